@@ -1,0 +1,106 @@
+#include "bn_arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bn_arena_block {
+    bn_arena_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+};
+
+void bn_arena_init(bn_arena *a, size_t block_size)
+{
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+    a->total = 0;
+}
+
+void bn_arena_destroy(bn_arena *a)
+{
+    bn_arena_block *b = a->head;
+    while (b) {
+        bn_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+void *bn_arena_alloc(bn_arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (size == 0)
+        size = 16;
+    bn_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t cap = size > a->block_size ? size : a->block_size;
+        if (cap > SIZE_MAX - sizeof *b)
+            return NULL;
+        bn_arena_block *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->size = cap;
+        nb->used = 0;
+        /* A block bigger than the usual size goes behind the head, so the
+         * head's free room is not wasted. */
+        if (b && cap > a->block_size) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->total += size;
+    return p;
+}
+
+void *bn_arena_calloc(bn_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = bn_arena_alloc(a, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+char *bn_arena_strndup(bn_arena *a, const char *s, size_t len)
+{
+    char *p = bn_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *bn_arena_strdup(bn_arena *a, const char *s)
+{
+    return bn_arena_strndup(a, s, strlen(s));
+}
+
+void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return ptr;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    if (elem && ncap > SIZE_MAX / elem)
+        return NULL;
+    void *np = bn_arena_alloc(a, ncap * elem);
+    if (!np)
+        return NULL;
+    if (ptr && *cap)
+        memcpy(np, ptr, *cap * elem);
+    *cap = ncap;
+    return np;
+}

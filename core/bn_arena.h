@@ -1,0 +1,28 @@
+/* A bump allocator: everything that dies with one article (or with one
+ * timeline) is allocated here and released by one bn_arena_destroy. */
+#ifndef BN_ARENA_H
+#define BN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct bn_arena_block bn_arena_block;
+
+typedef struct bn_arena {
+    bn_arena_block *head;
+    size_t block_size;
+    size_t total;  /* bytes handed out, for statistics */
+} bn_arena;
+
+void bn_arena_init(bn_arena *a, size_t block_size);
+void bn_arena_destroy(bn_arena *a);
+
+/* Returns NULL when memory is exhausted.  Memory is 16-byte aligned. */
+void *bn_arena_alloc(bn_arena *a, size_t size);
+void *bn_arena_calloc(bn_arena *a, size_t n, size_t size);
+char *bn_arena_strndup(bn_arena *a, const char *s, size_t len);
+char *bn_arena_strdup(bn_arena *a, const char *s);
+/* Grows an array living in the arena to at least `need` elements; the old
+ * storage is abandoned to the arena. Returns NULL on failure. */
+void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);
+
+#endif

@@ -1,0 +1,17 @@
+/* A string -> index hash map (open addressing; keys are borrowed and must
+ * outlive the map). */
+#ifndef BN_ID_MAP_H
+#define BN_ID_MAP_H
+
+#include <stddef.h>
+
+typedef struct bn_id_map bn_id_map;
+
+bn_id_map *bn_id_map_new(void);
+void bn_id_map_free(bn_id_map *m);
+/* Returns the index stored for key, or -1. */
+long bn_id_map_get(const bn_id_map *m, const char *key);
+/* Stores key -> value; returns 0, or -1 when out of memory. */
+int bn_id_map_put(bn_id_map *m, const char *key, long value);
+
+#endif

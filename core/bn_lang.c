@@ -1,0 +1,143 @@
+#include "bn_lang.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_data.h"
+
+void bn_lang_free(bn_lang *lang)
+{
+    if (!lang)
+        return;
+    for (size_t i = 0; i < lang->ntriggers; i++)
+        free(lang->triggers[i].phrase);
+    free(lang->triggers);
+    bn_phrases_free(lang->trigger_matcher);
+    bn_phrases_free(lang->modality_matcher);
+    bn_phrases_free(lang->date_words);
+    bn_phrases_free(lang->page_cues);
+    free(lang);
+}
+
+typedef struct add_ctx {
+    bn_phrases *p;
+    int payload;
+} add_ctx;
+
+static bn_status add_phrase(void *vctx, const char *s)
+{
+    add_ctx *c = vctx;
+    return bn_phrases_add(c->p, s, c->payload, 0);
+}
+
+/* Adds the string lists of `obj` named by `keys` with payloads `values`. */
+static bn_status add_lists(bn_phrases *p, const json_t *obj, const char *const *keys,
+                           const int *values, size_t n, const char *path, bn_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        add_ctx c = {p, values[i]};
+        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), add_phrase, &c, path,
+                                           keys[i], err);
+        if (st != BN_OK)
+            return st;
+    }
+    return bn_phrases_compile(p);
+}
+
+static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
+{
+    json_t *root;
+    bn_status st = bn_json_load_file(path, &root, err);
+    if (st != BN_OK)
+        return st;
+    const json_t *trig = json_object_get(root, "triggers");
+    if (!json_is_array(trig)) {
+        json_decref(root);
+        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected a \"triggers\" list");
+    }
+    lang->triggers = calloc(json_array_size(trig) + 1, sizeof *lang->triggers);
+    lang->trigger_matcher = bn_phrases_new();
+    lang->modality_matcher = bn_phrases_new();
+    if (!lang->triggers || !lang->trigger_matcher || !lang->modality_matcher) {
+        json_decref(root);
+        return BN_ERR_NOMEM;
+    }
+    size_t i;
+    const json_t *o;
+    json_array_foreach(trig, i, o) {
+        const char *phrase = json_string_value(json_object_get(o, "phrase"));
+        const char *type = json_string_value(json_object_get(o, "type"));
+        const char *cameo = json_string_value(json_object_get(o, "cameo"));
+        const json_t *g = json_object_get(o, "goldstein");
+        bn_trigger *t = &lang->triggers[lang->ntriggers];
+        if (!phrase || !type || !bn_event_type_parse(type, &t->type) || !cameo ||
+            strlen(cameo) >= sizeof t->cameo || !json_is_number(g)) {
+            json_decref(root);
+            return bn_error_set(err, BN_ERR_DATA, path, bn_json_element_line(path, "triggers", i), 1,
+                                0, "trigger %zu: needs \"phrase\", a known \"type\", \"cameo\" and \"goldstein\"", i);
+        }
+        t->phrase = strdup(phrase);
+        if (!t->phrase) {
+            json_decref(root);
+            return BN_ERR_NOMEM;
+        }
+        snprintf(t->cameo, sizeof t->cameo, "%s", cameo);
+        t->goldstein = json_number_value(g);
+        st = bn_phrases_add(lang->trigger_matcher, phrase, (int)lang->ntriggers, 0);
+        lang->ntriggers++;
+        if (st != BN_OK) {
+            json_decref(root);
+            return st;
+        }
+    }
+    st = bn_phrases_compile(lang->trigger_matcher);
+    static const char *const mkeys[] = {"planned", "negated", "hypothetical"};
+    static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL};
+    if (st == BN_OK)
+        st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), mkeys, mvals, 3,
+                       path, err);
+    json_decref(root);
+    return st;
+}
+
+static bn_status load_lists(bn_phrases **out, const char *path, const char *const *keys,
+                            const int *values, size_t n, bn_error *err)
+{
+    json_t *root;
+    bn_status st = bn_json_load_file(path, &root, err);
+    if (st != BN_OK)
+        return st;
+    *out = bn_phrases_new();
+    st = *out ? add_lists(*out, root, keys, values, n, path, err) : BN_ERR_NOMEM;
+    json_decref(root);
+    return st;
+}
+
+bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err)
+{
+    char path[4096];
+    bn_lang *lang = calloc(1, sizeof *lang);
+    if (!lang)
+        return BN_ERR_NOMEM;
+    snprintf(path, sizeof path, "%s/lang/%s/events.json", datadir, code);
+    bn_status st = load_events(lang, path, err);
+    if (st == BN_OK) {
+        static const char *const keys[] = {"day_words"};
+        static const int vals[] = {BN_DW_DAY};
+        snprintf(path, sizeof path, "%s/lang/%s/dates.json", datadir, code);
+        st = load_lists(&lang->date_words, path, keys, vals, 1, err);
+    }
+    if (st == BN_OK) {
+        static const char *const keys[] = {"list_headings", "widgets"};
+        static const int vals[] = {BN_CUE_LIST_HEADING, BN_CUE_WIDGET};
+        snprintf(path, sizeof path, "%s/lang/%s/page.json", datadir, code);
+        st = load_lists(&lang->page_cues, path, keys, vals, 2, err);
+    }
+    if (st != BN_OK) {
+        bn_lang_free(lang);
+        return st;
+    }
+    *out = lang;
+    return BN_OK;
+}

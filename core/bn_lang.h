@@ -1,0 +1,45 @@
+/* Language resources of one language (data/lang/<code>/): event triggers
+ * with their type, CAMEO code and Goldstein value; modality cues; date
+ * words; page boilerplate cues.  Compiled once, read-only after, shared by
+ * all threads. */
+#ifndef BN_LANG_H
+#define BN_LANG_H
+
+#include <stddef.h>
+
+#include "bn_error.h"
+#include "bn_model.h"
+#include "bn_phrase.h"
+
+typedef struct bn_trigger {
+    char *phrase;
+    bn_event_type type;
+    char cameo[8];
+    double goldstein;
+} bn_trigger;
+
+/* What a date word introduces. */
+typedef enum bn_date_word {
+    BN_DW_DAY,   /* ngày, hôm, sáng, chiều, tối, đêm: a day follows */
+} bn_date_word;
+
+/* What a page cue marks. */
+typedef enum bn_page_cue {
+    BN_CUE_LIST_HEADING,  /* "Tin liên quan": a list of other articles follows */
+    BN_CUE_WIDGET,        /* "Theo dõi ... trên", "Phiên bản di động": a line to drop */
+} bn_page_cue;
+
+typedef struct bn_lang {
+    bn_trigger *triggers;
+    size_t ntriggers;
+    bn_phrases *trigger_matcher;   /* payload: trigger index */
+    bn_phrases *modality_matcher;  /* payload: bn_modality */
+    bn_phrases *date_words;        /* payload: bn_date_word */
+    bn_phrases *page_cues;         /* payload: bn_page_cue */
+} bn_lang;
+
+/* Loads data/lang/<code>/{events,dates,page}.json under `datadir`. */
+bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err);
+void bn_lang_free(bn_lang *lang);
+
+#endif

@@ -1,0 +1,208 @@
+/* The data model: what one article yields, stage by stage.
+ *
+ * article -> sentences -> time expressions and actor mentions -> events.
+ * All of an article's objects live in the article's arena.  Offsets named
+ * `start`/`end` are into the clean text; `offset`/`length` are into the
+ * article's original bytes. */
+#ifndef BN_MODEL_H
+#define BN_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bn_arena.h"
+#include "bn_text.h"
+
+/* ---- dates ---------------------------------------------------------- */
+
+typedef enum bn_precision {
+    BN_PREC_DAY,
+    BN_PREC_WEEK,
+    BN_PREC_MONTH,
+    BN_PREC_QUARTER,
+    BN_PREC_HALF,
+    BN_PREC_YEAR,
+} bn_precision;
+
+/* Where the year of a date came from. */
+typedef enum bn_year_source {
+    BN_YEAR_TEXT,     /* written in the expression */
+    BN_YEAR_DCT,      /* the publication date */
+    BN_YEAR_CONTEXT,  /* another date of the article */
+    BN_YEAR_CROSS,    /* the same event in another article */
+    BN_YEAR_UNKNOWN,  /* XXXX */
+} bn_year_source;
+
+#define BN_TIMEX_MAX 24
+
+typedef struct bn_timex {
+    char value[BN_TIMEX_MAX];  /* TIMEX3: "2022-01-12", "2021-12", "XXXX-07-10" */
+    char end[BN_TIMEX_MAX];    /* "" when not a span */
+    bn_precision precision;
+    bn_year_source year_source;
+    uint32_t start, end_off;   /* clean-text span of the expression */
+} bn_timex;
+
+const char *bn_precision_name(bn_precision p);
+int bn_precision_parse(const char *s, bn_precision *out);
+const char *bn_year_source_name(bn_year_source s);
+int bn_year_source_parse(const char *s, bn_year_source *out);
+
+/* ---- actors --------------------------------------------------------- */
+
+typedef enum bn_actor_kind {
+    BN_KIND_COUNTRY,
+    BN_KIND_ORGANIZATION,
+    BN_KIND_PERSON,
+    BN_KIND_GROUP,
+} bn_actor_kind;
+
+const char *bn_kind_name(bn_actor_kind k);
+int bn_kind_parse(const char *s, bn_actor_kind *out);
+
+/* An actor as one article knows it. */
+typedef struct bn_actor {
+    const char *id;       /* knowledge-base id */
+    const char *name;     /* canonical (English) */
+    const char *name_vi;
+    bn_actor_kind kind;
+    const char **aliases; /* surface forms seen in the article, distinct */
+    size_t naliases;
+    unsigned mentions;
+} bn_actor;
+
+/* One occurrence of an actor in the text. */
+typedef struct bn_mention {
+    uint32_t start, end;  /* clean text */
+    uint32_t actor;       /* index into the article's actors */
+    uint32_t tok;         /* first token */
+} bn_mention;
+
+/* ---- events --------------------------------------------------------- */
+
+typedef enum bn_event_type {
+    BN_EV_STATEMENT,
+    BN_EV_APPEAL,
+    BN_EV_PROPOSAL,
+    BN_EV_MEETING,
+    BN_EV_AGREEMENT,
+    BN_EV_AID,
+    BN_EV_DEMAND,
+    BN_EV_CRITICISM,
+    BN_EV_REJECTION,
+    BN_EV_WARNING,
+    BN_EV_SANCTION,
+    BN_EV_MILITARY,
+    BN_EV_COUNT
+} bn_event_type;
+
+const char *bn_event_type_name(bn_event_type t);
+int bn_event_type_parse(const char *s, bn_event_type *out);
+
+typedef enum bn_modality {
+    BN_MOD_ASSERTED,
+    BN_MOD_PLANNED,
+    BN_MOD_NEGATED,
+    BN_MOD_HYPOTHETICAL,
+} bn_modality;
+
+const char *bn_modality_name(bn_modality m);
+int bn_modality_parse(const char *s, bn_modality *out);
+
+typedef enum bn_role {
+    BN_ROLE_SOURCE,  /* who acts */
+    BN_ROLE_TARGET,  /* who is acted on */
+    BN_ROLE_OTHER,   /* named, role unclear */
+} bn_role;
+
+const char *bn_role_name(bn_role r);
+int bn_role_parse(const char *s, bn_role *out);
+
+typedef struct bn_event_actor {
+    const char *id;
+    bn_role role;
+} bn_event_actor;
+
+/* Where an event is stated. */
+typedef struct bn_source {
+    const char *article;   /* the article's id (input file name) */
+    const char *sentence;  /* the sentence, clean text */
+    uint32_t offset, length;  /* the sentence in the original bytes */
+    const char *trigger;   /* the trigger as written */
+    uint32_t trigger_offset, trigger_length;  /* original bytes */
+} bn_source;
+
+typedef struct bn_event {
+    bn_event_type type;
+    char cameo[8];
+    double goldstein;
+    bn_timex date;
+    bn_event_actor *actors;
+    size_t nactors;
+    bn_source *sources;
+    size_t nsources;
+    bn_modality modality;
+    double confidence;
+} bn_event;
+
+/* ---- articles ------------------------------------------------------- */
+
+typedef enum bn_dct_source {
+    BN_DCT_NONE,
+    BN_DCT_INPUT,   /* the record's "date" */
+    BN_DCT_OPTION,  /* --dct */
+    BN_DCT_TEXT,    /* a time stamp in the page */
+} bn_dct_source;
+
+const char *bn_dct_source_name(bn_dct_source s);
+int bn_dct_source_parse(const char *s, bn_dct_source *out);
+
+typedef struct bn_span {
+    uint32_t start, end;  /* clean text */
+} bn_span;
+
+typedef struct bn_sentence {
+    uint32_t start, end;         /* clean text */
+    uint32_t tok_begin, tok_end; /* tokens */
+} bn_sentence;
+
+typedef struct bn_article {
+    bn_arena arena;
+    const char *id;     /* name in the output: file name or record id */
+    const char *path;   /* the input it came from */
+    const char *url;
+    const char *title;
+    char dct[11];       /* YYYY-MM-DD or "" */
+    bn_dct_source dct_source;
+
+    const char *raw;    /* original bytes */
+    size_t raw_len;
+    bn_text text;       /* clean text with map to raw */
+    bn_tokens tokens;
+
+    bn_span title_span;
+    bn_span *body;      /* clean-text spans of the body, in order */
+    size_t nbody;
+    bn_sentence *sentences;
+    size_t nsentences;
+    bn_timex *timexes;
+    size_t ntimexes;
+    bn_actor *actors;
+    size_t nactors;
+    bn_mention *mentions;
+    size_t nmentions;
+    bn_event *events;
+    size_t nevents;
+
+    /* Body spans as original offsets, filled by the reader (and by the
+     * extract-output reader, which has no text). */
+    uint32_t *body_offsets;  /* pairs: offset, length */
+} bn_article;
+
+bn_article *bn_article_new(void);
+void bn_article_free(bn_article *a);
+
+/* Whether s is a valid YYYY-MM-DD date. */
+int bn_date_valid(const char *s);
+
+#endif

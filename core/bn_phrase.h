@@ -1,0 +1,36 @@
+/* A compiled set of multi-word phrases matched on folded word tokens:
+ * "Liên bang Nga", "đạt được thỏa thuận", "Tin liên quan".  Phrases are
+ * folded the same way as the text (BN_FOLD_TONE), so tone placement and case
+ * do not matter; a phrase written with an upper-case initial only matches a
+ * word with an upper-case initial when BN_PHRASE_CASE is given. */
+#ifndef BN_PHRASE_H
+#define BN_PHRASE_H
+
+#include <stddef.h>
+
+#include "bn_error.h"
+#include "bn_text.h"
+
+typedef struct bn_phrases bn_phrases;
+
+enum { BN_PHRASE_CASE = 1 };
+
+bn_phrases *bn_phrases_new(void);
+void bn_phrases_free(bn_phrases *p);
+
+/* Adds a phrase with its payload.  A phrase already present keeps its first
+ * payload (returns BN_OK).  Phrases with no word are ignored. */
+bn_status bn_phrases_add(bn_phrases *p, const char *phrase, int payload, unsigned flags);
+
+/* Must be called after the last add and before the first match. */
+bn_status bn_phrases_compile(bn_phrases *p);
+
+size_t bn_phrases_count(const bn_phrases *p);
+
+/* Longest phrase that starts at token `i` and ends before token `end`.
+ * `text` is the clean text the tokens were made from.  Returns the number of
+ * tokens matched (0: none) and sets *payload. */
+size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
+                        size_t i, size_t end, int *payload);
+
+#endif

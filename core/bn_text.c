@@ -1,0 +1,451 @@
+#include "bn_text.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+static const UNormalizer2 *nfc_instance(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *n = unorm2_getNFCInstance(&st);
+    return U_SUCCESS(st) ? n : NULL;
+}
+
+static const UNormalizer2 *nfd_instance(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *n = unorm2_getNFDInstance(&st);
+    return U_SUCCESS(st) ? n : NULL;
+}
+
+size_t bn_utf8_check(const char *s, size_t len)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, n = (int32_t)len;
+    if (len > INT32_MAX)
+        n = INT32_MAX;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0)
+            return (size_t)at;
+    }
+    return (size_t)-1;
+}
+
+/* Output buffers of the cleaner, growing in the arena. */
+typedef struct clean_out {
+    bn_arena *arena;
+    char *s;
+    uint32_t *orig;
+    size_t len, cap_s, cap_o;
+    int failed;
+} clean_out;
+
+static void out_bytes(clean_out *o, const char *b, size_t n, uint32_t orig)
+{
+    if (o->failed)
+        return;
+    char *s = bn_arena_grow(o->arena, o->s, &o->cap_s, o->len + n + 1, 1);
+    uint32_t *m = bn_arena_grow(o->arena, o->orig, &o->cap_o, o->len + n + 1, sizeof *m);
+    if (!s || !m) {
+        o->failed = 1;
+        return;
+    }
+    o->s = s;
+    o->orig = m;
+    memcpy(o->s + o->len, b, n);
+    for (size_t i = 0; i < n; i++)
+        o->orig[o->len + i] = orig;
+    o->len += n;
+}
+
+static void out_cp(clean_out *o, UChar32 c, uint32_t orig)
+{
+    char b[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(b, n, c);
+    out_bytes(o, b, (size_t)n, orig);
+}
+
+/* A normalisation segment: a starter and the marks that follow it. */
+#define SEG_MAX 32
+typedef struct segment {
+    UChar32 cp[SEG_MAX];
+    uint32_t orig[SEG_MAX];
+    int n;
+} segment;
+
+static void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc)
+{
+    if (seg->n == 0)
+        return;
+    int normalized = 1;
+    UChar u16[SEG_MAX * 2];
+    int32_t u16n = 0;
+    if (seg->n > 1 || seg->cp[0] >= 0x300) {
+        for (int i = 0; i < seg->n; i++)
+            U16_APPEND_UNSAFE(u16, u16n, seg->cp[i]);
+        UErrorCode st = U_ZERO_ERROR;
+        normalized = unorm2_isNormalized(nfc, u16, u16n, &st);
+        if (U_FAILURE(st))
+            normalized = 1;
+    }
+    if (normalized) {
+        for (int i = 0; i < seg->n; i++)
+            out_cp(o, seg->cp[i], seg->orig[i]);
+    } else {
+        UChar norm[SEG_MAX * 4];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t nn = unorm2_normalize(nfc, u16, u16n, norm, SEG_MAX * 4, &st);
+        if (U_FAILURE(st)) {
+            for (int i = 0; i < seg->n; i++)
+                out_cp(o, seg->cp[i], seg->orig[i]);
+        } else {
+            /* The composed characters all map to the segment's start. */
+            for (int32_t i = 0; i < nn;) {
+                UChar32 c;
+                U16_NEXT(norm, i, nn, c);
+                out_cp(o, c, seg->orig[0]);
+            }
+        }
+    }
+    seg->n = 0;
+}
+
+static int is_dropped(UChar32 c)
+{
+    return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+           c == 0x00AD || c == 0x200E || c == 0x200F;
+}
+
+static int is_space_like(UChar32 c)
+{
+    return c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680 || c == 0x85 ||
+           c == 0x2028 || c == 0x2029;
+}
+
+bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
+                        bn_text *out, size_t *bad_offset)
+{
+    const UNormalizer2 *nfc = nfc_instance();
+    const uint8_t *p = (const uint8_t *)raw;
+    if (!nfc)
+        return BN_ERR_LIBRARY;
+    if (len > INT32_MAX)
+        return BN_ERR_NOMEM; /* articles over 2 GiB are refused */
+    clean_out o = {.arena = arena};
+    segment seg = {.n = 0};
+    size_t replaced = 0;
+    int32_t i = 0, n = (int32_t)len;
+    while (i < n) {
+        uint32_t at = (uint32_t)i;
+        UChar32 c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else {
+            U8_NEXT(p, i, n, c);
+            if (c < 0) {
+                if (!lenient) {
+                    if (bad_offset)
+                        *bad_offset = at;
+                    return BN_ERR_UTF8;
+                }
+                c = 0xFFFD;
+                replaced++;
+            }
+        }
+        if (c == '\r') {
+            if (i < n && p[i] == '\n')
+                continue; /* the LF that follows stands for both */
+            c = '\n';
+        } else if (is_dropped(c)) {
+            continue;
+        } else if (is_space_like(c)) {
+            c = ' ';
+        } else if (c == 0x2028 || c == 0x2029) {
+            c = '\n';
+        } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
+            c = ' ';
+        }
+        if (c < 0x300 || unorm2_hasBoundaryBefore(nfc, c) || seg.n == SEG_MAX)
+            flush_segment(&o, &seg, nfc);
+        seg.cp[seg.n] = c;
+        seg.orig[seg.n] = at;
+        seg.n++;
+    }
+    flush_segment(&o, &seg, nfc);
+    out_bytes(&o, "", 0, (uint32_t)len);
+    if (o.failed || !o.s) {
+        /* empty input: still hand back a valid empty text */
+        if (o.failed)
+            return BN_ERR_NOMEM;
+    }
+    if (!o.s) {
+        o.s = bn_arena_alloc(arena, 1);
+        o.orig = bn_arena_alloc(arena, sizeof *o.orig);
+        if (!o.s || !o.orig)
+            return BN_ERR_NOMEM;
+    }
+    o.s[o.len] = '\0';
+    o.orig[o.len] = (uint32_t)len;
+    out->s = o.s;
+    out->len = o.len;
+    out->orig = o.orig;
+    out->replaced = replaced;
+    return BN_OK;
+}
+
+/* Vietnamese tone marks, in NFD. */
+static int is_tone_mark(UChar32 c)
+{
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+static size_t put_cp(char *out, size_t cap, size_t k, UChar32 c)
+{
+    if (c < 0x80) {
+        if (k + 1 < cap)
+            out[k++] = (char)c;
+        return k;
+    }
+    if (k + (size_t)U8_LENGTH(c) < cap) {
+        int32_t kk = (int32_t)k;
+        U8_APPEND_UNSAFE(out, kk, c);
+        k = (size_t)kk;
+    }
+    return k;
+}
+
+size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap)
+{
+    const UNormalizer2 *nfd = nfd_instance();
+    const uint8_t *p = (const uint8_t *)s;
+    size_t k = 0;
+    UChar32 tone = 0;
+    int32_t i = 0, n = (int32_t)len;
+    if (cap == 0)
+        return 0;
+    while (i < n) {
+        UChar32 c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+            if (c >= 'A' && c <= 'Z')
+                c += 32;
+            k = put_cp(out, cap, k, c);
+            continue;
+        }
+        U8_NEXT(p, i, n, c);
+        if (c < 0)
+            c = 0xFFFD;
+        c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        UChar dec[16];
+        int32_t dn = -1;
+        if (nfd) {
+            UErrorCode st = U_ZERO_ERROR;
+            dn = unorm2_getDecomposition(nfd, c, dec, 16, &st);
+            if (U_FAILURE(st))
+                dn = -1;
+        }
+        UChar32 parts[8];
+        int np = 0;
+        if (dn < 0) {
+            parts[np++] = c;
+        } else {
+            for (int32_t j = 0; j < dn && np < 8;) {
+                UChar32 d;
+                U16_NEXT(dec, j, dn, d);
+                parts[np++] = d;
+            }
+        }
+        for (int j = 0; j < np; j++) {
+            UChar32 d = parts[j];
+            if (is_tone_mark(d)) {
+                tone = d;
+                continue;
+            }
+            if (u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK) {
+                if (mode == BN_FOLD_TONE)
+                    k = put_cp(out, cap, k, d);
+                continue;
+            }
+            if (mode == BN_FOLD_ASCII && d == 0x0111)
+                d = 'd';
+            k = put_cp(out, cap, k, d);
+        }
+    }
+    if (tone && mode == BN_FOLD_TONE)
+        k = put_cp(out, cap, k, tone);
+    out[k] = '\0';
+    return k;
+}
+
+static int is_word_cp(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    int8_t t = u_charType(c);
+    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+           t == U_ENCLOSING_MARK;
+}
+
+/* Calls `fn` for every word span of s. */
+typedef int (*word_fn)(void *ctx, size_t start, size_t end);
+
+static int for_each_word(const char *s, size_t len, word_fn fn, void *ctx)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, n = (int32_t)len;
+    int32_t start = -1;
+    while (i < n) {
+        int32_t at = i;
+        UChar32 c;
+        if (p[i] < 0x80)
+            c = p[i++];
+        else {
+            U8_NEXT(p, i, n, c);
+        }
+        int w = c >= 0 && is_word_cp(c);
+        if (w && start < 0)
+            start = at;
+        else if (!w && start >= 0) {
+            if (fn(ctx, (size_t)start, (size_t)at))
+                return 1;
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        return fn(ctx, (size_t)start, (size_t)n);
+    return 0;
+}
+
+typedef struct fold_string_ctx {
+    const char *s;
+    bn_fold_mode mode;
+    char *buf;
+    size_t len, cap;
+} fold_string_ctx;
+
+static int fold_string_word(void *vctx, size_t start, size_t end)
+{
+    fold_string_ctx *c = vctx;
+    if (c->len && c->len + 1 < c->cap)
+        c->buf[c->len++] = ' ';
+    c->len += bn_fold_word(c->s + start, end - start, c->mode, c->buf + c->len, c->cap - c->len);
+    return 0;
+}
+
+char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mode)
+{
+    /* Folding never more than triples a word (a mark may be re-encoded). */
+    size_t cap = len * 3 + 16;
+    char *buf = bn_arena_alloc(arena, cap);
+    if (!buf)
+        return NULL;
+    fold_string_ctx c = {.s = s, .mode = mode, .buf = buf, .len = 0, .cap = cap};
+    buf[0] = '\0';
+    for_each_word(s, len, fold_string_word, &c);
+    buf[c.len] = '\0';
+    return buf;
+}
+
+typedef struct tokenize_ctx {
+    bn_arena *arena;
+    const char *s;
+    bn_token *v;
+    size_t n, cap;
+    char *keys;
+    size_t keys_len, keys_cap;
+    int failed;
+} tokenize_ctx;
+
+static int tokenize_word(void *vctx, size_t start, size_t end)
+{
+    tokenize_ctx *c = vctx;
+    char key[256];
+    size_t wlen = end - start;
+    if (wlen > 80)
+        wlen = 80; /* very long "words" (URLs, base64) are cut for the key */
+    size_t klen = bn_fold_word(c->s + start, wlen, BN_FOLD_TONE, key, sizeof key);
+    bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
+    char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + klen + 1, 1);
+    if (!v || !keys) {
+        c->failed = 1;
+        return 1;
+    }
+    c->v = v;
+    c->keys = keys;
+    bn_token *t = &c->v[c->n++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->key = (uint32_t)c->keys_len;
+    t->key_len = (uint16_t)klen;
+    t->hash = bn_hash(key, klen);
+    t->flags = 0;
+    if (bn_is_upper_at(c->s, end, start))
+        t->flags |= BN_TOK_UPPER;
+    int digits = 1;
+    for (size_t i = start; i < end; i++)
+        if (c->s[i] < '0' || c->s[i] > '9') {
+            digits = 0;
+            break;
+        }
+    if (digits)
+        t->flags |= BN_TOK_DIGIT;
+    memcpy(c->keys + c->keys_len, key, klen + 1);
+    c->keys_len += klen + 1;
+    return 0;
+}
+
+bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out)
+{
+    tokenize_ctx c = {.arena = arena, .s = s};
+    for_each_word(s, len, tokenize_word, &c);
+    if (c.failed)
+        return BN_ERR_NOMEM;
+    if (!c.keys) {
+        c.keys = bn_arena_calloc(arena, 1, 1);
+        if (!c.keys)
+            return BN_ERR_NOMEM;
+    }
+    out->v = c.v;
+    out->n = c.n;
+    out->keys = c.keys;
+    return BN_OK;
+}
+
+size_t bn_tokens_at(const bn_tokens *t, size_t offset)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int bn_is_upper_at(const char *s, size_t len, size_t i)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    if (i >= len)
+        return 0;
+    if (p[i] < 0x80)
+        return p[i] >= 'A' && p[i] <= 'Z';
+    int32_t j = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(p, j, (int32_t)len, c);
+    return c >= 0 && u_isupper(c);
+}

@@ -1,0 +1,98 @@
+/* Text at the edge: UTF-8 validation, cleaning to NFC with a byte map back
+ * to the original, folding keys for matching, and word tokens.
+ *
+ * Inside biennien text is valid NFC UTF-8.  Every clean byte keeps the byte
+ * offset of the original byte it came from, so spans found on clean text are
+ * reported on the original. */
+#ifndef BN_TEXT_H
+#define BN_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bn_arena.h"
+#include "bn_error.h"
+
+typedef struct bn_text {
+    const char *s;          /* clean text, NUL-terminated */
+    size_t len;
+    const uint32_t *orig;   /* orig[i]: offset in the original of clean byte i; orig[len] = original length */
+    size_t replaced;        /* invalid sequences replaced by U+FFFD (lenient mode) */
+} bn_text;
+
+/* Offset of the first byte of the first ill-formed UTF-8 sequence, or
+ * (size_t)-1 when `s` is valid. */
+size_t bn_utf8_check(const char *s, size_t len);
+
+/* Cleans `raw` into `out` (memory from `arena`): BOM and zero-width
+ * characters dropped, CRLF and CR to LF, NBSP and other spaces to ' ',
+ * control characters to ' ', NFC.  Invalid UTF-8 fails with BN_ERR_UTF8 and
+ * *bad_offset set, unless `lenient`, which writes U+FFFD instead. */
+bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
+                        bn_text *out, size_t *bad_offset);
+
+/* Maps a clean span [start, end) to the original text. */
+static inline void bn_text_orig_span(const bn_text *t, size_t start, size_t end,
+                                     uint32_t *offset, uint32_t *length)
+{
+    *offset = t->orig[start];
+    *length = t->orig[end] - t->orig[start];
+}
+
+typedef enum bn_fold_mode {
+    /* Case folded; diacritics kept, the tone mark moved to the end of the
+     * syllable, so "hoà" and "hòa", "Thuỵ" and "Thụy" give one key. */
+    BN_FOLD_TONE,
+    /* Case folded, every diacritic removed and "đ" mapped to "d". */
+    BN_FOLD_ASCII,
+} bn_fold_mode;
+
+/* Folds one word (no spaces expected, but any text works) into `out`
+ * (NUL-terminated, truncated to `cap`).  Returns the key's length. */
+size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap);
+
+/* Folds a whole string word by word, single spaces between words;
+ * punctuation dropped.  Returns a string from `arena`. */
+char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mode);
+
+enum {
+    BN_TOK_UPPER = 1,  /* first letter is upper case */
+    BN_TOK_DIGIT = 2,  /* all digits */
+};
+
+typedef struct bn_token {
+    uint32_t start, end;   /* clean-text byte span */
+    uint32_t key;          /* offset of the BN_FOLD_TONE key in the key buffer */
+    uint16_t key_len;
+    uint8_t flags;
+    uint32_t hash;         /* bn_hash of the key */
+} bn_token;
+
+typedef struct bn_tokens {
+    bn_token *v;
+    size_t n;
+    const char *keys;  /* key buffer; keys are NUL-terminated */
+} bn_tokens;
+
+/* Splits clean text into words (letters, digits and marks) and folds each
+ * once. */
+bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out);
+
+/* Index of the first token whose start is >= offset (n if none). */
+size_t bn_tokens_at(const bn_tokens *t, size_t offset);
+
+/* FNV-1a, 32 bits. */
+static inline uint32_t bn_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
+int bn_is_upper_at(const char *s, size_t len, size_t i);
+
+#endif

@@ -1,0 +1,314 @@
+#include "bn_timeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bn_timeline *bn_timeline_new(void)
+{
+    bn_timeline *tl = calloc(1, sizeof *tl);
+    if (!tl)
+        return NULL;
+    bn_arena_init(&tl->arena, 256 * 1024);
+    tl->actor_index = bn_id_map_new();
+    if (!tl->actor_index) {
+        free(tl);
+        return NULL;
+    }
+    return tl;
+}
+
+void bn_timeline_free(bn_timeline *tl)
+{
+    if (!tl)
+        return;
+    bn_id_map_free(tl->actor_index);
+    free(tl->articles);
+    free(tl->actors);
+    free(tl->events);
+    bn_arena_destroy(&tl->arena);
+    free(tl);
+}
+
+long bn_timeline_actor(const bn_timeline *tl, const char *id)
+{
+    return bn_id_map_get(tl->actor_index, id);
+}
+
+/* Grows a malloc'd array; returns 0 or -1. */
+static int grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    while (ncap < need)
+        ncap *= 2;
+    void *nv = realloc(*v, ncap * elem);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = ncap;
+    return 0;
+}
+
+static char *dup(bn_timeline *tl, const char *s)
+{
+    return s ? bn_arena_strdup(&tl->arena, s) : NULL;
+}
+
+static bn_status add_actor(bn_timeline *tl, const bn_actor *a)
+{
+    long i = bn_id_map_get(tl->actor_index, a->id);
+    if (i < 0) {
+        if (grow((void **)&tl->actors, &tl->actors_cap, tl->nactors + 1, sizeof *tl->actors))
+            return BN_ERR_NOMEM;
+        bn_tl_actor *t = &tl->actors[tl->nactors];
+        memset(t, 0, sizeof *t);
+        t->id = dup(tl, a->id);
+        t->name = dup(tl, a->name);
+        t->name_vi = dup(tl, a->name_vi ? a->name_vi : a->name);
+        t->kind = a->kind;
+        if (!t->id || !t->name || !t->name_vi || bn_id_map_put(tl->actor_index, t->id, (long)tl->nactors))
+            return BN_ERR_NOMEM;
+        i = (long)tl->nactors++;
+    }
+    bn_tl_actor *t = &tl->actors[i];
+    t->mentions += a->mentions;
+    t->articles++;
+    for (size_t k = 0; k < a->naliases; k++) {
+        size_t j;
+        for (j = 0; j < t->naliases; j++)
+            if (strcmp(t->aliases[j], a->aliases[k]) == 0)
+                break;
+        if (j < t->naliases)
+            continue;
+        const char **v = bn_arena_grow(&tl->arena, t->aliases, &t->aliases_cap, t->naliases + 1, sizeof *v);
+        if (!v)
+            return BN_ERR_NOMEM;
+        t->aliases = v;
+        if (!(t->aliases[t->naliases] = dup(tl, a->aliases[k])))
+            return BN_ERR_NOMEM;
+        t->naliases++;
+    }
+    return BN_OK;
+}
+
+static bn_status copy_event(bn_timeline *tl, const bn_event *src, bn_event *dst)
+{
+    *dst = *src;
+    dst->actors = bn_arena_alloc(&tl->arena, (src->nactors ? src->nactors : 1) * sizeof *dst->actors);
+    dst->sources = bn_arena_alloc(&tl->arena, (src->nsources ? src->nsources : 1) * sizeof *dst->sources);
+    if (!dst->actors || !dst->sources)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < src->nactors; i++) {
+        long ai = bn_id_map_get(tl->actor_index, src->actors[i].id);
+        if (ai < 0)
+            return BN_ERR_PARSE; /* an event actor that is not among the article's actors */
+        dst->actors[i].id = tl->actors[ai].id;
+        dst->actors[i].role = src->actors[i].role;
+    }
+    for (size_t i = 0; i < src->nsources; i++) {
+        bn_source *d = &dst->sources[i];
+        *d = src->sources[i];
+        d->article = dup(tl, src->sources[i].article);
+        d->sentence = dup(tl, src->sources[i].sentence);
+        d->trigger = dup(tl, src->sources[i].trigger);
+        if (!d->article || !d->sentence || !d->trigger)
+            return BN_ERR_NOMEM;
+    }
+    return BN_OK;
+}
+
+bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a)
+{
+    if (grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles))
+        return BN_ERR_NOMEM;
+    bn_tl_article *ta = &tl->articles[tl->narticles];
+    memset(ta, 0, sizeof *ta);
+    ta->id = dup(tl, a->id);
+    ta->path = dup(tl, a->path);
+    ta->url = dup(tl, a->url);
+    ta->title = dup(tl, a->title ? a->title : "");
+    memcpy(ta->dct, a->dct, sizeof ta->dct);
+    ta->dct_source = a->dct_source;
+    ta->nbody = a->nbody;
+    ta->nsentences = a->nsentences;
+    ta->nevents = a->nevents;
+    ta->body = bn_arena_alloc(&tl->arena, (a->nbody ? a->nbody : 1) * 2 * sizeof *ta->body);
+    if (!ta->id || !ta->path || !ta->title || !ta->body)
+        return BN_ERR_NOMEM;
+    if (a->nbody)
+        memcpy(ta->body, a->body_offsets, a->nbody * 2 * sizeof *ta->body);
+    tl->narticles++;
+    for (size_t i = 0; i < a->nactors; i++) {
+        bn_status st = add_actor(tl, &a->actors[i]);
+        if (st != BN_OK)
+            return st;
+    }
+    if (grow((void **)&tl->events, &tl->events_cap, tl->nevents + a->nevents, sizeof *tl->events))
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < a->nevents; i++) {
+        bn_tl_event *te = &tl->events[tl->nevents];
+        memset(te, 0, sizeof *te);
+        bn_status st = copy_event(tl, &a->events[i], &te->ev);
+        if (st != BN_OK)
+            return st;
+        tl->nevents++;
+    }
+    return BN_OK;
+}
+
+/* ---- resolving ------------------------------------------------------ */
+
+static int same_day_key(const bn_event *a, const bn_event *b)
+{
+    int c = strcmp(a->date.value, b->date.value);
+    if (c)
+        return c;
+    c = strcmp(a->date.end, b->date.end);
+    if (c)
+        return c;
+    return (int)a->type - (int)b->type;
+}
+
+static int source_order(const bn_source *a, const bn_source *b)
+{
+    int c = strcmp(a->article, b->article);
+    if (c)
+        return c;
+    return (a->offset > b->offset) - (a->offset < b->offset);
+}
+
+static int event_order(const void *va, const void *vb)
+{
+    const bn_tl_event *a = va, *b = vb;
+    int c = same_day_key(&a->ev, &b->ev);
+    if (c)
+        return c;
+    return source_order(&a->ev.sources[0], &b->ev.sources[0]);
+}
+
+static int sources_cmp(const void *va, const void *vb)
+{
+    return source_order(va, vb);
+}
+
+static int share_actor(const bn_event *a, const bn_event *b)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        for (size_t j = 0; j < b->nactors; j++)
+            if (a->actors[i].id == b->actors[j].id) /* ids are interned in the timeline */
+                return 1;
+    return 0;
+}
+
+static size_t find_root(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+/* Moves the actors and sources of `from` into `into`. */
+static bn_status absorb(bn_timeline *tl, bn_event *into, const bn_event *from)
+{
+    bn_event_actor *acts = bn_arena_alloc(&tl->arena, (into->nactors + from->nactors) * sizeof *acts);
+    bn_source *srcs = bn_arena_alloc(&tl->arena, (into->nsources + from->nsources) * sizeof *srcs);
+    if (!acts || !srcs)
+        return BN_ERR_NOMEM;
+    memcpy(acts, into->actors, into->nactors * sizeof *acts);
+    size_t n = into->nactors;
+    for (size_t j = 0; j < from->nactors; j++) {
+        size_t k;
+        for (k = 0; k < n; k++)
+            if (acts[k].id == from->actors[j].id)
+                break;
+        if (k == n)
+            acts[n++] = from->actors[j];
+    }
+    into->actors = acts;
+    into->nactors = n;
+    memcpy(srcs, into->sources, into->nsources * sizeof *srcs);
+    memcpy(srcs + into->nsources, from->sources, from->nsources * sizeof *srcs);
+    into->sources = srcs;
+    into->nsources += from->nsources;
+    if (from->modality == BN_MOD_ASSERTED)
+        into->modality = BN_MOD_ASSERTED; /* reported as done somewhere: done */
+    if (from->confidence > into->confidence)
+        into->confidence = from->confidence;
+    return BN_OK;
+}
+
+static void make_id(bn_tl_event *e)
+{
+    const bn_event *ev = &e->ev;
+    const bn_source *s = &ev->sources[0];
+    char key[512];
+    int n = snprintf(key, sizeof key, "%s|%s|%s|%s|%u", bn_event_type_name(ev->type), ev->date.value,
+                     ev->date.end, s->article, s->offset);
+    /* FNV-1a 64 */
+    uint64_t h = 14695981039346656037ull;
+    for (int i = 0; i < n && i < (int)sizeof key; i++) {
+        h ^= (unsigned char)key[i];
+        h *= 1099511628211ull;
+    }
+    snprintf(e->id, sizeof e->id, "ev-%012llx", (unsigned long long)(h & 0xffffffffffffull));
+}
+
+bn_status bn_timeline_resolve(bn_timeline *tl)
+{
+    size_t n = tl->nevents;
+    if (n == 0)
+        return BN_OK;
+    qsort(tl->events, n, sizeof *tl->events, event_order);
+    size_t *parent = malloc(n * sizeof *parent);
+    if (!parent)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    /* within a run of one day and one type, events sharing an actor are one */
+    for (size_t lo = 0; lo < n;) {
+        size_t hi = lo + 1;
+        while (hi < n && same_day_key(&tl->events[lo].ev, &tl->events[hi].ev) == 0)
+            hi++;
+        for (size_t i = lo; i < hi; i++)
+            for (size_t j = i + 1; j < hi; j++)
+                if (share_actor(&tl->events[i].ev, &tl->events[j].ev)) {
+                    size_t ri = find_root(parent, i), rj = find_root(parent, j);
+                    if (ri != rj)
+                        parent[rj > ri ? rj : ri] = rj > ri ? ri : rj;
+                }
+        lo = hi;
+    }
+    bn_status st = BN_OK;
+    size_t kept = 0;
+    for (size_t i = 0; i < n && st == BN_OK; i++) {
+        size_t r = find_root(parent, i);
+        if (r != i)
+            st = absorb(tl, &tl->events[r].ev, &tl->events[i].ev);
+    }
+    for (size_t i = 0; i < n && st == BN_OK; i++) {
+        if (find_root(parent, i) != i)
+            continue;
+        tl->events[kept++] = tl->events[i];
+    }
+    free(parent);
+    if (st != BN_OK)
+        return st;
+    tl->nevents = kept;
+    for (size_t i = 0; i < kept; i++) {
+        bn_tl_event *e = &tl->events[i];
+        qsort(e->ev.sources, e->ev.nsources, sizeof *e->ev.sources, sources_cmp);
+        e->articles = 0;
+        for (size_t k = 0; k < e->ev.nsources; k++)
+            if (k == 0 || strcmp(e->ev.sources[k].article, e->ev.sources[k - 1].article) != 0)
+                e->articles++;
+        make_id(e);
+        for (size_t k = 0; k < e->ev.nactors; k++)
+            tl->actors[bn_timeline_actor(tl, e->ev.actors[k].id)].events++;
+    }
+    qsort(tl->events, kept, sizeof *tl->events, event_order);
+    return BN_OK;
+}

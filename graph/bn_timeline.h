@@ -1,0 +1,65 @@
+/* The resolved timeline across articles: every article's actors and events
+ * are copied in; resolve() merges the events that report one real event
+ * and orders them.  Owns all its memory (articles can be freed after
+ * bn_timeline_add). */
+#ifndef BN_TIMELINE_H
+#define BN_TIMELINE_H
+
+#include <stddef.h>
+
+#include "bn_error.h"
+#include "bn_id_map.h"
+#include "bn_model.h"
+
+typedef struct bn_tl_article {
+    const char *id, *path, *url, *title;
+    char dct[11];
+    bn_dct_source dct_source;
+    uint32_t *body;  /* pairs: offset, length in the original bytes */
+    size_t nbody;
+    size_t nsentences;
+    size_t nevents;  /* events extracted from it, before merging */
+} bn_tl_article;
+
+typedef struct bn_tl_actor {
+    const char *id, *name, *name_vi;
+    bn_actor_kind kind;
+    const char **aliases;  /* surface forms seen, in order of first sight */
+    size_t naliases, aliases_cap;
+    unsigned mentions;
+    unsigned articles;
+    unsigned events;       /* events it takes part in, after merging */
+} bn_tl_actor;
+
+typedef struct bn_tl_event {
+    char id[16];       /* stable: from type, date and first source */
+    bn_event ev;
+    unsigned articles; /* distinct articles among the sources */
+} bn_tl_event;
+
+typedef struct bn_timeline {
+    bn_arena arena;
+    bn_tl_article *articles;
+    size_t narticles, articles_cap;
+    bn_tl_actor *actors;  /* in order of first sight */
+    size_t nactors, actors_cap;
+    bn_tl_event *events;  /* after resolve: in date order */
+    size_t nevents, events_cap;
+    bn_id_map *actor_index;    /* id -> actor */
+} bn_timeline;
+
+bn_timeline *bn_timeline_new(void);
+void bn_timeline_free(bn_timeline *tl);
+
+/* Copies the article's metadata, actors and events. */
+bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a);
+
+/* Merges events of one real event (same type, same date, a shared actor),
+ * orders events by date and gives them stable ids.  Call once, after the
+ * last add. */
+bn_status bn_timeline_resolve(bn_timeline *tl);
+
+/* Index of an actor by id, or -1. */
+long bn_timeline_actor(const bn_timeline *tl, const char *id);
+
+#endif

@@ -1,0 +1,95 @@
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+#include "bn_dot.h"
+#include "bn_dot_render.h"
+
+static const char *shape_of(bn_actor_kind k)
+{
+    switch (k) {
+    case BN_KIND_COUNTRY: return "ellipse";
+    case BN_KIND_ORGANIZATION: return "box";
+    case BN_KIND_PERSON: return "oval";
+    case BN_KIND_GROUP: return "hexagon";
+    }
+    return "ellipse";
+}
+
+/* Mean Goldstein value -10..10 to red..grey..green. */
+static void edge_color(double mean, char *buf, size_t size)
+{
+    double x = mean / 10.0;
+    if (x > 1)
+        x = 1;
+    if (x < -1)
+        x = -1;
+    int r = 0x99, g = 0x99, b = 0x99;
+    if (x < 0) {
+        r = (int)(0x99 + (0xCC - 0x99) * -x);
+        g = (int)(0x99 * (1 + x) + 0x33 * -x);
+        b = (int)(0x99 * (1 + x) + 0x33 * -x);
+    } else if (x > 0) {
+        r = (int)(0x99 * (1 - x) + 0x22 * x);
+        g = (int)(0x99 + (0x88 - 0x99) * x);
+        b = (int)(0x99 * (1 - x) + 0x33 * x);
+    }
+    snprintf(buf, size, "#%02X%02X%02X", r, g, b);
+}
+
+bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const char *dot_path,
+                            const char *svg_path, bn_error *err)
+{
+    Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
+    if (!g)
+        return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
+    bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
+    bn_dot_set(g, "overlap", "false");
+    bn_dot_set(g, "splines", "true");
+    bn_dot_set(g, "label", "biennien: mạng lưới chủ thể");
+    bn_dot_set(g, "labelloc", "t");
+    agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");
+    Agnode_t **nodes = calloc(tl->nactors + 1, sizeof *nodes);
+    if (!nodes) {
+        agclose(g);
+        return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
+    }
+    double max_pr = 0;
+    for (size_t i = 0; i < tl->nactors; i++)
+        if (net->pagerank[i] > max_pr)
+            max_pr = net->pagerank[i];
+    char buf[256];
+    for (size_t i = 0; i < tl->nactors; i++) {
+        const bn_tl_actor *a = &tl->actors[i];
+        if (a->events == 0)
+            continue; /* named but never acting: not in the picture */
+        Agnode_t *n = nodes[i] = agnode(g, (char *)a->id, 1);
+        bn_dot_set(n, "label", a->name_vi);
+        bn_dot_set(n, "shape", shape_of(a->kind));
+        bn_dot_set(n, "style", "filled");
+        bn_dot_set(n, "fillcolor", a->kind == BN_KIND_PERSON ? "#FFF2CC" : "#DDEEFF");
+        double rel = max_pr > 0 ? net->pagerank[i] / max_pr : 0;
+        snprintf(buf, sizeof buf, "%.1f", 10 + 14 * sqrt(rel));
+        bn_dot_set(n, "fontsize", buf);
+        snprintf(buf, sizeof buf, "%s (%s): %u sự kiện, %u lần nhắc", a->name, a->id, a->events, a->mentions);
+        bn_dot_set(n, "tooltip", buf);
+    }
+    for (size_t i = 0; i < net->nrelations; i++) {
+        const bn_relation *r = &net->relations[i];
+        if (!nodes[r->source] || !nodes[r->target])
+            continue;
+        Agedge_t *e = agedge(g, nodes[r->source], nodes[r->target], NULL, 1);
+        snprintf(buf, sizeof buf, "%.1f", 1 + 2 * log2(1 + r->count));
+        bn_dot_set(e, "penwidth", buf);
+        edge_color(r->goldstein / r->count, buf, sizeof buf);
+        bn_dot_set(e, "color", buf);
+        snprintf(buf, sizeof buf, "%s → %s: %u, Goldstein %.1f", tl->actors[r->source].name,
+                 tl->actors[r->target].name, r->count, r->goldstein);
+        bn_dot_set(e, "tooltip", buf);
+    }
+    free(nodes);
+    size_t nv = (size_t)agnnodes(g);
+    bn_status st = bn_dot_write(g, nv <= 60 ? "neato" : "sfdp", dot_path, svg_path, err);
+    agclose(g);
+    return st;
+}

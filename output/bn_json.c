@@ -1,0 +1,349 @@
+#include "bn_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "bn_config.h"
+
+/* Decimal quantities (Goldstein values, confidences) have few digits, so
+ * ten significant digits print them short and read them back exactly. */
+#define DUMP_FLAGS (JSON_SORT_KEYS | JSON_REAL_PRECISION(10))
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *body_json(const uint32_t *pairs, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:I,s:I}", "offset", (json_int_t)pairs[2 * i], "length",
+                                             (json_int_t)pairs[2 * i + 1]));
+    return arr;
+}
+
+static json_t *date_json(const bn_timex *t)
+{
+    return json_pack("{s:s,s:o,s:s,s:s}", "value", t->value, "end", t->end[0] ? json_string(t->end) : json_null(),
+                     "precision", bn_precision_name(t->precision), "year_source",
+                     bn_year_source_name(t->year_source));
+}
+
+static json_t *event_json(const bn_event *e)
+{
+    json_t *actors = json_array(), *sources = json_array();
+    for (size_t i = 0; i < e->nactors; i++)
+        json_array_append_new(actors, json_pack("{s:s,s:s}", "id", e->actors[i].id, "role",
+                                                bn_role_name(e->actors[i].role)));
+    for (size_t i = 0; i < e->nsources; i++) {
+        const bn_source *s = &e->sources[i];
+        json_array_append_new(sources,
+                              json_pack("{s:s,s:s,s:I,s:I,s:s,s:I,s:I}", "article", s->article, "sentence",
+                                        s->sentence, "offset", (json_int_t)s->offset, "length",
+                                        (json_int_t)s->length, "trigger", s->trigger, "trigger_offset",
+                                        (json_int_t)s->trigger_offset, "trigger_length",
+                                        (json_int_t)s->trigger_length));
+    }
+    return json_pack("{s:s,s:s,s:f,s:o,s:o,s:o,s:s,s:f}", "type", bn_event_type_name(e->type), "cameo", e->cameo,
+                     "goldstein", e->goldstein, "date", date_json(&e->date), "actors", actors, "sources", sources,
+                     "modality", bn_modality_name(e->modality), "confidence", e->confidence);
+}
+
+static json_t *aliases_json(const char *const *v, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_string(v[i]));
+    return arr;
+}
+
+static bn_status dump(json_t *root, const char *path, FILE *f, bn_error *err)
+{
+    if (!root)
+        return bn_error_set(err, BN_ERR_NOMEM, path ? path : "", 0, 0, 0, "out of memory building JSON");
+    int r;
+    if (path) {
+        r = json_dump_file(root, path, DUMP_FLAGS | JSON_INDENT(1));
+    } else {
+        r = json_dumpf(root, f, DUMP_FLAGS | JSON_COMPACT);
+        if (r == 0 && fputc('\n', f) == EOF)
+            r = -1;
+    }
+    json_decref(root);
+    if (r != 0)
+        return bn_error_set(err, BN_ERR_IO, path ? path : "<stdout>", 0, 0, 0, "cannot write JSON");
+    return BN_OK;
+}
+
+bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
+                                 bn_error *err)
+{
+    json_t *articles = json_array(), *actors = json_array(), *events = json_array(),
+           *relations = json_array();
+    for (size_t i = 0; i < tl->narticles; i++) {
+        const bn_tl_article *a = &tl->articles[i];
+        json_array_append_new(
+            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I}", "id", a->id, "path", a->path, "url",
+                                str_or_null(a->url), "title", a->title, "dct",
+                                a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
+                                bn_dct_source_name(a->dct_source), "body", body_json(a->body, a->nbody),
+                                "sentences", (json_int_t)a->nsentences, "events", (json_int_t)a->nevents));
+    }
+    for (size_t i = 0; i < tl->nactors; i++) {
+        const bn_tl_actor *a = &tl->actors[i];
+        json_array_append_new(
+            actors, json_pack("{s:s,s:s,s:s,s:s,s:o,s:I,s:I,s:I,s:f,s:f}", "id", a->id, "name", a->name,
+                              "name_vi", a->name_vi, "kind", bn_kind_name(a->kind), "aliases",
+                              aliases_json(a->aliases, a->naliases), "mentions", (json_int_t)a->mentions,
+                              "articles", (json_int_t)a->articles, "events", (json_int_t)a->events, "degree",
+                              net ? net->degree[i] : 0.0, "pagerank", net ? net->pagerank[i] : 0.0));
+    }
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_tl_event *e = &tl->events[i];
+        json_t *o = event_json(&e->ev);
+        json_object_set_new(o, "id", json_string(e->id));
+        json_object_set_new(o, "articles", json_integer(e->articles));
+        json_array_append_new(events, o);
+    }
+    for (size_t i = 0; net && i < net->nrelations; i++) {
+        const bn_relation *r = &net->relations[i];
+        json_t *types = json_object(), *evs = json_array();
+        for (int t = 0; t < BN_EV_COUNT; t++)
+            if (r->types[t])
+                json_object_set_new(types, bn_event_type_name((bn_event_type)t), json_integer(r->types[t]));
+        for (size_t k = 0; k < r->nevents; k++)
+            json_array_append_new(evs, json_string(tl->events[r->events[k]].id));
+        json_array_append_new(relations,
+                              json_pack("{s:s,s:s,s:I,s:f,s:o,s:o}", "source", tl->actors[r->source].id, "target",
+                                        tl->actors[r->target].id, "count", (json_int_t)r->count, "goldstein",
+                                        r->goldstein, "types", types, "events", evs));
+    }
+    json_t *root = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "schema", BN_TIMELINE_SCHEMA, "generator",
+                             "biennien " BN_VERSION, "articles", articles, "actors", actors, "events", events,
+                             "relations", relations);
+    return dump(root, path, NULL, err);
+}
+
+bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
+{
+    json_t *actors = json_array(), *events = json_array();
+    for (size_t i = 0; i < a->nactors; i++) {
+        const bn_actor *ac = &a->actors[i];
+        json_array_append_new(actors, json_pack("{s:s,s:s,s:s,s:s,s:o,s:I}", "id", ac->id, "name", ac->name,
+                                                "name_vi", ac->name_vi ? ac->name_vi : ac->name, "kind",
+                                                bn_kind_name(ac->kind), "aliases",
+                                                aliases_json(ac->aliases, ac->naliases), "mentions",
+                                                (json_int_t)ac->mentions));
+    }
+    for (size_t i = 0; i < a->nevents; i++)
+        json_array_append_new(events, event_json(&a->events[i]));
+    json_t *article = json_pack(
+        "{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url), "title",
+        a->title ? a->title : "", "dct", a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
+        bn_dct_source_name(a->dct_source), "body", body_json(a->body_offsets, a->nbody), "sentences",
+        (json_int_t)a->nsentences, "events", (json_int_t)a->nevents);
+    json_t *root = json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
+                             actors, "events", events);
+    return dump(root, NULL, f, err);
+}
+
+/* ---- reading extract records ---------------------------------------- */
+
+typedef struct reader {
+    bn_article *a;
+    const char *source;
+    int line;
+    bn_error *err;
+} reader;
+
+static bn_status bad(reader *r, const char *what)
+{
+    return bn_error_set(r->err, BN_ERR_PARSE, r->source, r->line, 1, 0, "not a biennien extract record: %s", what);
+}
+
+/* A string member copied into the article's arena; NULL when absent. */
+static const char *get_str(reader *r, const json_t *o, const char *key, int required, bn_status *st)
+{
+    const json_t *v = json_object_get(o, key);
+    if (json_is_string(v)) {
+        const char *s = bn_arena_strndup(&r->a->arena, json_string_value(v), json_string_length(v));
+        if (!s)
+            *st = BN_ERR_NOMEM;
+        return s;
+    }
+    if (required && *st == BN_OK)
+        *st = bad(r, key);
+    return NULL;
+}
+
+static bn_status read_event(reader *r, const json_t *o, bn_event *e)
+{
+    bn_status st = BN_OK;
+    bn_arena *ar = &r->a->arena;
+    const char *type = json_string_value(json_object_get(o, "type"));
+    const char *cameo = json_string_value(json_object_get(o, "cameo"));
+    const char *mod = json_string_value(json_object_get(o, "modality"));
+    const json_t *date = json_object_get(o, "date");
+    const json_t *actors = json_object_get(o, "actors"), *sources = json_object_get(o, "sources");
+    memset(e, 0, sizeof *e);
+    if (!type || !bn_event_type_parse(type, &e->type))
+        return bad(r, "event type");
+    if (!cameo || strlen(cameo) >= sizeof e->cameo)
+        return bad(r, "event cameo");
+    strcpy(e->cameo, cameo);
+    if (!mod || !bn_modality_parse(mod, &e->modality))
+        return bad(r, "event modality");
+    e->goldstein = json_number_value(json_object_get(o, "goldstein"));
+    e->confidence = json_number_value(json_object_get(o, "confidence"));
+    const char *value = json_string_value(json_object_get(date, "value"));
+    const char *end = json_string_value(json_object_get(date, "end"));
+    const char *prec = json_string_value(json_object_get(date, "precision"));
+    const char *ys = json_string_value(json_object_get(date, "year_source"));
+    if (!value || strlen(value) >= BN_TIMEX_MAX || (end && strlen(end) >= BN_TIMEX_MAX) || !prec ||
+        !bn_precision_parse(prec, &e->date.precision) || !ys || !bn_year_source_parse(ys, &e->date.year_source))
+        return bad(r, "event date");
+    strcpy(e->date.value, value);
+    if (end)
+        strcpy(e->date.end, end);
+    if (!json_is_array(actors) || !json_is_array(sources) || json_array_size(sources) == 0)
+        return bad(r, "event actors and sources");
+    e->actors = bn_arena_calloc(ar, json_array_size(actors) + 1, sizeof *e->actors);
+    e->sources = bn_arena_calloc(ar, json_array_size(sources), sizeof *e->sources);
+    if (!e->actors || !e->sources)
+        return BN_ERR_NOMEM;
+    size_t i;
+    const json_t *v;
+    json_array_foreach(actors, i, v) {
+        const char *role = json_string_value(json_object_get(v, "role"));
+        bn_event_actor *ea = &e->actors[e->nactors];
+        ea->id = get_str(r, v, "id", 1, &st);
+        if (st != BN_OK)
+            return st;
+        if (!role || !bn_role_parse(role, &ea->role))
+            return bad(r, "actor role");
+        e->nactors++;
+    }
+    json_array_foreach(sources, i, v) {
+        bn_source *s = &e->sources[e->nsources];
+        s->article = get_str(r, v, "article", 1, &st);
+        s->sentence = get_str(r, v, "sentence", 1, &st);
+        s->trigger = get_str(r, v, "trigger", 1, &st);
+        if (st != BN_OK)
+            return st;
+        s->offset = (uint32_t)json_integer_value(json_object_get(v, "offset"));
+        s->length = (uint32_t)json_integer_value(json_object_get(v, "length"));
+        s->trigger_offset = (uint32_t)json_integer_value(json_object_get(v, "trigger_offset"));
+        s->trigger_length = (uint32_t)json_integer_value(json_object_get(v, "trigger_length"));
+        e->nsources++;
+    }
+    return BN_OK;
+}
+
+static bn_status read_record(reader *r, const json_t *root)
+{
+    bn_article *a = r->a;
+    bn_status st = BN_OK;
+    const char *schema = json_string_value(json_object_get(root, "schema"));
+    if (!schema || strcmp(schema, BN_EXTRACT_SCHEMA) != 0)
+        return bad(r, "missing or different \"schema\" (expected " BN_EXTRACT_SCHEMA ")");
+    const json_t *art = json_object_get(root, "article");
+    const json_t *actors = json_object_get(root, "actors"), *events = json_object_get(root, "events");
+    if (!json_is_object(art) || !json_is_array(actors) || !json_is_array(events))
+        return bad(r, "needs \"article\", \"actors\" and \"events\"");
+    a->id = get_str(r, art, "id", 1, &st);
+    a->path = get_str(r, art, "path", 1, &st);
+    a->url = get_str(r, art, "url", 0, &st);
+    a->title = get_str(r, art, "title", 0, &st);
+    const char *dct = json_string_value(json_object_get(art, "dct"));
+    const char *dcts = json_string_value(json_object_get(art, "dct_source"));
+    if (st != BN_OK)
+        return st;
+    if (dct) {
+        if (!bn_date_valid(dct))
+            return bad(r, "article dct");
+        memcpy(a->dct, dct, 11);
+    }
+    if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
+        return bad(r, "article dct_source");
+    a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));
+    const json_t *body = json_object_get(art, "body");
+    size_t nb = json_array_size(body);
+    a->body_offsets = bn_arena_calloc(&a->arena, 2 * (nb + 1), sizeof *a->body_offsets);
+    if (!a->body_offsets)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < nb; i++) {
+        const json_t *sp = json_array_get(body, i);
+        a->body_offsets[2 * i] = (uint32_t)json_integer_value(json_object_get(sp, "offset"));
+        a->body_offsets[2 * i + 1] = (uint32_t)json_integer_value(json_object_get(sp, "length"));
+    }
+    a->nbody = nb;
+
+    a->actors = bn_arena_calloc(&a->arena, json_array_size(actors) + 1, sizeof *a->actors);
+    a->events = bn_arena_calloc(&a->arena, json_array_size(events) + 1, sizeof *a->events);
+    if (!a->actors || !a->events)
+        return BN_ERR_NOMEM;
+    size_t i;
+    const json_t *v;
+    json_array_foreach(actors, i, v) {
+        bn_actor *ac = &a->actors[a->nactors];
+        const char *kind = json_string_value(json_object_get(v, "kind"));
+        ac->id = get_str(r, v, "id", 1, &st);
+        ac->name = get_str(r, v, "name", 1, &st);
+        ac->name_vi = get_str(r, v, "name_vi", 0, &st);
+        if (st != BN_OK)
+            return st;
+        if (!kind || !bn_kind_parse(kind, &ac->kind))
+            return bad(r, "actor kind");
+        ac->mentions = (unsigned)json_integer_value(json_object_get(v, "mentions"));
+        const json_t *al = json_object_get(v, "aliases");
+        ac->aliases = bn_arena_calloc(&a->arena, json_array_size(al) + 1, sizeof *ac->aliases);
+        if (!ac->aliases)
+            return BN_ERR_NOMEM;
+        size_t k;
+        const json_t *s;
+        json_array_foreach(al, k, s) {
+            if (!json_is_string(s))
+                return bad(r, "actor aliases");
+            if (!(ac->aliases[ac->naliases++] = bn_arena_strdup(&a->arena, json_string_value(s))))
+                return BN_ERR_NOMEM;
+        }
+        a->nactors++;
+    }
+    json_array_foreach(events, i, v) {
+        st = read_event(r, v, &a->events[a->nevents]);
+        if (st != BN_OK)
+            return st;
+        a->nevents++;
+    }
+    return BN_OK;
+}
+
+bn_status bn_json_read_extract(const char *line, size_t len, const char *source, int lineno,
+                               bn_article **out, bn_error *err)
+{
+    *out = NULL;
+    json_error_t je;
+    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root)
+        return bn_error_set(err, BN_ERR_PARSE, source, lineno, je.column > 0 ? je.column : 1,
+                            (size_t)(je.position > 0 ? je.position : 0), "not JSON: %s", je.text);
+    bn_article *a = bn_article_new();
+    if (!a) {
+        json_decref(root);
+        return BN_ERR_NOMEM;
+    }
+    reader r = {a, source, lineno, err};
+    bn_status st = read_record(&r, root);
+    json_decref(root);
+    if (st != BN_OK) {
+        if (st == BN_ERR_NOMEM)
+            bn_error_set(err, st, source, lineno, 1, 0, "out of memory");
+        bn_article_free(a);
+        return st;
+    }
+    *out = a;
+    return BN_OK;
+}

@@ -1,0 +1,417 @@
+#include "bn_input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "bn_text.h"
+
+/* ---- one input file, by format ------------------------------------- */
+
+typedef struct source source;
+
+/* An input format: how to read records out of one file. */
+typedef struct bn_format {
+    const char *name;
+    const char *ext;
+    bn_status (*open)(source *s, bn_error *err);
+    int (*next)(source *s, bn_record *rec, bn_error *err);
+} bn_format;
+
+struct source {
+    char *path;
+    const bn_input_options *opts;
+    /* txt */
+    char *buf;
+    size_t len;
+    int done;
+    /* jsonl */
+    FILE *f;
+    char *line;
+    size_t line_cap;
+    int lineno;
+    json_t *obj;
+    char id_buf[64];
+};
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+bn_status bn_read_file(const char *path, char **buf, size_t *len, bn_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    if (!b) {
+        if (!is_stdin)
+            fclose(f);
+        return BN_ERR_NOMEM;
+    }
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap > ((size_t)1 << 40) ? NULL : realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                if (!is_stdin)
+                    fclose(f);
+                return bn_error_set(err, BN_ERR_NOMEM, path, 0, 0, 0, "out of memory reading the file");
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t r = fread(b + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int failed = ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (failed) {
+        free(b);
+        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot read: %s",
+                            errno ? strerror(errno) : "read error");
+    }
+    *buf = b;
+    *len = n;
+    return BN_OK;
+}
+
+static bn_status txt_open(source *s, bn_error *err)
+{
+    return bn_read_file(s->path, &s->buf, &s->len, err);
+}
+
+static int txt_next(source *s, bn_record *rec, bn_error *err)
+{
+    (void)err;
+    if (s->done)
+        return 0;
+    s->done = 1;
+    memset(rec, 0, sizeof *rec);
+    rec->path = s->path;
+    rec->id = strcmp(s->path, "-") == 0 ? "stdin" : base_name(s->path);
+    rec->text = s->buf;
+    rec->len = s->len;
+    rec->line = 1;
+    return 1;
+}
+
+static bn_status jsonl_open(source *s, bn_error *err)
+{
+    s->f = strcmp(s->path, "-") == 0 ? stdin : fopen(s->path, "rb");
+    if (!s->f)
+        return bn_error_set(err, BN_ERR_IO, s->path, 0, 0, 0, "cannot open: %s", strerror(errno));
+    return BN_OK;
+}
+
+static const char *opt_string(const json_t *o, const char *key)
+{
+    const json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int jsonl_next(source *s, bn_record *rec, bn_error *err)
+{
+    json_decref(s->obj);
+    s->obj = NULL;
+    for (;;) {
+        errno = 0;
+        ssize_t n = getline(&s->line, &s->line_cap, s->f);
+        if (n < 0) {
+            if (ferror(s->f)) {
+                bn_error_set(err, BN_ERR_IO, s->path, s->lineno + 1, 1, 0, "cannot read: %s",
+                             errno ? strerror(errno) : "read error");
+                clearerr(s->f);
+                s->done = 1;
+                return -1;
+            }
+            if (s->lineno == 0 && !s->done) {
+                s->done = 1;
+                bn_error_set(err, BN_ERR_EMPTY, s->path, 1, 1, 0, "empty file: no articles");
+                return -1;
+            }
+            return 0;
+        }
+        s->lineno++;
+        s->done = 1; /* the file had a line */
+        size_t len = (size_t)n;
+        size_t i = 0;
+        while (i < len && (s->line[i] == ' ' || s->line[i] == '\t' || s->line[i] == '\n' ||
+                           s->line[i] == '\r'))
+            i++;
+        if (i == len)
+            continue; /* blank line */
+        char *text = s->line;
+        char *repaired = NULL;
+        size_t bad = bn_utf8_check(s->line, len);
+        if (bad != (size_t)-1) {
+            if (!s->opts->lenient) {
+                bn_error_set(err, BN_ERR_UTF8, s->path, s->lineno, (int)bad + 1, bad,
+                             "invalid UTF-8 at byte %zu of the line; record skipped (--lenient replaces it)", bad);
+                return -1;
+            }
+            repaired = bn_utf8_repair(s->line, len, &len);
+            if (!repaired) {
+                bn_error_set(err, BN_ERR_NOMEM, s->path, s->lineno, 1, 0, "out of memory");
+                return -1;
+            }
+            text = repaired;
+        }
+        json_error_t je;
+        s->obj = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+        free(repaired);
+        if (!s->obj) {
+            bn_error_set(err, BN_ERR_PARSE, s->path, s->lineno, je.column > 0 ? je.column : 1,
+                         (size_t)(je.position > 0 ? je.position : 0), "not a JSON object: %s; record skipped", je.text);
+            return -1;
+        }
+        const json_t *t = json_object_get(s->obj, "text");
+        if (!json_is_object(s->obj) || !json_is_string(t)) {
+            bn_error_set(err, BN_ERR_PARSE, s->path, s->lineno, 1, 0,
+                         "record has no \"text\" string; record skipped");
+            return -1;
+        }
+        memset(rec, 0, sizeof *rec);
+        rec->path = s->path;
+        rec->line = s->lineno;
+        rec->id = opt_string(s->obj, "id");
+        if (!rec->id || !*rec->id) {
+            snprintf(s->id_buf, sizeof s->id_buf, "%s:%d", base_name(s->path), s->lineno);
+            rec->id = s->id_buf;
+        }
+        rec->url = opt_string(s->obj, "url");
+        rec->title = opt_string(s->obj, "title");
+        rec->date = opt_string(s->obj, "date");
+        rec->text = json_string_value(t);
+        rec->len = json_string_length(t);
+        return 1;
+    }
+}
+
+static const bn_format formats[] = {
+    {"text", ".txt", txt_open, txt_next},
+    {"jsonl", ".jsonl", jsonl_open, jsonl_next},
+};
+
+static int has_ext(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    return n > e && strcmp(name + n - e, ext) == 0;
+}
+
+int bn_input_is_article_file(const char *name)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (has_ext(name, formats[i].ext))
+            return 1;
+    return 0;
+}
+
+static const bn_format *format_of(const char *path)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (has_ext(path, formats[i].ext))
+            return &formats[i];
+    return &formats[0]; /* any other named file is read as text */
+}
+
+/* ---- the list of inputs --------------------------------------------- */
+
+typedef struct entry {
+    char *path;
+    int error;  /* errno of a failed stat, or -1: directory with no articles */
+} entry;
+
+struct bn_input {
+    entry *v;
+    size_t n, cap, pos;
+    bn_input_options opts;
+    source cur;
+    const bn_format *fmt;
+    int open;
+};
+
+static int push(bn_input *in, const char *path, int error)
+{
+    if (in->n == in->cap) {
+        size_t ncap = in->cap ? in->cap * 2 : 16;
+        entry *nv = realloc(in->v, ncap * sizeof *nv);
+        if (!nv)
+            return -1;
+        in->v = nv;
+        in->cap = ncap;
+    }
+    in->v[in->n].path = strdup(path);
+    if (!in->v[in->n].path)
+        return -1;
+    in->v[in->n].error = error;
+    in->n++;
+    return 0;
+}
+
+static int name_order(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Adds the article files under dir; returns how many. */
+static size_t walk(bn_input *in, const char *dir, int depth)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, name_order);
+    size_t found = 0;
+    if (n < 0)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        const char *nm = names[i]->d_name;
+        if (nm[0] == '.') {
+            free(names[i]);
+            continue;
+        }
+        size_t len = strlen(dir) + strlen(nm) + 2;
+        char *p = malloc(len);
+        if (p) {
+            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
+            struct stat st;
+            if (stat(p, &st) == 0) {
+                if (S_ISDIR(st.st_mode) && depth < 64)
+                    found += walk(in, p, depth + 1);
+                else if (S_ISREG(st.st_mode) && bn_input_is_article_file(nm) && push(in, p, 0) == 0)
+                    found++;
+            }
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return found;
+}
+
+bn_input *bn_input_new(const char *const *paths, size_t npaths, const bn_input_options *opts)
+{
+    bn_input *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    if (opts)
+        in->opts = *opts;
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0) {
+            push(in, "-", 0);
+        } else if (stat(paths[i], &st) != 0) {
+            push(in, paths[i], errno ? errno : ENOENT);
+        } else if (S_ISDIR(st.st_mode)) {
+            if (walk(in, paths[i], 0) == 0)
+                push(in, paths[i], -1);
+        } else {
+            push(in, paths[i], 0);
+        }
+    }
+    return in;
+}
+
+static void close_source(bn_input *in)
+{
+    source *s = &in->cur;
+    free(s->buf);
+    if (s->f && s->f != stdin)
+        fclose(s->f);
+    free(s->line);
+    json_decref(s->obj);
+    memset(s, 0, sizeof *s);
+    in->open = 0;
+}
+
+void bn_input_free(bn_input *in)
+{
+    if (!in)
+        return;
+    close_source(in);
+    for (size_t i = 0; i < in->n; i++)
+        free(in->v[i].path);
+    free(in->v);
+    free(in);
+}
+
+/* "-" is JSON Lines when it starts with '{', else one text article. */
+static const bn_format *sniff_stdin(source *s)
+{
+    int c;
+    while ((c = getc(stdin)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+        ;
+    if (c != EOF)
+        ungetc(c, stdin);
+    (void)s;
+    return c == '{' ? &formats[1] : &formats[0];
+}
+
+int bn_input_next(bn_input *in, bn_record *rec, bn_error *err)
+{
+    for (;;) {
+        if (in->open) {
+            int r = in->fmt->next(&in->cur, rec, err);
+            if (r != 0)
+                return r;
+            close_source(in);
+            in->pos++;
+            continue;
+        }
+        if (in->pos >= in->n)
+            return 0;
+        entry *e = &in->v[in->pos];
+        if (e->error) {
+            in->pos++;
+            if (e->error < 0)
+                bn_error_set(err, BN_ERR_IO, e->path, 0, 0, 0, "no articles (*.txt, *.jsonl) in this directory");
+            else
+                bn_error_set(err, BN_ERR_IO, e->path, 0, 0, 0, "cannot open: %s", strerror(e->error));
+            return -1;
+        }
+        memset(&in->cur, 0, sizeof in->cur);
+        in->cur.path = e->path;
+        in->cur.opts = &in->opts;
+        in->fmt = strcmp(e->path, "-") == 0 ? sniff_stdin(&in->cur) : format_of(e->path);
+        if (in->fmt->open(&in->cur, err) != BN_OK) {
+            close_source(in);
+            in->pos++;
+            return -1;
+        }
+        in->open = 1;
+    }
+}
+
+char *bn_utf8_repair(const char *s, size_t len, size_t *out_len)
+{
+    size_t n = 0;
+    char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t i = 0;
+    while (i < len) {
+        size_t bad = bn_utf8_check(s + i, len - i);
+        size_t good = bad == (size_t)-1 ? len - i : bad;
+        memcpy(out + n, s + i, good);
+        n += good;
+        i += good;
+        if (i < len) {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+            i++; /* skip one byte; the rest of a broken sequence is caught next round */
+        }
+    }
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}

@@ -1,0 +1,47 @@
+/* Inputs: files, directories (walked recursively, *.txt and *.jsonl, in
+ * name order) and "-" for stdin, read as a stream of article records.
+ *
+ * A .txt file is one article; a .jsonl file holds one article per line:
+ * {"id", "url", "date", "title", "text"}, only "text" required. */
+#ifndef BN_INPUT_H
+#define BN_INPUT_H
+
+#include <stddef.h>
+
+#include "bn_error.h"
+
+typedef struct bn_record {
+    const char *path;   /* the input file ("-" for stdin) */
+    const char *id;     /* the article's name in the output */
+    const char *url;    /* or NULL */
+    const char *title;  /* or NULL */
+    const char *date;   /* publication date as given, or NULL */
+    const char *text;   /* original bytes (not NUL-terminated for .txt) */
+    size_t len;
+    int line;           /* line of the record in its file (1 for .txt) */
+} bn_record;
+
+typedef struct bn_input bn_input;
+
+typedef struct bn_input_options {
+    int lenient;  /* replace invalid UTF-8 in JSON Lines instead of skipping the record */
+} bn_input_options;
+
+bn_input *bn_input_new(const char *const *paths, size_t npaths, const bn_input_options *opts);
+void bn_input_free(bn_input *in);
+
+/* The next record: returns 1 and fills *rec (valid until the next call),
+ * 0 at the end, or -1 with *err set for an input or record that could not be
+ * read; the caller reports it and calls again to go on. */
+int bn_input_next(bn_input *in, bn_record *rec, bn_error *err);
+
+/* Whether a file name is one the directory walk picks up. */
+int bn_input_is_article_file(const char *name);
+
+/* Reads a whole file (or stdin for "-"); *buf is malloc'd. */
+bn_status bn_read_file(const char *path, char **buf, size_t *len, bn_error *err);
+
+/* Replaces each invalid UTF-8 sequence by U+FFFD; returns a malloc'd copy. */
+char *bn_utf8_repair(const char *s, size_t len, size_t *out_len);
+
+#endif

@@ -1,0 +1,89 @@
+#include "bn_sentences.h"
+
+#include <stdlib.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+struct bn_splitter {
+    UBreakIterator *bi;
+};
+
+bn_splitter *bn_splitter_new(void)
+{
+    bn_splitter *sp = calloc(1, sizeof *sp);
+    if (!sp)
+        return NULL;
+    UErrorCode st = U_ZERO_ERROR;
+    sp->bi = ubrk_open(UBRK_SENTENCE, "vi", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        free(sp);
+        return NULL;
+    }
+    return sp;
+}
+
+void bn_splitter_free(bn_splitter *sp)
+{
+    if (!sp)
+        return;
+    ubrk_close(sp->bi);
+    free(sp);
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
+static bn_status add_sentence(bn_article *a, size_t *cap, uint32_t start, uint32_t end)
+{
+    const char *s = a->text.s;
+    while (start < end && is_space(s[start]))
+        start++;
+    while (end > start && is_space(s[end - 1]))
+        end--;
+    if (start == end)
+        return BN_OK;
+    bn_sentence *v = bn_arena_grow(&a->arena, a->sentences, cap, a->nsentences + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    a->sentences = v;
+    bn_sentence *sn = &a->sentences[a->nsentences];
+    sn->start = start;
+    sn->end = end;
+    sn->tok_begin = (uint32_t)bn_tokens_at(&a->tokens, start);
+    sn->tok_end = (uint32_t)bn_tokens_at(&a->tokens, end);
+    if (sn->tok_begin < sn->tok_end)
+        a->nsentences++;
+    return BN_OK;
+}
+
+bn_status bn_split_sentences(bn_splitter *sp, bn_article *a)
+{
+    size_t cap = 0;
+    UText *ut = NULL;
+    for (size_t i = 0; i < a->nbody; i++) {
+        bn_span b = a->body[i];
+        if (b.start == a->title_span.start && b.end == a->title_span.end)
+            continue;
+        UErrorCode st = U_ZERO_ERROR;
+        ut = utext_openUTF8(ut, a->text.s + b.start, (int64_t)(b.end - b.start), &st);
+        ubrk_setUText(sp->bi, ut, &st);
+        if (U_FAILURE(st)) {
+            utext_close(ut);
+            return BN_ERR_LIBRARY;
+        }
+        int32_t prev = ubrk_first(sp->bi);
+        for (int32_t next = ubrk_next(sp->bi); next != UBRK_DONE; next = ubrk_next(sp->bi)) {
+            bn_status s2 = add_sentence(a, &cap, b.start + (uint32_t)prev, b.start + (uint32_t)next);
+            if (s2 != BN_OK) {
+                utext_close(ut);
+                return s2;
+            }
+            prev = next;
+        }
+    }
+    utext_close(ut);
+    return BN_OK;
+}

@@ -1,0 +1,425 @@
+/* biennien: the command line.  Parses arguments and wires the library's
+ * stages together; all the work is in libbiennien. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_config.h"
+#include "bn_data.h"
+#include "bn_extract.h"
+#include "bn_input.h"
+#include "bn_json.h"
+#include "bn_kb.h"
+#include "bn_lang.h"
+#include "bn_network.h"
+#include "bn_outputs.h"
+#include "bn_timeline.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+    const char *outdir;
+    const char *dct;
+    const char *datadir;
+    const char **kb_files;
+    size_t nkb;
+    int lenient;
+    int quiet;
+    char **inputs;
+    size_t ninputs;
+} options;
+
+static void report(const bn_error *err)
+{
+    char buf[1200];
+    bn_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "biennien: %s\n", buf);
+}
+
+static const char *const usage_main =
+    "usage: biennien COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Builds a dated timeline of events and an actor network from Vietnamese news.\n"
+    "\n"
+    "commands:\n"
+    "  build [OPTIONS] INPUT... -o OUTDIR   read articles, extract, resolve, write all outputs\n"
+    "  extract [OPTIONS] INPUT...           per-article extraction, JSON Lines on stdout\n"
+    "  merge [OPTIONS] FILE.jsonl... -o OUTDIR  resolve and render from extract output\n"
+    "\n"
+    "  biennien COMMAND --help   options of a command\n"
+    "  biennien --version\n";
+
+static const char *const usage_build =
+    "usage: biennien build [OPTIONS] INPUT... -o OUTDIR\n"
+    "\n"
+    "Reads articles, extracts events, resolves them across articles and writes\n"
+    "OUTDIR/timeline.json, timeline.dot, timeline.svg, graph.dot, graph.svg and\n"
+    "graph.graphml.\n";
+
+static const char *const usage_extract =
+    "usage: biennien extract [OPTIONS] INPUT...\n"
+    "\n"
+    "Extracts each article on its own and prints one JSON object per article per\n"
+    "line (JSON Lines) on stdout, for `biennien merge`.\n";
+
+static const char *const usage_merge =
+    "usage: biennien merge [OPTIONS] FILE.jsonl... -o OUTDIR\n"
+    "\n"
+    "Resolves and renders the output of `biennien extract` (\"-\" reads stdin);\n"
+    "`extract | merge` gives the same timeline.json as `build`.\n";
+
+static const char *const usage_inputs =
+    "\n"
+    "INPUT is a file, a directory (walked recursively for *.txt and *.jsonl) or -\n"
+    "for stdin.  A .jsonl file holds one article per line: {\"id\", \"url\", \"date\",\n"
+    "\"title\", \"text\"}, only \"text\" required; \"date\" is the publication date.\n";
+
+static const char *const usage_options =
+    "\n"
+    "options:\n"
+    "  -o, --output DIR     output directory (build, merge)\n"
+    "      --dct DATE       publication date (YYYY-MM-DD) of inputs that have none\n"
+    "      --kb FILE        more actors, merged over the built-in knowledge base\n"
+    "      --lenient        replace invalid UTF-8 by U+FFFD instead of skipping\n"
+    "      --data-dir DIR   data directory (default: the installed one, or the\n"
+    "                       source tree's when run from the build tree)\n"
+    "  -q, --quiet          print nothing but errors\n"
+    "  -h, --help           this help\n"
+    "      --version        the version\n"
+    "\n"
+    "exit status: 0 all inputs processed; 1 some input could not be read or was\n"
+    "invalid (each named on stderr, the rest processed and written); 2 usage error.\n";
+
+static void print_usage(const char *cmd)
+{
+    if (!cmd) {
+        fputs(usage_main, stdout);
+        return;
+    }
+    if (strcmp(cmd, "build") == 0)
+        fputs(usage_build, stdout);
+    else if (strcmp(cmd, "extract") == 0)
+        fputs(usage_extract, stdout);
+    else
+        fputs(usage_merge, stdout);
+    if (strcmp(cmd, "merge") != 0)
+        fputs(usage_inputs, stdout);
+    fputs(usage_options, stdout);
+}
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "biennien: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "; see 'biennien %s--help'\n", cmd ? cmd : "");
+    return EXIT_USAGE;
+}
+
+enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION };
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_options(const char *cmd, int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"dct", required_argument, NULL, OPT_DCT},
+        {"kb", required_argument, NULL, OPT_KB},
+        {"lenient", no_argument, NULL, OPT_LENIENT},
+        {"data-dir", required_argument, NULL, OPT_DATADIR},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    char cmd_sp[32];
+    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            o->outdir = optarg;
+            break;
+        case OPT_DCT:
+            if (!bn_date_valid(optarg))
+                return usage_error(cmd_sp, "--dct wants a date YYYY-MM-DD, not '%s'", optarg);
+            o->dct = optarg;
+            break;
+        case OPT_KB: {
+            const char **v = realloc(o->kb_files, (o->nkb + 1) * sizeof *v);
+            if (!v)
+                return EXIT_INPUT;
+            o->kb_files = v;
+            o->kb_files[o->nkb++] = optarg;
+            break;
+        }
+        case OPT_LENIENT:
+            o->lenient = 1;
+            break;
+        case OPT_DATADIR:
+            o->datadir = optarg;
+            break;
+        case 'q':
+            o->quiet = 1;
+            break;
+        case 'h':
+            print_usage(cmd);
+            return 0;
+        case OPT_VERSION:
+            printf("biennien %s\n", BN_VERSION);
+            return 0;
+        case ':':
+            return usage_error(cmd_sp, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return usage_error(cmd_sp, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    o->inputs = argv + optind;
+    o->ninputs = (size_t)(argc - optind);
+    if (o->ninputs == 0)
+        return usage_error(cmd_sp, "%s", strcmp(cmd, "merge") == 0 ? "no FILE.jsonl given" : "no INPUT given");
+    if (strcmp(cmd, "extract") != 0 && !o->outdir)
+        return usage_error(cmd_sp, "%s", "no output directory given (-o OUTDIR)");
+    return -1;
+}
+
+typedef struct resources {
+    bn_kb *kb;
+    bn_lang *lang;
+} resources;
+
+static int load_resources(const options *o, resources *r)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    const char *dir = o->datadir ? o->datadir : bn_datadir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kb/actors.json", dir);
+    r->kb = bn_kb_new();
+    bn_status st = r->kb ? bn_kb_load(r->kb, path, &err) : BN_ERR_NOMEM;
+    for (size_t i = 0; st == BN_OK && i < o->nkb; i++)
+        st = bn_kb_load(r->kb, o->kb_files[i], &err);
+    if (st == BN_OK)
+        st = bn_kb_compile(r->kb);
+    if (st == BN_OK)
+        st = bn_lang_load(&r->lang, dir, "vi", &err);
+    if (st != BN_OK) {
+        if (err.status == BN_OK)
+            bn_error_set(&err, st, dir, 0, 0, 0, "cannot load the data files: %s", bn_status_name(st));
+        report(&err);
+        return -1;
+    }
+    return 0;
+}
+
+static void free_resources(resources *r)
+{
+    bn_kb_free(r->kb);
+    bn_lang_free(r->lang);
+}
+
+/* Runs the extraction over every input; each article goes to `sink`. */
+typedef int (*article_sink)(void *ctx, const bn_article *a);
+
+static int extract_all(const options *o, const resources *r, article_sink sink, void *ctx, size_t *count)
+{
+    int failed = 0;
+    bn_input_options io = {o->lenient};
+    bn_read_options ro = {o->lenient, o->dct};
+    bn_input *in = bn_input_new((const char *const *)o->inputs, o->ninputs, &io);
+    bn_extractor *ex = in ? bn_extractor_new(r->kb, r->lang, &ro) : NULL;
+    if (!in || !ex) {
+        fprintf(stderr, "biennien: out of memory\n");
+        bn_input_free(in);
+        return EXIT_INPUT;
+    }
+    *count = 0;
+    for (;;) {
+        bn_record rec;
+        bn_error err;
+        bn_error_clear(&err);
+        int got = bn_input_next(in, &rec, &err);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            report(&err);
+            failed = 1;
+            continue;
+        }
+        bn_article *a;
+        if (bn_extract(ex, &rec, &a, &err) != BN_OK) {
+            report(&err);
+            failed = 1;
+            continue;
+        }
+        if (sink(ctx, a) != 0)
+            failed = 1;
+        (*count)++;
+        bn_article_free(a);
+    }
+    bn_extractor_free(ex);
+    bn_input_free(in);
+    return failed ? EXIT_INPUT : 0;
+}
+
+static int to_timeline(void *ctx, const bn_article *a)
+{
+    bn_status st = bn_timeline_add(ctx, a);
+    if (st != BN_OK) {
+        fprintf(stderr, "biennien: %s: cannot add to the timeline: %s\n", a->id, bn_status_name(st));
+        return -1;
+    }
+    return 0;
+}
+
+static int to_stdout(void *ctx, const bn_article *a)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    (void)ctx;
+    if (bn_json_write_extract(stdout, a, &err) != BN_OK) {
+        report(&err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Resolves the timeline and writes every output. */
+static int finish(const options *o, bn_timeline *tl, size_t articles)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    bn_network *net = NULL;
+    bn_status st = bn_timeline_resolve(tl);
+    if (st != BN_OK)
+        bn_error_set(&err, st, "", 0, 0, 0, "cannot resolve the timeline: %s", bn_status_name(st));
+    if (st == BN_OK)
+        st = bn_network_build(tl, &net, &err);
+    if (st == BN_OK)
+        st = bn_write_outputs(tl, net, o->outdir, &err);
+    bn_network_free(net);
+    if (st != BN_OK) {
+        report(&err);
+        return EXIT_INPUT;
+    }
+    if (!o->quiet) {
+        printf("biennien: %zu articles, %zu events, %zu actors\n", articles, tl->nevents, tl->nactors);
+        printf("timeline: %s/timeline.svg\n", o->outdir);
+        printf("json:     %s/timeline.json\n", o->outdir);
+        printf("network:  %s/graph.svg, %s/graph.graphml\n", o->outdir, o->outdir);
+    }
+    return 0;
+}
+
+static int cmd_build(const options *o, const resources *r)
+{
+    bn_timeline *tl = bn_timeline_new();
+    if (!tl)
+        return EXIT_INPUT;
+    size_t n = 0;
+    int status = extract_all(o, r, to_timeline, tl, &n);
+    int fin = finish(o, tl, n);
+    bn_timeline_free(tl);
+    return status ? status : fin;
+}
+
+static int cmd_extract(const options *o, const resources *r)
+{
+    size_t n = 0;
+    int status = extract_all(o, r, to_stdout, NULL, &n);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "biennien: <stdout>: cannot write\n");
+        return EXIT_INPUT;
+    }
+    return status;
+}
+
+static int cmd_merge(const options *o)
+{
+    bn_timeline *tl = bn_timeline_new();
+    if (!tl)
+        return EXIT_INPUT;
+    int failed = 0;
+    size_t count = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < o->ninputs; i++) {
+        const char *path = o->inputs[i];
+        FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+        if (!f) {
+            bn_error err;
+            bn_error_clear(&err);
+            bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
+            report(&err);
+            failed = 1;
+            continue;
+        }
+        ssize_t n;
+        int lineno = 0;
+        while ((n = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            if (n == 0 || (n == 1 && line[0] == '\n'))
+                continue;
+            bn_error err;
+            bn_error_clear(&err);
+            bn_article *a;
+            if (bn_json_read_extract(line, (size_t)n, path, lineno, &a, &err) != BN_OK) {
+                report(&err);
+                failed = 1;
+                continue;
+            }
+            if (to_timeline(tl, a) != 0)
+                failed = 1;
+            count++;
+            bn_article_free(a);
+        }
+        if (f != stdin)
+            fclose(f);
+    }
+    free(line);
+    int fin = finish(o, tl, count);
+    bn_timeline_free(tl);
+    return failed ? EXIT_INPUT : fin;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("biennien %s\n", BN_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        print_usage(NULL);
+        return 0;
+    }
+    if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "merge") != 0) {
+        fprintf(stderr, "biennien: unknown command '%s'; see 'biennien --help'\n", cmd);
+        return EXIT_USAGE;
+    }
+    options o = {0};
+    int status = parse_options(cmd, argc - 1, argv + 1, &o);
+    if (status >= 0) {
+        free(o.kb_files);
+        return status;
+    }
+    bn_network_global_init();
+    resources r = {0};
+    if (strcmp(cmd, "merge") == 0) {
+        status = cmd_merge(&o);
+    } else if (load_resources(&o, &r) != 0) {
+        status = EXIT_INPUT;
+    } else {
+        status = strcmp(cmd, "build") == 0 ? cmd_build(&o, &r) : cmd_extract(&o, &r);
+    }
+    free_resources(&r);
+    free(o.kb_files);
+    return status;
+}

@@ -167,7 +167,7 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
         }
         if (c == '\r') {
             if (i < n && p[i] == '\n')
-                continue; /* the LF that follows stands for both */
+                i++; /* CRLF is one LF, at the CR's offset */
             c = '\n';
         } else if (is_dropped(c)) {
             continue;

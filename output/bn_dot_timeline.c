@@ -66,8 +66,9 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
                 bn_dot_set(ax, "arrowhead", "none");
             }
             prev_day = day;
-            snprintf(name, sizeof name, "rank_%zu", i);
-            rank = agsubg(g, name, 1);
+            /* anonymous: cgraph orders named subgraphs by the address of
+             * their name, which would make the DOT file differ run to run */
+            rank = agsubg(g, NULL, 1);
             bn_dot_set(rank, "rank", "same");
             agsubnode(rank, day, 1);
         }

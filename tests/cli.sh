@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Command-line behaviour: exit statuses and one-line error messages.
+# usage: cli.sh BIENNIEN EXAMPLES_DIR
+set -u
+bin=$1
+examples=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+n=0
+
+check() { # name, condition...
+    local name=$1
+    shift
+    n=$((n + 1))
+    if "$@"; then
+        echo "ok $n - $name"
+    else
+        echo "not ok $n - $name"
+        fails=$((fails + 1))
+    fi
+}
+
+run() { # runs biennien, keeps stdout, stderr and status
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    status=$?
+}
+
+good="$examples/corpus/01_nato_tam_ngung_hop_tac_nga.txt"
+mkdir -p "$tmp/in" "$tmp/empty_dir"
+cp "$good" "$tmp/in/good.txt"
+printf 'Ti\xc3\xaau \xc4\x91\xe1\xbb\x81\nNg\xc3\xa0y 12/1, NATO \xff h\xe1\xbb\x8dp.\n' >"$tmp/in/bad.txt"
+: >"$tmp/in/empty.txt"
+
+# --version and --help everywhere
+run --version
+check "--version" test $status -eq 0 -a -n "$(grep -E '^biennien [0-9]+\.[0-9]+' "$tmp/out")"
+for c in build extract merge; do
+    run $c --help
+    check "$c --help" test $status -eq 0 -a -n "$(grep "usage: biennien $c" "$tmp/out")"
+done
+run --help
+check "--help" test $status -eq 0
+
+# usage errors: 2
+run build --no-such-option "$good" -o "$tmp/o"
+check "unknown option: status 2" test $status -eq 2
+check "unknown option: one line" test "$(wc -l <"$tmp/err")" -eq 1
+check "unknown option: names it" grep -q "^biennien: unknown option '--no-such-option'" "$tmp/err"
+run frobnicate
+check "unknown command: status 2" test $status -eq 2
+run build "$good"
+check "build without -o: status 2" test $status -eq 2
+run build -o "$tmp/o"
+check "build without input: status 2" test $status -eq 2
+run build --dct 2022-13-01 "$good" -o "$tmp/o"
+check "bad --dct: status 2" test $status -eq 2
+
+# bad inputs: 1, one line each, the rest still processed
+run build "$tmp/in" "$tmp/missing.txt" "$tmp/empty_dir" -o "$tmp/o1"
+check "bad inputs: status 1" test $status -eq 1
+check "bad inputs: four error lines" test "$(wc -l <"$tmp/err")" -eq 4
+check "invalid UTF-8: file:line:col" grep -q "^biennien: $tmp/in/bad.txt:2:18: invalid UTF-8 at byte 29" "$tmp/err"
+check "empty file: file:line:col" grep -q "^biennien: $tmp/in/empty.txt:1:1: empty article" "$tmp/err"
+check "missing file" grep -q "^biennien: $tmp/missing.txt: cannot open: No such file or directory" "$tmp/err"
+check "directory with no articles" grep -q "^biennien: $tmp/empty_dir: no articles" "$tmp/err"
+check "good article still in the output" grep -q '"id": "good.txt"' "$tmp/o1/timeline.json"
+check "bad article not in the output" test -z "$(grep '"id": "bad.txt"' "$tmp/o1/timeline.json")"
+check "all six outputs" test -s "$tmp/o1/timeline.svg" -a -s "$tmp/o1/graph.svg" -a -s "$tmp/o1/graph.graphml" -a -s "$tmp/o1/timeline.dot" -a -s "$tmp/o1/graph.dot"
+
+# --lenient keeps the article with invalid bytes
+run build --lenient "$tmp/in/bad.txt" "$tmp/in/good.txt" -o "$tmp/o2"
+check "--lenient: status 0" test $status -eq 0
+check "--lenient: article kept" grep -q '"id": "bad.txt"' "$tmp/o2/timeline.json"
+
+# JSON Lines: a broken record in the middle is reported, the others kept
+{
+    echo '{"id": "r1", "date": "2022-01-12", "text": "Tin\nNgày 12/1, NATO và Nga họp tại Brussels."}'
+    echo '{"id": "r2", "text": '
+    echo '{"id": "r3", "date": "2022-01-10", "text": "Tin\nNgày 10/1, NATO cảnh báo Nga."}'
+    echo '{"id": "r4"}'
+} >"$tmp/recs.jsonl"
+run build "$tmp/recs.jsonl" -o "$tmp/o3"
+check "jsonl: status 1" test $status -eq 1
+check "jsonl: broken record named by line" grep -q "^biennien: $tmp/recs.jsonl:2:[0-9]*: not a JSON object" "$tmp/err"
+check "jsonl: record without text named" grep -q "^biennien: $tmp/recs.jsonl:4:1: record has no \"text\"" "$tmp/err"
+check "jsonl: other records kept" test "$(grep -c '"id": "r[13]"' "$tmp/o3/timeline.json")" -eq 2
+
+# stdin
+run build - -o "$tmp/o4" <"$good"
+"$bin" build - -o "$tmp/o4" <"$good" >/dev/null 2>&1
+check "stdin: status 0" test $? -eq 0
+
+# extract | merge gives the same timeline.json as build
+"$bin" build -q "$examples/corpus" -o "$tmp/b" 2>/dev/null
+"$bin" extract "$examples/corpus" >"$tmp/x.jsonl" 2>/dev/null
+check "extract: one line per article" test "$(wc -l <"$tmp/x.jsonl")" -eq 10
+"$bin" merge -q "$tmp/x.jsonl" -o "$tmp/m" 2>/dev/null
+check "extract | merge == build" cmp -s "$tmp/b/timeline.json" "$tmp/m/timeline.json"
+"$bin" extract "$examples/corpus" 2>/dev/null | "$bin" merge -q - -o "$tmp/m2" 2>/dev/null
+check "extract | merge - == build" cmp -s "$tmp/b/timeline.json" "$tmp/m2/timeline.json"
+# deterministic outputs
+"$bin" build -q "$examples/corpus" -o "$tmp/b2" 2>/dev/null
+check "two runs give the same files" diff -r -q "$tmp/b" "$tmp/b2"
+echo 'not json' >"$tmp/bad.jsonl"
+run merge "$tmp/bad.jsonl" -o "$tmp/m3"
+check "merge: bad record, status 1" test $status -eq 1
+check "merge: names the line" grep -q "^biennien: $tmp/bad.jsonl:1:[0-9]*: not JSON" "$tmp/err"
+
+echo "1..$n"
+[ $fails -eq 0 ]

@@ -1,0 +1,51 @@
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int test_env_setup(void **state)
+{
+    test_env *env = calloc(1, sizeof *env);
+    bn_error err;
+    bn_error_clear(&err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kb/actors.json", bn_datadir());
+    env->kb = bn_kb_new();
+    if (bn_kb_load(env->kb, path, &err) != BN_OK || bn_kb_compile(env->kb) != BN_OK ||
+        bn_lang_load(&env->lang, bn_datadir(), "vi", &err) != BN_OK) {
+        char buf[1200];
+        bn_error_format(&err, buf, sizeof buf);
+        fprintf(stderr, "test setup: %s\n", buf);
+        return -1;
+    }
+    bn_read_options ro = {0, NULL};
+    env->ex = bn_extractor_new(env->kb, env->lang, &ro);
+    *state = env;
+    return env->ex ? 0 : -1;
+}
+
+int test_env_teardown(void **state)
+{
+    test_env *env = *state;
+    bn_extractor_free(env->ex);
+    bn_lang_free(env->lang);
+    bn_kb_free(env->kb);
+    free(env);
+    return 0;
+}
+
+bn_article *test_extract(test_env *env, const char *text, const char *dct)
+{
+    bn_record rec = {.path = "t.txt", .id = "t.txt", .date = dct, .text = text, .len = strlen(text), .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    bn_status st = bn_extract(env->ex, &rec, &a, &err);
+    if (st != BN_OK) {
+        char buf[1200];
+        bn_error_format(&err, buf, sizeof buf);
+        fail_msg("extract failed: %s", buf);
+    }
+    return a;
+}

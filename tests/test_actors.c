@@ -1,0 +1,71 @@
+/* Actor recognition against the built-in knowledge base. */
+#include <string.h>
+
+#include "support.h"
+
+static const bn_actor *actor(const bn_article *a, const char *id)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        if (strcmp(a->actors[i].id, id) == 0)
+            return &a->actors[i];
+    return NULL;
+}
+
+static void names_and_metonyms_are_one_actor(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Nga, Liên bang Nga, Moskva và Điện Kremlin đều là một.\n"
+                                 "Mỹ, Hoa Kỳ và Washington cũng vậy.\n",
+                                 NULL);
+    const bn_actor *ru = actor(a, "russia"), *us = actor(a, "united-states");
+    assert_non_null(ru);
+    assert_non_null(us);
+    assert_int_equal(ru->mentions, 4);
+    assert_int_equal(ru->naliases, 4);
+    assert_string_equal(ru->aliases[1], "Liên bang Nga"); /* longest match, not "Nga" */
+    assert_int_equal(us->mentions, 3);
+    assert_int_equal(a->nactors, 2);
+    assert_int_equal(a->nmentions, 7);
+    bn_article_free(a);
+}
+
+static void tone_placement_and_case(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Thuỵ Điển và Thụy Điển là một nước; thiên nga không phải là Nga.\n",
+                                 NULL);
+    const bn_actor *se = actor(a, "sweden");
+    assert_non_null(se);
+    assert_int_equal(se->mentions, 2);
+    const bn_actor *ru = actor(a, "russia");
+    assert_non_null(ru);
+    assert_int_equal(ru->mentions, 1); /* "thiên nga" is a swan */
+    bn_article_free(a);
+}
+
+static void person_names(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Tổng thư ký NATO Jens Stoltenberg gặp ông Lavrov; ông Stoltenberg nói rõ lập trường.\n",
+                                 NULL);
+    const bn_actor *js = actor(a, "jens-stoltenberg");
+    assert_non_null(js);
+    assert_int_equal(js->kind, BN_KIND_PERSON);
+    assert_int_equal(js->mentions, 2);
+    assert_non_null(actor(a, "sergei-lavrov"));
+    assert_non_null(actor(a, "nato"));
+    bn_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(names_and_metonyms_are_one_actor),
+        cmocka_unit_test(tone_placement_and_case),
+        cmocka_unit_test(person_names),
+    };
+    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+}

@@ -1,0 +1,99 @@
+/* The resolver: one event per real event across articles, nothing merged
+ * across days or types; stable ids and order. */
+#include <string.h>
+
+#include "support.h"
+#include "bn_network.h"
+#include "bn_timeline.h"
+
+static bn_timeline *timeline_of(test_env *env, const char *const *texts, const char *const *names, size_t n)
+{
+    bn_timeline *tl = bn_timeline_new();
+    for (size_t i = 0; i < n; i++) {
+        bn_record rec = {.path = names[i], .id = names[i], .date = "2022-01-13", .text = texts[i],
+                         .len = strlen(texts[i]), .line = 1};
+        bn_article *a = NULL;
+        bn_error err;
+        bn_error_clear(&err);
+        assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
+        assert_int_equal(bn_timeline_add(tl, a), BN_OK);
+        bn_article_free(a);
+    }
+    assert_int_equal(bn_timeline_resolve(tl), BN_OK);
+    return tl;
+}
+
+static void same_event_in_two_articles_is_one(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/1, NATO và Nga họp tại Brussels.\n",
+        "Tin B\nHội đồng NATO-Nga đã họp hôm 12/1/2022 tại Brussels với sự tham dự của Nga.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    bn_timeline *tl = timeline_of(*state, texts, names, 2);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_MEETING);
+    assert_string_equal(e->ev.date.value, "2022-01-12");
+    assert_int_equal(e->ev.nsources, 2);
+    assert_int_equal(e->articles, 2);
+    assert_string_equal(e->ev.sources[0].article, "a.txt");
+    assert_string_equal(e->ev.sources[1].article, "b.txt");
+    assert_int_equal(strncmp(e->id, "ev-", 3), 0);
+    assert_int_equal(tl->narticles, 2);
+    bn_timeline_free(tl);
+}
+
+static void different_days_or_types_stay_apart(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/1, NATO và Nga họp tại Brussels.\nNgày 13/1, NATO và Nga họp tại Vienna.\n",
+        "Tin B\nNgày 12/1, NATO cảnh báo Nga.\nNgày 12/1, Mỹ và Ukraine họp tại Kiev.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    bn_timeline *tl = timeline_of(*state, texts, names, 2);
+    assert_int_equal(tl->nevents, 4);
+    /* date order, then type order */
+    assert_string_equal(tl->events[0].ev.date.value, "2022-01-12");
+    assert_string_equal(tl->events[3].ev.date.value, "2022-01-13");
+    for (size_t i = 0; i < tl->nevents; i++)
+        assert_int_equal(tl->events[i].ev.nsources, 1);
+    bn_timeline_free(tl);
+}
+
+static void network_relations(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 10/1, NATO cảnh báo Nga.\nNgày 11/1, NATO chỉ trích Nga.\n",
+    };
+    const char *names[] = {"a.txt"};
+    bn_timeline *tl = timeline_of(*state, texts, names, 1);
+    bn_network *net = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_network_build(tl, &net, &err), BN_OK);
+    assert_int_equal(net->nrelations, 1);
+    const bn_relation *r = &net->relations[0];
+    assert_string_equal(tl->actors[r->source].id, "nato");
+    assert_string_equal(tl->actors[r->target].id, "russia");
+    assert_int_equal(r->count, 2);
+    assert_true(r->goldstein < -6.0 && r->goldstein > -7.0); /* -4.4 + -2.0 */
+    assert_int_equal(r->types[BN_EV_WARNING], 1);
+    assert_int_equal(r->types[BN_EV_CRITICISM], 1);
+    /* the target of both gets the higher PageRank */
+    assert_true(net->pagerank[r->target] > net->pagerank[r->source]);
+    assert_true(net->degree[r->source] == 1.0);
+    bn_network_free(net);
+    bn_timeline_free(tl);
+}
+
+int main(void)
+{
+    bn_network_global_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_event_in_two_articles_is_one),
+        cmocka_unit_test(different_days_or_types_stay_apart),
+        cmocka_unit_test(network_relations),
+    };
+    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+}

@@ -45,7 +45,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
         return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
     bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
     bn_dot_set(g, "overlap", "false");
-    bn_dot_set(g, "splines", "true");
+    /* no "splines": routed and curved edges leak memory in Graphviz 2.43 */
     bn_dot_set(g, "label", "biennien: mạng lưới chủ thể");
     bn_dot_set(g, "labelloc", "t");
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");

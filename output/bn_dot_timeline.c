@@ -85,11 +85,13 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
         bn_dot_set(n, "tooltip", tooltip);
     }
 
-    /* the legend */
-    Agraph_t *legend = agsubg(g, (char *)"cluster_legend", 1);
-    bn_dot_set(legend, "label", "Loại sự kiện");
-    bn_dot_set(legend, "style", "rounded");
-    Agnode_t *prev = NULL;
+    /* the legend: a column of the type colours at the left.  Not a cluster
+     * nor an HTML table: Graphviz 2.43 leaks memory laying out either. */
+    Agraph_t *legend = agsubg(g, NULL, 1);
+    bn_dot_set(legend, "rank", "same");
+    Agnode_t *head = agnode(legend, (char *)"legend", 1);
+    bn_dot_set(head, "label", "Loại sự kiện");
+    bn_dot_set(head, "shape", "plaintext");
     for (int t = 0; t < BN_EV_COUNT; t++) {
         snprintf(name, sizeof name, "legend_%s", bn_event_type_name((bn_event_type)t));
         Agnode_t *n = agnode(legend, name, 1);
@@ -98,9 +100,6 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
         bn_dot_set(n, "style", "filled,rounded");
         bn_dot_set(n, "fillcolor", bn_type_colors[t]);
         bn_dot_set(n, "fontcolor", bn_type_dark((bn_event_type)t) ? "white" : "black");
-        if (prev)
-            agedge(legend, prev, n, NULL, 1);
-        prev = n;
     }
     bn_status st = bn_dot_write(g, "dot", dot_path, svg_path, err);
     agclose(g);

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Set-up, build, and run on a fresh Debian 12 machine.
+#   scripts/dev.sh demo   install what is missing, build, run on examples/corpus
+#   scripts/dev.sh test   install what is missing, build, run the test suite,
+#                         then again built with AddressSanitizer + UBSan
+set -eu
+cd "$(dirname "$0")/.."
+
+packages="gcc pkg-config meson ninja-build valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
+
+install_missing() {
+    missing=""
+    for p in $packages; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "installing:$missing"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+build() { # dir, extra meson options...
+    dir=$1
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$@" >/dev/null
+    fi
+    meson compile -C "$dir" >/dev/null
+}
+
+case "${1:-}" in
+demo)
+    install_missing
+    build build
+    build/tools/biennien build examples/corpus -o out
+    ;;
+test)
+    install_missing
+    build build
+    meson test -C build --print-errorlogs
+    build build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs
+    ;;
+*)
+    echo "usage: scripts/dev.sh demo|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,460 @@
+/* Text at the edge: UTF-8 validation, cleaning to NFC with the byte map back
+ * to the original, folding keys and word tokens. */
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "bn_arena.h"
+#include "bn_error.h"
+#include "bn_text.h"
+
+#define NOT_FOUND ((size_t)-1)
+
+/* ---- bn_utf8_check ---------------------------------------------------- */
+
+static void utf8_valid(void **state)
+{
+    (void)state;
+    const char *vi = "Việt Nam – Liên bang Nga, Thụy Điển 😀";
+    assert_int_equal(bn_utf8_check(vi, strlen(vi)), NOT_FOUND);
+    assert_int_equal(bn_utf8_check("", 0), NOT_FOUND);
+    assert_int_equal(bn_utf8_check("plain ascii", 11), NOT_FOUND);
+    /* the length bounds the check: an invalid byte past it is not seen */
+    assert_int_equal(bn_utf8_check("abc\xFF", 3), NOT_FOUND);
+}
+
+static void utf8_lone_ff(void **state)
+{
+    (void)state;
+    static const char s[] = "abc\xFF" "def";
+    assert_int_equal(bn_utf8_check(s, sizeof s - 1), 3);
+}
+
+static void utf8_truncated(void **state)
+{
+    (void)state;
+    /* the first two bytes of "ộ" (E1 BB 99), at the end and mid-text */
+    static const char end[] = "ab\xE1\xBB";
+    static const char mid[] = "ab\xE1\xBB" "cd";
+    assert_int_equal(bn_utf8_check(end, sizeof end - 1), 2);
+    assert_int_equal(bn_utf8_check(mid, sizeof mid - 1), 2);
+    /* a continuation byte with no lead */
+    static const char cont[] = "x\x80";
+    assert_int_equal(bn_utf8_check(cont, sizeof cont - 1), 1);
+}
+
+static void utf8_overlong(void **state)
+{
+    (void)state;
+    /* '/' written in two bytes */
+    static const char s[] = "a\xC0\xAF" "b";
+    assert_int_equal(bn_utf8_check(s, sizeof s - 1), 1);
+}
+
+static void utf8_surrogate(void **state)
+{
+    (void)state;
+    /* U+D800 encoded as UTF-8 */
+    static const char s[] = "xy\xED\xA0\x80" "z";
+    assert_int_equal(bn_utf8_check(s, sizeof s - 1), 2);
+    /* above U+10FFFF */
+    static const char big[] = "\xF4\x90\x80\x80";
+    assert_int_equal(bn_utf8_check(big, sizeof big - 1), 0);
+}
+
+/* ---- bn_text_clean ---------------------------------------------------- */
+
+static void clean_newlines_spaces_dropped(void **state)
+{
+    (void)state;
+    /* offsets: BOM 0-2, a 3, CR 4, LF 5, b 6, CR 7, c 8, NBSP 9-10, d 11,
+     * ZWSP 12-14, e 15, ZWJ 16-18, f 19; length 20 */
+    static const char raw[] = "\xEF\xBB\xBF" "a\r\nb\rc\xC2\xA0" "d\xE2\x80\x8B" "e\xE2\x80\x8D" "f";
+    assert_int_equal(sizeof raw - 1, 20);
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+    size_t bad = 12345;
+    assert_int_equal(bn_text_clean(&ar, raw, sizeof raw - 1, 0, &t, &bad), BN_OK);
+    assert_string_equal(t.s, "a\nb\nc def");
+    assert_int_equal(t.len, 9);
+    assert_int_equal(t.replaced, 0);
+    static const uint32_t want[] = {3, 5, 6, 7, 8, 9, 11, 15, 19, 20};
+    for (size_t i = 0; i <= t.len; i++)
+        assert_int_equal(t.orig[i], want[i]);
+    /* explicitly: the LF of CRLF, the NBSP and the letter after the ZWJ */
+    assert_int_equal(t.orig[1], 5);
+    assert_int_equal(t.orig[5], 9);
+    assert_int_equal(t.orig[8], 19);
+    assert_int_equal(t.orig[t.len], sizeof raw - 1);
+
+    uint32_t off, len;
+    /* "def" in the clean text is "d" .. "f" with the dropped characters */
+    bn_text_orig_span(&t, 6, 9, &off, &len);
+    assert_int_equal(off, 11);
+    assert_int_equal(len, 9);
+    bn_arena_destroy(&ar);
+}
+
+static void clean_tabs_and_controls(void **state)
+{
+    (void)state;
+    static const char raw[] = "a\tb\x01" "c\r\n\r\nd";
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+    assert_int_equal(bn_text_clean(&ar, raw, sizeof raw - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "a b c\n\nd");
+    assert_int_equal(t.len, 8);
+    assert_int_equal(t.orig[5], 6);  /* first LF */
+    assert_int_equal(t.orig[6], 8);  /* second LF */
+    assert_int_equal(t.orig[7], 9);  /* d */
+    assert_int_equal(t.orig[8], 10);
+    bn_arena_destroy(&ar);
+}
+
+static void clean_nfd_to_nfc(void **state)
+{
+    (void)state;
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+
+    /* "hòa" as o + U+0300 + a */
+    static const char hoa[] = "ho\xCC\x80" "a";
+    assert_int_equal(bn_text_clean(&ar, hoa, sizeof hoa - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "hòa");
+    assert_string_equal(t.s, "h\xC3\xB2" "a");
+    assert_int_equal(t.len, 4);
+    assert_int_equal(t.orig[0], 0);
+    assert_int_equal(t.orig[1], 1); /* both bytes of ò come from the o */
+    assert_int_equal(t.orig[2], 1);
+    assert_int_equal(t.orig[3], 4); /* a */
+    assert_int_equal(t.orig[4], 5);
+
+    /* "Việt" fully decomposed: e + dot below + circumflex */
+    static const char viet[] = "Vie\xCC\xA3\xCC\x82t Nam";
+    assert_int_equal(bn_text_clean(&ar, viet, sizeof viet - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "Việt Nam");
+    assert_string_equal(t.s, "Vi\xE1\xBB\x87t Nam");
+    assert_int_equal(t.orig[2], 2);
+    assert_int_equal(t.orig[4], 2);
+    assert_int_equal(t.orig[5], 7); /* t */
+    assert_int_equal(t.orig[t.len], sizeof viet - 1);
+
+    /* marks in non-canonical order compose to the same letter */
+    static const char viet2[] = "Vie\xCC\x82\xCC\xA3t";
+    assert_int_equal(bn_text_clean(&ar, viet2, sizeof viet2 - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "Việt");
+
+    /* e + circumflex then precomposed text: only the first part changes */
+    static const char mixed[] = "e\xCC\x82 ệ";
+    assert_int_equal(bn_text_clean(&ar, mixed, sizeof mixed - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "ê ệ");
+
+    /* already NFC text comes out byte for byte */
+    const char *nfc = "Thụy Điển và Liên bang Nga";
+    assert_int_equal(bn_text_clean(&ar, nfc, strlen(nfc), 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, nfc);
+    for (size_t i = 0; i <= t.len; i++)
+        assert_int_equal(t.orig[i], i);
+    bn_arena_destroy(&ar);
+}
+
+static void clean_invalid_strict(void **state)
+{
+    (void)state;
+    static const char raw[] = "ab\xFF" "cd";
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+    size_t bad = 0;
+    assert_int_equal(bn_text_clean(&ar, raw, sizeof raw - 1, 0, &t, &bad), BN_ERR_UTF8);
+    assert_int_equal(bad, 2);
+
+    static const char trunc[] = "Vi\xE1\xBB";
+    bad = 0;
+    assert_int_equal(bn_text_clean(&ar, trunc, sizeof trunc - 1, 0, &t, &bad), BN_ERR_UTF8);
+    assert_int_equal(bad, 2);
+    bn_arena_destroy(&ar);
+}
+
+static void clean_invalid_lenient(void **state)
+{
+    (void)state;
+    static const char raw[] = "ab\xFF" "cd";
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+    size_t bad = 777;
+    assert_int_equal(bn_text_clean(&ar, raw, sizeof raw - 1, 1, &t, &bad), BN_OK);
+    assert_string_equal(t.s, "ab\xEF\xBF\xBD" "cd");
+    assert_int_equal(t.len, 7);
+    assert_int_equal(t.replaced, 1);
+    assert_int_equal(t.orig[2], 2);
+    assert_int_equal(t.orig[4], 2);
+    assert_int_equal(t.orig[5], 3);
+    assert_int_equal(t.orig[7], 5);
+
+    static const char two[] = "\xC0\xAF" "x\xED\xA0\x80";
+    assert_int_equal(bn_text_clean(&ar, two, sizeof two - 1, 1, &t, &bad), BN_OK);
+    assert_int_equal(t.replaced >= 2, 1);
+    assert_int_equal(bn_utf8_check(t.s, t.len), NOT_FOUND);
+    assert_non_null(strchr(t.s, 'x'));
+    bn_arena_destroy(&ar);
+}
+
+static void clean_empty(void **state)
+{
+    (void)state;
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_text t;
+    memset(&t, 0xAB, sizeof t);
+    assert_int_equal(bn_text_clean(&ar, "", 0, 0, &t, NULL), BN_OK);
+    assert_int_equal(t.len, 0);
+    assert_non_null(t.s);
+    assert_string_equal(t.s, "");
+    assert_non_null(t.orig);
+    assert_int_equal(t.orig[0], 0);
+    assert_int_equal(t.replaced, 0);
+
+    /* only dropped characters: empty too, orig[0] is the original length */
+    static const char bom[] = "\xEF\xBB\xBF\xE2\x80\x8B";
+    assert_int_equal(bn_text_clean(&ar, bom, sizeof bom - 1, 0, &t, NULL), BN_OK);
+    assert_int_equal(t.len, 0);
+    assert_string_equal(t.s, "");
+    assert_int_equal(t.orig[0], 6);
+    bn_arena_destroy(&ar);
+}
+
+/* ---- folding ---------------------------------------------------------- */
+
+static const char *fold(const char *s, bn_fold_mode mode, char *buf, size_t cap)
+{
+    size_t n = bn_fold_word(s, strlen(s), mode, buf, cap);
+    assert_int_equal(n, strlen(buf));
+    return buf;
+}
+
+static void fold_tone_same_key(void **state)
+{
+    (void)state;
+    char a[64], b[64];
+    assert_string_equal(fold("hoà", BN_FOLD_TONE, a, sizeof a), fold("hòa", BN_FOLD_TONE, b, sizeof b));
+    /* the tone mark goes to the end of the syllable */
+    assert_string_equal(a, "hoa\xCC\x80");
+    assert_string_equal(fold("Thuỵ", BN_FOLD_TONE, a, sizeof a), fold("Thụy", BN_FOLD_TONE, b, sizeof b));
+    assert_string_equal(a, "thuy\xCC\xA3");
+    assert_string_equal(fold("thoả", BN_FOLD_TONE, a, sizeof a), fold("thỏa", BN_FOLD_TONE, b, sizeof b));
+    assert_string_equal(fold("NGA", BN_FOLD_TONE, a, sizeof a), fold("nga", BN_FOLD_TONE, b, sizeof b));
+    assert_string_equal(a, "nga");
+    /* upper case with a tone */
+    assert_string_equal(fold("HÒA", BN_FOLD_TONE, a, sizeof a), fold("hoà", BN_FOLD_TONE, b, sizeof b));
+    /* decomposed input gives the same key as precomposed */
+    assert_string_equal(fold("ho\xCC\x80" "a", BN_FOLD_TONE, a, sizeof a), fold("hòa", BN_FOLD_TONE, b, sizeof b));
+    /* a non-tone diacritic stays in place */
+    assert_string_equal(fold("Việt", BN_FOLD_TONE, a, sizeof a), "vie\xCC\x82t\xCC\xA3");
+}
+
+static void fold_tone_different_keys(void **state)
+{
+    (void)state;
+    char a[64], b[64];
+    assert_string_not_equal(fold("hòa", BN_FOLD_TONE, a, sizeof a), fold("hoa", BN_FOLD_TONE, b, sizeof b));
+    assert_string_not_equal(fold("Mỹ", BN_FOLD_TONE, a, sizeof a), fold("My", BN_FOLD_TONE, b, sizeof b));
+    assert_string_not_equal(fold("hòa", BN_FOLD_TONE, a, sizeof a), fold("hóa", BN_FOLD_TONE, b, sizeof b));
+    /* đ is a letter of its own, kept in tone mode */
+    assert_string_not_equal(fold("Đà", BN_FOLD_TONE, a, sizeof a), fold("Dà", BN_FOLD_TONE, b, sizeof b));
+    /* ơ and o differ */
+    assert_string_not_equal(fold("hơn", BN_FOLD_TONE, a, sizeof a), fold("hon", BN_FOLD_TONE, b, sizeof b));
+}
+
+static void fold_ascii(void **state)
+{
+    (void)state;
+    char a[64];
+    assert_string_equal(fold("Đà", BN_FOLD_ASCII, a, sizeof a), "da");
+    assert_string_equal(fold("Nẵng", BN_FOLD_ASCII, a, sizeof a), "nang");
+    assert_string_equal(fold("Điện", BN_FOLD_ASCII, a, sizeof a), "dien");
+    assert_string_equal(fold("Thụy", BN_FOLD_ASCII, a, sizeof a), "thuy");
+    assert_string_equal(fold("Thuỵ", BN_FOLD_ASCII, a, sizeof a), "thuy");
+    assert_string_equal(fold("Người", BN_FOLD_ASCII, a, sizeof a), "nguoi");
+    assert_string_equal(fold("Mỹ", BN_FOLD_ASCII, a, sizeof a), "my");
+}
+
+static void fold_truncates(void **state)
+{
+    (void)state;
+    char a[4];
+    size_t n = bn_fold_word("NATO", 4, BN_FOLD_TONE, a, sizeof a);
+    assert_int_equal(n, 3);
+    assert_string_equal(a, "nat");
+    /* a two-byte letter that does not fit is left out whole */
+    char b[3];
+    n = bn_fold_word("aĐ", strlen("aĐ"), BN_FOLD_TONE, b, sizeof b);
+    assert_int_equal(n, 1);
+    assert_string_equal(b, "a");
+}
+
+static void fold_string_words(void **state)
+{
+    (void)state;
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    const char *s = "Liên bang Nga!";
+    char *f = bn_fold_string(&ar, s, strlen(s), BN_FOLD_ASCII);
+    assert_non_null(f);
+    assert_string_equal(f, "lien bang nga");
+
+    char w[64];
+    char want[128];
+    strcpy(want, fold("Liên", BN_FOLD_TONE, w, sizeof w));
+    strcat(want, " bang nga");
+    f = bn_fold_string(&ar, s, strlen(s), BN_FOLD_TONE);
+    assert_string_equal(f, want);
+
+    /* runs of spaces and punctuation give one space; none at the ends */
+    const char *messy = "  «Liên   bang,  Nga!»  ";
+    f = bn_fold_string(&ar, messy, strlen(messy), BN_FOLD_TONE);
+    assert_string_equal(f, want);
+
+    const char *dn = "Đà Nẵng";
+    f = bn_fold_string(&ar, dn, strlen(dn), BN_FOLD_ASCII);
+    assert_string_equal(f, "da nang");
+
+    f = bn_fold_string(&ar, "...", 3, BN_FOLD_ASCII);
+    assert_string_equal(f, "");
+    bn_arena_destroy(&ar);
+}
+
+/* ---- tokens ----------------------------------------------------------- */
+
+static const char *tok_key(const bn_tokens *t, size_t i)
+{
+    return t->keys + t->v[i].key;
+}
+
+static void tokenize_spans_and_flags(void **state)
+{
+    (void)state;
+    /* "Ngày" [0,5) "10" [6,8) "7" [9,10) "NATO" [12,16) "cho" [17,20)
+     * "biết" [21,27) */
+    const char *s = "Ngày 10/7, NATO cho biết.";
+    assert_int_equal(strlen(s), 28);
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, s, strlen(s), &t), BN_OK);
+    assert_int_equal(t.n, 6);
+    static const uint32_t starts[] = {0, 6, 9, 12, 17, 21};
+    static const uint32_t ends[] = {5, 8, 10, 16, 20, 27};
+    static const uint8_t flags[] = {BN_TOK_UPPER, BN_TOK_DIGIT, BN_TOK_DIGIT, BN_TOK_UPPER, 0, 0};
+    for (size_t i = 0; i < t.n; i++) {
+        assert_int_equal(t.v[i].start, starts[i]);
+        assert_int_equal(t.v[i].end, ends[i]);
+        assert_int_equal(t.v[i].flags, flags[i]);
+        assert_int_equal(t.v[i].key_len, strlen(tok_key(&t, i)));
+        assert_int_equal(t.v[i].hash, bn_hash(tok_key(&t, i), t.v[i].key_len));
+    }
+    /* "10/7": two tokens */
+    assert_memory_equal(s + t.v[1].start, "10", 2);
+    assert_memory_equal(s + t.v[2].start, "7", 1);
+    assert_string_equal(tok_key(&t, 1), "10");
+    assert_string_equal(tok_key(&t, 2), "7");
+    assert_string_equal(tok_key(&t, 3), "nato");
+    assert_string_equal(tok_key(&t, 4), "cho");
+    char w[64];
+    assert_string_equal(tok_key(&t, 0), fold("Ngày", BN_FOLD_TONE, w, sizeof w));
+    assert_string_equal(tok_key(&t, 5), fold("biết", BN_FOLD_TONE, w, sizeof w));
+
+    /* bn_tokens_at: first token starting at or after an offset */
+    assert_int_equal(bn_tokens_at(&t, 0), 0);
+    assert_int_equal(bn_tokens_at(&t, 1), 1);
+    assert_int_equal(bn_tokens_at(&t, 6), 1);
+    assert_int_equal(bn_tokens_at(&t, 7), 2);
+    assert_int_equal(bn_tokens_at(&t, 12), 3);
+    assert_int_equal(bn_tokens_at(&t, 21), 5);
+    assert_int_equal(bn_tokens_at(&t, 22), 6);
+    assert_int_equal(bn_tokens_at(&t, strlen(s)), t.n);
+    bn_arena_destroy(&ar);
+}
+
+static void tokenize_upper_non_ascii(void **state)
+{
+    (void)state;
+    const char *s = "Đà Nẵng ông Ông S-400 A1 2023";
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, s, strlen(s), &t), BN_OK);
+    assert_int_equal(t.n, 8);
+    assert_int_equal(t.v[0].flags, BN_TOK_UPPER); /* Đà */
+    assert_int_equal(t.v[1].flags, BN_TOK_UPPER); /* Nẵng */
+    assert_int_equal(t.v[2].flags, 0);            /* ông */
+    assert_int_equal(t.v[3].flags, BN_TOK_UPPER); /* Ông */
+    assert_string_equal(tok_key(&t, 2), tok_key(&t, 3));
+    assert_int_equal(t.v[4].flags, BN_TOK_UPPER); /* S */
+    assert_int_equal(t.v[5].flags, BN_TOK_DIGIT); /* 400 */
+    assert_int_equal(t.v[6].flags, BN_TOK_UPPER); /* A1: not all digits */
+    assert_int_equal(t.v[7].flags, BN_TOK_DIGIT); /* 2023 */
+    assert_memory_equal(s + t.v[1].start, "Nẵng", strlen("Nẵng"));
+    assert_int_equal(t.v[1].end - t.v[1].start, strlen("Nẵng"));
+    bn_arena_destroy(&ar);
+}
+
+static void tokenize_empty(void **state)
+{
+    (void)state;
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, " ,. -", 5, &t), BN_OK);
+    assert_int_equal(t.n, 0);
+    assert_non_null(t.keys);
+    assert_int_equal(bn_tokens_at(&t, 0), 0);
+    assert_int_equal(bn_tokenize(&ar, "", 0, &t), BN_OK);
+    assert_int_equal(t.n, 0);
+    bn_arena_destroy(&ar);
+}
+
+static void is_upper_at(void **state)
+{
+    (void)state;
+    const char *s = "aĐb";
+    assert_int_equal(bn_is_upper_at(s, strlen(s), 0), 0);
+    assert_int_equal(bn_is_upper_at(s, strlen(s), 1), 1);
+    assert_int_equal(bn_is_upper_at(s, strlen(s), 3), 0);
+    assert_int_equal(bn_is_upper_at(s, strlen(s), 4), 0); /* past the end */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_valid),
+        cmocka_unit_test(utf8_lone_ff),
+        cmocka_unit_test(utf8_truncated),
+        cmocka_unit_test(utf8_overlong),
+        cmocka_unit_test(utf8_surrogate),
+        cmocka_unit_test(clean_newlines_spaces_dropped),
+        cmocka_unit_test(clean_tabs_and_controls),
+        cmocka_unit_test(clean_nfd_to_nfc),
+        cmocka_unit_test(clean_invalid_strict),
+        cmocka_unit_test(clean_invalid_lenient),
+        cmocka_unit_test(clean_empty),
+        cmocka_unit_test(fold_tone_same_key),
+        cmocka_unit_test(fold_tone_different_keys),
+        cmocka_unit_test(fold_ascii),
+        cmocka_unit_test(fold_truncates),
+        cmocka_unit_test(fold_string_words),
+        cmocka_unit_test(tokenize_spans_and_flags),
+        cmocka_unit_test(tokenize_upper_non_ascii),
+        cmocka_unit_test(tokenize_empty),
+        cmocka_unit_test(is_upper_at),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

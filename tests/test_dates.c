@@ -37,11 +37,13 @@ static void no_timex(void **state, const char *text, const char *dct)
 {
     bn_article *a = test_extract(*state, text, dct);
     assert_non_null(a);
-    size_t n = a->ntimexes;
+    size_t n = a->ntimexes, nsentences = a->nsentences;
     char first[BN_TIMEX_MAX] = "";
     if (n)
         memcpy(first, a->timexes[0].value, sizeof first);
     bn_article_free(a);
+    /* the body was read: the expression was looked at */
+    assert_int_equal(nsentences, 1);
     if (n)
         fail_msg("expected no timex, found %zu (first: %s)", n, first);
 }

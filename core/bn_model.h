@@ -174,6 +174,7 @@ typedef struct bn_article {
     const char *title;
     char dct[11];       /* YYYY-MM-DD or "" */
     bn_dct_source dct_source;
+    char text_hash[17]; /* FNV-1a 64 of the clean text, hex: tells copies of one article apart */
 
     const char *raw;    /* original bytes */
     size_t raw_len;

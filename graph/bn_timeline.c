@@ -4,6 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An article's contribution to an actor's counts, kept so that a replaced
+ * copy can take it back. */
+typedef struct bn_tl_share {
+    size_t actor;
+    unsigned mentions;
+} bn_tl_share;
+
 bn_timeline *bn_timeline_new(void)
 {
     bn_timeline *tl = calloc(1, sizeof *tl);
@@ -11,7 +18,10 @@ bn_timeline *bn_timeline_new(void)
         return NULL;
     bn_arena_init(&tl->arena, 256 * 1024);
     tl->actor_index = bn_id_map_new();
-    if (!tl->actor_index) {
+    tl->article_index = bn_id_map_new();
+    if (!tl->actor_index || !tl->article_index) {
+        bn_id_map_free(tl->actor_index);
+        bn_id_map_free(tl->article_index);
         free(tl);
         return NULL;
     }
@@ -23,6 +33,7 @@ void bn_timeline_free(bn_timeline *tl)
     if (!tl)
         return;
     bn_id_map_free(tl->actor_index);
+    bn_id_map_free(tl->article_index);
     free(tl->articles);
     free(tl->actors);
     free(tl->events);
@@ -56,7 +67,7 @@ static char *dup(bn_timeline *tl, const char *s)
     return s ? bn_arena_strdup(&tl->arena, s) : NULL;
 }
 
-static bn_status add_actor(bn_timeline *tl, const bn_actor *a)
+static bn_status add_actor(bn_timeline *tl, const bn_actor *a, bn_tl_share *share)
 {
     long i = bn_id_map_get(tl->actor_index, a->id);
     if (i < 0) {
@@ -75,6 +86,8 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a)
     bn_tl_actor *t = &tl->actors[i];
     t->mentions += a->mentions;
     t->articles++;
+    share->actor = (size_t)i;
+    share->mentions = a->mentions;
     for (size_t k = 0; k < a->naliases; k++) {
         size_t j;
         for (j = 0; j < t->naliases; j++)
@@ -119,37 +132,84 @@ static bn_status copy_event(bn_timeline *tl, const bn_event *src, bn_event *dst)
     return BN_OK;
 }
 
-bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a)
+/* How much a copy's publication date is to be trusted. */
+static int dct_rank(bn_dct_source s)
 {
-    if (grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles))
+    switch (s) {
+    case BN_DCT_INPUT: return 3;
+    case BN_DCT_TEXT: return 2;
+    case BN_DCT_OPTION: return 1;
+    case BN_DCT_NONE: return 0;
+    }
+    return 0;
+}
+
+/* Takes back what article `k` added: its actor counts and its events. */
+static void withdraw(bn_timeline *tl, size_t k)
+{
+    bn_tl_article *ta = &tl->articles[k];
+    for (size_t i = 0; i < ta->nshares; i++) {
+        tl->actors[ta->shares[i].actor].mentions -= ta->shares[i].mentions;
+        tl->actors[ta->shares[i].actor].articles--;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < tl->nevents; i++)
+        if (tl->events[i].origin != k)
+            tl->events[kept++] = tl->events[i];
+    tl->nevents = kept;
+}
+
+bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *res)
+{
+    *res = BN_ADDED;
+    long old = bn_id_map_get(tl->article_index, a->id);
+    size_t k = tl->narticles;
+    if (old >= 0 && strcmp(tl->articles[old].text_hash, a->text_hash) == 0) {
+        if (dct_rank(a->dct_source) <= dct_rank(tl->articles[old].dct_source)) {
+            *res = BN_DUPLICATE_SKIPPED;
+            return BN_OK;
+        }
+        *res = BN_DUPLICATE_REPLACED;
+        k = (size_t)old;
+        withdraw(tl, k);
+    } else if (grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles)) {
         return BN_ERR_NOMEM;
-    bn_tl_article *ta = &tl->articles[tl->narticles];
+    }
+    bn_tl_article *ta = &tl->articles[k];
     memset(ta, 0, sizeof *ta);
     ta->id = dup(tl, a->id);
     ta->path = dup(tl, a->path);
     ta->url = dup(tl, a->url);
     ta->title = dup(tl, a->title ? a->title : "");
     memcpy(ta->dct, a->dct, sizeof ta->dct);
+    memcpy(ta->text_hash, a->text_hash, sizeof ta->text_hash);
     ta->dct_source = a->dct_source;
     ta->nbody = a->nbody;
     ta->nsentences = a->nsentences;
     ta->nevents = a->nevents;
     ta->body = bn_arena_alloc(&tl->arena, (a->nbody ? a->nbody : 1) * 2 * sizeof *ta->body);
-    if (!ta->id || !ta->path || !ta->title || !ta->body)
+    ta->shares = bn_arena_alloc(&tl->arena, (a->nactors ? a->nactors : 1) * sizeof *ta->shares);
+    if (!ta->id || !ta->path || !ta->title || !ta->body || !ta->shares)
         return BN_ERR_NOMEM;
     if (a->nbody)
         memcpy(ta->body, a->body_offsets, a->nbody * 2 * sizeof *ta->body);
-    tl->narticles++;
+    if (k == tl->narticles) {
+        if (bn_id_map_put(tl->article_index, ta->id, (long)k))
+            return BN_ERR_NOMEM;
+        tl->narticles++;
+    }
     for (size_t i = 0; i < a->nactors; i++) {
-        bn_status st = add_actor(tl, &a->actors[i]);
+        bn_status st = add_actor(tl, &a->actors[i], &ta->shares[ta->nshares]);
         if (st != BN_OK)
             return st;
+        ta->nshares++;
     }
     if (grow((void **)&tl->events, &tl->events_cap, tl->nevents + a->nevents, sizeof *tl->events))
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < a->nevents; i++) {
         bn_tl_event *te = &tl->events[tl->nevents];
         memset(te, 0, sizeof *te);
+        te->origin = k;
         bn_status st = copy_event(tl, &a->events[i], &te->ev);
         if (st != BN_OK)
             return st;

@@ -19,6 +19,9 @@ typedef struct bn_tl_article {
     size_t nbody;
     size_t nsentences;
     size_t nevents;  /* events extracted from it, before merging */
+    char text_hash[17];
+    struct bn_tl_share *shares;  /* what it added to each actor's counts */
+    size_t nshares;
 } bn_tl_article;
 
 typedef struct bn_tl_actor {
@@ -35,6 +38,7 @@ typedef struct bn_tl_event {
     char id[16];       /* stable: from type, date and first source */
     bn_event ev;
     unsigned articles; /* distinct articles among the sources */
+    size_t origin;     /* the article it was extracted from */
 } bn_tl_event;
 
 typedef struct bn_timeline {
@@ -46,13 +50,24 @@ typedef struct bn_timeline {
     bn_tl_event *events;  /* after resolve: in date order */
     size_t nevents, events_cap;
     bn_id_map *actor_index;    /* id -> actor */
+    bn_id_map *article_index;  /* id -> article */
 } bn_timeline;
+
+/* What bn_timeline_add did with an article. */
+typedef enum bn_add_result {
+    BN_ADDED,
+    BN_DUPLICATE_SKIPPED,   /* the same text under the same id was already there */
+    BN_DUPLICATE_REPLACED,  /* ... but this copy knows its publication date better */
+} bn_add_result;
 
 bn_timeline *bn_timeline_new(void);
 void bn_timeline_free(bn_timeline *tl);
 
-/* Copies the article's metadata, actors and events. */
-bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a);
+/* Copies the article's metadata, actors and events.  An article read twice
+ * (same id, same text: a page and its JSON Lines record, say) is kept once:
+ * the copy whose publication date comes from the better source (the record,
+ * then a time stamp, then --dct), else the first.  *res says which. */
+bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *res);
 
 /* Merges events of one real event (same type, same date, a shared actor),
  * orders events by date and gives them stable ids.  Call once, after the

@@ -86,11 +86,12 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     for (size_t i = 0; i < tl->narticles; i++) {
         const bn_tl_article *a = &tl->articles[i];
         json_array_append_new(
-            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I}", "id", a->id, "path", a->path, "url",
+            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
                                 str_or_null(a->url), "title", a->title, "dct",
                                 a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
                                 bn_dct_source_name(a->dct_source), "body", body_json(a->body, a->nbody),
-                                "sentences", (json_int_t)a->nsentences, "events", (json_int_t)a->nevents));
+                                "sentences", (json_int_t)a->nsentences, "events", (json_int_t)a->nevents,
+                                "text_hash", a->text_hash));
     }
     for (size_t i = 0; i < tl->nactors; i++) {
         const bn_tl_actor *a = &tl->actors[i];
@@ -141,10 +142,10 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
     for (size_t i = 0; i < a->nevents; i++)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
-        "{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url), "title",
-        a->title ? a->title : "", "dct", a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
+        "{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
+        "title", a->title ? a->title : "", "dct", a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
         bn_dct_source_name(a->dct_source), "body", body_json(a->body_offsets, a->nbody), "sentences",
-        (json_int_t)a->nsentences, "events", (json_int_t)a->nevents);
+        (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash);
     json_t *root = json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
                              actors, "events", events);
     return dump(root, NULL, f, err);
@@ -259,8 +260,12 @@ static bn_status read_record(reader *r, const json_t *root)
     a->title = get_str(r, art, "title", 0, &st);
     const char *dct = json_string_value(json_object_get(art, "dct"));
     const char *dcts = json_string_value(json_object_get(art, "dct_source"));
+    const char *hash = json_string_value(json_object_get(art, "text_hash"));
     if (st != BN_OK)
         return st;
+    if (!hash || strlen(hash) != 16)
+        return bad(r, "article text_hash");
+    memcpy(a->text_hash, hash, 17);
     if (dct) {
         if (!bn_date_valid(dct))
             return bad(r, "article dct");

@@ -176,6 +176,12 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     }
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot clean the text");
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < a->text.len; i++) {
+        h ^= (unsigned char)a->text.s[i];
+        h *= 1099511628211ull;
+    }
+    snprintf(a->text_hash, sizeof a->text_hash, "%016llx", (unsigned long long)h);
     st = bn_tokenize(ar, a->text.s, a->text.len, &a->tokens);
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory");

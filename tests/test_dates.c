@@ -88,6 +88,17 @@ static void hom_day_month(void **state)
     assert_int_equal(t->year_source, BN_YEAR_DCT);
     assert_span(a, t, "hôm 14/5");
     bn_article_free(a);
+
+    /* a two-word day word */
+    a = one_timex(state,
+                  "Nga tấn công Ukraine\n"
+                  "\n"
+                  "Nga mở chiến dịch quân sự ở Ukraine vào rạng sáng 24/2.\n",
+                  "2022-02-25");
+    assert_string_equal(a->timexes[0].value, "2022-02-24");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_DCT);
+    assert_span(a, &a->timexes[0], "rạng sáng 24/2");
+    bn_article_free(a);
 }
 
 static void day_dash_month(void **state)

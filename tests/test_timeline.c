@@ -16,7 +16,9 @@ static bn_timeline *timeline_of(test_env *env, const char *const *texts, const c
         bn_error err;
         bn_error_clear(&err);
         assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
-        assert_int_equal(bn_timeline_add(tl, a), BN_OK);
+        bn_add_result res;
+        assert_int_equal(bn_timeline_add(tl, a, &res), BN_OK);
+        assert_int_equal(res, BN_ADDED);
         bn_article_free(a);
     }
     assert_int_equal(bn_timeline_resolve(tl), BN_OK);
@@ -87,6 +89,50 @@ static void network_relations(void **state)
     bn_timeline_free(tl);
 }
 
+static void an_article_read_twice_is_kept_once(void **state)
+{
+    test_env *env = *state;
+    const char *text = "Tin A\nNgày 12/1, NATO và Nga họp tại Brussels.\n";
+    bn_timeline *tl = bn_timeline_new();
+    /* first without a publication date, then as a record with one */
+    const char *dates[] = {NULL, "2022-01-12", NULL};
+    const bn_add_result expect[] = {BN_ADDED, BN_DUPLICATE_REPLACED, BN_DUPLICATE_SKIPPED};
+    for (int i = 0; i < 3; i++) {
+        bn_record rec = {.path = i == 1 ? "x.jsonl" : "a.txt", .id = "a.txt", .date = dates[i], .text = text,
+                         .len = strlen(text), .line = 1};
+        bn_article *a = NULL;
+        bn_error err;
+        bn_error_clear(&err);
+        assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
+        bn_add_result res;
+        assert_int_equal(bn_timeline_add(tl, a, &res), BN_OK);
+        assert_int_equal(res, expect[i]);
+        bn_article_free(a);
+    }
+    /* a different text under the same name is another article */
+    const char *other = "Tin B\nNgày 13/1, NATO cảnh báo Nga.\n";
+    bn_record rec = {.path = "b/a.txt", .id = "a.txt", .date = "2022-01-13", .text = other, .len = strlen(other),
+                     .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
+    bn_add_result res;
+    assert_int_equal(bn_timeline_add(tl, a, &res), BN_OK);
+    assert_int_equal(res, BN_ADDED);
+    bn_article_free(a);
+    assert_int_equal(bn_timeline_resolve(tl), BN_OK);
+    assert_int_equal(tl->narticles, 2);
+    assert_int_equal(tl->nevents, 2);
+    assert_string_equal(tl->events[0].ev.date.value, "2022-01-12"); /* from the copy with the date */
+    assert_string_equal(tl->articles[0].path, "x.jsonl");
+    long ru = bn_timeline_actor(tl, "russia");
+    assert_true(ru >= 0);
+    assert_int_equal(tl->actors[ru].articles, 2); /* counted once per article, not per copy */
+    assert_int_equal(tl->actors[ru].mentions, 2);
+    bn_timeline_free(tl);
+}
+
 int main(void)
 {
     bn_network_global_init();
@@ -94,6 +140,7 @@ int main(void)
         cmocka_unit_test(same_event_in_two_articles_is_one),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
+        cmocka_unit_test(an_article_read_twice_is_kept_once),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -265,13 +265,28 @@ static int extract_all(const options *o, const resources *r, article_sink sink, 
     return failed ? EXIT_INPUT : 0;
 }
 
+typedef struct timeline_sink {
+    bn_timeline *tl;
+    int quiet;
+} timeline_sink;
+
 static int to_timeline(void *ctx, const bn_article *a)
 {
-    bn_status st = bn_timeline_add(ctx, a);
+    timeline_sink *sink = ctx;
+    bn_add_result res;
+    bn_status st = bn_timeline_add(sink->tl, a, &res);
     if (st != BN_OK) {
-        fprintf(stderr, "biennien: %s: cannot add to the timeline: %s\n", a->id, bn_status_name(st));
+        fprintf(stderr, "biennien: %s: cannot add \"%s\" to the timeline: %s\n", a->path, a->id, bn_status_name(st));
         return -1;
     }
+    /* not an error: the same article read twice is kept once */
+    if (sink->quiet)
+        return 0;
+    if (res == BN_DUPLICATE_SKIPPED)
+        fprintf(stderr, "biennien: %s: note: article \"%s\" was already read; this copy is skipped\n", a->path, a->id);
+    else if (res == BN_DUPLICATE_REPLACED)
+        fprintf(stderr, "biennien: %s: note: article \"%s\" was already read; this copy, with its publication date, replaces it\n",
+                a->path, a->id);
     return 0;
 }
 
@@ -320,7 +335,8 @@ static int cmd_build(const options *o, const resources *r)
     if (!tl)
         return EXIT_INPUT;
     size_t n = 0;
-    int status = extract_all(o, r, to_timeline, tl, &n);
+    timeline_sink sink = {tl, o->quiet};
+    int status = extract_all(o, r, to_timeline, &sink, &n);
     int fin = finish(o, tl, n);
     bn_timeline_free(tl);
     return status ? status : fin;
@@ -371,7 +387,8 @@ static int cmd_merge(const options *o)
                 failed = 1;
                 continue;
             }
-            if (to_timeline(tl, a) != 0)
+            timeline_sink sink = {tl, o->quiet};
+            if (to_timeline(&sink, a) != 0)
                 failed = 1;
             count++;
             bn_article_free(a);

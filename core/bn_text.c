@@ -131,8 +131,7 @@ static int is_dropped(UChar32 c)
 static int is_space_like(UChar32 c)
 {
     return c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680 || c == 0x85 ||
-           c == 0x2028 || c == 0x2029;
+           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
 
 bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
@@ -173,7 +172,7 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
             continue;
         } else if (is_space_like(c)) {
             c = ' ';
-        } else if (c == 0x2028 || c == 0x2029) {
+        } else if (c == 0x2028 || c == 0x2029 || c == 0x85) { /* line and paragraph separators, NEL */
             c = '\n';
         } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
             c = ' ';

@@ -87,14 +87,15 @@ static int parse_day_month(const char *s, size_t len, size_t i, parsed *p)
     return 1;
 }
 
-/* The year that puts day/month closest to the publication date. */
+/* The year that puts day/month closest to the publication date.  Four
+ * years either side, so that 29/2 finds a leap year. */
 static int nearest_year(const char *dct, int m, int d)
 {
     int y = atoi(dct), dm = atoi(dct + 5), dd = atoi(dct + 8);
     long ref = bn_days_from_civil(y, dm, dd);
     int best = y;
     long best_dist = -1;
-    for (int cand = y - 1; cand <= y + 1; cand++) {
+    for (int cand = y - 4; cand <= y + 4; cand++) {
         if (m == 2 && d == 29 && !((cand % 4 == 0 && cand % 100 != 0) || cand % 400 == 0))
             continue;
         long dist = labs(bn_days_from_civil(cand, m, d) - ref);

@@ -33,7 +33,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
     Agraph_t *g = agopen((char *)"timeline", Agdirected, NULL);
     if (!g)
         return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
-    bn_dot_set(g, "rankdir", "LR");
+    bn_dot_set(g, "rankdir", "TB"); /* a chronicle read downwards: one row per date */
     bn_dot_set(g, "nodesep", "0.15");
     bn_dot_set(g, "ranksep", "0.4");
     bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
@@ -85,7 +85,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
         bn_dot_set(n, "tooltip", tooltip);
     }
 
-    /* the legend: a column of the type colours at the left.  Not a cluster
+    /* the legend: a row of the type colours at the top.  Not a cluster
      * nor an HTML table: Graphviz 2.43 leaks memory laying out either. */
     Agraph_t *legend = agsubg(g, NULL, 1);
     bn_dot_set(legend, "rank", "same");

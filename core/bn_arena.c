@@ -87,6 +87,23 @@ char *bn_arena_strdup(bn_arena *a, const char *s)
     return bn_arena_strndup(a, s, strlen(s));
 }
 
+int bn_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need)
+        ncap *= 2;
+    if (elem && ncap > SIZE_MAX / elem)
+        return -1;
+    void *nv = realloc(*v, ncap * elem);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = ncap;
+    return 0;
+}
+
 void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

@@ -25,4 +25,8 @@ char *bn_arena_strdup(bn_arena *a, const char *s);
  * storage is abandoned to the arena. Returns NULL on failure. */
 void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);
 
+/* The same for a malloc'd array (memory that outlives articles): grows
+ * *v to at least `need` elements.  Returns 0, or -1 with *v unchanged. */
+int bn_grow(void **v, size_t *cap, size_t need, size_t elem);
+
 #endif

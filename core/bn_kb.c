@@ -145,16 +145,10 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
             kb->v[old] = a;
             continue;
         }
-        if (kb->n == kb->cap) {
-            size_t ncap = kb->cap ? kb->cap * 2 : 64;
-            bn_kb_actor *nv = realloc(kb->v, ncap * sizeof *nv);
-            if (!nv) {
-                actor_clear(&a);
-                json_decref(root);
-                return BN_ERR_NOMEM;
-            }
-            kb->v = nv;
-            kb->cap = ncap;
+        if (bn_grow((void **)&kb->v, &kb->cap, kb->n + 1, sizeof *kb->v)) {
+            actor_clear(&a);
+            json_decref(root);
+            return BN_ERR_NOMEM;
         }
         kb->v[kb->n++] = a;
     }

@@ -80,16 +80,10 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     bn_arena_destroy(&a);
-    if (p->n == p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 64;
-        phrase *nv = realloc(p->v, ncap * sizeof *nv);
-        if (!nv) {
-            free(ph.keys);
-            free(ph.hashes);
-            return BN_ERR_NOMEM;
-        }
-        p->v = nv;
-        p->cap = ncap;
+    if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
+        free(ph.keys);
+        free(ph.hashes);
+        return BN_ERR_NOMEM;
     }
     p->v[p->n++] = ph;
     p->compiled = 0;

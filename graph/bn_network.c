@@ -5,6 +5,8 @@
 
 #include <igraph.h>
 
+#include "bn_arena.h"
+
 void bn_network_global_init(void)
 {
     igraph_set_error_handler(igraph_error_handler_ignore);
@@ -63,14 +65,8 @@ static long rel_find(rel_builder *b, size_t s, size_t t, int create)
     if (!create)
         return -1;
     bn_network *net = b->net;
-    if (net->nrelations == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 64;
-        bn_relation *nv = realloc(net->relations, ncap * sizeof *nv);
-        if (!nv)
-            return -2;
-        net->relations = nv;
-        b->cap = ncap;
-    }
+    if (bn_grow((void **)&net->relations, &b->cap, net->nrelations + 1, sizeof *net->relations))
+        return -2;
     bn_relation *r = &net->relations[net->nrelations];
     memset(r, 0, sizeof *r);
     r->source = s;
@@ -91,14 +87,8 @@ static int add_interaction(rel_builder *b, const bn_timeline *tl, size_t s, size
     r->count++;
     r->goldstein += e->goldstein;
     r->types[e->type]++;
-    if (r->nevents == r->events_cap) {
-        size_t ncap = r->events_cap ? r->events_cap * 2 : 4;
-        size_t *nv = realloc(r->events, ncap * sizeof *nv);
-        if (!nv)
-            return -1;
-        r->events = nv;
-        r->events_cap = ncap;
-    }
+    if (bn_grow((void **)&r->events, &r->events_cap, r->nevents + 1, sizeof *r->events))
+        return -1;
     r->events[r->nevents++] = ev;
     return 0;
 }

@@ -46,22 +46,6 @@ long bn_timeline_actor(const bn_timeline *tl, const char *id)
     return bn_id_map_get(tl->actor_index, id);
 }
 
-/* Grows a malloc'd array; returns 0 or -1. */
-static int grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    while (ncap < need)
-        ncap *= 2;
-    void *nv = realloc(*v, ncap * elem);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = ncap;
-    return 0;
-}
-
 static char *dup(bn_timeline *tl, const char *s)
 {
     return s ? bn_arena_strdup(&tl->arena, s) : NULL;
@@ -71,7 +55,7 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a, bn_tl_share *shar
 {
     long i = bn_id_map_get(tl->actor_index, a->id);
     if (i < 0) {
-        if (grow((void **)&tl->actors, &tl->actors_cap, tl->nactors + 1, sizeof *tl->actors))
+        if (bn_grow((void **)&tl->actors, &tl->actors_cap, tl->nactors + 1, sizeof *tl->actors))
             return BN_ERR_NOMEM;
         bn_tl_actor *t = &tl->actors[tl->nactors];
         memset(t, 0, sizeof *t);
@@ -172,7 +156,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
         *res = BN_DUPLICATE_REPLACED;
         k = (size_t)old;
         withdraw(tl, k);
-    } else if (grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles)) {
+    } else if (bn_grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles)) {
         return BN_ERR_NOMEM;
     }
     bn_tl_article *ta = &tl->articles[k];
@@ -204,7 +188,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
             return st;
         ta->nshares++;
     }
-    if (grow((void **)&tl->events, &tl->events_cap, tl->nevents + a->nevents, sizeof *tl->events))
+    if (bn_grow((void **)&tl->events, &tl->events_cap, tl->nevents + a->nevents, sizeof *tl->events))
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < a->nevents; i++) {
         bn_tl_event *te = &tl->events[tl->nevents];

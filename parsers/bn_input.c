@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "bn_arena.h"
 #include "bn_text.h"
 
 /* ---- one input file, by format ------------------------------------- */
@@ -245,14 +246,8 @@ struct bn_input {
 
 static int push(bn_input *in, const char *path, int error)
 {
-    if (in->n == in->cap) {
-        size_t ncap = in->cap ? in->cap * 2 : 16;
-        entry *nv = realloc(in->v, ncap * sizeof *nv);
-        if (!nv)
-            return -1;
-        in->v = nv;
-        in->cap = ncap;
-    }
+    if (bn_grow((void **)&in->v, &in->cap, in->n + 1, sizeof *in->v))
+        return -1;
     in->v[in->n].path = strdup(path);
     if (!in->v[in->n].path)
         return -1;

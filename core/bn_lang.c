@@ -16,7 +16,9 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
     bn_phrases_free(lang->date_words);
+    bn_phrases_free(lang->dateline_words);
     bn_phrases_free(lang->page_cues);
+    bn_phrases_free(lang->page_suffixes);
     free(lang);
 }
 
@@ -129,10 +131,21 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
         st = load_lists(&lang->date_words, path, keys, vals, 1, err);
     }
     if (st == BN_OK) {
-        static const char *const keys[] = {"list_headings", "widgets"};
-        static const int vals[] = {BN_CUE_LIST_HEADING, BN_CUE_WIDGET};
+        static const char *const keys[] = {"dateline_words"};
+        static const int vals[] = {BN_DW_DATELINE};
+        st = load_lists(&lang->dateline_words, path, keys, vals, 1, err);
+    }
+    if (st == BN_OK) {
+        static const char *const keys[] = {"list_headings", "widgets", "breadcrumbs", "end_markers"};
+        static const int vals[] = {BN_CUE_LIST_HEADING, BN_CUE_WIDGET, BN_CUE_BREADCRUMB, BN_CUE_END};
         snprintf(path, sizeof path, "%s/lang/%s/page.json", datadir, code);
-        st = load_lists(&lang->page_cues, path, keys, vals, 2, err);
+        st = load_lists(&lang->page_cues, path, keys, vals, 4, err);
+    }
+    if (st == BN_OK) {
+        static const char *const keys[] = {"end_suffixes", "abbreviations"};
+        static const int vals[] = {BN_CUE_END_SUFFIX, BN_CUE_ABBREVIATION};
+        snprintf(path, sizeof path, "%s/lang/%s/page.json", datadir, code);
+        st = load_lists(&lang->page_suffixes, path, keys, vals, 2, err);
     }
     if (st != BN_OK) {
         bn_lang_free(lang);

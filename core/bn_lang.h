@@ -20,13 +20,18 @@ typedef struct bn_trigger {
 
 /* What a date word introduces. */
 typedef enum bn_date_word {
-    BN_DW_DAY,   /* ngày, hôm, sáng, chiều, tối, đêm: a day follows */
+    BN_DW_DAY,       /* ngày, hôm, sáng, chiều, tối, đêm: a day follows */
+    BN_DW_DATELINE,  /* words of a page's date line: thứ hai, GMT, cập nhật */
 } bn_date_word;
 
 /* What a page cue marks. */
 typedef enum bn_page_cue {
     BN_CUE_LIST_HEADING,  /* "Tin liên quan": a list of other articles follows */
-    BN_CUE_WIDGET,        /* "Theo dõi ... trên", "Phiên bản di động": a line to drop */
+    BN_CUE_WIDGET,        /* "Theo dõi ... trên", "Phiên bản di động": a short line to drop */
+    BN_CUE_BREADCRUMB,    /* "Trang chủ": a navigation trail, whatever its length */
+    BN_CUE_END,           /* "Nguồn:", "(theo Reuters)": the article ends here */
+    BN_CUE_END_SUFFIX,    /* "Q.C (tổng hợp)": ends a short closing line */
+    BN_CUE_ABBREVIATION,  /* "TP.", "GS.": a full stop that ends no sentence */
 } bn_page_cue;
 
 typedef struct bn_lang {
@@ -35,7 +40,9 @@ typedef struct bn_lang {
     bn_phrases *trigger_matcher;   /* payload: trigger index */
     bn_phrases *modality_matcher;  /* payload: bn_modality */
     bn_phrases *date_words;        /* payload: bn_date_word */
-    bn_phrases *page_cues;         /* payload: bn_page_cue */
+    bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
+    bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */
+    bn_phrases *page_suffixes;     /* payload: bn_page_cue, matched at a line's or sentence's end */
 } bn_lang;
 
 /* Loads data/lang/<code>/{events,dates,page}.json under `datadir`. */

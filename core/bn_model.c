@@ -33,7 +33,7 @@ NAME_TABLE(bn_modality_name, bn_modality_parse, bn_modality, 4,
            "asserted", "planned", "negated", "hypothetical")
 NAME_TABLE(bn_role_name, bn_role_parse, bn_role, 3, "source", "target", "other")
 NAME_TABLE(bn_dct_source_name, bn_dct_source_parse, bn_dct_source, 4,
-           "none", "input", "option", "text")
+           "none", "url", "page", "given")
 
 bn_article *bn_article_new(void)
 {

@@ -147,11 +147,12 @@ typedef struct bn_event {
 
 /* ---- articles ------------------------------------------------------- */
 
+/* Where the publication date came from, most trusted last. */
 typedef enum bn_dct_source {
     BN_DCT_NONE,
-    BN_DCT_INPUT,   /* the record's "date" */
-    BN_DCT_OPTION,  /* --dct */
-    BN_DCT_TEXT,    /* a time stamp in the page */
+    BN_DCT_URL,     /* a date in the article's URL */
+    BN_DCT_PAGE,    /* a date line near the title */
+    BN_DCT_GIVEN,   /* the record's "date", or --dct */
 } bn_dct_source;
 
 const char *bn_dct_source_name(bn_dct_source s);

@@ -116,18 +116,6 @@ static bn_status copy_event(bn_timeline *tl, const bn_event *src, bn_event *dst)
     return BN_OK;
 }
 
-/* How much a copy's publication date is to be trusted. */
-static int dct_rank(bn_dct_source s)
-{
-    switch (s) {
-    case BN_DCT_INPUT: return 3;
-    case BN_DCT_TEXT: return 2;
-    case BN_DCT_OPTION: return 1;
-    case BN_DCT_NONE: return 0;
-    }
-    return 0;
-}
-
 /* Takes back what article `k` added: its actor counts and its events. */
 static void withdraw(bn_timeline *tl, size_t k)
 {
@@ -149,7 +137,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     long old = bn_id_map_get(tl->article_index, a->id);
     size_t k = tl->narticles;
     if (old >= 0 && strcmp(tl->articles[old].text_hash, a->text_hash) == 0) {
-        if (dct_rank(a->dct_source) <= dct_rank(tl->articles[old].dct_source)) {
+        if (a->dct_source <= tl->articles[old].dct_source) { /* the enum is in order of trust */
             *res = BN_DUPLICATE_SKIPPED;
             return BN_OK;
         }

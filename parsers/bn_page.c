@@ -1,0 +1,396 @@
+#include "bn_page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum kind {
+    K_SHORT,      /* a short line: headline, caption, subheading, name */
+    K_PROSE,      /* running text: long, or a sentence with its final punctuation */
+    K_FURNITURE,  /* markup, widget, breadcrumb, a headline printed twice on one line */
+    K_DATELINE,   /* a date (and time) alone on a line */
+    K_HEADING,    /* "Tin liên quan": a list of other articles follows */
+    K_END,        /* "Nguồn: ...", "(theo Reuters)", "Q.C (tổng hợp)": the article ends */
+    K_AUTHOR,     /* two to four capitalised words alone: a byline or a signature */
+} kind;
+
+typedef enum label {
+    L_DROP,
+    L_BODY,
+    L_TITLE,
+} label;
+
+typedef struct line {
+    uint32_t start, end; /* clean text, trimmed */
+    size_t tok_begin, tok_end;
+    kind kind;
+    label label;
+    int dup_next;        /* the next line is the same text */
+    int sentence_end;    /* ends with . ! ? (before closing quotes) */
+    int full_stop;       /* ends with a full stop: how a paragraph ends, not a headline */
+    char date[11];       /* K_DATELINE: the date */
+} line;
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int has(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The last character that is not a closing quote or bracket; 'E' for an
+ * ellipsis. */
+static char final_char(const char *s, size_t len)
+{
+    while (len > 0) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == '"' || c == ')' || c == '\'' || c == ']' || c == ' ') {
+            len--;
+        } else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+                   (c == 0x9D || c == 0x99)) { /* ” ’ */
+            len -= 3;
+        } else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+                   c == 0xA6) { /* … */
+            return 'E';
+        } else if (c == '.' && len >= 3 && s[len - 2] == '.' && s[len - 3] == '.') {
+            return 'E'; /* "...": a teaser cut short, not a sentence's end */
+        } else {
+            return (char)c;
+        }
+    }
+    return 0;
+}
+
+static int cue_at(const bn_article *a, const bn_phrases *p, size_t i, size_t end, int *payload)
+{
+    return bn_phrases_match(p, a->text.s, &a->tokens, i, end, payload) > 0;
+}
+
+/* Whether the line ends with a cue of `kind` from the suffix list. */
+static int cue_suffix(const bn_article *a, const bn_lang *lang, const line *ln, bn_page_cue kind)
+{
+    for (size_t k = 1; k <= 4 && k <= ln->tok_end - ln->tok_begin; k++) {
+        int payload;
+        size_t m = bn_phrases_match(lang->page_suffixes, a->text.s, &a->tokens, ln->tok_end - k, ln->tok_end,
+                                    &payload);
+        if (m == k && payload == (int)kind)
+            return 1;
+    }
+    return 0;
+}
+
+static int valid_ymd(int y, int m, int d, char out[11])
+{
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    return bn_date_valid(out);
+}
+
+/* A line made of a full date, times, numbers and dateline words only. */
+static int dateline(const bn_article *a, const bn_lang *lang, const line *ln, char out[11])
+{
+    const char *s = a->text.s;
+    int found = 0;
+    size_t n = ln->tok_end - ln->tok_begin;
+    if (n < 3 || n > 14)
+        return 0;
+    for (size_t i = ln->tok_begin; i < ln->tok_end; i++) {
+        const bn_token *t = &a->tokens.v[i];
+        int payload;
+        if (t->flags & BN_TOK_DIGIT) {
+            /* D/M/YYYY, D-M-YYYY, D.M.YYYY or YYYY-MM-DD starting here */
+            if (!found && i + 2 < ln->tok_end) {
+                const bn_token *t2 = &a->tokens.v[i + 1], *t3 = &a->tokens.v[i + 2];
+                char sep = s[t->end];
+                if ((t2->flags & BN_TOK_DIGIT) && (t3->flags & BN_TOK_DIGIT) && t2->start == t->end + 1 &&
+                    t3->start == t2->end + 1 && s[t2->end] == sep && (sep == '/' || sep == '-' || sep == '.')) {
+                    int x = atoi(s + t->start), y = atoi(s + t2->start), z = atoi(s + t3->start);
+                    if (t3->end - t3->start == 4)
+                        found = valid_ymd(z, y, x, out);
+                    else if (t->end - t->start == 4)
+                        found = valid_ymd(x, y, z, out);
+                    if (found)
+                        i += 2;
+                }
+            }
+            continue;
+        }
+        if (!cue_at(a, lang->dateline_words, i, i + 1, &payload))
+            return 0;
+    }
+    return found;
+}
+
+static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
+{
+    const char *t = a->text.s + ln->start;
+    size_t tl = ln->end - ln->start, ntok = ln->tok_end - ln->tok_begin;
+    int payload = -1;
+    if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || has(t, tl, "<image") || has(t, tl, "<img") ||
+        has(t, tl, "data:image/"))
+        return K_FURNITURE;
+    if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
+        return K_FURNITURE; /* "A A": a headline printed twice */
+    if (ntok == 0)
+        return K_FURNITURE; /* punctuation only */
+    if (dateline(a, lang, ln, ln->date))
+        return K_DATELINE;
+    if (cue_at(a, lang->page_cues, ln->tok_begin, ln->tok_end, &payload)) {
+        size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
+        if (payload == BN_CUE_BREADCRUMB)
+            return K_FURNITURE;
+        if (payload == BN_CUE_WIDGET && ntok <= 8)
+            return K_FURNITURE;
+        if (payload == BN_CUE_LIST_HEADING && m == ntok)
+            return K_HEADING;
+        if (payload == BN_CUE_END && (ntok <= 6 || has(t, tl, "://")))
+            return K_END;
+    }
+    if (ntok <= 6 && t[tl - 1] == ')' && cue_suffix(a, lang, ln, BN_CUE_END_SUFFIX))
+        return K_END; /* "Q.C (tổng hợp)", not a caption "Ảnh: X - CNN tổng hợp" */
+    char fc = final_char(t, tl);
+    ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
+    ln->full_stop = fc == '.';
+    /* a question or an exclamation is often a headline; a full stop ends a
+     * sentence, however short */
+    if (ntok >= 20 || (ntok >= 8 && ln->sentence_end) || (ntok >= 4 && ln->full_stop))
+        return K_PROSE;
+    if (ntok >= 2 && ntok <= 4 && !ln->sentence_end) {
+        int names = 1;
+        for (size_t i = ln->tok_begin; i < ln->tok_end; i++)
+            names &= (a->tokens.v[i].flags & BN_TOK_UPPER) && !(a->tokens.v[i].flags & BN_TOK_DIGIT);
+        for (size_t i = 0; i < tl && names; i++)
+            names = !(t[i] == ',' || t[i] == ':' || t[i] == '"' || t[i] == '?');
+        if (names)
+            return K_AUTHOR;
+    }
+    return K_SHORT;
+}
+
+static int same_text(const bn_article *a, const line *x, const line *y)
+{
+    return x->end - x->start == y->end - y->start &&
+           memcmp(a->text.s + x->start, a->text.s + y->start, x->end - x->start) == 0;
+}
+
+/* Splits the clean text into trimmed non-blank lines. */
+static line *split_lines(bn_article *a, size_t *count)
+{
+    const char *s = a->text.s;
+    size_t len = a->text.len, cap = 0, n = 0, pos = 0;
+    line *v = NULL;
+    while (pos < len) {
+        size_t nl = pos;
+        while (nl < len && s[nl] != '\n')
+            nl++;
+        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, ""};
+        pos = nl + 1;
+        while (ln.start < ln.end && is_blank(s[ln.start]))
+            ln.start++;
+        while (ln.end > ln.start && is_blank(s[ln.end - 1]))
+            ln.end--;
+        if (ln.start == ln.end)
+            continue;
+        line *nv = bn_arena_grow(&a->arena, v, &cap, n + 1, sizeof *v);
+        if (!nv)
+            return NULL;
+        v = nv;
+        ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
+        ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
+        v[n++] = ln;
+    }
+    *count = n;
+    return v ? v : bn_arena_alloc(&a->arena, sizeof *v);
+}
+
+/* A paragraph beyond doubt: long running text ending with a full stop. */
+static int strong(const line *ln)
+{
+    return ln->kind == K_PROSE && ln->full_stop && ln->tok_end - ln->tok_begin >= 15;
+}
+
+/* The zones of a page, in order. */
+enum zone { Z_HEADER, Z_BODY, Z_AFTER };
+
+static void label_lines(bn_article *a, line *v, size_t n, const char *given_title)
+{
+    enum zone zone = Z_HEADER;
+    int in_list = 0, teaser_next = 0, have_title = 0;
+    size_t prose = 0; /* body paragraphs so far */
+    for (size_t i = 0; i < n; i++) {
+        line *ln = &v[i];
+        ln->label = L_DROP;
+        if (i + 1 < n && same_text(a, ln, &v[i + 1]))
+            ln->dup_next = 1;
+        switch (ln->kind) {
+        case K_FURNITURE:
+            continue;
+        case K_DATELINE:
+            /* only a date line near the title dates the page: the time
+             * stamps of lists are other articles' */
+            if (a->dct_source < BN_DCT_PAGE && zone == Z_HEADER) {
+                memcpy(a->dct, ln->date, sizeof a->dct);
+                a->dct_source = BN_DCT_PAGE;
+            }
+            continue;
+        case K_HEADING:
+            in_list = 1;
+            continue;
+        case K_END:
+            if (zone == Z_BODY && prose > 0)
+                zone = Z_AFTER;
+            continue;
+        case K_AUTHOR:
+            if (zone == Z_BODY && prose >= 2)
+                zone = Z_AFTER;
+            if (zone == Z_HEADER && !have_title && !given_title)
+                break; /* a short title */
+            continue;
+        default:
+            break;
+        }
+        if (zone == Z_AFTER) {
+            /* two long paragraphs in a row: the end marker was not the end
+             * (teasers of other articles come one at a time) */
+            if (!(strong(ln) && i + 1 < n && strong(&v[i + 1])))
+                continue;
+            zone = Z_BODY;
+            in_list = 0;
+        }
+        /* the title: the record's, else the first headline of the page (a
+         * sentence with its full stop is the body already; a question is a
+         * fine headline) */
+        int is_title = given_title ? ln->end - ln->start == strlen(given_title) &&
+                                         memcmp(a->text.s + ln->start, given_title, strlen(given_title)) == 0
+                                   : !ln->full_stop && ln->tok_end - ln->tok_begin <= 40;
+        if (!have_title && zone == Z_HEADER && is_title) {
+            have_title = 1;
+            ln->label = L_TITLE;
+            if (ln->dup_next)
+                i++;
+            in_list = 0;
+            continue;
+        }
+        if (ln->dup_next) {
+            /* a headline printed twice, then its teaser: another article */
+            i++;
+            teaser_next = 1;
+            continue;
+        }
+        if (teaser_next) {
+            teaser_next = 0;
+            if (ln->kind == K_PROSE || ln->kind == K_SHORT)
+                continue;
+        }
+        if (zone == Z_HEADER) {
+            if (ln->kind != K_PROSE)
+                continue; /* metadata: byline, category, sapo label */
+            zone = Z_BODY;
+        }
+        if (in_list) {
+            if (ln->kind != K_PROSE)
+                continue;
+            in_list = 0;
+        }
+        ln->label = L_BODY;
+        prose += ln->kind == K_PROSE;
+    }
+
+    /* context: the body ends with its last paragraph (a headline ends with
+     * no full stop); a short line is body only between body lines (a
+     * caption, a subheading); running text alone among boilerplate is a
+     * teaser */
+    size_t last_prose = n;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].label == L_BODY && v[i].kind == K_PROSE && v[i].full_stop)
+            last_prose = i;
+    for (size_t i = 0; i < n; i++) {
+        line *ln = &v[i];
+        if (ln->label != L_BODY)
+            continue;
+        if (last_prose == n || i > last_prose) {
+            ln->label = L_DROP; /* after the last paragraph */
+            continue;
+        }
+        int prev_body = i > 0 && v[i - 1].label != L_DROP;
+        int next_body = i + 1 < n && v[i + 1].label != L_DROP;
+        if (ln->kind == K_SHORT && !prev_body && !next_body)
+            ln->label = L_DROP;
+        else if (ln->kind == K_PROSE && !prev_body && !next_body &&
+                 (!ln->full_stop || (i > 0 && v[i - 1].kind == K_SHORT)))
+            ln->label = L_DROP;
+    }
+}
+
+bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
+{
+    size_t n = 0, cap = 0;
+    line *v = split_lines(a, &n);
+    if (!v)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i].kind = classify(a, lang, &v[i]);
+    label_lines(a, v, n, a->title);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].label == L_DROP)
+            continue;
+        bn_span *nb = bn_arena_grow(&a->arena, a->body, &cap, a->nbody + 1, sizeof *nb);
+        if (!nb)
+            return BN_ERR_NOMEM;
+        a->body = nb;
+        a->body[a->nbody].start = v[i].start;
+        a->body[a->nbody].end = v[i].end;
+        a->nbody++;
+        if (v[i].label == L_TITLE) {
+            a->title_span.start = v[i].start;
+            a->title_span.end = v[i].end;
+        }
+    }
+    return BN_OK;
+}
+
+int bn_url_date(const char *url, char out[11])
+{
+    if (!url)
+        return 0;
+    size_t n = strlen(url);
+    for (size_t i = 0; i < n; i++) {
+        if (url[i] < '0' || url[i] > '9' || (i > 0 && url[i - 1] >= '0' && url[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < n && url[j] >= '0' && url[j] <= '9')
+            j++;
+        int y, m, d;
+        if (j - i >= 8 && (url[i] == '1' || url[i] == '2') && j - i <= 17) {
+            /* YYYYMMDD, possibly followed by a time: -20220110093512345 */
+            y = (url[i] - '0') * 1000 + (url[i + 1] - '0') * 100 + (url[i + 2] - '0') * 10 + (url[i + 3] - '0');
+            m = (url[i + 4] - '0') * 10 + (url[i + 5] - '0');
+            d = (url[i + 6] - '0') * 10 + (url[i + 7] - '0');
+            if (valid_ymd(y, m, d, out))
+                return 1;
+        }
+        if (j - i == 4 && j < n && (url[j] == '/' || url[j] == '-')) {
+            /* /YYYY/MM/DD/ or YYYY-MM-DD */
+            char sep = url[j];
+            y = atoi(url + i);
+            char *e;
+            m = (int)strtol(url + j + 1, &e, 10);
+            if (e > url + j + 1 && e - (url + j + 1) <= 2 && *e == sep) {
+                char *e2;
+                d = (int)strtol(e + 1, &e2, 10);
+                if (e2 > e + 1 && e2 - (e + 1) <= 2 && (*e2 < '0' || *e2 > '9') && valid_ymd(y, m, d, out))
+                    return 1;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}

@@ -25,6 +25,13 @@ static json_t *body_json(const uint32_t *pairs, size_t n)
     return arr;
 }
 
+/* {"value": "2023-07-10" or null, "source": "given|page|url|none"} */
+static json_t *dct_json(const char *dct, bn_dct_source source)
+{
+    return json_pack("{s:o,s:s}", "value", dct[0] ? json_string(dct) : json_null(), "source",
+                     bn_dct_source_name(source));
+}
+
 static json_t *date_json(const bn_timex *t)
 {
     return json_pack("{s:s,s:o,s:s,s:s}", "value", t->value, "end", t->end[0] ? json_string(t->end) : json_null(),
@@ -86,10 +93,9 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     for (size_t i = 0; i < tl->narticles; i++) {
         const bn_tl_article *a = &tl->articles[i];
         json_array_append_new(
-            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
-                                str_or_null(a->url), "title", a->title, "dct",
-                                a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
-                                bn_dct_source_name(a->dct_source), "body", body_json(a->body, a->nbody),
+            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
+                                str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source),
+                                "body", body_json(a->body, a->nbody),
                                 "sentences", (json_int_t)a->nsentences, "events", (json_int_t)a->nevents,
                                 "text_hash", a->text_hash));
     }
@@ -142,9 +148,9 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
     for (size_t i = 0; i < a->nevents; i++)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
-        "{s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
-        "title", a->title ? a->title : "", "dct", a->dct[0] ? json_string(a->dct) : json_null(), "dct_source",
-        bn_dct_source_name(a->dct_source), "body", body_json(a->body_offsets, a->nbody), "sentences",
+        "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
+        "title", a->title ? a->title : "", "dct", dct_json(a->dct, a->dct_source), "body",
+        body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash);
     json_t *root = json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
                              actors, "events", events);
@@ -258,8 +264,9 @@ static bn_status read_record(reader *r, const json_t *root)
     a->path = get_str(r, art, "path", 1, &st);
     a->url = get_str(r, art, "url", 0, &st);
     a->title = get_str(r, art, "title", 0, &st);
-    const char *dct = json_string_value(json_object_get(art, "dct"));
-    const char *dcts = json_string_value(json_object_get(art, "dct_source"));
+    const json_t *dcto = json_object_get(art, "dct");
+    const char *dct = json_string_value(json_object_get(dcto, "value"));
+    const char *dcts = json_string_value(json_object_get(dcto, "source"));
     const char *hash = json_string_value(json_object_get(art, "text_hash"));
     if (st != BN_OK)
         return st;
@@ -272,7 +279,7 @@ static bn_status read_record(reader *r, const json_t *root)
         memcpy(a->dct, dct, 11);
     }
     if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
-        return bad(r, "article dct_source");
+        return bad(r, "article dct source");
     a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));
     const json_t *body = json_object_get(art, "body");
     size_t nb = json_array_size(body);

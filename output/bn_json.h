@@ -11,8 +11,8 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-#define BN_TIMELINE_SCHEMA "biennien-timeline/1"
-#define BN_EXTRACT_SCHEMA "biennien-extract/1"
+#define BN_TIMELINE_SCHEMA "biennien-timeline/2"
+#define BN_EXTRACT_SCHEMA "biennien-extract/2"
 
 bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
                                  bn_error *err);

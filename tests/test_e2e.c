@@ -73,7 +73,7 @@ static void every_output_is_written(void **state)
 static void shape_of_the_json(void **state)
 {
     (void)state;
-    assert_string_equal(json_string_value(json_object_get(sys_doc, "schema")), "biennien-timeline/1");
+    assert_string_equal(json_string_value(json_object_get(sys_doc, "schema")), "biennien-timeline/2");
     json_t *articles = json_object_get(sys_doc, "articles");
     assert_int_equal(json_array_size(articles), json_object_size(json_object_get(gold, "articles")));
     /* every article has its publication date (from the record or a time stamp) */
@@ -83,8 +83,11 @@ static void shape_of_the_json(void **state)
         const char *id = json_string_value(json_object_get(a, "id"));
         json_t *g = json_object_get(json_object_get(gold, "articles"), id);
         assert_non_null(g);
-        assert_string_equal(json_string_value(json_object_get(a, "dct")),
+        json_t *dct = json_object_get(a, "dct");
+        assert_string_equal(json_string_value(json_object_get(dct, "value")),
                             json_string_value(json_object_get(g, "dct")));
+        const char *source = json_string_value(json_object_get(dct, "source"));
+        assert_true(strcmp(source, "given") == 0 || strcmp(source, "page") == 0);
         assert_true(json_array_size(json_object_get(a, "body")) > 2);
     }
     json_t *events = json_object_get(sys_doc, "events"), *e;

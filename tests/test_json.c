@@ -60,7 +60,7 @@ static void bad_records_name_the_line(void **state)
     bn_article *b = NULL;
     bn_error err;
     bn_error_clear(&err);
-    const char *broken = "{\"schema\": \"biennien-extract/1\", ";
+    const char *broken = "{\"schema\": \"biennien-extract/2\", ";
     assert_int_equal(bn_json_read_extract(broken, strlen(broken), "x.jsonl", 7, &b, &err), BN_ERR_PARSE);
     assert_null(b);
     assert_string_equal(err.source, "x.jsonl");

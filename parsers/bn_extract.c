@@ -46,7 +46,7 @@ bn_status bn_extract(bn_extractor *ex, const bn_record *rec, bn_article **out, b
     if (!a)
         return bn_error_set(err, BN_ERR_NOMEM, rec->path, rec->line, 1, 0, "out of memory");
     bn_status st = bn_read_article(a, rec, ex->lang, &ex->opts, err);
-    if (st == BN_OK && (st = bn_split_sentences(ex->splitter, a)) != BN_OK)
+    if (st == BN_OK && (st = bn_split_sentences(ex->splitter, a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot split \"%s\" into sentences", rec->id);
     if (st == BN_OK && (st = bn_tag_dates(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory tagging dates");

@@ -308,10 +308,15 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
      * no full stop); a short line is body only between body lines (a
      * caption, a subheading); running text alone among boilerplate is a
      * teaser */
-    size_t last_prose = n;
-    for (size_t i = 0; i < n; i++)
+    size_t last_prose = n, last_any = n;
+    for (size_t i = 0; i < n; i++) {
         if (v[i].label == L_BODY && v[i].kind == K_PROSE && v[i].full_stop)
             last_prose = i;
+        if (v[i].label == L_BODY && v[i].kind == K_PROSE)
+            last_any = i;
+    }
+    if (last_prose == n)
+        last_prose = last_any; /* no full stop anywhere: a page of questions */
     for (size_t i = 0; i < n; i++) {
         line *ln = &v[i];
         if (ln->label != L_BODY)

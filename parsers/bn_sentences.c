@@ -59,7 +59,34 @@ static bn_status add_sentence(bn_article *a, size_t *cap, uint32_t start, uint32
     return BN_OK;
 }
 
-bn_status bn_split_sentences(bn_splitter *sp, bn_article *a)
+/* Whether the text [start, end) ends with a full stop that ends no
+ * sentence: after an abbreviation or a single capital letter. */
+static int false_stop(const bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end)
+{
+    const char *s = a->text.s;
+    while (end > start && is_space(s[end - 1]))
+        end--;
+    if (end == start || s[end - 1] != '.')
+        return 0;
+    size_t t = bn_tokens_at(&a->tokens, end);
+    if (t == 0)
+        return 0;
+    const bn_token *tok = &a->tokens.v[t - 1];
+    if (tok->end != end - 1 || tok->start < start)
+        return 0;
+    /* an initial: one capital letter */
+    size_t cp_len = 1;
+    unsigned char c0 = (unsigned char)s[tok->start];
+    if (c0 >= 0xC0)
+        cp_len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+    if ((tok->flags & BN_TOK_UPPER) && tok->end - tok->start == cp_len)
+        return 1;
+    int payload;
+    return bn_phrases_match(lang->page_suffixes, s, &a->tokens, t - 1, t, &payload) == 1 &&
+           payload == BN_CUE_ABBREVIATION && (tok->flags & BN_TOK_UPPER);
+}
+
+bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang)
 {
     size_t cap = 0;
     UText *ut = NULL;
@@ -76,6 +103,8 @@ bn_status bn_split_sentences(bn_splitter *sp, bn_article *a)
         }
         int32_t prev = ubrk_first(sp->bi);
         for (int32_t next = ubrk_next(sp->bi); next != UBRK_DONE; next = ubrk_next(sp->bi)) {
+            if (b.start + (uint32_t)next < b.end && false_stop(a, lang, b.start + (uint32_t)prev, b.start + (uint32_t)next))
+                continue; /* the sentence goes on */
             bn_status s2 = add_sentence(a, &cap, b.start + (uint32_t)prev, b.start + (uint32_t)next);
             if (s2 != BN_OK) {
                 utext_close(ut);

@@ -1,9 +1,14 @@
-/* Splitting an article's body into sentences (ICU's sentence rules), each
- * with its token range.  The title is not split into the body sentences. */
+/* Splitting an article's body into sentences, each with its token range:
+ * ICU's sentence rules, repaired where they fail on Vietnamese news (a full
+ * stop after an abbreviation or an initial ends no sentence: "TP. Hồ Chí
+ * Minh", "GS. Nguyễn", "U.S. Army", "John F. Kennedy").  Each body line is
+ * split on its own, so a line without final punctuation (a caption) is a
+ * sentence.  The title is not a body sentence. */
 #ifndef BN_SENTENCES_H
 #define BN_SENTENCES_H
 
 #include "bn_error.h"
+#include "bn_lang.h"
 #include "bn_model.h"
 
 typedef struct bn_splitter bn_splitter;
@@ -12,6 +17,6 @@ typedef struct bn_splitter bn_splitter;
 bn_splitter *bn_splitter_new(void);
 void bn_splitter_free(bn_splitter *sp);
 
-bn_status bn_split_sentences(bn_splitter *sp, bn_article *a);
+bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang);
 
 #endif

@@ -68,6 +68,13 @@ check "good article still in the output" grep -q '"id": "good.txt"' "$tmp/o1/tim
 check "bad article not in the output" test -z "$(grep '"id": "bad.txt"' "$tmp/o1/timeline.json")"
 check "all six outputs" test -s "$tmp/o1/timeline.svg" -a -s "$tmp/o1/graph.svg" -a -s "$tmp/o1/graph.graphml" -a -s "$tmp/o1/timeline.dot" -a -s "$tmp/o1/graph.dot"
 
+# a page that is all furniture: a warning, and exit 0
+printf 'Tin liên quan\nMỹ cảnh báo Nga hôm 28/11\nĐọc thêm\n<image>src="a.jpg"</image>\nTheo dõi Báo Mẫu trên\n' >"$tmp/furniture.txt"
+run build "$tmp/furniture.txt" "$good" -o "$tmp/o5"
+check "all furniture: status 0" test $status -eq 0
+check "all furniture: one warning line" test "$(grep -c "^biennien: $tmp/furniture.txt:1:1: warning: no article text" "$tmp/err")" -eq 1
+check "all furniture: no event from it" test -z "$(grep '"article": "furniture.txt"' "$tmp/o5/timeline.json")"
+
 # --lenient keeps the article with invalid bytes
 run build --lenient "$tmp/in/bad.txt" "$tmp/in/good.txt" -o "$tmp/o2"
 check "--lenient: status 0" test $status -eq 0

@@ -255,6 +255,11 @@ static int extract_all(const options *o, const resources *r, article_sink sink, 
             failed = 1;
             continue;
         }
+        /* not an error: a page can be all furniture (a section front, a
+         * gallery); the user should still know nothing came of it */
+        if (a->nsentences == 0 && !o->quiet)
+            fprintf(stderr, "biennien: %s:%d:1: warning: no article text found in \"%s\" (all page furniture)\n",
+                    rec.path, rec.line, rec.id);
         if (sink(ctx, a) != 0)
             failed = 1;
         (*count)++;

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 typedef enum kind {
     K_SHORT,      /* a short line: headline, caption, subheading, name */
     K_PROSE,      /* running text: long, or a sentence with its final punctuation */
@@ -66,6 +69,27 @@ static char final_char(const char *s, size_t len)
         }
     }
     return 0;
+}
+
+/* Words glued by a scraper that dropped the separators of a navigation
+ * trail: "Trang chủNewsThế giớiTổng thư ký…" starts with a lower-case
+ * letter followed by a capital inside a word, more than once in its first
+ * two words (a name like "RealClearPolitics" inside a paragraph is not a
+ * trail). */
+static int glued_trail(const char *s, size_t len)
+{
+    int glued = 0;
+    UChar32 prev = 0;
+    for (int32_t i = 0; i < (int32_t)len && i < 120;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)len, c);
+        if (c < 0)
+            return 0;
+        if (u_isupper(c) && u_islower(prev))
+            glued++;
+        prev = c;
+    }
+    return glued >= 2;
 }
 
 static int cue_at(const bn_article *a, const bn_phrases *p, size_t i, size_t end, int *payload)
@@ -139,8 +163,9 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
         return K_FURNITURE;
     if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
         return K_FURNITURE; /* "A A": a headline printed twice */
-    if (ntok == 0)
-        return K_FURNITURE; /* punctuation only */
+    if (ntok == 0 ||
+        glued_trail(t, a->tokens.v[ln->tok_begin + (ntok >= 2 ? 1 : 0)].end - ln->start))
+        return K_FURNITURE; /* punctuation only, or a navigation trail */
     if (dateline(a, lang, ln, ln->date))
         return K_DATELINE;
     if (cue_at(a, lang->page_cues, ln->tok_begin, ln->tok_end, &payload)) {

@@ -166,14 +166,17 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     if (ntok == 0 ||
         glued_trail(t, a->tokens.v[ln->tok_begin + (ntok >= 2 ? 1 : 0)].end - ln->start))
         return K_FURNITURE; /* punctuation only, or a navigation trail */
+    char fc = final_char(t, tl);
+    ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
+    ln->full_stop = fc == '.';
     if (dateline(a, lang, ln, ln->date))
         return K_DATELINE;
     if (cue_at(a, lang->page_cues, ln->tok_begin, ln->tok_end, &payload)) {
         size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
         if (payload == BN_CUE_BREADCRUMB)
             return K_FURNITURE;
-        if (payload == BN_CUE_WIDGET && ntok <= 8)
-            return K_FURNITURE;
+        if (payload == BN_CUE_WIDGET && ntok <= 12 && !ln->sentence_end)
+            return K_FURNITURE; /* "Theo dõi Báo X trên Google News" */
         if (payload == BN_CUE_LIST_HEADING && m == ntok)
             return K_HEADING;
         if (payload == BN_CUE_END && (ntok <= 6 || has(t, tl, "://")))
@@ -181,9 +184,6 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     }
     if (ntok <= 6 && t[tl - 1] == ')' && cue_suffix(a, lang, ln, BN_CUE_END_SUFFIX))
         return K_END; /* "Q.C (tổng hợp)", not a caption "Ảnh: X - CNN tổng hợp" */
-    char fc = final_char(t, tl);
-    ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
-    ln->full_stop = fc == '.';
     /* a question or an exclamation is often a headline; a full stop ends a
      * sentence, however short */
     if (ntok >= 20 || (ntok >= 8 && ln->sentence_end) || (ntok >= 4 && ln->full_stop))

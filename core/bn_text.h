@@ -92,6 +92,17 @@ static inline uint32_t bn_hash(const char *s, size_t len)
     return h;
 }
 
+/* FNV-1a, 64 bits. */
+static inline uint64_t bn_hash64(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);
 

@@ -280,12 +280,7 @@ static void make_id(bn_tl_event *e)
     char key[512];
     int n = snprintf(key, sizeof key, "%s|%s|%s|%s|%u", bn_event_type_name(ev->type), ev->date.value,
                      ev->date.end, s->article, s->offset);
-    /* FNV-1a 64 */
-    uint64_t h = 14695981039346656037ull;
-    for (int i = 0; i < n && i < (int)sizeof key; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = bn_hash64(key, n < (int)sizeof key ? (size_t)n : sizeof key - 1);
     snprintf(e->id, sizeof e->id, "ev-%012llx", (unsigned long long)(h & 0xffffffffffffull));
 }
 

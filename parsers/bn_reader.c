@@ -9,12 +9,7 @@
  * same, whatever their encoding or line ends. */
 static void text_hash(const bn_text *t, char out[17])
 {
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < t->len; i++) {
-        h ^= (unsigned char)t->s[i];
-        h *= 1099511628211ull;
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    snprintf(out, 17, "%016llx", (unsigned long long)bn_hash64(t->s, t->len));
 }
 
 /* The publication date given with the record or on the command line. */

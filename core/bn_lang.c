@@ -15,7 +15,7 @@ void bn_lang_free(bn_lang *lang)
     free(lang->triggers);
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
-    bn_phrases_free(lang->date_words);
+    bn_date_rules_free(lang->dates);
     bn_phrases_free(lang->dateline_words);
     bn_phrases_free(lang->page_cues);
     bn_phrases_free(lang->page_suffixes);
@@ -125,10 +125,8 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
     snprintf(path, sizeof path, "%s/lang/%s/events.json", datadir, code);
     bn_status st = load_events(lang, path, err);
     if (st == BN_OK) {
-        static const char *const keys[] = {"day_words"};
-        static const int vals[] = {BN_DW_DAY};
         snprintf(path, sizeof path, "%s/lang/%s/dates.json", datadir, code);
-        st = load_lists(&lang->date_words, path, keys, vals, 1, err);
+        st = bn_date_rules_load(&lang->dates, path, err);
     }
     if (st == BN_OK) {
         static const char *const keys[] = {"dateline_words"};

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "bn_date_rules.h"
 #include "bn_error.h"
 #include "bn_model.h"
 #include "bn_phrase.h"
@@ -18,11 +19,8 @@ typedef struct bn_trigger {
     double goldstein;
 } bn_trigger;
 
-/* What a date word introduces. */
-typedef enum bn_date_word {
-    BN_DW_DAY,       /* ngày, hôm, sáng, chiều, tối, đêm: a day follows */
-    BN_DW_DATELINE,  /* words of a page's date line: thứ hai, GMT, cập nhật */
-} bn_date_word;
+/* Payload of the words of a page's date line: thứ hai, GMT, cập nhật. */
+enum { BN_DW_DATELINE = 1 };
 
 /* What a page cue marks. */
 typedef enum bn_page_cue {
@@ -39,7 +37,7 @@ typedef struct bn_lang {
     size_t ntriggers;
     bn_phrases *trigger_matcher;   /* payload: trigger index */
     bn_phrases *modality_matcher;  /* payload: bn_modality */
-    bn_phrases *date_words;        /* payload: bn_date_word */
+    bn_date_rules *dates;          /* time expressions */
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */
     bn_phrases *page_suffixes;     /* payload: bn_page_cue, matched at a line's or sentence's end */

@@ -23,7 +23,7 @@
 NAME_TABLE(bn_precision_name, bn_precision_parse, bn_precision, 6,
            "day", "week", "month", "quarter", "half", "year")
 NAME_TABLE(bn_year_source_name, bn_year_source_parse, bn_year_source, 5,
-           "text", "dct", "context", "cross-article", "unknown")
+           "text", "dct", "inferred", "cross-article", "unknown")
 NAME_TABLE(bn_kind_name, bn_kind_parse, bn_actor_kind, 4,
            "country", "organization", "person", "group")
 NAME_TABLE(bn_event_type_name, bn_event_type_parse, bn_event_type, BN_EV_COUNT,

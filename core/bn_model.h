@@ -26,11 +26,11 @@ typedef enum bn_precision {
 
 /* Where the year of a date came from. */
 typedef enum bn_year_source {
-    BN_YEAR_TEXT,     /* written in the expression */
-    BN_YEAR_DCT,      /* the publication date */
-    BN_YEAR_CONTEXT,  /* another date of the article */
-    BN_YEAR_CROSS,    /* the same event in another article */
-    BN_YEAR_UNKNOWN,  /* XXXX */
+    BN_YEAR_TEXT,      /* written in the expression */
+    BN_YEAR_DCT,       /* the publication date */
+    BN_YEAR_INFERRED,  /* when the article was written, from its own dates */
+    BN_YEAR_CROSS,     /* the same event in another article */
+    BN_YEAR_UNKNOWN,   /* XXXX */
 } bn_year_source;
 
 #define BN_TIMEX_MAX 24
@@ -40,6 +40,7 @@ typedef struct bn_timex {
     char end[BN_TIMEX_MAX];    /* "" when not a span */
     bn_precision precision;
     bn_year_source year_source;
+    char mod[8];               /* START, MID, END (TIMEX3 mod) or "" */
     uint32_t start, end_off;   /* clean-text span of the expression */
 } bn_timex;
 

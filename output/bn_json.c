@@ -34,9 +34,9 @@ static json_t *dct_json(const char *dct, bn_dct_source source)
 
 static json_t *date_json(const bn_timex *t)
 {
-    return json_pack("{s:s,s:o,s:s,s:s}", "value", t->value, "end", t->end[0] ? json_string(t->end) : json_null(),
+    return json_pack("{s:s,s:o,s:s,s:s,s:o}", "value", t->value, "end", t->end[0] ? json_string(t->end) : json_null(),
                      "precision", bn_precision_name(t->precision), "year_source",
-                     bn_year_source_name(t->year_source));
+                     bn_year_source_name(t->year_source), "mod", t->mod[0] ? json_string(t->mod) : json_null());
 }
 
 static json_t *event_json(const bn_event *e)
@@ -209,12 +209,15 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
     const char *end = json_string_value(json_object_get(date, "end"));
     const char *prec = json_string_value(json_object_get(date, "precision"));
     const char *ys = json_string_value(json_object_get(date, "year_source"));
+    const char *tmod = json_string_value(json_object_get(date, "mod"));
     if (!value || strlen(value) >= BN_TIMEX_MAX || (end && strlen(end) >= BN_TIMEX_MAX) || !prec ||
         !bn_precision_parse(prec, &e->date.precision) || !ys || !bn_year_source_parse(ys, &e->date.year_source))
         return bad(r, "event date");
     strcpy(e->date.value, value);
     if (end)
         strcpy(e->date.end, end);
+    if (tmod && strlen(tmod) < sizeof e->date.mod)
+        strcpy(e->date.mod, tmod);
     if (!json_is_array(actors) || !json_is_array(sources) || json_array_size(sources) == 0)
         return bad(r, "event actors and sources");
     e->actors = bn_arena_calloc(ar, json_array_size(actors) + 1, sizeof *e->actors);

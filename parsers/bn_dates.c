@@ -1,8 +1,12 @@
 #include "bn_dates.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- calendar ---------------------------------------------------------- */
 
 long bn_days_from_civil(int y, int m, int d)
 {
@@ -15,107 +19,405 @@ long bn_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+void bn_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* 1 = Monday .. 7 = Sunday; 1970-01-01 was a Thursday. */
+static int weekday(long days)
+{
+    long w = (days + 3) % 7;
+    if (w < 0)
+        w += 7;
+    return (int)w + 1;
+}
+
+void bn_iso_week(long days, int *year, int *week)
+{
+    long thursday = days - weekday(days) + 4; /* the week's Thursday decides its year */
+    int y, m, d;
+    bn_civil_from_days(thursday, &y, &m, &d);
+    *year = y;
+    *week = (int)((thursday - bn_days_from_civil(y, 1, 1)) / 7) + 1;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return md[m - 1] + (m == 2 && leap);
+}
+
+static int valid_day(int y, int m, int d)
+{
+    return m >= 1 && m <= 12 && d >= 1 && d <= (y > 0 ? days_in_month(y, m) : (m == 2 ? 29 : days_in_month(2001, m)));
+}
+
+/* ---- recognition --------------------------------------------------------- */
+
+/* A pattern matched in the text, before its value is worked out. */
+typedef struct rawx {
+    const bn_date_rule *rule;
+    int d, d2, m, m2, y, n, q, wd; /* 0: not in the match */
+    size_t tok_begin, tok_end;
+    size_t sentence;
+    int tense;                     /* -1 past, +1 future, 0 neither */
+} rawx;
+
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-/* Reads 1..max digits at s[*i]; returns the number or -1. */
-static int read_num(const char *s, size_t len, size_t *i, int max)
+static int token_number(const bn_article *a, size_t i, int max_len)
 {
-    int v = 0, n = 0;
-    while (*i < len && is_digit(s[*i]) && n < max) {
-        v = v * 10 + (s[*i] - '0');
-        (*i)++;
-        n++;
-    }
-    if (n == 0 || (*i < len && is_digit(s[*i])))
+    const bn_token *t = &a->tokens.v[i];
+    if (!(t->flags & BN_TOK_DIGIT) || (int)(t->end - t->start) > max_len)
         return -1;
-    return v;
+    return atoi(a->text.s + t->start);
 }
 
-static int valid_dm(int d, int m)
+/* The text between two tokens, spaces left out, equals `gap` (NULL: the
+ * text is spaces only). */
+static int gap_is(const bn_article *a, size_t i, const char *gap)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
-}
-
-typedef struct parsed {
-    int d, m, y;    /* y = 0 when not written */
-    int d2;         /* end day of "D1-D2/M", else 0 */
-    size_t end;     /* clean offset after the expression */
-} parsed;
-
-/* D/M, D-M, D/M/YYYY, D-M-YYYY, D1-D2/M[/YYYY] at s[i]. */
-static int parse_day_month(const char *s, size_t len, size_t i, parsed *p)
-{
-    memset(p, 0, sizeof *p);
-    int d = read_num(s, len, &i, 2);
-    if (d < 0 || i >= len || (s[i] != '/' && s[i] != '-'))
+    const char *s = a->text.s;
+    uint32_t from = a->tokens.v[i - 1].end, to = a->tokens.v[i].start;
+    if (to - from > 8)
         return 0;
-    char sep = s[i++];
-    int m = read_num(s, len, &i, 2);
-    if (m < 0)
-        return 0;
-    if (sep == '-' && i < len && s[i] == '/') {
-        /* D1-D2/M */
-        size_t j = i + 1;
-        int m2 = read_num(s, len, &j, 2);
-        if (m2 < 0 || !valid_dm(d, m2) || !valid_dm(m, m2) || m <= d)
-            return 0;
-        p->d2 = m;
-        m = m2;
-        i = j;
-        sep = '/';
-    }
-    if (!valid_dm(d, m))
-        return 0;
-    if (i + 1 < len && s[i] == sep && is_digit(s[i + 1])) {
-        size_t j = i + 1;
-        int y = read_num(s, len, &j, 4);
-        if (y < 1000 || j - i - 1 != 4)
-            return 0; /* "10/7/23" and other forms are left to later rules */
-        p->y = y;
-        i = j;
-    }
-    /* "10/7/2023/..." or "2-1-0" are not dates */
-    if (i < len && (s[i] == '/' || (s[i] == '-' && i + 1 < len && is_digit(s[i + 1]))))
-        return 0;
-    p->d = d;
-    p->m = m;
-    p->end = i;
-    return 1;
-}
-
-/* The year that puts day/month closest to the publication date.  Four
- * years either side, so that 29/2 finds a leap year. */
-static int nearest_year(const char *dct, int m, int d)
-{
-    int y = atoi(dct), dm = atoi(dct + 5), dd = atoi(dct + 8);
-    long ref = bn_days_from_civil(y, dm, dd);
-    int best = y;
-    long best_dist = -1;
-    for (int cand = y - 4; cand <= y + 4; cand++) {
-        if (m == 2 && d == 29 && !((cand % 4 == 0 && cand % 100 != 0) || cand % 400 == 0))
+    size_t k = 0;
+    for (uint32_t p = from; p < to; p++) {
+        if (s[p] == ' ')
             continue;
-        long dist = labs(bn_days_from_civil(cand, m, d) - ref);
-        if (best_dist < 0 || dist < best_dist) {
-            best = cand;
-            best_dist = dist;
+        if (!gap || gap[k] != s[p])
+            return 0;
+        k++;
+    }
+    return gap ? gap[k] == '\0' : 1;
+}
+
+static const char *const romans[] = {"i", "ii", "iii", "iv"};
+
+static size_t match_rule(const bn_article *a, const bn_date_rules *R, const bn_date_rule *r, size_t i, size_t end,
+                         rawx *x)
+{
+    memset(x, 0, sizeof *x);
+    size_t t = i;
+    for (size_t k = 0; k < r->nitems; k++) {
+        const bn_date_item *it = &r->items[k];
+        if (t >= end || (k > 0 && !gap_is(a, t, it->gap)))
+            return 0;
+        const bn_token *tok = &a->tokens.v[t];
+        const char *key = a->tokens.keys + tok->key;
+        int v, payload;
+        size_t n;
+        switch (it->slot) {
+        case BN_DS_WORD:
+            if (tok->hash != it->hash || strcmp(key, it->word) != 0)
+                return 0;
+            t++;
+            break;
+        case BN_DS_D:
+        case BN_DS_D2:
+            if ((v = token_number(a, t, 2)) < 1 || v > 31)
+                return 0;
+            *(it->slot == BN_DS_D ? &x->d : &x->d2) = v;
+            t++;
+            break;
+        case BN_DS_M:
+        case BN_DS_M2:
+            if ((v = token_number(a, t, 2)) < 1 || v > 12)
+                return 0;
+            *(it->slot == BN_DS_M ? &x->m : &x->m2) = v;
+            t++;
+            break;
+        case BN_DS_Y:
+            if (tok->end - tok->start != 4 || (v = token_number(a, t, 4)) < 1900 || v > 2100)
+                return 0;
+            x->y = v;
+            t++;
+            break;
+        case BN_DS_N:
+            if ((v = token_number(a, t, 3)) > 0) {
+                x->n = v;
+                t++;
+            } else if ((n = bn_phrases_match(R->numbers, a->text.s, &a->tokens, t, end, &payload)) > 0) {
+                x->n = payload;
+                t += n;
+            } else {
+                return 0;
+            }
+            break;
+        case BN_DS_MW:
+            if ((n = bn_phrases_match(R->month_words, a->text.s, &a->tokens, t, end, &payload)) == 0)
+                return 0;
+            x->m = payload;
+            t += n;
+            break;
+        case BN_DS_WD:
+            if ((n = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, t, end, &payload)) == 0)
+                return 0;
+            x->wd = payload;
+            t += n;
+            break;
+        case BN_DS_DW:
+            if ((n = bn_phrases_match(R->day_words, a->text.s, &a->tokens, t, end, &payload)) == 0)
+                return 0;
+            t += n;
+            break;
+        case BN_DS_Q:
+            v = token_number(a, t, 1);
+            for (int q = 0; q < 4 && v < 0; q++)
+                if (strcmp(key, romans[q]) == 0)
+                    v = q + 1;
+            if (v < 1 || v > 4)
+                return 0;
+            x->q = v;
+            t++;
+            break;
         }
     }
-    return best;
+    /* a number or code that goes on is not a date: "10/7/23/5", "2-1-0",
+     * "1/10/7", "10/7/2023/QĐ" */
+    const char *s = a->text.s;
+    uint32_t after = a->tokens.v[t - 1].end, before = a->tokens.v[i].start;
+    if (after + 1 < a->text.len && is_digit(s[after - 1]) &&
+        ((s[after] == '/' && s[after + 1] != ' ' && s[after + 1] != '\n') ||
+         ((s[after] == '-' || s[after] == '.' || s[after] == ',') && is_digit(s[after + 1]))))
+        return 0;
+    if (before >= 2 && (s[before - 1] == '/' || s[before - 1] == '-' || s[before - 1] == '.') &&
+        is_digit(s[before - 2]) && is_digit(s[before]))
+        return 0;
+    x->rule = r;
+    x->tok_begin = i;
+    x->tok_end = t;
+    return t - i;
 }
 
-static void format_day(char *out, int y, int m, int d)
+/* Whether a rule needs a date just before it: "ngày 10/7 và 11/7". */
+static int context_ok(const rawx *prev, size_t i)
+{
+    return prev && prev->tok_end <= i && i - prev->tok_end <= 3;
+}
+
+/* The tense at the expression [i, j) of a sentence: that of the nearest
+ * marker, before or after it ("vào ngày 12/1, tổ chức này sẽ họp"). */
+static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_sentence *sn, size_t i, size_t j)
+{
+    int tense = 0;
+    size_t best = SIZE_MAX;
+    for (size_t t = sn->tok_begin; t < sn->tok_end;) {
+        int payload;
+        size_t n = bn_phrases_match(R->tense, a->text.s, &a->tokens, t, sn->tok_end, &payload);
+        if (n == 0) {
+            t++;
+            continue;
+        }
+        size_t dist = t < i ? i - (t + n) : t >= j ? t - j : 0;
+        if (dist < best || (dist == best && t >= j)) { /* a tie goes to the verb after it */
+            best = dist;
+            tense = payload;
+        }
+        t += n;
+    }
+    return tense;
+}
+
+typedef struct rawv {
+    rawx *v;
+    size_t n, cap;
+} rawv;
+
+static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
+{
+    for (size_t k = 0; k < a->nsentences; k++) {
+        const bn_sentence *sn = &a->sentences[k];
+        const rawx *prev = NULL;
+        for (size_t i = sn->tok_begin; i < sn->tok_end;) {
+            rawx best = {0}, x;
+            size_t best_n = 0;
+            for (size_t r = 0; r < R->n; r++) {
+                const bn_date_rule *rule = &R->v[r];
+                /* a cheap first look before the full match */
+                const bn_date_item *first = &rule->items[0];
+                if (first->slot == BN_DS_WORD && a->tokens.v[i].hash != first->hash)
+                    continue;
+                if ((first->slot == BN_DS_D || first->slot == BN_DS_Y) && !(a->tokens.v[i].flags & BN_TOK_DIGIT))
+                    continue;
+                if (rule->context && !context_ok(prev, i))
+                    continue;
+                size_t n = match_rule(a, R, rule, i, sn->tok_end, &x);
+                if (n > best_n) {
+                    best = x;
+                    best_n = n;
+                }
+            }
+            if (best_n == 0) {
+                i++;
+                continue;
+            }
+            best.sentence = k;
+            best.tense = tense_at(a, R, sn, best.tok_begin, best.tok_end);
+            rawx *v = bn_arena_grow(&a->arena, out->v, &out->cap, out->n + 1, sizeof *v);
+            if (!v)
+                return BN_ERR_NOMEM;
+            out->v = v;
+            out->v[out->n++] = best;
+            prev = &out->v[out->n - 1];
+            i += best_n;
+        }
+    }
+    return BN_OK;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+/* When the article was written, as days: known exactly (the DCT), or
+ * bounded by its own dates. */
+typedef struct when {
+    int known;       /* lo == hi: the DCT */
+    long lo, hi;     /* LONG_MIN / LONG_MAX when unbounded */
+    bn_year_source source;
+} when;
+
+static void fmt_day(char *out, int y, int m, int d)
 {
     if (y > 0)
-        snprintf(out, BN_TIMEX_MAX, "%04d-%02d-%02d", y, m, d);
+        snprintf(out, BN_TIMEX_MAX, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
     else
-        snprintf(out, BN_TIMEX_MAX, "XXXX-%02d-%02d", m, d);
+        snprintf(out, BN_TIMEX_MAX, "XXXX-%02d-%02d", m % 100, d % 100);
 }
 
-static bn_status add_timex(bn_article *a, size_t *cap, const parsed *p, uint32_t start)
+static void fmt_day_of(char *out, long days)
+{
+    int y, m, d;
+    bn_civil_from_days(days, &y, &m, &d);
+    fmt_day(out, y, m, d);
+}
+
+/* The year of month m, day d (d = 0: the month as a whole) given when the
+ * article was written and the sentence's tense; 0 when it cannot be
+ * told. */
+static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
+{
+    int mid = d ? d : 15;
+    int slack = d ? 7 : 20;
+    if (w->known) {
+        int y0, mm, dd;
+        bn_civil_from_days(w->lo, &y0, &mm, &dd);
+        int best = 0;
+        long best_dist = LONG_MAX;
+        for (int y = y0 - 4; y <= y0 + 4; y++) {
+            if (d && !valid_day(y, m, d))
+                continue;
+            long dist = labs(bn_days_from_civil(y, m, mid) - w->lo);
+            if (dist < best_dist) {
+                best = y;
+                best_dist = dist;
+            }
+        }
+        if (!best)
+            return 0;
+        long t = bn_days_from_civil(best, m, mid);
+        if (tense < 0 && t > w->lo + slack && (!d || valid_day(best - 1, m, d)))
+            best--;
+        else if (tense > 0 && t < w->lo - slack && (!d || valid_day(best + 1, m, d)))
+            best++;
+        *src = w->source;
+        return best;
+    }
+    if (w->lo == LONG_MIN || w->hi == LONG_MAX || w->hi - w->lo > 400)
+        return 0;
+    /* the one year that puts the date near the window */
+    int ylo, yhi, mm, dd, found = 0;
+    bn_civil_from_days(w->lo, &ylo, &mm, &dd);
+    bn_civil_from_days(w->hi, &yhi, &mm, &dd);
+    for (int y = ylo - 1; y <= yhi + 1; y++) {
+        if (d && !valid_day(y, m, d))
+            continue;
+        long t = bn_days_from_civil(y, m, mid);
+        if (t >= w->lo - 180 && t <= w->hi + 180) {
+            if (found)
+                return 0;
+            found = y;
+        }
+    }
+    if (found)
+        *src = BN_YEAR_INFERRED;
+    return found;
+}
+
+/* The days an expression with a written year covers. */
+static int span_of(const rawx *x, long *s, long *e)
+{
+    const bn_date_rule *r = x->rule;
+    if (!x->y)
+        return 0;
+    switch (r->kind) {
+    case BN_DK_DAY:
+        if (!valid_day(x->y, x->m, x->d))
+            return 0;
+        *s = *e = bn_days_from_civil(x->y, x->m, x->d);
+        return 1;
+    case BN_DK_RANGE:
+    case BN_DK_SPAN:
+        if (!valid_day(x->y, x->m, x->d))
+            return 0;
+        *s = bn_days_from_civil(x->y, x->m, x->d);
+        *e = *s;
+        return 1;
+    case BN_DK_MONTH:
+        *s = bn_days_from_civil(x->y, x->m, 1);
+        *e = bn_days_from_civil(x->y, x->m, days_in_month(x->y, x->m));
+        return 1;
+    case BN_DK_YEAR:
+    case BN_DK_HALF:
+    case BN_DK_QUARTER:
+        *s = bn_days_from_civil(x->y, 1, 1);
+        *e = bn_days_from_civil(x->y, 12, 31);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Without a DCT: a written date in a future sentence was ahead of the
+ * writer; in a past one, behind. */
+static when estimate(const rawv *raws)
+{
+    when w = {0, LONG_MIN, LONG_MAX, BN_YEAR_INFERRED};
+    for (size_t i = 0; i < raws->n; i++) {
+        long s, e;
+        if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
+            continue;
+        if (raws->v[i].tense > 0 && s < w.hi)
+            w.hi = s;
+        else if (raws->v[i].tense < 0 && s > w.lo)
+            w.lo = s;
+    }
+    if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
+        w.lo = LONG_MIN, w.hi = LONG_MAX; /* the article's dates disagree: no estimate */
+    return w;
+}
+
+/* Day precision value of the first absolute day of the sentence, to anchor
+ * its relative expressions ("hôm nay" in a quote dated by the sentence). */
+typedef struct anchor {
+    int ok;
+    long day;
+    bn_year_source source;
+} anchor;
+
+static bn_status add_timex(bn_article *a, size_t *cap, const rawx *x, bn_timex **out)
 {
     bn_timex *v = bn_arena_grow(&a->arena, a->timexes, cap, a->ntimexes + 1, sizeof *v);
     if (!v)
@@ -123,57 +425,255 @@ static bn_status add_timex(bn_article *a, size_t *cap, const parsed *p, uint32_t
     a->timexes = v;
     bn_timex *t = &a->timexes[a->ntimexes++];
     memset(t, 0, sizeof *t);
-    int y = p->y;
-    if (y)
-        t->year_source = BN_YEAR_TEXT;
-    else if (a->dct[0]) {
-        y = nearest_year(a->dct, p->m, p->d);
-        t->year_source = BN_YEAR_DCT;
-    } else
-        t->year_source = BN_YEAR_UNKNOWN;
-    format_day(t->value, y, p->m, p->d);
-    if (p->d2)
-        format_day(t->end, y, p->m, p->d2);
-    t->precision = BN_PREC_DAY;
-    t->start = start;
-    t->end_off = (uint32_t)p->end;
+    t->start = a->tokens.v[x->tok_begin].start;
+    t->end_off = a->tokens.v[x->tok_end - 1].end;
+    memcpy(t->mod, x->rule->mod, sizeof t->mod);
+    *out = t;
     return BN_OK;
+}
+
+/* Works out an absolute expression; returns 0 when it is not a date after
+ * all (30/2). */
+static int absolute(const rawx *x, const when *w, bn_timex *t)
+{
+    const bn_date_rule *r = x->rule;
+    bn_year_source src = BN_YEAR_TEXT;
+    int y = x->y;
+    switch (r->kind) {
+    case BN_DK_DAY:
+    case BN_DK_RANGE:
+    case BN_DK_SPAN:
+        if (!y && !(y = year_of(w, x->m, x->d, x->tense, &src)))
+            src = BN_YEAR_UNKNOWN;
+        if (!valid_day(y, x->m, x->d))
+            return 0;
+        fmt_day(t->value, y, x->m, x->d);
+        if (r->kind == BN_DK_RANGE) {
+            if (x->d2 <= x->d || !valid_day(y, x->m, x->d2))
+                return 0;
+            fmt_day(t->end, y, x->m, x->d2);
+        } else if (r->kind == BN_DK_SPAN) {
+            int y2 = y && x->m2 < x->m ? y + 1 : y;
+            if (!valid_day(y2, x->m2, x->d2) || (x->m2 == x->m && x->d2 <= x->d))
+                return 0;
+            fmt_day(t->end, y2, x->m2, x->d2);
+        }
+        t->precision = BN_PREC_DAY;
+        break;
+    case BN_DK_MONTH:
+        if (!y && !(y = year_of(w, x->m, 0, x->tense, &src)))
+            src = BN_YEAR_UNKNOWN;
+        if (y)
+            snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", y % 10000, x->m % 100);
+        else
+            snprintf(t->value, BN_TIMEX_MAX, "XXXX-%02d", x->m % 100);
+        t->precision = BN_PREC_MONTH;
+        break;
+    case BN_DK_YEAR:
+        snprintf(t->value, BN_TIMEX_MAX, "%04d", y % 10000);
+        t->precision = BN_PREC_YEAR;
+        break;
+    case BN_DK_HALF:
+    case BN_DK_QUARTER:
+        if (!y) {
+            /* "quý IV", "nửa đầu năm nay": the year of the anchor */
+            if (!w->known)
+                return 0;
+            int mm, dd;
+            bn_civil_from_days(w->lo, &y, &mm, &dd);
+            src = w->source;
+        }
+        if (r->kind == BN_DK_HALF)
+            snprintf(t->value, BN_TIMEX_MAX, "%04d-H%d", y % 10000, r->half == 2 ? 2 : 1);
+        else
+            snprintf(t->value, BN_TIMEX_MAX, "%04d-Q%d", y % 10000, x->q % 10);
+        t->precision = r->kind == BN_DK_HALF ? BN_PREC_HALF : BN_PREC_QUARTER;
+        break;
+    default:
+        return 0;
+    }
+    t->year_source = src;
+    return 1;
+}
+
+/* Works out a relative expression from its anchor; 0 when it has none. */
+static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_timex *t)
+{
+    const bn_date_rule *r = x->rule;
+    if (r->kind == BN_DK_REF) {
+        if (before) {
+            memcpy(t->value, before->value, sizeof t->value);
+            t->precision = BN_PREC_DAY;
+            t->year_source = before->year_source;
+            return 1;
+        }
+        if (!an->ok)
+            return 0;
+        fmt_day_of(t->value, an->day);
+        t->precision = BN_PREC_DAY;
+        t->year_source = an->source;
+        return 1;
+    }
+    if (!an->ok)
+        return 0;
+    t->year_source = an->source;
+    int y, m, d;
+    bn_civil_from_days(an->day, &y, &m, &d);
+    if (r->kind == BN_DK_WEEKDAY) {
+        long day;
+        if (r->has_offset) {
+            day = an->day - weekday(an->day) + x->wd + 7L * r->offset;
+        } else if (x->tense > 0) {
+            day = an->day + ((x->wd - weekday(an->day) + 7) % 7); /* on or after */
+        } else {
+            day = an->day - ((weekday(an->day) - x->wd + 7) % 7); /* on or before */
+        }
+        fmt_day_of(t->value, day);
+        t->precision = BN_PREC_DAY;
+        return 1;
+    }
+    int n = x->n ? x->n : 1;
+    if (n < 0)
+        return 0; /* "vài ngày trước": some days */
+    int off = r->offset * n;
+    switch (r->unit) {
+    case BN_DU_DAY:
+        fmt_day_of(t->value, an->day + off);
+        t->precision = BN_PREC_DAY;
+        break;
+    case BN_DU_WEEK: {
+        int wy, wk;
+        bn_iso_week(an->day + 7L * off, &wy, &wk);
+        snprintf(t->value, BN_TIMEX_MAX, "%04d-W%02d", wy % 10000, wk % 100);
+        t->precision = BN_PREC_WEEK;
+        break;
+    }
+    case BN_DU_MONTH: {
+        int mi = y * 12 + (m - 1) + off;
+        snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", (mi / 12) % 10000, mi % 12 + 1);
+        t->precision = BN_PREC_MONTH;
+        break;
+    }
+    case BN_DU_YEAR:
+        snprintf(t->value, BN_TIMEX_MAX, "%04d", (y + off) % 10000);
+        t->precision = BN_PREC_YEAR;
+        break;
+    }
+    return 1;
+}
+
+static int is_relative(const rawx *x)
+{
+    return x->rule->kind == BN_DK_REL || x->rule->kind == BN_DK_WEEKDAY || x->rule->kind == BN_DK_REF;
+}
+
+static int token_is(const bn_article *a, size_t i, const char *key)
+{
+    return strcmp(a->tokens.keys + a->tokens.v[i].key, key) == 0;
+}
+
+static int timex_order(const void *va, const void *vb)
+{
+    const bn_timex *x = va, *y = vb;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
+static void join_spans(bn_article *a, size_t from)
+{
+    char key_from[16], key_to[16], key_toi[16];
+    bn_fold_word("từ", strlen("từ"), BN_FOLD_TONE, key_from, sizeof key_from);
+    bn_fold_word("đến", strlen("đến"), BN_FOLD_TONE, key_to, sizeof key_to);
+    bn_fold_word("tới", strlen("tới"), BN_FOLD_TONE, key_toi, sizeof key_toi);
+    size_t kept = from;
+    for (size_t i = from; i < a->ntimexes; i++) {
+        bn_timex *t = &a->timexes[i];
+        if (kept > from) {
+            bn_timex *p = &a->timexes[kept - 1];
+            size_t pb = bn_tokens_at(&a->tokens, p->start), pe = bn_tokens_at(&a->tokens, p->end_off);
+            size_t tb = bn_tokens_at(&a->tokens, t->start);
+            if (pb > 0 && token_is(a, pb - 1, key_from) && tb == pe + 1 &&
+                (token_is(a, pe, key_to) || token_is(a, pe, key_toi)) && p->precision == t->precision &&
+                !p->end[0] && strcmp(t->value, p->value) > 0) {
+                memcpy(p->end, t->value, sizeof p->end);
+                p->end_off = t->end_off;
+                continue;
+            }
+        }
+        a->timexes[kept++] = *t;
+    }
+    a->ntimexes = kept;
 }
 
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
 {
-    const char *s = a->text.s;
-    size_t len = a->text.len, cap = 0;
-    for (size_t k = 0; k < a->nsentences; k++) {
-        const bn_sentence *sn = &a->sentences[k];
-        for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
-            const bn_token *t = &a->tokens.v[i];
-            parsed p;
-            int payload;
-            size_t m = bn_phrases_match(lang->date_words, s, &a->tokens, i, sn->tok_end, &payload);
-            if (m > 0) {
-                /* a day word, then the day: "ngày 10/7", "hôm 14-5" */
-                size_t at = a->tokens.v[i + m - 1].end;
-                while (at < sn->end && s[at] == ' ')
-                    at++;
-                if (at < sn->end && parse_day_month(s, sn->end, at, &p)) {
-                    bn_status st = add_timex(a, &cap, &p, t->start);
-                    if (st != BN_OK)
-                        return st;
-                    i = bn_tokens_at(&a->tokens, p.end) - 1;
-                }
+    const bn_date_rules *R = lang->dates;
+    rawv raws = {0};
+    bn_status st = recognise(a, R, &raws);
+    if (st != BN_OK)
+        return st;
+    when w = {0, LONG_MIN, LONG_MAX, BN_YEAR_DCT};
+    if (a->dct[0]) {
+        w.known = 1;
+        w.lo = w.hi = bn_days_from_civil(atoi(a->dct), atoi(a->dct + 5), atoi(a->dct + 8));
+    } else {
+        w = estimate(&raws);
+    }
+    size_t cap = 0;
+    for (size_t lo = 0; lo < raws.n;) {
+        size_t hi = lo, first = a->ntimexes;
+        while (hi < raws.n && raws.v[hi].sentence == raws.v[lo].sentence)
+            hi++;
+        /* absolute expressions first: the first day anchors the sentence's
+         * relative ones */
+        anchor an = {w.known, w.lo, w.source};
+        int have_day = 0;
+        for (size_t i = lo; i < hi; i++) {
+            if (is_relative(&raws.v[i]))
+                continue;
+            bn_timex *t;
+            if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
+                return st;
+            if (!absolute(&raws.v[i], &w, t)) {
+                a->ntimexes--;
                 continue;
             }
-            /* a full date on its own: "12/1/2022" */
-            if ((t->flags & BN_TOK_DIGIT) && (t->start == 0 || !is_digit(s[t->start - 1])) &&
-                parse_day_month(s, len < sn->end ? len : sn->end, t->start, &p) && p.y &&
-                s[t->end] == '/') {
-                bn_status st = add_timex(a, &cap, &p, t->start);
-                if (st != BN_OK)
-                    return st;
-                i = bn_tokens_at(&a->tokens, p.end) - 1;
+            if (!have_day && t->precision == BN_PREC_DAY && t->year_source != BN_YEAR_UNKNOWN) {
+                have_day = 1;
+                an.ok = 1;
+                an.day = bn_days_from_civil(atoi(t->value), atoi(t->value + 5), atoi(t->value + 8));
+                an.source = t->year_source;
             }
         }
+        for (size_t i = lo; i < hi; i++) {
+            if (!is_relative(&raws.v[i]))
+                continue;
+            /* the day last written before it, in this sentence or earlier;
+             * a date far from the writing is history, not "that day" */
+            uint32_t at = a->tokens.v[raws.v[i].tok_begin].start;
+            const bn_timex *before = NULL;
+            for (size_t k = a->ntimexes; k-- > 0;) {
+                const bn_timex *c = &a->timexes[k];
+                if (c->start >= at || c->precision != BN_PREC_DAY)
+                    continue;
+                if (w.known && c->year_source != BN_YEAR_UNKNOWN &&
+                    labs(bn_days_from_civil(atoi(c->value), atoi(c->value + 5), atoi(c->value + 8)) - w.lo) > 366)
+                    continue;
+                before = c;
+                break;
+            }
+            bn_timex *t;
+            bn_timex copy;
+            if (before)
+                copy = *before; /* add_timex may move the array */
+            if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
+                return st;
+            if (!relative(&raws.v[i], &an, before ? &copy : NULL, t))
+                a->ntimexes--;
+        }
+        qsort(a->timexes + first, a->ntimexes - first, sizeof *a->timexes, timex_order);
+        join_spans(a, first);
+        lo = hi;
     }
     return BN_OK;
 }

@@ -1,5 +1,9 @@
-/* The date tagger: time expressions of the body as TIMEX3 values, with the
- * year taken from the text, else from the publication date. */
+/* The date tagger: the body's time expressions (docs/dates.md) as TIMEX3
+ * values, each with where its year came from.  One pass over the tokens
+ * with the compiled patterns of data/lang/vi/dates.json, then the values:
+ * the year from the text, else the publication date (with the sentence's
+ * tense), else what the article's own dates say of when it was written,
+ * else XXXX. */
 #ifndef BN_DATES_H
 #define BN_DATES_H
 
@@ -10,7 +14,11 @@
 /* Fills a->timexes (in text order) from the body sentences. */
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 long bn_days_from_civil(int y, int m, int d);
+void bn_civil_from_days(long days, int *y, int *m, int *d);
+
+/* ISO 8601 week of a day: its year and week number. */
+void bn_iso_week(long days, int *year, int *week);
 
 #endif

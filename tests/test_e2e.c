@@ -95,7 +95,8 @@ static void shape_of_the_json(void **state)
     json_array_foreach(events, i, e) {
         const char *value = json_string_value(json_object_get(json_object_get(e, "date"), "value"));
         assert_non_null(value);
-        assert_int_equal(strlen(value), 10); /* every example date is a day with a known year */
+        /* every example article has its publication date: every year is known */
+        assert_true(strlen(value) >= 4);
         assert_true(value[0] >= '1' && value[0] <= '2');
         assert_true(json_array_size(json_object_get(e, "sources")) >= 1);
         assert_true(json_array_size(json_object_get(e, "actors")) >= 1);

@@ -1,0 +1,78 @@
+/* The date patterns of a language (data/lang/<code>/dates.json), compiled:
+ * each pattern is a sequence of words and slots ({D}/{M}/{Y}, {DW} {D}-{M},
+ * tháng {MW} năm {Y}, {N} ngày trước …) with the separators the text must
+ * have between them, and a rule saying what value it makes.  The tagger
+ * (parsers/bn_dates.c) runs them; docs/dates.md is their contract. */
+#ifndef BN_DATE_RULES_H
+#define BN_DATE_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bn_error.h"
+#include "bn_phrase.h"
+
+typedef enum bn_date_slot {
+    BN_DS_WORD,  /* a literal word */
+    BN_DS_D,     /* day 1-31 */
+    BN_DS_D2,    /* second day of a range */
+    BN_DS_M,     /* month 1-12 in digits */
+    BN_DS_M2,    /* second month of a span */
+    BN_DS_Y,     /* four-digit year */
+    BN_DS_N,     /* a count: digits or a number word */
+    BN_DS_MW,    /* a month word: Giêng, Mười Một, Chạp */
+    BN_DS_WD,    /* a weekday: thứ Hai, thứ 2, Chủ nhật */
+    BN_DS_DW,    /* a day word: ngày, hôm, sáng, chiều … */
+    BN_DS_Q,     /* a quarter: I-IV or 1-4 */
+} bn_date_slot;
+
+typedef enum bn_date_kind {
+    BN_DK_DAY,      /* D M [Y] */
+    BN_DK_RANGE,    /* D-D2 M [Y] */
+    BN_DK_SPAN,     /* D M - D2 M2 [Y] */
+    BN_DK_MONTH,    /* M or MW [Y] */
+    BN_DK_YEAR,     /* Y */
+    BN_DK_HALF,     /* half [Y] */
+    BN_DK_QUARTER,  /* Q [Y] */
+    BN_DK_REL,      /* unit and offset from the anchor (offset * N when a count is there) */
+    BN_DK_WEEKDAY,  /* WD, in the anchor's week plus offset weeks */
+    BN_DK_REF,      /* the same day as the date before */
+} bn_date_kind;
+
+typedef enum bn_date_unit { BN_DU_DAY, BN_DU_WEEK, BN_DU_MONTH, BN_DU_YEAR } bn_date_unit;
+
+typedef struct bn_date_item {
+    bn_date_slot slot;
+    char *word;       /* BN_DS_WORD: folded key */
+    uint32_t hash;
+    char *gap;        /* text required before the item ("/", " (", ...); NULL: spaces */
+} bn_date_item;
+
+typedef struct bn_date_rule {
+    bn_date_item *items;
+    size_t nitems;
+    bn_date_kind kind;
+    char mod[8];      /* START, MID, END or "" */
+    int half;         /* 1 or 2 */
+    bn_date_unit unit;
+    int offset;
+    int has_offset;   /* weekday: a week offset is given */
+    int context;      /* only right after another date ("ngày 10/7 và 11/7") */
+    int line;         /* in the data file, for messages */
+} bn_date_rule;
+
+typedef struct bn_date_rules {
+    bn_date_rule *v;
+    size_t n, cap;
+    bn_phrases *day_words;    /* payload 0 */
+    bn_phrases *month_words;  /* payload: month */
+    bn_phrases *weekdays;     /* payload: 1 (Monday) .. 7 */
+    bn_phrases *numbers;      /* payload: value */
+    bn_phrases *tense;        /* payload: +1 future, -1 past */
+} bn_date_rules;
+
+/* Loads and compiles the "patterns" and word lists of a dates.json. */
+bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *err);
+void bn_date_rules_free(bn_date_rules *r);
+
+#endif

@@ -286,6 +286,7 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 typedef struct when {
     int known;       /* lo == hi: the DCT */
     long lo, hi;     /* LONG_MIN / LONG_MAX when unbounded */
+    int hi_is_day;   /* hi comes from a coming day or month, not a year */
     bn_year_source source;
 } when;
 
@@ -335,17 +336,28 @@ static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
         *src = w->source;
         return best;
     }
-    if (w->lo == LONG_MIN || w->hi == LONG_MAX || w->hi - w->lo > 400)
+    /* where the article's dates can fall: around the window when it is
+     * bounded on both sides; up to a year before a coming day it names
+     * (news speaks of what is weeks ahead, not years) */
+    long from, to;
+    if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi - w->lo <= 400) {
+        from = w->lo - 180;
+        to = w->hi + 180;
+    } else if (w->hi != LONG_MAX && w->hi_is_day) {
+        from = w->hi - 365;
+        to = w->hi + 180;
+    } else {
         return 0;
-    /* the one year that puts the date near the window */
+    }
+    /* the one year that puts the date there */
     int ylo, yhi, mm, dd, found = 0;
-    bn_civil_from_days(w->lo, &ylo, &mm, &dd);
-    bn_civil_from_days(w->hi, &yhi, &mm, &dd);
-    for (int y = ylo - 1; y <= yhi + 1; y++) {
+    bn_civil_from_days(from, &ylo, &mm, &dd);
+    bn_civil_from_days(to, &yhi, &mm, &dd);
+    for (int y = ylo; y <= yhi; y++) {
         if (d && !valid_day(y, m, d))
             continue;
         long t = bn_days_from_civil(y, m, mid);
-        if (t >= w->lo - 180 && t <= w->hi + 180) {
+        if (t >= from && t <= to) {
             if (found)
                 return 0;
             found = y;
@@ -394,15 +406,17 @@ static int span_of(const rawx *x, long *s, long *e)
  * writer; in a past one, behind. */
 static when estimate(const rawv *raws)
 {
-    when w = {0, LONG_MIN, LONG_MAX, BN_YEAR_INFERRED};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED};
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
         if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
             continue;
-        if (raws->v[i].tense > 0 && s < w.hi)
+        if (raws->v[i].tense > 0 && s < w.hi) {
             w.hi = s;
-        else if (raws->v[i].tense < 0 && s > w.lo)
+            w.hi_is_day = e - s < 31;
+        } else if (raws->v[i].tense < 0 && s > w.lo) {
             w.lo = s;
+        }
     }
     if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
         w.lo = LONG_MIN, w.hi = LONG_MAX; /* the article's dates disagree: no estimate */
@@ -612,7 +626,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     bn_status st = recognise(a, R, &raws);
     if (st != BN_OK)
         return st;
-    when w = {0, LONG_MIN, LONG_MAX, BN_YEAR_DCT};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT};
     if (a->dct[0]) {
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(atoi(a->dct), atoi(a->dct + 5), atoi(a->dct + 8));

@@ -15,6 +15,7 @@ typedef enum kind {
     K_HEADING,    /* "Tin liên quan": a list of other articles follows */
     K_END,        /* "Nguồn: ...", "(theo Reuters)", "Q.C (tổng hợp)": the article ends */
     K_AUTHOR,     /* two to four capitalised words alone: a byline or a signature */
+    K_TRAIL,      /* a navigation trail glued to the title: "Trang chủThế giớiNATO họp…" */
 } kind;
 
 typedef enum label {
@@ -31,6 +32,7 @@ typedef struct line {
     int dup_next;        /* the next line is the same text */
     int sentence_end;    /* ends with . ! ? (before closing quotes) */
     int full_stop;       /* ends with a full stop: how a paragraph ends, not a headline */
+    uint32_t rest;       /* K_TRAIL: where the text after the trail starts */
     char date[11];       /* K_DATELINE: the date */
 } line;
 
@@ -72,24 +74,30 @@ static char final_char(const char *s, size_t len)
 }
 
 /* Words glued by a scraper that dropped the separators of a navigation
- * trail: "Trang chủNewsThế giớiTổng thư ký…" starts with a lower-case
- * letter followed by a capital inside a word, more than once in its first
- * two words (a name like "RealClearPolitics" inside a paragraph is not a
- * trail). */
-static int glued_trail(const char *s, size_t len)
+ * trail: "Trang chủNewsThế giớiTổng thư ký…" has a lower-case letter
+ * followed by a capital inside a word more than once in its second and
+ * third words (a line starting with a name like "RealClearPolitics" is not
+ * a trail).  `s` starts at the second word.  Returns the offset in `s`
+ * where the last glued word starts (the title, when the trail is glued to
+ * it), or 0. */
+static size_t glued_trail(const char *s, size_t len)
 {
     int glued = 0;
+    size_t last = 0;
     UChar32 prev = 0;
     for (int32_t i = 0; i < (int32_t)len && i < 120;) {
+        int32_t at = i;
         UChar32 c;
         U8_NEXT(s, i, (int32_t)len, c);
         if (c < 0)
             return 0;
-        if (u_isupper(c) && u_islower(prev))
+        if (u_isupper(c) && u_islower(prev)) {
             glued++;
+            last = (size_t)at;
+        }
         prev = c;
     }
-    return glued >= 2;
+    return glued >= 2 ? last : 0;
 }
 
 static int cue_at(const bn_article *a, const bn_phrases *p, size_t i, size_t end, int *payload)
@@ -163,9 +171,17 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
         return K_FURNITURE;
     if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
         return K_FURNITURE; /* "A A": a headline printed twice */
-    if (ntok == 0 ||
-        glued_trail(t, a->tokens.v[ln->tok_begin + (ntok >= 2 ? 1 : 0)].end - ln->start))
-        return K_FURNITURE; /* punctuation only, or a navigation trail */
+    if (ntok == 0)
+        return K_FURNITURE; /* punctuation only */
+    if (ntok >= 2) {
+        uint32_t from = a->tokens.v[ln->tok_begin + 1].start;
+        uint32_t to = a->tokens.v[ln->tok_begin + (ntok >= 3 ? 2 : 1)].end;
+        size_t rest = glued_trail(a->text.s + from, to - from);
+        if (rest) {
+            ln->rest = from + (uint32_t)rest;
+            return K_TRAIL;
+        }
+    }
     char fc = final_char(t, tl);
     ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
     ln->full_stop = fc == '.';
@@ -200,6 +216,21 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     return K_SHORT;
 }
 
+/* Whether line x begins with the text of line y, an ellipsis at y's end
+ * left out (a trail cuts a long title: "Tổng thư ký NATO tự tin…"). */
+static int starts_like(const bn_article *a, const line *x, const line *y)
+{
+    const char *s = a->text.s;
+    uint32_t ye = y->end;
+    while (ye > y->start && (s[ye - 1] == '.' || s[ye - 1] == ' '))
+        ye--;
+    if (ye >= y->start + 3 && (unsigned char)s[ye - 1] == 0xA6 && (unsigned char)s[ye - 2] == 0x80 &&
+        (unsigned char)s[ye - 3] == 0xE2)
+        ye -= 3;
+    uint32_t n = ye - y->start;
+    return n >= 10 && x->end - x->start >= n && memcmp(s + x->start, s + y->start, n) == 0;
+}
+
 static int same_text(const bn_article *a, const line *x, const line *y)
 {
     return x->end - x->start == y->end - y->start &&
@@ -216,7 +247,7 @@ static line *split_lines(bn_article *a, size_t *count)
         size_t nl = pos;
         while (nl < len && s[nl] != '\n')
             nl++;
-        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, ""};
+        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, ""};
         pos = nl + 1;
         while (ln.start < ln.end && is_blank(s[ln.start]))
             ln.start++;
@@ -249,6 +280,7 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
 {
     enum zone zone = Z_HEADER;
     int in_list = 0, teaser_next = 0, have_title = 0;
+    line *trail_title = NULL; /* a title cut out of a navigation trail */
     size_t prose = 0; /* body paragraphs so far */
     for (size_t i = 0; i < n; i++) {
         line *ln = &v[i];
@@ -257,6 +289,15 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
             ln->dup_next = 1;
         switch (ln->kind) {
         case K_FURNITURE:
+            continue;
+        case K_TRAIL:
+            /* the title glued to the trail, unless it is printed again */
+            if (zone == Z_HEADER && !have_title && !given_title) {
+                have_title = 1;
+                trail_title = ln;
+                ln->start = ln->rest;
+                ln->label = L_TITLE;
+            }
             continue;
         case K_DATELINE:
             /* only a date line near the title dates the page: the time
@@ -296,6 +337,15 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         int is_title = given_title ? ln->end - ln->start == strlen(given_title) &&
                                          memcmp(a->text.s + ln->start, given_title, strlen(given_title)) == 0
                                    : !ln->full_stop && ln->tok_end - ln->tok_begin <= 40;
+        if (trail_title && zone == Z_HEADER && starts_like(a, ln, trail_title)) {
+            /* the title printed on its own line too: that line is the title */
+            trail_title->label = L_DROP;
+            trail_title = NULL;
+            ln->label = L_TITLE;
+            if (ln->dup_next)
+                i++;
+            continue;
+        }
         if (!have_title && zone == Z_HEADER && is_title) {
             have_title = 1;
             ln->label = L_TITLE;
@@ -321,7 +371,9 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
             zone = Z_BODY;
         }
         if (in_list) {
-            if (ln->kind != K_PROSE)
+            /* a paragraph ends the list; a headline, even a long question,
+             * does not */
+            if (ln->kind != K_PROSE || !ln->full_stop)
                 continue;
             in_list = 0;
         }

@@ -32,6 +32,7 @@ typedef struct line {
     int dup_next;        /* the next line is the same text */
     int sentence_end;    /* ends with . ! ? (before closing quotes) */
     int full_stop;       /* ends with a full stop: how a paragraph ends, not a headline */
+    int caption;         /* ends with a photo credit: "(Ảnh: AFP)", "- Ảnh: Reuters", "(Nguồn: TASS)" */
     uint32_t rest;       /* K_TRAIL: where the text after the trail starts */
     char date[11];       /* K_DATELINE: the date */
 } line;
@@ -98,6 +99,17 @@ static size_t glued_trail(const char *s, size_t len)
         prev = c;
     }
     return glued >= 2 ? last : 0;
+}
+
+/* A photo credit near the end of a line: "Ảnh:", "Nguồn:", "Photo:". */
+static int credit(const char *s, size_t len)
+{
+    static const char *const marks[] = {"Ảnh:", "ảnh:", "Ảnh :", "Nguồn:", "Photo:", "Ảnh minh họa"};
+    size_t from = len > 48 ? len - 48 : 0;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (has(s + from, len - from, marks[k]))
+            return 1;
+    return 0;
 }
 
 static int cue_at(const bn_article *a, const bn_phrases *p, size_t i, size_t end, int *payload)
@@ -200,6 +212,7 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     }
     if (ntok <= 6 && t[tl - 1] == ')' && cue_suffix(a, lang, ln, BN_CUE_END_SUFFIX))
         return K_END; /* "Q.C (tổng hợp)", not a caption "Ảnh: X - CNN tổng hợp" */
+    ln->caption = credit(t, tl);
     /* a question or an exclamation is often a headline; a full stop ends a
      * sentence, however short */
     if (ntok >= 20 || (ntok >= 8 && ln->sentence_end) || (ntok >= 4 && ln->full_stop))
@@ -247,7 +260,7 @@ static line *split_lines(bn_article *a, size_t *count)
         size_t nl = pos;
         while (nl < len && s[nl] != '\n')
             nl++;
-        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, ""};
+        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, 0, ""};
         pos = nl + 1;
         while (ln.start < ln.end && is_blank(s[ln.start]))
             ln.start++;
@@ -404,8 +417,8 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         }
         int prev_body = i > 0 && v[i - 1].label != L_DROP;
         int next_body = i + 1 < n && v[i + 1].label != L_DROP;
-        if (ln->kind == K_SHORT && !prev_body && !next_body)
-            ln->label = L_DROP;
+        if (ln->kind == K_SHORT && !prev_body && !next_body && !ln->caption)
+            ln->label = L_DROP; /* a caption keeps its place between a picture and a widget */
         else if (ln->kind == K_PROSE && !prev_body && !next_body &&
                  (!ln->full_stop || (i > 0 && v[i - 1].kind == K_SHORT)))
             ln->label = L_DROP;

@@ -87,6 +87,22 @@ static void offsets_point_into_the_original(void **state)
     bn_article_free(a);
 }
 
+static void caption_between_picture_and_widget(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "NATO tăng quân ở Romania\n\n"
+                                 "Ngày 1/3/2022, NATO cho biết sẽ tăng cường lực lượng ở Romania để bảo vệ sườn đông.\n"
+                                 "<image>src=\"a.jpg\"</image>\n"
+                                 "Binh sĩ Mỹ tham gia tập trận ở Romania - Ảnh: Reuters\n"
+                                 "Video đang HOT\n"
+                                 "Các nước thành viên nhất trí gửi thêm quân tới khu vực trong những tuần tới.\n",
+                                 NULL);
+    assert_true(body_has(a, "Binh sĩ Mỹ tham gia tập trận"));
+    assert_false(body_has(a, "Video đang HOT"));
+    assert_int_equal(a->nbody, 4);
+    bn_article_free(a);
+}
+
 static void empty_article_is_an_error(void **state)
 {
     test_env *env = *state;
@@ -121,6 +137,7 @@ int main(void)
         cmocka_unit_test(title_and_body),
         cmocka_unit_test(furniture_is_dropped),
         cmocka_unit_test(offsets_point_into_the_original),
+        cmocka_unit_test(caption_between_picture_and_widget),
         cmocka_unit_test(empty_article_is_an_error),
         cmocka_unit_test(invalid_utf8_names_line_and_column),
     };

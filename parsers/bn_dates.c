@@ -457,6 +457,8 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
     case BN_DK_DAY:
     case BN_DK_RANGE:
     case BN_DK_SPAN:
+        if (y && r->kind == BN_DK_SPAN && x->m2 < x->m)
+            y--; /* "28/12-2/1/2024": the written year is the end's */
         if (!y && !(y = year_of(w, x->m, x->d, x->tense, &src)))
             src = BN_YEAR_UNKNOWN;
         if (!valid_day(y, x->m, x->d))

@@ -1,0 +1,130 @@
+/* The date tagger against tests/dates_cases.tsv: one case per line,
+ * dct, text, target, value, end, year_source (docs/dates.md is the
+ * contract).  Every failing case is listed; the test fails if any does. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static const char *table_path;
+
+/* Splits a line on tabs in place; returns the number of fields. */
+static int split(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+/* "\n" written as two characters becomes a line break. */
+static void unescape(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'n') {
+            *w++ = '\n';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+static int check_case(test_env *env, int lineno, char **f)
+{
+    const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
+    char *text = f[1], *target = f[2], *value = f[3], *end = f[4], *ys = f[5];
+    unescape(text);
+    char page[8192];
+    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", text);
+    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
+        printf("line %d: extraction failed: %s\n", lineno, err.text);
+        return 1;
+    }
+    const char *at = strstr(a->raw, target);
+    int bad = 0;
+    if (!at) {
+        printf("line %d: target \"%s\" not in text\n", lineno, target);
+        bad = 1;
+    } else {
+        uint32_t ts = (uint32_t)(at - a->raw), te = ts + (uint32_t)strlen(target);
+        const bn_timex *hit = NULL;
+        for (size_t i = 0; i < a->ntimexes && !hit; i++) {
+            uint32_t s = a->text.orig[a->timexes[i].start], e = a->text.orig[a->timexes[i].end_off];
+            if (s < te && e > ts)
+                hit = &a->timexes[i];
+        }
+        if (strcmp(value, "-") == 0) {
+            if (hit) {
+                printf("line %d: \"%s\" should not be a date, got %s\n", lineno, target, hit->value);
+                bad = 1;
+            }
+        } else if (!hit) {
+            printf("line %d: \"%s\" not tagged, expected %s\n", lineno, target, value);
+            bad = 1;
+        } else {
+            const char *got_end = hit->end[0] ? hit->end : "-";
+            const char *got_ys = bn_year_source_name(hit->year_source);
+            if (strcmp(hit->value, value) != 0 || strcmp(got_end, end) != 0 ||
+                (strcmp(ys, "-") != 0 && strcmp(ys, got_ys) != 0)) {
+                printf("line %d: \"%s\" (dct %s): expected %s %s %s, got %s %s %s\n", lineno, target,
+                       dct ? dct : "-", value, end, ys, hit->value, got_end, got_ys);
+                bad = 1;
+            }
+        }
+    }
+    bn_article_free(a);
+    return bad;
+}
+
+static void table(void **state)
+{
+    FILE *f = fopen(table_path, "r");
+    assert_non_null(f);
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, cases = 0, failed = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (lineno == 1 || n == 0 || line[0] == '#')
+            continue; /* header, blank, comment */
+        char *fields[8];
+        if (split(line, fields, 8) != 6) {
+            printf("line %d: expected 6 tab-separated fields\n", lineno);
+            failed++;
+            continue;
+        }
+        cases++;
+        failed += check_case(*state, lineno, fields);
+    }
+    free(line);
+    fclose(f);
+    printf("dates table: %d cases, %d failed\n", cases, failed);
+    assert_true(cases >= 120);
+    assert_int_equal(failed, 0);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_dates_table CASES.tsv\n");
+        return 2;
+    }
+    table_path = argv[1];
+    const struct CMUnitTest tests[] = {cmocka_unit_test(table)};
+    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+}

@@ -24,6 +24,9 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->weekdays);
     bn_phrases_free(r->numbers);
     bn_phrases_free(r->tense);
+    for (int s = 0; s <= BN_DS_Q; s++)
+        free(r->first_slot[s]);
+    free(r->first_word);
     free(r);
 }
 
@@ -187,6 +190,37 @@ static bn_status load_rule(const json_t *o, bn_date_rule *r, const char *path, i
     return BN_OK;
 }
 
+static int word_order(const void *va, const void *vb)
+{
+    const struct bn_first_word *a = va, *b = vb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return (a->rule > b->rule) - (a->rule < b->rule);
+}
+
+/* The index of first items, so the tagger tries at a token only the rules
+ * that can start there. */
+static bn_status index_rules(bn_date_rules *r)
+{
+    size_t caps[BN_DS_Q + 1] = {0}, wcap = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const bn_date_item *it = &r->v[i].items[0];
+        if (it->slot == BN_DS_WORD) {
+            if (bn_grow((void **)&r->first_word, &wcap, r->nfirst_word + 1, sizeof *r->first_word))
+                return BN_ERR_NOMEM;
+            r->first_word[r->nfirst_word].hash = it->hash;
+            r->first_word[r->nfirst_word++].rule = i;
+        } else {
+            size_t s = it->slot;
+            if (bn_grow((void **)&r->first_slot[s], &caps[s], r->nfirst_slot[s] + 1, sizeof *r->first_slot[s]))
+                return BN_ERR_NOMEM;
+            r->first_slot[s][r->nfirst_slot[s]++] = i;
+        }
+    }
+    qsort(r->first_word, r->nfirst_word, sizeof *r->first_word, word_order);
+    return BN_OK;
+}
+
 bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *err)
 {
     json_t *root;
@@ -233,6 +267,8 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
             }
         }
     json_decref(root);
+    if (st == BN_OK)
+        st = index_rules(r);
     if (st != BN_OK) {
         bn_date_rules_free(r);
         return st;

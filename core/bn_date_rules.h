@@ -69,6 +69,15 @@ typedef struct bn_date_rules {
     bn_phrases *weekdays;     /* payload: 1 (Monday) .. 7 */
     bn_phrases *numbers;      /* payload: value */
     bn_phrases *tense;        /* payload: +1 future, -1 past */
+    /* which rules can start at a token: by the slot of their first item,
+     * and for a first word by its hash (sorted, for a binary search) */
+    size_t *first_slot[BN_DS_Q + 1];
+    size_t nfirst_slot[BN_DS_Q + 1];
+    struct bn_first_word {
+        uint32_t hash;
+        size_t rule;
+    } *first_word;
+    size_t nfirst_word;
 } bn_date_rules;
 
 /* Loads and compiles the "patterns" and word lists of a dates.json. */

@@ -232,6 +232,40 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
     return tense;
 }
 
+/* The rules that can start at token i (at most `max`, in rule order). */
+static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, size_t *out, size_t max)
+{
+    size_t n = 0;
+    const bn_token *t = &a->tokens.v[i];
+    int payload;
+    int slot_ok[BN_DS_Q + 1] = {0};
+    if (t->flags & BN_TOK_DIGIT) {
+        slot_ok[BN_DS_D] = slot_ok[BN_DS_D2] = slot_ok[BN_DS_M] = slot_ok[BN_DS_M2] = slot_ok[BN_DS_Y] = 1;
+        slot_ok[BN_DS_N] = slot_ok[BN_DS_Q] = 1;
+    } else {
+        slot_ok[BN_DS_DW] = bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload) > 0;
+        slot_ok[BN_DS_WD] = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload) > 0;
+        slot_ok[BN_DS_MW] = bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload) > 0;
+        slot_ok[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload) > 0;
+        slot_ok[BN_DS_Q] = t->end - t->start <= 3;
+    }
+    for (int s = BN_DS_D; s <= BN_DS_Q; s++)
+        for (size_t k = 0; slot_ok[s] && k < R->nfirst_slot[s] && n < max; k++)
+            out[n++] = R->first_slot[s][k];
+    /* rules starting with this word */
+    size_t lo = 0, hi = R->nfirst_word;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (R->first_word[mid].hash < t->hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < R->nfirst_word && R->first_word[lo].hash == t->hash && n < max; lo++)
+        out[n++] = R->first_word[lo].rule;
+    return n;
+}
+
 typedef struct rawv {
     rawx *v;
     size_t n, cap;
@@ -245,18 +279,14 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             rawx best = {0}, x;
             size_t best_n = 0;
-            for (size_t r = 0; r < R->n; r++) {
-                const bn_date_rule *rule = &R->v[r];
-                /* a cheap first look before the full match */
-                const bn_date_item *first = &rule->items[0];
-                if (first->slot == BN_DS_WORD && a->tokens.v[i].hash != first->hash)
-                    continue;
-                if ((first->slot == BN_DS_D || first->slot == BN_DS_Y) && !(a->tokens.v[i].flags & BN_TOK_DIGIT))
-                    continue;
+            size_t cand[256];
+            size_t nc = candidates(a, R, i, sn->tok_end, cand, sizeof cand / sizeof cand[0]);
+            for (size_t c = 0; c < nc; c++) {
+                const bn_date_rule *rule = &R->v[cand[c]];
                 if (rule->context && !context_ok(prev, i))
                     continue;
                 size_t n = match_rule(a, R, rule, i, sn->tok_end, &x);
-                if (n > best_n) {
+                if (n > best_n || (n == best_n && n && cand[c] < (size_t)(best.rule - R->v))) {
                     best = x;
                     best_n = n;
                 }

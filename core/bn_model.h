@@ -41,6 +41,7 @@ typedef struct bn_timex {
     bn_precision precision;
     bn_year_source year_source;
     char mod[8];               /* START, MID, END (TIMEX3 mod) or "" */
+    int year_lo, year_hi;      /* unknown year: the years it may be (0: unbounded); for the resolver */
     uint32_t start, end_off;   /* clean-text span of the expression */
 } bn_timex;
 

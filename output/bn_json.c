@@ -32,11 +32,19 @@ static json_t *dct_json(const char *dct, bn_dct_source source)
                      bn_dct_source_name(source));
 }
 
+static json_t *year_or_null(int y)
+{
+    return y ? json_integer(y) : json_null();
+}
+
 static json_t *date_json(const bn_timex *t)
 {
-    return json_pack("{s:s,s:o,s:s,s:s,s:o}", "value", t->value, "end", t->end[0] ? json_string(t->end) : json_null(),
-                     "precision", bn_precision_name(t->precision), "year_source",
-                     bn_year_source_name(t->year_source), "mod", t->mod[0] ? json_string(t->mod) : json_null());
+    json_t *range = t->year_lo || t->year_hi ? json_pack("[o,o]", year_or_null(t->year_lo), year_or_null(t->year_hi))
+                                             : json_null();
+    return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o}", "value", t->value, "end",
+                     t->end[0] ? json_string(t->end) : json_null(), "precision", bn_precision_name(t->precision),
+                     "year_source", bn_year_source_name(t->year_source), "mod",
+                     t->mod[0] ? json_string(t->mod) : json_null(), "year_range", range);
 }
 
 static json_t *event_json(const bn_event *e)
@@ -218,6 +226,9 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
         strcpy(e->date.end, end);
     if (tmod && strlen(tmod) < sizeof e->date.mod)
         strcpy(e->date.mod, tmod);
+    const json_t *range = json_object_get(date, "year_range");
+    e->date.year_lo = (int)json_integer_value(json_array_get(range, 0));
+    e->date.year_hi = (int)json_integer_value(json_array_get(range, 1));
     if (!json_is_array(actors) || !json_is_array(sources) || json_array_size(sources) == 0)
         return bad(r, "event actors and sources");
     e->actors = bn_arena_calloc(ar, json_array_size(actors) + 1, sizeof *e->actors);

@@ -539,6 +539,20 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
         return 0;
     }
     t->year_source = src;
+    if (src == BN_YEAR_UNKNOWN) {
+        /* what the article's own dates say of the year, for the resolver:
+         * a past event is no later than the writing, a coming one no
+         * earlier */
+        int yy, mm, dd;
+        if (w->lo != LONG_MIN && x->tense >= 0) {
+            bn_civil_from_days(w->lo, &yy, &mm, &dd);
+            t->year_lo = yy;
+        }
+        if (w->hi != LONG_MAX && x->tense <= 0) {
+            bn_civil_from_days(w->hi, &yy, &mm, &dd);
+            t->year_hi = yy;
+        }
+    }
     return 1;
 }
 

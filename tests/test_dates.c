@@ -334,10 +334,28 @@ static void days_from_civil(void **state)
     assert_int_equal(bn_days_from_civil(2025, 1, 1) - bn_days_from_civil(2024, 1, 1), 366);
 }
 
+/* An unknown year still says what the article allows, for the resolver. */
+static void year_range_of_unknown_year(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNăm 2024, Thụy Điển đã chính thức gia nhập NATO.\n"
+                                 "NATO sẽ họp tại Washington vào ngày 10/7.\n",
+                                 NULL);
+    assert_int_equal(a->ntimexes, 2);
+    const bn_timex *t = &a->timexes[1];
+    assert_string_equal(t->value, "XXXX-07-10");
+    assert_int_equal(t->year_source, BN_YEAR_UNKNOWN);
+    assert_int_equal(t->year_lo, 2024); /* a coming day, written after 2024 began */
+    assert_int_equal(t->year_hi, 0);
+    assert_int_equal(a->timexes[0].year_lo, 0); /* a known year has no range */
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_dct_year),
+        cmocka_unit_test(year_range_of_unknown_year),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),
         cmocka_unit_test(day_month_year_in_text),

@@ -1,5 +1,6 @@
-/* The knowledge base of actors (data/kb/actors.json, format in
- * docs/formats.md) and its compiled name matcher. */
+/* The knowledge base of actors (the .json files of data/kb/, format in docs/formats.md)
+ * and its compiled matchers: names, and the titles of offices people held
+ * ("Tổng thư ký NATO"), with their dates. */
 #ifndef BN_KB_H
 #define BN_KB_H
 
@@ -9,6 +10,13 @@
 #include "bn_model.h"
 #include "bn_phrase.h"
 
+/* An office a person held: "Tổng thư ký" of "nato" from 2014-10-01. */
+typedef struct bn_kb_role {
+    char *org;       /* an actor id */
+    char *title;     /* Vietnamese, as the press writes it */
+    long from, to;   /* days since 1970-01-01; to = LONG_MAX while in office */
+} bn_kb_role;
+
 typedef struct bn_kb_actor {
     char *id;
     char *name;      /* canonical, English */
@@ -16,6 +24,9 @@ typedef struct bn_kb_actor {
     bn_actor_kind kind;
     char **forms;    /* every name the matcher knows it by */
     size_t nforms;
+    bn_kb_role *roles;
+    size_t nroles;
+    char *nationality;
 } bn_kb_actor;
 
 typedef struct bn_kb bn_kb;
@@ -27,6 +38,9 @@ void bn_kb_free(bn_kb *kb);
  * so a user's file loaded after the built-in one extends and overrides it. */
 bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err);
 
+/* Loads every *.json of a directory, in name order. */
+bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err);
+
 /* Builds the matcher; call after the last load. */
 bn_status bn_kb_compile(bn_kb *kb);
 
@@ -36,5 +50,19 @@ const bn_kb_actor *bn_kb_get(const bn_kb *kb, size_t i);
 long bn_kb_find(const bn_kb *kb, const char *id);
 /* Payloads are actor indices. */
 const bn_phrases *bn_kb_matcher(const bn_kb *kb);
+
+/* Titles of offices, with and without their organisation ("Tổng thư ký
+ * NATO", "Tổng thư ký"); payloads index bn_kb_title(). */
+const bn_phrases *bn_kb_titles(const bn_kb *kb);
+
+/* A title's meaning: one role of one person. */
+typedef struct bn_kb_title_ref {
+    size_t actor;
+    size_t role;
+} bn_kb_title_ref;
+
+/* The roles a title payload stands for (a title may be several people's:
+ * every Secretary General's). */
+const bn_kb_title_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count);
 
 #endif

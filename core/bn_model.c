@@ -1,5 +1,6 @@
 #include "bn_model.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +39,11 @@ NAME_TABLE(bn_dct_source_name, bn_dct_source_parse, bn_dct_source, 4,
 bn_article *bn_article_new(void)
 {
     bn_article *a = calloc(1, sizeof *a);
-    if (a)
-        bn_arena_init(&a->arena, 64 * 1024);
+    if (!a)
+        return NULL;
+    bn_arena_init(&a->arena, 64 * 1024);
+    a->written_after = LONG_MIN;
+    a->written_before = LONG_MAX;
     return a;
 }
 
@@ -69,4 +73,33 @@ int bn_date_valid(const char *s)
         return 0;
     int max = mdays[m - 1] + (m == 2 && is_leap(y));
     return d <= max && y >= 1;
+}
+
+long bn_days_from_civil(int y, int m, int d)
+{
+    /* H. Hinnant's algorithm */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void bn_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+long bn_date_days(const char *s)
+{
+    return bn_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
 }

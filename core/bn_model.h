@@ -198,6 +198,12 @@ typedef struct bn_article {
     bn_event *events;
     size_t nevents;
 
+    /* When the article was written, as far as the offices of the people
+     * it names tell ("Tổng thư ký NATO Jens Stoltenberg": between
+     * 2014-10-01 and 2024-10-01), in days; LONG_MIN/LONG_MAX unbounded.
+     * Filled by the actor stage, used by the date stage. */
+    long written_after, written_before;
+
     /* Body spans as original offsets, filled by the reader (and by the
      * extract-output reader, which has no text). */
     uint32_t *body_offsets;  /* pairs: offset, length */
@@ -208,5 +214,11 @@ void bn_article_free(bn_article *a);
 
 /* Whether s is a valid YYYY-MM-DD date. */
 int bn_date_valid(const char *s);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+long bn_days_from_civil(int y, int m, int d);
+void bn_civil_from_days(long days, int *y, int *m, int *d);
+/* Days of a valid "YYYY-MM-DD". */
+long bn_date_days(const char *s);
 
 #endif

@@ -1,6 +1,9 @@
 #include "bn_actors.h"
 
+#include <limits.h>
 #include <string.h>
+
+#include "bn_text.h"
 
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
 {
@@ -14,6 +17,85 @@ static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char
     act->aliases = v;
     act->aliases[act->naliases++] = copy;
     return BN_OK;
+}
+
+/* "Tổng thư ký NATO Jens Stoltenberg", "Ngoại trưởng Nga Sergei Lavrov",
+ * "Tổng thư ký Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Mark Rutte": a
+ * title of the person's just before the name (a bracket or a country
+ * name between allowed) says the article was written while they held it;
+ * "Tân" before the title, early in the term; "cựu", "nguyên": no longer. */
+static void date_by_office(bn_article *a, const bn_kb *kb, size_t person, size_t from_tok, size_t name_tok)
+{
+    const bn_phrases *titles = bn_kb_titles(kb);
+    const bn_kb_actor *p = bn_kb_get(kb, person);
+    if (!titles || !p || p->nroles == 0)
+        return;
+    size_t lo = name_tok > from_tok + 12 ? name_tok - 12 : from_tok;
+    for (size_t k = lo; k < name_tok; k++) {
+        int payload;
+        size_t n = bn_phrases_match(titles, a->text.s, &a->tokens, k, name_tok, &payload);
+        if (n == 0 || name_tok - (k + n) > 3)
+            continue;
+        const char *prev = k > from_tok ? a->tokens.keys + a->tokens.v[k - 1].key : "";
+        char fresh[16], former[16], retired[16];
+        bn_fold_word("tân", strlen("tân"), BN_FOLD_TONE, fresh, sizeof fresh);
+        bn_fold_word("cựu", strlen("cựu"), BN_FOLD_TONE, former, sizeof former);
+        bn_fold_word("nguyên", strlen("nguyên"), BN_FOLD_TONE, retired, sizeof retired);
+        if (strcmp(prev, former) == 0 || strcmp(prev, retired) == 0)
+            return;
+        size_t nrefs;
+        const bn_kb_title_ref *refs = bn_kb_title(kb, payload, &nrefs);
+        for (size_t r = 0; r < nrefs; r++) {
+            if (refs[r].actor != person)
+                continue;
+            const bn_kb_role *role = &p->roles[refs[r].role];
+            long to = role->to;
+            if (strcmp(prev, fresh) == 0 && role->from + 183 < to)
+                to = role->from + 183;
+            if (role->from > a->written_after)
+                a->written_after = role->from;
+            if (to < a->written_before)
+                a->written_before = to;
+            return;
+        }
+    }
+}
+
+/* "Tân Tổng thư ký NATO" without a name: whoever holds the office took it
+ * less than half a year ago.  Of the holders, the one whose first months
+ * fit what is known already dates the article. */
+static void date_by_new_office(bn_article *a, const bn_kb *kb)
+{
+    const bn_phrases *titles = bn_kb_titles(kb);
+    char fresh[16];
+    bn_fold_word("tân", strlen("tân"), BN_FOLD_TONE, fresh, sizeof fresh);
+    for (size_t k = 0; titles && k < a->nsentences; k++) {
+        const bn_sentence *sn = &a->sentences[k];
+        for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
+            int payload;
+            size_t n;
+            if (strcmp(a->tokens.keys + a->tokens.v[i].key, fresh) != 0 ||
+                (n = bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload)) < 2)
+                continue;
+            size_t nrefs, fits = 0;
+            long lo = 0, hi = 0;
+            const bn_kb_title_ref *refs = bn_kb_title(kb, payload, &nrefs);
+            for (size_t r = 0; r < nrefs; r++) {
+                const bn_kb_role *role = &bn_kb_get(kb, refs[r].actor)->roles[refs[r].role];
+                long from = role->from > a->written_after ? role->from : a->written_after;
+                long to = role->from + 183 < a->written_before ? role->from + 183 : a->written_before;
+                if (from <= to && (fits == 0 || from != lo)) {
+                    fits++;
+                    lo = from;
+                    hi = to;
+                }
+            }
+            if (fits == 1) {
+                a->written_after = lo;
+                a->written_before = hi;
+            }
+        }
+    }
 }
 
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
@@ -61,8 +143,11 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
                 return BN_ERR_NOMEM;
             a->mentions = mv;
             a->mentions[a->nmentions++] = (bn_mention){start, end, ai, (uint32_t)i};
+            if (ka->kind == BN_KIND_PERSON)
+                date_by_office(a, kb, (size_t)payload, sn->tok_begin, i);
             i += n;
         }
     }
+    date_by_new_office(a, kb);
     return BN_OK;
 }

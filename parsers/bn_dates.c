@@ -8,30 +8,6 @@
 
 /* ---- calendar ---------------------------------------------------------- */
 
-long bn_days_from_civil(int y, int m, int d)
-{
-    /* H. Hinnant's algorithm */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void bn_civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* 1 = Monday .. 7 = Sunday; 1970-01-01 was a Thursday. */
 static int weekday(long days)
 {
@@ -678,6 +654,15 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         w.lo = w.hi = bn_days_from_civil(atoi(a->dct), atoi(a->dct + 5), atoi(a->dct + 8));
     } else {
         w = estimate(&raws);
+        /* the offices of the people named bound it too */
+        if (a->written_after > w.lo)
+            w.lo = a->written_after;
+        if (a->written_before < w.hi) {
+            w.hi = a->written_before;
+            w.hi_is_day = 0;
+        }
+        if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
+            w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
     }
     size_t cap = 0;
     for (size_t lo = 0; lo < raws.n;) {

@@ -14,10 +14,6 @@
 /* Fills a->timexes (in text order) from the body sentences. */
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-long bn_days_from_civil(int y, int m, int d);
-void bn_civil_from_days(long days, int *y, int *m, int *d);
-
 /* ISO 8601 week of a day: its year and week number. */
 void bn_iso_week(long days, int *year, int *week);
 

@@ -10,9 +10,9 @@ int test_env_setup(void **state)
     bn_error err;
     bn_error_clear(&err);
     char path[4096];
-    snprintf(path, sizeof path, "%s/kb/actors.json", bn_datadir());
+    snprintf(path, sizeof path, "%s/kb", bn_datadir());
     env->kb = bn_kb_new();
-    if (bn_kb_load(env->kb, path, &err) != BN_OK || bn_kb_compile(env->kb) != BN_OK ||
+    if (bn_kb_load_dir(env->kb, path, &err) != BN_OK || bn_kb_compile(env->kb) != BN_OK ||
         bn_lang_load(&env->lang, bn_datadir(), "vi", &err) != BN_OK) {
         char buf[1200];
         bn_error_format(&err, buf, sizeof buf);

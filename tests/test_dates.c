@@ -351,11 +351,39 @@ static void year_range_of_unknown_year(void **state)
     bn_article_free(a);
 }
 
+/* Without a DCT, the office of a person named dates the article: "Tân
+ * Tổng thư ký NATO Mark Rutte" is early in his term (from 2024-10-01). */
+static void office_dates_the_article(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 16/10, Tân Tổng thư ký NATO Mark Rutte cho biết liên minh ủng hộ Ukraine.\n",
+                              NULL);
+    assert_string_equal(a->timexes[0].value, "2024-10-16");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+    /* a former holder dates nothing; a ten-year term is too long to tell */
+    a = one_timex(state, "Tin\n\nNgày 16/10, cựu Tổng thư ký NATO Mark Rutte cho biết như vậy.\n", NULL);
+    assert_string_equal(a->timexes[0].value, "XXXX-10-16");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 16/10, Tổng thư ký NATO Jens Stoltenberg cho biết như vậy.\n", NULL);
+    assert_string_equal(a->timexes[0].value, "XXXX-10-16");
+    bn_article_free(a);
+    /* "Tân Tổng thư ký NATO" alone: of the holders, the one whose first
+     * months fit what the article says already (Rutte took office then) */
+    a = one_timex(state,
+                  "Tin\n\nTổng thư ký NATO Mark Rutte cho biết liên minh ủng hộ Ukraine ngày 17/10.\n"
+                  "Tân Tổng thư ký NATO nói thêm rằng các đồng minh đoàn kết.\n",
+                  NULL);
+    assert_string_equal(a->timexes[0].value, "2024-10-17");
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_dct_year),
         cmocka_unit_test(year_range_of_unknown_year),
+        cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),
         cmocka_unit_test(day_month_year_in_text),

@@ -197,9 +197,9 @@ static int load_resources(const options *o, resources *r)
     bn_error_clear(&err);
     const char *dir = o->datadir ? o->datadir : bn_datadir();
     char path[4096];
-    snprintf(path, sizeof path, "%s/kb/actors.json", dir);
+    snprintf(path, sizeof path, "%s/kb", dir);
     r->kb = bn_kb_new();
-    bn_status st = r->kb ? bn_kb_load(r->kb, path, &err) : BN_ERR_NOMEM;
+    bn_status st = r->kb ? bn_kb_load_dir(r->kb, path, &err) : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < o->nkb; i++)
         st = bn_kb_load(r->kb, o->kb_files[i], &err);
     if (st == BN_OK)

@@ -46,6 +46,9 @@ static void actor_clear(bn_kb_actor *a)
     }
     free(a->roles);
     free(a->nationality);
+    for (size_t i = 0; i < a->nparties; i++)
+        free(a->parties[i]);
+    free(a->parties);
     memset(a, 0, sizeof *a);
 }
 
@@ -135,6 +138,19 @@ static bn_status add_form(void *ctx, const char *s)
     return BN_OK;
 }
 
+static bn_status add_party(void *ctx, const char *s)
+{
+    bn_kb_actor *a = ctx;
+    char **np = realloc(a->parties, (a->nparties + 1) * sizeof *np);
+    if (!np)
+        return BN_ERR_NOMEM;
+    a->parties = np;
+    if (!(a->parties[a->nparties] = strdup(s)))
+        return BN_ERR_NOMEM;
+    a->nparties++;
+    return BN_OK;
+}
+
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, bn_error *err)
 {
     const char *id = json_string_value(json_object_get(o, "id"));
@@ -168,6 +184,8 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
         st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", err);
     if (st == BN_OK)
         st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", err);
+    if (st == BN_OK)
+        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", err);
     const char *nat = json_string_value(json_object_get(o, "nationality"));
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;

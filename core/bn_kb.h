@@ -27,6 +27,8 @@ typedef struct bn_kb_actor {
     bn_kb_role *roles;
     size_t nroles;
     char *nationality;
+    char **parties;  /* a body of two sides ("Hội đồng NATO-Nga"): the sides, who act when it does */
+    size_t nparties;
 } bn_kb_actor;
 
 typedef struct bn_kb bn_kb;

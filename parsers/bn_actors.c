@@ -98,15 +98,54 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb)
     }
 }
 
+/* The article's growing actor and mention lists. */
+typedef struct find_ctx {
+    uint32_t *slot;      /* knowledge-base index -> article actor index + 1 */
+    size_t *alias_cap;   /* per knowledge-base actor */
+    size_t mcap, acap;
+} find_ctx;
+
+/* Records a mention of knowledge-base actor `k` at [start, end); `named`:
+ * the text there is one of its names (not a body it is a side of). */
+static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t k, uint32_t start, uint32_t end,
+                             size_t tok, int named)
+{
+    const bn_kb_actor *ka = bn_kb_get(kb, k);
+    if (!c->slot[k]) {
+        bn_actor *v = bn_arena_grow(&a->arena, a->actors, &c->acap, a->nactors + 1, sizeof *v);
+        if (!v)
+            return BN_ERR_NOMEM;
+        a->actors = v;
+        bn_actor *act = &a->actors[a->nactors];
+        memset(act, 0, sizeof *act);
+        act->id = ka->id; /* the knowledge base outlives the article */
+        act->name = ka->name;
+        act->name_vi = ka->name_vi;
+        act->kind = ka->kind;
+        c->slot[k] = (uint32_t)++a->nactors;
+    }
+    uint32_t ai = c->slot[k] - 1;
+    bn_actor *act = &a->actors[ai];
+    act->mentions++;
+    bn_status st = named ? add_alias(a, act, &c->alias_cap[k], a->text.s + start, end - start) : BN_OK;
+    if (st != BN_OK)
+        return st;
+    bn_mention *mv = bn_arena_grow(&a->arena, a->mentions, &c->mcap, a->nmentions + 1, sizeof *mv);
+    if (!mv)
+        return BN_ERR_NOMEM;
+    a->mentions = mv;
+    a->mentions[a->nmentions++] = (bn_mention){start, end, ai, (uint32_t)tok};
+    return BN_OK;
+}
+
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
 {
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
-    /* knowledge-base index -> article actor index + 1 */
-    uint32_t *slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *slot);
-    size_t *alias_cap = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *alias_cap);
-    size_t mcap = 0, acap = 0;
-    if (!slot || !alias_cap)
+    find_ctx ctx = {0};
+    ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
+    ctx.alias_cap = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.alias_cap);
+    if (!ctx.slot || !ctx.alias_cap)
         return BN_ERR_NOMEM;
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
@@ -118,31 +157,16 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
                 continue;
             }
             const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);
-            if (!slot[payload]) {
-                bn_actor *v = bn_arena_grow(&a->arena, a->actors, &acap, a->nactors + 1, sizeof *v);
-                if (!v)
-                    return BN_ERR_NOMEM;
-                a->actors = v;
-                bn_actor *act = &a->actors[a->nactors];
-                memset(act, 0, sizeof *act);
-                act->id = ka->id; /* the knowledge base outlives the article */
-                act->name = ka->name;
-                act->name_vi = ka->name_vi;
-                act->kind = ka->kind;
-                slot[payload] = (uint32_t)++a->nactors;
-            }
-            uint32_t ai = slot[payload] - 1;
-            bn_actor *act = &a->actors[ai];
             uint32_t start = a->tokens.v[i].start, end = a->tokens.v[i + n - 1].end;
-            act->mentions++;
-            bn_status st = add_alias(a, act, &alias_cap[payload], a->text.s + start, end - start);
+            bn_status st = add_mention(a, kb, &ctx, (size_t)payload, start, end, i, 1);
+            /* a body of two sides acts through them too */
+            for (size_t p = 0; st == BN_OK && p < ka->nparties; p++) {
+                long side = bn_kb_find(kb, ka->parties[p]);
+                if (side >= 0)
+                    st = add_mention(a, kb, &ctx, (size_t)side, start, end, i, 0);
+            }
             if (st != BN_OK)
                 return st;
-            bn_mention *mv = bn_arena_grow(&a->arena, a->mentions, &mcap, a->nmentions + 1, sizeof *mv);
-            if (!mv)
-                return BN_ERR_NOMEM;
-            a->mentions = mv;
-            a->mentions[a->nmentions++] = (bn_mention){start, end, ai, (uint32_t)i};
             if (ka->kind == BN_KIND_PERSON)
                 date_by_office(a, kb, (size_t)payload, sn->tok_begin, i);
             i += n;

@@ -60,12 +60,25 @@ static void person_names(void **state)
     bn_article_free(a);
 }
 
+static void a_body_of_two_sides(void **state)
+{
+    bn_article *a = test_extract(*state, "Tiêu đề\nHội đồng Nga-NATO họp tại Brussels ngày 12/1/2022.\n", NULL);
+    assert_non_null(actor(a, "nato-russia-council"));
+    const bn_actor *nato = actor(a, "nato"), *ru = actor(a, "russia");
+    assert_non_null(nato);
+    assert_non_null(ru);
+    assert_int_equal(nato->naliases, 0); /* a side, not a name of NATO */
+    assert_int_equal(a->nevents, 1);
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(names_and_metonyms_are_one_actor),
         cmocka_unit_test(tone_placement_and_case),
         cmocka_unit_test(person_names),
+        cmocka_unit_test(a_body_of_two_sides),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

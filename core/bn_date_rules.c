@@ -24,6 +24,8 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->weekdays);
     bn_phrases_free(r->numbers);
     bn_phrases_free(r->tense);
+    bn_phrases_free(r->span_words);
+    bn_phrases_free(r->office_words);
     for (int s = 0; s <= BN_DS_Q; s++)
         free(r->first_slot[s]);
     free(r->first_word);
@@ -246,6 +248,10 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
         st = load_map(&r->numbers, json_object_get(root, "numbers"), path, "numbers", err);
     if (st == BN_OK)
         st = load_map(&r->tense, json_object_get(root, "tense"), path, "tense", err);
+    if (st == BN_OK)
+        st = load_map(&r->span_words, json_object_get(root, "span_words"), path, "span_words", err);
+    if (st == BN_OK)
+        st = load_map(&r->office_words, json_object_get(root, "office_words"), path, "office_words", err);
     const json_t *pats = json_object_get(root, "patterns");
     if (st == BN_OK && !json_is_array(pats))
         st = bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected a \"patterns\" list");

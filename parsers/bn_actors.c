@@ -3,7 +3,6 @@
 #include <limits.h>
 #include <string.h>
 
-#include "bn_text.h"
 
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
 {
@@ -24,7 +23,8 @@ static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char
  * title of the person's just before the name (a bracket or a country
  * name between allowed) says the article was written while they held it;
  * "Tân" before the title, early in the term; "cựu", "nguyên": no longer. */
-static void date_by_office(bn_article *a, const bn_kb *kb, size_t person, size_t from_tok, size_t name_tok)
+static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words, size_t person,
+                           size_t from_tok, size_t name_tok)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
     const bn_kb_actor *p = bn_kb_get(kb, person);
@@ -36,12 +36,10 @@ static void date_by_office(bn_article *a, const bn_kb *kb, size_t person, size_t
         size_t n = bn_phrases_match(titles, a->text.s, &a->tokens, k, name_tok, &payload);
         if (n == 0 || name_tok - (k + n) > 3)
             continue;
-        const char *prev = k > from_tok ? a->tokens.keys + a->tokens.v[k - 1].key : "";
-        char fresh[16], former[16], retired[16];
-        bn_fold_word("tân", strlen("tân"), BN_FOLD_TONE, fresh, sizeof fresh);
-        bn_fold_word("cựu", strlen("cựu"), BN_FOLD_TONE, former, sizeof former);
-        bn_fold_word("nguyên", strlen("nguyên"), BN_FOLD_TONE, retired, sizeof retired);
-        if (strcmp(prev, former) == 0 || strcmp(prev, retired) == 0)
+        int qualifier = 0; /* "tân" +1, "cựu" -1, the word before the title */
+        if (k > from_tok && bn_phrases_match(office_words, a->text.s, &a->tokens, k - 1, k, &qualifier) != 1)
+            qualifier = 0;
+        if (qualifier < 0)
             return;
         size_t nrefs;
         const bn_kb_title_ref *refs = bn_kb_title(kb, payload, &nrefs);
@@ -50,7 +48,7 @@ static void date_by_office(bn_article *a, const bn_kb *kb, size_t person, size_t
                 continue;
             const bn_kb_role *role = &p->roles[refs[r].role];
             long to = role->to;
-            if (strcmp(prev, fresh) == 0 && role->from + 183 < to)
+            if (qualifier > 0 && role->from + 183 < to)
                 to = role->from + 183;
             if (role->from > a->written_after)
                 a->written_after = role->from;
@@ -64,18 +62,15 @@ static void date_by_office(bn_article *a, const bn_kb *kb, size_t person, size_t
 /* "Tân Tổng thư ký NATO" without a name: whoever holds the office took it
  * less than half a year ago.  Of the holders, the one whose first months
  * fit what is known already dates the article. */
-static void date_by_new_office(bn_article *a, const bn_kb *kb)
+static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
-    char fresh[16];
-    bn_fold_word("tân", strlen("tân"), BN_FOLD_TONE, fresh, sizeof fresh);
     for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
-            int payload;
-            size_t n;
-            if (strcmp(a->tokens.keys + a->tokens.v[i].key, fresh) != 0 ||
-                (n = bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload)) < 2)
+            int payload, qualifier;
+            if (bn_phrases_match(office_words, a->text.s, &a->tokens, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
+                bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload) < 2)
                 continue;
             size_t nrefs, fits = 0;
             long lo = 0, hi = 0;
@@ -138,7 +133,7 @@ static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t
     return BN_OK;
 }
 
-bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
+bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
@@ -168,10 +163,10 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb)
             if (st != BN_OK)
                 return st;
             if (ka->kind == BN_KIND_PERSON)
-                date_by_office(a, kb, (size_t)payload, sn->tok_begin, i);
+                date_by_office(a, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
             i += n;
         }
     }
-    date_by_new_office(a, kb);
+    date_by_new_office(a, kb, lang->dates->office_words);
     return BN_OK;
 }

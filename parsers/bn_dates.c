@@ -603,9 +603,11 @@ static int is_relative(const rawx *x)
     return x->rule->kind == BN_DK_REL || x->rule->kind == BN_DK_WEEKDAY || x->rule->kind == BN_DK_REF;
 }
 
-static int token_is(const bn_article *a, size_t i, const char *key)
+/* Whether the one word at token i is a word of `words` with this payload. */
+static int word_is(const bn_article *a, const bn_phrases *words, size_t i, int want)
 {
-    return strcmp(a->tokens.keys + a->tokens.v[i].key, key) == 0;
+    int payload;
+    return bn_phrases_match(words, a->text.s, &a->tokens, i, i + 1, &payload) == 1 && payload == want;
 }
 
 static int timex_order(const void *va, const void *vb)
@@ -615,12 +617,8 @@ static int timex_order(const void *va, const void *vb)
 }
 
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
-static void join_spans(bn_article *a, size_t from)
+static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
-    char key_from[16], key_to[16], key_toi[16];
-    bn_fold_word("từ", strlen("từ"), BN_FOLD_TONE, key_from, sizeof key_from);
-    bn_fold_word("đến", strlen("đến"), BN_FOLD_TONE, key_to, sizeof key_to);
-    bn_fold_word("tới", strlen("tới"), BN_FOLD_TONE, key_toi, sizeof key_toi);
     size_t kept = from;
     for (size_t i = from; i < a->ntimexes; i++) {
         bn_timex *t = &a->timexes[i];
@@ -628,8 +626,8 @@ static void join_spans(bn_article *a, size_t from)
             bn_timex *p = &a->timexes[kept - 1];
             size_t pb = bn_tokens_at(&a->tokens, p->start), pe = bn_tokens_at(&a->tokens, p->end_off);
             size_t tb = bn_tokens_at(&a->tokens, t->start);
-            if (pb > 0 && token_is(a, pb - 1, key_from) && tb == pe + 1 &&
-                (token_is(a, pe, key_to) || token_is(a, pe, key_toi)) && p->precision == t->precision &&
+            if (pb > 0 && word_is(a, R->span_words, pb - 1, 1) && tb == pe + 1 && word_is(a, R->span_words, pe, 2) &&
+                p->precision == t->precision &&
                 !p->end[0] && strcmp(t->value, p->value) > 0) {
                 memcpy(p->end, t->value, sizeof p->end);
                 p->end_off = t->end_off;
@@ -717,7 +715,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 a->ntimexes--;
         }
         qsort(a->timexes + first, a->ntimexes - first, sizeof *a->timexes, timex_order);
-        join_spans(a, first);
+        join_spans(a, R, first);
         lo = hi;
     }
     return BN_OK;

@@ -49,7 +49,7 @@ bn_status bn_extract(bn_extractor *ex, const bn_record *rec, bn_article **out, b
     if (st == BN_OK && (st = bn_split_sentences(ex->splitter, a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot split \"%s\" into sentences", rec->id);
     /* actors first: the offices they hold date the article for the dates */
-    if (st == BN_OK && (st = bn_find_actors(a, ex->kb)) != BN_OK)
+    if (st == BN_OK && (st = bn_find_actors(a, ex->kb, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory finding actors");
     if (st == BN_OK && (st = bn_tag_dates(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory tagging dates");

@@ -199,8 +199,8 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     ln->full_stop = fc == '.';
     if (dateline(a, lang, ln, ln->date))
         return K_DATELINE;
-    if (cue_at(a, lang->page_cues, ln->tok_begin, ln->tok_end, &payload)) {
-        size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
+    size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
+    if (m > 0) {
         if (payload == BN_CUE_BREADCRUMB)
             return K_FURNITURE;
         if (payload == BN_CUE_WIDGET && ntok <= 12 && !ln->sentence_end)

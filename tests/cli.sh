@@ -94,7 +94,6 @@ check "jsonl: record without text named" grep -q "^biennien: $tmp/recs.jsonl:4:1
 check "jsonl: other records kept" test "$(grep -c '"id": "r[13]"' "$tmp/o3/timeline.json")" -eq 2
 
 # stdin
-run build - -o "$tmp/o4" <"$good"
 "$bin" build - -o "$tmp/o4" <"$good" >/dev/null 2>&1
 check "stdin: status 0" test $? -eq 0
 

@@ -49,3 +49,19 @@ bn_article *test_extract(test_env *env, const char *text, const char *dct)
     }
     return a;
 }
+
+int test_body_has(const bn_article *a, const char *needle, int skip_title)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i < a->nbody; i++) {
+        if (skip_title && a->title_span.end > a->title_span.start && a->body[i].start == a->title_span.start &&
+            a->body[i].end == a->title_span.end)
+            continue;
+        const char *s = a->raw + a->body_offsets[2 * i];
+        size_t n = a->body_offsets[2 * i + 1];
+        for (size_t j = 0; j + k <= n; j++)
+            if (memcmp(s + j, needle, k) == 0)
+                return 1;
+    }
+    return 0;
+}

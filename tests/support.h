@@ -28,4 +28,8 @@ int test_env_teardown(void **state);
  * (or NULL); fails the test if extraction fails. */
 bn_article *test_extract(test_env *env, const char *text, const char *dct);
 
+/* Whether a body span holds `needle` (in the original bytes); the title's
+ * span is left out when `skip_title`. */
+int test_body_has(const bn_article *a, const char *needle, int skip_title);
+
 #endif

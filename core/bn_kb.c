@@ -9,22 +9,31 @@
 #include "bn_data.h"
 #include "bn_id_map.h"
 
-/* The roles one title phrase stands for. */
-typedef struct title_group {
-    bn_kb_title_ref *refs;
+/* Phrases that stand for lists of references: titles (roles of people),
+ * places (gatherings held there).  Each distinct folded phrase is a group,
+ * and the group's index is the phrase's payload. */
+typedef struct ref_group {
+    bn_kb_ref *refs;
     size_t n, cap;
-} title_group;
+} ref_group;
+
+typedef struct phrase_index {
+    bn_phrases *phrases;
+    ref_group *groups;
+    size_t ngroups, groups_cap;
+    bn_id_map *group_index;  /* folded phrase -> group */
+    char **group_keys;       /* owned keys of group_index */
+} phrase_index;
 
 struct bn_kb {
     bn_kb_actor *v;
     size_t n, cap;
     bn_id_map *index;        /* id -> actor */
     bn_phrases *matcher;
-    bn_phrases *titles;
-    title_group *groups;
-    size_t ngroups, groups_cap;
-    bn_id_map *group_index;  /* folded title phrase -> group */
-    char **group_keys;       /* owned keys of group_index */
+    phrase_index titles;
+    bn_kb_gathering *gv;
+    size_t ng, gcap;
+    phrase_index places;
 };
 
 bn_kb *bn_kb_new(void)
@@ -52,21 +61,28 @@ static void actor_clear(bn_kb_actor *a)
     memset(a, 0, sizeof *a);
 }
 
-static void titles_clear(bn_kb *kb)
+static void index_clear(phrase_index *x)
 {
-    for (size_t i = 0; i < kb->ngroups; i++) {
-        free(kb->groups[i].refs);
-        free(kb->group_keys[i]);
+    for (size_t i = 0; i < x->ngroups; i++) {
+        free(x->groups[i].refs);
+        free(x->group_keys[i]);
     }
-    free(kb->groups);
-    free(kb->group_keys);
-    kb->groups = NULL;
-    kb->group_keys = NULL;
-    kb->ngroups = kb->groups_cap = 0;
-    bn_id_map_free(kb->group_index);
-    kb->group_index = NULL;
-    bn_phrases_free(kb->titles);
-    kb->titles = NULL;
+    free(x->groups);
+    free(x->group_keys);
+    bn_id_map_free(x->group_index);
+    bn_phrases_free(x->phrases);
+    memset(x, 0, sizeof *x);
+}
+
+static void gathering_clear(bn_kb_gathering *g)
+{
+    free(g->id);
+    free(g->name);
+    free(g->org);
+    for (size_t i = 0; i < g->nplaces; i++)
+        free(g->places[i]);
+    free(g->places);
+    memset(g, 0, sizeof *g);
 }
 
 void bn_kb_free(bn_kb *kb)
@@ -78,7 +94,11 @@ void bn_kb_free(bn_kb *kb)
     free(kb->v);
     bn_id_map_free(kb->index);
     bn_phrases_free(kb->matcher);
-    titles_clear(kb);
+    index_clear(&kb->titles);
+    for (size_t i = 0; i < kb->ng; i++)
+        gathering_clear(&kb->gv[i]);
+    free(kb->gv);
+    index_clear(&kb->places);
     free(kb);
 }
 
@@ -102,19 +122,44 @@ long bn_kb_find(const bn_kb *kb, const char *id)
     return -1;
 }
 
-const bn_phrases *bn_kb_titles(const bn_kb *kb)
+static const bn_kb_ref *index_refs(const phrase_index *x, int payload, size_t *count)
 {
-    return kb->titles;
-}
-
-const bn_kb_title_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count)
-{
-    if (payload < 0 || (size_t)payload >= kb->ngroups) {
+    if (payload < 0 || (size_t)payload >= x->ngroups) {
         *count = 0;
         return NULL;
     }
-    *count = kb->groups[payload].n;
-    return kb->groups[payload].refs;
+    *count = x->groups[payload].n;
+    return x->groups[payload].refs;
+}
+
+const bn_phrases *bn_kb_titles(const bn_kb *kb)
+{
+    return kb->titles.phrases;
+}
+
+const bn_kb_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count)
+{
+    return index_refs(&kb->titles, payload, count);
+}
+
+size_t bn_kb_gathering_count(const bn_kb *kb)
+{
+    return kb->ng;
+}
+
+const bn_kb_gathering *bn_kb_gathering_get(const bn_kb *kb, size_t i)
+{
+    return i < kb->ng ? &kb->gv[i] : NULL;
+}
+
+const bn_phrases *bn_kb_places(const bn_kb *kb)
+{
+    return kb->places.phrases;
+}
+
+const bn_kb_ref *bn_kb_place(const bn_kb *kb, int payload, size_t *count)
+{
+    return index_refs(&kb->places, payload, count);
 }
 
 const bn_phrases *bn_kb_matcher(const bn_kb *kb)
@@ -222,6 +267,81 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
     return st;
 }
 
+static bn_status add_place(void *ctx, const char *s)
+{
+    bn_kb_gathering *g = ctx;
+    char **np = realloc(g->places, (g->nplaces + 1) * sizeof *np);
+    if (!np)
+        return BN_ERR_NOMEM;
+    g->places = np;
+    if (!(g->places[g->nplaces] = strdup(s)))
+        return BN_ERR_NOMEM;
+    g->nplaces++;
+    return BN_OK;
+}
+
+static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char *path, bn_error *err)
+{
+    if (!json_is_object(o))
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "an event must be an object");
+    const char *id = json_string_value(json_object_get(o, "id"));
+    const char *name = json_string_value(json_object_get(o, "name"));
+    const char *org = json_string_value(json_object_get(o, "org"));
+    const char *from = json_string_value(json_object_get(o, "from"));
+    const char *to = json_string_value(json_object_get(o, "to"));
+    if (!id || !*id)
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event without \"id\"");
+    if (!org || !from || !bn_date_valid(from) || (to && !bn_date_valid(to)))
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                            "event \"%s\": needs \"org\" and \"from\" (YYYY-MM-DD), \"to\" a date when given", id);
+    g->id = strdup(id);
+    g->name = strdup(name ? name : id);
+    g->org = strdup(org);
+    if (!g->id || !g->name || !g->org)
+        return BN_ERR_NOMEM;
+    g->from = bn_date_days(from);
+    g->to = to ? bn_date_days(to) : g->from;
+    if (g->to < g->from)
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
+    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", err);
+    if (st == BN_OK && g->nplaces == 0)
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\"", id);
+    return st;
+}
+
+/* The gatherings of a file's "events" list. */
+static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *path, bn_error *err)
+{
+    size_t i;
+    const json_t *o;
+    json_array_foreach(events, i, o) {
+        bn_kb_gathering g = {0};
+        bn_status st = load_gathering(o, &g, path, err);
+        if (st != BN_OK) {
+            gathering_clear(&g);
+            if (err && err->status == BN_ERR_DATA && err->line == 0) {
+                err->line = bn_json_element_line(path, "events", i);
+                err->column = 1;
+            }
+            return st;
+        }
+        size_t k = 0;
+        while (k < kb->ng && strcmp(kb->gv[k].id, g.id) != 0)
+            k++;
+        if (k < kb->ng) {
+            gathering_clear(&kb->gv[k]);
+            kb->gv[k] = g;
+            continue;
+        }
+        if (bn_grow((void **)&kb->gv, &kb->gcap, kb->ng + 1, sizeof *kb->gv)) {
+            gathering_clear(&g);
+            return BN_ERR_NOMEM;
+        }
+        kb->gv[kb->ng++] = g;
+    }
+    return BN_OK;
+}
+
 bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
 {
     bn_id_map_free(kb->index); /* rebuilt by bn_kb_compile */
@@ -231,9 +351,15 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     if (st != BN_OK)
         return st;
     const json_t *actors = json_object_get(root, "actors");
-    if (!json_is_array(actors)) {
+    const json_t *events = json_object_get(root, "events");
+    if (!(json_is_array(actors) || json_is_array(events)) || (actors && !json_is_array(actors)) ||
+        (events && !json_is_array(events))) {
         json_decref(root);
-        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected an object with an \"actors\" list");
+        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected an object with an \"actors\" or \"events\" list");
+    }
+    if ((st = load_gatherings(kb, events, path, err)) != BN_OK) {
+        json_decref(root);
+        return st;
     }
     size_t i;
     const json_t *o;
@@ -297,67 +423,89 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err)
     return st;
 }
 
-/* Adds a title phrase for role `role` of actor `actor`. */
-static bn_status add_title(bn_kb *kb, const char *phrase, size_t actor, size_t role)
+/* Adds `phrase` standing for `ref` to an index. */
+static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
 {
     bn_arena a;
     bn_arena_init(&a, 1024);
     char *key = bn_fold_string(&a, phrase, strlen(phrase), BN_FOLD_TONE);
     bn_status st = key ? BN_OK : BN_ERR_NOMEM;
-    long g = key ? bn_id_map_get(kb->group_index, key) : -1;
+    long g = key ? bn_id_map_get(x->group_index, key) : -1;
     if (st == BN_OK && g < 0) {
-        if (bn_grow((void **)&kb->groups, &kb->groups_cap, kb->ngroups + 1, sizeof *kb->groups)) {
+        if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups)) {
             bn_arena_destroy(&a);
             return BN_ERR_NOMEM;
         }
-        char **keys = realloc(kb->group_keys, kb->groups_cap * sizeof *keys);
+        char **keys = realloc(x->group_keys, x->groups_cap * sizeof *keys);
         if (!keys) {
             bn_arena_destroy(&a);
             return BN_ERR_NOMEM;
         }
-        kb->group_keys = keys;
-        g = (long)kb->ngroups;
-        memset(&kb->groups[g], 0, sizeof kb->groups[g]);
-        kb->group_keys[g] = strdup(key);
-        kb->ngroups++;
-        if (!kb->group_keys[g] || bn_id_map_put(kb->group_index, kb->group_keys[g], g))
+        x->group_keys = keys;
+        g = (long)x->ngroups;
+        memset(&x->groups[g], 0, sizeof x->groups[g]);
+        x->group_keys[g] = strdup(key);
+        x->ngroups++;
+        if (!x->group_keys[g] || bn_id_map_put(x->group_index, x->group_keys[g], g))
             st = BN_ERR_NOMEM;
         else
-            st = bn_phrases_add(kb->titles, phrase, (int)g, 0);
+            st = bn_phrases_add(x->phrases, phrase, (int)g, 0);
     }
     bn_arena_destroy(&a);
     if (st != BN_OK)
         return st;
-    title_group *tg = &kb->groups[g];
-    if (bn_grow((void **)&tg->refs, &tg->cap, tg->n + 1, sizeof *tg->refs))
+    ref_group *rg = &x->groups[g];
+    if (bn_grow((void **)&rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs))
         return BN_ERR_NOMEM;
-    tg->refs[tg->n++] = (bn_kb_title_ref){actor, role};
+    rg->refs[rg->n++] = ref;
     return BN_OK;
+}
+
+static bn_status index_init(phrase_index *x)
+{
+    index_clear(x);
+    x->phrases = bn_phrases_new();
+    x->group_index = bn_id_map_new();
+    return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;
 }
 
 /* Every title with each name of its organisation after it, and alone. */
 static bn_status compile_titles(bn_kb *kb)
 {
-    titles_clear(kb);
-    kb->titles = bn_phrases_new();
-    kb->group_index = bn_id_map_new();
-    if (!kb->titles || !kb->group_index)
+    if (index_init(&kb->titles) != BN_OK)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < kb->n; i++) {
         for (size_t r = 0; r < kb->v[i].nroles; r++) {
             const bn_kb_role *role = &kb->v[i].roles[r];
-            bn_status st = add_title(kb, role->title, i, r);
+            bn_kb_ref ref = {i, r};
+            bn_status st = index_add(&kb->titles, role->title, ref);
             long org = bn_kb_find(kb, role->org);
             for (size_t f = 0; st == BN_OK && org >= 0 && f < kb->v[org].nforms; f++) {
                 char phrase[512];
                 snprintf(phrase, sizeof phrase, "%s %s", role->title, kb->v[org].forms[f]);
-                st = add_title(kb, phrase, i, r);
+                st = index_add(&kb->titles, phrase, ref);
             }
             if (st != BN_OK)
                 return st;
         }
     }
-    return bn_phrases_compile(kb->titles);
+    return bn_phrases_compile(kb->titles.phrases);
+}
+
+/* Every place of every gathering. */
+static bn_status compile_places(bn_kb *kb)
+{
+    if (index_init(&kb->places) != BN_OK)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < kb->ng; i++) {
+        const bn_kb_gathering *g = &kb->gv[i];
+        for (size_t p = 0; p < g->nplaces; p++) {
+            bn_status st = index_add(&kb->places, g->places[p], (bn_kb_ref){i, 0});
+            if (st != BN_OK)
+                return st;
+        }
+    }
+    return bn_phrases_compile(kb->places.phrases);
 }
 
 bn_status bn_kb_compile(bn_kb *kb)
@@ -370,6 +518,8 @@ bn_status bn_kb_compile(bn_kb *kb)
         if (bn_id_map_put(kb->index, kb->v[i].id, (long)i))
             return BN_ERR_NOMEM;
     bn_status cst = compile_titles(kb);
+    if (cst == BN_OK)
+        cst = compile_places(kb);
     if (cst != BN_OK)
         return cst;
     bn_phrases_free(kb->matcher);

@@ -36,8 +36,9 @@ typedef struct bn_kb bn_kb;
 bn_kb *bn_kb_new(void);
 void bn_kb_free(bn_kb *kb);
 
-/* Loads a file; an actor whose id is already known replaces the old entry,
- * so a user's file loaded after the built-in one extends and overrides it. */
+/* Loads a file (its "actors", its "events" or both); an actor or gathering
+ * whose id is already known replaces the old entry, so a user's file loaded
+ * after the built-in one extends and overrides it. */
 bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err);
 
 /* Loads every *.json of a directory, in name order. */
@@ -53,18 +54,39 @@ long bn_kb_find(const bn_kb *kb, const char *id);
 /* Payloads are actor indices. */
 const bn_phrases *bn_kb_matcher(const bn_kb *kb);
 
+/* What a phrase of a compiled index stands for: for a title, role `sub` of
+ * actor `item`; for a place, gathering `item`. */
+typedef struct bn_kb_ref {
+    size_t item;
+    size_t sub;
+} bn_kb_ref;
+
 /* Titles of offices, with and without their organisation ("Tổng thư ký
  * NATO", "Tổng thư ký"); payloads index bn_kb_title(). */
 const bn_phrases *bn_kb_titles(const bn_kb *kb);
 
-/* A title's meaning: one role of one person. */
-typedef struct bn_kb_title_ref {
-    size_t actor;
-    size_t role;
-} bn_kb_title_ref;
-
 /* The roles a title payload stands for (a title may be several people's:
  * every Secretary General's). */
-const bn_kb_title_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count);
+const bn_kb_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count);
+
+/* A dated gathering from the public record: a summit, a ministerial
+ * meeting, a conference ("events" of a knowledge-base file). */
+typedef struct bn_kb_gathering {
+    char *id;
+    char *name;
+    char *org;      /* an actor id: the organiser */
+    char **places;  /* the city and the country, as the press writes them */
+    size_t nplaces;
+    long from, to;  /* days since 1970-01-01, inclusive */
+} bn_kb_gathering;
+
+size_t bn_kb_gathering_count(const bn_kb *kb);
+const bn_kb_gathering *bn_kb_gathering_get(const bn_kb *kb, size_t i);
+
+/* The places gatherings were held ("Vilnius", "Thổ Nhĩ Kỳ"); payloads
+ * index bn_kb_place(). */
+const bn_phrases *bn_kb_places(const bn_kb *kb);
+/* The gatherings held at a place payload. */
+const bn_kb_ref *bn_kb_place(const bn_kb *kb, int payload, size_t *count);
 
 #endif

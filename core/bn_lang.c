@@ -15,6 +15,7 @@ void bn_lang_free(bn_lang *lang)
     free(lang->triggers);
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
+    bn_phrases_free(lang->actor_words);
     bn_date_rules_free(lang->dates);
     bn_phrases_free(lang->dateline_words);
     bn_phrases_free(lang->page_cues);
@@ -144,6 +145,12 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
         static const int vals[] = {BN_CUE_END_SUFFIX, BN_CUE_ABBREVIATION};
         snprintf(path, sizeof path, "%s/lang/%s/page.json", datadir, code);
         st = load_lists(&lang->page_suffixes, path, keys, vals, 2, err);
+    }
+    if (st == BN_OK) {
+        static const char *const keys[] = {"gathering_words", "location_words"};
+        static const int vals[] = {BN_AW_GATHERING, BN_AW_LOCATION};
+        snprintf(path, sizeof path, "%s/lang/%s/actors.json", datadir, code);
+        st = load_lists(&lang->actor_words, path, keys, vals, 2, err);
     }
     if (st != BN_OK) {
         bn_lang_free(lang);

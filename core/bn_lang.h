@@ -32,6 +32,12 @@ typedef enum bn_page_cue {
     BN_CUE_ABBREVIATION,  /* "TP.", "GS.": a full stop that ends no sentence */
 } bn_page_cue;
 
+/* What a word around actor names is (data/lang/<code>/actors.json). */
+typedef enum bn_actor_word {
+    BN_AW_GATHERING = 1,  /* "hội nghị thượng đỉnh": names a gathering */
+    BN_AW_LOCATION,       /* "tại", "ở thủ đô": a place follows */
+} bn_actor_word;
+
 typedef struct bn_lang {
     bn_trigger *triggers;
     size_t ntriggers;
@@ -41,9 +47,10 @@ typedef struct bn_lang {
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */
     bn_phrases *page_suffixes;     /* payload: bn_page_cue, matched at a line's or sentence's end */
+    bn_phrases *actor_words;       /* payload: bn_actor_word */
 } bn_lang;
 
-/* Loads data/lang/<code>/{events,dates,page}.json under `datadir`. */
+/* Loads data/lang/<code>/{events,dates,page,actors}.json under `datadir`. */
 bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err);
 void bn_lang_free(bn_lang *lang);
 

@@ -169,6 +169,13 @@ typedef struct bn_sentence {
     uint32_t tok_begin, tok_end; /* tokens */
 } bn_sentence;
 
+/* A dated gathering of the knowledge base a sentence names ("Hội nghị
+ * thượng đỉnh tại Vilnius"): the days it was held. */
+typedef struct bn_gathering_ref {
+    uint32_t sentence;
+    long from, to;  /* days since 1970-01-01 */
+} bn_gathering_ref;
+
 typedef struct bn_article {
     bn_arena arena;
     const char *id;     /* name in the output: file name or record id */
@@ -203,6 +210,10 @@ typedef struct bn_article {
      * 2014-10-01 and 2024-10-01), in days; LONG_MIN/LONG_MAX unbounded.
      * Filled by the actor stage, used by the date stage. */
     long written_after, written_before;
+    /* Filled by the actor stage, used by the date stage: a day and month
+     * of the sentence that fall in one of them take its year. */
+    bn_gathering_ref *gatherings;
+    size_t ngatherings;
 
     /* Body spans as original offsets, filled by the reader (and by the
      * extract-output reader, which has no text). */

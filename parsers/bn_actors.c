@@ -41,17 +41,25 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
             qualifier = 0;
         if (qualifier < 0)
             return;
-        size_t nrefs;
-        const bn_kb_title_ref *refs = bn_kb_title(kb, payload, &nrefs);
+        /* a title held twice (Trump's two terms) bounds by the first
+         * start and the last end */
+        size_t nrefs, held = 0;
+        long from = LONG_MAX, to = LONG_MIN;
+        const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
         for (size_t r = 0; r < nrefs; r++) {
-            if (refs[r].actor != person)
+            if (refs[r].item != person)
                 continue;
-            const bn_kb_role *role = &p->roles[refs[r].role];
-            long to = role->to;
-            if (qualifier > 0 && role->from + 183 < to)
-                to = role->from + 183;
-            if (role->from > a->written_after)
-                a->written_after = role->from;
+            const bn_kb_role *role = &p->roles[refs[r].sub];
+            long end = role->to;
+            if (qualifier > 0 && role->from + 183 < end)
+                end = role->from + 183;
+            from = role->from < from ? role->from : from;
+            to = end > to ? end : to;
+            held++;
+        }
+        if (held) {
+            if (from > a->written_after)
+                a->written_after = from;
             if (to < a->written_before)
                 a->written_before = to;
             return;
@@ -74,9 +82,9 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
                 continue;
             size_t nrefs, fits = 0;
             long lo = 0, hi = 0;
-            const bn_kb_title_ref *refs = bn_kb_title(kb, payload, &nrefs);
+            const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
-                const bn_kb_role *role = &bn_kb_get(kb, refs[r].actor)->roles[refs[r].role];
+                const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
                 long from = role->from > a->written_after ? role->from : a->written_after;
                 long to = role->from + 183 < a->written_before ? role->from + 183 : a->written_before;
                 if (from <= to && (fits == 0 || from != lo)) {
@@ -91,6 +99,56 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
             }
         }
     }
+}
+
+/* "Lãnh đạo các nước thành viên NATO tham dự Hội nghị thượng đỉnh tại
+ * Vilnius": a sentence with a gathering word and the place of a gathering
+ * of the knowledge base whose organiser the article names may speak of it;
+ * the date stage takes the year when the sentence's day and month fall in
+ * it. */
+static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot)
+{
+    const bn_phrases *places = bn_kb_places(kb);
+    size_t cap = 0;
+    if (!places || bn_phrases_count(places) == 0)
+        return BN_OK;
+    for (size_t k = 0; k < a->nsentences; k++) {
+        const bn_sentence *sn = &a->sentences[k];
+        size_t first = a->ngatherings;
+        int cue = 0;
+        size_t after_word = SIZE_MAX; /* the token after a location or gathering word */
+        for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
+            int payload;
+            size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            if (n > 0) {
+                cue |= payload == BN_AW_GATHERING;
+                after_word = i + n;
+                i += n - 1;
+                continue;
+            }
+            /* the place is where it is held ("tại Vilnius", "thượng đỉnh
+             * Vilnius"), not a capital speaking for its state */
+            if (i != after_word || !(n = bn_phrases_match(places, a->text.s, &a->tokens, i, sn->tok_end, &payload)))
+                continue;
+            size_t nrefs;
+            const bn_kb_ref *refs = bn_kb_place(kb, payload, &nrefs);
+            for (size_t r = 0; r < nrefs; r++) {
+                const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
+                long org = bn_kb_find(kb, g->org);
+                if (org < 0 || !slot[org])
+                    continue;
+                bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
+                if (!v)
+                    return BN_ERR_NOMEM;
+                a->gatherings = v;
+                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to};
+            }
+            i += n - 1;
+        }
+        if (!cue)
+            a->ngatherings = first; /* no gathering word: the places were not of one */
+    }
+    return BN_OK;
 }
 
 /* The article's growing actor and mention lists. */
@@ -168,5 +226,5 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
         }
     }
     date_by_new_office(a, kb, lang->dates->office_words);
-    return BN_OK;
+    return find_gatherings(a, kb, lang, ctx.slot);
 }

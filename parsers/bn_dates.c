@@ -47,6 +47,7 @@ typedef struct rawx {
     size_t tok_begin, tok_end;
     size_t sentence;
     int tense;                     /* -1 past, +1 future, 0 neither */
+    int y_known;                   /* y is not written: a known gathering's */
 } rawx;
 
 static int is_digit(char c)
@@ -197,6 +198,15 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
         if (n == 0) {
             t++;
             continue;
+        }
+        if (payload == -2) {
+            /* a reporting verb dates its own saying, after the day
+             * ("ngày 14/5 cho biết"), not the clause it introduces */
+            if (t < j) {
+                t += n;
+                continue;
+            }
+            payload = -1;
         }
         size_t dist = t < i ? i - (t + n) : t >= j ? t - j : 0;
         if (dist < best || (dist == best && t >= j)) { /* a tie goes to the verb after it */
@@ -408,6 +418,44 @@ static int span_of(const rawx *x, long *s, long *e)
     }
 }
 
+/* A day and month without a year in a sentence that names a known
+ * gathering ("Hội nghị thượng đỉnh tại Vilnius từ ngày 11-12/7") take the
+ * year of the gathering they fall in, when all such gatherings agree. */
+static void years_of_gatherings(const bn_article *a, rawv *raws)
+{
+    for (size_t i = 0; i < raws->n && a->ngatherings; i++) {
+        rawx *x = &raws->v[i];
+        if (x->y || !x->d || !x->m)
+            continue;
+        int year = 0, clash = 0;
+        for (size_t g = 0; g < a->ngatherings; g++) {
+            const bn_gathering_ref *gr = &a->gatherings[g];
+            if (gr->sentence != x->sentence)
+                continue;
+            int y0, y1, mm, dd;
+            bn_civil_from_days(gr->from, &y0, &mm, &dd);
+            bn_civil_from_days(gr->to, &y1, &mm, &dd);
+            for (int y = y0; y <= y1; y++) {
+                if (!valid_day(y, x->m, x->d))
+                    continue;
+                long t = bn_days_from_civil(y, x->m, x->d);
+                /* not a gathering years away from when the offices of the
+                 * people named say the article was written */
+                if (t < gr->from || t > gr->to || (a->written_after != LONG_MIN && t < a->written_after - 365) ||
+                    (a->written_before != LONG_MAX && t > a->written_before + 365))
+                    continue;
+                if (year && year != y)
+                    clash = 1;
+                year = y;
+            }
+        }
+        if (year && !clash) {
+            x->y = year;
+            x->y_known = 1;
+        }
+    }
+}
+
 /* Without a DCT: a written date in a future sentence was ahead of the
  * writer; in a past one, behind. */
 static when estimate(const rawv *raws)
@@ -457,7 +505,7 @@ static bn_status add_timex(bn_article *a, size_t *cap, const rawx *x, bn_timex *
 static int absolute(const rawx *x, const when *w, bn_timex *t)
 {
     const bn_date_rule *r = x->rule;
-    bn_year_source src = BN_YEAR_TEXT;
+    bn_year_source src = x->y_known ? BN_YEAR_INFERRED : BN_YEAR_TEXT;
     int y = x->y;
     switch (r->kind) {
     case BN_DK_DAY:
@@ -616,6 +664,51 @@ static int timex_order(const void *va, const void *vb)
     return (x->start > y->start) - (x->start < y->start);
 }
 
+/* "Hôm 14/5 ... ông X ngày 14/5 cho biết": a day still without a year
+ * that is within a week of a day of the article that has one takes the
+ * year that puts it nearest; none when two dated days disagree. */
+static void years_of_neighbours(bn_article *a)
+{
+    for (size_t i = 0; i < a->ntimexes; i++) {
+        bn_timex *t = &a->timexes[i];
+        if (t->year_source != BN_YEAR_UNKNOWN || t->precision != BN_PREC_DAY)
+            continue;
+        int m = atoi(t->value + 5), d = atoi(t->value + 8);
+        int year = 0, clash = 0;
+        long best = 8;
+        for (size_t k = 0; k < a->ntimexes; k++) {
+            const bn_timex *c = &a->timexes[k];
+            if (c->year_source == BN_YEAR_UNKNOWN || c->precision != BN_PREC_DAY)
+                continue;
+            int cy = atoi(c->value);
+            long cday = bn_days_from_civil(cy, atoi(c->value + 5), atoi(c->value + 8));
+            for (int y = cy - 1; y <= cy + 1; y++) {
+                if (!valid_day(y, m, d) || (t->year_lo && y < t->year_lo) || (t->year_hi && y > t->year_hi))
+                    continue;
+                long dist = labs(bn_days_from_civil(y, m, d) - cday);
+                if (dist < best) {
+                    best = dist;
+                    clash = 0;
+                    year = y;
+                } else if (dist == best && y != year) {
+                    clash = 1;
+                }
+            }
+        }
+        if (!year || clash)
+            continue;
+        char v[BN_TIMEX_MAX];
+        fmt_day(v, year, m, d);
+        memcpy(t->value, v, sizeof v);
+        if (t->end[0]) {
+            int m2 = atoi(t->end + 5), d2 = atoi(t->end + 8);
+            fmt_day(t->end, m2 < m ? year + 1 : year, m2, d2);
+        }
+        t->year_source = BN_YEAR_INFERRED;
+        t->year_lo = t->year_hi = 0;
+    }
+}
+
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
 static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
@@ -651,6 +744,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(atoi(a->dct), atoi(a->dct + 5), atoi(a->dct + 8));
     } else {
+        years_of_gatherings(a, &raws);
         w = estimate(&raws);
         /* the offices of the people named bound it too */
         if (a->written_after > w.lo)
@@ -662,6 +756,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
     }
+    if (getenv("BN_DEBUG_DATES")) { fprintf(stderr, "w %d %ld %ld\n", w.known, w.lo, w.hi); for (size_t i = 0; i < raws.n; i++) fprintf(stderr, " raw d%d m%d y%d tense %d\n", raws.v[i].d, raws.v[i].m, raws.v[i].y, raws.v[i].tense); }
     size_t cap = 0;
     for (size_t lo = 0; lo < raws.n;) {
         size_t hi = lo, first = a->ntimexes;
@@ -718,5 +813,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         join_spans(a, R, first);
         lo = hi;
     }
+    if (!w.known)
+        years_of_neighbours(a);
     return BN_OK;
 }

@@ -210,13 +210,24 @@ static void range_dct_year(void **state)
 
     /* no publication date: both ends without a year */
     a = one_timex(state,
-                  "Thượng đỉnh Vilnius\n"
+                  "Thượng đỉnh\n"
                   "\n"
-                  "NATO họp thượng đỉnh từ ngày 11-12/7 tại Vilnius.\n",
+                  "NATO họp thượng đỉnh từ ngày 11-12/7 tại một thành phố ven biển.\n",
                   NULL);
     assert_string_equal(a->timexes[0].value, "XXXX-07-11");
     assert_string_equal(a->timexes[0].end, "XXXX-07-12");
     assert_int_equal(a->timexes[0].year_source, BN_YEAR_UNKNOWN);
+    bn_article_free(a);
+
+    /* the knowledge base knows the summit held at Vilnius on those days */
+    a = one_timex(state,
+                  "Thượng đỉnh Vilnius\n"
+                  "\n"
+                  "NATO họp thượng đỉnh từ ngày 11-12/7 tại Vilnius.\n",
+                  NULL);
+    assert_string_equal(a->timexes[0].value, "2023-07-11");
+    assert_string_equal(a->timexes[0].end, "2023-07-12");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
     bn_article_free(a);
 }
 

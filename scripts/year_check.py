@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Years found without a publication date, checked against those found with it.
+
+Runs `biennien extract` on a JSON Lines corpus twice: as given (with each
+record's "date" and "url") and stripped of both, then compares the date of
+every event found in both runs (same article, same trigger offset).  A year
+found without the DCT that differs from the DCT run's is a wrong year (the
+issue's defect); XXXX without the DCT is allowed.
+
+usage: scripts/year_check.py BIENNIEN CORPUS.jsonl [--kb FILE] [-v]
+"""
+import json
+import subprocess
+import sys
+import tempfile
+
+
+def events(biennien, path, extra):
+    out = subprocess.run([biennien, "extract", "-q", *extra, path], check=True,
+                         capture_output=True, text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        rec = json.loads(line)
+        art = rec.get("article", {}).get("id")
+        for e in rec.get("events", []):
+            for s in e["sources"]:
+                found[(art, s["trigger_offset"])] = (e["date"], s["sentence"])
+    return found
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    verbose = "-v" in sys.argv
+    biennien, corpus, extra = args[0], args[1], args[2:]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tmp:
+        for line in open(corpus, encoding="utf-8"):
+            rec = json.loads(line)
+            tmp.write(json.dumps({"id": rec["id"], "text": rec["text"]}, ensure_ascii=False) + "\n")
+    with_dct = events(biennien, corpus, extra)
+    without = events(biennien, tmp.name, extra)
+    same = wrong = unknown = 0
+    for key, (d, sent) in without.items():
+        if key not in with_dct:
+            continue
+        ref = with_dct[key][0]
+        v, r = d["value"], ref["value"]
+        if v.startswith("XXXX"):
+            unknown += 1
+        elif v[:4] == r[:4]:
+            same += 1
+        else:
+            wrong += 1
+            if verbose:
+                print(f"{key[0]}: {v} ({d.get('year_source')}) vs {r} with DCT: {sent[:150]}")
+    total = same + wrong + unknown
+    print(f"events in both runs: {total}; year without DCT: same {same}, wrong {wrong}, XXXX {unknown}")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

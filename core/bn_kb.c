@@ -34,6 +34,8 @@ struct bn_kb {
     bn_kb_gathering *gv;
     size_t ng, gcap;
     phrase_index places;
+    char **variants;         /* pairs: a role's title, another way the press writes it */
+    size_t nvariants, vcap;  /* strings, two per pair */
 };
 
 bn_kb *bn_kb_new(void)
@@ -99,6 +101,9 @@ void bn_kb_free(bn_kb *kb)
         gathering_clear(&kb->gv[i]);
     free(kb->gv);
     index_clear(&kb->places);
+    for (size_t i = 0; i < kb->nvariants; i++)
+        free(kb->variants[i]);
+    free(kb->variants);
     free(kb);
 }
 
@@ -309,6 +314,43 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     return st;
 }
 
+typedef struct variant_ctx {
+    bn_kb *kb;
+    const char *title;
+} variant_ctx;
+
+static bn_status add_variant(void *ctx, const char *s)
+{
+    variant_ctx *c = ctx;
+    bn_kb *kb = c->kb;
+    if (bn_grow((void **)&kb->variants, &kb->vcap, kb->nvariants + 2, sizeof *kb->variants))
+        return BN_ERR_NOMEM;
+    kb->variants[kb->nvariants] = strdup(c->title);
+    kb->variants[kb->nvariants + 1] = strdup(s);
+    kb->nvariants += 2;
+    return kb->variants[kb->nvariants - 2] && kb->variants[kb->nvariants - 1] ? BN_OK : BN_ERR_NOMEM;
+}
+
+/* A file's "titles": other ways the press writes a role's title. */
+static bn_status load_titles(bn_kb *kb, const json_t *titles, const char *path, bn_error *err)
+{
+    size_t i;
+    const json_t *o;
+    json_array_foreach(titles, i, o) {
+        variant_ctx c = {kb, json_string_value(json_object_get(o, "title"))};
+        bn_status st = c.title ? bn_json_each_string(json_object_get(o, "variants"), add_variant, &c, path, "variants", err)
+                               : bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "a title needs \"title\" and \"variants\"");
+        if (st != BN_OK) {
+            if (err && err->status == BN_ERR_DATA && err->line == 0) {
+                err->line = bn_json_element_line(path, "titles", i);
+                err->column = 1;
+            }
+            return st;
+        }
+    }
+    return BN_OK;
+}
+
 /* The gatherings of a file's "events" list. */
 static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *path, bn_error *err)
 {
@@ -352,12 +394,14 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         return st;
     const json_t *actors = json_object_get(root, "actors");
     const json_t *events = json_object_get(root, "events");
-    if (!(json_is_array(actors) || json_is_array(events)) || (actors && !json_is_array(actors)) ||
-        (events && !json_is_array(events))) {
+    const json_t *titles = json_object_get(root, "titles");
+    if (!(json_is_array(actors) || json_is_array(events) || json_is_array(titles)) ||
+        (actors && !json_is_array(actors)) || (events && !json_is_array(events)) || (titles && !json_is_array(titles))) {
         json_decref(root);
-        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected an object with an \"actors\" or \"events\" list");
+        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
+                            "expected an object with an \"actors\", \"events\" or \"titles\" list");
     }
-    if ((st = load_gatherings(kb, events, path, err)) != BN_OK) {
+    if ((st = load_gatherings(kb, events, path, err)) != BN_OK || (st = load_titles(kb, titles, path, err)) != BN_OK) {
         json_decref(root);
         return st;
     }
@@ -469,7 +513,21 @@ static bn_status index_init(phrase_index *x)
     return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;
 }
 
-/* Every title with each name of its organisation after it, and alone. */
+/* A title alone and with each name of its organisation after it. */
+static bn_status index_add_role(bn_kb *kb, const char *title, const char *org_id, bn_kb_ref ref)
+{
+    bn_status st = index_add(&kb->titles, title, ref);
+    long org = bn_kb_find(kb, org_id);
+    for (size_t f = 0; st == BN_OK && org >= 0 && f < kb->v[org].nforms; f++) {
+        char phrase[512];
+        snprintf(phrase, sizeof phrase, "%s %s", title, kb->v[org].forms[f]);
+        st = index_add(&kb->titles, phrase, ref);
+    }
+    return st;
+}
+
+/* Every title and its variants, with each name of its organisation after
+ * it, and alone. */
 static bn_status compile_titles(bn_kb *kb)
 {
     if (index_init(&kb->titles) != BN_OK)
@@ -478,13 +536,10 @@ static bn_status compile_titles(bn_kb *kb)
         for (size_t r = 0; r < kb->v[i].nroles; r++) {
             const bn_kb_role *role = &kb->v[i].roles[r];
             bn_kb_ref ref = {i, r};
-            bn_status st = index_add(&kb->titles, role->title, ref);
-            long org = bn_kb_find(kb, role->org);
-            for (size_t f = 0; st == BN_OK && org >= 0 && f < kb->v[org].nforms; f++) {
-                char phrase[512];
-                snprintf(phrase, sizeof phrase, "%s %s", role->title, kb->v[org].forms[f]);
-                st = index_add(&kb->titles, phrase, ref);
-            }
+            bn_status st = index_add_role(kb, role->title, role->org, ref);
+            for (size_t v = 0; st == BN_OK && v < kb->nvariants; v += 2)
+                if (strcmp(kb->variants[v], role->title) == 0)
+                    st = index_add_role(kb, kb->variants[v + 1], role->org, ref);
             if (st != BN_OK)
                 return st;
         }

@@ -103,3 +103,20 @@ long bn_date_days(const char *s)
 {
     return bn_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
 }
+
+int bn_event_family(bn_event_type t)
+{
+    switch (t) {
+    case BN_EV_MEETING:
+    case BN_EV_AGREEMENT:
+        return 1;
+    case BN_EV_AID:
+        return 2;
+    case BN_EV_SANCTION:
+        return 3;
+    case BN_EV_MILITARY:
+        return 4;
+    default:
+        return 0;
+    }
+}

@@ -99,6 +99,11 @@ typedef enum bn_event_type {
 } bn_event_type;
 
 const char *bn_event_type_name(bn_event_type t);
+
+/* Types that can report one real event: meeting and agreement; the verbal
+ * ones (statement, appeal, proposal, demand, criticism, rejection,
+ * warning); aid; sanction; military action. */
+int bn_event_family(bn_event_type t);
 int bn_event_type_parse(const char *s, bn_event_type *out);
 
 typedef enum bn_modality {

@@ -756,7 +756,6 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
     }
-    if (getenv("BN_DEBUG_DATES")) { fprintf(stderr, "w %d %ld %ld\n", w.known, w.lo, w.hi); for (size_t i = 0; i < raws.n; i++) fprintf(stderr, " raw d%d m%d y%d tense %d\n", raws.v[i].d, raws.v[i].m, raws.v[i].y, raws.v[i].tense); }
     size_t cap = 0;
     for (size_t lo = 0; lo < raws.n;) {
         size_t hi = lo, first = a->ntimexes;

@@ -7,12 +7,28 @@ every event found in both runs (same article, same trigger offset).  A year
 found without the DCT that differs from the DCT run's is a wrong year (the
 issue's defect); XXXX without the DCT is allowed.
 
-usage: scripts/year_check.py BIENNIEN CORPUS.jsonl [--kb FILE] [-v]
+With --build, both runs are `biennien build` over the whole corpus, so the
+years one article lends another (year_source "cross-article") are checked
+too.
+
+usage: scripts/year_check.py BIENNIEN CORPUS.jsonl [--build] [--kb FILE] [-v]
 """
 import json
 import subprocess
 import sys
 import tempfile
+
+
+def built_events(biennien, path, extra):
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([biennien, "build", "-q", *extra, "-o", out, path], check=True, capture_output=True)
+        with open(f"{out}/timeline.json", encoding="utf-8") as f:
+            tl = json.load(f)
+    found = {}
+    for e in tl["events"]:
+        for s in e["sources"]:
+            found[(s["article"], s["trigger_offset"])] = (e["date"], s["sentence"])
+    return found
 
 
 def events(biennien, path, extra):
@@ -29,15 +45,16 @@ def events(biennien, path, extra):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "-v"]
+    args = [a for a in sys.argv[1:] if a not in ("-v", "--build")]
     verbose = "-v" in sys.argv
+    run = built_events if "--build" in sys.argv else events
     biennien, corpus, extra = args[0], args[1], args[2:]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tmp:
         for line in open(corpus, encoding="utf-8"):
             rec = json.loads(line)
             tmp.write(json.dumps({"id": rec["id"], "text": rec["text"]}, ensure_ascii=False) + "\n")
-    with_dct = events(biennien, corpus, extra)
-    without = events(biennien, tmp.name, extra)
+    with_dct = run(biennien, corpus, extra)
+    without = run(biennien, tmp.name, extra)
     same = wrong = unknown = 0
     for key, (d, sent) in without.items():
         if key not in with_dct:

@@ -6,11 +6,13 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-static bn_timeline *timeline_of(test_env *env, const char *const *texts, const char *const *names, size_t n)
+/* dates[i] "" : no publication date */
+static bn_timeline *timeline_dated(test_env *env, const char *const *texts, const char *const *names,
+                                   const char *const *dates, size_t n)
 {
     bn_timeline *tl = bn_timeline_new();
     for (size_t i = 0; i < n; i++) {
-        bn_record rec = {.path = names[i], .id = names[i], .date = "2022-01-13", .text = texts[i],
+        bn_record rec = {.path = names[i], .id = names[i], .date = dates ? dates[i] : "2022-01-13", .text = texts[i],
                          .len = strlen(texts[i]), .line = 1};
         bn_article *a = NULL;
         bn_error err;
@@ -23,6 +25,51 @@ static bn_timeline *timeline_of(test_env *env, const char *const *texts, const c
     }
     assert_int_equal(bn_timeline_resolve(tl), BN_OK);
     return tl;
+}
+
+static bn_timeline *timeline_of(test_env *env, const char *const *texts, const char *const *names, size_t n)
+{
+    return timeline_dated(env, texts, names, NULL, n);
+}
+
+static const bn_tl_event *event_from(const bn_timeline *tl, const char *article, bn_event_type type)
+{
+    for (size_t i = 0; i < tl->nevents; i++)
+        for (size_t k = 0; k < tl->events[i].ev.nsources; k++)
+            if (tl->events[i].ev.type == type && strcmp(tl->events[i].ev.sources[k].article, article) == 0)
+                return &tl->events[i];
+    return NULL;
+}
+
+/* A day without a year takes the year of the same day in another article
+ * (same family of types, a shared actor); the article's days near it
+ * follow; far days and unrelated events keep XXXX. */
+static void year_from_another_article(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/1, NATO và Nga họp tại Brussels.\n",
+        "Tin B\nNgày 12/1, NATO và Nga đã họp tại Brussels.\nHôm 7/1, NATO đã bác yêu cầu của Nga.\n"
+        "Ngày 3/9, Nga đã tập trận gần biên giới.\n",
+        "Tin C\nNgày 12/1, Mỹ đã trừng phạt Iran.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *dates[] = {"2022-01-13", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    const bn_tl_event *meeting = event_from(tl, "b.txt", BN_EV_MEETING);
+    assert_non_null(meeting);
+    assert_string_equal(meeting->ev.date.value, "2022-01-12");
+    assert_int_equal(meeting->articles, 2); /* and then one event with a.txt's */
+    const bn_tl_event *rejection = event_from(tl, "b.txt", BN_EV_REJECTION);
+    assert_non_null(rejection);
+    assert_string_equal(rejection->ev.date.value, "2022-01-07");
+    assert_int_equal(rejection->ev.date.year_source, BN_YEAR_CROSS);
+    const bn_tl_event *drill = event_from(tl, "b.txt", BN_EV_MILITARY);
+    assert_non_null(drill);
+    assert_string_equal(drill->ev.date.value, "XXXX-09-03");
+    const bn_tl_event *sanction = event_from(tl, "c.txt", BN_EV_SANCTION);
+    assert_non_null(sanction);
+    assert_string_equal(sanction->ev.date.value, "XXXX-01-12");
+    bn_timeline_free(tl);
 }
 
 static void same_event_in_two_articles_is_one(void **state)
@@ -138,6 +185,7 @@ int main(void)
     bn_network_global_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_event_in_two_articles_is_one),
+        cmocka_unit_test(year_from_another_article),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),

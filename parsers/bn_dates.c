@@ -465,8 +465,9 @@ static when estimate(const rawv *raws)
         long s, e;
         if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
             continue;
-        if (raws->v[i].tense > 0 && s < w.hi) {
-            w.hi = s;
+        /* a coming "năm 2018" may be written during 2018: its end bounds */
+        if (raws->v[i].tense > 0 && e < w.hi) {
+            w.hi = e;
             w.hi_is_day = e - s < 31;
         } else if (raws->v[i].tense < 0 && s > w.lo) {
             w.lo = s;

@@ -35,7 +35,13 @@ typedef enum bn_page_cue {
 /* What a word around actor names is (data/lang/<code>/actors.json). */
 typedef enum bn_actor_word {
     BN_AW_GATHERING = 1,  /* "hội nghị thượng đỉnh": names a gathering */
-    BN_AW_LOCATION,       /* "tại", "ở thủ đô": a place follows */
+    BN_AW_LOCATION,       /* "tại", "ở": a place follows */
+    BN_AW_PLACE_NOUN,     /* "thủ đô", "thành phố": before a place's name */
+    BN_AW_HONORIFIC,      /* "ông", "bà", "tướng": a person's name follows */
+    BN_AW_TITLE,          /* "Người phát ngôn", "Đại sứ": an office */
+    BN_AW_ANAPHOR_ORG,    /* "liên minh này": the organisation named last */
+    BN_AW_ANAPHOR_COUNTRY,/* "nước này": the country named last */
+    BN_AW_NOT_ACTOR,      /* "tiếng Anh", "Washington Post": a name that is no actor here */
 } bn_actor_word;
 
 typedef struct bn_lang {

@@ -71,6 +71,8 @@ typedef struct bn_actor {
     const char **aliases; /* surface forms seen in the article, distinct */
     size_t naliases;
     unsigned mentions;
+    const char *affiliation; /* a person's: the id of the state or organisation they speak for, or NULL */
+    int from_text;        /* a person the knowledge base does not know, named in the article */
 } bn_actor;
 
 /* One occurrence of an actor in the text. */

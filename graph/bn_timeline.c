@@ -52,7 +52,9 @@ static char *dup(bn_timeline *tl, const char *s)
     return s ? bn_arena_strdup(&tl->arena, s) : NULL;
 }
 
-static bn_status add_actor(bn_timeline *tl, const bn_actor *a, bn_tl_share *share)
+/* `day`: when the article was published (LONG_MIN: unknown); a person's
+ * affiliation is that of the latest dated article, else of the first. */
+static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_share *share)
 {
     long i = bn_id_map_get(tl->actor_index, a->id);
     if (i < 0) {
@@ -64,11 +66,19 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a, bn_tl_share *shar
         t->name = dup(tl, a->name);
         t->name_vi = dup(tl, a->name_vi ? a->name_vi : a->name);
         t->kind = a->kind;
+        t->known = !a->from_text;
+        t->affiliation_day = LONG_MIN;
         if (!t->id || !t->name || !t->name_vi || bn_id_map_put(tl->actor_index, t->id, (long)tl->nactors))
             return BN_ERR_NOMEM;
         i = (long)tl->nactors++;
     }
     bn_tl_actor *t = &tl->actors[i];
+    if (a->affiliation && (!t->affiliation || day > t->affiliation_day)) {
+        if (!t->affiliation || strcmp(t->affiliation, a->affiliation) != 0)
+            if (!(t->affiliation = dup(tl, a->affiliation)))
+                return BN_ERR_NOMEM;
+        t->affiliation_day = day;
+    }
     t->mentions += a->mentions;
     t->articles++;
     share->actor = (size_t)i;
@@ -172,7 +182,8 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
         tl->narticles++;
     }
     for (size_t i = 0; i < a->nactors; i++) {
-        bn_status st = add_actor(tl, &a->actors[i], &ta->shares[ta->nshares]);
+        bn_status st = add_actor(tl, &a->actors[i], a->dct[0] ? bn_date_days(a->dct) : LONG_MIN,
+                                 &ta->shares[ta->nshares]);
         if (st != BN_OK)
             return st;
         ta->nshares++;

@@ -27,6 +27,9 @@ typedef struct bn_tl_article {
 typedef struct bn_tl_actor {
     const char *id, *name, *name_vi;
     bn_actor_kind kind;
+    const char *affiliation; /* a person's, as the latest dated article that gives one says */
+    long affiliation_day;  /* that article's publication day (LONG_MIN: undated) */
+    int known;             /* in the knowledge base */
     const char **aliases;  /* surface forms seen, in order of first sight */
     size_t naliases, aliases_cap;
     unsigned mentions;

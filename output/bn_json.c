@@ -110,8 +110,9 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     for (size_t i = 0; i < tl->nactors; i++) {
         const bn_tl_actor *a = &tl->actors[i];
         json_array_append_new(
-            actors, json_pack("{s:s,s:s,s:s,s:s,s:o,s:I,s:I,s:I,s:f,s:f}", "id", a->id, "name", a->name,
-                              "name_vi", a->name_vi, "kind", bn_kind_name(a->kind), "aliases",
+            actors, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I,s:f,s:f}", "id", a->id, "name", a->name,
+                              "name_vi", a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation,
+                              "known", a->known, "aliases",
                               aliases_json(a->aliases, a->naliases), "mentions", (json_int_t)a->mentions,
                               "articles", (json_int_t)a->articles, "events", (json_int_t)a->events, "degree",
                               net ? net->degree[i] : 0.0, "pagerank", net ? net->pagerank[i] : 0.0));
@@ -147,9 +148,10 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
     json_t *actors = json_array(), *events = json_array();
     for (size_t i = 0; i < a->nactors; i++) {
         const bn_actor *ac = &a->actors[i];
-        json_array_append_new(actors, json_pack("{s:s,s:s,s:s,s:s,s:o,s:I}", "id", ac->id, "name", ac->name,
+        json_array_append_new(actors, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I}", "id", ac->id, "name", ac->name,
                                                 "name_vi", ac->name_vi ? ac->name_vi : ac->name, "kind",
-                                                bn_kind_name(ac->kind), "aliases",
+                                                bn_kind_name(ac->kind), "affiliation", ac->affiliation, "known",
+                                                !ac->from_text, "aliases",
                                                 aliases_json(ac->aliases, ac->naliases), "mentions",
                                                 (json_int_t)ac->mentions));
     }
@@ -319,6 +321,8 @@ static bn_status read_record(reader *r, const json_t *root)
         ac->id = get_str(r, v, "id", 1, &st);
         ac->name = get_str(r, v, "name", 1, &st);
         ac->name_vi = get_str(r, v, "name_vi", 0, &st);
+        ac->affiliation = get_str(r, v, "affiliation", 0, &st);
+        ac->from_text = json_is_false(json_object_get(v, "known"));
         if (st != BN_OK)
             return st;
         if (!kind || !bn_kind_parse(kind, &ac->kind))

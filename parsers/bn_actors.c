@@ -1,7 +1,11 @@
 #include "bn_actors.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
@@ -122,7 +126,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
             if (n > 0) {
                 cue |= payload == BN_AW_GATHERING;
-                after_word = i + n;
+                if (payload == BN_AW_GATHERING || payload == BN_AW_LOCATION || payload == BN_AW_PLACE_NOUN)
+                    after_word = i + n;
                 i += n - 1;
                 continue;
             }
@@ -154,33 +159,37 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
 /* The article's growing actor and mention lists. */
 typedef struct find_ctx {
     uint32_t *slot;      /* knowledge-base index -> article actor index + 1 */
-    size_t *alias_cap;   /* per knowledge-base actor */
+    size_t *alias_cap;   /* per article actor */
     size_t mcap, acap;
+    long last_org, last_country;  /* article actors named last, for "liên minh này", "nước này" */
 } find_ctx;
 
-/* Records a mention of knowledge-base actor `k` at [start, end); `named`:
- * the text there is one of its names (not a body it is a side of). */
-static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t k, uint32_t start, uint32_t end,
-                             size_t tok, int named)
+static bn_status new_actor(bn_article *a, find_ctx *c, uint32_t *out)
 {
-    const bn_kb_actor *ka = bn_kb_get(kb, k);
-    if (!c->slot[k]) {
-        bn_actor *v = bn_arena_grow(&a->arena, a->actors, &c->acap, a->nactors + 1, sizeof *v);
-        if (!v)
-            return BN_ERR_NOMEM;
-        a->actors = v;
-        bn_actor *act = &a->actors[a->nactors];
-        memset(act, 0, sizeof *act);
-        act->id = ka->id; /* the knowledge base outlives the article */
-        act->name = ka->name;
-        act->name_vi = ka->name_vi;
-        act->kind = ka->kind;
-        c->slot[k] = (uint32_t)++a->nactors;
-    }
-    uint32_t ai = c->slot[k] - 1;
+    bn_actor *v = bn_arena_grow(&a->arena, a->actors, &c->acap, a->nactors + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    a->actors = v;
+    size_t cap = c->acap;
+    size_t *caps = bn_arena_calloc(&a->arena, cap, sizeof *caps);
+    if (!caps)
+        return BN_ERR_NOMEM;
+    if (c->alias_cap)
+        memcpy(caps, c->alias_cap, a->nactors * sizeof *caps);
+    c->alias_cap = caps;
+    memset(&a->actors[a->nactors], 0, sizeof a->actors[a->nactors]);
+    *out = (uint32_t)a->nactors++;
+    return BN_OK;
+}
+
+/* Records a mention of article actor `ai` at [start, end); `named`: the
+ * text there is one of its names (not a body it is a side of, not "liên
+ * minh này"). */
+static bn_status mention(bn_article *a, find_ctx *c, uint32_t ai, uint32_t start, uint32_t end, size_t tok, int named)
+{
     bn_actor *act = &a->actors[ai];
     act->mentions++;
-    bn_status st = named ? add_alias(a, act, &c->alias_cap[k], a->text.s + start, end - start) : BN_OK;
+    bn_status st = named ? add_alias(a, act, &c->alias_cap[ai], a->text.s + start, end - start) : BN_OK;
     if (st != BN_OK)
         return st;
     bn_mention *mv = bn_arena_grow(&a->arena, a->mentions, &c->mcap, a->nmentions + 1, sizeof *mv);
@@ -188,7 +197,186 @@ static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t
         return BN_ERR_NOMEM;
     a->mentions = mv;
     a->mentions[a->nmentions++] = (bn_mention){start, end, ai, (uint32_t)tok};
+    if (act->kind == BN_KIND_ORGANIZATION)
+        c->last_org = ai;
+    else if (act->kind == BN_KIND_COUNTRY)
+        c->last_country = ai;
     return BN_OK;
+}
+
+/* Records a mention of knowledge-base actor `k`. */
+static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t k, uint32_t start, uint32_t end,
+                             size_t tok, int named)
+{
+    if (!c->slot[k]) {
+        const bn_kb_actor *ka = bn_kb_get(kb, k);
+        uint32_t ai;
+        bn_status st = new_actor(a, c, &ai);
+        if (st != BN_OK)
+            return st;
+        bn_actor *act = &a->actors[ai];
+        act->id = ka->id; /* the knowledge base outlives the article */
+        act->name = ka->name;
+        act->name_vi = ka->name_vi;
+        act->kind = ka->kind;
+        c->slot[k] = ai + 1;
+    }
+    return mention(a, c, c->slot[k] - 1, start, end, tok, named);
+}
+
+static int capitalised(const bn_article *a, size_t i)
+{
+    const bn_token *t = &a->tokens.v[i];
+    int32_t off = 0;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)a->text.s + t->start, off, (int32_t)(t->end - t->start), c);
+    return c > 0 && u_isupper(c);
+}
+
+/* Whether the text between tokens i-1 and i holds character ch. */
+static int gap_has(const bn_article *a, size_t i, char ch)
+{
+    if (i == 0 || i >= a->tokens.n)
+        return 0;
+    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++)
+        if (a->text.s[p] == ch)
+            return 1;
+    return 0;
+}
+
+/* "tại Brussels (Bỉ)", "ở thủ đô Vilnius", "tại thành phố Geneva, Thụy
+ * Sĩ": after a location word, the place and the country it is in are
+ * where something happens, not actors.  Returns the token after them (i
+ * when nothing there is a place); organisations and people after "tại"
+ * stay actors. */
+static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end)
+{
+    int payload;
+    size_t n, j = i;
+    if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) && payload == BN_AW_PLACE_NOUN)
+        j += n;
+    size_t name = j;
+    n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload);
+    if (n) {
+        if (bn_kb_get(kb, (size_t)payload)->kind != BN_KIND_COUNTRY)
+            return i;
+        j += n;
+    } else {
+        while (j < end && j - name < 4 && capitalised(a, j) &&
+               !bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload))
+            j++;
+        if (j == name)
+            return i;
+    }
+    /* the country of the place: "Geneva, Thụy Sĩ", "Brussels (Bỉ)" */
+    if (j < end && (gap_has(a, j, ',') || gap_has(a, j, '(')) &&
+        (n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload)) &&
+        bn_kb_get(kb, (size_t)payload)->kind == BN_KIND_COUNTRY)
+        j += n;
+    return j;
+}
+
+/* An id for a person the knowledge base does not know: the name's
+ * diacritic-free fold, words joined by '-'. */
+static char *person_id(bn_article *a, uint32_t start, uint32_t end)
+{
+    char *f = bn_fold_string(&a->arena, a->text.s + start, end - start, BN_FOLD_ASCII);
+    if (!f)
+        return NULL;
+    size_t w = 0;
+    for (size_t r = 0; f[r]; r++) {
+        unsigned char ch = (unsigned char)f[r];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            f[w++] = (char)ch;
+        else if (w > 0 && f[w - 1] != '-')
+            f[w++] = '-';
+    }
+    while (w > 0 && f[w - 1] == '-')
+        w--;
+    f[w] = 0;
+    return f;
+}
+
+/* The state or organisation a title before token `at` names: "Người Phát
+ * ngôn của Bộ Quốc phòng Lithuania, ông ...": the last country or
+ * organisation mentioned after a title word, within 12 tokens. */
+static const char *title_affiliation(const bn_article *a, const bn_lang *lang, size_t from, size_t at)
+{
+    size_t lo = at > from + 12 ? at - 12 : from, title = SIZE_MAX;
+    for (size_t k = lo; k < at; k++) {
+        int payload;
+        size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k, at, &payload);
+        if (n && payload == BN_AW_TITLE) {
+            title = k;
+            break;
+        }
+    }
+    if (title == SIZE_MAX)
+        return NULL;
+    const char *aff = NULL;
+    for (size_t m = a->nmentions; m-- > 0;) {
+        const bn_mention *mn = &a->mentions[m];
+        if (mn->tok < title)
+            break;
+        const bn_actor *act = &a->actors[mn->actor];
+        if (mn->tok < at && (act->kind == BN_KIND_COUNTRY || act->kind == BN_KIND_ORGANIZATION)) {
+            aff = act->id;
+            break;
+        }
+    }
+    return aff;
+}
+
+/* "ông Mindaugas Neimontas", "bà Neimontas" later: capitalised words after
+ * an honorific that the knowledge base does not know are a person of the
+ * article; a single word that is the last word of one already named is
+ * that person.  Returns the tokens taken (0: none). */
+static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, find_ctx *c, size_t from, size_t i,
+                         size_t end, bn_status *st)
+{
+    int payload;
+    size_t j = i;
+    while (j < end && j - i < 4 && capitalised(a, j) &&
+           !bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload) &&
+           !bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload))
+        j++;
+    if (j == i || (j < end && capitalised(a, j)))
+        return 0; /* nothing, or a longer run that is not all a name */
+    uint32_t start = a->tokens.v[i].start, stop = a->tokens.v[j - 1].end;
+    char *id = person_id(a, start, stop);
+    if (!id || !*id) {
+        *st = id ? BN_OK : BN_ERR_NOMEM;
+        return 0;
+    }
+    /* the same person: the same name, or the last word of the name */
+    for (size_t k = 0; k < a->nactors; k++) {
+        const bn_actor *p = &a->actors[k];
+        if (p->kind != BN_KIND_PERSON || !p->from_text)
+            continue;
+        size_t il = strlen(id), pl = strlen(p->id);
+        if (strcmp(p->id, id) == 0 || (j - i == 1 && pl > il + 1 && p->id[pl - il - 1] == '-' &&
+                                       strcmp(p->id + pl - il, id) == 0)) {
+            *st = mention(a, c, (uint32_t)k, start, stop, i, 1);
+            return j - i;
+        }
+    }
+    if (j - i < 2)
+        return 0; /* a lone word never seen in full: perhaps not a name */
+    uint32_t ai;
+    if ((*st = new_actor(a, c, &ai)) != BN_OK)
+        return 0;
+    bn_actor *p = &a->actors[ai];
+    p->id = id;
+    p->name = p->name_vi = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
+    if (!p->name) {
+        *st = BN_ERR_NOMEM;
+        return 0;
+    }
+    p->kind = BN_KIND_PERSON;
+    p->from_text = 1;
+    p->affiliation = title_affiliation(a, lang, from, i);
+    *st = mention(a, c, ai, start, stop, i, 1);
+    return j - i;
 }
 
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
@@ -196,22 +384,49 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
+    ctx.last_org = ctx.last_country = -1;
     ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
-    ctx.alias_cap = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.alias_cap);
-    if (!ctx.slot || !ctx.alias_cap)
+    if (!ctx.slot)
         return BN_ERR_NOMEM;
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
-            int payload;
+            int payload, word;
             size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
+            bn_status st = BN_OK;
+            if (nw && word == BN_AW_NOT_ACTOR && nw >= n) {
+                i += nw;
+                continue;
+            }
+            if (nw && !n && word == BN_AW_LOCATION) {
+                size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end);
+                i = j > i + nw ? j : i + nw;
+                continue;
+            }
+            if (nw && !n && (word == BN_AW_ANAPHOR_ORG || word == BN_AW_ANAPHOR_COUNTRY)) {
+                long ai = word == BN_AW_ANAPHOR_ORG ? ctx.last_org : ctx.last_country;
+                if (ai >= 0 && (st = mention(a, &ctx, (uint32_t)ai, a->tokens.v[i].start,
+                                             a->tokens.v[i + nw - 1].end, i, 0)) != BN_OK)
+                    return st;
+                i += nw;
+                continue;
+            }
+            if (nw && !n && word == BN_AW_HONORIFIC && i + nw < sn->tok_end &&
+                !bn_phrases_match(m, a->text.s, &a->tokens, i + nw, sn->tok_end, &payload)) {
+                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i + nw, sn->tok_end, &st);
+                if (st != BN_OK)
+                    return st;
+                i += nw + taken;
+                continue;
+            }
             if (n == 0) {
                 i++;
                 continue;
             }
             const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);
             uint32_t start = a->tokens.v[i].start, end = a->tokens.v[i + n - 1].end;
-            bn_status st = add_mention(a, kb, &ctx, (size_t)payload, start, end, i, 1);
+            st = add_mention(a, kb, &ctx, (size_t)payload, start, end, i, 1);
             /* a body of two sides acts through them too */
             for (size_t p = 0; st == BN_OK && p < ka->nparties; p++) {
                 long side = bn_kb_find(kb, ka->parties[p]);
@@ -227,4 +442,119 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     }
     date_by_new_office(a, kb, lang->dates->office_words);
     return find_gatherings(a, kb, lang, ctx.slot);
+}
+
+/* The article's actor for knowledge-base actor k, added when new (with no
+ * mention yet). */
+static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
+{
+    const bn_kb_actor *ka = bn_kb_get(kb, k);
+    for (size_t i = 0; i < a->nactors; i++)
+        if (a->actors[i].id == ka->id)
+            return (long)i;
+    bn_actor *v = bn_arena_grow(&a->arena, a->actors, acap, a->nactors + 1, sizeof *v);
+    if (!v)
+        return -1;
+    a->actors = v;
+    bn_actor *act = &a->actors[a->nactors];
+    memset(act, 0, sizeof *act);
+    act->id = ka->id;
+    act->name = ka->name;
+    act->name_vi = ka->name_vi;
+    act->kind = ka->kind;
+    return (long)a->nactors++;
+}
+
+static int mention_order(const void *va, const void *vb)
+{
+    const bn_mention *x = va, *y = vb;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The days the article was written in: [lo, hi]; 0 when unknown or wider
+ * than a year. */
+static int writing_window(const bn_article *a, long *lo, long *hi)
+{
+    if (a->dct[0]) {
+        *lo = *hi = bn_date_days(a->dct);
+        return 1;
+    }
+    if (a->written_after == LONG_MIN || a->written_before == LONG_MAX || a->written_before - a->written_after > 366)
+        return 0;
+    *lo = a->written_after;
+    *hi = a->written_before;
+    return 1;
+}
+
+static const char *affiliation(const bn_kb *kb, const bn_kb_actor *p, int dated, long lo, long hi)
+{
+    if (dated)
+        for (size_t r = 0; r < p->nroles; r++)
+            if (p->roles[r].from <= lo && hi < p->roles[r].to)
+                return p->roles[r].org;
+    for (size_t r = 1; r < p->nroles; r++)
+        if (strcmp(p->roles[r].org, p->roles[0].org) != 0)
+            return p->nationality;
+    (void)kb;
+    return p->nroles ? p->roles[0].org : p->nationality;
+}
+
+bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
+{
+    long lo = 0, hi = 0;
+    int dated = writing_window(a, &lo, &hi);
+    size_t acap = a->nactors, mcap = a->nmentions, added = 0;
+    const bn_phrases *titles = bn_kb_titles(kb);
+    for (size_t k = 0; dated && titles && k < a->nsentences; k++) {
+        const bn_sentence *sn = &a->sentences[k];
+        size_t next = 0; /* the first mention at or after a token */
+        for (size_t i = sn->tok_begin; i < sn->tok_end;) {
+            int payload;
+            size_t n = bn_phrases_match(titles, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            if (n < 2) {
+                i++;
+                continue;
+            }
+            /* a person named right after it is the holder already */
+            while (next < a->nmentions && a->mentions[next].tok < i + n)
+                next++;
+            int named = next < a->nmentions && a->mentions[next].tok <= i + n + 3 &&
+                        a->actors[a->mentions[next].actor].kind == BN_KIND_PERSON;
+            int qualifier = 0; /* "cựu Tổng thống Mỹ": not the holder then */
+            if (i > sn->tok_begin &&
+                bn_phrases_match(lang->dates->office_words, a->text.s, &a->tokens, i - 1, i, &qualifier) == 1 &&
+                qualifier < 0)
+                named = 1;
+            size_t nrefs, holder = SIZE_MAX, holders = 0;
+            const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
+            for (size_t r = 0; !named && r < nrefs; r++) {
+                const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
+                if (role->from <= lo && hi < role->to && refs[r].item != holder) {
+                    holder = refs[r].item;
+                    holders++;
+                }
+            }
+            if (holders == 1) {
+                long ai = actor_of(a, kb, holder, &acap);
+                bn_mention *mv = ai < 0 ? NULL : bn_arena_grow(&a->arena, a->mentions, &mcap, a->nmentions + 1, sizeof *mv);
+                if (!mv)
+                    return BN_ERR_NOMEM;
+                a->mentions = mv;
+                a->mentions[a->nmentions++] = (bn_mention){a->tokens.v[i].start, a->tokens.v[i + n - 1].end,
+                                                           (uint32_t)ai, (uint32_t)i};
+                a->actors[ai].mentions++;
+                added++;
+            }
+            i += n;
+        }
+    }
+    if (added)
+        qsort(a->mentions, a->nmentions, sizeof *a->mentions, mention_order);
+    for (size_t i = 0; i < a->nactors; i++) {
+        bn_actor *act = &a->actors[i];
+        long k = act->kind == BN_KIND_PERSON && !act->from_text ? bn_kb_find(kb, act->id) : -1;
+        if (k >= 0)
+            act->affiliation = affiliation(kb, bn_kb_get(kb, (size_t)k), dated, lo, hi);
+    }
+    return BN_OK;
 }

@@ -12,4 +12,11 @@
  * mention). */
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang);
 
+/* After the dates: an office named without a name ("Tổng thư ký NATO")
+ * becomes a mention of whoever held it when the article was written (the
+ * DCT, or the window its dates give, inside one term), and every person
+ * gets an affiliation ("cựu" before the title: not the holder then): the organisation or state of the office held then,
+ * else of all their offices when they share one, else their nationality. */
+bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang);
+
 #endif

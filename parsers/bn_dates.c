@@ -813,7 +813,11 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         join_spans(a, R, first);
         lo = hi;
     }
-    if (!w.known)
+    if (!w.known) {
         years_of_neighbours(a);
+        /* what the dates said of the writing, for the offices named alone */
+        a->written_after = w.lo;
+        a->written_before = w.hi;
+    }
     return BN_OK;
 }

@@ -110,8 +110,21 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
 
         /* the first trigger after an actor; else the first trigger */
         trig first = {0, 0, -1}, chosen = {0, 0, -1};
+        size_t mk = m_lo;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload;
+            /* a word of a name or a title is no trigger ("ký" of "Tổng thư ký") */
+            size_t nt = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            if (nt && payload == BN_AW_TITLE) {
+                i += nt;
+                continue;
+            }
+            while (mk < m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
+                mk++;
+            if (mk < m_hi && a->mentions[mk].start <= a->tokens.v[i].start) {
+                i++;
+                continue;
+            }
             size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, sn->tok_end, &payload);
             if (n == 0) {
                 i++;

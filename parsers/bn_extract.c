@@ -53,6 +53,8 @@ bn_status bn_extract(bn_extractor *ex, const bn_record *rec, bn_article **out, b
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory finding actors");
     if (st == BN_OK && (st = bn_tag_dates(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory tagging dates");
+    if (st == BN_OK && (st = bn_link_offices(a, ex->kb, ex->lang)) != BN_OK)
+        bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory linking offices");
     if (st == BN_OK && (st = bn_find_events(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory finding events");
     if (st != BN_OK) {

@@ -30,6 +30,7 @@ struct bn_kb {
     size_t n, cap;
     bn_id_map *index;        /* id -> actor */
     bn_phrases *matcher;
+    bn_fuzzy *fuzzy;
     phrase_index titles;
     bn_kb_gathering *gv;
     size_t ng, gcap;
@@ -96,6 +97,7 @@ void bn_kb_free(bn_kb *kb)
     free(kb->v);
     bn_id_map_free(kb->index);
     bn_phrases_free(kb->matcher);
+    bn_fuzzy_free(kb->fuzzy);
     index_clear(&kb->titles);
     for (size_t i = 0; i < kb->ng; i++)
         gathering_clear(&kb->gv[i]);
@@ -170,6 +172,11 @@ const bn_kb_ref *bn_kb_place(const bn_kb *kb, int payload, size_t *count)
 const bn_phrases *bn_kb_matcher(const bn_kb *kb)
 {
     return kb->matcher;
+}
+
+const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb)
+{
+    return kb->fuzzy;
 }
 
 static bn_status add_form(void *ctx, const char *s)
@@ -581,11 +588,18 @@ bn_status bn_kb_compile(bn_kb *kb)
     kb->matcher = bn_phrases_new();
     if (!kb->matcher)
         return BN_ERR_NOMEM;
+    bn_fuzzy_free(kb->fuzzy);
+    kb->fuzzy = bn_fuzzy_new();
+    if (!kb->fuzzy)
+        return BN_ERR_NOMEM;
     for (size_t i = 0; i < kb->n; i++)
         for (size_t j = 0; j < kb->v[i].nforms; j++) {
             bn_status st = bn_phrases_add(kb->matcher, kb->v[i].forms[j], (int)i, BN_PHRASE_CASE);
+            if (st == BN_OK)
+                st = bn_fuzzy_add(kb->fuzzy, kb->v[i].forms[j], (int)i);
             if (st != BN_OK)
                 return st;
         }
-    return bn_phrases_compile(kb->matcher);
+    bn_status st = bn_fuzzy_compile(kb->fuzzy);
+    return st == BN_OK ? bn_phrases_compile(kb->matcher) : st;
 }

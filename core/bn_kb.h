@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "bn_error.h"
+#include "bn_fuzzy.h"
 #include "bn_model.h"
 #include "bn_phrase.h"
 
@@ -53,6 +54,8 @@ const bn_kb_actor *bn_kb_get(const bn_kb *kb, size_t i);
 long bn_kb_find(const bn_kb *kb, const char *id);
 /* Payloads are actor indices. */
 const bn_phrases *bn_kb_matcher(const bn_kb *kb);
+/* The same names, for misspellings ("Zelenksy"); payloads are actor indices. */
+const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb);
 
 /* What a phrase of a compiled index stands for: for a title, role `sub` of
  * actor `item`; for a place, gathering `item`. */

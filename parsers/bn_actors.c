@@ -351,7 +351,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     /* the same person: the same name, or the last word of the name */
     for (size_t k = 0; k < a->nactors; k++) {
         const bn_actor *p = &a->actors[k];
-        if (p->kind != BN_KIND_PERSON || !p->from_text)
+        if (p->kind != BN_KIND_PERSON)
             continue;
         size_t il = strlen(id), pl = strlen(p->id);
         if (strcmp(p->id, id) == 0 || (j - i == 1 && pl > il + 1 && p->id[pl - il - 1] == '-' &&
@@ -377,6 +377,28 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     p->affiliation = title_affiliation(a, lang, from, i);
     *st = mention(a, c, ai, start, stop, i, 1);
     return j - i;
+}
+
+/* "Zelenksy", "Tổng thống Lithuuania Gitanas Nausea": capitalised words
+ * the knowledge base does not know, close to one of its names (the longest
+ * run of up to three words first).  Returns the tokens taken (0: none). */
+static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end, int *payload)
+{
+    size_t run = 0;
+    int p;
+    while (i + run < end && run < 3 && capitalised(a, i + run) &&
+           (run == 0 || (!bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, i + run, end, &p) &&
+                         !bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i + run, end, &p))))
+        run++;
+    for (size_t n = run; n > 0; n--) {
+        uint32_t s = a->tokens.v[i].start, e = a->tokens.v[i + n - 1].end;
+        int hit = bn_fuzzy_find(bn_kb_fuzzy(kb), a->text.s + s, e - s, NULL);
+        if (hit >= 0) {
+            *payload = hit;
+            return n;
+        }
+    }
+    return 0;
 }
 
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
@@ -420,6 +442,8 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 i += nw + taken;
                 continue;
             }
+            if (n == 0 && !nw && capitalised(a, i))
+                n = misspelt(a, kb, lang, i, sn->tok_end, &payload);
             if (n == 0) {
                 i++;
                 continue;
@@ -501,13 +525,29 @@ static const char *affiliation(const bn_kb *kb, const bn_kb_actor *p, int dated,
 
 bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
-    long lo = 0, hi = 0;
-    int dated = writing_window(a, &lo, &hi);
+    long wlo = 0, whi = 0;
+    int dated = writing_window(a, &wlo, &whi);
     size_t acap = a->nactors, mcap = a->nmentions, added = 0;
     const bn_phrases *titles = bn_kb_titles(kb);
-    for (size_t k = 0; dated && titles && k < a->nsentences; k++) {
+    size_t tx = 0;
+    for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         size_t next = 0; /* the first mention at or after a token */
+        /* a day of the sentence with its year dates the office better
+         * than the writing: "Ngày 24/2/2022, Tổng thống Nga tuyên bố" */
+        long lo = wlo, hi = whi;
+        int when = dated;
+        while (tx < a->ntimexes && a->timexes[tx].start < sn->start)
+            tx++;
+        for (size_t t = tx; t < a->ntimexes && a->timexes[t].start < sn->end; t++)
+            if (a->timexes[t].precision == BN_PREC_DAY && a->timexes[t].year_source != BN_YEAR_UNKNOWN &&
+                bn_date_valid(a->timexes[t].value)) {
+                lo = hi = bn_date_days(a->timexes[t].value);
+                when = 1;
+                break;
+            }
+        if (!when)
+            continue;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload;
             size_t n = bn_phrases_match(titles, a->text.s, &a->tokens, i, sn->tok_end, &payload);
@@ -554,7 +594,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
         bn_actor *act = &a->actors[i];
         long k = act->kind == BN_KIND_PERSON && !act->from_text ? bn_kb_find(kb, act->id) : -1;
         if (k >= 0)
-            act->affiliation = affiliation(kb, bn_kb_get(kb, (size_t)k), dated, lo, hi);
+            act->affiliation = affiliation(kb, bn_kb_get(kb, (size_t)k), dated, wlo, whi);
     }
     return BN_OK;
 }

@@ -65,3 +65,63 @@ int test_body_has(const bn_article *a, const char *needle, int skip_title)
     }
     return 0;
 }
+
+/* Splits a line on tabs in place; returns the number of fields. */
+static int split(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+/* "\n" written as two characters becomes a line break. */
+static void unescape(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'n') {
+            *w++ = '\n';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+int test_table_run(test_env *env, const char *path, int header, int nfields, test_case_fn check, int *cases)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, failed = 0;
+    ssize_t n;
+    *cases = 0;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if ((header && lineno == 1 && line[0] != '#') || n == 0 || line[0] == '#')
+            continue;
+        char *fields[16];
+        int got = split(line, fields, 16);
+        if (got != nfields) {
+            printf("line %d: expected %d tab-separated fields, got %d\n", lineno, nfields, got);
+            failed++;
+            continue;
+        }
+        for (int i = 0; i < got; i++)
+            unescape(fields[i]);
+        (*cases)++;
+        failed += check(env, lineno, fields, got);
+    }
+    free(line);
+    fclose(f);
+    return failed;
+}

@@ -32,4 +32,15 @@ bn_article *test_extract(test_env *env, const char *text, const char *dct);
  * span is left out when `skip_title`. */
 int test_body_has(const bn_article *a, const char *needle, int skip_title);
 
+/* Checks one case of a table: returns 1 when it fails (after printing why),
+ * 0 when it holds.  Fields are the line's tab-separated columns. */
+typedef int (*test_case_fn)(test_env *env, int lineno, char **fields, int nfields);
+
+/* Runs `check` on every case of a tab-separated table: blank lines and
+ * '#' comments are skipped, and so is a first line that does not start
+ * with '#' when `header`; "\n" written as two characters in a field is a
+ * line break.  A line without `nfields` fields fails.  Returns the number
+ * of failed cases; *cases gets the number of cases. */
+int test_table_run(test_env *env, const char *path, int header, int nfields, test_case_fn check, int *cases);
+
 #endif

@@ -9,39 +9,11 @@
 
 static const char *table_path;
 
-/* Splits a line on tabs in place; returns the number of fields. */
-static int split(char *line, char **f, int max)
+static int check_case(test_env *env, int lineno, char **f, int nf)
 {
-    int n = 0;
-    f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
-    return n;
-}
-
-/* "\n" written as two characters becomes a line break. */
-static void unescape(char *s)
-{
-    char *w = s;
-    for (char *r = s; *r; r++) {
-        if (r[0] == '\\' && r[1] == 'n') {
-            *w++ = '\n';
-            r++;
-        } else {
-            *w++ = *r;
-        }
-    }
-    *w = '\0';
-}
-
-static int check_case(test_env *env, int lineno, char **f)
-{
+    (void)nf;
     const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
     char *text = f[1], *target = f[2], *value = f[3], *end = f[4], *ys = f[5];
-    unescape(text);
     char page[8192];
     snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", text);
     bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
@@ -90,29 +62,8 @@ static int check_case(test_env *env, int lineno, char **f)
 
 static void table(void **state)
 {
-    FILE *f = fopen(table_path, "r");
-    assert_non_null(f);
-    char *line = NULL;
-    size_t cap = 0;
-    int lineno = 0, cases = 0, failed = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (lineno == 1 || n == 0 || line[0] == '#')
-            continue; /* header, blank, comment */
-        char *fields[8];
-        if (split(line, fields, 8) != 6) {
-            printf("line %d: expected 6 tab-separated fields\n", lineno);
-            failed++;
-            continue;
-        }
-        cases++;
-        failed += check_case(*state, lineno, fields);
-    }
-    free(line);
-    fclose(f);
+    int cases;
+    int failed = test_table_run(*state, table_path, 1, 6, check_case, &cases);
     printf("dates table: %d cases, %d failed\n", cases, failed);
     assert_true(cases >= 120);
     assert_int_equal(failed, 0);

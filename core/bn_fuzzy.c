@@ -1,0 +1,294 @@
+#include "bn_fuzzy.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "bn_arena.h"
+#include "bn_text.h"
+
+enum {
+    FZ_MAX = 64,                /* code points of a key, spaces included */
+    FZ_MAX_WORDS = FZ_MAX / 2 + 1, /* in a key of FZ_MAX code points */
+    FZ_MIN_LETTERS = 7,
+    FZ_LONG_LETTERS = 12,       /* from here two edits are allowed */
+    FZ_WORD_BYTES = 4 * FZ_MAX, /* longer words are refused unfolded */
+    FZ_BUCKETS = (FZ_MAX_WORDS + 1) * (FZ_MAX + 1),
+};
+
+typedef struct fz_name {
+    uint32_t off;  /* first code point in cps */
+    uint8_t n;     /* code points, spaces included */
+    uint8_t words;
+    uint8_t letters;
+    int payload;
+    uint32_t mask;  /* see mask_of */
+} fz_name;
+
+struct bn_fuzzy {
+    fz_name *v;
+    size_t n, cap;
+    uint32_t *cps;
+    size_t ncps, cps_cap;
+    /* names of bucket b (words * (FZ_MAX + 1) + letters) are
+     * v[start[b]] .. v[start[b + 1] - 1], once compiled */
+    uint32_t start[FZ_BUCKETS + 1];
+    int compiled;
+};
+
+typedef struct fz_key {
+    uint32_t cp[FZ_MAX];
+    int n, words, letters;
+    uint32_t mask;
+} fz_key;
+
+bn_fuzzy *bn_fuzzy_new(void)
+{
+    return calloc(1, sizeof(bn_fuzzy));
+}
+
+void bn_fuzzy_free(bn_fuzzy *f)
+{
+    if (!f)
+        return;
+    free(f->v);
+    free(f->cps);
+    free(f);
+}
+
+/* The same word boundaries as bn_fold_string. */
+static int is_word_cp(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    int8_t t = u_charType(c);
+    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+           t == U_ENCLOSING_MARK;
+}
+
+/* The letters a key holds, one bit each for a-z, other characters sharing
+ * the last bits.  One edit adds at most one letter to a key that the other
+ * lacks, so more than d such letters either way rule out distance d. */
+static uint32_t mask_of(uint32_t c)
+{
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << (26 + c % 6);
+}
+
+/* Whether x has more than k bits set. */
+static int more_bits(uint32_t x, int k)
+{
+    for (; x; x &= x - 1)
+        if (k-- == 0)
+            return 1;
+    return 0;
+}
+
+/* Appends the folded word s[0..len) to the key; returns -1 when the key
+ * would be too long. */
+static int key_add_word(fz_key *k, const char *s, size_t len)
+{
+    char buf[FZ_WORD_BYTES * 3 + 8];
+    if (len > FZ_WORD_BYTES)
+        return -1;
+    int32_t blen = (int32_t)bn_fold_word(s, len, BN_FOLD_ASCII, buf, sizeof buf);
+    if (blen == 0)
+        return 0;
+    if (k->words > 0) {
+        if (k->n >= FZ_MAX)
+            return -1;
+        k->cp[k->n++] = ' ';
+    }
+    const uint8_t *p = (const uint8_t *)buf;
+    for (int32_t i = 0; i < blen;) {
+        UChar32 c;
+        U8_NEXT(p, i, blen, c);
+        if (k->n >= FZ_MAX)
+            return -1;
+        k->cp[k->n++] = (uint32_t)c;
+        k->letters++;
+        k->mask |= mask_of((uint32_t)c);
+    }
+    k->words++;
+    return 0;
+}
+
+/* Folds s into words of code points with one space between words; returns
+ * -1 when the key would be too long. */
+static int make_key(const char *s, size_t len, fz_key *k)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    size_t i = 0, start = 0;
+    int in_word = 0;
+    k->n = k->words = k->letters = 0;
+    k->mask = 0;
+    while (i < len) {
+        size_t at = i;
+        UChar32 c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else {
+            int32_t ii = 0, nn = len - i > INT32_MAX ? INT32_MAX : (int32_t)(len - i);
+            U8_NEXT(p + i, ii, nn, c);
+            i += (size_t)ii;
+        }
+        int w = c >= 0 && is_word_cp(c);
+        if (w && !in_word) {
+            start = at;
+            in_word = 1;
+        } else if (!w && in_word) {
+            if (key_add_word(k, s + start, at - start))
+                return -1;
+            in_word = 0;
+        }
+    }
+    if (in_word && key_add_word(k, s + start, len - start))
+        return -1;
+    return 0;
+}
+
+static int limit_for(int letters)
+{
+    return letters < FZ_MIN_LETTERS ? 0 : letters < FZ_LONG_LETTERS ? 1 : 2;
+}
+
+bn_status bn_fuzzy_add(bn_fuzzy *f, const char *name, int payload)
+{
+    fz_key k;
+    if (make_key(name, strlen(name), &k) || k.letters < FZ_MIN_LETTERS)
+        return BN_OK;
+    if (bn_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v) ||
+        bn_grow((void **)&f->cps, &f->cps_cap, f->ncps + (size_t)k.n, sizeof *f->cps))
+        return BN_ERR_NOMEM;
+    memcpy(f->cps + f->ncps, k.cp, (size_t)k.n * sizeof *k.cp);
+    f->v[f->n++] = (fz_name){
+        .off = (uint32_t)f->ncps,
+        .n = (uint8_t)k.n,
+        .words = (uint8_t)k.words,
+        .letters = (uint8_t)k.letters,
+        .payload = payload,
+        .mask = k.mask,
+    };
+    f->ncps += (size_t)k.n;
+    f->compiled = 0;
+    return BN_OK;
+}
+
+static size_t bucket_of(int words, int letters)
+{
+    return (size_t)words * (FZ_MAX + 1) + (size_t)letters;
+}
+
+/* A counting sort of the names by bucket.  The order within a bucket does
+ * not matter: the answer of a find does not depend on it. */
+bn_status bn_fuzzy_compile(bn_fuzzy *f)
+{
+    fz_name *sorted = malloc((f->n ? f->n : 1) * sizeof *sorted);
+    if (!sorted)
+        return BN_ERR_NOMEM;
+    memset(f->start, 0, sizeof f->start);
+    for (size_t i = 0; i < f->n; i++)
+        f->start[bucket_of(f->v[i].words, f->v[i].letters) + 1]++;
+    for (size_t b = 0; b < FZ_BUCKETS; b++)
+        f->start[b + 1] += f->start[b];
+    uint32_t fill[FZ_BUCKETS];
+    memcpy(fill, f->start, sizeof fill);
+    for (size_t i = 0; i < f->n; i++)
+        sorted[fill[bucket_of(f->v[i].words, f->v[i].letters)]++] = f->v[i];
+    free(f->v);
+    f->v = sorted;
+    f->cap = f->n ? f->n : 1;
+    f->compiled = 1;
+    return BN_OK;
+}
+
+/* Optimal string alignment distance of a[0..n) and b[0..m), or k + 1 when it
+ * is over k.  Only the band |i - j| <= k is computed (cells outside are over
+ * k anyway), and row minima never decrease, so a row whose minimum is over k
+ * ends the computation.  Three rows rotate; each row also writes the cells
+ * just outside its band, the only ones the next two rows read besides it. */
+static int osa_within(const uint32_t *a, int n, const uint32_t *b, int m, int k)
+{
+    int rows[3][FZ_MAX + 2];
+    int *pp = rows[0], *p = rows[1], *c = rows[2];
+    int big = k + 1;
+    if (n - m > k || m - n > k)
+        return big;
+    for (int j = 0; j <= m && j <= k + 1; j++)
+        p[j] = j <= k ? j : big;
+    for (int i = 1; i <= n; i++) {
+        int lo = i - k > 1 ? i - k : 1;
+        int hi = i + k < m ? i + k : m;
+        c[lo - 1] = lo == 1 && i <= k ? i : big;
+        int row_min = c[lo - 1];
+        for (int j = lo; j <= hi; j++) {
+            int v = p[j - 1] + (a[i - 1] != b[j - 1]);
+            if (p[j] + 1 < v)
+                v = p[j] + 1;
+            if (c[j - 1] + 1 < v)
+                v = c[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            if (v > big)
+                v = big;
+            c[j] = v;
+            if (v < row_min)
+                row_min = v;
+        }
+        if (hi < m)
+            c[hi + 1] = big;
+        if (row_min > k)
+            return big;
+        int *t = pp;
+        pp = p;
+        p = c;
+        c = t;
+    }
+    return p[m];
+}
+
+int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist)
+{
+    fz_key q;
+    if (dist)
+        *dist = -1;
+    if (!f->compiled || make_key(s, len, &q) || q.letters < FZ_MIN_LETTERS)
+        return -1;
+    int best = -1, payload = -1, ambiguous = 0;
+    for (int letters = q.letters - 2; letters <= q.letters + 2; letters++) {
+        if (letters < FZ_MIN_LETTERS || letters > FZ_MAX)
+            continue;
+        int limit = limit_for(letters < q.letters ? letters : q.letters);
+        if (abs(letters - q.letters) > limit)
+            continue;
+        size_t b = bucket_of(q.words, letters);
+        for (uint32_t i = f->start[b]; i < f->start[b + 1]; i++) {
+            const fz_name *nm = &f->v[i];
+            /* ties are still needed, to see ambiguity */
+            int k = best >= 0 && best < limit ? best : limit;
+            if (more_bits(q.mask & ~nm->mask, k) || more_bits(nm->mask & ~q.mask, k))
+                continue;
+            int d = osa_within(q.cp, q.n, f->cps + nm->off, nm->n, k);
+            if (d > k)
+                continue;
+            if (d == 0) {
+                if (dist)
+                    *dist = 0;
+                return -1;
+            }
+            if (best < 0 || d < best) {
+                best = d;
+                payload = nm->payload;
+                ambiguous = 0;
+            } else if (nm->payload != payload) {
+                ambiguous = 1;
+            }
+        }
+    }
+    if (dist)
+        *dist = best;
+    return best > 0 && !ambiguous ? payload : -1;
+}

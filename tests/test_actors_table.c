@@ -1,0 +1,132 @@
+/* Actor recognition against tests/actors_cases.tsv: one case per line,
+ * dct, text, expectations, note.  Expectations: ID (found), ID=N (found,
+ * N mentions), !ID (not found), ID@AFF (a person affiliated to AFF),
+ * ID~ALIAS (ALIAS, '_' for a space, seen as one of its names), #N (N actors
+ * in all).  Every failing case is listed; the test fails if any does,
+ * except the known gaps: cases whose note starts with "gap:", listed too
+ * (and reported when they come to pass). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static const char *table_path;
+static int gaps;
+
+static const bn_actor *find(const bn_article *a, const char *id, size_t len)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        if (strlen(a->actors[i].id) == len && memcmp(a->actors[i].id, id, len) == 0)
+            return &a->actors[i];
+    return NULL;
+}
+
+static int has_alias(const bn_actor *ac, const char *alias)
+{
+    for (size_t i = 0; i < ac->naliases; i++)
+        if (strcmp(ac->aliases[i], alias) == 0)
+            return 1;
+    return 0;
+}
+
+/* Checks one expectation; prints and returns 1 when it does not hold. */
+static int expect(const bn_article *a, int lineno, const char *x)
+{
+    if (x[0] == '#') {
+        if (a->nactors == (size_t)atoi(x + 1))
+            return 0;
+        printf("line %d: %s: %zu actors\n", lineno, x, a->nactors);
+        return 1;
+    }
+    int negated = x[0] == '!';
+    const char *id = x + negated;
+    size_t len = strcspn(id, "=@~");
+    const bn_actor *ac = find(a, id, len);
+    if (negated) {
+        if (!ac)
+            return 0;
+        printf("line %d: %s: found (%u mentions)\n", lineno, x, ac->mentions);
+        return 1;
+    }
+    if (!ac) {
+        printf("line %d: %s: not found\n", lineno, x);
+        return 1;
+    }
+    const char *arg = id + len + (id[len] != 0);
+    switch (id[len]) {
+    case '=':
+        if (ac->mentions == (unsigned)atoi(arg))
+            return 0;
+        printf("line %d: %s: %u mentions\n", lineno, x, ac->mentions);
+        return 1;
+    case '@':
+        if (ac->affiliation && strcmp(ac->affiliation, arg) == 0)
+            return 0;
+        printf("line %d: %s: affiliation %s\n", lineno, x, ac->affiliation ? ac->affiliation : "none");
+        return 1;
+    case '~': {
+        char alias[256];
+        snprintf(alias, sizeof alias, "%s", arg);
+        for (char *p = alias; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        if (has_alias(ac, alias))
+            return 0;
+        printf("line %d: %s: aliases seen:", lineno, x);
+        for (size_t i = 0; i < ac->naliases; i++)
+            printf(" \"%s\"", ac->aliases[i]);
+        printf("\n");
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int check_case(test_env *env, int lineno, char **f, int nf)
+{
+    (void)nf;
+    const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
+    char page[8192];
+    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", f[1]);
+    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
+        printf("line %d: extraction failed: %s\n", lineno, err.text);
+        return 1;
+    }
+    int bad = 0, gap = strncmp(f[3], "gap:", 4) == 0;
+    char *save = NULL;
+    for (char *x = strtok_r(f[2], " ", &save); x; x = strtok_r(NULL, " ", &save))
+        bad |= expect(a, lineno, x);
+    if (bad)
+        printf("    (%s)\n", f[3]);
+    else if (gap)
+        printf("line %d: a known gap now passes: drop \"gap:\" from its note\n", lineno);
+    gaps += gap && bad;
+    bn_article_free(a);
+    return bad && !gap;
+}
+
+static void table(void **state)
+{
+    int cases;
+    int failed = test_table_run(*state, table_path, 0, 4, check_case, &cases);
+    printf("actors table: %d cases, %d failed, %d known gaps\n", cases, failed, gaps);
+    assert_true(cases >= 100);
+    assert_int_equal(failed, 0);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_actors_table CASES.tsv\n");
+        return 2;
+    }
+    table_path = argv[1];
+    const struct CMUnitTest tests[] = {cmocka_unit_test(table)};
+    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+}

@@ -113,5 +113,24 @@ run merge "$tmp/bad.jsonl" -o "$tmp/m3"
 check "merge: bad record, status 1" test $status -eq 1
 check "merge: names the line" grep -q "^biennien: $tmp/bad.jsonl:1:[0-9]*: not JSON" "$tmp/err"
 
+# --kb: a user's file extends the knowledge base; its errors name file and line
+cat >"$tmp/kb.json" <<'KB'
+{"actors": [
+  {"id": "ruritania", "name": "Ruritania", "name_vi": "Ruritania", "kind": "country"}
+ ],
+ "events": [
+  {"id": "ok-summit", "org": "nato", "places": ["Zenda"], "from": "2031-05-02", "to": "2031-05-03"},
+  {"id": "bad-summit", "org": "nato", "places": ["Zenda"], "from": "2031-05-09"},
+  {"id": "no-date", "org": "nato", "places": ["Zenda"]}
+ ]}
+KB
+run extract --kb "$tmp/kb.json" "$good"
+check "--kb: bad event, status 1" test $status -eq 1
+check "--kb: names file and line of the event" grep -q "^biennien: $tmp/kb.json:7:1: event \"no-date\"" "$tmp/err"
+printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}]}\n' >"$tmp/kb2.json"
+printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/in2.txt"
+run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"
+check "--kb: a new actor is found" grep -q '"id":"ruritania"' "$tmp/out"
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -72,6 +72,37 @@ static void a_body_of_two_sides(void **state)
     bn_article_free(a);
 }
 
+/* The coverage the actors issue asks of the built-in knowledge base. */
+static void knowledge_base_coverage(void **state)
+{
+    const test_env *env = *state;
+    static const char *const ids[] = {
+        /* NATO members */
+        "albania", "belgium", "bulgaria", "canada", "croatia", "czech-republic", "denmark", "estonia", "finland",
+        "france", "germany", "greece", "hungary", "iceland", "italy", "latvia", "lithuania", "luxembourg",
+        "montenegro", "netherlands", "north-macedonia", "norway", "poland", "portugal", "romania", "slovakia",
+        "slovenia", "spain", "sweden", "turkey", "united-kingdom", "united-states",
+        /* the other sides, the Gulf, the G20, partners */
+        "russia", "belarus", "ukraine", "china", "north-korea", "south-korea", "iran", "israel", "saudi-arabia",
+        "united-arab-emirates", "qatar", "kuwait", "bahrain", "oman", "argentina", "australia", "brazil", "india",
+        "indonesia", "japan", "mexico", "south-africa", "georgia", "moldova",
+        /* organisations */
+        "nato", "european-union", "european-commission", "european-council", "united-nations",
+        "un-security-council", "osce", "csto", "sco", "brics", "g7", "g20", "asean", "african-union", "iaea", "icc",
+        "wagner",
+        /* offices of 2014-2025 */
+        "jens-stoltenberg", "mark-rutte", "philip-breedlove", "christopher-cavoli", "vladimir-putin",
+        "sergei-lavrov", "maria-zakharova", "volodymyr-zelensky", "joe-biden", "donald-trump", "antony-blinken",
+        "xi-jinping", "wang-yi", "emmanuel-macron", "olaf-scholz", "recep-tayyip-erdogan", "antonio-guterres",
+        "ursula-von-der-leyen", "josep-borrell",
+    };
+    assert_true(bn_kb_count(env->kb) >= 250);
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        if (bn_kb_find(env->kb, ids[i]) < 0)
+            fail_msg("the knowledge base has no \"%s\"", ids[i]);
+    assert_true(bn_kb_gathering_count(env->kb) >= 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +110,7 @@ int main(void)
         cmocka_unit_test(tone_placement_and_case),
         cmocka_unit_test(person_names),
         cmocka_unit_test(a_body_of_two_sides),
+        cmocka_unit_test(knowledge_base_coverage),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

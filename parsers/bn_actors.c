@@ -461,6 +461,11 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 return st;
             if (ka->kind == BN_KIND_PERSON)
                 date_by_office(a, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
+            /* a person the knowledge base knows no office of: the title
+             * before the name says whom they speak for */
+            bn_actor *act = &a->actors[ctx.slot[payload] - 1];
+            if (ka->kind == BN_KIND_PERSON && ka->nroles == 0 && !act->affiliation)
+                act->affiliation = title_affiliation(a, lang, sn->tok_begin, i);
             i += n;
         }
     }
@@ -593,7 +598,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     for (size_t i = 0; i < a->nactors; i++) {
         bn_actor *act = &a->actors[i];
         long k = act->kind == BN_KIND_PERSON && !act->from_text ? bn_kb_find(kb, act->id) : -1;
-        if (k >= 0)
+        if (k >= 0 && !(act->affiliation && bn_kb_get(kb, (size_t)k)->nroles == 0))
             act->affiliation = affiliation(kb, bn_kb_get(kb, (size_t)k), dated, wlo, whi);
     }
     return BN_OK;

@@ -393,8 +393,10 @@ static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *pa
 
 bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
 {
-    bn_id_map_free(kb->index); /* rebuilt by bn_kb_compile */
-    kb->index = NULL;
+    /* the id index grows with the loads: finding a repeated id must not
+     * scan every actor loaded so far */
+    if (!kb->index && !(kb->index = bn_id_map_new()))
+        return BN_ERR_NOMEM;
     json_t *root;
     bn_status st = bn_json_load_file(path, &root, err);
     if (st != BN_OK)
@@ -429,11 +431,16 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         }
         long old = bn_kb_find(kb, a.id);
         if (old >= 0) {
+            /* the index borrows the old entry's id: keep that string */
+            free(a.id);
+            a.id = kb->v[old].id;
+            kb->v[old].id = NULL;
             actor_clear(&kb->v[old]);
             kb->v[old] = a;
             continue;
         }
-        if (bn_grow((void **)&kb->v, &kb->cap, kb->n + 1, sizeof *kb->v)) {
+        if (bn_grow((void **)&kb->v, &kb->cap, kb->n + 1, sizeof *kb->v) ||
+            bn_id_map_put(kb->index, a.id, (long)kb->n)) {
             actor_clear(&a);
             json_decref(root);
             return BN_ERR_NOMEM;

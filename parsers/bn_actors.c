@@ -160,25 +160,42 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
 typedef struct find_ctx {
     uint32_t *slot;      /* knowledge-base index -> article actor index + 1 */
     size_t *alias_cap;   /* per article actor */
-    size_t mcap, acap;
+    size_t alias_caps_cap, mcap, acap;
     long last_org, last_country;  /* article actors named last, for "liên minh này", "nước này" */
 } find_ctx;
 
-static bn_status new_actor(bn_article *a, find_ctx *c, uint32_t *out)
+/* Appends an empty actor to the article. */
+static bn_actor *append_actor(bn_article *a, size_t *acap)
 {
-    bn_actor *v = bn_arena_grow(&a->arena, a->actors, &c->acap, a->nactors + 1, sizeof *v);
+    bn_actor *v = bn_arena_grow(&a->arena, a->actors, acap, a->nactors + 1, sizeof *v);
+    if (!v)
+        return NULL;
+    a->actors = v;
+    memset(&v[a->nactors], 0, sizeof *v);
+    return &v[a->nactors++];
+}
+
+/* Appends knowledge-base actor ka to the article. */
+static bn_actor *append_kb_actor(bn_article *a, size_t *acap, const bn_kb_actor *ka)
+{
+    bn_actor *act = append_actor(a, acap);
+    if (act) {
+        act->id = ka->id; /* the knowledge base outlives the article */
+        act->name = ka->name;
+        act->name_vi = ka->name_vi;
+        act->kind = ka->kind;
+    }
+    return act;
+}
+
+/* Keeps the per-actor alias capacities as long as the actor list. */
+static bn_status grow_alias_caps(bn_article *a, find_ctx *c)
+{
+    size_t *v = bn_arena_grow(&a->arena, c->alias_cap, &c->alias_caps_cap, a->nactors, sizeof *v);
     if (!v)
         return BN_ERR_NOMEM;
-    a->actors = v;
-    size_t cap = c->acap;
-    size_t *caps = bn_arena_calloc(&a->arena, cap, sizeof *caps);
-    if (!caps)
-        return BN_ERR_NOMEM;
-    if (c->alias_cap)
-        memcpy(caps, c->alias_cap, a->nactors * sizeof *caps);
-    c->alias_cap = caps;
-    memset(&a->actors[a->nactors], 0, sizeof a->actors[a->nactors]);
-    *out = (uint32_t)a->nactors++;
+    c->alias_cap = v;
+    v[a->nactors - 1] = 0;
     return BN_OK;
 }
 
@@ -209,17 +226,12 @@ static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t
                              size_t tok, int named)
 {
     if (!c->slot[k]) {
-        const bn_kb_actor *ka = bn_kb_get(kb, k);
-        uint32_t ai;
-        bn_status st = new_actor(a, c, &ai);
+        if (!append_kb_actor(a, &c->acap, bn_kb_get(kb, k)))
+            return BN_ERR_NOMEM;
+        bn_status st = grow_alias_caps(a, c);
         if (st != BN_OK)
             return st;
-        bn_actor *act = &a->actors[ai];
-        act->id = ka->id; /* the knowledge base outlives the article */
-        act->name = ka->name;
-        act->name_vi = ka->name_vi;
-        act->kind = ka->kind;
-        c->slot[k] = ai + 1;
+        c->slot[k] = (uint32_t)a->nactors;
     }
     return mention(a, c, c->slot[k] - 1, start, end, tok, named);
 }
@@ -362,10 +374,12 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     }
     if (j - i < 2)
         return 0; /* a lone word never seen in full: perhaps not a name */
-    uint32_t ai;
-    if ((*st = new_actor(a, c, &ai)) != BN_OK)
+    bn_actor *p = append_actor(a, &c->acap);
+    if (!p || (*st = grow_alias_caps(a, c)) != BN_OK) {
+        *st = p ? *st : BN_ERR_NOMEM;
         return 0;
-    bn_actor *p = &a->actors[ai];
+    }
+    uint32_t ai = (uint32_t)(a->nactors - 1);
     p->id = id;
     p->name = p->name_vi = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
     if (!p->name) {
@@ -481,17 +495,7 @@ static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
     for (size_t i = 0; i < a->nactors; i++)
         if (a->actors[i].id == ka->id)
             return (long)i;
-    bn_actor *v = bn_arena_grow(&a->arena, a->actors, acap, a->nactors + 1, sizeof *v);
-    if (!v)
-        return -1;
-    a->actors = v;
-    bn_actor *act = &a->actors[a->nactors];
-    memset(act, 0, sizeof *act);
-    act->id = ka->id;
-    act->name = ka->name;
-    act->name_vi = ka->name_vi;
-    act->kind = ka->kind;
-    return (long)a->nactors++;
+    return append_kb_actor(a, acap, ka) ? (long)a->nactors - 1 : -1;
 }
 
 static int mention_order(const void *va, const void *vb)
@@ -534,10 +538,10 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     int dated = writing_window(a, &wlo, &whi);
     size_t acap = a->nactors, mcap = a->nmentions, added = 0;
     const bn_phrases *titles = bn_kb_titles(kb);
-    size_t tx = 0;
+    size_t nm = a->nmentions; /* those found by name, in text order; the offices come after */
+    size_t tx = 0, next = 0;  /* the first date, the first mention, not before the sentence */
     for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
-        size_t next = 0; /* the first mention at or after a token */
         /* a day of the sentence with its year dates the office better
          * than the writing: "Ngày 24/2/2022, Tổng thống Nga tuyên bố" */
         long lo = wlo, hi = whi;
@@ -561,9 +565,9 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 continue;
             }
             /* a person named right after it is the holder already */
-            while (next < a->nmentions && a->mentions[next].tok < i + n)
+            while (next < nm && a->mentions[next].tok < i + n)
                 next++;
-            int named = next < a->nmentions && a->mentions[next].tok <= i + n + 3 &&
+            int named = next < nm && a->mentions[next].tok <= i + n + 3 &&
                         a->actors[a->mentions[next].actor].kind == BN_KIND_PERSON;
             int qualifier = 0; /* "cựu Tổng thống Mỹ": not the holder then */
             if (i > sn->tok_begin &&

@@ -94,34 +94,58 @@ static void unescape(char *s)
     *w = '\0';
 }
 
-int test_table_run(test_env *env, const char *path, int header, int nfields, test_case_fn check, int *cases)
+typedef struct table {
+    const char *path, *name;
+    int header, nfields, min_cases;
+    test_case_fn check;
+} table;
+
+static table the_table;
+
+static void run_table(void **state)
 {
-    FILE *f = fopen(path, "r");
+    const table *t = &the_table;
+    FILE *f = fopen(t->path, "r");
     assert_non_null(f);
     char *line = NULL;
     size_t cap = 0;
-    int lineno = 0, failed = 0;
+    int lineno = 0, cases = 0, failed = 0, gaps = 0;
     ssize_t n;
-    *cases = 0;
     while ((n = getline(&line, &cap, f)) > 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if ((header && lineno == 1 && line[0] != '#') || n == 0 || line[0] == '#')
+        if ((t->header && lineno == 1 && line[0] != '#') || n == 0 || line[0] == '#')
             continue;
         char *fields[16];
         int got = split(line, fields, 16);
-        if (got != nfields) {
-            printf("line %d: expected %d tab-separated fields, got %d\n", lineno, nfields, got);
+        if (got != t->nfields) {
+            printf("line %d: expected %d tab-separated fields, got %d\n", lineno, t->nfields, got);
             failed++;
             continue;
         }
         for (int i = 0; i < got; i++)
             unescape(fields[i]);
-        (*cases)++;
-        failed += check(env, lineno, fields, got);
+        cases++;
+        int r = t->check(*state, lineno, fields, got);
+        failed += r == TEST_CASE_FAILED;
+        gaps += r == TEST_CASE_GAP;
     }
     free(line);
     fclose(f);
-    return failed;
+    printf("%s table: %d cases, %d failed, %d known gaps\n", t->name, cases, failed, gaps);
+    assert_true(cases >= t->min_cases);
+    assert_int_equal(failed, 0);
+}
+
+int test_table_main(int argc, char **argv, const char *name, int header, int nfields, int min_cases,
+                    test_case_fn check)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s CASES.tsv\n", argv[0]);
+        return 2;
+    }
+    the_table = (table){argv[1], name, header, nfields, min_cases, check};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(run_table)};
+    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

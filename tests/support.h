@@ -32,15 +32,20 @@ bn_article *test_extract(test_env *env, const char *text, const char *dct);
  * span is left out when `skip_title`. */
 int test_body_has(const bn_article *a, const char *needle, int skip_title);
 
-/* Checks one case of a table: returns 1 when it fails (after printing why),
- * 0 when it holds.  Fields are the line's tab-separated columns. */
+/* What a case of a table came to. */
+enum { TEST_CASE_OK, TEST_CASE_FAILED, TEST_CASE_GAP /* failed, and known to */ };
+
+/* Checks one case of a table (printing why when it fails).  Fields are the
+ * line's tab-separated columns. */
 typedef int (*test_case_fn)(test_env *env, int lineno, char **fields, int nfields);
 
-/* Runs `check` on every case of a tab-separated table: blank lines and
- * '#' comments are skipped, and so is a first line that does not start
- * with '#' when `header`; "\n" written as two characters in a field is a
- * line break.  A line without `nfields` fields fails.  Returns the number
- * of failed cases; *cases gets the number of cases. */
-int test_table_run(test_env *env, const char *path, int header, int nfields, test_case_fn check, int *cases);
+/* The main() of a table runner: `argv[1]` is the table; runs `check` on
+ * every case (blank lines and '#' comments skipped, and a first line that
+ * does not start with '#' when `header`; "\n" written as two characters in a
+ * field is a line break; a line without `nfields` fields fails), prints
+ * "NAME table: N cases, F failed, G known gaps", and fails when a case
+ * failed or there are fewer than `min_cases`. */
+int test_table_main(int argc, char **argv, const char *name, int header, int nfields, int min_cases,
+                    test_case_fn check);
 
 #endif

@@ -11,9 +11,6 @@
 
 #include "support.h"
 
-static const char *table_path;
-static int gaps;
-
 static const bn_actor *find(const bn_article *a, const char *id, size_t len)
 {
     for (size_t i = 0; i < a->nactors; i++)
@@ -106,27 +103,11 @@ static int check_case(test_env *env, int lineno, char **f, int nf)
         printf("    (%s)\n", f[3]);
     else if (gap)
         printf("line %d: a known gap now passes: drop \"gap:\" from its note\n", lineno);
-    gaps += gap && bad;
     bn_article_free(a);
-    return bad && !gap;
-}
-
-static void table(void **state)
-{
-    int cases;
-    int failed = test_table_run(*state, table_path, 0, 4, check_case, &cases);
-    printf("actors table: %d cases, %d failed, %d known gaps\n", cases, failed, gaps);
-    assert_true(cases >= 100);
-    assert_int_equal(failed, 0);
+    return !bad ? TEST_CASE_OK : gap ? TEST_CASE_GAP : TEST_CASE_FAILED;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: test_actors_table CASES.tsv\n");
-        return 2;
-    }
-    table_path = argv[1];
-    const struct CMUnitTest tests[] = {cmocka_unit_test(table)};
-    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+    return test_table_main(argc, argv, "actors", 0, 4, 100, check_case);
 }

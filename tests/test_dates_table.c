@@ -7,8 +7,6 @@
 
 #include "support.h"
 
-static const char *table_path;
-
 static int check_case(test_env *env, int lineno, char **f, int nf)
 {
     (void)nf;
@@ -60,22 +58,7 @@ static int check_case(test_env *env, int lineno, char **f, int nf)
     return bad;
 }
 
-static void table(void **state)
-{
-    int cases;
-    int failed = test_table_run(*state, table_path, 1, 6, check_case, &cases);
-    printf("dates table: %d cases, %d failed\n", cases, failed);
-    assert_true(cases >= 120);
-    assert_int_equal(failed, 0);
-}
-
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: test_dates_table CASES.tsv\n");
-        return 2;
-    }
-    table_path = argv[1];
-    const struct CMUnitTest tests[] = {cmocka_unit_test(table)};
-    return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
+    return test_table_main(argc, argv, "dates", 1, 6, 120, check_case);
 }

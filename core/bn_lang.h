@@ -42,6 +42,8 @@ typedef enum bn_actor_word {
     BN_AW_ANAPHOR_ORG,    /* "liên minh này": the organisation named last */
     BN_AW_ANAPHOR_COUNTRY,/* "nước này": the country named last */
     BN_AW_NOT_ACTOR,      /* "tiếng Anh", "Washington Post": a name that is no actor here */
+    BN_AW_ORG_WORD,       /* "Ủy ban", "Bộ": begins the name of a body, never of a person */
+    BN_AW_MEDIA,          /* "Reuters", "Tân Hoa Xã": a news outlet, a source, not an actor */
 } bn_actor_word;
 
 typedef struct bn_lang {

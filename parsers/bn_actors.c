@@ -245,6 +245,19 @@ static int capitalised(const bn_article *a, size_t i)
     return c > 0 && u_isupper(c);
 }
 
+/* "CIA", "IAEA": all capitals, two letters or more; never part of a
+ * person's name. */
+static int acronym(const bn_article *a, size_t i)
+{
+    const bn_token *t = &a->tokens.v[i];
+    if (t->end - t->start < 2)
+        return 0;
+    for (uint32_t p = t->start; p < t->end; p++)
+        if (a->text.s[p] < 'A' || a->text.s[p] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* Whether the text between tokens i-1 and i holds character ch. */
 static int gap_has(const bn_article *a, size_t i, char ch)
 {
@@ -310,33 +323,90 @@ static char *person_id(bn_article *a, uint32_t start, uint32_t end)
 }
 
 /* The state or organisation a title before token `at` names: "Người Phát
- * ngôn của Bộ Quốc phòng Lithuania, ông ...": the last country or
- * organisation mentioned after a title word, within 12 tokens. */
+ * ngôn của Bộ Quốc phòng Lithuania, ông ...", "Đại sứ Nga tại Anh Andrei
+ * Kelin": the first country or organisation mentioned after the nearest
+ * title word that is followed by one, within 12 tokens (the head of the phrase; a place after "tại" is not
+ * a mention). */
 static const char *title_affiliation(const bn_article *a, const bn_lang *lang, size_t from, size_t at)
 {
-    size_t lo = at > from + 12 ? at - 12 : from, title = SIZE_MAX;
-    for (size_t k = lo; k < at; k++) {
+    size_t lo = at > from + 12 ? at - 12 : from;
+    /* the nearest title that names one: "Ngoại trưởng Trung Quốc X và
+     * Ngoại trưởng Iran Y"; "Trưởng phái đoàn Việt Nam tại LHQ, Đại sứ Y" */
+    for (size_t k = at; k-- > lo;) {
         int payload;
         size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k, at, &payload);
-        if (n && payload == BN_AW_TITLE) {
-            title = k;
-            break;
+        if (!n || payload != BN_AW_TITLE)
+            continue;
+        const char *aff = NULL;
+        for (size_t m = a->nmentions; m-- > 0;) {
+            const bn_mention *mn = &a->mentions[m];
+            if (mn->tok < k)
+                break;
+            const bn_actor *act = &a->actors[mn->actor];
+            if (mn->tok < at && (act->kind == BN_KIND_COUNTRY || act->kind == BN_KIND_ORGANIZATION))
+                aff = act->id;
         }
+        if (aff)
+            return aff;
     }
-    if (title == SIZE_MAX)
+    return NULL;
+}
+
+/* "Gabrielius Landsbergis, Ngoại trưởng Lithuania, ...": a title in
+ * apposition after the name at token j, and the country or organisation
+ * just after it. */
+static const char *apposition_affiliation(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t j,
+                                          size_t end)
+{
+    int payload;
+    size_t n;
+    if (j >= end || !gap_has(a, j, ',') ||
+        !(n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) ||
+        payload != BN_AW_TITLE)
         return NULL;
-    const char *aff = NULL;
-    for (size_t m = a->nmentions; m-- > 0;) {
-        const bn_mention *mn = &a->mentions[m];
-        if (mn->tok < title)
-            break;
-        const bn_actor *act = &a->actors[mn->actor];
-        if (mn->tok < at && (act->kind == BN_KIND_COUNTRY || act->kind == BN_KIND_ORGANIZATION)) {
-            aff = act->id;
-            break;
+    for (size_t k = j + n; k < end && k <= j + n + 3; k++)
+        if (bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, k, end, &payload)) {
+            const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);
+            return ka->kind == BN_KIND_COUNTRY || ka->kind == BN_KIND_ORGANIZATION ? ka->id : NULL;
         }
+    return NULL;
+}
+
+/* Whether tokens j-1 and j are joined as the words of one name are: one
+ * space ("Arvydas Anušauskas"), or a hyphen or an apostrophe with no space
+ * ("Jae-in", "O'Brien"); a colon, a comma or a line break ends a name. */
+static int name_joint(const bn_article *a, size_t j)
+{
+    const char *p = a->text.s + a->tokens.v[j - 1].end;
+    uint32_t len = a->tokens.v[j].start - a->tokens.v[j - 1].end;
+    return (len == 1 && (*p == ' ' || *p == '-' || *p == '\'')) ||
+           (len == 2 && memcmp(p, "\xC2\xA0", 2) == 0) ||  /* no-break space */
+           (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0); /* ’ */
+}
+
+static int hyphen_joint(const bn_article *a, size_t j)
+{
+    return a->tokens.v[j].start - a->tokens.v[j - 1].end == 1 && a->text.s[a->tokens.v[j - 1].end] == '-';
+}
+
+/* Whether the word at token i stands alone elsewhere in the article: then it is a place or a body before a name ("thị trưởng
+ * Bucha Anatoli Fedoruk" with "rút khỏi Bucha" earlier), not the name's
+ * first word.  Linear in the article; only asked of runs of three words
+ * or more. */
+static int place_word(const bn_article *a, size_t i)
+{
+    const bn_token *t = &a->tokens.v[i];
+    uint32_t tl = t->end - t->start;
+    for (size_t k = 0; k < a->tokens.n; k++) {
+        const bn_token *x = &a->tokens.v[k];
+        if (k == i || x->end - x->start != tl || memcmp(a->text.s + x->start, a->text.s + t->start, tl) != 0)
+            continue;
+        /* alone there: not followed by another capitalised word of a name
+         * ("Nguyễn Chí Vịnh" says nothing of "Nguyễn Phú Trọng") */
+        if (k + 1 >= a->tokens.n || !name_joint(a, k + 1) || !capitalised(a, k + 1))
+            return 1;
     }
-    return aff;
+    return 0;
 }
 
 /* "ông Mindaugas Neimontas", "bà Neimontas" later: capitalised words after
@@ -348,12 +418,25 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
 {
     int payload;
     size_t j = i;
-    while (j < end && j - i < 4 && capitalised(a, j) &&
-           !bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload) &&
-           !bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload))
+    if (i > 0 && hyphen_joint(a, i))
+        return 0; /* the end of a compound: "Trung tâm Carnegie Nga-Á-Âu" */
+    while (j < end && j - i < 4) {
+        if (j > i && !name_joint(a, j))
+            break;
+        if (j > i && hyphen_joint(a, j) && !capitalised(a, j)) { /* "Moon Jae-in" */
+            j++;
+            continue;
+        }
+        if (!capitalised(a, j) || acronym(a, j) ||
+            bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload) ||
+            bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload))
+            break;
         j++;
-    if (j == i || (j < end && capitalised(a, j)))
+    }
+    if (j == i || (j < end && name_joint(a, j) && capitalised(a, j)))
         return 0; /* nothing, or a longer run that is not all a name */
+    if (j - i >= 3 && place_word(a, i))
+        i++; /* "thị trưởng Bucha Anatoli Fedoruk" */
     uint32_t start = a->tokens.v[i].start, stop = a->tokens.v[j - 1].end;
     char *id = person_id(a, start, stop);
     if (!id || !*id) {
@@ -389,6 +472,8 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     p->kind = BN_KIND_PERSON;
     p->from_text = 1;
     p->affiliation = title_affiliation(a, lang, from, i);
+    if (!p->affiliation)
+        p->affiliation = apposition_affiliation(a, kb, lang, j, end);
     *st = mention(a, c, ai, start, stop, i, 1);
     return j - i;
 }
@@ -426,18 +511,28 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
         return BN_ERR_NOMEM;
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
+        size_t title_end = SIZE_MAX; /* the token after the title being read */
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload, word;
             size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
             size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
             bn_status st = BN_OK;
-            if (nw && word == BN_AW_NOT_ACTOR && nw >= n) {
+            if (nw && (word == BN_AW_NOT_ACTOR || word == BN_AW_MEDIA) && nw >= n) {
+                title_end = SIZE_MAX;
+                i += nw;
+                continue;
+            }
+            if (nw && word == BN_AW_TITLE && nw >= n) {
+                title_end = i + nw;
                 i += nw;
                 continue;
             }
             if (nw && !n && word == BN_AW_LOCATION) {
                 size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end);
-                i = j > i + nw ? j : i + nw;
+                j = j > i + nw ? j : i + nw;
+                if (title_end == i) /* "Đại sứ Nga tại Anh Andrei Kelin" */
+                    title_end = j;
+                i = j;
                 continue;
             }
             if (nw && !n && (word == BN_AW_ANAPHOR_ORG || word == BN_AW_ANAPHOR_COUNTRY)) {
@@ -458,6 +553,21 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (n == 0 && !nw && capitalised(a, i))
                 n = misspelt(a, kb, lang, i, sn->tok_end, &payload);
+            /* "Bộ trưởng Quốc phòng Lithuania Arvydas Anušauskas": a name
+             * the knowledge base does not know right after a title and
+             * the state or organisation it names */
+            if (n == 0 && !nw && i == title_end && acronym(a, i))
+                title_end = i + 1; /* "Giám đốc CIA ..." */
+            else if (n == 0 && !nw && i == title_end && capitalised(a, i)) {
+                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i, sn->tok_end, &st);
+                if (st != BN_OK)
+                    return st;
+                if (taken) {
+                    title_end = SIZE_MAX;
+                    i += taken;
+                    continue;
+                }
+            }
             if (n == 0) {
                 i++;
                 continue;
@@ -473,6 +583,13 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (st != BN_OK)
                 return st;
+            /* the title goes on through the state or organisation it
+             * names ("Bộ trưởng Quốc phòng Lithuania", "Người phát ngôn
+             * Bộ Ngoại giao Trung Quốc") and ends at a person */
+            if (ka->kind == BN_KIND_PERSON)
+                title_end = SIZE_MAX;
+            else if (title_end != SIZE_MAX && i >= title_end && i <= title_end + 3)
+                title_end = i + n;
             if (ka->kind == BN_KIND_PERSON)
                 date_by_office(a, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
             /* a person the knowledge base knows no office of: the title

@@ -30,6 +30,7 @@ struct bn_kb {
     size_t n, cap;
     bn_id_map *index;        /* id -> actor */
     bn_phrases *matcher;
+    bn_phrases *metonyms;    /* the metonym forms alone, payload: actor */
     bn_fuzzy *fuzzy;
     phrase_index titles;
     bn_kb_gathering *gv;
@@ -97,6 +98,7 @@ void bn_kb_free(bn_kb *kb)
     free(kb->v);
     bn_id_map_free(kb->index);
     bn_phrases_free(kb->matcher);
+    bn_phrases_free(kb->metonyms);
     bn_fuzzy_free(kb->fuzzy);
     index_clear(&kb->titles);
     for (size_t i = 0; i < kb->ng; i++)
@@ -174,6 +176,11 @@ const bn_phrases *bn_kb_matcher(const bn_kb *kb)
     return kb->matcher;
 }
 
+const bn_phrases *bn_kb_metonyms(const bn_kb *kb)
+{
+    return kb->metonyms;
+}
+
 const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb)
 {
     return kb->fuzzy;
@@ -239,6 +246,7 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
         st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", err);
     if (st == BN_OK)
         st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", err);
+    a->nnames = a->nforms;
     if (st == BN_OK)
         st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", err);
     if (st == BN_OK)
@@ -595,18 +603,24 @@ bn_status bn_kb_compile(bn_kb *kb)
     kb->matcher = bn_phrases_new();
     if (!kb->matcher)
         return BN_ERR_NOMEM;
+    bn_phrases_free(kb->metonyms);
+    kb->metonyms = bn_phrases_new();
     bn_fuzzy_free(kb->fuzzy);
     kb->fuzzy = bn_fuzzy_new();
-    if (!kb->fuzzy)
+    if (!kb->fuzzy || !kb->metonyms)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < kb->n; i++)
         for (size_t j = 0; j < kb->v[i].nforms; j++) {
             bn_status st = bn_phrases_add(kb->matcher, kb->v[i].forms[j], (int)i, BN_PHRASE_CASE);
             if (st == BN_OK)
                 st = bn_fuzzy_add(kb->fuzzy, kb->v[i].forms[j], (int)i);
+            if (st == BN_OK && j >= kb->v[i].nnames)
+                st = bn_phrases_add(kb->metonyms, kb->v[i].forms[j], (int)i, BN_PHRASE_CASE);
             if (st != BN_OK)
                 return st;
         }
     bn_status st = bn_fuzzy_compile(kb->fuzzy);
+    if (st == BN_OK)
+        st = bn_phrases_compile(kb->metonyms);
     return st == BN_OK ? bn_phrases_compile(kb->matcher) : st;
 }

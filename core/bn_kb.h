@@ -25,6 +25,7 @@ typedef struct bn_kb_actor {
     bn_actor_kind kind;
     char **forms;    /* every name the matcher knows it by */
     size_t nforms;
+    size_t nnames;   /* forms[0, nnames): its names; the rest: metonyms ("Moskva", "Điện Kremlin") */
     bn_kb_role *roles;
     size_t nroles;
     char *nationality;
@@ -54,6 +55,9 @@ const bn_kb_actor *bn_kb_get(const bn_kb *kb, size_t i);
 long bn_kb_find(const bn_kb *kb, const char *id);
 /* Payloads are actor indices. */
 const bn_phrases *bn_kb_matcher(const bn_kb *kb);
+/* The metonyms alone ("Moskva", "Minsk"), for names of agreements and
+ * summits ("thỏa thuận Minsk"); payloads are actor indices. */
+const bn_phrases *bn_kb_metonyms(const bn_kb *kb);
 /* The same names, for misspellings ("Zelenksy"); payloads are actor indices. */
 const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb);
 

@@ -44,6 +44,7 @@ typedef enum bn_actor_word {
     BN_AW_NOT_ACTOR,      /* "tiếng Anh", "Washington Post": a name that is no actor here */
     BN_AW_ORG_WORD,       /* "Ủy ban", "Bộ": begins the name of a body, never of a person */
     BN_AW_MEDIA,          /* "Reuters", "Tân Hoa Xã": a news outlet, a source, not an actor */
+    BN_AW_NAMED_FOR_PLACE,/* "thỏa thuận", "hiệp định": a place after it names it ("thỏa thuận Minsk") */
 } bn_actor_word;
 
 typedef struct bn_lang {

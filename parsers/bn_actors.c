@@ -500,6 +500,24 @@ static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang
     return 0;
 }
 
+/* "thỏa thuận Minsk", "thượng đỉnh Bucharest", "Hiệp định Paris": a
+ * capital or seat of n tokens at token i right after a gathering word or
+ * a word that takes a place's name names the agreement or the meeting,
+ * not its state. */
+static int names_agreement(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t begin, size_t i,
+                           size_t n)
+{
+    int word, payload;
+    if (i == begin || !name_joint(a, i) || /* "Sau thượng đỉnh, Moskva ...": not a name */
+        bn_phrases_match(bn_kb_metonyms(kb), a->text.s, &a->tokens, i, i + n, &payload) != n)
+        return 0;
+    for (size_t k = i; k-- > begin && k + 4 > i;)
+        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k, i, &word) == i - k &&
+            (word == BN_AW_NAMED_FOR_PLACE || word == BN_AW_GATHERING))
+            return 1;
+    return 0;
+}
+
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
     const bn_phrases *m = bn_kb_matcher(kb);
@@ -570,6 +588,10 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (n == 0) {
                 i++;
+                continue;
+            }
+            if (names_agreement(a, kb, lang, sn->tok_begin, i, n)) {
+                i += n;
                 continue;
             }
             const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);

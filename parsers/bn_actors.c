@@ -637,6 +637,16 @@ static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
     return append_kb_actor(a, acap, ka) ? (long)a->nactors - 1 : -1;
 }
 
+/* Whether the article names knowledge-base person p (by name, among its
+ * first nm mentions) before token tok. */
+static int mentioned_before(const bn_article *a, const bn_kb_actor *p, size_t nm, size_t tok)
+{
+    for (size_t m = 0; m < nm && a->mentions[m].tok < tok; m++)
+        if (a->actors[a->mentions[m].actor].id == p->id)
+            return 1;
+    return 0;
+}
+
 static int mention_order(const void *va, const void *vb)
 {
     const bn_mention *x = va, *y = vb;
@@ -713,14 +723,29 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 bn_phrases_match(lang->dates->office_words, a->text.s, &a->tokens, i - 1, i, &qualifier) == 1 &&
                 qualifier < 0)
                 named = 1;
-            size_t nrefs, holder = SIZE_MAX, holders = 0;
+            /* "Ngoại trưởng Lithuania", "Người đứng đầu Bộ Ngoại giao":
+             * qualified by a name the phrase does not hold, not this office */
+            if (i + n < sn->tok_end && name_joint(a, i + n) && capitalised(a, i + n))
+                named = 1;
+            size_t nrefs, holder = SIZE_MAX, holders = 0, named_before = SIZE_MAX, nnamed_before = 0;
             const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
             for (size_t r = 0; !named && r < nrefs; r++) {
                 const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
                 if (role->from <= lo && hi < role->to && refs[r].item != holder) {
                     holder = refs[r].item;
                     holders++;
+                    if (refs[r].item != named_before && mentioned_before(a, bn_kb_get(kb, refs[r].item), nm, i)) {
+                        named_before = refs[r].item;
+                        nnamed_before++;
+                    }
                 }
+            }
+            /* "Nhà lãnh đạo Nga", "người đứng đầu Ukraine", "Nhà lãnh đạo"
+             * alone: of those who held it then, the one the article named
+             * before; else the only one */
+            if (nnamed_before == 1) {
+                holder = named_before;
+                holders = 1;
             }
             if (holders == 1) {
                 long ai = actor_of(a, kb, holder, &acap);

@@ -389,11 +389,17 @@ static int hyphen_joint(const bn_article *a, size_t j)
     return a->tokens.v[j].start - a->tokens.v[j - 1].end == 1 && a->text.s[a->tokens.v[j - 1].end] == '-';
 }
 
+/* Whether name (two words or more) begins with the word w. */
+static int first_word_is(const char *name, const char *w, size_t wl)
+{
+    return strncmp(name, w, wl) == 0 && name[wl] == ' ';
+}
+
 /* Whether the word at token i stands alone elsewhere in the article: then it is a place or a body before a name ("thị trưởng
  * Bucha Anatoli Fedoruk" with "rút khỏi Bucha" earlier), not the name's
  * first word.  Linear in the article; only asked of runs of three words
  * or more. */
-static int place_word(const bn_article *a, size_t i)
+static int place_word(const bn_article *a, const bn_lang *lang, size_t i)
 {
     const bn_token *t = &a->tokens.v[i];
     uint32_t tl = t->end - t->start;
@@ -403,6 +409,10 @@ static int place_word(const bn_article *a, size_t i)
             continue;
         /* alone there: not followed by another capitalised word of a name
          * ("Nguyễn Chí Vịnh" says nothing of "Nguyễn Phú Trọng") */
+        int word;
+        if (k > 0 && bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k - 1, k, &word) == 1 &&
+            word == BN_AW_HONORIFIC)
+            continue; /* "ông Kim": a surname alone */
         if (k + 1 >= a->tokens.n || !name_joint(a, k + 1) || !capitalised(a, k + 1))
             return 1;
     }
@@ -420,6 +430,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     size_t j = i;
     if (i > 0 && hyphen_joint(a, i))
         return 0; /* the end of a compound: "Trung tâm Carnegie Nga-Á-Âu" */
+    int state_in_name = 0;
     while (j < end && j - i < 4) {
         if (j > i && !name_joint(a, j))
             break;
@@ -428,14 +439,24 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
             continue;
         }
         if (!capitalised(a, j) || acronym(a, j) ||
-            bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload) ||
             bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload))
             break;
+        size_t kn = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload);
+        if (kn) {
+            /* "bà Nguyễn Thị Nga", "ông Trần Đức Lương": a one-word state
+             * inside a name already begun is a word of the name */
+            if (j == i || kn != 1 || state_in_name || bn_kb_get(kb, (size_t)payload)->kind != BN_KIND_COUNTRY)
+                break;
+            state_in_name = 1;
+        }
         j++;
     }
     if (j == i || (j < end && name_joint(a, j) && capitalised(a, j)))
         return 0; /* nothing, or a longer run that is not all a name */
-    if (j - i >= 3 && place_word(a, i))
+    size_t words = 0;
+    for (size_t k = i; k < j; k++)
+        words += k == i || !hyphen_joint(a, k);
+    if (words >= 3 && place_word(a, lang, i))
         i++; /* "thị trưởng Bucha Anatoli Fedoruk" */
     uint32_t start = a->tokens.v[i].start, stop = a->tokens.v[j - 1].end;
     char *id = person_id(a, start, stop);
@@ -453,6 +474,24 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
                                        strcmp(p->id + pl - il, id) == 0)) {
             *st = mention(a, c, (uint32_t)k, start, stop, i, 1);
             return j - i;
+        }
+    }
+    /* "ông Vương" after "Vương Nghị", "ông Tập": the surname comes first
+     * in Chinese, Korean and Vietnamese names; the only person of the
+     * article whose name seen begins with the word */
+    if (j - i == 1) {
+        long only = -1;
+        for (size_t k = 0; k < a->nactors && only != -2; k++) {
+            const bn_actor *p = &a->actors[k];
+            for (size_t n = 0; p->kind == BN_KIND_PERSON && n < p->naliases; n++)
+                if (first_word_is(p->aliases[n], a->text.s + start, stop - start)) {
+                    only = only == -1 ? (long)k : -2;
+                    break;
+                }
+        }
+        if (only >= 0) {
+            *st = mention(a, c, (uint32_t)only, start, stop, i, 1);
+            return 1;
         }
     }
     if (j - i < 2)

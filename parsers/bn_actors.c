@@ -1,6 +1,7 @@
 #include "bn_actors.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -720,6 +721,31 @@ static const char *affiliation(const bn_kb *kb, const bn_kb_actor *p, int dated,
     return p->nroles ? p->roles[0].org : p->nationality;
 }
 
+/* The days a dated expression covers: a day, or a whole month or year
+ * with its year known ("Năm 2016, Tổng thư ký NATO khi đó": held all of
+ * 2016 by one person).  0 for anything else. */
+static int timex_days(const bn_timex *t, long *lo, long *hi)
+{
+    if (t->year_source == BN_YEAR_UNKNOWN || t->end[0] || t->mod[0])
+        return 0;
+    int y, m;
+    if (t->precision == BN_PREC_DAY && bn_date_valid(t->value)) {
+        *lo = *hi = bn_date_days(t->value);
+        return 1;
+    }
+    if (t->precision == BN_PREC_MONTH && sscanf(t->value, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        *lo = bn_days_from_civil(y, m, 1);
+        *hi = (m == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, m + 1, 1)) - 1;
+        return 1;
+    }
+    if (t->precision == BN_PREC_YEAR && strlen(t->value) == 4 && sscanf(t->value, "%4d", &y) == 1) {
+        *lo = bn_days_from_civil(y, 1, 1);
+        *hi = bn_days_from_civil(y, 12, 31);
+        return 1;
+    }
+    return 0;
+}
+
 bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
     long wlo = 0, whi = 0;
@@ -734,12 +760,13 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
          * than the writing: "Ngày 24/2/2022, Tổng thống Nga tuyên bố" */
         long lo = wlo, hi = whi;
         int when = dated;
+        uint32_t frame = UINT32_MAX; /* where a month or a year of the sentence is written */
         while (tx < a->ntimexes && a->timexes[tx].start < sn->start)
             tx++;
         for (size_t t = tx; t < a->ntimexes && a->timexes[t].start < sn->end; t++)
-            if (a->timexes[t].precision == BN_PREC_DAY && a->timexes[t].year_source != BN_YEAR_UNKNOWN &&
-                bn_date_valid(a->timexes[t].value)) {
-                lo = hi = bn_date_days(a->timexes[t].value);
+            if (timex_days(&a->timexes[t], &lo, &hi)) {
+                if (a->timexes[t].precision != BN_PREC_DAY)
+                    frame = a->timexes[t].start;
                 when = 1;
                 break;
             }
@@ -751,6 +778,19 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             if (n < 2) {
                 i++;
                 continue;
+            }
+            /* a month or a year dates an office written after it ("Năm
+             * 2016, Tổng thư ký NATO khi đó"); one after the office is
+             * often another clause's ("Tổng thống Mỹ rút khỏi thỏa thuận
+             * ký năm 2015"): then the writing dates it */
+            long olo = lo, ohi = hi;
+            if (frame != UINT32_MAX && a->tokens.v[i].start < frame) {
+                if (!dated) {
+                    i += n;
+                    continue;
+                }
+                olo = wlo;
+                ohi = whi;
             }
             /* a person named right after it is the holder already */
             while (next < nm && a->mentions[next].tok < i + n)
@@ -770,7 +810,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
             for (size_t r = 0; !named && r < nrefs; r++) {
                 const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
-                if (role->from <= lo && hi < role->to && refs[r].item != holder) {
+                if (role->from <= olo && ohi < role->to && refs[r].item != holder) {
                     holder = refs[r].item;
                     holders++;
                     if (refs[r].item != named_before && mentioned_before(a, bn_kb_get(kb, refs[r].item), nm, i)) {

@@ -677,6 +677,17 @@ static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
     return append_kb_actor(a, acap, ka) ? (long)a->nactors - 1 : -1;
 }
 
+/* Whether the article names the actor with this id: an office named alone
+ * ("Thái tử", "Tổng thư ký") is of an organisation or state the article
+ * speaks of. */
+static int names_actor(const bn_article *a, const char *id)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        if (strcmp(a->actors[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the article names knowledge-base person p (by name, among its
  * first nm mentions) before token tok. */
 static int mentioned_before(const bn_article *a, const bn_kb_actor *p, size_t nm, size_t tok)
@@ -807,11 +818,13 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             if (i + n < sn->tok_end && name_joint(a, i + n) && capitalised(a, i + n))
                 named = 1;
             size_t nrefs, holder = SIZE_MAX, holders = 0, named_before = SIZE_MAX, nnamed_before = 0;
+            const char *holder_org = NULL;
             const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
             for (size_t r = 0; !named && r < nrefs; r++) {
                 const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
                 if (role->from <= olo && ohi < role->to && refs[r].item != holder) {
                     holder = refs[r].item;
+                    holder_org = role->org;
                     holders++;
                     if (refs[r].item != named_before && mentioned_before(a, bn_kb_get(kb, refs[r].item), nm, i)) {
                         named_before = refs[r].item;
@@ -825,6 +838,8 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             if (nnamed_before == 1) {
                 holder = named_before;
                 holders = 1;
+            } else if (holders == 1 && !names_actor(a, holder_org)) {
+                holders = 0; /* "Thái tử" alone in an article on no kingdom of the KB's */
             }
             if (holders == 1) {
                 long ai = actor_of(a, kb, holder, &acap);

@@ -677,6 +677,26 @@ static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
     return append_kb_actor(a, acap, ka) ? (long)a->nactors - 1 : -1;
 }
 
+/* Whether person p holds one of the roles refs (sorted by person) over
+ * [lo, hi]. */
+static int holds(const bn_kb *kb, const bn_kb_ref *refs, size_t nrefs, size_t p, long lo, long hi)
+{
+    size_t l = 0, h = nrefs;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (refs[mid].item < p)
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    for (; l < nrefs && refs[l].item == p; l++) {
+        const bn_kb_role *role = &bn_kb_get(kb, p)->roles[refs[l].sub];
+        if (role->from <= lo && hi < role->to)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the article names the actor with this id: an office named alone
  * ("Thái tử", "Tổng thư ký") is of an organisation or state the article
  * speaks of. */
@@ -684,16 +704,6 @@ static int names_actor(const bn_article *a, const char *id)
 {
     for (size_t i = 0; i < a->nactors; i++)
         if (strcmp(a->actors[i].id, id) == 0)
-            return 1;
-    return 0;
-}
-
-/* Whether the article names knowledge-base person p (by name, among its
- * first nm mentions) before token tok. */
-static int mentioned_before(const bn_article *a, const bn_kb_actor *p, size_t nm, size_t tok)
-{
-    for (size_t m = 0; m < nm && a->mentions[m].tok < tok; m++)
-        if (a->actors[a->mentions[m].actor].id == p->id)
             return 1;
     return 0;
 }
@@ -820,17 +830,28 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             size_t nrefs, holder = SIZE_MAX, holders = 0, named_before = SIZE_MAX, nnamed_before = 0;
             const char *holder_org = NULL;
             const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
-            for (size_t r = 0; !named && r < nrefs; r++) {
+            /* the holders then, up to two: enough to know there is one */
+            for (size_t r = 0; !named && r < nrefs && holders < 2; r++) {
                 const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
                 if (role->from <= olo && ohi < role->to && refs[r].item != holder) {
                     holder = refs[r].item;
                     holder_org = role->org;
                     holders++;
-                    if (refs[r].item != named_before && mentioned_before(a, bn_kb_get(kb, refs[r].item), nm, i)) {
-                        named_before = refs[r].item;
-                        nnamed_before++;
-                    }
                 }
+            }
+            /* the people named before it who held it then: the article's
+             * few, each looked up in the refs (sorted by person), so the
+             * cost does not grow with the knowledge base */
+            for (size_t m = 0; !named && m < nm && a->mentions[m].tok < i; m++) {
+                const bn_actor *act = &a->actors[a->mentions[m].actor];
+                if (act->kind != BN_KIND_PERSON || act->from_text)
+                    continue;
+                long p = bn_kb_find(kb, act->id);
+                if (p < 0 || (size_t)p == named_before || !holds(kb, refs, nrefs, (size_t)p, olo, ohi))
+                    continue;
+                if (nnamed_before == 0 || (size_t)p != named_before)
+                    nnamed_before++;
+                named_before = (size_t)p;
             }
             /* "Nhà lãnh đạo Nga", "người đứng đầu Ukraine", "Nhà lãnh đạo"
              * alone: of those who held it then, the one the article named

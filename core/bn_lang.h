@@ -50,7 +50,8 @@ typedef enum bn_actor_word {
 typedef struct bn_lang {
     bn_trigger *triggers;
     size_t ntriggers;
-    bn_phrases *trigger_matcher;   /* payload: trigger index */
+    bn_phrases *trigger_matcher;   /* payload: trigger index; -1: not a trigger ("dẫn lời") */
+    bn_phrases *clause_words;      /* "rằng", "trong khi": a clause begins */
     bn_phrases *modality_matcher;  /* payload: bn_modality */
     bn_date_rules *dates;          /* time expressions */
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */

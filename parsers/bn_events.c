@@ -3,18 +3,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A trigger found in a sentence. */
 typedef struct trig {
     size_t tok, ntok;
-    int index;  /* into lang->triggers */
+    int index;      /* into lang->triggers */
+    size_t clause;  /* index into the sentence's clauses */
 } trig;
 
+/* The sentence being read: its clauses (token ranges), mentions, dates
+ * and triggers. */
+typedef struct sent {
+    const bn_sentence *sn;
+    size_t m_lo, m_hi;  /* mentions */
+    size_t t_lo, t_hi;  /* timexes */
+    size_t *clause_at;  /* per token of the sentence: its clause */
+    size_t nclauses;
+    trig *trigs;
+    size_t ntrigs;
+} sent;
+
 /* Modality from the few words before the trigger, and "nếu" anywhere
- * before it in the sentence. */
-static bn_modality modality_of(const bn_article *a, const bn_lang *lang, const bn_sentence *sn,
-                               size_t trig_tok)
+ * before it in its clause. */
+static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t from, size_t trig_tok)
 {
     bn_modality mod = BN_MOD_ASSERTED;
-    size_t from = sn->tok_begin;
     for (size_t i = from; i < trig_tok;) {
         int payload;
         size_t n = bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, trig_tok, &payload);
@@ -31,11 +43,112 @@ static bn_modality modality_of(const bn_article *a, const bn_lang *lang, const b
     return mod;
 }
 
-static bn_status add_event(bn_article *a, size_t *cap, const bn_sentence *sn, const trig *tr,
-                           const bn_trigger *lex, const bn_timex *date, size_t m_lo, size_t m_hi,
-                           bn_modality mod)
+/* Whether the text between tokens i-1 and i ends a clause: , ; : ( ) or a
+ * quotation mark. */
+static int clause_break(const bn_article *a, size_t i)
+{
+    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++) {
+        unsigned char c = (unsigned char)a->text.s[p];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"')
+            return 1;
+        if (c == 0xE2 && p + 2 < a->tokens.v[i].start && (unsigned char)a->text.s[p + 1] == 0x80 &&
+            ((unsigned char)a->text.s[p + 2] == 0x9C || (unsigned char)a->text.s[p + 2] == 0x9D))
+            return 1; /* “ ” */
+    }
+    return 0;
+}
+
+/* Splits the sentence into clauses and finds its triggers (not inside a
+ * name, a title or a news outlet's name). */
+static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size_t *tcap)
+{
+    const bn_sentence *sn = s->sn;
+    size_t ntok = sn->tok_end - sn->tok_begin;
+    s->clause_at = bn_arena_alloc(&a->arena, (ntok ? ntok : 1) * sizeof *s->clause_at);
+    if (!s->clause_at)
+        return BN_ERR_NOMEM;
+    s->nclauses = 1;
+    s->ntrigs = 0;
+    size_t mk = s->m_lo;
+    for (size_t i = sn->tok_begin; i < sn->tok_end;) {
+        int payload;
+        size_t nc = bn_phrases_match(lang->clause_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (i > sn->tok_begin && (clause_break(a, i) || nc))
+            s->nclauses++;
+        s->clause_at[i - sn->tok_begin] = s->nclauses - 1;
+        if (nc) {
+            for (size_t k = 1; k < nc; k++)
+                s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+            i += nc;
+            continue;
+        }
+        /* a word of a title or of a news outlet's name is no trigger ("ký"
+         * of "Tổng thư ký") */
+        size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (nw && (payload == BN_AW_TITLE || payload == BN_AW_MEDIA)) {
+            for (size_t k = 1; k < nw; k++)
+                s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+            i += nw;
+            continue;
+        }
+        while (mk < s->m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
+            mk++;
+        if (mk < s->m_hi && a->mentions[mk].start <= a->tokens.v[i].start) {
+            i++;
+            continue;
+        }
+        size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        for (size_t k = 1; k < n; k++)
+            s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+        if (payload >= 0) {
+            trig *v = bn_arena_grow(&a->arena, s->trigs, tcap, s->ntrigs + 1, sizeof *v);
+            if (!v)
+                return BN_ERR_NOMEM;
+            s->trigs = v;
+            s->trigs[s->ntrigs++] = (trig){i, n, payload, s->nclauses - 1};
+        }
+        i += n;
+    }
+    return BN_OK;
+}
+
+static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
+{
+    const bn_sentence *sn = s->sn;
+    size_t lo = sn->tok_begin, hi = sn->tok_end;
+    while (lo < hi) { /* the last token starting at or before off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens.v[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t t = lo > sn->tok_begin ? lo - 1 : sn->tok_begin;
+    return s->clause_at[t - sn->tok_begin];
+}
+
+static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig *tr, const bn_trigger *lex,
+                           const bn_timex *date, size_t src_lo, size_t tgt_hi, bn_modality mod, double confidence)
 {
     bn_arena *ar = &a->arena;
+    const bn_sentence *sn = s->sn;
+    uint32_t trig_start = a->tokens.v[tr->tok].start;
+    uint32_t trig_end = a->tokens.v[tr->tok + tr->ntok - 1].end;
+    /* the mentions between the start of its subject and the end of its
+     * objects */
+    size_t m_lo = s->m_lo, m_hi = s->m_lo;
+    while (m_lo < s->m_hi && a->mentions[m_lo].tok < src_lo)
+        m_lo++;
+    m_hi = m_lo;
+    while (m_hi < s->m_hi && a->mentions[m_hi].tok < tgt_hi)
+        m_hi++;
+    if (m_lo == m_hi)
+        return BN_OK; /* no actor: no event */
+
     bn_event *v = bn_arena_grow(ar, a->events, cap, a->nevents + 1, sizeof *v);
     if (!v)
         return BN_ERR_NOMEM;
@@ -47,9 +160,6 @@ static bn_status add_event(bn_article *a, size_t *cap, const bn_sentence *sn, co
     e->goldstein = lex->goldstein;
     e->date = *date;
     e->modality = mod;
-    uint32_t trig_start = a->tokens.v[tr->tok].start;
-    uint32_t trig_end = a->tokens.v[tr->tok + tr->ntok - 1].end;
-
     e->actors = bn_arena_alloc(ar, (m_hi - m_lo) * sizeof *e->actors);
     if (!e->actors)
         return BN_ERR_NOMEM;
@@ -69,9 +179,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const bn_sentence *sn, co
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
     }
-    /* A first guess: a trigger with its actor before it and a date is the
-     * common "X làm Y ngày D" construction. */
-    e->confidence = has_source ? 0.6 : 0.4;
+    e->confidence = confidence - (has_source ? 0.0 : 0.15);
 
     bn_source *src = bn_arena_calloc(ar, 1, sizeof *src);
     if (!src)
@@ -89,74 +197,224 @@ static bn_status add_event(bn_article *a, size_t *cap, const bn_sentence *sn, co
     return BN_OK;
 }
 
-bn_status bn_find_events(bn_article *a, const bn_lang *lang)
+/* The first token of trigger k's clause. */
+static size_t clause_start(const bn_article *a, const sent *s, size_t k)
 {
-    size_t cap = 0, mi = 0, ti = 0;
-    for (size_t k = 0; k < a->nsentences; k++) {
-        const bn_sentence *sn = &a->sentences[k];
-        /* the sentence's mentions [m_lo, m_hi) and dates [t_lo, t_hi) */
-        while (mi < a->nmentions && a->mentions[mi].start < sn->start)
-            mi++;
-        size_t m_lo = mi, m_hi = mi;
-        while (m_hi < a->nmentions && a->mentions[m_hi].start < sn->end)
-            m_hi++;
-        while (ti < a->ntimexes && a->timexes[ti].start < sn->start)
-            ti++;
-        size_t t_lo = ti, t_hi = ti;
-        while (t_hi < a->ntimexes && a->timexes[t_hi].start < sn->end)
-            t_hi++;
-        if (m_lo == m_hi || t_lo == t_hi)
-            continue;
+    (void)a;
+    size_t i = s->trigs[k].tok;
+    while (i > s->sn->tok_begin && s->clause_at[i - 1 - s->sn->tok_begin] == s->trigs[k].clause)
+        i--;
+    return i;
+}
 
-        /* the first trigger after an actor; else the first trigger */
-        trig first = {0, 0, -1}, chosen = {0, 0, -1};
-        size_t mk = m_lo;
-        for (size_t i = sn->tok_begin; i < sn->tok_end;) {
-            int payload;
-            /* a word of a name or a title is no trigger ("ký" of "Tổng thư ký") */
-            size_t nt = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-            if (nt && payload == BN_AW_TITLE) {
-                i += nt;
+static int mention_between(const bn_article *a, const sent *s, size_t from, size_t to)
+{
+    for (size_t m = s->m_lo; m < s->m_hi; m++)
+        if (a->mentions[m].tok >= from && a->mentions[m].tok < to)
+            return 1;
+    return 0;
+}
+
+static int verbal(bn_event_type t)
+{
+    return t == BN_EV_APPEAL || t == BN_EV_PROPOSAL || t == BN_EV_DEMAND || t == BN_EV_CRITICISM ||
+           t == BN_EV_REJECTION || t == BN_EV_WARNING;
+}
+
+/* The events of one sentence.
+ *
+ * Dates: each date of the sentence belongs to the nearest trigger of its
+ * clause, except that a date well after a reporting verb is what is
+ * reported ("cho biết Mỹ sẵn sàng đàm phán vào đầu năm 2022"), not when it
+ * was said.
+ *
+ * Events: a trigger that owns a date ("cuộc họp ... vào ngày 17-18/10");
+ * and the first trigger of a clause with a subject of its own, dated by
+ * the nearest date before it in the sentence ("Ngày 10/7, ..., các nước
+ * đã đạt được thỏa thuận").  A trigger with no actor before it in the
+ * sentence ("Phát biểu bên lề hội nghị hôm 14/5, ông X nhấn mạnh") is an
+ * adverbial of a later one.  Later triggers of a clause are what the
+ * first one says or does ("bác bỏ lời kêu gọi của Nga"), but a reporting
+ * verb takes the type of what it reports ("cho biết NATO đã đề nghị Nga
+ * ..." is a proposal). */
+static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, size_t *cap)
+{
+    const bn_sentence *sn = s->sn;
+    const bn_timex **own = bn_arena_calloc(&a->arena, s->ntrigs ? s->ntrigs : 1, sizeof *own);
+    if (!own)
+        return BN_ERR_NOMEM;
+    for (size_t j = s->t_lo; j < s->t_hi; j++) {
+        const bn_timex *x = &a->timexes[j];
+        size_t c = clause_of_offset(a, s, x->start), best = SIZE_MAX;
+        long best_d = 0;
+        for (size_t k = 0; k < s->ntrigs; k++) {
+            const trig *t = &s->trigs[k];
+            if (t->clause != c)
                 continue;
+            uint32_t tpos = a->tokens.v[t->tok].start;
+            if (lang->triggers[t->index].type == BN_EV_STATEMENT && x->start > tpos) {
+                size_t gap = 0; /* words between the verb and the date */
+                for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++)
+                    gap++;
+                if (gap > 3)
+                    continue; /* well after a reporting verb: what is reported */
             }
-            while (mk < m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
-                mk++;
-            if (mk < m_hi && a->mentions[mk].start <= a->tokens.v[i].start) {
-                i++;
+            long d = labs((long)x->start - (long)tpos);
+            if (best == SIZE_MAX || d < best_d) {
+                best = k;
+                best_d = d;
+            }
+        }
+        if (best != SIZE_MAX && !own[best])
+            own[best] = x;
+    }
+    size_t made = 0, prev_end = sn->tok_begin;
+    for (size_t k = 0; k < s->ntrigs; k++) {
+        const trig *t = &s->trigs[k];
+        int first = k == 0 || s->trigs[k - 1].clause != t->clause;
+        size_t cstart = clause_start(a, s, k);
+        int subject = mention_between(a, s, cstart, t->tok);
+        int any_before = mention_between(a, s, sn->tok_begin, t->tok);
+        const bn_timex *date = own[k];
+        /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
+         * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
+        if (!first) {
+            size_t f = k;
+            while (f > 0 && s->trigs[f - 1].clause == t->clause)
+                f--;
+            bn_event_type ft = lang->triggers[s->trigs[f].index].type;
+            if (ft == BN_EV_STATEMENT || verbal(ft))
                 continue;
-            }
-            size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-            if (n == 0) {
-                i++;
+        }
+        if (!date) {
+            if (!first || (made > 0 && !subject))
                 continue;
-            }
-            trig t = {i, n, payload};
-            if (first.index < 0)
-                first = t;
-            if (a->mentions[m_lo].tok < i) {
-                chosen = t;
+            if (!any_before && k + 1 < s->ntrigs)
+                continue; /* an adverbial of a later trigger */
+            for (size_t j = s->t_lo; j < s->t_hi; j++)
+                if (a->timexes[j].start < a->tokens.v[t->tok].start)
+                    date = &a->timexes[j];
+            if (!date)
+                continue; /* undated: the publication date would be a guess */
+        }
+        const bn_trigger *lex = &lang->triggers[t->index];
+        if (lex->type == BN_EV_STATEMENT)
+            for (size_t j = k + 1; j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
+                if (verbal(lang->triggers[s->trigs[j].index].type)) {
+                    lex = &lang->triggers[s->trigs[j].index];
+                    break;
+                }
+        /* its subject: its clause's, else back to the previous event */
+        size_t src_lo = subject ? cstart : prev_end;
+        /* its objects: up to the next trigger of another clause */
+        size_t tgt_hi = sn->tok_end;
+        for (size_t j = k + 1; j < s->ntrigs; j++)
+            if (s->trigs[j].clause != t->clause) {
+                tgt_hi = s->trigs[j].tok;
                 break;
             }
-            i += n;
+        double conf = own[k] ? 0.8 : 0.65;
+        if (date->year_source == BN_YEAR_UNKNOWN)
+            conf -= 0.1;
+        size_t before = a->nevents;
+        bn_status st = add_event(a, cap, s, t, lex, date, src_lo, tgt_hi, modality_of(a, lang, cstart, t->tok), conf);
+        if (st != BN_OK)
+            return st;
+        if (a->nevents > before) {
+            made++;
+            prev_end = t->tok + t->ntok;
         }
-        if (chosen.index < 0)
-            chosen = first;
-        if (chosen.index < 0)
-            continue;
+    }
+    return BN_OK;
+}
 
-        /* the date nearest the trigger */
-        uint32_t tpos = a->tokens.v[chosen.tok].start;
-        const bn_timex *date = &a->timexes[t_lo];
-        for (size_t j = t_lo + 1; j < t_hi; j++) {
-            long d_best = labs((long)date->start - (long)tpos);
-            long d_j = labs((long)a->timexes[j].start - (long)tpos);
-            if (d_j < d_best)
-                date = &a->timexes[j];
+static int same_date(const bn_timex *x, const bn_timex *y)
+{
+    return strcmp(x->value, y->value) == 0 && strcmp(x->end, y->end) == 0;
+}
+
+static int share_actor(const bn_event *x, const bn_event *y)
+{
+    for (size_t i = 0; i < x->nactors; i++)
+        for (size_t j = 0; j < y->nactors; j++)
+            if (strcmp(x->actors[i].id, y->actors[j].id) == 0)
+                return 1;
+    return 0;
+}
+
+/* One event per real event of the article: the same meeting in the title,
+ * the lead and a later paragraph is one event with several sentences.
+ * Same type family, same date, an actor in common; never across dates. */
+static bn_status merge_within(bn_article *a)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < a->nevents; i++) {
+        bn_event *e = &a->events[i];
+        size_t j;
+        for (j = 0; j < w; j++) {
+            bn_event *k = &a->events[j];
+            if (bn_event_family(k->type) == bn_event_family(e->type) && same_date(&k->date, &e->date) &&
+                share_actor(k, e))
+                break;
         }
-        bn_status st = add_event(a, &cap, sn, &chosen, &lang->triggers[chosen.index], date, m_lo, m_hi,
-                                 modality_of(a, lang, sn, chosen.tok));
+        if (j == w) {
+            a->events[w++] = *e;
+            continue;
+        }
+        bn_event *into = &a->events[j];
+        bn_source *sv = bn_arena_alloc(&a->arena, (into->nsources + e->nsources) * sizeof *sv);
+        bn_event_actor *av = bn_arena_alloc(&a->arena, (into->nactors + e->nactors) * sizeof *av);
+        if (!sv || !av)
+            return BN_ERR_NOMEM;
+        memcpy(sv, into->sources, into->nsources * sizeof *sv);
+        memcpy(sv + into->nsources, e->sources, e->nsources * sizeof *sv);
+        into->sources = sv;
+        into->nsources += e->nsources;
+        memcpy(av, into->actors, into->nactors * sizeof *av);
+        size_t na = into->nactors;
+        for (size_t x = 0; x < e->nactors; x++) {
+            size_t y;
+            for (y = 0; y < na; y++)
+                if (strcmp(av[y].id, e->actors[x].id) == 0)
+                    break;
+            if (y == na)
+                av[na++] = e->actors[x];
+        }
+        into->actors = av;
+        into->nactors = na;
+        if (e->modality == BN_MOD_ASSERTED)
+            into->modality = BN_MOD_ASSERTED;
+        if (e->confidence > into->confidence)
+            into->confidence = e->confidence;
+    }
+    a->nevents = w;
+    return BN_OK;
+}
+
+bn_status bn_find_events(bn_article *a, const bn_lang *lang)
+{
+    size_t cap = 0, mi = 0, ti = 0, tcap = 0;
+    sent s = {0};
+    for (size_t k = 0; k < a->nsentences; k++) {
+        const bn_sentence *sn = &a->sentences[k];
+        s.sn = sn;
+        while (mi < a->nmentions && a->mentions[mi].start < sn->start)
+            mi++;
+        s.m_lo = s.m_hi = mi;
+        while (s.m_hi < a->nmentions && a->mentions[s.m_hi].start < sn->end)
+            s.m_hi++;
+        while (ti < a->ntimexes && a->timexes[ti].start < sn->start)
+            ti++;
+        s.t_lo = s.t_hi = ti;
+        while (s.t_hi < a->ntimexes && a->timexes[s.t_hi].start < sn->end)
+            s.t_hi++;
+        if (s.m_lo == s.m_hi || s.t_lo == s.t_hi || sn->tok_end == sn->tok_begin)
+            continue;
+        bn_status st = read_sentence(a, lang, &s, &tcap);
+        if (st == BN_OK)
+            st = sentence_events(a, lang, &s, &cap);
         if (st != BN_OK)
             return st;
     }
-    return BN_OK;
+    return merge_within(a);
 }

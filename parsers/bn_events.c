@@ -269,6 +269,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             own[best] = x;
     }
     size_t made = 0, prev_end = sn->tok_begin;
+    const bn_timex *carry = NULL; /* the date of an adverbial before */
     for (size_t k = 0; k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
         int first = k == 0 || s->trigs[k - 1].clause != t->clause;
@@ -283,15 +284,23 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             while (f > 0 && s->trigs[f - 1].clause == t->clause)
                 f--;
             bn_event_type ft = lang->triggers[s->trigs[f].index].type;
-            if (ft == BN_EV_STATEMENT || verbal(ft))
+            if ((ft == BN_EV_STATEMENT || verbal(ft)) &&
+                mention_between(a, s, sn->tok_begin, s->trigs[f].tok))
                 continue;
+        }
+        /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
+         * no actor before it and a later clause's trigger to serve: an
+         * adverbial, whose date is the later event's */
+        if (first && !any_before && k + 1 < s->ntrigs && s->trigs[k + 1].clause != t->clause) {
+            if (date)
+                carry = date;
+            continue;
         }
         if (!date) {
             if (!first || (made > 0 && !subject))
                 continue;
-            if (!any_before && k + 1 < s->ntrigs)
-                continue; /* an adverbial of a later trigger */
-            for (size_t j = s->t_lo; j < s->t_hi; j++)
+            date = carry; /* else the nearest date before it */
+            for (size_t j = s->t_lo; !carry && j < s->t_hi; j++)
                 if (a->timexes[j].start < a->tokens.v[t->tok].start)
                     date = &a->timexes[j];
             if (!date)

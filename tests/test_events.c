@@ -72,6 +72,80 @@ static void tone_variant_trigger(void **state)
     bn_article_free(a);
 }
 
+/* Find the event of type t, or NULL. */
+static const bn_event *event_of(const bn_article *a, bn_event_type t)
+{
+    for (size_t i = 0; i < a->nevents; i++)
+        if (a->events[i].type == t)
+            return &a->events[i];
+    return NULL;
+}
+
+static void each_clause_its_date(void **state)
+{
+    /* the statement of 5/3 and the meeting of 6-7/3 it speaks of */
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Phát biểu với báo giới ngày 5/3, Ngoại trưởng Pháp Catherine Colonna cho biết "
+                                 "EU sẵn sàng, trước thềm cuộc họp của các bộ trưởng ngoại giao EU tại Brussels vào ngày 6-7/3.\n",
+                                 "2023-03-05");
+    const bn_event *st = event_of(a, BN_EV_STATEMENT), *mt = event_of(a, BN_EV_MEETING);
+    assert_non_null(st);
+    assert_non_null(mt);
+    assert_string_equal(st->date.value, "2023-03-05");
+    assert_string_equal(mt->date.value, "2023-03-06");
+    assert_string_equal(mt->date.end, "2023-03-07");
+    assert_int_equal(role_of(mt, "european-union"), BN_ROLE_SOURCE);
+    bn_article_free(a);
+}
+
+static void reported_type_and_date(void **state)
+{
+    /* "cho biết X đã đề nghị": a proposal, dated when it was said; the
+     * meeting proposed for later is no event of its own */
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Hôm 3/2, ông Blinken cho biết Mỹ đã đề nghị Nga tổ chức một cuộc gặp vào đầu tháng 3.\n",
+                                 "2022-02-04");
+    assert_int_equal(a->nevents, 1);
+    assert_int_equal(a->events[0].type, BN_EV_PROPOSAL);
+    assert_string_equal(a->events[0].date.value, "2022-02-03");
+    assert_int_equal(role_of(&a->events[0], "russia"), BN_ROLE_TARGET);
+    bn_article_free(a);
+}
+
+static void frame_date_and_subjectless_adverbial(void **state)
+{
+    /* the date of a clause without a trigger frames the event after it;
+     * "Phát biểu ..." with no actor before it is no event of its own */
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Ngày 18/5, sau nhiều tháng tranh luận, Phần Lan và Thụy Điển đã ký đơn xin gia nhập NATO.\n"
+                                 "Phát biểu tại Washington hôm 19/5, Tổng thống Mỹ Joe Biden nhấn mạnh sự ủng hộ của Mỹ.\n",
+                                 "2022-05-20");
+    assert_int_equal(a->nevents, 2);
+    assert_int_equal(a->events[0].type, BN_EV_AGREEMENT);
+    assert_string_equal(a->events[0].date.value, "2022-05-18");
+    assert_int_equal(a->events[1].type, BN_EV_STATEMENT);
+    assert_string_equal(a->events[1].date.value, "2022-05-19");
+    assert_string_equal(a->events[1].sources[0].trigger, "nhấn mạnh");
+    bn_article_free(a);
+}
+
+static void one_event_per_real_event(void **state)
+{
+    /* the same meeting in two sentences: one event, two sources */
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Ngày 12/1, Hội đồng Nga-NATO đã họp tại Brussels.\n"
+                                 "Cuộc họp của Hội đồng Nga-NATO ngày 12/1 kéo dài bốn giờ.\n",
+                                 "2022-01-13");
+    assert_int_equal(a->nevents, 1);
+    assert_int_equal(a->events[0].type, BN_EV_MEETING);
+    assert_int_equal(a->events[0].nsources, 2);
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +153,10 @@ int main(void)
         cmocka_unit_test(longest_trigger_and_planned),
         cmocka_unit_test(no_event_without_date_or_actor),
         cmocka_unit_test(tone_variant_trigger),
+        cmocka_unit_test(each_clause_its_date),
+        cmocka_unit_test(reported_type_and_date),
+        cmocka_unit_test(frame_date_and_subjectless_adverbial),
+        cmocka_unit_test(one_event_per_real_event),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -120,3 +120,48 @@ int bn_event_family(bn_event_type t)
         return 0;
     }
 }
+
+/* Actor ids are interned within a timeline and shared with the knowledge
+ * base within an article: equal pointers are the common case. */
+static int same_id(const char *x, const char *y)
+{
+    return x == y || strcmp(x, y) == 0;
+}
+
+int bn_event_shares_actor(const bn_event *a, const bn_event *b)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        for (size_t j = 0; j < b->nactors; j++)
+            if (same_id(a->actors[i].id, b->actors[j].id))
+                return 1;
+    return 0;
+}
+
+bn_status bn_event_absorb(bn_arena *arena, bn_event *into, const bn_event *from)
+{
+    bn_event_actor *acts = bn_arena_alloc(arena, (into->nactors + from->nactors) * sizeof *acts);
+    bn_source *srcs = bn_arena_alloc(arena, (into->nsources + from->nsources) * sizeof *srcs);
+    if (!acts || !srcs)
+        return BN_ERR_NOMEM;
+    memcpy(acts, into->actors, into->nactors * sizeof *acts);
+    size_t n = into->nactors;
+    for (size_t j = 0; j < from->nactors; j++) {
+        size_t k;
+        for (k = 0; k < n; k++)
+            if (same_id(acts[k].id, from->actors[j].id))
+                break;
+        if (k == n)
+            acts[n++] = from->actors[j];
+    }
+    into->actors = acts;
+    into->nactors = n;
+    memcpy(srcs, into->sources, into->nsources * sizeof *srcs);
+    memcpy(srcs + into->nsources, from->sources, from->nsources * sizeof *srcs);
+    into->sources = srcs;
+    into->nsources += from->nsources;
+    if (from->modality == BN_MOD_ASSERTED)
+        into->modality = BN_MOD_ASSERTED; /* reported as done somewhere: done */
+    if (from->confidence > into->confidence)
+        into->confidence = from->confidence;
+    return BN_OK;
+}

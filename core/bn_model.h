@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bn_arena.h"
+#include "bn_error.h"
 #include "bn_text.h"
 
 /* ---- dates ---------------------------------------------------------- */
@@ -153,6 +154,14 @@ typedef struct bn_event {
     bn_modality modality;
     double confidence;
 } bn_event;
+
+/* Whether two events name an actor in common. */
+int bn_event_shares_actor(const bn_event *a, const bn_event *b);
+
+/* Merges `from` into `into`, one real event reported twice: its actors
+ * (each once) and sources join, asserted wins over planned, the higher
+ * confidence stays.  New arrays come from `arena`. */
+bn_status bn_event_absorb(bn_arena *arena, bn_event *into, const bn_event *from);
 
 /* ---- articles ------------------------------------------------------- */
 

@@ -237,15 +237,6 @@ static int sources_cmp(const void *va, const void *vb)
     return source_order(va, vb);
 }
 
-static int share_actor(const bn_event *a, const bn_event *b)
-{
-    for (size_t i = 0; i < a->nactors; i++)
-        for (size_t j = 0; j < b->nactors; j++)
-            if (a->actors[i].id == b->actors[j].id) /* ids are interned in the timeline */
-                return 1;
-    return 0;
-}
-
 static size_t find_root(size_t *parent, size_t i)
 {
     while (parent[i] != i) {
@@ -253,36 +244,6 @@ static size_t find_root(size_t *parent, size_t i)
         i = parent[i];
     }
     return i;
-}
-
-/* Moves the actors and sources of `from` into `into`. */
-static bn_status absorb(bn_timeline *tl, bn_event *into, const bn_event *from)
-{
-    bn_event_actor *acts = bn_arena_alloc(&tl->arena, (into->nactors + from->nactors) * sizeof *acts);
-    bn_source *srcs = bn_arena_alloc(&tl->arena, (into->nsources + from->nsources) * sizeof *srcs);
-    if (!acts || !srcs)
-        return BN_ERR_NOMEM;
-    memcpy(acts, into->actors, into->nactors * sizeof *acts);
-    size_t n = into->nactors;
-    for (size_t j = 0; j < from->nactors; j++) {
-        size_t k;
-        for (k = 0; k < n; k++)
-            if (acts[k].id == from->actors[j].id)
-                break;
-        if (k == n)
-            acts[n++] = from->actors[j];
-    }
-    into->actors = acts;
-    into->nactors = n;
-    memcpy(srcs, into->sources, into->nsources * sizeof *srcs);
-    memcpy(srcs + into->nsources, from->sources, from->nsources * sizeof *srcs);
-    into->sources = srcs;
-    into->nsources += from->nsources;
-    if (from->modality == BN_MOD_ASSERTED)
-        into->modality = BN_MOD_ASSERTED; /* reported as done somewhere: done */
-    if (from->confidence > into->confidence)
-        into->confidence = from->confidence;
-    return BN_OK;
 }
 
 /* ---- years across articles -------------------------------------------- */
@@ -376,7 +337,7 @@ static bn_status cross_article_years(bn_timeline *tl)
             for (size_t d = lo; d < nd && days[d].md == key.md; d++) {
                 const bn_tl_event *o = &tl->events[days[d].event];
                 if (o->origin == e->origin || bn_event_family(o->ev.type) != bn_event_family(e->ev.type) ||
-                    !fits(&e->ev.date, days[d].year) || !share_actor(&e->ev, &o->ev))
+                    !fits(&e->ev.date, days[d].year) || !bn_event_shares_actor(&e->ev, &o->ev))
                     continue;
                 if (year && year != days[d].year)
                     clash = 1;
@@ -442,7 +403,7 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
             hi++;
         for (size_t i = lo; i < hi; i++)
             for (size_t j = i + 1; j < hi; j++)
-                if (share_actor(&tl->events[i].ev, &tl->events[j].ev)) {
+                if (bn_event_shares_actor(&tl->events[i].ev, &tl->events[j].ev)) {
                     size_t ri = find_root(parent, i), rj = find_root(parent, j);
                     if (ri != rj)
                         parent[rj > ri ? rj : ri] = rj > ri ? ri : rj;
@@ -454,7 +415,7 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
     for (size_t i = 0; i < n && st == BN_OK; i++) {
         size_t r = find_root(parent, i);
         if (r != i)
-            st = absorb(tl, &tl->events[r].ev, &tl->events[i].ev);
+            st = bn_event_absorb(&tl->arena, &tl->events[r].ev, &tl->events[i].ev);
     }
     for (size_t i = 0; i < n && st == BN_OK; i++) {
         if (find_root(parent, i) != i)

@@ -648,12 +648,12 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             /* the title goes on through the state or organisation it
              * names ("Bộ trưởng Quốc phòng Lithuania", "Người phát ngôn
              * Bộ Ngoại giao Trung Quốc") and ends at a person */
-            if (ka->kind == BN_KIND_PERSON)
+            if (ka->kind == BN_KIND_PERSON) {
                 title_end = SIZE_MAX;
-            else if (title_end != SIZE_MAX && i >= title_end && i <= title_end + 3)
-                title_end = i + n;
-            if (ka->kind == BN_KIND_PERSON)
                 date_by_office(a, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
+            } else if (title_end != SIZE_MAX && i >= title_end && i <= title_end + 3) {
+                title_end = i + n;
+            }
             /* a person the knowledge base knows no office of: the title
              * before the name says whom they speak for */
             bn_actor *act = &a->actors[ctx.slot[payload] - 1];

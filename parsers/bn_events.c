@@ -198,9 +198,8 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
 }
 
 /* The first token of trigger k's clause. */
-static size_t clause_start(const bn_article *a, const sent *s, size_t k)
+static size_t clause_start(const sent *s, size_t k)
 {
-    (void)a;
     size_t i = s->trigs[k].tok;
     while (i > s->sn->tok_begin && s->clause_at[i - 1 - s->sn->tok_begin] == s->trigs[k].clause)
         i--;
@@ -273,7 +272,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
     for (size_t k = 0; k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
         int first = k == 0 || s->trigs[k - 1].clause != t->clause;
-        size_t cstart = clause_start(a, s, k);
+        size_t cstart = clause_start(s, k);
         int subject = mention_between(a, s, cstart, t->tok);
         int any_before = mention_between(a, s, sn->tok_begin, t->tok);
         const bn_timex *date = own[k];
@@ -342,15 +341,6 @@ static int same_date(const bn_timex *x, const bn_timex *y)
     return strcmp(x->value, y->value) == 0 && strcmp(x->end, y->end) == 0;
 }
 
-static int share_actor(const bn_event *x, const bn_event *y)
-{
-    for (size_t i = 0; i < x->nactors; i++)
-        for (size_t j = 0; j < y->nactors; j++)
-            if (strcmp(x->actors[i].id, y->actors[j].id) == 0)
-                return 1;
-    return 0;
-}
-
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, same date, an actor in common; never across dates. */
@@ -363,38 +353,16 @@ static bn_status merge_within(bn_article *a)
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
             if (bn_event_family(k->type) == bn_event_family(e->type) && same_date(&k->date, &e->date) &&
-                share_actor(k, e))
+                bn_event_shares_actor(k, e))
                 break;
         }
         if (j == w) {
             a->events[w++] = *e;
             continue;
         }
-        bn_event *into = &a->events[j];
-        bn_source *sv = bn_arena_alloc(&a->arena, (into->nsources + e->nsources) * sizeof *sv);
-        bn_event_actor *av = bn_arena_alloc(&a->arena, (into->nactors + e->nactors) * sizeof *av);
-        if (!sv || !av)
-            return BN_ERR_NOMEM;
-        memcpy(sv, into->sources, into->nsources * sizeof *sv);
-        memcpy(sv + into->nsources, e->sources, e->nsources * sizeof *sv);
-        into->sources = sv;
-        into->nsources += e->nsources;
-        memcpy(av, into->actors, into->nactors * sizeof *av);
-        size_t na = into->nactors;
-        for (size_t x = 0; x < e->nactors; x++) {
-            size_t y;
-            for (y = 0; y < na; y++)
-                if (strcmp(av[y].id, e->actors[x].id) == 0)
-                    break;
-            if (y == na)
-                av[na++] = e->actors[x];
-        }
-        into->actors = av;
-        into->nactors = na;
-        if (e->modality == BN_MOD_ASSERTED)
-            into->modality = BN_MOD_ASSERTED;
-        if (e->confidence > into->confidence)
-            into->confidence = e->confidence;
+        bn_status st = bn_event_absorb(&a->arena, &a->events[j], e);
+        if (st != BN_OK)
+            return st;
     }
     a->nevents = w;
     return BN_OK;

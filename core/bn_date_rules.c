@@ -41,7 +41,7 @@ static const struct {
 };
 
 static const char *const kind_names[] = {"day", "range", "span", "month", "year",
-                                         "half", "quarter", "relative", "weekday", "same-day"};
+                                         "half", "quarter", "relative", "weekday", "same-day", "not-a-date"};
 static const char *const unit_names[] = {"day", "week", "month", "year"};
 
 static int push_item(bn_date_rule *r, size_t *cap, bn_date_item it)

@@ -37,6 +37,7 @@ typedef enum bn_date_kind {
     BN_DK_REL,      /* unit and offset from the anchor (offset * N when a count is there) */
     BN_DK_WEEKDAY,  /* WD, in the anchor's week plus offset weeks */
     BN_DK_REF,      /* the same day as the date before */
+    BN_DK_NOT,      /* read and dropped: a time relative to another event ("một ngày trước khi") */
 } bn_date_kind;
 
 typedef enum bn_date_unit { BN_DU_DAY, BN_DU_WEEK, BN_DU_MONTH, BN_DU_YEAR } bn_date_unit;

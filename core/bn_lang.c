@@ -15,7 +15,7 @@ void bn_lang_free(bn_lang *lang)
     free(lang->triggers);
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
-    bn_phrases_free(lang->clause_words);
+    bn_phrases_free(lang->event_words);
     bn_phrases_free(lang->actor_words);
     bn_date_rules_free(lang->dates);
     bn_phrases_free(lang->dateline_words);
@@ -101,11 +101,11 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     st = bn_json_each_string(json_object_get(root, "not_triggers"), add_phrase, &nt, path, "not_triggers", err);
     if (st == BN_OK)
         st = bn_phrases_compile(lang->trigger_matcher);
-    static const char *const ckeys[] = {"clause_words"};
-    static const int cvals[] = {1};
-    lang->clause_words = bn_phrases_new();
+    static const char *const ckeys[] = {"clause_words", "noun_markers", "light_verbs"};
+    static const int cvals[] = {BN_EW_CLAUSE, BN_EW_NOUN, BN_EW_LIGHT};
+    lang->event_words = bn_phrases_new();
     if (st == BN_OK)
-        st = lang->clause_words ? add_lists(lang->clause_words, root, ckeys, cvals, 1, path, err) : BN_ERR_NOMEM;
+        st = lang->event_words ? add_lists(lang->event_words, root, ckeys, cvals, 3, path, err) : BN_ERR_NOMEM;
     static const char *const mkeys[] = {"planned", "negated", "hypothetical"};
     static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL};
     if (st == BN_OK)

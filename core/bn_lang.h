@@ -47,11 +47,18 @@ typedef enum bn_actor_word {
     BN_AW_NAMED_FOR_PLACE,/* "thỏa thuận", "hiệp định": a place after it names it ("thỏa thuận Minsk") */
 } bn_actor_word;
 
+/* What a word around triggers is (data/lang/<code>/events.json). */
+typedef enum bn_event_word {
+    BN_EW_CLAUSE = 1,  /* "rằng", "trong khi": a clause begins */
+    BN_EW_NOUN,        /* "những", "mối": the verb after it is a noun ("những đề xuất") */
+    BN_EW_LIGHT,       /* "đưa ra": makes the noun after it an act ("đưa ra các yêu cầu") */
+} bn_event_word;
+
 typedef struct bn_lang {
     bn_trigger *triggers;
     size_t ntriggers;
     bn_phrases *trigger_matcher;   /* payload: trigger index; -1: not a trigger ("dẫn lời") */
-    bn_phrases *clause_words;      /* "rằng", "trong khi": a clause begins */
+    bn_phrases *event_words;       /* payload: bn_event_word */
     bn_phrases *modality_matcher;  /* payload: bn_modality */
     bn_date_rules *dates;          /* time expressions */
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */

@@ -1,6 +1,7 @@
 #include "bn_model.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,56 @@ long bn_date_days(const char *s)
     return bn_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
+int bn_timex_days(const bn_timex *t, long *lo, long *hi)
+{
+    int y, m, w;
+    const char *v = t->value;
+    if (t->year_source == BN_YEAR_UNKNOWN || strlen(v) < 4 || sscanf(v, "%4d", &y) != 1)
+        return 0;
+    switch (t->precision) {
+    case BN_PREC_DAY:
+        if (!bn_date_valid(v))
+            return 0;
+        *lo = *hi = bn_date_days(v);
+        if (t->end[0]) {
+            if (!bn_date_valid(t->end) || bn_date_days(t->end) < *lo)
+                return 0;
+            *hi = bn_date_days(t->end);
+        }
+        return 1;
+    case BN_PREC_WEEK: /* ISO: week 1 holds the year's first Thursday */
+        if (sscanf(v + 4, "-W%2d", &w) != 1 || w < 1 || w > 53)
+            return 0;
+        {
+            long jan4 = bn_days_from_civil(y, 1, 4);
+            long monday = jan4 - ((jan4 + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+            *lo = monday + 7L * (w - 1);
+            *hi = *lo + 6;
+        }
+        return 1;
+    case BN_PREC_MONTH:
+        if (sscanf(v + 4, "-%2d", &m) != 1 || m < 1 || m > 12)
+            return 0;
+        *lo = bn_days_from_civil(y, m, 1);
+        *hi = (m == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, m + 1, 1)) - 1;
+        return 1;
+    case BN_PREC_QUARTER:
+    case BN_PREC_HALF: {
+        int q = v[5] == 'Q' || v[5] == 'H' ? atoi(v + 6) : 0, months = t->precision == BN_PREC_HALF ? 6 : 3;
+        if (q < 1 || q * months > 12)
+            return 0;
+        *lo = bn_days_from_civil(y, (q - 1) * months + 1, 1);
+        *hi = (q * months == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, q * months + 1, 1)) - 1;
+        return 1;
+    }
+    case BN_PREC_YEAR:
+        *lo = bn_days_from_civil(y, 1, 1);
+        *hi = bn_days_from_civil(y, 12, 31);
+        return 1;
+    }
+    return 0;
+}
+
 int bn_event_family(bn_event_type t)
 {
     switch (t) {
@@ -128,13 +179,37 @@ static int same_id(const char *x, const char *y)
     return x == y || strcmp(x, y) == 0;
 }
 
+static int shares(const bn_event *a, const bn_event *b, int sources_only)
+{
+    for (size_t i = 0; i < a->nactors; i++) {
+        if (sources_only && a->actors[i].role != BN_ROLE_SOURCE)
+            continue;
+        for (size_t j = 0; j < b->nactors; j++)
+            if ((!sources_only || b->actors[j].role == BN_ROLE_SOURCE) && same_id(a->actors[i].id, b->actors[j].id))
+                return 1;
+    }
+    return 0;
+}
+
+static int has_source(const bn_event *e)
+{
+    for (size_t i = 0; i < e->nactors; i++)
+        if (e->actors[i].role == BN_ROLE_SOURCE)
+            return 1;
+    return 0;
+}
+
 int bn_event_shares_actor(const bn_event *a, const bn_event *b)
 {
-    for (size_t i = 0; i < a->nactors; i++)
-        for (size_t j = 0; j < b->nactors; j++)
-            if (same_id(a->actors[i].id, b->actors[j].id))
-                return 1;
-    return 0;
+    return shares(a, b, 0);
+}
+
+int bn_event_same_parties(const bn_event *a, const bn_event *b)
+{
+    int fam = bn_event_family(a->type);
+    if (fam == bn_event_family(BN_EV_MEETING) || !has_source(a) || !has_source(b))
+        return shares(a, b, 0);
+    return shares(a, b, 1);
 }
 
 bn_status bn_event_absorb(bn_arena *arena, bn_event *into, const bn_event *from)

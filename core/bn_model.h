@@ -158,6 +158,12 @@ typedef struct bn_event {
 /* Whether two events name an actor in common. */
 int bn_event_shares_actor(const bn_event *a, const bn_event *b);
 
+/* Whether two reports of one type family can be of one event by their
+ * actors: a meeting or agreement, any actor in common (its sides are
+ * written in either order); the rest, the same doer when both name one
+ * (two statements of one day by different speakers stay two). */
+int bn_event_same_parties(const bn_event *a, const bn_event *b);
+
 /* Merges `from` into `into`, one real event reported twice: its actors
  * (each once) and sources join, asserted wins over planned, the higher
  * confidence stays.  New arrays come from `arena`. */
@@ -247,5 +253,9 @@ long bn_days_from_civil(int y, int m, int d);
 void bn_civil_from_days(long days, int *y, int *m, int *d);
 /* Days of a valid "YYYY-MM-DD". */
 long bn_date_days(const char *s);
+/* The days a date covers, first and last (a week, month, quarter, half
+ * or year whole, whatever its mod); 0 when its year is unknown or the
+ * value is not one of ours. */
+int bn_timex_days(const bn_timex *t, long *lo, long *hi);
 
 #endif

@@ -403,7 +403,7 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
             hi++;
         for (size_t i = lo; i < hi; i++)
             for (size_t j = i + 1; j < hi; j++)
-                if (bn_event_shares_actor(&tl->events[i].ev, &tl->events[j].ev)) {
+                if (bn_event_same_parties(&tl->events[i].ev, &tl->events[j].ev)) {
                     size_t ri = find_root(parent, i), rj = find_root(parent, j);
                     if (ri != rj)
                         parent[rj > ri ? rj : ri] = rj > ri ? ri : rj;

@@ -747,24 +747,10 @@ static const char *affiliation(const bn_kb *kb, const bn_kb_actor *p, int dated,
  * 2016 by one person).  0 for anything else. */
 static int timex_days(const bn_timex *t, long *lo, long *hi)
 {
-    if (t->year_source == BN_YEAR_UNKNOWN || t->end[0] || t->mod[0])
+    if (t->end[0] || t->mod[0] ||
+        (t->precision != BN_PREC_DAY && t->precision != BN_PREC_MONTH && t->precision != BN_PREC_YEAR))
         return 0;
-    int y, m;
-    if (t->precision == BN_PREC_DAY && bn_date_valid(t->value)) {
-        *lo = *hi = bn_date_days(t->value);
-        return 1;
-    }
-    if (t->precision == BN_PREC_MONTH && sscanf(t->value, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
-        *lo = bn_days_from_civil(y, m, 1);
-        *hi = (m == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, m + 1, 1)) - 1;
-        return 1;
-    }
-    if (t->precision == BN_PREC_YEAR && strlen(t->value) == 4 && sscanf(t->value, "%4d", &y) == 1) {
-        *lo = bn_days_from_civil(y, 1, 1);
-        *hi = bn_days_from_civil(y, 12, 31);
-        return 1;
-    }
-    return 0;
+    return bn_timex_days(t, lo, hi);
 }
 
 bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)

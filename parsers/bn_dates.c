@@ -281,6 +281,10 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 i++;
                 continue;
             }
+            if (best.rule->kind == BN_DK_NOT) {
+                i += best_n; /* "hai ngày sau khi ...": no date of its own */
+                continue;
+            }
             best.sentence = k;
             best.tense = tense_at(a, R, sn, best.tok_begin, best.tok_end);
             rawx *v = bn_arena_grow(&a->arena, out->v, &out->cap, out->n + 1, sizeof *v);

@@ -22,6 +22,12 @@ typedef struct sent {
     size_t ntrigs;
 } sent;
 
+static int verbal(bn_event_type t)
+{
+    return t == BN_EV_APPEAL || t == BN_EV_PROPOSAL || t == BN_EV_DEMAND || t == BN_EV_CRITICISM ||
+           t == BN_EV_REJECTION || t == BN_EV_WARNING;
+}
+
 /* Modality from the few words before the trigger, and "nếu" anywhere
  * before it in its clause. */
 static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t from, size_t trig_tok)
@@ -43,13 +49,21 @@ static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t 
     return mod;
 }
 
-/* Whether the text between tokens i-1 and i ends a clause: , ; : ( ) or a
- * quotation mark. */
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether the text between tokens i-1 and i ends a clause: , ; : or a
+ * quotation mark.  Brackets do not: "tại Brussels (Bỉ) vào ngày 17/10"
+ * is one clause. */
 static int clause_break(const bn_article *a, size_t i)
 {
     for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++) {
         unsigned char c = (unsigned char)a->text.s[p];
-        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"')
+        if (c == ',' && p > 0 && is_digit(a->text.s[p - 1]) && is_digit(a->text.s[p + 1]))
+            continue; /* "20,9 tỷ" */
+        if (c == ',' || c == ';' || c == ':' || c == '"')
             return 1;
         if (c == 0xE2 && p + 2 < a->tokens.v[i].start && (unsigned char)a->text.s[p + 1] == 0x80 &&
             ((unsigned char)a->text.s[p + 2] == 0x9C || (unsigned char)a->text.s[p + 2] == 0x9D))
@@ -69,10 +83,22 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         return BN_ERR_NOMEM;
     s->nclauses = 1;
     s->ntrigs = 0;
-    size_t mk = s->m_lo;
+    size_t mk = s->m_lo, noun_end = SIZE_MAX, light_end = SIZE_MAX;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
-        size_t nc = bn_phrases_match(lang->clause_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (nc && (payload == BN_EW_NOUN || payload == BN_EW_LIGHT)) {
+            if (i > sn->tok_begin && clause_break(a, i))
+                s->nclauses++;
+            for (size_t k = 0; k < nc; k++)
+                s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+            if (payload == BN_EW_LIGHT)
+                light_end = i + nc;
+            else if (i != light_end)
+                noun_end = i + nc;
+            i += nc;
+            continue;
+        }
         if (i > sn->tok_begin && (clause_break(a, i) || nc))
             s->nclauses++;
         s->clause_at[i - sn->tok_begin] = s->nclauses - 1;
@@ -104,6 +130,10 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         }
         for (size_t k = 1; k < n; k++)
             s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+        /* "những đề xuất của Nga", "mối đe dọa": what was said, named */
+        if (payload >= 0 && i == noun_end && (lang->triggers[payload].type == BN_EV_STATEMENT ||
+                                              verbal(lang->triggers[payload].type)))
+            payload = -1;
         if (payload >= 0) {
             trig *v = bn_arena_grow(&a->arena, s->trigs, tcap, s->ntrigs + 1, sizeof *v);
             if (!v)
@@ -206,6 +236,13 @@ static size_t clause_start(const sent *s, size_t k)
     return i;
 }
 
+static int clause_word_at(const bn_article *a, const bn_lang *lang, size_t i)
+{
+    int payload;
+    return bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, a->tokens.n, &payload) &&
+           payload == BN_EW_CLAUSE;
+}
+
 static int mention_between(const bn_article *a, const sent *s, size_t from, size_t to)
 {
     for (size_t m = s->m_lo; m < s->m_hi; m++)
@@ -214,10 +251,27 @@ static int mention_between(const bn_article *a, const sent *s, size_t from, size
     return 0;
 }
 
-static int verbal(bn_event_type t)
+/* "NATO cho biết vào ngày 12/1, tổ chức này sẽ tiến hành một cuộc họp":
+ * a date right after reporting verb k that ends its clause, before a
+ * clause with a subject and a trigger of its own, is that clause's date
+ * (fronted, as Vietnamese puts it).  Returns that clause's first trigger,
+ * or SIZE_MAX. */
+static size_t fronted_for(const bn_article *a, const sent *s, size_t k, const bn_timex *x)
 {
-    return t == BN_EV_APPEAL || t == BN_EV_PROPOSAL || t == BN_EV_DEMAND || t == BN_EV_CRITICISM ||
-           t == BN_EV_REJECTION || t == BN_EV_WARNING;
+    const trig *t = &s->trigs[k];
+    if (x->start < a->tokens.v[t->tok].start || k + 1 >= s->ntrigs)
+        return SIZE_MAX;
+    const trig *n = &s->trigs[k + 1];
+    if (n->clause == t->clause)
+        return SIZE_MAX;
+    /* the date ends the verb's clause: the next token is in another one */
+    size_t i = t->tok + t->ntok;
+    while (i < s->sn->tok_end && a->tokens.v[i].start < x->end_off)
+        i++;
+    if (i >= s->sn->tok_end || s->clause_at[i - s->sn->tok_begin] == t->clause)
+        return SIZE_MAX;
+    /* and the next clause names a subject before its trigger */
+    return mention_between(a, s, i, n->tok) ? k + 1 : SIZE_MAX;
 }
 
 /* The events of one sentence.
@@ -240,7 +294,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 {
     const bn_sentence *sn = s->sn;
     const bn_timex **own = bn_arena_calloc(&a->arena, s->ntrigs ? s->ntrigs : 1, sizeof *own);
-    if (!own)
+    long *own_d = bn_arena_calloc(&a->arena, s->ntrigs ? s->ntrigs : 1, sizeof *own_d);
+    if (!own || !own_d)
         return BN_ERR_NOMEM;
     for (size_t j = s->t_lo; j < s->t_hi; j++) {
         const bn_timex *x = &a->timexes[j];
@@ -264,8 +319,17 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 best_d = d;
             }
         }
-        if (best != SIZE_MAX && !own[best])
+        if (best != SIZE_MAX && lang->triggers[s->trigs[best].index].type == BN_EV_STATEMENT) {
+            size_t next = fronted_for(a, s, best, x);
+            if (next != SIZE_MAX)
+                best = next, best_d = 0;
+        }
+        /* two dates for one trigger: the nearer is its own ("ngày 25/12 đưa
+         * tin ... triệu tập cuộc họp vào ngày 12/1/2022") */
+        if (best != SIZE_MAX && (!own[best] || best_d < own_d[best])) {
             own[best] = x;
+            own_d[best] = best_d;
+        }
     }
     size_t made = 0, prev_end = sn->tok_begin;
     const bn_timex *carry = NULL; /* the date of an adverbial before */
@@ -284,16 +348,21 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 f--;
             bn_event_type ft = lang->triggers[s->trigs[f].index].type;
             if ((ft == BN_EV_STATEMENT || verbal(ft)) &&
-                mention_between(a, s, sn->tok_begin, s->trigs[f].tok))
+                (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, sn->tok_begin, s->trigs[f].tok)))
                 continue;
         }
         /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
          * no actor before it and a later clause's trigger to serve: an
          * adverbial, whose date is the later event's */
         if (first && !any_before && k + 1 < s->ntrigs && s->trigs[k + 1].clause != t->clause) {
-            if (date)
+            int meeting = lang->triggers[t->index].type == BN_EV_MEETING;
+            /* "trước thềm cuộc họp ... vào ngày 17-18/10": a meeting dated
+             * apart is its own event, and its date passes on only when no
+             * clause word puts the later event before or after it */
+            if (date && (!meeting || (!carry && !clause_word_at(a, lang, cstart))))
                 carry = date;
-            continue;
+            if (!(meeting && date))
+                continue;
         }
         if (!date) {
             if (!first || (made > 0 && !subject))
@@ -341,28 +410,52 @@ static int same_date(const bn_timex *x, const bn_timex *y)
     return strcmp(x->value, y->value) == 0 && strcmp(x->end, y->end) == 0;
 }
 
+/* 1 when x is a week, month or longer holding y's days ("tuần này"
+ * around "từ ngày 11-12/7"): the same event, less exactly dated.  Days
+ * and spans of days are never coarser than one another: a meeting on the
+ * 12th and one on the 12th-13th are two. */
+static int coarser(const bn_timex *x, const bn_timex *y)
+{
+    long xl, xh, yl, yh;
+    return x->precision > y->precision && x->precision != BN_PREC_DAY && bn_timex_days(x, &xl, &xh) &&
+           bn_timex_days(y, &yl, &yh) && xl <= yl && yh <= xh;
+}
+
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
- * Same type family, same date, an actor in common; never across dates. */
+ * Same type family, the same parties, the same date or one within the
+ * other (the exact one stays); never two different days. */
 static bn_status merge_within(bn_article *a)
 {
     size_t w = 0;
     for (size_t i = 0; i < a->nevents; i++) {
         bn_event *e = &a->events[i];
         size_t j;
+        int finer = 0;
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
-            if (bn_event_family(k->type) == bn_event_family(e->type) && same_date(&k->date, &e->date) &&
-                bn_event_shares_actor(k, e))
+            if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e))
+                continue;
+            if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date))
                 break;
+            if (coarser(&k->date, &e->date)) {
+                finer = 1;
+                break;
+            }
         }
         if (j == w) {
             a->events[w++] = *e;
             continue;
         }
-        bn_status st = bn_event_absorb(&a->arena, &a->events[j], e);
+        bn_event keep = a->events[j];
+        if (finer) { /* the exact date and its type win */
+            keep = *e;
+            e = &a->events[j];
+        }
+        bn_status st = bn_event_absorb(&a->arena, &keep, e);
         if (st != BN_OK)
             return st;
+        a->events[j] = keep;
     }
     a->nevents = w;
     return BN_OK;

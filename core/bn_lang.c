@@ -101,11 +101,13 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     st = bn_json_each_string(json_object_get(root, "not_triggers"), add_phrase, &nt, path, "not_triggers", err);
     if (st == BN_OK)
         st = bn_phrases_compile(lang->trigger_matcher);
-    static const char *const ckeys[] = {"clause_words", "noun_markers", "light_verbs"};
-    static const int cvals[] = {BN_EW_CLAUSE, BN_EW_NOUN, BN_EW_LIGHT};
+    static const char *const ckeys[] = {"clause_words",  "noun_markers", "light_verbs",  "noun_after",
+                                        "generic_words", "topic_words",  "undated_words", "caption_credits"};
+    static const int cvals[] = {BN_EW_CLAUSE,  BN_EW_NOUN,    BN_EW_LIGHT,   BN_EW_NOUN_AFTER,
+                                BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_UNDATED, BN_EW_CAPTION};
     lang->event_words = bn_phrases_new();
     if (st == BN_OK)
-        st = lang->event_words ? add_lists(lang->event_words, root, ckeys, cvals, 3, path, err) : BN_ERR_NOMEM;
+        st = lang->event_words ? add_lists(lang->event_words, root, ckeys, cvals, sizeof cvals / sizeof cvals[0], path, err) : BN_ERR_NOMEM;
     static const char *const mkeys[] = {"planned", "negated", "hypothetical"};
     static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL};
     if (st == BN_OK)

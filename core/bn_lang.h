@@ -52,6 +52,10 @@ typedef enum bn_event_word {
     BN_EW_CLAUSE = 1,  /* "rằng", "trong khi": a clause begins */
     BN_EW_NOUN,        /* "những", "mối": the verb after it is a noun ("những đề xuất") */
     BN_EW_LIGHT,       /* "đưa ra": makes the noun after it an act ("đưa ra các yêu cầu") */
+    BN_EW_NOUN_AFTER,  /* "của": the verb before it is a noun ("yêu cầu của Nga") */
+    BN_EW_GENERIC,     /* "bất kỳ": the trigger after it is no event */
+    BN_EW_UNDATED,     /* "trước đó", "thường": not at the publication date */
+    BN_EW_CAPTION,     /* "Nguồn", "Ảnh" before a colon: a photo caption */
 } bn_event_word;
 
 typedef struct bn_lang {

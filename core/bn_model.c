@@ -34,6 +34,7 @@ NAME_TABLE(bn_event_type_name, bn_event_type_parse, bn_event_type, BN_EV_COUNT,
 NAME_TABLE(bn_modality_name, bn_modality_parse, bn_modality, 4,
            "asserted", "planned", "negated", "hypothetical")
 NAME_TABLE(bn_role_name, bn_role_parse, bn_role, 3, "source", "target", "other")
+NAME_TABLE(bn_date_source_name, bn_date_source_parse, bn_date_source, 3, "clause", "sentence", "dct")
 NAME_TABLE(bn_dct_source_name, bn_dct_source_parse, bn_dct_source, 4,
            "none", "url", "page", "given")
 
@@ -238,5 +239,9 @@ bn_status bn_event_absorb(bn_arena *arena, bn_event *into, const bn_event *from)
         into->modality = BN_MOD_ASSERTED; /* reported as done somewhere: done */
     if (from->confidence > into->confidence)
         into->confidence = from->confidence;
+    if (!into->location)
+        into->location = from->location;
+    if (from->date_source < into->date_source)
+        into->date_source = from->date_source;
     return BN_OK;
 }

@@ -142,11 +142,23 @@ typedef struct bn_source {
     uint32_t trigger_offset, trigger_length;  /* original bytes */
 } bn_source;
 
+/* Where an event's date came from. */
+typedef enum bn_date_source {
+    BN_DATE_CLAUSE,    /* a date of its own clause (or "cùng ngày", the date before) */
+    BN_DATE_SENTENCE,  /* a date earlier in its sentence */
+    BN_DATE_DCT,       /* none written: the publication date */
+} bn_date_source;
+
+const char *bn_date_source_name(bn_date_source s);
+int bn_date_source_parse(const char *s, bn_date_source *out);
+
 typedef struct bn_event {
     bn_event_type type;
     char cameo[8];
     double goldstein;
     bn_timex date;
+    bn_date_source date_source;
+    const char *location;  /* where it happened as written ("Geneva"), or NULL */
     bn_event_actor *actors;
     size_t nactors;
     bn_source *sources;
@@ -166,7 +178,7 @@ int bn_event_same_parties(const bn_event *a, const bn_event *b);
 
 /* Merges `from` into `into`, one real event reported twice: its actors
  * (each once) and sources join, asserted wins over planned, the higher
- * confidence stays.  New arrays come from `arena`. */
+ * confidence stays, a location fills a missing one.  New arrays come from `arena`. */
 bn_status bn_event_absorb(bn_arena *arena, bn_event *into, const bn_event *from);
 
 /* ---- articles ------------------------------------------------------- */
@@ -236,6 +248,10 @@ typedef struct bn_article {
      * of the sentence that fall in one of them take its year. */
     bn_gathering_ref *gatherings;
     size_t ngatherings;
+    /* Places named after "tại", "ở" (filled by the actor stage, which
+     * takes them for no actor): where events happen. */
+    bn_span *places;
+    size_t nplaces;
 
     /* Body spans as original offsets, filled by the reader (and by the
      * extract-output reader, which has no text). */

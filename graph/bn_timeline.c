@@ -124,6 +124,8 @@ static bn_status copy_event(bn_timeline *tl, const bn_event *src, bn_event *dst)
         if (!d->article || !d->sentence || !d->trigger)
             return BN_ERR_NOMEM;
     }
+    if (src->location && !(dst->location = dup(tl, src->location)))
+        return BN_ERR_NOMEM;
     return BN_OK;
 }
 
@@ -191,6 +193,12 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     if (bn_grow((void **)&tl->events, &tl->events_cap, tl->nevents + a->nevents, sizeof *tl->events))
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < a->nevents; i++) {
+        /* what did not happen or only might ("không tấn công", "nếu ... tấn
+         * công") stays in the article's record, off the timeline */
+        if (a->events[i].modality == BN_MOD_NEGATED || a->events[i].modality == BN_MOD_HYPOTHETICAL) {
+            ta->nevents--;
+            continue;
+        }
         bn_tl_event *te = &tl->events[tl->nevents];
         memset(te, 0, sizeof *te);
         te->origin = k;

@@ -62,8 +62,11 @@ static json_t *event_json(const bn_event *e)
                                         (json_int_t)s->trigger_offset, "trigger_length",
                                         (json_int_t)s->trigger_length));
     }
-    return json_pack("{s:s,s:s,s:f,s:o,s:o,s:o,s:s,s:f}", "type", bn_event_type_name(e->type), "cameo", e->cameo,
-                     "goldstein", e->goldstein, "date", date_json(&e->date), "actors", actors, "sources", sources,
+    json_t *date = date_json(&e->date);
+    json_object_set_new(date, "source", json_string(bn_date_source_name(e->date_source)));
+    return json_pack("{s:s,s:s,s:f,s:o,s:o,s:o,s:o,s:s,s:f}", "type", bn_event_type_name(e->type), "cameo",
+                     e->cameo, "goldstein", e->goldstein, "date", date, "location",
+                     e->location ? json_string(e->location) : json_null(), "actors", actors, "sources", sources,
                      "modality", bn_modality_name(e->modality), "confidence", e->confidence);
 }
 
@@ -228,6 +231,12 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
         strcpy(e->date.end, end);
     if (tmod && strlen(tmod) < sizeof e->date.mod)
         strcpy(e->date.mod, tmod);
+    const char *dsrc = json_string_value(json_object_get(date, "source"));
+    if (dsrc && !bn_date_source_parse(dsrc, &e->date_source))
+        return bad(r, "event date source");
+    const json_t *loc = json_object_get(o, "location");
+    if (json_is_string(loc) && !(e->location = bn_arena_strdup(ar, json_string_value(loc))))
+        return BN_ERR_NOMEM;
     const json_t *range = json_object_get(date, "year_range");
     e->date.year_lo = (int)json_integer_value(json_array_get(range, 0));
     e->date.year_hi = (int)json_integer_value(json_array_get(range, 1));

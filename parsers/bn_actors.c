@@ -563,6 +563,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
+    size_t pcap = 0;
     ctx.last_org = ctx.last_country = -1;
     ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
     if (!ctx.slot)
@@ -587,6 +588,13 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (nw && !n && word == BN_AW_LOCATION) {
                 size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end);
+                if (j > i + nw) { /* where something happens, for the events */
+                    bn_span *v = bn_arena_grow(&a->arena, a->places, &pcap, a->nplaces + 1, sizeof *v);
+                    if (!v)
+                        return BN_ERR_NOMEM;
+                    a->places = v;
+                    a->places[a->nplaces++] = (bn_span){a->tokens.v[i + nw].start, a->tokens.v[j - 1].end};
+                }
                 j = j > i + nw ? j : i + nw;
                 if (title_end == i) /* "Đại sứ Nga tại Anh Andrei Kelin" */
                     title_end = j;

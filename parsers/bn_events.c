@@ -8,6 +8,8 @@ typedef struct trig {
     size_t tok, ntok;
     int index;      /* into lang->triggers */
     size_t clause;  /* index into the sentence's clauses */
+    int noun;       /* a noun ("việc phê chuẩn"): never dated by the publication date */
+    int undated;    /* after "trước đó", "thường": likewise */
 } trig;
 
 /* The sentence being read: its clauses (token ranges), mentions, dates
@@ -16,6 +18,9 @@ typedef struct sent {
     const bn_sentence *sn;
     size_t m_lo, m_hi;  /* mentions */
     size_t t_lo, t_hi;  /* timexes */
+    size_t p_lo, p_hi;  /* places */
+    const bn_timex *dct; /* the publication date as a date, or NULL */
+    int caption;         /* "... (Nguồn: Reuters)": a photo's caption */
     size_t *clause_at;  /* per token of the sentence: its clause */
     size_t nclauses;
     trig *trigs;
@@ -54,6 +59,23 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* Whether the text between tokens i-1 and i holds a colon. */
+static int gap_has_colon(const bn_article *a, size_t i)
+{
+    return memchr(a->text.s + a->tokens.v[i - 1].end, ':', a->tokens.v[i].start - a->tokens.v[i - 1].end) != NULL;
+}
+
+/* Whether no modality word lies in tokens [from, to): an undated event
+ * there is told as done ("Nga sẽ hạn chế các cuộc tập trận" is not). */
+static int plain_clause(const bn_article *a, const bn_lang *lang, size_t from, size_t to)
+{
+    int payload;
+    for (size_t i = from; i < to; i++)
+        if (bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, to, &payload))
+            return 0;
+    return 1;
+}
+
 /* Whether the text between tokens i-1 and i ends a clause: , ; : or a
  * quotation mark.  Brackets do not: "tại Brussels (Bỉ) vào ngày 17/10"
  * is one clause. */
@@ -83,19 +105,27 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         return BN_ERR_NOMEM;
     s->nclauses = 1;
     s->ntrigs = 0;
-    size_t mk = s->m_lo, noun_end = SIZE_MAX, light_end = SIZE_MAX;
+    s->caption = 0;
+    size_t mk = s->m_lo, noun_end = SIZE_MAX, light_end = SIZE_MAX, generic_end = SIZE_MAX;
+    int undated = 0;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-        if (nc && (payload == BN_EW_NOUN || payload == BN_EW_LIGHT)) {
+        if (nc && payload != BN_EW_CLAUSE) { /* a word that says how to read a trigger after it */
             if (i > sn->tok_begin && clause_break(a, i))
                 s->nclauses++;
             for (size_t k = 0; k < nc; k++)
                 s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
             if (payload == BN_EW_LIGHT)
                 light_end = i + nc;
-            else if (i != light_end)
+            else if (payload == BN_EW_NOUN && i != light_end)
                 noun_end = i + nc;
+            else if (payload == BN_EW_GENERIC)
+                generic_end = i + nc;
+            else if (payload == BN_EW_UNDATED)
+                undated = 1;
+            else if (payload == BN_EW_CAPTION && i + nc < sn->tok_end && gap_has_colon(a, i + nc))
+                s->caption = 1;
             i += nc;
             continue;
         }
@@ -130,16 +160,23 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         }
         for (size_t k = 1; k < n; k++)
             s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
+        int noun = i == noun_end, after;
+        if (i + n < sn->tok_end &&
+            bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i + n, sn->tok_end, &after) &&
+            after == BN_EW_NOUN_AFTER)
+            noun = 1; /* "yêu cầu của ba nước" */
         /* "những đề xuất của Nga", "mối đe dọa": what was said, named */
-        if (payload >= 0 && i == noun_end && (lang->triggers[payload].type == BN_EV_STATEMENT ||
-                                              verbal(lang->triggers[payload].type)))
+        if (payload >= 0 && noun && (lang->triggers[payload].type == BN_EV_STATEMENT ||
+                                     verbal(lang->triggers[payload].type)))
             payload = -1;
+        if (generic_end != SIZE_MAX && i <= generic_end + 1)
+            payload = -1; /* "bất kỳ cuộc đàm phán nào" */
         if (payload >= 0) {
             trig *v = bn_arena_grow(&a->arena, s->trigs, tcap, s->ntrigs + 1, sizeof *v);
             if (!v)
                 return BN_ERR_NOMEM;
             s->trigs = v;
-            s->trigs[s->ntrigs++] = (trig){i, n, payload, s->nclauses - 1};
+            s->trigs[s->ntrigs++] = (trig){i, n, payload, s->nclauses - 1, noun, undated};
         }
         i += n;
     }
@@ -162,7 +199,8 @@ static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
 }
 
 static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig *tr, const bn_trigger *lex,
-                           const bn_timex *date, size_t src_lo, size_t tgt_hi, bn_modality mod, double confidence)
+                           const bn_timex *date, bn_date_source dsrc, size_t src_lo, size_t tgt_hi, bn_modality mod,
+                           double confidence)
 {
     bn_arena *ar = &a->arena;
     const bn_sentence *sn = s->sn;
@@ -189,6 +227,19 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     memcpy(e->cameo, lex->cameo, sizeof e->cameo);
     e->goldstein = lex->goldstein;
     e->date = *date;
+    e->date_source = dsrc;
+    e->location = NULL;
+    /* where: the first place after the trigger within its reach, else the
+     * last one before it in the sentence ("Tại Geneva, hai bên đã hội đàm") */
+    uint32_t reach = tgt_hi < sn->tok_end ? a->tokens.v[tgt_hi].start : sn->end;
+    const bn_span *where = NULL;
+    for (size_t p = s->p_lo; p < s->p_hi && a->places[p].start < reach; p++) {
+        where = &a->places[p];
+        if (where->start >= trig_start)
+            break;
+    }
+    if (where && !(e->location = bn_arena_strndup(ar, a->text.s + where->start, where->end - where->start)))
+        return BN_ERR_NOMEM;
     e->modality = mod;
     e->actors = bn_arena_alloc(ar, (m_hi - m_lo) * sizeof *e->actors);
     if (!e->actors)
@@ -340,6 +391,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         int subject = mention_between(a, s, cstart, t->tok);
         int any_before = mention_between(a, s, sn->tok_begin, t->tok);
         const bn_timex *date = own[k];
+        bn_date_source dsrc = date ? BN_DATE_CLAUSE : BN_DATE_SENTENCE;
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
         if (!first) {
@@ -371,8 +423,14 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             for (size_t j = s->t_lo; !carry && j < s->t_hi; j++)
                 if (a->timexes[j].start < a->tokens.v[t->tok].start)
                     date = &a->timexes[j];
-            if (!date)
-                continue; /* undated: the publication date would be a guess */
+            if (!date) {
+                /* stated without a date: the publication date, for what is
+                 * done (not what is planned or might be), and less trusted */
+                if (!s->dct || t->noun || t->undated || s->caption || !plain_clause(a, lang, cstart, t->tok))
+                    continue;
+                date = s->dct;
+                dsrc = BN_DATE_DCT;
+            }
         }
         const bn_trigger *lex = &lang->triggers[t->index];
         if (lex->type == BN_EV_STATEMENT)
@@ -390,11 +448,12 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 tgt_hi = s->trigs[j].tok;
                 break;
             }
-        double conf = own[k] ? 0.8 : 0.65;
+        double conf = dsrc == BN_DATE_CLAUSE ? 0.8 : dsrc == BN_DATE_SENTENCE ? 0.65 : 0.45;
         if (date->year_source == BN_YEAR_UNKNOWN)
             conf -= 0.1;
         size_t before = a->nevents;
-        bn_status st = add_event(a, cap, s, t, lex, date, src_lo, tgt_hi, modality_of(a, lang, cstart, t->tok), conf);
+        bn_status st = add_event(a, cap, s, t, lex, date, dsrc, src_lo, tgt_hi,
+                                 modality_of(a, lang, cstart, t->tok), conf);
         if (st != BN_OK)
             return st;
         if (a->nevents > before) {
@@ -424,7 +483,8 @@ static int coarser(const bn_timex *x, const bn_timex *y)
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, the same parties, the same date or one within the
- * other (the exact one stays); never two different days. */
+ * other (the exact one stays), or no date written for one of them (the
+ * written one stays); never two different days. */
 static bn_status merge_within(bn_article *a)
 {
     size_t w = 0;
@@ -436,9 +496,11 @@ static bn_status merge_within(bn_article *a)
             bn_event *k = &a->events[j];
             if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e))
                 continue;
-            if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date))
+            /* an undated report ("Theo đó, Moskva yêu cầu NATO ...") is of
+             * the dated event of its parties told before or after */
+            if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date) || e->date_source == BN_DATE_DCT)
                 break;
-            if (coarser(&k->date, &e->date)) {
+            if (coarser(&k->date, &e->date) || k->date_source == BN_DATE_DCT) {
                 finer = 1;
                 break;
             }
@@ -463,8 +525,15 @@ static bn_status merge_within(bn_article *a)
 
 bn_status bn_find_events(bn_article *a, const bn_lang *lang)
 {
-    size_t cap = 0, mi = 0, ti = 0, tcap = 0;
+    size_t cap = 0, mi = 0, ti = 0, pi = 0, tcap = 0;
     sent s = {0};
+    bn_timex dct = {0};
+    if (a->dct[0] && bn_date_valid(a->dct)) {
+        memcpy(dct.value, a->dct, 11);
+        dct.precision = BN_PREC_DAY;
+        dct.year_source = BN_YEAR_DCT;
+        s.dct = &dct;
+    }
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         s.sn = sn;
@@ -478,7 +547,12 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
         s.t_lo = s.t_hi = ti;
         while (s.t_hi < a->ntimexes && a->timexes[s.t_hi].start < sn->end)
             s.t_hi++;
-        if (s.m_lo == s.m_hi || s.t_lo == s.t_hi || sn->tok_end == sn->tok_begin)
+        while (pi < a->nplaces && a->places[pi].start < sn->start)
+            pi++;
+        s.p_lo = s.p_hi = pi;
+        while (s.p_hi < a->nplaces && a->places[s.p_hi].start < sn->end)
+            s.p_hi++;
+        if (s.m_lo == s.m_hi || (s.t_lo == s.t_hi && !s.dct) || sn->tok_end == sn->tok_begin)
             continue;
         bn_status st = read_sentence(a, lang, &s, &tcap);
         if (st == BN_OK)

@@ -49,13 +49,21 @@ static void longest_trigger_and_planned(void **state)
     bn_article_free(a);
 }
 
-static void no_event_without_date_or_actor(void **state)
+static void undated_takes_publication_date_and_no_actor_no_event(void **state)
 {
     bn_article *a = test_extract(*state,
                                  "Tiêu đề\n"
                                  "NATO cảnh báo Nga về những hậu quả nghiêm trọng.\n"
                                  "Ngày 12/1, các bên cho biết họ sẽ tiếp tục thảo luận.\n",
-                                 "2022-01-12");
+                                 "2022-01-13");
+    assert_int_equal(a->nevents, 1);
+    assert_int_equal(a->events[0].type, BN_EV_WARNING);
+    assert_string_equal(a->events[0].date.value, "2022-01-13");
+    assert_int_equal(a->events[0].date_source, BN_DATE_DCT);
+    assert_true(a->events[0].confidence < 0.5);
+    bn_article_free(a);
+    /* without a publication date an undated event has no date at all */
+    a = test_extract(*state, "Tiêu đề\nNATO cảnh báo Nga về những hậu quả nghiêm trọng.\n", NULL);
     assert_int_equal(a->nevents, 0);
     bn_article_free(a);
 }
@@ -151,7 +159,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(warning_with_roles),
         cmocka_unit_test(longest_trigger_and_planned),
-        cmocka_unit_test(no_event_without_date_or_actor),
+        cmocka_unit_test(undated_takes_publication_date_and_no_actor_no_event),
         cmocka_unit_test(tone_variant_trigger),
         cmocka_unit_test(each_clause_its_date),
         cmocka_unit_test(reported_type_and_date),

@@ -56,6 +56,8 @@ typedef enum bn_event_word {
     BN_EW_GENERIC,     /* "bất kỳ": the trigger after it is no event */
     BN_EW_UNDATED,     /* "trước đó", "thường": not at the publication date */
     BN_EW_CAPTION,     /* "Nguồn", "Ảnh" before a colon: a photo caption */
+    BN_EW_PASSIVE,     /* "được", "bị": the actors before the trigger after it are its targets */
+    BN_EW_SETTING,     /* "bên lề", "trong": a gathering right after it is where something happens */
 } bn_event_word;
 
 typedef struct bn_lang {

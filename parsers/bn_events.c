@@ -10,6 +10,9 @@ typedef struct trig {
     size_t clause;  /* index into the sentence's clauses */
     int noun;       /* a noun ("việc phê chuẩn"): never dated by the publication date */
     int undated;    /* after "trước đó", "thường": likewise */
+    size_t passive; /* the token of "được"/"bị" before it, or SIZE_MAX: the actors before that are acted on */
+    int setting;    /* a gathering right after "tại", "bên lề": where another event happens */
+    int after_quote;/* its clause opens after a closing quote: "“...”, ông X nói hôm 1/2" */
 } trig;
 
 /* The sentence being read: its clauses (token ranges), mentions, dates
@@ -33,8 +36,8 @@ static int verbal(bn_event_type t)
            t == BN_EV_REJECTION || t == BN_EV_WARNING;
 }
 
-/* Modality from the few words before the trigger, and "nếu" anywhere
- * before it in its clause. */
+/* Modality: "không" in the few words before the trigger, "sẽ" and the
+ * hypothetical words ("nếu", "cân nhắc") anywhere before it in its clause. */
 static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t from, size_t trig_tok)
 {
     bn_modality mod = BN_MOD_ASSERTED;
@@ -47,7 +50,9 @@ static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t 
         }
         if (payload == BN_MOD_HYPOTHETICAL)
             return BN_MOD_HYPOTHETICAL;
-        if (trig_tok - i <= 3)
+        /* "sẽ" holds for its whole clause ("EU sẽ sớm bắt đầu xem xét vòng
+         * trừng phạt"); "không" only for the verb right after it */
+        if (trig_tok - i <= 3 || payload == BN_MOD_PLANNED)
             mod = (bn_modality)payload;
         i += n;
     }
@@ -57,6 +62,20 @@ static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t 
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+/* Whether the text between tokens i-1 and i closes a quotation: ” or a
+ * '"' right after the quote's last word ("...", ông X nói). */
+static int closes_quote(const bn_article *a, size_t i)
+{
+    const char *b = a->text.s + a->tokens.v[i - 1].end, *e = a->text.s + a->tokens.v[i].start;
+    for (const char *p = b; p < e; p++) {
+        if (*p == '"' && (p == b || p[-1] != ' '))
+            return 1;
+        if (e - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9D)
+            return 1;
+    }
+    return 0;
 }
 
 /* Whether the text between tokens i-1 and i holds a colon. */
@@ -106,8 +125,10 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     s->nclauses = 1;
     s->ntrigs = 0;
     s->caption = 0;
-    size_t mk = s->m_lo, noun_end = SIZE_MAX, light_end = SIZE_MAX, generic_end = SIZE_MAX;
-    int undated = 0;
+    /* mark_end: the token after a run of noun markers, after a light verb
+     * when `light` ("đưa ra các yêu cầu"); passive_end: after "được" */
+    size_t mk = s->m_lo, mark_end = SIZE_MAX, generic_end = SIZE_MAX, passive_end = SIZE_MAX, place_end = SIZE_MAX;
+    int undated = 0, light = 0;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
@@ -116,10 +137,14 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                 s->nclauses++;
             for (size_t k = 0; k < nc; k++)
                 s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
-            if (payload == BN_EW_LIGHT)
-                light_end = i + nc;
-            else if (payload == BN_EW_NOUN && i != light_end)
-                noun_end = i + nc;
+            if (payload == BN_EW_LIGHT || payload == BN_EW_NOUN) {
+                if (i != mark_end)
+                    light = payload == BN_EW_LIGHT;
+                mark_end = i + nc;
+            } else if (payload == BN_EW_PASSIVE)
+                passive_end = i + nc;
+            else if (payload == BN_EW_SETTING)
+                place_end = i + nc;
             else if (payload == BN_EW_GENERIC)
                 generic_end = i + nc;
             else if (payload == BN_EW_UNDATED)
@@ -141,6 +166,11 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         /* a word of a title or of a news outlet's name is no trigger ("ký"
          * of "Tổng thư ký") */
         size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (nw && payload == BN_AW_LOCATION) {
+            place_end = i + nw;
+            i += nw;
+            continue;
+        }
         if (nw && (payload == BN_AW_TITLE || payload == BN_AW_MEDIA)) {
             for (size_t k = 1; k < nw; k++)
                 s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
@@ -160,7 +190,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         }
         for (size_t k = 1; k < n; k++)
             s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
-        int noun = i == noun_end, after;
+        int noun = i == mark_end && !light, after;
         if (i + n < sn->tok_end &&
             bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i + n, sn->tok_end, &after) &&
             after == BN_EW_NOUN_AFTER)
@@ -176,7 +206,18 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             if (!v)
                 return BN_ERR_NOMEM;
             s->trigs = v;
-            s->trigs[s->ntrigs++] = (trig){i, n, payload, s->nclauses - 1, noun, undated};
+            /* "Nga bị trừng phạt", "Nga bị Mỹ trừng phạt": the passive word
+             * shortly before it, in its clause */
+            size_t pas = passive_end != SIZE_MAX && i >= passive_end && i - passive_end <= 3 &&
+                                 s->clause_at[passive_end - 1 - sn->tok_begin] == s->nclauses - 1
+                             ? passive_end - 1
+                             : SIZE_MAX;
+            size_t cs = i; /* its clause's first token */
+            while (cs > sn->tok_begin && s->clause_at[cs - 1 - sn->tok_begin] == s->nclauses - 1)
+                cs--;
+            int setting = lang->triggers[payload].type == BN_EV_MEETING && i == place_end;
+            s->trigs[s->ntrigs++] = (trig){i,       n,   payload, s->nclauses - 1, noun, undated,
+                                           pas,     setting, cs > sn->tok_begin && closes_quote(a, cs)};
         }
         i += n;
     }
@@ -248,7 +289,9 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     for (size_t k = m_lo; k < m_hi; k++) {
         const bn_mention *mn = &a->mentions[k];
         const char *id = a->actors[mn->actor].id;
-        bn_role role = mn->start < trig_start ? BN_ROLE_SOURCE : BN_ROLE_TARGET;
+        bn_role role = mn->start < trig_start && (tr->passive == SIZE_MAX || mn->tok > tr->passive)
+                           ? BN_ROLE_SOURCE
+                           : BN_ROLE_TARGET;
         size_t j;
         for (j = 0; j < e->nactors; j++)
             if (strcmp(e->actors[j].id, id) == 0)
@@ -259,6 +302,9 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         e->actors[e->nactors].role = role;
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
+    }
+    if (!has_source && tr->passive != SIZE_MAX && lex->type == BN_EV_STATEMENT) {
+        return BN_OK; /* "được công bố": said, by no one named */
     }
     e->confidence = confidence - (has_source ? 0.0 : 0.15);
 
@@ -300,6 +346,21 @@ static int mention_between(const bn_article *a, const sent *s, size_t from, size
         if (a->mentions[m].tok >= from && a->mentions[m].tok < to)
             return 1;
     return 0;
+}
+
+/* Whether trigger k, not the first of its clause, is inside what the
+ * clause's first trigger (a statement or a verbal act with a speaker)
+ * says or asks: "đề nghị Nga tổ chức một cuộc họp". */
+static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
+{
+    size_t f = k;
+    while (f > 0 && s->trigs[f - 1].clause == s->trigs[k].clause)
+        f--;
+    if (f == k)
+        return 0;
+    bn_event_type ft = lang->triggers[s->trigs[f].index].type;
+    return (ft == BN_EV_STATEMENT || verbal(ft)) &&
+           (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, s->sn->tok_begin, s->trigs[f].tok));
 }
 
 /* "NATO cho biết vào ngày 12/1, tổ chức này sẽ tiến hành một cuộc họp":
@@ -357,12 +418,13 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (t->clause != c)
                 continue;
             uint32_t tpos = a->tokens.v[t->tok].start;
-            if (lang->triggers[t->index].type == BN_EV_STATEMENT && x->start > tpos) {
+            bn_event_type tt = lang->triggers[t->index].type;
+            if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote) {
                 size_t gap = 0; /* words between the verb and the date */
                 for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++)
                     gap++;
                 if (gap > 3)
-                    continue; /* well after a reporting verb: what is reported */
+                    continue; /* well after a reporting verb: what is said or asked */
             }
             long d = labs((long)x->start - (long)tpos);
             if (best == SIZE_MAX || d < best_d) {
@@ -386,7 +448,19 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
     const bn_timex *carry = NULL; /* the date of an adverbial before */
     for (size_t k = 0; k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
-        int first = k == 0 || s->trigs[k - 1].clause != t->clause;
+        int first = 1; /* the clause's first trigger but for settings ("tại hội nghị") */
+        for (size_t j = k; j-- > 0 && s->trigs[j].clause == t->clause;)
+            if (!s->trigs[j].setting)
+                first = 0;
+        /* "Tổng bí thư ... tại hội nghị ngoại giao mới đây đã nhận định":
+         * a gathering after "tại" is where the event is, an event of its
+         * own only with a date of its own, which it passes on */
+        if (t->setting) {
+            if (!own[k])
+                continue;
+            if (!carry)
+                carry = own[k];
+        }
         size_t cstart = clause_start(s, k);
         int subject = mention_between(a, s, cstart, t->tok);
         int any_before = mention_between(a, s, sn->tok_begin, t->tok);
@@ -394,15 +468,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         bn_date_source dsrc = date ? BN_DATE_CLAUSE : BN_DATE_SENTENCE;
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
-        if (!first) {
-            size_t f = k;
-            while (f > 0 && s->trigs[f - 1].clause == t->clause)
-                f--;
-            bn_event_type ft = lang->triggers[s->trigs[f].index].type;
-            if ((ft == BN_EV_STATEMENT || verbal(ft)) &&
-                (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, sn->tok_begin, s->trigs[f].tok)))
-                continue;
-        }
+        if (!first && reported_in(a, lang, s, k))
+            continue;
         /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
          * no actor before it and a later clause's trigger to serve: an
          * adverbial, whose date is the later event's */
@@ -417,7 +484,17 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 continue;
         }
         if (!date) {
-            if (!first || (made > 0 && !subject))
+            /* a first trigger takes the date of the clause's later trigger
+             * that makes no event of its own ("nói trong cuộc họp báo ngày
+             * 19/4") */
+            for (size_t j = k + 1; first && !date && j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
+                if (own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
+                    date = own[j], dsrc = BN_DATE_CLAUSE;
+        }
+        if (!date) {
+            /* a noun ("bao gồm các biện pháp trừng phạt của Mỹ") is an event
+             * only with a date of its own */
+            if (!first || (made > 0 && !subject) || (t->noun && k > 0))
                 continue;
             date = carry; /* else the nearest date before it */
             for (size_t j = s->t_lo; !carry && j < s->t_hi; j++)
@@ -426,8 +503,9 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (!date) {
                 /* stated without a date: the publication date, for what is
                  * done (not what is planned or might be), and less trusted */
-                if (!s->dct || t->noun || t->undated || s->caption || !plain_clause(a, lang, cstart, t->tok))
-                    continue;
+                if (!s->dct || !subject || t->noun || t->undated || s->caption || clause_word_at(a, lang, cstart) ||
+                    !plain_clause(a, lang, cstart, t->tok))
+                    continue; /* nor for a clause of "trước khi", "rằng" … */
                 date = s->dct;
                 dsrc = BN_DATE_DCT;
             }

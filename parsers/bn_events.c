@@ -128,7 +128,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     /* mark_end: the token after a run of noun markers, after a light verb
      * when `light` ("đưa ra các yêu cầu"); passive_end: after "được" */
     size_t mk = s->m_lo, mark_end = SIZE_MAX, generic_end = SIZE_MAX, passive_end = SIZE_MAX, place_end = SIZE_MAX;
-    int undated = 0, light = 0;
+    int undated = 0, light = 0, quote_closed = 0;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
@@ -156,6 +156,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         }
         if (i > sn->tok_begin && (clause_break(a, i) || nc))
             s->nclauses++;
+        if (i > sn->tok_begin && closes_quote(a, i))
+            quote_closed = 1; /* the next trigger is the speech's: "“...”, ông X, cố vấn ..., cho biết hôm 16/4" */
         s->clause_at[i - sn->tok_begin] = s->nclauses - 1;
         if (nc) {
             for (size_t k = 1; k < nc; k++)
@@ -212,12 +214,10 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                                  s->clause_at[passive_end - 1 - sn->tok_begin] == s->nclauses - 1
                              ? passive_end - 1
                              : SIZE_MAX;
-            size_t cs = i; /* its clause's first token */
-            while (cs > sn->tok_begin && s->clause_at[cs - 1 - sn->tok_begin] == s->nclauses - 1)
-                cs--;
             int setting = lang->triggers[payload].type == BN_EV_MEETING && i == place_end;
             s->trigs[s->ntrigs++] = (trig){i,       n,   payload, s->nclauses - 1, noun, undated,
-                                           pas,     setting, cs > sn->tok_begin && closes_quote(a, cs)};
+                                           pas,     setting, quote_closed};
+            quote_closed = 0;
         }
         i += n;
     }
@@ -303,7 +303,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
     }
-    if (!has_source && tr->passive != SIZE_MAX && lex->type == BN_EV_STATEMENT) {
+    if (!has_source && tr->passive != SIZE_MAX && (lex->type == BN_EV_STATEMENT || verbal(lex->type))) {
         return BN_OK; /* "được công bố": said, by no one named */
     }
     e->confidence = confidence - (has_source ? 0.0 : 0.15);

@@ -496,8 +496,9 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
              * only with a date of its own */
             if (!first || (made > 0 && !subject) || (t->noun && k > 0))
                 continue;
-            date = carry; /* else the nearest date before it */
-            for (size_t j = s->t_lo; !carry && j < s->t_hi; j++)
+            date = carry; /* else the nearest date before it, but not one
+                           * inside the quote a speech verb follows */
+            for (size_t j = s->t_lo; !carry && !t->after_quote && j < s->t_hi; j++)
                 if (a->timexes[j].start < a->tokens.v[t->tok].start)
                     date = &a->timexes[j];
             if (!date) {

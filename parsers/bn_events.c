@@ -64,6 +64,14 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* 1 for “ at p, 2 for ”, 0 for anything else (e: where the text ends). */
+static int curly_quote(const char *p, const char *e)
+{
+    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
+        return 0;
+    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
+}
+
 /* Whether the text between tokens i-1 and i closes a quotation: ” or a
  * '"' right after the quote's last word ("...", ông X nói). */
 static int closes_quote(const bn_article *a, size_t i)
@@ -72,7 +80,7 @@ static int closes_quote(const bn_article *a, size_t i)
     for (const char *p = b; p < e; p++) {
         if (*p == '"' && (p == b || p[-1] != ' '))
             return 1;
-        if (e - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9D)
+        if (curly_quote(p, e) == 2)
             return 1;
     }
     return 0;
@@ -106,9 +114,8 @@ static int clause_break(const bn_article *a, size_t i)
             continue; /* "20,9 tỷ" */
         if (c == ',' || c == ';' || c == ':' || c == '"')
             return 1;
-        if (c == 0xE2 && p + 2 < a->tokens.v[i].start && (unsigned char)a->text.s[p + 1] == 0x80 &&
-            ((unsigned char)a->text.s[p + 2] == 0x9C || (unsigned char)a->text.s[p + 2] == 0x9D))
-            return 1; /* “ ” */
+        if (curly_quote(a->text.s + p, a->text.s + a->tokens.v[i].start))
+            return 1;
     }
     return 0;
 }

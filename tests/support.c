@@ -50,6 +50,22 @@ bn_article *test_extract(test_env *env, const char *text, const char *dct)
     return a;
 }
 
+bn_article *test_extract_case(test_env *env, int lineno, const char *dct, const char *body)
+{
+    char page[8192];
+    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", body);
+    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = strcmp(dct, "-") == 0 ? NULL : dct,
+                     .text = page, .len = strlen(page), .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
+        printf("line %d: extraction failed: %s\n", lineno, err.text);
+        return NULL;
+    }
+    return a;
+}
+
 int test_body_has(const bn_article *a, const char *needle, int skip_title)
 {
     size_t k = strlen(needle);

@@ -28,6 +28,10 @@ int test_env_teardown(void **state);
  * (or NULL); fails the test if extraction fails. */
 bn_article *test_extract(test_env *env, const char *text, const char *dct);
 
+/* Extracts a table case: `body` under a title line, publication date
+ * `dct` ("-" for none); prints why and returns NULL when it fails. */
+bn_article *test_extract_case(test_env *env, int lineno, const char *dct, const char *body);
+
 /* Whether a body span holds `needle` (in the original bytes); the title's
  * span is left out when `skip_title`. */
 int test_body_has(const bn_article *a, const char *needle, int skip_title);

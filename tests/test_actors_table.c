@@ -84,17 +84,9 @@ static int expect(const bn_article *a, int lineno, const char *x)
 static int check_case(test_env *env, int lineno, char **f, int nf)
 {
     (void)nf;
-    const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
-    char page[8192];
-    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", f[1]);
-    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
-    bn_article *a = NULL;
-    bn_error err;
-    bn_error_clear(&err);
-    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
-        printf("line %d: extraction failed: %s\n", lineno, err.text);
-        return 1;
-    }
+    bn_article *a = test_extract_case(env, lineno, f[0], f[1]);
+    if (!a)
+        return TEST_CASE_FAILED;
     int bad = 0, gap = strncmp(f[3], "gap:", 4) == 0;
     char *save = NULL;
     for (char *x = strtok_r(f[2], " ", &save); x; x = strtok_r(NULL, " ", &save))

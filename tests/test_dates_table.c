@@ -10,18 +10,10 @@
 static int check_case(test_env *env, int lineno, char **f, int nf)
 {
     (void)nf;
-    const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
-    char *text = f[1], *target = f[2], *value = f[3], *end = f[4], *ys = f[5];
-    char page[8192];
-    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", text);
-    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
-    bn_article *a = NULL;
-    bn_error err;
-    bn_error_clear(&err);
-    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
-        printf("line %d: extraction failed: %s\n", lineno, err.text);
-        return 1;
-    }
+    const char *target = f[2], *value = f[3], *end = f[4], *ys = f[5];
+    bn_article *a = test_extract_case(env, lineno, f[0], f[1]);
+    if (!a)
+        return TEST_CASE_FAILED;
     const char *at = strstr(a->raw, target);
     int bad = 0;
     if (!at) {
@@ -49,7 +41,7 @@ static int check_case(test_env *env, int lineno, char **f, int nf)
             if (strcmp(hit->value, value) != 0 || strcmp(got_end, end) != 0 ||
                 (strcmp(ys, "-") != 0 && strcmp(ys, got_ys) != 0)) {
                 printf("line %d: \"%s\" (dct %s): expected %s %s %s, got %s %s %s\n", lineno, target,
-                       dct ? dct : "-", value, end, ys, hit->value, got_end, got_ys);
+                       f[0], value, end, ys, hit->value, got_end, got_ys);
                 bad = 1;
             }
         }

@@ -105,17 +105,9 @@ static void print_event(const bn_event *e)
 static int check_case(test_env *env, int lineno, char **f, int nf)
 {
     (void)nf;
-    const char *dct = strcmp(f[0], "-") == 0 ? NULL : f[0];
-    char page[8192];
-    snprintf(page, sizeof page, "Tin thời sự\n\n%s\n", f[1]);
-    bn_record rec = {.path = "case.txt", .id = "case.txt", .date = dct, .text = page, .len = strlen(page), .line = 1};
-    bn_article *a = NULL;
-    bn_error err;
-    bn_error_clear(&err);
-    if (bn_extract(env->ex, &rec, &a, &err) != BN_OK) {
-        printf("line %d: extraction failed: %s\n", lineno, err.text);
-        return 1;
-    }
+    bn_article *a = test_extract_case(env, lineno, f[0], f[1]);
+    if (!a)
+        return TEST_CASE_FAILED;
     want w[16];
     size_t nw = 0;
     int bad = 0, gap = strncmp(f[3], "gap:", 4) == 0;

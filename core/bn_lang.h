@@ -17,6 +17,8 @@ typedef struct bn_trigger {
     bn_event_type type;
     char cameo[8];
     double goldstein;
+    int enacts; /* signs or approves: a sanction or aid named right after it is
+                 * what is done ("ký sắc lệnh trừng phạt" is a sanction) */
 } bn_trigger;
 
 /* Payload of the words of a page's date line: thứ hai, GMT, cập nhật. */
@@ -58,6 +60,7 @@ typedef enum bn_event_word {
     BN_EW_CAPTION,     /* "Nguồn", "Ảnh" before a colon: a photo caption */
     BN_EW_PASSIVE,     /* "được", "bị": the actors before the trigger after it are its targets */
     BN_EW_SETTING,     /* "bên lề", "trong": a gathering right after it is where something happens */
+    BN_EW_DOCUMENT,    /* "sắc lệnh", "gói": what an enacting verb signs ("ký sắc lệnh trừng phạt") */
 } bn_event_word;
 
 typedef struct bn_lang {

@@ -644,8 +644,20 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
         break;
     }
     case BN_DU_YEAR:
-        snprintf(t->value, BN_TIMEX_MAX, "%04d", (y + off) % 10000);
-        t->precision = BN_PREC_YEAR;
+        /* "tháng 10 năm ngoái", "ngày 5/3 năm nay": the month (and day)
+         * written, in the year counted from the anchor's */
+        if (x->m && x->d && valid_day(y + off, x->m, x->d)) {
+            fmt_day(t->value, y + off, x->m, x->d);
+            t->precision = BN_PREC_DAY;
+        } else if (x->m && !x->d) {
+            snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", (y + off) % 10000, x->m % 100);
+            t->precision = BN_PREC_MONTH;
+        } else if (x->m) {
+            return 0;
+        } else {
+            snprintf(t->value, BN_TIMEX_MAX, "%04d", (y + off) % 10000);
+            t->precision = BN_PREC_YEAR;
+        }
         break;
     }
     return 1;

@@ -139,6 +139,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (nc && payload == BN_EW_DOCUMENT)
+            nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt") */
         if (nc && payload != BN_EW_CLAUSE) { /* a word that says how to read a trigger after it */
             if (i > sn->tok_begin && clause_break(a, i))
                 s->nclauses++;
@@ -393,6 +395,50 @@ static size_t fronted_for(const bn_article *a, const sent *s, size_t k, const bn
     return mention_between(a, s, i, n->tok) ? k + 1 : SIZE_MAX;
 }
 
+/* Whether every actor named in tokens [from, to) is one of those named in
+ * [subj_lo, subj_hi), or the state or organisation one of them speaks for
+ * ("ông Stoltenberg ... NATO"). */
+static int speaker_side(const bn_article *a, const sent *s, size_t subj_lo, size_t subj_hi, size_t from, size_t to)
+{
+    for (size_t m = s->m_lo; m < s->m_hi; m++) {
+        if (a->mentions[m].tok < from || a->mentions[m].tok >= to)
+            continue;
+        const bn_actor *x = &a->actors[a->mentions[m].actor];
+        int ok = 0;
+        for (size_t p = s->m_lo; !ok && p < s->m_hi; p++) {
+            if (a->mentions[p].tok < subj_lo || a->mentions[p].tok >= subj_hi)
+                continue;
+            const bn_actor *y = &a->actors[a->mentions[p].actor];
+            ok = x == y || (y->affiliation && strcmp(y->affiliation, x->id) == 0) ||
+                 (x->affiliation && strcmp(x->affiliation, y->id) == 0);
+        }
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether enacting trigger t ("ký", "phê duyệt") signs the act of trigger
+ * n after it: a sanction, aid or military act with nothing but document
+ * words between them ("ký sắc lệnh trừng phạt", "phê duyệt gói viện trợ"),
+ * not "ký thỏa thuận viện trợ". */
+static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t, const trig *n)
+{
+    bn_event_type nt = lang->triggers[n->index].type;
+    if (!lang->triggers[t->index].enacts || n->clause != t->clause ||
+        (nt != BN_EV_SANCTION && nt != BN_EV_AID && nt != BN_EV_MILITARY))
+        return 0;
+    size_t i = t->tok + t->ntok;
+    while (i < n->tok) {
+        int payload;
+        size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, s->sn->tok_end, &payload);
+        if (m == 0 || payload != BN_EW_DOCUMENT)
+            return 0;
+        i += m; /* may run into the trigger: "sắc lệnh" before "lệnh trừng phạt" */
+    }
+    return 1;
+}
+
 /* The events of one sentence.
  *
  * Dates: each date of the sentence belongs to the nearest trigger of its
@@ -451,10 +497,12 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             own_d[best] = best_d;
         }
     }
-    size_t made = 0, prev_end = sn->tok_begin;
+    size_t made = 0, prev_end = sn->tok_begin, signed_act = SIZE_MAX;
     const bn_timex *carry = NULL; /* the date of an adverbial before */
     for (size_t k = 0; k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
+        if (k == signed_act)
+            continue; /* told by the enacting verb before it */
         int first = 1; /* the clause's first trigger but for settings ("tại hội nghị") */
         for (size_t j = k; j-- > 0 && s->trigs[j].clause == t->clause;)
             if (!s->trigs[j].setting)
@@ -519,14 +567,22 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             }
         }
         const bn_trigger *lex = &lang->triggers[t->index];
+        if (k + 1 < s->ntrigs && enacted(a, lang, s, t, &s->trigs[k + 1])) {
+            lex = &lang->triggers[s->trigs[k + 1].index];
+            signed_act = k + 1;
+        }
+        /* its subject: its clause's, else back to the previous event */
+        size_t src_lo = subject ? cstart : prev_end;
+        /* a statement of the speaker's own verbal act has its type ("ông
+         * Stoltenberg cho biết NATO đã đề nghị Nga ..."); one of another's
+         * stays a statement ("khẳng định ... như Kiev cáo buộc") */
         if (lex->type == BN_EV_STATEMENT)
             for (size_t j = k + 1; j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
                 if (verbal(lang->triggers[s->trigs[j].index].type)) {
-                    lex = &lang->triggers[s->trigs[j].index];
+                    if (speaker_side(a, s, src_lo, t->tok, t->tok + t->ntok, s->trigs[j].tok))
+                        lex = &lang->triggers[s->trigs[j].index];
                     break;
                 }
-        /* its subject: its clause's, else back to the previous event */
-        size_t src_lo = subject ? cstart : prev_end;
         /* its objects: up to the next trigger of another clause */
         size_t tgt_hi = sn->tok_end;
         for (size_t j = k + 1; j < s->ntrigs; j++)

@@ -89,6 +89,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         snprintf(t->cameo, sizeof t->cameo, "%s", cameo);
         t->goldstein = json_number_value(g);
         t->enacts = json_is_true(json_object_get(o, "enacts"));
+        t->presents = json_is_true(json_object_get(o, "presents"));
         st = bn_phrases_add(lang->trigger_matcher, phrase, (int)lang->ntriggers, 0);
         lang->ntriggers++;
         if (st != BN_OK) {

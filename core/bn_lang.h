@@ -17,8 +17,10 @@ typedef struct bn_trigger {
     bn_event_type type;
     char cameo[8];
     double goldstein;
-    int enacts; /* signs or approves: a sanction or aid named right after it is
-                 * what is done ("ký sắc lệnh trừng phạt" is a sanction) */
+    int enacts;   /* signs or approves: a sanction or aid named right after it is
+                   * what is done ("ký sắc lệnh trừng phạt" is a sanction) */
+    int presents; /* publishes: likewise, and a proposal, demand … named as a
+                   * noun after it ("công bố hai bản dự thảo" is a proposal) */
 } bn_trigger;
 
 /* Payload of the words of a page's date line: thứ hai, GMT, cập nhật. */

@@ -270,12 +270,22 @@ static int gap_has(const bn_article *a, size_t i, char ch)
     return 0;
 }
 
+/* Whether only spaces or hyphens lie between tokens i-1 and i. */
+static int spaced(const bn_article *a, size_t i)
+{
+    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++)
+        if (a->text.s[p] != ' ' && a->text.s[p] != '-')
+            return 0;
+    return 1;
+}
+
 /* "tại Brussels (Bỉ)", "ở thủ đô Vilnius", "tại thành phố Geneva, Thụy
  * Sĩ": after a location word, the place and the country it is in are
  * where something happens, not actors.  Returns the token after them (i
  * when nothing there is a place); organisations and people after "tại"
  * stay actors. */
-static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end)
+static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end,
+                         size_t *name_end)
 {
     int payload;
     size_t n, j = i;
@@ -288,12 +298,16 @@ static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *la
             return i;
         j += n;
     } else {
-        while (j < end && j - name < 4 && capitalised(a, j) &&
+        /* a name's words, not across punctuation ("tại Brussels, Tổng thư
+         * ký", "tại Ramstein (Đức)") */
+        while (j < end && j - name < 4 && capitalised(a, j) && (j == name || spaced(a, j)) &&
                !bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload))
             j++;
         if (j == name)
             return i;
     }
+    if (name_end)
+        *name_end = j;
     /* the country of the place: "Geneva, Thụy Sĩ", "Brussels (Bỉ)" */
     if (j < end && (gap_has(a, j, ',') || gap_has(a, j, '(')) &&
         (n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload)) &&
@@ -587,13 +601,14 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 continue;
             }
             if (nw && !n && word == BN_AW_LOCATION) {
-                size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end);
-                if (j > i + nw) { /* where something happens, for the events */
+                size_t name_end = i + nw;
+                size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end, &name_end);
+                if (j > i + nw) { /* where something happens, for the events: its name */
                     bn_span *v = bn_arena_grow(&a->arena, a->places, &pcap, a->nplaces + 1, sizeof *v);
                     if (!v)
                         return BN_ERR_NOMEM;
                     a->places = v;
-                    a->places[a->nplaces++] = (bn_span){a->tokens.v[i + nw].start, a->tokens.v[j - 1].end};
+                    a->places[a->nplaces++] = (bn_span){a->tokens.v[i + nw].start, a->tokens.v[name_end - 1].end};
                 }
                 j = j > i + nw ? j : i + nw;
                 if (title_end == i) /* "Đại sứ Nga tại Anh Andrei Kelin" */

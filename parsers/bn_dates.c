@@ -257,6 +257,28 @@ typedef struct rawv {
     size_t n, cap;
 } rawv;
 
+/* Whether a weekday standing alone is an ordinal: "gói trừng phạt thứ
+ * sáu", "lần thứ hai".  News capitalises a weekday's number ("hôm thứ
+ * Sáu", "Nga thứ Hai cho biết"); an ordinal after a common word has it
+ * in lower case. */
+static int ordinal(const bn_article *a, const bn_sentence *sn, const rawx *x)
+{
+    if (x->rule->kind != BN_DK_WEEKDAY || x->rule->nitems != 1 || x->rule->items[0].slot != BN_DS_WD ||
+        x->tok_begin == sn->tok_begin)
+        return 0;
+    const bn_token *last = &a->tokens.v[x->tok_end - 1], *before = &a->tokens.v[x->tok_begin - 1];
+    if ((last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) || (before->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)))
+        return 0;
+    for (uint32_t p = before->end; p < a->tokens.v[x->tok_begin].start; p++)
+        if (a->text.s[p] != ' ')
+            return 0;
+    /* "thứ sáu", not "chủ nhật" */
+    const bn_token *first = &a->tokens.v[x->tok_begin];
+    const char *w = a->text.s + first->start;
+    size_t len = first->end - first->start;
+    return len == strlen("thứ") && (memcmp(w, "thứ", len) == 0 || memcmp(w, "Thứ", len) == 0);
+}
+
 static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 {
     for (size_t k = 0; k < a->nsentences; k++) {
@@ -281,7 +303,7 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 i++;
                 continue;
             }
-            if (best.rule->kind == BN_DK_NOT) {
+            if (best.rule->kind == BN_DK_NOT || ordinal(a, sn, &best)) {
                 i += best_n; /* "hai ngày sau khi ...": no date of its own */
                 continue;
             }

@@ -92,13 +92,15 @@ static int gap_has_colon(const bn_article *a, size_t i)
     return memchr(a->text.s + a->tokens.v[i - 1].end, ':', a->tokens.v[i].start - a->tokens.v[i - 1].end) != NULL;
 }
 
-/* Whether no modality word lies in tokens [from, to): an undated event
- * there is told as done ("Nga sẽ hạn chế các cuộc tập trận" is not). */
+/* Whether no planned or hypothetical word lies in tokens [from, to): an
+ * undated event there is told as done or as not done ("Nga sẽ hạn chế các
+ * cuộc tập trận" is neither). */
 static int plain_clause(const bn_article *a, const bn_lang *lang, size_t from, size_t to)
 {
     int payload;
     for (size_t i = from; i < to; i++)
-        if (bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, to, &payload))
+        if (bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, to, &payload) &&
+            payload != BN_MOD_NEGATED)
             return 0;
     return 1;
 }
@@ -223,7 +225,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                                  s->clause_at[passive_end - 1 - sn->tok_begin] == s->nclauses - 1
                              ? passive_end - 1
                              : SIZE_MAX;
-            int setting = lang->triggers[payload].type == BN_EV_MEETING && i == place_end;
+            bn_event_type ty = lang->triggers[payload].type;
+            int setting = (ty == BN_EV_MEETING || ty == BN_EV_STATEMENT) && i == place_end;
             s->trigs[s->ntrigs++] = (trig){i,       n,   payload, s->nclauses - 1, noun, undated,
                                            pas,     setting, quote_closed};
             quote_closed = 0;
@@ -383,7 +386,9 @@ static size_t fronted_for(const bn_article *a, const sent *s, size_t k, const bn
     if (x->start < a->tokens.v[t->tok].start || k + 1 >= s->ntrigs)
         return SIZE_MAX;
     const trig *n = &s->trigs[k + 1];
-    if (n->clause == t->clause)
+    /* a speaker's verb, not a gathering named before the subject ("Trong
+     * cuộc họp báo ngày 12-4, Tổng thống Putin mô tả các cuộc đàm phán") */
+    if (n->clause == t->clause || !mention_between(a, s, clause_start(s, k), t->tok))
         return SIZE_MAX;
     /* the date ends the verb's clause: the next token is in another one */
     size_t i = t->tok + t->ntok;
@@ -418,25 +423,45 @@ static int speaker_side(const bn_article *a, const sent *s, size_t subj_lo, size
     return 1;
 }
 
-/* Whether enacting trigger t ("ký", "phê duyệt") signs the act of trigger
- * n after it: a sanction, aid or military act with nothing but document
- * words between them ("ký sắc lệnh trừng phạt", "phê duyệt gói viện trợ"),
- * not "ký thỏa thuận viện trợ". */
-static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t, const trig *n)
+/* The trigger whose act enacting or publishing trigger t performs, or -1:
+ * for "ký", "phê duyệt" (enacts) a sanction, aid or military act with
+ * nothing but document words between them ("ký sắc lệnh trừng phạt",
+ * "phê duyệt gói viện trợ"; not "ký thỏa thuận viện trợ"); for "công bố"
+ * (presents) also a verbal act named as a noun, after numbers and noun
+ * markers ("công bố hai bản dự thảo thỏa thuận" is a proposal). */
+static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t)
 {
-    bn_event_type nt = lang->triggers[n->index].type;
-    if (!lang->triggers[t->index].enacts || n->clause != t->clause ||
-        (nt != BN_EV_SANCTION && nt != BN_EV_AID && nt != BN_EV_MILITARY))
-        return 0;
-    size_t i = t->tok + t->ntok;
-    while (i < n->tok) {
+    const bn_trigger *lex = &lang->triggers[t->index];
+    if (!lex->enacts && !lex->presents)
+        return -1;
+    size_t i = t->tok + t->ntok, end = s->sn->tok_end, stop = i + 4;
+    while (i < end && i < stop && s->clause_at[i - s->sn->tok_begin] == t->clause) {
         int payload;
-        size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, s->sn->tok_end, &payload);
-        if (m == 0 || payload != BN_EW_DOCUMENT)
-            return 0;
-        i += m; /* may run into the trigger: "sắc lệnh" before "lệnh trừng phạt" */
+        size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, end, &payload);
+        if (n && payload >= 0) {
+            bn_event_type nt = lang->triggers[payload].type;
+            if (nt == BN_EV_SANCTION || nt == BN_EV_AID || nt == BN_EV_MILITARY || (lex->presents && verbal(nt)))
+                return payload;
+            return -1;
+        }
+        size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload);
+        if (m && payload == BN_EW_DOCUMENT) {
+            /* "sắc lệnh" may run into the trigger "lệnh trừng phạt" */
+            n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i + m - 1, end, &payload);
+            i += n && payload >= 0 ? m - 1 : m;
+            continue;
+        }
+        if (!lex->presents)
+            return -1;
+        if (m && payload == BN_EW_NOUN)
+            i += m;
+        else if (is_digit(a->text.s[a->tokens.v[i].start]) ||
+                 bn_phrases_match(lang->dates->numbers, a->text.s, &a->tokens, i, end, &payload))
+            i++;
+        else
+            return -1;
     }
-    return 1;
+    return -1;
 }
 
 /* The events of one sentence.
@@ -515,6 +540,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 continue;
             if (!carry)
                 carry = own[k];
+            /* "Phát biểu tại cuộc họp báo hôm 5/3, ông X nói": the
+             * statement is the later one's */
+            if (lang->triggers[t->index].type != BN_EV_MEETING)
+                continue;
         }
         size_t cstart = clause_start(s, k);
         int subject = mention_between(a, s, cstart, t->tok);
@@ -528,7 +557,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
          * no actor before it and a later clause's trigger to serve: an
          * adverbial, whose date is the later event's */
-        if (first && !any_before && k + 1 < s->ntrigs && s->trigs[k + 1].clause != t->clause) {
+        size_t next = k + 1; /* the next trigger but for settings */
+        while (next < s->ntrigs && s->trigs[next].setting)
+            next++;
+        if (first && !any_before && next < s->ntrigs && s->trigs[next].clause != t->clause) {
             int meeting = lang->triggers[t->index].type == BN_EV_MEETING;
             /* "trước thềm cuộc họp ... vào ngày 17-18/10": a meeting dated
              * apart is its own event, and its date passes on only when no
@@ -567,9 +599,11 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             }
         }
         const bn_trigger *lex = &lang->triggers[t->index];
-        if (k + 1 < s->ntrigs && enacted(a, lang, s, t, &s->trigs[k + 1])) {
-            lex = &lang->triggers[s->trigs[k + 1].index];
-            signed_act = k + 1;
+        int act = enacted(a, lang, s, t);
+        if (act >= 0) {
+            lex = &lang->triggers[act];
+            if (k + 1 < s->ntrigs && s->trigs[k + 1].clause == t->clause && s->trigs[k + 1].index == act)
+                signed_act = k + 1;
         }
         /* its subject: its clause's, else back to the previous event */
         size_t src_lo = subject ? cstart : prev_end;
@@ -622,6 +656,15 @@ static int coarser(const bn_timex *x, const bn_timex *y)
            bn_timex_days(y, &yl, &yh) && xl <= yl && yh <= xh;
 }
 
+/* Whether written date x reaches within a month of the publication date
+ * dct: an undated report is of a recent event, not of one told as years
+ * back ("Tại Hội nghị ... năm 2008, Tổng thống Putin đã nói"). */
+static int near_dct(const bn_timex *x, const bn_timex *dct)
+{
+    long xl, xh, dl, dh;
+    return bn_timex_days(x, &xl, &xh) && bn_timex_days(dct, &dl, &dh) && xh >= dl - 31 && xl <= dh + 31;
+}
+
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, the same parties, the same date or one within the
@@ -640,9 +683,10 @@ static bn_status merge_within(bn_article *a)
                 continue;
             /* an undated report ("Theo đó, Moskva yêu cầu NATO ...") is of
              * the dated event of its parties told before or after */
-            if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date) || e->date_source == BN_DATE_DCT)
+            if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date) ||
+                (e->date_source == BN_DATE_DCT && near_dct(&k->date, &e->date)))
                 break;
-            if (coarser(&k->date, &e->date) || k->date_source == BN_DATE_DCT) {
+            if (coarser(&k->date, &e->date) || (k->date_source == BN_DATE_DCT && near_dct(&e->date, &k->date))) {
                 finer = 1;
                 break;
             }

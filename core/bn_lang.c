@@ -105,17 +105,20 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         st = bn_phrases_compile(lang->trigger_matcher);
     static const char *const ckeys[] = {"clause_words",  "noun_markers", "light_verbs",  "noun_after",
                                         "generic_words", "topic_words",  "undated_words", "caption_credits",
-                                        "passive_words", "setting_words", "document_words"};
+                                        "passive_words", "setting_words", "document_words", "content_words"};
     static const int cvals[] = {BN_EW_CLAUSE,  BN_EW_NOUN,    BN_EW_LIGHT,   BN_EW_NOUN_AFTER,
                                 BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_UNDATED, BN_EW_CAPTION,
-                                BN_EW_PASSIVE, BN_EW_SETTING, BN_EW_DOCUMENT};
+                                BN_EW_PASSIVE, BN_EW_SETTING, BN_EW_DOCUMENT, BN_EW_CONTENT};
     lang->event_words = bn_phrases_new();
     if (st == BN_OK)
         st = lang->event_words ? add_lists(lang->event_words, root, ckeys, cvals, sizeof cvals / sizeof cvals[0], path, err) : BN_ERR_NOMEM;
-    static const char *const mkeys[] = {"planned", "negated", "hypothetical"};
-    static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL};
+    /* "asserted": compounds holding a modality word that are none
+     * ("máy bay không người lái"), matched longest first */
+    static const char *const mkeys[] = {"planned", "negated", "hypothetical", "asserted", "conditional"};
+    static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL, BN_MOD_ASSERTED,
+                                BN_MOD_CONDITIONAL};
     if (st == BN_OK)
-        st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), mkeys, mvals, 3,
+        st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), mkeys, mvals, 5,
                        path, err);
     json_decref(root);
     return st;

@@ -51,6 +51,10 @@ typedef enum bn_actor_word {
     BN_AW_NAMED_FOR_PLACE,/* "thỏa thuận", "hiệp định": a place after it names it ("thỏa thuận Minsk") */
 } bn_actor_word;
 
+/* Payload of a modality word that opens a condition ("nếu"): its clause,
+ * and the clause after it, are hypothetical. */
+enum { BN_MOD_CONDITIONAL = 16 };
+
 /* What a word around triggers is (data/lang/<code>/events.json). */
 typedef enum bn_event_word {
     BN_EW_CLAUSE = 1,  /* "rằng", "trong khi": a clause begins */
@@ -63,6 +67,7 @@ typedef enum bn_event_word {
     BN_EW_PASSIVE,     /* "được", "bị": the actors before the trigger after it are its targets */
     BN_EW_SETTING,     /* "bên lề", "trong": a gathering right after it is where something happens */
     BN_EW_DOCUMENT,    /* "sắc lệnh", "gói": what an enacting verb signs ("ký sắc lệnh trừng phạt") */
+    BN_EW_CONTENT,     /* "rằng": a clause begins that is what a speech verb before it says */
 } bn_event_word;
 
 typedef struct bn_lang {

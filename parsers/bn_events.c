@@ -48,8 +48,12 @@ static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t 
             i++;
             continue;
         }
-        if (payload == BN_MOD_HYPOTHETICAL)
+        if (payload == BN_MOD_HYPOTHETICAL || payload == BN_MOD_CONDITIONAL)
             return BN_MOD_HYPOTHETICAL;
+        if (payload == BN_MOD_ASSERTED) { /* "không người lái" */
+            i += n;
+            continue;
+        }
         /* "sẽ" holds for its whole clause ("EU sẽ sớm bắt đầu xem xét vòng
          * trừng phạt"); "không" only for the verb right after it */
         if (trig_tok - i <= 3 || payload == BN_MOD_PLANNED)
@@ -92,6 +96,28 @@ static int gap_has_colon(const bn_article *a, size_t i)
     return memchr(a->text.s + a->tokens.v[i - 1].end, ':', a->tokens.v[i].start - a->tokens.v[i - 1].end) != NULL;
 }
 
+/* Whether the clause before the one starting at token cstart opens a
+ * condition after its last trigger ("cảnh báo nếu phương Tây tiếp tục leo
+ * thang, Nga sẽ tấn công"): the clause at cstart is what would follow. */
+static int conditional_before(const bn_article *a, const bn_lang *lang, const sent *s, size_t cstart)
+{
+    if (cstart == s->sn->tok_begin)
+        return 0;
+    size_t prev = s->clause_at[cstart - 1 - s->sn->tok_begin], from = cstart - 1;
+    while (from > s->sn->tok_begin && s->clause_at[from - 1 - s->sn->tok_begin] == prev)
+        from--;
+    for (size_t k = 0; k < s->ntrigs; k++)
+        if (s->trigs[k].clause == prev && s->trigs[k].tok + s->trigs[k].ntok > from)
+            from = s->trigs[k].tok + s->trigs[k].ntok;
+    for (size_t i = from; i < cstart; i++) {
+        int payload;
+        if (bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, cstart, &payload) &&
+            payload == BN_MOD_CONDITIONAL)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether no planned or hypothetical word lies in tokens [from, to): an
  * undated event there is told as done or as not done ("Nga sẽ hạn chế các
  * cuộc tập trận" is neither). */
@@ -100,7 +126,7 @@ static int plain_clause(const bn_article *a, const bn_lang *lang, size_t from, s
     int payload;
     for (size_t i = from; i < to; i++)
         if (bn_phrases_match(lang->modality_matcher, a->text.s, &a->tokens, i, to, &payload) &&
-            payload != BN_MOD_NEGATED)
+            payload != BN_MOD_NEGATED && payload != BN_MOD_ASSERTED)
             return 0;
     return 1;
 }
@@ -140,10 +166,14 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     int undated = 0, light = 0, quote_closed = 0;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
+        while (mk < s->m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
+            mk++;
+        int in_name = mk < s->m_hi && a->mentions[mk].start <= a->tokens.v[i].start;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-        if (nc && payload == BN_EW_DOCUMENT)
-            nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt") */
-        if (nc && payload != BN_EW_CLAUSE) { /* a word that says how to read a trigger after it */
+        int opens = payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT;
+        if (nc && (payload == BN_EW_DOCUMENT || (in_name && !opens)))
+            nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt"); "Bản" of "Nhật Bản" */
+        if (nc && !opens) { /* a word that says how to read a trigger after it */
             if (i > sn->tok_begin && clause_break(a, i))
                 s->nclauses++;
             for (size_t k = 0; k < nc; k++)
@@ -190,9 +220,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             i += nw;
             continue;
         }
-        while (mk < s->m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
-            mk++;
-        if (mk < s->m_hi && a->mentions[mk].start <= a->tokens.v[i].start) {
+        if (in_name) {
             i++;
             continue;
         }
@@ -345,11 +373,15 @@ static size_t clause_start(const sent *s, size_t k)
     return i;
 }
 
+/* The clause word ("trong khi", "rằng") at token i: BN_EW_CLAUSE,
+ * BN_EW_CONTENT, or 0. */
 static int clause_word_at(const bn_article *a, const bn_lang *lang, size_t i)
 {
     int payload;
-    return bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, a->tokens.n, &payload) &&
-           payload == BN_EW_CLAUSE;
+    if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, a->tokens.n, &payload) &&
+        (payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT))
+        return payload;
+    return 0;
 }
 
 static int mention_between(const bn_article *a, const sent *s, size_t from, size_t to)
@@ -523,6 +555,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         }
     }
     size_t made = 0, prev_end = sn->tok_begin, signed_act = SIZE_MAX;
+    size_t speech_clause = SIZE_MAX, speech_end = 0; /* the sentence's last speech act: its clause, its end */
     const bn_timex *carry = NULL; /* the date of an adverbial before */
     for (size_t k = 0; k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
@@ -578,21 +611,29 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 if (own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
                     date = own[j], dsrc = BN_DATE_CLAUSE;
         }
+        /* what a statement or warning before it says ("cảnh báo rằng Nga
+         * đã quyết định tấn công"): dated only by what it says ("cho biết
+         * rằng vào tuần tới, ... sẽ yêu cầu NATO"), not by when it was
+         * said, nor by the publication date */
+        int content = speech_clause != SIZE_MAX && t->clause > speech_clause &&
+                      clause_word_at(a, lang, cstart) == BN_EW_CONTENT;
         if (!date) {
             /* a noun ("bao gồm các biện pháp trừng phạt của Mỹ") is an event
              * only with a date of its own */
-            if (!first || (made > 0 && !subject) || (t->noun && k > 0))
+            if (!first || (made > 0 && !subject) || t->noun)
                 continue;
-            date = carry; /* else the nearest date before it, but not one
-                           * inside the quote a speech verb follows */
-            for (size_t j = s->t_lo; !carry && !t->after_quote && j < s->t_hi; j++)
-                if (a->timexes[j].start < a->tokens.v[t->tok].start)
+            date = content ? NULL : carry; /* else the nearest date before
+                                            * it, but not one inside the
+                                            * quote a speech verb follows */
+            for (size_t j = s->t_lo; (content || !carry) && !t->after_quote && j < s->t_hi; j++)
+                if (a->timexes[j].start < a->tokens.v[t->tok].start &&
+                    (!content || a->timexes[j].start > a->tokens.v[speech_end - 1].end))
                     date = &a->timexes[j];
             if (!date) {
                 /* stated without a date: the publication date, for what is
                  * done (not what is planned or might be), and less trusted */
-                if (!s->dct || !subject || t->noun || t->undated || s->caption || clause_word_at(a, lang, cstart) ||
-                    !plain_clause(a, lang, cstart, t->tok))
+                if (!s->dct || !subject || content || t->noun || t->undated || s->caption ||
+                    clause_word_at(a, lang, cstart) || !plain_clause(a, lang, cstart, t->tok))
                     continue; /* nor for a clause of "trước khi", "rằng" … */
                 date = s->dct;
                 dsrc = BN_DATE_DCT;
@@ -628,13 +669,19 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         if (date->year_source == BN_YEAR_UNKNOWN)
             conf -= 0.1;
         size_t before = a->nevents;
-        bn_status st = add_event(a, cap, s, t, lex, date, dsrc, src_lo, tgt_hi,
-                                 modality_of(a, lang, cstart, t->tok), conf);
+        bn_modality mod = modality_of(a, lang, cstart, t->tok);
+        if (mod != BN_MOD_NEGATED && conditional_before(a, lang, s, cstart))
+            mod = BN_MOD_HYPOTHETICAL;
+        bn_status st = add_event(a, cap, s, t, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
         if (st != BN_OK)
             return st;
         if (a->nevents > before) {
             made++;
             prev_end = t->tok + t->ntok;
+            if (lex->type == BN_EV_STATEMENT || verbal(lex->type)) {
+                speech_clause = t->clause;
+                speech_end = t->tok + t->ntok;
+            }
         }
     }
     return BN_OK;

@@ -68,6 +68,7 @@ typedef enum bn_event_word {
     BN_EW_SETTING,     /* "bên lề", "trong": a gathering right after it is where something happens */
     BN_EW_DOCUMENT,    /* "sắc lệnh", "gói": what an enacting verb signs ("ký sắc lệnh trừng phạt") */
     BN_EW_CONTENT,     /* "rằng": a clause begins that is what a speech verb before it says */
+    BN_EW_AND,         /* "và": a trigger right after it is a second act of its clause's subject */
 } bn_event_word;
 
 typedef struct bn_lang {

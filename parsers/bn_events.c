@@ -13,6 +13,8 @@ typedef struct trig {
     size_t passive; /* the token of "được"/"bị" before it, or SIZE_MAX: the actors before that are acted on */
     int setting;    /* a gathering right after "tại", "bên lề": where another event happens */
     int after_quote;/* its clause opens after a closing quote: "“...”, ông X nói hôm 1/2" */
+    int coordinated;/* right after "và": a second act of its clause's subject ("họp và lên án") */
+    size_t owner;   /* the first token of the actor whose act a noun names ("cuộc tấn công của Iran"), or SIZE_MAX */
 } trig;
 
 /* The sentence being read: its clauses (token ranges), mentions, dates
@@ -162,7 +164,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     s->caption = 0;
     /* mark_end: the token after a run of noun markers, after a light verb
      * when `light` ("đưa ra các yêu cầu"); passive_end: after "được" */
-    size_t mk = s->m_lo, mark_end = SIZE_MAX, generic_end = SIZE_MAX, passive_end = SIZE_MAX, place_end = SIZE_MAX;
+    size_t mk = s->m_lo, mark_end = SIZE_MAX, generic_end = SIZE_MAX, passive_end = SIZE_MAX, place_end = SIZE_MAX,
+           and_end = SIZE_MAX;
     int undated = 0, light = 0, quote_closed = 0;
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
@@ -188,6 +191,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                 place_end = i + nc;
             else if (payload == BN_EW_GENERIC)
                 generic_end = i + nc;
+            else if (payload == BN_EW_AND)
+                and_end = i + nc;
             else if (payload == BN_EW_UNDATED)
                 undated = 1;
             else if (payload == BN_EW_CAPTION && i + nc < sn->tok_end && gap_has_colon(a, i + nc))
@@ -255,8 +260,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                              : SIZE_MAX;
             bn_event_type ty = lang->triggers[payload].type;
             int setting = (ty == BN_EV_MEETING || ty == BN_EV_STATEMENT) && i == place_end;
-            s->trigs[s->ntrigs++] = (trig){i,       n,   payload, s->nclauses - 1, noun, undated,
-                                           pas,     setting, quote_closed};
+            s->trigs[s->ntrigs++] = (trig){i,       n,       payload,      s->nclauses - 1, noun, undated,
+                                           pas,     setting, quote_closed, i == and_end, SIZE_MAX};
             quote_closed = 0;
         }
         i += n;
@@ -277,6 +282,33 @@ static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
     }
     size_t t = lo > sn->tok_begin ? lo - 1 : sn->tok_begin;
     return s->clause_at[t - sn->tok_begin];
+}
+
+/* The actor whose act trigger t names, after it: "cuộc tấn công hôm 13/4
+ * của Iran" (after "của", a date may come between), "Hội nghị thượng đỉnh
+ * NATO" (a gathering with no subject before it, its convener right after
+ * it).  Its first token, or SIZE_MAX. */
+static size_t owner_of(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t, int subject)
+{
+    size_t i = t->tok + t->ntok, end = s->sn->tok_end;
+    size_t m = s->m_lo;
+    while (m < s->m_hi && a->mentions[m].tok < i)
+        m++;
+    if (m < s->m_hi && a->mentions[m].tok == i)
+        return !subject && lang->triggers[t->index].type == BN_EV_MEETING ? i : SIZE_MAX;
+    for (size_t x = s->t_lo; x < s->t_hi && i < end; x++)
+        if (a->timexes[x].start == a->tokens.v[i].start) /* "hôm 13/4" */
+            while (i < end && a->tokens.v[i].start < a->timexes[x].end_off)
+                i++;
+    int payload;
+    size_t n;
+    if (i >= end || s->clause_at[i - s->sn->tok_begin] != t->clause ||
+        !(n = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload)) ||
+        payload != BN_EW_NOUN_AFTER)
+        return SIZE_MAX;
+    while (m < s->m_hi && a->mentions[m].tok < i + n)
+        m++;
+    return m < s->m_hi && a->mentions[m].tok == i + n ? i + n : SIZE_MAX;
 }
 
 static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig *tr, const bn_trigger *lex,
@@ -329,7 +361,8 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     for (size_t k = m_lo; k < m_hi; k++) {
         const bn_mention *mn = &a->mentions[k];
         const char *id = a->actors[mn->actor].id;
-        bn_role role = mn->start < trig_start && (tr->passive == SIZE_MAX || mn->tok > tr->passive)
+        bn_role role = (mn->start < trig_start && (tr->passive == SIZE_MAX || mn->tok > tr->passive)) ||
+                               mn->tok == tr->owner
                            ? BN_ROLE_SOURCE
                            : BN_ROLE_TARGET;
         size_t j;
@@ -525,9 +558,12 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         long best_d = 0;
         for (size_t k = 0; k < s->ntrigs; k++) {
             const trig *t = &s->trigs[k];
-            if (t->clause != c)
-                continue;
             uint32_t tpos = a->tokens.v[t->tok].start;
+            /* a gathering where something happens owns a date after it
+             * ("tại hội nghị ngày 5/3"), not one before ("gặp ông Biden vào
+             * ngày 12/7 bên lề hội nghị") */
+            if (t->clause != c || (t->setting && x->start < tpos))
+                continue;
             bn_event_type tt = lang->triggers[t->index].type;
             if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote) {
                 size_t gap = 0; /* words between the verb and the date */
@@ -587,6 +623,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
         if (!first && reported_in(a, lang, s, k))
             continue;
+        /* "G7 họp trực tuyến và lên án cuộc tấn công": a second act of the
+         * clause's subject, dated as the first */
+        if (t->coordinated && !t->noun)
+            first = 1;
         /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
          * no actor before it and a later clause's trigger to serve: an
          * adverbial, whose date is the later event's */
@@ -670,9 +710,13 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             conf -= 0.1;
         size_t before = a->nevents;
         bn_modality mod = modality_of(a, lang, cstart, t->tok);
-        if (mod != BN_MOD_NEGATED && conditional_before(a, lang, s, cstart))
+        if (mod != BN_MOD_NEGATED && !clause_word_at(a, lang, cstart) && conditional_before(a, lang, s, cstart))
             mod = BN_MOD_HYPOTHETICAL;
-        bn_status st = add_event(a, cap, s, t, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
+        trig tw = *t;
+        tw.owner = owner_of(a, lang, s, t, subject);
+        if (tw.owner != SIZE_MAX && tw.owner > t->tok)
+            src_lo = t->tok; /* the actors before are another act's */
+        bn_status st = add_event(a, cap, s, &tw, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
         if (st != BN_OK)
             return st;
         if (a->nevents > before) {

@@ -9,12 +9,14 @@ typedef struct trig {
     int index;      /* into lang->triggers */
     size_t clause;  /* index into the sentence's clauses */
     int noun;       /* a noun ("việc phê chuẩn"): never dated by the publication date */
+    int marked;     /* a noun by a marker before it ("các lệnh trừng phạt"): owns only a date close after it */
     int undated;    /* after "trước đó", "thường": likewise */
     size_t passive; /* the token of "được"/"bị" before it, or SIZE_MAX: the actors before that are acted on */
     int setting;    /* a gathering right after "tại", "bên lề": where another event happens */
     int after_quote;/* its clause opens after a closing quote: "“...”, ông X nói hôm 1/2" */
     int coordinated;/* right after "và": a second act of its clause's subject ("họp và lên án") */
     size_t owner;   /* the first token of the actor whose act a noun names ("cuộc tấn công của Iran"), or SIZE_MAX */
+    size_t reach;   /* where its places end: the next act of another clause ("..., trong một lễ ký tại Istanbul") */
 } trig;
 
 /* The sentence being read: its clauses (token ranges), mentions, dates
@@ -87,6 +89,28 @@ static int closes_quote(const bn_article *a, size_t i)
         if (*p == '"' && (p == b || p[-1] != ' '))
             return 1;
         if (curly_quote(p, e) == 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether date x follows a since_words phrase ("kể từ"): a point things
+ * are counted from ("vụ phóng đầu tiên kể từ tháng 7"), not when an event
+ * happened. */
+static int since(const bn_article *a, const bn_lang *lang, const bn_timex *x)
+{
+    size_t lo = 0, hi = a->tokens.n;
+    while (lo < hi) { /* the token where x starts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens.v[mid].start < x->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t n = 1; n <= 3 && n <= lo; n++) {
+        int payload;
+        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
+            payload == BN_EW_SINCE)
             return 1;
     }
     return 0;
@@ -260,8 +284,9 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                              : SIZE_MAX;
             bn_event_type ty = lang->triggers[payload].type;
             int setting = (ty == BN_EV_MEETING || ty == BN_EV_STATEMENT) && i == place_end;
-            s->trigs[s->ntrigs++] = (trig){i,       n,       payload,      s->nclauses - 1, noun, undated,
-                                           pas,     setting, quote_closed, i == and_end, SIZE_MAX};
+            s->trigs[s->ntrigs++] = (trig){i,       n,       payload,      s->nclauses - 1, noun, i == mark_end && !light,
+                                           undated, pas,     setting,      quote_closed,    i == and_end, SIZE_MAX,
+                                           SIZE_MAX};
             quote_closed = 0;
         }
         i += n;
@@ -344,7 +369,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     e->location = NULL;
     /* where: the first place after the trigger within its reach, else the
      * last one before it in the sentence ("Tại Geneva, hai bên đã hội đàm") */
-    uint32_t reach = tgt_hi < sn->tok_end ? a->tokens.v[tgt_hi].start : sn->end;
+    uint32_t reach = tr->reach < sn->tok_end ? a->tokens.v[tr->reach].start : sn->end;
     const bn_span *where = NULL;
     for (size_t p = s->p_lo; p < s->p_hi && a->places[p].start < reach; p++) {
         where = &a->places[p];
@@ -423,6 +448,44 @@ static int mention_between(const bn_article *a, const sent *s, size_t from, size
         if (a->mentions[m].tok >= from && a->mentions[m].tok < to)
             return 1;
     return 0;
+}
+
+/* The start of the names listed before clause start cstart: earlier
+ * clauses of nothing but names, titles and "và" ("Tổng thống Mỹ Joe
+ * Biden, Tổng thống Hàn Quốc Yoon Suk-yeol và ..."). */
+static size_t list_start(const bn_article *a, const bn_lang *lang, const sent *s, size_t cstart)
+{
+    const size_t b = s->sn->tok_begin;
+    while (cstart > b) {
+        size_t c = s->clause_at[cstart - 1 - b], from = cstart - 1;
+        while (from > b && s->clause_at[from - 1 - b] == c)
+            from--;
+        size_t m = s->m_lo, i = from;
+        int names = 0;
+        while (i < cstart) {
+            int payload;
+            size_t n;
+            while (m < s->m_hi && a->mentions[m].tok < i)
+                m++;
+            if (m < s->m_hi && a->mentions[m].tok == i) {
+                names = 1;
+                while (i < cstart && a->tokens.v[i].start < a->mentions[m].end)
+                    i++;
+            } else if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, cstart, &payload)) &&
+                       (payload == BN_AW_TITLE || payload == BN_AW_HONORIFIC)) {
+                i += n;
+            } else if ((n = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, cstart, &payload)) &&
+                       payload == BN_EW_AND) {
+                i += n;
+            } else {
+                break;
+            }
+        }
+        if (i < cstart || !names)
+            break;
+        cstart = from;
+    }
+    return cstart;
 }
 
 /* Whether trigger k, not the first of its clause, is inside what the
@@ -558,6 +621,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         long best_d = 0;
         for (size_t k = 0; k < s->ntrigs; k++) {
             const trig *t = &s->trigs[k];
+            if (since(a, lang, x))
+                break;
             uint32_t tpos = a->tokens.v[t->tok].start;
             /* a gathering where something happens owns a date after it
              * ("tại hội nghị ngày 5/3"), not one before ("gặp ông Biden vào
@@ -565,6 +630,19 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (t->clause != c || (t->setting && x->start < tpos))
                 continue;
             bn_event_type tt = lang->triggers[t->index].type;
+            if (t->marked && x->start > tpos) {
+                /* "các lệnh trừng phạt ... khiến ... suy giảm trong năm
+                 * 2022": not its date; "các cuộc họp của Hội đồng NATO-Nga
+                 * vào ngày 12/1" is (names are not counted) */
+                size_t gap = 0, m = s->m_lo;
+                for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++) {
+                    while (m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
+                        m++;
+                    gap += !(m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
+                }
+                if (gap > 3)
+                    continue;
+            }
             if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote) {
                 size_t gap = 0; /* words between the verb and the date */
                 for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++)
@@ -666,7 +744,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                                             * it, but not one inside the
                                             * quote a speech verb follows */
             for (size_t j = s->t_lo; (content || !carry) && !t->after_quote && j < s->t_hi; j++)
-                if (a->timexes[j].start < a->tokens.v[t->tok].start &&
+                if (a->timexes[j].start < a->tokens.v[t->tok].start && !since(a, lang, &a->timexes[j]) &&
                     (!content || a->timexes[j].start > a->tokens.v[speech_end - 1].end))
                     date = &a->timexes[j];
             if (!date) {
@@ -686,8 +764,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (k + 1 < s->ntrigs && s->trigs[k + 1].clause == t->clause && s->trigs[k + 1].index == act)
                 signed_act = k + 1;
         }
-        /* its subject: its clause's, else back to the previous event */
-        size_t src_lo = subject ? cstart : prev_end;
+        /* its subject: its clause's (with the names listed before it:
+         * "Tổng thống Mỹ Joe Biden, Tổng thống Hàn Quốc ... và ... đã có cuộc
+         * gặp"), else back to the previous event */
+        size_t src_lo = subject ? list_start(a, lang, s, cstart) : prev_end;
         /* a statement of the speaker's own verbal act has its type ("ông
          * Stoltenberg cho biết NATO đã đề nghị Nga ..."); one of another's
          * stays a statement ("khẳng định ... như Kiev cáo buộc") */
@@ -714,6 +794,12 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             mod = BN_MOD_HYPOTHETICAL;
         trig tw = *t;
         tw.owner = owner_of(a, lang, s, t, subject);
+        tw.reach = sn->tok_end;
+        for (size_t j = k + 1; j < s->ntrigs; j++)
+            if (s->trigs[j].clause != t->clause && !s->trigs[j].noun && !s->trigs[j].setting) {
+                tw.reach = s->trigs[j].tok;
+                break;
+            }
         if (tw.owner != SIZE_MAX && tw.owner > t->tok)
             src_lo = t->tok; /* the actors before are another act's */
         bn_status st = add_event(a, cap, s, &tw, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
@@ -772,6 +858,9 @@ static bn_status merge_within(bn_article *a)
             bn_event *k = &a->events[j];
             if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e))
                 continue;
+            /* signed in Berlin and in Paris the same day: two */
+            if (k->location && e->location && strcmp(k->location, e->location) != 0)
+                continue;
             /* an undated report ("Theo đó, Moskva yêu cầu NATO ...") is of
              * the dated event of its parties told before or after */
             if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date) ||
@@ -798,6 +887,16 @@ static bn_status merge_within(bn_article *a)
     }
     a->nevents = w;
     return BN_OK;
+}
+
+/* Whether sentence sn opens with a photo credit: "(Ảnh: TASS)". */
+static int credit_at(const bn_article *a, const bn_lang *lang, const bn_sentence *sn)
+{
+    int payload;
+    size_t n = sn->tok_end > sn->tok_begin
+                   ? bn_phrases_match(lang->event_words, a->text.s, &a->tokens, sn->tok_begin, sn->tok_end, &payload)
+                   : 0;
+    return n && payload == BN_EW_CAPTION && sn->tok_begin + n < sn->tok_end && gap_has_colon(a, sn->tok_begin + n);
 }
 
 bn_status bn_find_events(bn_article *a, const bn_lang *lang)
@@ -832,6 +931,10 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
         if (s.m_lo == s.m_hi || (s.t_lo == s.t_hi && !s.dct) || sn->tok_end == sn->tok_begin)
             continue;
         bn_status st = read_sentence(a, lang, &s, &tcap);
+        /* "... chủ trì cuộc họp. (Ảnh: TASS)": the caption's credit may
+         * stand as a sentence of its own */
+        if (k + 1 < a->nsentences && credit_at(a, lang, &a->sentences[k + 1]))
+            s.caption = 1;
         if (st == BN_OK)
             st = sentence_events(a, lang, &s, &cap);
         if (st != BN_OK)

@@ -104,10 +104,10 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     if (st == BN_OK)
         st = bn_phrases_compile(lang->trigger_matcher);
     static const char *const ckeys[] = {"clause_words",  "noun_markers", "light_verbs",  "noun_after",
-                                        "generic_words", "topic_words",  "undated_words", "caption_credits",
+                                        "generic_words", "topic_words", "reversal_words",  "undated_words", "caption_credits",
                                         "passive_words", "setting_words", "document_words", "content_words", "coordinators", "since_words"};
     static const int cvals[] = {BN_EW_CLAUSE,  BN_EW_NOUN,    BN_EW_LIGHT,   BN_EW_NOUN_AFTER,
-                                BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_UNDATED, BN_EW_CAPTION,
+                                BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_UNDATED, BN_EW_CAPTION,
                                 BN_EW_PASSIVE, BN_EW_SETTING, BN_EW_DOCUMENT, BN_EW_CONTENT, BN_EW_AND, BN_EW_SINCE};
     lang->event_words = bn_phrases_new();
     if (st == BN_OK)

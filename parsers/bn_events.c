@@ -269,7 +269,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         if (payload >= 0 && noun && (lang->triggers[payload].type == BN_EV_STATEMENT ||
                                      verbal(lang->triggers[payload].type)))
             payload = -1;
-        if (generic_end != SIZE_MAX && i <= generic_end + 1)
+        if (generic_end != SIZE_MAX && i <= generic_end + 2)
             payload = -1; /* "bất kỳ cuộc đàm phán nào" */
         if (payload >= 0) {
             trig *v = bn_arena_grow(&a->arena, s->trigs, tcap, s->ntrigs + 1, sizeof *v);

@@ -260,8 +260,8 @@ typedef struct rawv {
 /* Whether a weekday standing alone is an ordinal: "gói trừng phạt thứ
  * sáu", "lần thứ hai".  News capitalises a weekday's number ("hôm thứ
  * Sáu", "Nga thứ Hai cho biết"); an ordinal after a common word has it
- * in lower case. */
-static int ordinal(const bn_article *a, const bn_sentence *sn, const rawx *x)
+ * in lower case.  A weekday not ending in a number ("chủ nhật") is none. */
+static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentence *sn, const rawx *x)
 {
     if (x->rule->kind != BN_DK_WEEKDAY || x->rule->nitems != 1 || x->rule->items[0].slot != BN_DS_WD ||
         x->tok_begin == sn->tok_begin)
@@ -272,11 +272,8 @@ static int ordinal(const bn_article *a, const bn_sentence *sn, const rawx *x)
     for (uint32_t p = before->end; p < a->tokens.v[x->tok_begin].start; p++)
         if (a->text.s[p] != ' ')
             return 0;
-    /* "thứ sáu", not "chủ nhật" */
-    const bn_token *first = &a->tokens.v[x->tok_begin];
-    const char *w = a->text.s + first->start;
-    size_t len = first->end - first->start;
-    return len == strlen("thứ") && (memcmp(w, "thứ", len) == 0 || memcmp(w, "Thứ", len) == 0);
+    int payload;
+    return bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
 }
 
 static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
@@ -303,7 +300,7 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 i++;
                 continue;
             }
-            if (best.rule->kind == BN_DK_NOT || ordinal(a, sn, &best)) {
+            if (best.rule->kind == BN_DK_NOT || ordinal(a, R, sn, &best)) {
                 i += best_n; /* "hai ngày sau khi ...": no date of its own */
                 continue;
             }

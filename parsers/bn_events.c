@@ -99,14 +99,7 @@ static int closes_quote(const bn_article *a, size_t i)
  * happened. */
 static int since(const bn_article *a, const bn_lang *lang, const bn_timex *x)
 {
-    size_t lo = 0, hi = a->tokens.n;
-    while (lo < hi) { /* the token where x starts */
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->tokens.v[mid].start < x->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = bn_tokens_at(&a->tokens, x->start);
     for (size_t n = 1; n <= 3 && n <= lo; n++) {
         int payload;
         if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
@@ -292,6 +285,19 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         i += n;
     }
     return BN_OK;
+}
+
+/* The words between trigger t and date x after it; with `skip_names`,
+ * not counting those of actors' names. */
+static size_t words_between(const bn_article *a, const sent *s, const trig *t, const bn_timex *x, int skip_names)
+{
+    size_t gap = 0, m = s->m_lo;
+    for (size_t i = t->tok + t->ntok; i < s->sn->tok_end && a->tokens.v[i].start < x->start; i++) {
+        while (skip_names && m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
+            m++;
+        gap += !(skip_names && m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
+    }
+    return gap;
 }
 
 static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
@@ -619,10 +625,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         const bn_timex *x = &a->timexes[j];
         size_t c = clause_of_offset(a, s, x->start), best = SIZE_MAX;
         long best_d = 0;
-        for (size_t k = 0; k < s->ntrigs; k++) {
+        for (size_t k = 0; k < s->ntrigs && !since(a, lang, x); k++) {
             const trig *t = &s->trigs[k];
-            if (since(a, lang, x))
-                break;
             uint32_t tpos = a->tokens.v[t->tok].start;
             /* a gathering where something happens owns a date after it
              * ("tại hội nghị ngày 5/3"), not one before ("gặp ông Biden vào
@@ -630,26 +634,15 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (t->clause != c || (t->setting && x->start < tpos))
                 continue;
             bn_event_type tt = lang->triggers[t->index].type;
-            if (t->marked && x->start > tpos) {
-                /* "các lệnh trừng phạt ... khiến ... suy giảm trong năm
-                 * 2022": not its date; "các cuộc họp của Hội đồng NATO-Nga
-                 * vào ngày 12/1" is (names are not counted) */
-                size_t gap = 0, m = s->m_lo;
-                for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++) {
-                    while (m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
-                        m++;
-                    gap += !(m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
-                }
-                if (gap > 3)
-                    continue;
-            }
-            if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote) {
-                size_t gap = 0; /* words between the verb and the date */
-                for (size_t i = t->tok + t->ntok; i < sn->tok_end && a->tokens.v[i].start < x->start; i++)
-                    gap++;
-                if (gap > 3)
-                    continue; /* well after a reporting verb: what is said or asked */
-            }
+            /* "các lệnh trừng phạt ... khiến ... suy giảm trong năm 2022":
+             * not its date; "các cuộc họp của Hội đồng NATO-Nga vào ngày
+             * 12/1" is (names are not counted) */
+            if (t->marked && x->start > tpos && words_between(a, s, t, x, 1) > 3)
+                continue;
+            /* well after a reporting verb: what is said or asked */
+            if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote &&
+                words_between(a, s, t, x, 0) > 3)
+                continue;
             long d = labs((long)x->start - (long)tpos);
             if (best == SIZE_MAX || d < best_d) {
                 best = k;

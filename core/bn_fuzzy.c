@@ -252,6 +252,11 @@ static int osa_within(const uint32_t *a, int n, const uint32_t *b, int m, int k)
 
 int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist)
 {
+    return bn_fuzzy_find_except(f, s, len, -1, dist);
+}
+
+int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int except, int *dist)
+{
     fz_key q;
     if (dist)
         *dist = -1;
@@ -267,6 +272,8 @@ int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist)
         size_t b = bucket_of(q.words, letters);
         for (uint32_t i = f->start[b]; i < f->start[b + 1]; i++) {
             const fz_name *nm = &f->v[i];
+            if (except >= 0 && nm->payload == except)
+                continue;
             /* ties are still needed, to see ambiguity */
             int k = best >= 0 && best < limit ? best : limit;
             if (more_bits(q.mask & ~nm->mask, k) || more_bits(nm->mask & ~q.mask, k))

@@ -37,4 +37,8 @@ bn_status bn_fuzzy_compile(bn_fuzzy *f);
  * within the limit.  Does not allocate. */
 int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist);
 
+/* The same, ignoring the names added with payload `except`: a name's
+ * closest other name in an index that holds it. */
+int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int except, int *dist);
+
 #endif

@@ -1,16 +1,11 @@
 #include "bn_timeline.h"
 
+#include "bn_resolve.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* An article's contribution to an actor's counts, kept so that a replaced
- * copy can take it back. */
-typedef struct bn_tl_share {
-    size_t actor;
-    unsigned mentions;
-} bn_tl_share;
 
 bn_timeline *bn_timeline_new(void)
 {
@@ -73,7 +68,9 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_s
         i = (long)tl->nactors++;
     }
     bn_tl_actor *t = &tl->actors[i];
-    if (a->affiliation && (!t->affiliation || day > t->affiliation_day)) {
+    /* the latest article's; on a tie, the first by name, whatever the input order */
+    if (a->affiliation && (!t->affiliation || day > t->affiliation_day ||
+                           (day == t->affiliation_day && strcmp(a->affiliation, t->affiliation) < 0))) {
         if (!t->affiliation || strcmp(t->affiliation, a->affiliation) != 0)
             if (!(t->affiliation = dup(tl, a->affiliation)))
                 return BN_ERR_NOMEM;
@@ -245,140 +242,6 @@ static int sources_cmp(const void *va, const void *vb)
     return source_order(va, vb);
 }
 
-static size_t find_root(size_t *parent, size_t i)
-{
-    while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
-}
-
-/* ---- years across articles -------------------------------------------- */
-
-/* A day of a known year, for the unknown years of other articles. */
-typedef struct dated_day {
-    int md;        /* month * 100 + day */
-    int year;
-    size_t event;
-} dated_day;
-
-static int dated_order(const void *va, const void *vb)
-{
-    const dated_day *a = va, *b = vb;
-    if (a->md != b->md)
-        return a->md - b->md;
-    return a->year - b->year;
-}
-
-static int is_day(const bn_timex *t)
-{
-    return t->precision == BN_PREC_DAY && strlen(t->value) == 10;
-}
-
-static int unknown_day(const bn_timex *t)
-{
-    return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && memcmp(t->value, "XXXX", 4) == 0;
-}
-
-static int fits(const bn_timex *t, int y)
-{
-    return (!t->year_lo || y >= t->year_lo) && (!t->year_hi || y <= t->year_hi);
-}
-
-/* Gives event e the year y; a span's end moves with it. */
-static void set_year(bn_timex *t, int y)
-{
-    char buf[8];
-    snprintf(buf, sizeof buf, "%04d", y % 10000);
-    memcpy(t->value, buf, 4);
-    if (t->end[0] && memcmp(t->end, "XXXX", 4) == 0) {
-        int next = strcmp(t->end + 4, t->value + 4) < 0; /* "28/12-2/1": the end is in the next year */
-        snprintf(buf, sizeof buf, "%04d", (y + next) % 10000);
-        memcpy(t->end, buf, 4);
-    }
-    t->year_source = BN_YEAR_CROSS;
-    t->year_lo = t->year_hi = 0;
-}
-
-/* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
- * 12/1/2022" in another: a day without a year takes the year of the same
- * day and month in another article when the events are of one family and
- * share an actor, and every such day agrees on the year.  The article's other days without a year then
- * take the year that puts them nearest a day so fixed, within 90 days;
- * repeated until nothing changes. */
-static bn_status cross_article_years(bn_timeline *tl)
-{
-    size_t n = tl->nevents;
-    dated_day *days = malloc((n ? n : 1) * sizeof *days);
-    long *anchor = malloc((tl->narticles ? tl->narticles : 1) * sizeof *anchor);
-    if (!days || !anchor) {
-        free(days);
-        free(anchor);
-        return BN_ERR_NOMEM;
-    }
-    for (int changed = 1; changed;) {
-        changed = 0;
-        size_t nd = 0;
-        for (size_t i = 0; i < n; i++) {
-            const bn_timex *t = &tl->events[i].ev.date;
-            if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
-                days[nd++] = (dated_day){atoi(t->value + 5) * 100 + atoi(t->value + 8), atoi(t->value), i};
-        }
-        qsort(days, nd, sizeof *days, dated_order);
-        for (size_t k = 0; k < tl->narticles; k++)
-            anchor[k] = LONG_MIN;
-        for (size_t i = 0; i < n; i++) {
-            bn_tl_event *e = &tl->events[i];
-            if (!unknown_day(&e->ev.date))
-                continue;
-            dated_day key = {atoi(e->ev.date.value + 5) * 100 + atoi(e->ev.date.value + 8), 0, 0};
-            size_t lo = 0, hi = nd;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (days[mid].md < key.md)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            int year = 0, clash = 0;
-            for (size_t d = lo; d < nd && days[d].md == key.md; d++) {
-                const bn_tl_event *o = &tl->events[days[d].event];
-                if (o->origin == e->origin || bn_event_family(o->ev.type) != bn_event_family(e->ev.type) ||
-                    !fits(&e->ev.date, days[d].year) || !bn_event_shares_actor(&e->ev, &o->ev))
-                    continue;
-                if (year && year != days[d].year)
-                    clash = 1;
-                year = days[d].year;
-            }
-            if (year && !clash) {
-                set_year(&e->ev.date, year);
-                anchor[e->origin] = bn_days_from_civil(year, key.md / 100, key.md % 100);
-                changed = 1;
-            }
-        }
-        /* the article's other days, near the day fixed */
-        for (size_t i = 0; i < n; i++) {
-            bn_tl_event *e = &tl->events[i];
-            if (!unknown_day(&e->ev.date) || anchor[e->origin] == LONG_MIN)
-                continue;
-            int ay, am, ad, m = atoi(e->ev.date.value + 5), d = atoi(e->ev.date.value + 8);
-            bn_civil_from_days(anchor[e->origin], &ay, &am, &ad);
-            for (int y = ay - 1; y <= ay + 1; y++) {
-                long t = bn_days_from_civil(y, m, d);
-                if (labs(t - anchor[e->origin]) <= 90 && fits(&e->ev.date, y)) {
-                    set_year(&e->ev.date, y);
-                    changed = 1;
-                    break;
-                }
-            }
-        }
-    }
-    free(days);
-    free(anchor);
-    return BN_OK;
-}
-
 static void make_id(bn_tl_event *e)
 {
     const bn_event *ev = &e->ev;
@@ -390,50 +253,84 @@ static void make_id(bn_tl_event *e)
     snprintf(e->id, sizeof e->id, "ev-%012llx", (unsigned long long)(h & 0xffffffffffffull));
 }
 
+/* The order of the input must not show in the result: articles by id
+ * (then text), events by article and position. */
+typedef struct placed_article {
+    bn_tl_article a;
+    size_t old;
+} placed_article;
+
+static int article_order(const void *va, const void *vb)
+{
+    const bn_tl_article *a = &((const placed_article *)va)->a, *b = &((const placed_article *)vb)->a;
+    int c = strcmp(a->id, b->id);
+    return c ? c : strcmp(a->text_hash, b->text_hash);
+}
+
+static int position_order(const void *va, const void *vb)
+{
+    const bn_tl_event *a = va, *b = vb;
+    if (a->origin != b->origin)
+        return a->origin < b->origin ? -1 : 1;
+    const bn_source *x = &a->ev.sources[0], *y = &b->ev.sources[0];
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    if (x->trigger_offset != y->trigger_offset)
+        return x->trigger_offset < y->trigger_offset ? -1 : 1;
+    if (a->ev.type != b->ev.type)
+        return (int)a->ev.type - (int)b->ev.type;
+    return strcmp(a->ev.date.value, b->ev.date.value);
+}
+
+/* Articles by id, events by article and position: the order of the input
+ * must not show in the result. */
+static bn_status canonical_order(bn_timeline *tl)
+{
+    size_t n = tl->narticles;
+    placed_article *v = malloc((n ? n : 1) * sizeof *v);
+    size_t *now = malloc((n ? n : 1) * sizeof *now);
+    bn_id_map *index = bn_id_map_new();
+    bn_status st = v && now && index ? BN_OK : BN_ERR_NOMEM;
+    if (st == BN_OK) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = (placed_article){tl->articles[i], i};
+        qsort(v, n, sizeof *v, article_order);
+        for (size_t i = 0; i < n; i++) {
+            tl->articles[i] = v[i].a;
+            now[v[i].old] = i;
+            if (bn_id_map_get(index, v[i].a.id) < 0 && bn_id_map_put(index, v[i].a.id, (long)i))
+                st = BN_ERR_NOMEM;
+        }
+        for (size_t i = 0; i < tl->nevents; i++)
+            tl->events[i].origin = now[tl->events[i].origin];
+    }
+    if (st == BN_OK) {
+        bn_id_map_free(tl->article_index);
+        tl->article_index = index;
+        index = NULL;
+        for (size_t i = 0; i < tl->nevents; i++)
+            qsort(tl->events[i].ev.sources, tl->events[i].ev.nsources, sizeof *tl->events[i].ev.sources,
+                  sources_cmp);
+        qsort(tl->events, tl->nevents, sizeof *tl->events, position_order);
+    }
+    bn_id_map_free(index);
+    free(now);
+    free(v);
+    return st;
+}
+
 bn_status bn_timeline_resolve(bn_timeline *tl)
 {
-    size_t n = tl->nevents;
-    if (n == 0)
-        return BN_OK;
-    bn_status yst = cross_article_years(tl);
-    if (yst != BN_OK)
-        return yst;
-    qsort(tl->events, n, sizeof *tl->events, event_order);
-    size_t *parent = malloc(n * sizeof *parent);
-    if (!parent)
-        return BN_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
-    /* within a run of one day and one type, events sharing an actor are one */
-    for (size_t lo = 0; lo < n;) {
-        size_t hi = lo + 1;
-        while (hi < n && same_day_key(&tl->events[lo].ev, &tl->events[hi].ev) == 0)
-            hi++;
-        for (size_t i = lo; i < hi; i++)
-            for (size_t j = i + 1; j < hi; j++)
-                if (bn_event_same_parties(&tl->events[i].ev, &tl->events[j].ev)) {
-                    size_t ri = find_root(parent, i), rj = find_root(parent, j);
-                    if (ri != rj)
-                        parent[rj > ri ? rj : ri] = rj > ri ? ri : rj;
-                }
-        lo = hi;
-    }
-    bn_status st = BN_OK;
-    size_t kept = 0;
-    for (size_t i = 0; i < n && st == BN_OK; i++) {
-        size_t r = find_root(parent, i);
-        if (r != i)
-            st = bn_event_absorb(&tl->arena, &tl->events[r].ev, &tl->events[i].ev);
-    }
-    for (size_t i = 0; i < n && st == BN_OK; i++) {
-        if (find_root(parent, i) != i)
-            continue;
-        tl->events[kept++] = tl->events[i];
-    }
-    free(parent);
+    bn_status st = canonical_order(tl);
+    if (st == BN_OK)
+        st = bn_resolve_actors(tl);
+    if (st == BN_OK)
+        st = bn_resolve_years(tl);
+    if (st == BN_OK)
+        st = bn_resolve_events(tl);
     if (st != BN_OK)
         return st;
-    tl->nevents = kept;
+    size_t kept = tl->nevents;
     for (size_t i = 0; i < kept; i++) {
         bn_tl_event *e = &tl->events[i];
         qsort(e->ev.sources, e->ev.nsources, sizeof *e->ev.sources, sources_cmp);

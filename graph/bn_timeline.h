@@ -11,6 +11,13 @@
 #include "bn_id_map.h"
 #include "bn_model.h"
 
+/* An article's contribution to an actor's counts: a replaced copy takes
+ * it back, and merged actors are counted from it. */
+typedef struct bn_tl_share {
+    size_t actor;
+    unsigned mentions;
+} bn_tl_share;
+
 typedef struct bn_tl_article {
     const char *id, *path, *url, *title;
     char dct[11];
@@ -20,7 +27,7 @@ typedef struct bn_tl_article {
     size_t nsentences;
     size_t nevents;  /* events extracted from it, before merging */
     char text_hash[17];
-    struct bn_tl_share *shares;  /* what it added to each actor's counts */
+    bn_tl_share *shares;  /* what it added to each actor's counts */
     size_t nshares;
 } bn_tl_article;
 

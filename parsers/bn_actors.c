@@ -434,12 +434,29 @@ static int place_word(const bn_article *a, const bn_lang *lang, size_t i)
     return 0;
 }
 
+static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end, int *payload);
+
+/* Whether the one-word person p (a surname: "ông Sullivan") is the person
+ * whose id is `id`: its last word, or its first ("ông Vương", "Vương
+ * Nghị"). */
+static int surname_of(const bn_actor *p, const char *id)
+{
+    if (p->kind != BN_KIND_PERSON || !p->from_text || strchr(p->name, ' '))
+        return 0;
+    size_t il = strlen(id), pl = strlen(p->id);
+    return il > pl + 1 && ((id[il - pl - 1] == '-' && strcmp(id + il - pl, p->id) == 0) ||
+                           (id[pl] == '-' && strncmp(id, p->id, pl) == 0));
+}
+
 /* "ông Mindaugas Neimontas", "bà Neimontas" later: capitalised words after
  * an honorific that the knowledge base does not know are a person of the
  * article; a single word that is the last word of one already named is
- * that person.  Returns the tokens taken (0: none). */
+ * that person.  A single word after an honorific (`honorific`) that names
+ * no one yet is a person known by the surname ("ông Sullivan"): the full
+ * name, later in the article or in another one, takes it over.  Returns
+ * the tokens taken (0: none). */
 static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, find_ctx *c, size_t from, size_t i,
-                         size_t end, bn_status *st)
+                         size_t end, int honorific, bn_status *st)
 {
     int payload;
     size_t j = i;
@@ -509,8 +526,33 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
             return 1;
         }
     }
-    if (j - i < 2)
+    if (j - i < 2 && !honorific)
         return 0; /* a lone word never seen in full: perhaps not a name */
+    if (j - i < 2 && misspelt(a, kb, lang, i, end, &payload))
+        return 0; /* "ông Zelenksy": a known name misspelt, the caller's */
+    if (j - i < 2) { /* "ông V.Putin": an initial is no surname */
+        size_t cps = 0;
+        for (uint32_t b = a->tokens.v[i].start; b < a->tokens.v[i].end; b++)
+            cps += ((unsigned char)a->text.s[b] & 0xC0) != 0x80;
+        if (cps < 2)
+            return 0;
+    }
+    /* the full name of a person first named by the surname */
+    for (size_t k = 0; j - i >= 2 && k < a->nactors; k++) {
+        bn_actor *p = &a->actors[k];
+        if (!surname_of(p, id))
+            continue;
+        p->id = id;
+        p->name = p->name_vi = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
+        if (!p->name) {
+            *st = BN_ERR_NOMEM;
+            return 0;
+        }
+        if (!p->affiliation)
+            p->affiliation = title_affiliation(a, lang, from, i);
+        *st = mention(a, c, (uint32_t)k, start, stop, i, 1);
+        return j - i;
+    }
     bn_actor *p = append_actor(a, &c->acap);
     if (!p || (*st = grow_alias_caps(a, c)) != BN_OK) {
         *st = p ? *st : BN_ERR_NOMEM;
@@ -626,7 +668,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (nw && !n && word == BN_AW_HONORIFIC && i + nw < sn->tok_end &&
                 !bn_phrases_match(m, a->text.s, &a->tokens, i + nw, sn->tok_end, &payload)) {
-                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i + nw, sn->tok_end, &st);
+                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i + nw, sn->tok_end, 1, &st);
                 if (st != BN_OK)
                     return st;
                 i += nw + taken;
@@ -640,7 +682,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             if (n == 0 && !nw && i == title_end && acronym(a, i))
                 title_end = i + 1; /* "Giám đốc CIA ..." */
             else if (n == 0 && !nw && i == title_end && capitalised(a, i)) {
-                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i, sn->tok_end, &st);
+                size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i, sn->tok_end, 0, &st);
                 if (st != BN_OK)
                     return st;
                 if (taken) {

@@ -376,6 +376,17 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     /* where: the first place after the trigger within its reach, else the
      * last one before it in the sentence ("Tại Geneva, hai bên đã hội đàm") */
     uint32_t reach = tr->reach < sn->tok_end ? a->tokens.v[tr->reach].start : sn->end;
+    /* what a speaker says is not where it is said: after a verbal act
+     * only a place of the verb's own clause is its own ("cho biết tại
+     * cuộc họp báo ở Brussels", not "cho biết, phái bộ ... đặt tại
+     * Wiesbaden") */
+    if (bn_event_family(lex->type) == bn_event_family(BN_EV_STATEMENT)) {
+        size_t said = tr->tok + tr->ntok;
+        while (said < sn->tok_end && s->clause_at[said - sn->tok_begin] == tr->clause)
+            said++;
+        if (said < sn->tok_end && a->tokens.v[said].start < reach)
+            reach = a->tokens.v[said].start;
+    }
     const bn_span *where = NULL;
     for (size_t p = s->p_lo; p < s->p_hi && a->places[p].start < reach; p++) {
         where = &a->places[p];

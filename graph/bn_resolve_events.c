@@ -1,0 +1,322 @@
+/* Events across articles: the same real event reported by several
+ * articles becomes one event with every source.
+ *
+ * Two reports can be one event when they come from different articles, are
+ * of one type (or one is a plain statement and the other a verbal act of
+ * the same speaker: "cho biết" and "cảnh báo" for one speech), fall on the
+ * same day (a day inside the other's span counts) or in the same week or
+ * month when that is all either says (a quarter or a year is too wide), name the same parties (bn_event_same_parties), do not name two
+ * different places, and, for meetings, do not each name a body the other
+ * does not (the NATO-Russia Council and the G7 meeting on one day stay
+ * two).  Candidates come from a key per (day, type family, actor), sorted,
+ * so the cost grows with n log n, not with all pairs.  Links are then
+ * taken in a fixed order (same type and same date first) and a link is
+ * refused when it would put two events of one article in one event: each
+ * article's extraction already merged what it repeats. */
+#include "bn_resolve.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_text.h"
+
+enum { SPAN_MAX_DAYS = 31 }; /* longer spans only merge with the same span */
+
+typedef struct ev_info {
+    long lo, hi;     /* days, when a day or a short span of days; lo > hi otherwise */
+    uint64_t coarse; /* hash of the date as written, otherwise */
+    int vague;       /* a quarter, half or year: too wide to tell two events apart, never merged */
+} ev_info;
+
+typedef struct cand_key {
+    uint64_t h;
+    size_t ev;
+} cand_key;
+
+typedef struct cand_pair {
+    size_t i, j;
+    int prio;
+} cand_pair;
+
+static int full_day(const char *v)
+{
+    return strlen(v) == 10 && v[4] == '-' && v[7] == '-' && memcmp(v, "XXXX", 4) != 0;
+}
+
+static ev_info info_of(const bn_event *e)
+{
+    ev_info in = {1, 0, 0, e->date.precision > BN_PREC_MONTH};
+    if (e->date.precision == BN_PREC_DAY && full_day(e->date.value) && (!e->date.end[0] || full_day(e->date.end))) {
+        in.lo = bn_date_days(e->date.value);
+        in.hi = e->date.end[0] ? bn_date_days(e->date.end) : in.lo;
+        if (in.hi >= in.lo && in.hi - in.lo <= SPAN_MAX_DAYS)
+            return in;
+        in.lo = 1;
+        in.hi = 0;
+    }
+    char buf[2 * BN_TIMEX_MAX + 4];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s|%d", e->date.value, e->date.end, (int)e->date.precision);
+    in.coarse = bn_hash64(buf, n < sizeof buf ? n : sizeof buf - 1);
+    return in;
+}
+
+static int is_span(const ev_info *in)
+{
+    return in->lo <= in->hi;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdull;
+}
+
+static int key_order(const void *va, const void *vb)
+{
+    const cand_key *a = va, *b = vb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return (a->ev > b->ev) - (a->ev < b->ev);
+}
+
+static int pair_order(const void *va, const void *vb)
+{
+    const cand_pair *a = va, *b = vb;
+    if (a->prio != b->prio)
+        return a->prio - b->prio;
+    if (a->i != b->i)
+        return a->i < b->i ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+static int types_compatible(bn_event_type a, bn_event_type b)
+{
+    if (a == b)
+        return 1;
+    if (bn_event_family(a) != bn_event_family(b) || bn_event_family(a) != bn_event_family(BN_EV_STATEMENT))
+        return 0;
+    return a == BN_EV_STATEMENT || b == BN_EV_STATEMENT;
+}
+
+/* Whether e names an organisation that o does not. */
+static int names_other_body(const bn_timeline *tl, const bn_event *e, const bn_event *o)
+{
+    for (size_t i = 0; i < e->nactors; i++) {
+        long ai = bn_timeline_actor(tl, e->actors[i].id);
+        if (ai < 0 || tl->actors[ai].kind != BN_KIND_ORGANIZATION)
+            continue;
+        size_t k;
+        for (k = 0; k < o->nactors; k++)
+            if (strcmp(o->actors[k].id, e->actors[i].id) == 0)
+                break;
+        if (k == o->nactors)
+            return 1;
+    }
+    return 0;
+}
+
+static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size_t j)
+{
+    const bn_tl_event *x = &tl->events[i], *y = &tl->events[j];
+    const bn_event *a = &x->ev, *b = &y->ev;
+    if (x->origin == y->origin || info[i].vague || info[j].vague || !types_compatible(a->type, b->type))
+        return 0;
+    if (is_span(&info[i]) != is_span(&info[j]))
+        return 0;
+    if (is_span(&info[i]) ? (info[i].hi < info[j].lo || info[j].hi < info[i].lo) : info[i].coarse != info[j].coarse)
+        return 0;
+    if (a->location && b->location && strcmp(a->location, b->location) != 0)
+        return 0;
+    if (!bn_event_same_parties(a, b))
+        return 0;
+    if (bn_event_family(a->type) == bn_event_family(BN_EV_MEETING) && names_other_body(tl, a, b) &&
+        names_other_body(tl, b, a))
+        return 0;
+    return 1;
+}
+
+/* The articles of each group of merged events, so that no link puts two
+ * events of one article together.  A lone event's set is its origin. */
+typedef struct article_sets {
+    size_t **v;
+    size_t *n;
+} article_sets;
+
+static int sets_disjoint(const bn_timeline *tl, const article_sets *s, size_t ri, size_t rj)
+{
+    size_t oi = tl->events[ri].origin, oj = tl->events[rj].origin;
+    const size_t *a = s->v[ri] ? s->v[ri] : &oi, *b = s->v[rj] ? s->v[rj] : &oj;
+    size_t na = s->v[ri] ? s->n[ri] : 1, nb = s->v[rj] ? s->n[rj] : 1;
+    for (size_t p = 0, q = 0; p < na && q < nb;) {
+        if (a[p] == b[q])
+            return 0;
+        a[p] < b[q] ? p++ : q++;
+    }
+    return 1;
+}
+
+/* Moves the union of the two sets to `into`. */
+static int sets_join(const bn_timeline *tl, article_sets *s, size_t into, size_t from)
+{
+    size_t oi = tl->events[into].origin, oj = tl->events[from].origin;
+    const size_t *a = s->v[into] ? s->v[into] : &oi, *b = s->v[from] ? s->v[from] : &oj;
+    size_t na = s->v[into] ? s->n[into] : 1, nb = s->v[from] ? s->n[from] : 1;
+    size_t *u = malloc((na + nb) * sizeof *u);
+    if (!u)
+        return -1;
+    size_t n = 0, p = 0, q = 0;
+    while (p < na || q < nb)
+        u[n++] = q >= nb || (p < na && a[p] < b[q]) ? a[p++] : b[q++];
+    free(s->v[into]);
+    free(s->v[from]);
+    s->v[from] = NULL;
+    s->v[into] = u;
+    s->n[into] = n;
+    return 0;
+}
+
+/* A plain statement merged with a warning is the warning: the most
+ * frequent specific type of the group (the first seen on a tie). */
+static void settle_type(bn_timeline *tl, size_t root, const size_t *next)
+{
+    bn_event *r = &tl->events[root].ev;
+    if (r->type != BN_EV_STATEMENT)
+        return;
+    unsigned count[BN_EV_COUNT] = {0};
+    size_t first[BN_EV_COUNT];
+    for (size_t i = next[root]; i != SIZE_MAX; i = next[i]) {
+        if (tl->events[i].ev.type == BN_EV_STATEMENT)
+            continue;
+        if (!count[tl->events[i].ev.type]++)
+            first[tl->events[i].ev.type] = i;
+    }
+    int best = -1;
+    for (int t = 0; t < BN_EV_COUNT; t++)
+        if (count[t] && (best < 0 || count[t] > count[best] || (count[t] == count[best] && first[t] < first[best])))
+            best = t;
+    if (best < 0)
+        return;
+    const bn_event *w = &tl->events[first[best]].ev;
+    r->type = w->type;
+    memcpy(r->cameo, w->cameo, sizeof r->cameo);
+    r->goldstein = w->goldstein;
+}
+
+static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pair **out, size_t *nout)
+{
+    size_t n = tl->nevents, nk = 0, cap = 0;
+    cand_key *keys = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const bn_event *e = &tl->events[i].ev;
+        if (info[i].vague)
+            continue;
+        long lo = is_span(&info[i]) ? info[i].lo : 0, hi = is_span(&info[i]) ? info[i].hi : 0;
+        for (size_t k = 0; k < e->nactors; k++) {
+            long ai = bn_timeline_actor(tl, e->actors[k].id);
+            for (long d = lo; d <= hi; d++) {
+                if (bn_grow((void **)&keys, &cap, nk + 1, sizeof *keys)) {
+                    free(keys);
+                    return BN_ERR_NOMEM;
+                }
+                uint64_t h = mix(mix(is_span(&info[i]) ? (uint64_t)d : info[i].coarse, (uint64_t)ai),
+                                 (uint64_t)bn_event_family(e->type) * 2 + (uint64_t)is_span(&info[i]));
+                keys[nk++] = (cand_key){h, i};
+            }
+        }
+    }
+    qsort(keys, nk, sizeof *keys, key_order);
+    cand_pair *pairs = NULL;
+    size_t np = 0, pcap = 0;
+    for (size_t lo = 0; lo < nk;) {
+        size_t hi = lo + 1;
+        while (hi < nk && keys[hi].h == keys[lo].h)
+            hi++;
+        for (size_t p = lo; p < hi; p++)
+            for (size_t q = p + 1; q < hi; q++) {
+                size_t i = keys[p].ev, j = keys[q].ev;
+                if (i == j || !compatible(tl, info, i, j))
+                    continue;
+                if (bn_grow((void **)&pairs, &pcap, np + 1, sizeof *pairs)) {
+                    free(keys);
+                    free(pairs);
+                    return BN_ERR_NOMEM;
+                }
+                const bn_event *a = &tl->events[i].ev, *b = &tl->events[j].ev;
+                int exact = a->type == b->type && strcmp(a->date.value, b->date.value) == 0 &&
+                            strcmp(a->date.end, b->date.end) == 0;
+                pairs[np++] = (cand_pair){i < j ? i : j, i < j ? j : i, !exact};
+            }
+        lo = hi;
+    }
+    free(keys);
+    qsort(pairs, np, sizeof *pairs, pair_order);
+    *out = pairs;
+    *nout = np;
+    return BN_OK;
+}
+
+bn_status bn_resolve_events(bn_timeline *tl)
+{
+    size_t n = tl->nevents;
+    if (n < 2)
+        return BN_OK;
+    ev_info *info = malloc(n * sizeof *info);
+    size_t *parent = malloc(n * sizeof *parent);
+    article_sets sets = {calloc(n, sizeof *sets.v), calloc(n, sizeof *sets.n)};
+    cand_pair *pairs = NULL;
+    size_t np = 0;
+    bn_status st = info && parent && sets.v && sets.n ? BN_OK : BN_ERR_NOMEM;
+    for (size_t i = 0; st == BN_OK && i < n; i++) {
+        info[i] = info_of(&tl->events[i].ev);
+        parent[i] = i;
+    }
+    if (st == BN_OK)
+        st = candidates(tl, info, &pairs, &np);
+    for (size_t k = 0; st == BN_OK && k < np; k++) {
+        size_t ri = bn_uf_root(parent, pairs[k].i), rj = bn_uf_root(parent, pairs[k].j);
+        if (ri == rj || !sets_disjoint(tl, &sets, ri, rj))
+            continue;
+        size_t r = ri < rj ? ri : rj, o = ri < rj ? rj : ri;
+        if (sets_join(tl, &sets, r, o))
+            st = BN_ERR_NOMEM;
+        parent[o] = r;
+    }
+    /* every member points at its root, the earliest event of the group;
+     * next[] chains a group's members in order, from the root */
+    size_t *next = st == BN_OK ? malloc(n * sizeof *next) : NULL;
+    if (!next)
+        st = BN_ERR_NOMEM;
+    for (size_t i = n; st == BN_OK && i-- > 0;) {
+        parent[i] = bn_uf_root(parent, i);
+        next[i] = SIZE_MAX;
+    }
+    for (size_t i = n; st == BN_OK && i-- > 0;)
+        if (parent[i] != i) {
+            next[i] = next[parent[i]];
+            next[parent[i]] = i;
+        }
+    for (size_t i = 0; st == BN_OK && i < n; i++)
+        if (parent[i] == i && sets.v[i])
+            settle_type(tl, i, next);
+    free(next);
+    for (size_t i = 0; st == BN_OK && i < n; i++)
+        if (parent[i] != i)
+            st = bn_event_absorb(&tl->arena, &tl->events[parent[i]].ev, &tl->events[i].ev);
+    if (st == BN_OK) {
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++)
+            if (parent[i] == i)
+                tl->events[kept++] = tl->events[i];
+        tl->nevents = kept;
+    }
+    for (size_t i = 0; sets.v && i < n; i++)
+        free(sets.v[i]);
+    free(sets.v);
+    free(sets.n);
+    free(pairs);
+    free(parent);
+    free(info);
+    return st;
+}

@@ -1,0 +1,132 @@
+/* Years across articles: "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in
+ * one article, "vào ngày 12/1/2022" in another. */
+#include "bn_resolve.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A day of a known year, for the unknown years of other articles. */
+typedef struct dated_day {
+    int md;        /* month * 100 + day */
+    int year;
+    size_t event;
+} dated_day;
+
+static int dated_order(const void *va, const void *vb)
+{
+    const dated_day *a = va, *b = vb;
+    if (a->md != b->md)
+        return a->md - b->md;
+    return a->year - b->year;
+}
+
+static int is_day(const bn_timex *t)
+{
+    return t->precision == BN_PREC_DAY && strlen(t->value) == 10;
+}
+
+static int unknown_day(const bn_timex *t)
+{
+    return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && memcmp(t->value, "XXXX", 4) == 0;
+}
+
+static int fits(const bn_timex *t, int y)
+{
+    return (!t->year_lo || y >= t->year_lo) && (!t->year_hi || y <= t->year_hi);
+}
+
+/* Gives event e the year y; a span's end moves with it. */
+static void set_year(bn_timex *t, int y)
+{
+    char buf[8];
+    snprintf(buf, sizeof buf, "%04d", y % 10000);
+    memcpy(t->value, buf, 4);
+    if (t->end[0] && memcmp(t->end, "XXXX", 4) == 0) {
+        int next = strcmp(t->end + 4, t->value + 4) < 0; /* "28/12-2/1": the end is in the next year */
+        snprintf(buf, sizeof buf, "%04d", (y + next) % 10000);
+        memcpy(t->end, buf, 4);
+    }
+    t->year_source = BN_YEAR_CROSS;
+    t->year_lo = t->year_hi = 0;
+}
+
+/* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
+ * 12/1/2022" in another: a day without a year takes the year of the same
+ * day and month in another article when the events are of one family and
+ * share an actor, and every such day agrees on the year.  The article's other days without a year then
+ * take the year that puts them nearest a day so fixed, within 90 days;
+ * repeated until nothing changes. */
+bn_status bn_resolve_years(bn_timeline *tl)
+{
+    size_t n = tl->nevents;
+    dated_day *days = malloc((n ? n : 1) * sizeof *days);
+    long *anchor = malloc((tl->narticles ? tl->narticles : 1) * sizeof *anchor);
+    if (!days || !anchor) {
+        free(days);
+        free(anchor);
+        return BN_ERR_NOMEM;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        size_t nd = 0;
+        for (size_t i = 0; i < n; i++) {
+            const bn_timex *t = &tl->events[i].ev.date;
+            if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
+                days[nd++] = (dated_day){atoi(t->value + 5) * 100 + atoi(t->value + 8), atoi(t->value), i};
+        }
+        qsort(days, nd, sizeof *days, dated_order);
+        for (size_t k = 0; k < tl->narticles; k++)
+            anchor[k] = LONG_MIN;
+        for (size_t i = 0; i < n; i++) {
+            bn_tl_event *e = &tl->events[i];
+            if (!unknown_day(&e->ev.date))
+                continue;
+            dated_day key = {atoi(e->ev.date.value + 5) * 100 + atoi(e->ev.date.value + 8), 0, 0};
+            size_t lo = 0, hi = nd;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (days[mid].md < key.md)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            int year = 0, clash = 0;
+            for (size_t d = lo; d < nd && days[d].md == key.md; d++) {
+                const bn_tl_event *o = &tl->events[days[d].event];
+                if (o->origin == e->origin || bn_event_family(o->ev.type) != bn_event_family(e->ev.type) ||
+                    !fits(&e->ev.date, days[d].year) || !bn_event_shares_actor(&e->ev, &o->ev))
+                    continue;
+                if (year && year != days[d].year)
+                    clash = 1;
+                year = days[d].year;
+            }
+            if (year && !clash) {
+                set_year(&e->ev.date, year);
+                anchor[e->origin] = bn_days_from_civil(year, key.md / 100, key.md % 100);
+                changed = 1;
+            }
+        }
+        /* the article's other days, near the day fixed */
+        for (size_t i = 0; i < n; i++) {
+            bn_tl_event *e = &tl->events[i];
+            if (!unknown_day(&e->ev.date) || anchor[e->origin] == LONG_MIN)
+                continue;
+            int ay, am, ad, m = atoi(e->ev.date.value + 5), d = atoi(e->ev.date.value + 8);
+            bn_civil_from_days(anchor[e->origin], &ay, &am, &ad);
+            for (int y = ay - 1; y <= ay + 1; y++) {
+                long t = bn_days_from_civil(y, m, d);
+                if (labs(t - anchor[e->origin]) <= 90 && fits(&e->ev.date, y)) {
+                    set_year(&e->ev.date, y);
+                    changed = 1;
+                    break;
+                }
+            }
+        }
+    }
+    free(days);
+    free(anchor);
+    return BN_OK;
+}
+

@@ -66,6 +66,7 @@ const char *bn_status_name(bn_status status)
     case BN_ERR_DATA: return "invalid data file";
     case BN_ERR_NOMEM: return "out of memory";
     case BN_ERR_LIBRARY: return "library error";
+    case BN_ERR_ARGUMENT: return "bad argument";
     }
     return "unknown";
 }

@@ -17,6 +17,7 @@ typedef enum bn_status {
     BN_ERR_DATA,     /* a data file (knowledge base, lexicon) is invalid */
     BN_ERR_NOMEM,
     BN_ERR_LIBRARY,  /* an error reported by ICU, igraph or Graphviz */
+    BN_ERR_ARGUMENT, /* a caller's argument names nothing there is (an actor to filter by) */
 } bn_status;
 
 typedef struct bn_error {

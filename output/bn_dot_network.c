@@ -42,7 +42,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
 {
     Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
     if (!g)
-        return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
+        return bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
     bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
     bn_dot_set(g, "overlap", "false");
     /* no "splines": routed and curved edges leak memory in Graphviz 2.43 */
@@ -52,12 +52,12 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
     Agnode_t **nodes = calloc(tl->nactors + 1, sizeof *nodes);
     if (!nodes) {
         agclose(g);
-        return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
+        return bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
     }
     double max_pr = 0;
     for (size_t i = 0; i < tl->nactors; i++)
-        if (net->pagerank[i] > max_pr)
-            max_pr = net->pagerank[i];
+        if (net->metrics[i].pagerank > max_pr)
+            max_pr = net->metrics[i].pagerank;
     char buf[256];
     for (size_t i = 0; i < tl->nactors; i++) {
         const bn_tl_actor *a = &tl->actors[i];
@@ -68,7 +68,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
         bn_dot_set(n, "shape", shape_of(a->kind));
         bn_dot_set(n, "style", "filled");
         bn_dot_set(n, "fillcolor", a->kind == BN_KIND_PERSON ? "#FFF2CC" : "#DDEEFF");
-        double rel = max_pr > 0 ? net->pagerank[i] / max_pr : 0;
+        double rel = max_pr > 0 ? net->metrics[i].pagerank / max_pr : 0;
         snprintf(buf, sizeof buf, "%.1f", 10 + 14 * sqrt(rel));
         bn_dot_set(n, "fontsize", buf);
         snprintf(buf, sizeof buf, "%s (%s): %u sự kiện, %u lần nhắc", a->name, a->id, a->events, a->mentions);

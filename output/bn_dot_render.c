@@ -29,13 +29,18 @@ void bn_dot_set(void *obj, const char *name, const char *value)
 bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, const char *svg_path,
                        bn_error *err)
 {
-    FILE *f = fopen(dot_path, "w");
-    if (!f)
-        return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write: %s", strerror(errno));
-    int bad = agwrite(g, f) != 0;
-    bad |= fclose(f) != 0;
-    if (bad)
-        return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write the DOT file");
+    FILE *f;
+    if (dot_path) {
+        f = fopen(dot_path, "w");
+        if (!f)
+            return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write: %s", strerror(errno));
+        int bad = agwrite(g, f) != 0;
+        bad |= fclose(f) != 0;
+        if (bad)
+            return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write the DOT file");
+    }
+    if (!svg_path)
+        return BN_OK;
 
     GVC_t *gvc = gvContextPlugins(builtin_plugins, 0);
     if (!gvc)

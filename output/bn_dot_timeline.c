@@ -32,7 +32,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
 {
     Agraph_t *g = agopen((char *)"timeline", Agdirected, NULL);
     if (!g)
-        return bn_error_set(err, BN_ERR_NOMEM, dot_path, 0, 0, 0, "out of memory");
+        return bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
     bn_dot_set(g, "rankdir", "TB"); /* a chronicle read downwards: one row per date */
     bn_dot_set(g, "nodesep", "0.15");
     bn_dot_set(g, "ranksep", "0.4");

@@ -1,4 +1,6 @@
-/* graph.graphml for Gephi and igraph, written by igraph's own writer. */
+/* graph.graphml (the actor network) and actors-events.graphml (the
+ * bipartite actor-event graph) for Gephi, igraph and networkx, written by
+ * igraph's own writer. */
 #ifndef BN_GRAPHML_H
 #define BN_GRAPHML_H
 
@@ -6,7 +8,8 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-/* Needs bn_network_global_init (igraph's attribute table). */
-bn_status bn_write_graphml(const bn_timeline *tl, const bn_network *net, const char *path, bn_error *err);
+/* Both need bn_network_global_init (igraph's attribute table). */
+bn_status bn_write_graphml(const bn_network *net, const char *path, bn_error *err);
+bn_status bn_write_bipartite_graphml(const bn_timeline *tl, const char *path, bn_error *err);
 
 #endif

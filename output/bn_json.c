@@ -112,13 +112,18 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     }
     for (size_t i = 0; i < tl->nactors; i++) {
         const bn_tl_actor *a = &tl->actors[i];
-        json_array_append_new(
-            actors, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I,s:f,s:f}", "id", a->id, "name", a->name,
-                              "name_vi", a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation,
-                              "known", a->known, "aliases",
-                              aliases_json(a->aliases, a->naliases), "mentions", (json_int_t)a->mentions,
-                              "articles", (json_int_t)a->articles, "events", (json_int_t)a->events, "degree",
-                              net ? net->degree[i] : 0.0, "pagerank", net ? net->pagerank[i] : 0.0));
+        const bn_actor_metrics *m = net ? &net->metrics[i] : NULL;
+        json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I}", "id", a->id, "name", a->name, "name_vi",
+                              a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation, "known",
+                              a->known, "aliases", aliases_json(a->aliases, a->naliases), "mentions",
+                              (json_int_t)a->mentions, "articles", (json_int_t)a->articles, "events",
+                              (json_int_t)a->events);
+        if (o && m)
+            json_object_update_new(
+                o, json_pack("{s:f,s:f,s:f,s:f,s:f,s:o}", "degree", m->degree, "in_strength", m->in_strength,
+                             "out_strength", m->out_strength, "pagerank", m->pagerank, "betweenness", m->betweenness,
+                             "community", m->community >= 0 ? json_integer(m->community) : json_null()));
+        json_array_append_new(actors, o);
     }
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_tl_event *e = &tl->events[i];
@@ -136,13 +141,18 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
         for (size_t k = 0; k < r->nevents; k++)
             json_array_append_new(evs, json_string(tl->events[r->events[k]].id));
         json_array_append_new(relations,
-                              json_pack("{s:s,s:s,s:I,s:f,s:o,s:o}", "source", tl->actors[r->source].id, "target",
-                                        tl->actors[r->target].id, "count", (json_int_t)r->count, "goldstein",
-                                        r->goldstein, "types", types, "events", evs));
+                              json_pack("{s:s,s:s,s:I,s:f,s:o,s:o,s:o,s:o}", "source", tl->actors[r->source].id,
+                                        "target", tl->actors[r->target].id, "count", (json_int_t)r->count,
+                                        "goldstein", r->goldstein, "types", types, "events", evs, "first",
+                                        str_or_null(r->first), "last", str_or_null(r->last)));
     }
-    json_t *root = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "schema", BN_TIMELINE_SCHEMA, "generator",
+    json_t *network = net ? json_pack("{s:I,s:I,s:I,s:f}", "actors", (json_int_t)tl->nactors, "relations",
+                                      (json_int_t)net->nrelations, "communities", (json_int_t)net->ncommunities,
+                                      "modularity", net->modularity)
+                          : json_null();
+    json_t *root = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o,s:o}", "schema", BN_TIMELINE_SCHEMA, "generator",
                              "biennien " BN_VERSION, "articles", articles, "actors", actors, "events", events,
-                             "relations", relations);
+                             "relations", relations, "network", network);
     return dump(root, path, NULL, err);
 }
 

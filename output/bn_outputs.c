@@ -9,10 +9,11 @@
 #include "bn_graphml.h"
 #include "bn_json.h"
 
-/* A renderer: the files it writes, and how. */
+/* A renderer: the files it writes (each with the format that selects
+ * it), and how.  A file not selected gets a NULL path. */
 typedef struct renderer {
-    const char *name;
     const char *files[2];
+    unsigned formats[2];
     bn_status (*write)(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err);
 } renderer;
 
@@ -37,15 +38,59 @@ static bn_status network_write(const bn_timeline *tl, const bn_network *net, con
 static bn_status graphml_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
                                bn_error *err)
 {
-    return bn_write_graphml(tl, net, paths[0], err);
+    (void)tl;
+    return bn_write_graphml(net, paths[0], err);
+}
+
+static bn_status bipartite_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+                                 bn_error *err)
+{
+    (void)net;
+    return bn_write_bipartite_graphml(tl, paths[0], err);
 }
 
 static const renderer renderers[] = {
-    {"json", {"timeline.json", NULL}, json_write},
-    {"timeline", {"timeline.dot", "timeline.svg"}, timeline_write},
-    {"network", {"graph.dot", "graph.svg"}, network_write},
-    {"graphml", {"graph.graphml", NULL}, graphml_write},
+    {{"timeline.json", NULL}, {BN_FMT_JSON, 0}, json_write},
+    {{"timeline.dot", "timeline.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, timeline_write},
+    {{"graph.dot", "graph.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, network_write},
+    {{"graph.graphml", NULL}, {BN_FMT_GRAPHML, 0}, graphml_write},
+    {{"actors-events.graphml", NULL}, {BN_FMT_BIPARTITE, 0}, bipartite_write},
 };
+
+static const struct {
+    const char *name;
+    unsigned format;
+} format_names[] = {
+    {"json", BN_FMT_JSON}, {"dot", BN_FMT_DOT}, {"svg", BN_FMT_SVG}, {"graphml", BN_FMT_GRAPHML},
+    {"bipartite", BN_FMT_BIPARTITE},
+};
+
+const char *bn_formats_known(void)
+{
+    return "json, dot, svg, graphml, bipartite";
+}
+
+int bn_formats_parse(const char *list, unsigned *mask, const char **bad)
+{
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t k;
+        for (k = 0; k < sizeof format_names / sizeof format_names[0]; k++)
+            if (strlen(format_names[k].name) == n && strncmp(format_names[k].name, p, n) == 0)
+                break;
+        if (n && k == sizeof format_names / sizeof format_names[0]) {
+            *bad = p;
+            return -1;
+        }
+        if (n)
+            *mask |= format_names[k].format;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
 
 static int make_dirs(const char *dir)
 {
@@ -65,7 +110,8 @@ static int make_dirs(const char *dir)
     return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, bn_error *err)
+bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, unsigned mask,
+                           bn_error *err)
 {
     if (make_dirs(outdir) != 0)
         return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot create the output directory: %s",
@@ -74,9 +120,13 @@ bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const c
         char paths[2][4096];
         const char *p[2] = {NULL, NULL};
         for (int k = 0; k < 2 && renderers[i].files[k]; k++) {
+            if (!(renderers[i].formats[k] & mask))
+                continue;
             snprintf(paths[k], sizeof paths[k], "%s/%s", outdir, renderers[i].files[k]);
             p[k] = paths[k];
         }
+        if (!p[0] && !p[1])
+            continue;
         bn_status st = renderers[i].write(tl, net, p, err);
         if (st != BN_OK)
             return st;

@@ -1,4 +1,4 @@
-/* Writing every output of `build` and `merge` into one directory. */
+/* Writing the outputs of `build` and `merge` into one directory. */
 #ifndef BN_OUTPUTS_H
 #define BN_OUTPUTS_H
 
@@ -6,9 +6,28 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-/* Creates outdir if needed and writes timeline.json, timeline.dot,
- * timeline.svg, graph.dot, graph.svg and graph.graphml.  Stops at the first
- * failure. */
-bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, bn_error *err);
+/* The formats, for a bit mask. */
+typedef enum bn_format {
+    BN_FMT_JSON = 1 << 0,      /* timeline.json */
+    BN_FMT_DOT = 1 << 1,       /* timeline.dot, graph.dot */
+    BN_FMT_SVG = 1 << 2,       /* timeline.svg, graph.svg */
+    BN_FMT_GRAPHML = 1 << 3,   /* graph.graphml */
+    BN_FMT_BIPARTITE = 1 << 4, /* actors-events.graphml */
+} bn_format;
+
+#define BN_FMT_DEFAULT (BN_FMT_JSON | BN_FMT_DOT | BN_FMT_SVG | BN_FMT_GRAPHML)
+
+/* Parses a comma-separated list of format names ("json,graphml") into
+ * *mask; returns 0, or -1 with *bad pointing at the unknown name (up to
+ * the next comma). */
+int bn_formats_parse(const char *list, unsigned *mask, const char **bad);
+
+/* The names, comma-separated, for help texts. */
+const char *bn_formats_known(void);
+
+/* Creates outdir if needed and writes the outputs `mask` selects.  Stops at
+ * the first failure. */
+bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, unsigned mask,
+                           bn_error *err);
 
 #endif

@@ -130,8 +130,8 @@ static void network_relations(void **state)
     assert_int_equal(r->types[BN_EV_WARNING], 1);
     assert_int_equal(r->types[BN_EV_CRITICISM], 1);
     /* the target of both gets the higher PageRank */
-    assert_true(net->pagerank[r->target] > net->pagerank[r->source]);
-    assert_true(net->degree[r->source] == 1.0);
+    assert_true(net->metrics[r->target].pagerank > net->metrics[r->source].pagerank);
+    assert_true(net->metrics[r->source].degree == 1.0);
     bn_network_free(net);
     bn_timeline_free(tl);
 }

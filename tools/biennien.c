@@ -9,6 +9,7 @@
 #include "bn_config.h"
 #include "bn_data.h"
 #include "bn_extract.h"
+#include "bn_filter.h"
 #include "bn_input.h"
 #include "bn_json.h"
 #include "bn_kb.h"
@@ -27,6 +28,10 @@ typedef struct options {
     size_t nkb;
     int lenient;
     int quiet;
+    unsigned formats;
+    const char **actors; /* --actor, repeatable */
+    size_t nactors;
+    bn_filter filter;
     char **inputs;
     size_t ninputs;
 } options;
@@ -85,6 +90,15 @@ static const char *const usage_options =
     "      --lenient        replace invalid UTF-8 by U+FFFD instead of skipping\n"
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
+    "      --format LIST    outputs to write (build, merge), comma-separated, of:\n"
+    "                       json, dot, svg, graphml, bipartite (actors-events.graphml);\n"
+    "                       default json,dot,svg,graphml\n"
+    "      --actor NAME     only events that name this actor (id or name, any case,\n"
+    "                       diacritics optional); repeat for more (build, merge)\n"
+    "      --since DATE     only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "      --until DATE     only events on or before DATE; either drops dates\n"
+    "                       without a year\n"
+    "      --min-confidence X  only events of confidence X (0 to 1) or more\n"
     "  -q, --quiet          print nothing but errors\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -117,7 +131,8 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION };
+enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
+       OPT_MINCONF };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -128,6 +143,11 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"kb", required_argument, NULL, OPT_KB},
         {"lenient", no_argument, NULL, OPT_LENIENT},
         {"data-dir", required_argument, NULL, OPT_DATADIR},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"actor", required_argument, NULL, OPT_ACTOR},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
+        {"min-confidence", required_argument, NULL, OPT_MINCONF},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -162,6 +182,35 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         case OPT_DATADIR:
             o->datadir = optarg;
             break;
+        case OPT_FORMAT: {
+            const char *bad;
+            if (bn_formats_parse(optarg, &o->formats, &bad) != 0 || !o->formats)
+                return usage_error(cmd_sp, "--format wants a list of json, dot, svg, graphml, bipartite, not '%s'",
+                                   optarg);
+            break;
+        }
+        case OPT_ACTOR: {
+            const char **v = realloc(o->actors, (o->nactors + 1) * sizeof *v);
+            if (!v)
+                return EXIT_INPUT;
+            o->actors = v;
+            o->actors[o->nactors++] = optarg;
+            break;
+        }
+        case OPT_SINCE:
+        case OPT_UNTIL:
+            if (!bn_filter_date_valid(optarg))
+                return usage_error(cmd_sp, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
+            *(c == OPT_SINCE ? &o->filter.since : &o->filter.until) = optarg;
+            break;
+        case OPT_MINCONF: {
+            char *end;
+            double x = strtod(optarg, &end);
+            if (end == optarg || *end || x < 0 || x > 1)
+                return usage_error(cmd_sp, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
+            o->filter.min_confidence = x;
+            break;
+        }
         case 'q':
             o->quiet = 1;
             break;
@@ -177,6 +226,10 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
             return usage_error(cmd_sp, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    o->filter.actors = o->actors;
+    o->filter.nactors = o->nactors;
+    if (!o->formats)
+        o->formats = BN_FMT_DEFAULT;
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
     if (o->ninputs == 0)
@@ -317,9 +370,15 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     if (st != BN_OK)
         bn_error_set(&err, st, "", 0, 0, 0, "cannot resolve the timeline: %s", bn_status_name(st));
     if (st == BN_OK)
+        st = bn_timeline_filter(tl, &o->filter, &err);
+    if (st == BN_ERR_ARGUMENT) {
+        report(&err);
+        return EXIT_USAGE;
+    }
+    if (st == BN_OK)
         st = bn_network_build(tl, &net, &err);
     if (st == BN_OK)
-        st = bn_write_outputs(tl, net, o->outdir, &err);
+        st = bn_write_outputs(tl, net, o->outdir, o->formats, &err);
     bn_network_free(net);
     if (st != BN_OK) {
         report(&err);
@@ -327,9 +386,14 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     }
     if (!o->quiet) {
         printf("biennien: %zu articles, %zu events, %zu actors\n", articles, tl->nevents, tl->nactors);
-        printf("timeline: %s/timeline.svg\n", o->outdir);
-        printf("json:     %s/timeline.json\n", o->outdir);
-        printf("network:  %s/graph.svg, %s/graph.graphml\n", o->outdir, o->outdir);
+        if (o->formats & BN_FMT_SVG)
+            printf("timeline: %s/timeline.svg\n", o->outdir);
+        if (o->formats & BN_FMT_JSON)
+            printf("json:     %s/timeline.json\n", o->outdir);
+        if (o->formats & BN_FMT_SVG)
+            printf("network:  %s/graph.svg\n", o->outdir);
+        if (o->formats & BN_FMT_GRAPHML)
+            printf("graphml:  %s/graph.graphml\n", o->outdir);
     }
     return 0;
 }
@@ -430,6 +494,7 @@ int main(int argc, char **argv)
     int status = parse_options(cmd, argc - 1, argv + 1, &o);
     if (status >= 0) {
         free(o.kb_files);
+        free(o.actors);
         return status;
     }
     bn_network_global_init();
@@ -443,5 +508,6 @@ int main(int argc, char **argv)
     }
     free_resources(&r);
     free(o.kb_files);
+    free(o.actors);
     return status;
 }

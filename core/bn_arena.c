@@ -121,3 +121,9 @@ void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t ele
     *cap = ncap;
     return np;
 }
+
+void bn_sort(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(v, n, elem, cmp);
+}

@@ -205,10 +205,48 @@ int bn_event_shares_actor(const bn_event *a, const bn_event *b)
     return shares(a, b, 0);
 }
 
-int bn_event_same_parties(const bn_event *a, const bn_event *b)
+enum { MAX_SIDES = 32 };
+
+/* The distinct sides of e's actors, at most MAX_SIDES. */
+static size_t sides_of(const bn_event *e, bn_side_fn side, const void *ctx, const char **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->nactors && n < MAX_SIDES; i++) {
+        const char *s = side ? side(ctx, e->actors[i].id) : NULL;
+        if (!s)
+            s = e->actors[i].id;
+        size_t k;
+        for (k = 0; k < n; k++)
+            if (same_id(out[k], s))
+                break;
+        if (k == n)
+            out[n++] = s;
+    }
+    return n;
+}
+
+/* Two gatherings are one when they share two sides, or when all the sides
+ * of one are among the other's ("NATO họp" and "NATO và Nga họp"): NATO
+ * meeting the EU and NATO meeting Russia on one day are two. */
+static int same_gathering(const bn_event *a, const bn_event *b, bn_side_fn side, const void *ctx)
+{
+    const char *sa[MAX_SIDES], *sb[MAX_SIDES];
+    size_t na = sides_of(a, side, ctx, sa), nb = sides_of(b, side, ctx, sb), common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (same_id(sa[i], sb[j])) {
+                common++;
+                break;
+            }
+    return common >= 2 || (common >= 1 && (common == na || common == nb));
+}
+
+int bn_event_same_parties(const bn_event *a, const bn_event *b, bn_side_fn side, const void *ctx)
 {
     int fam = bn_event_family(a->type);
-    if (fam == bn_event_family(BN_EV_MEETING) || !has_source(a) || !has_source(b))
+    if (fam == bn_event_family(BN_EV_MEETING))
+        return same_gathering(a, b, side, ctx);
+    if (!has_source(a) || !has_source(b))
         return shares(a, b, 0);
     return shares(a, b, 1);
 }

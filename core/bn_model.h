@@ -170,11 +170,17 @@ typedef struct bn_event {
 /* Whether two events name an actor in common. */
 int bn_event_shares_actor(const bn_event *a, const bn_event *b);
 
+/* The side an actor stands for: a person's state or organisation when it
+ * is known, else NULL (the actor itself). */
+typedef const char *(*bn_side_fn)(const void *ctx, const char *id);
+
 /* Whether two reports of one type family can be of one event by their
- * actors: a meeting or agreement, any actor in common (its sides are
- * written in either order); the rest, the same doer when both name one
- * (two statements of one day by different speakers stay two). */
-int bn_event_same_parties(const bn_event *a, const bn_event *b);
+ * actors: a meeting or agreement, two sides in common or all the sides of
+ * one among the other's (its sides are written in either order; a person
+ * counts as the side `side` gives, which may be NULL); the rest, the same
+ * doer when both name one (two statements of one day by different
+ * speakers stay two). */
+int bn_event_same_parties(const bn_event *a, const bn_event *b, bn_side_fn side, const void *ctx);
 
 /* Merges `from` into `into`, one real event reported twice: its actors
  * (each once) and sources join, asserted wins over planned, the higher

@@ -261,7 +261,7 @@ static int number_communities(bn_network *net, const igraph_vector_int_t *member
         if (!c[m].size++)
             c[m].first = i;
     }
-    qsort(c, nv, sizeof *c, community_order);
+    bn_sort(c, nv, sizeof *c, community_order);
     net->ncommunities = 0;
     for (size_t k = 0; k < nv && c[k].size; k++) {
         rank[c[k].id] = k;
@@ -383,7 +383,7 @@ bn_status bn_network_build(const bn_timeline *tl, bn_network **out, bn_error *er
         bn_network_free(net);
         return bn_error_set(err, st, "", 0, 0, 0, "out of memory building the network");
     }
-    qsort(net->relations, net->nrelations, sizeof *net->relations, relation_order);
+    bn_sort(net->relations, net->nrelations, sizeof *net->relations, relation_order);
     igraph_error_t ie = make_graph(&net->graph->g, tl, net);
     if (ie) {
         free(net->graph);

@@ -222,7 +222,7 @@ static bn_status collapse(bn_timeline *tl, size_t *parent, size_t **newidx)
         return BN_ERR_NOMEM;
     }
     memcpy(sorted, tl->actors, kept * sizeof *sorted);
-    qsort(sorted, kept, sizeof *sorted, actor_order);
+    bn_sort(sorted, kept, sizeof *sorted, actor_order);
     bn_id_map *index = bn_id_map_new();
     bn_status st = index ? BN_OK : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < kept; i++)
@@ -237,7 +237,7 @@ static bn_status collapse(bn_timeline *tl, size_t *parent, size_t **newidx)
         tl->nactors = kept;
         tl->actor_index = index; /* the caller frees the old one */
         for (size_t i = 0; i < kept; i++)
-            qsort(tl->actors[i].aliases, tl->actors[i].naliases, sizeof *tl->actors[i].aliases, str_order);
+            bn_sort(tl->actors[i].aliases, tl->actors[i].naliases, sizeof *tl->actors[i].aliases, str_order);
     } else {
         bn_id_map_free(index);
     }

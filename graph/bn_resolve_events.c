@@ -5,10 +5,11 @@
  * of one type (or one is a plain statement and the other a verbal act of
  * the same speaker: "cho biết" and "cảnh báo" for one speech), fall on the
  * same day (a day inside the other's span counts) or in the same week or
- * month when that is all either says (a quarter or a year is too wide), name the same parties (bn_event_same_parties), do not name two
- * different places, and, for meetings, do not each name a body the other
- * does not (the NATO-Russia Council and the G7 meeting on one day stay
- * two).  Candidates come from a key per (day, type family, actor), sorted,
+ * month when that is all either says (a quarter or a year is too wide),
+ * name the same parties (bn_event_same_parties: for meetings, two sides in
+ * common or one's sides all among the other's, so NATO meeting the EU and
+ * NATO meeting Russia on one day stay two), and do not name two different
+ * places.  Candidates come from a key per (day, type family, actor), sorted,
  * so the cost grows with n log n, not with all pairs.  Links are then
  * taken in a fixed order (same type and same date first) and a link is
  * refused when it would put two events of one article in one event: each
@@ -100,21 +101,11 @@ static int types_compatible(bn_event_type a, bn_event_type b)
     return a == BN_EV_STATEMENT || b == BN_EV_STATEMENT;
 }
 
-/* Whether e names an organisation that o does not. */
-static int names_other_body(const bn_timeline *tl, const bn_event *e, const bn_event *o)
+static const char *timeline_side(const void *ctx, const char *id)
 {
-    for (size_t i = 0; i < e->nactors; i++) {
-        long ai = bn_timeline_actor(tl, e->actors[i].id);
-        if (ai < 0 || tl->actors[ai].kind != BN_KIND_ORGANIZATION)
-            continue;
-        size_t k;
-        for (k = 0; k < o->nactors; k++)
-            if (strcmp(o->actors[k].id, e->actors[i].id) == 0)
-                break;
-        if (k == o->nactors)
-            return 1;
-    }
-    return 0;
+    const bn_timeline *tl = ctx;
+    long i = bn_timeline_actor(tl, id);
+    return i < 0 ? NULL : tl->actors[i].affiliation;
 }
 
 static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size_t j)
@@ -129,10 +120,7 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
         return 0;
     if (a->location && b->location && strcmp(a->location, b->location) != 0)
         return 0;
-    if (!bn_event_same_parties(a, b))
-        return 0;
-    if (bn_event_family(a->type) == bn_event_family(BN_EV_MEETING) && names_other_body(tl, a, b) &&
-        names_other_body(tl, b, a))
+    if (!bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
     return 1;
 }
@@ -226,7 +214,7 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
             }
         }
     }
-    qsort(keys, nk, sizeof *keys, key_order);
+    bn_sort(keys, nk, sizeof *keys, key_order);
     cand_pair *pairs = NULL;
     size_t np = 0, pcap = 0;
     for (size_t lo = 0; lo < nk;) {
@@ -251,7 +239,7 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
         lo = hi;
     }
     free(keys);
-    qsort(pairs, np, sizeof *pairs, pair_order);
+    bn_sort(pairs, np, sizeof *pairs, pair_order);
     *out = pairs;
     *nout = np;
     return BN_OK;

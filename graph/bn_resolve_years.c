@@ -76,7 +76,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
             if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
                 days[nd++] = (dated_day){atoi(t->value + 5) * 100 + atoi(t->value + 8), atoi(t->value), i};
         }
-        qsort(days, nd, sizeof *days, dated_order);
+        bn_sort(days, nd, sizeof *days, dated_order);
         for (size_t k = 0; k < tl->narticles; k++)
             anchor[k] = LONG_MIN;
         for (size_t i = 0; i < n; i++) {

@@ -294,7 +294,7 @@ static bn_status canonical_order(bn_timeline *tl)
     if (st == BN_OK) {
         for (size_t i = 0; i < n; i++)
             v[i] = (placed_article){tl->articles[i], i};
-        qsort(v, n, sizeof *v, article_order);
+        bn_sort(v, n, sizeof *v, article_order);
         for (size_t i = 0; i < n; i++) {
             tl->articles[i] = v[i].a;
             now[v[i].old] = i;
@@ -309,9 +309,9 @@ static bn_status canonical_order(bn_timeline *tl)
         tl->article_index = index;
         index = NULL;
         for (size_t i = 0; i < tl->nevents; i++)
-            qsort(tl->events[i].ev.sources, tl->events[i].ev.nsources, sizeof *tl->events[i].ev.sources,
+            bn_sort(tl->events[i].ev.sources, tl->events[i].ev.nsources, sizeof *tl->events[i].ev.sources,
                   sources_cmp);
-        qsort(tl->events, tl->nevents, sizeof *tl->events, position_order);
+        bn_sort(tl->events, tl->nevents, sizeof *tl->events, position_order);
     }
     bn_id_map_free(index);
     free(now);
@@ -333,7 +333,7 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
     size_t kept = tl->nevents;
     for (size_t i = 0; i < kept; i++) {
         bn_tl_event *e = &tl->events[i];
-        qsort(e->ev.sources, e->ev.nsources, sizeof *e->ev.sources, sources_cmp);
+        bn_sort(e->ev.sources, e->ev.nsources, sizeof *e->ev.sources, sources_cmp);
         e->articles = 0;
         for (size_t k = 0; k < e->ev.nsources; k++)
             if (k == 0 || strcmp(e->ev.sources[k].article, e->ev.sources[k - 1].article) != 0)
@@ -342,6 +342,6 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
         for (size_t k = 0; k < e->ev.nactors; k++)
             tl->actors[bn_timeline_actor(tl, e->ev.actors[k].id)].events++;
     }
-    qsort(tl->events, kept, sizeof *tl->events, event_order);
+    bn_sort(tl->events, kept, sizeof *tl->events, event_order);
     return BN_OK;
 }

@@ -846,6 +846,16 @@ static int near_dct(const bn_timex *x, const bn_timex *dct)
     return bn_timex_days(x, &xl, &xh) && bn_timex_days(dct, &dl, &dh) && xh >= dl - 31 && xl <= dh + 31;
 }
 
+/* A person's side within the article: the affiliation its title gives. */
+static const char *article_side(const void *ctx, const char *id)
+{
+    const bn_article *a = ctx;
+    for (size_t i = 0; i < a->nactors; i++)
+        if (a->actors[i].id == id || strcmp(a->actors[i].id, id) == 0)
+            return a->actors[i].affiliation;
+    return NULL;
+}
+
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, the same parties, the same date or one within the
@@ -860,7 +870,7 @@ static bn_status merge_within(bn_article *a)
         int finer = 0;
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
-            if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e))
+            if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e, article_side, a))
                 continue;
             /* signed in Berlin and in Paris the same day: two */
             if (k->location && e->location && strcmp(k->location, e->location) != 0)

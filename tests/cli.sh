@@ -105,6 +105,38 @@ check "extract: one line per article" test "$(wc -l <"$tmp/x.jsonl")" -eq 10
 check "extract | merge == build" cmp -s "$tmp/b/timeline.json" "$tmp/m/timeline.json"
 "$bin" extract "$examples/corpus" 2>/dev/null | "$bin" merge -q - -o "$tmp/m2" 2>/dev/null
 check "extract | merge - == build" cmp -s "$tmp/b/timeline.json" "$tmp/m2/timeline.json"
+# merge reads shards in any order: the same result
+sed -n '1,3p' "$tmp/x.jsonl" >"$tmp/s1.jsonl"
+sed -n '4,7p' "$tmp/x.jsonl" >"$tmp/s2.jsonl"
+sed -n '8,$p' "$tmp/x.jsonl" >"$tmp/s3.jsonl"
+"$bin" merge -q "$tmp/s3.jsonl" "$tmp/s1.jsonl" "$tmp/s2.jsonl" -o "$tmp/m3" 2>/dev/null
+check "merge of shards, shuffled == build" cmp -s "$tmp/b/timeline.json" "$tmp/m3/timeline.json"
+# the records themselves reversed within and across shards
+awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$tmp/x.jsonl" >"$tmp/rev.jsonl"
+"$bin" merge -q "$tmp/rev.jsonl" -o "$tmp/m4" 2>/dev/null
+check "merge of reversed records == build" cmp -s "$tmp/b/timeline.json" "$tmp/m4/timeline.json"
+check "merge: same graph.graphml" cmp -s "$tmp/b/graph.graphml" "$tmp/m4/graph.graphml"
+
+# --format, filters
+run merge --format json,bipartite "$tmp/x.jsonl" -o "$tmp/f1"
+check "--format: status 0" test $status -eq 0
+check "--format: only what was asked" test -s "$tmp/f1/timeline.json" -a -s "$tmp/f1/actors-events.graphml" -a ! -e "$tmp/f1/timeline.svg" -a ! -e "$tmp/f1/graph.graphml"
+run merge --format json,pdf "$tmp/x.jsonl" -o "$tmp/f2"
+check "--format unknown: status 2" test $status -eq 2
+run merge --actor "No Such Actor" "$tmp/x.jsonl" -o "$tmp/f3"
+check "--actor unknown: status 2" test $status -eq 2
+check "--actor unknown: named" grep -q "No Such Actor" "$tmp/err"
+run merge --since 2014 --until 2014-12 --actor nga --format json "$tmp/x.jsonl" -o "$tmp/f4"
+check "filters: status 0" test $status -eq 0
+# event dates: the "value" lines inside "date" objects (not articles' "dct")
+awk '/"date": \{/ { d = 1 } /"dct": \{/ { d = 0 } d && /"value":/ { print }' "$tmp/f4/timeline.json" >"$tmp/f4.dates"
+check "filters: some events left" test -s "$tmp/f4.dates"
+check "filters: only 2014 events" test -z "$(grep -v '"value": "2014' "$tmp/f4.dates")"
+run merge --since 2014-13 "$tmp/x.jsonl" -o "$tmp/f5"
+check "--since bad: status 2" test $status -eq 2
+run merge --min-confidence 2 "$tmp/x.jsonl" -o "$tmp/f6"
+check "--min-confidence bad: status 2" test $status -eq 2
+
 # deterministic outputs
 "$bin" build -q "$examples/corpus" -o "$tmp/b2" 2>/dev/null
 check "two runs give the same files" diff -r -q "$tmp/b" "$tmp/b2"

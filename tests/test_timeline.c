@@ -1,8 +1,15 @@
 /* The resolver: one event per real event across articles, nothing merged
  * across days or types; stable ids and order. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <igraph.h>
+
 #include "support.h"
+#include "bn_filter.h"
+#include "bn_json.h"
 #include "bn_network.h"
 #include "bn_timeline.h"
 
@@ -180,6 +187,249 @@ static void an_article_read_twice_is_kept_once(void **state)
     bn_timeline_free(tl);
 }
 
+/* Seven articles of our own: a meeting dated in full (a), the same
+ * meeting without a year and a rejection (b, no publication date), the
+ * rejection again and an earlier warning (c, no publication date), two
+ * gatherings of the same day (d), and one spokesman named in full (e), by
+ * the surname (f) and misspelt (g). */
+static const char *const set_texts[] = {
+    "Tin A\nNgày 12/1/2022, Hội đồng NATO-Nga đã họp tại Brussels với sự tham gia của Mỹ.\n",
+    "Tin B\nNgày 12/1, NATO và Nga đã họp tại Brussels.\nHôm 7/1, NATO đã bác bỏ yêu cầu của Nga.\n",
+    "Tin C\nHôm 7/1, NATO bác bỏ yêu cầu của Nga về việc ngừng mở rộng.\nNgày 3/1, Nga đã cảnh báo NATO.\n",
+    "Tin D\nNgày 12/1/2022, các ngoại trưởng NATO và Liên minh châu Âu (EU) đã họp trực tuyến.\n"
+    "Ngày 12/1/2022, NATO và Nga cũng họp tại Vienna.\n",
+    "Tin E\nNgày 3/4, Phát ngôn viên Bộ Quốc phòng Lithuania Mindaugas Neimontas cho biết Vilnius sẽ mua thêm "
+    "pháo.\n",
+    "Tin F\nNgày 4/4, ông Neimontas cho biết Lithuania sẽ tăng quân ở biên giới.\n",
+    "Tin G\nNgày 5/4, Phát ngôn viên Bộ Quốc phòng Lithuania Mindaugas Neimontes cho biết các cuộc tập trận sẽ "
+    "kéo dài.\n",
+};
+static const char *const set_names[] = {"a", "b", "c", "d", "e", "f", "g"};
+static const char *const set_dates[] = {"2022-01-13", "", "", "2022-01-13", "2023-04-05", "2023-04-06", "2023-04-07"};
+enum { SET_N = 7 };
+
+static bn_timeline *set_in_order(test_env *env, const int *order)
+{
+    const char *texts[SET_N], *names[SET_N], *dates[SET_N];
+    for (int i = 0; i < SET_N; i++) {
+        texts[i] = set_texts[order[i]];
+        names[i] = set_names[order[i]];
+        dates[i] = set_dates[order[i]];
+    }
+    return timeline_dated(env, texts, names, dates, SET_N);
+}
+
+static const int forward[SET_N] = {0, 1, 2, 3, 4, 5, 6};
+static const int shuffled[SET_N] = {5, 2, 6, 0, 3, 1, 4};
+
+/* c's rejection has no year; b's gets one from a's meeting (the same
+ * day, 90 days around it); c's then gets it from b's: a chain of two. */
+static void years_pass_along_a_chain(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    const bn_tl_event *rej = event_from(tl, "c", BN_EV_REJECTION);
+    assert_non_null(rej);
+    assert_string_equal(rej->ev.date.value, "2022-01-07");
+    assert_int_equal(rej->ev.date.year_source, BN_YEAR_CROSS);
+    assert_int_equal(rej->articles, 2); /* one event with b's */
+    assert_ptr_equal(rej, event_from(tl, "b", BN_EV_REJECTION));
+    const bn_tl_event *warn = event_from(tl, "c", BN_EV_WARNING);
+    assert_non_null(warn);
+    assert_string_equal(warn->ev.date.value, "2022-01-03"); /* c's other day follows */
+    bn_timeline_free(tl);
+}
+
+static int names(const bn_event *e, const char *id)
+{
+    for (size_t i = 0; i < e->nactors; i++)
+        if (strcmp(e->actors[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The NATO-Russia meeting of a and b is one; d's NATO-EU meeting of the
+ * same day is another, and d's NATO-Russia meeting in Vienna a third. */
+static void gatherings_of_one_day_stay_apart(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    size_t meetings = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_event *e = &tl->events[i].ev;
+        if (e->type != BN_EV_MEETING)
+            continue;
+        meetings++;
+        assert_string_equal(e->date.value, "2022-01-12");
+        if (names(e, "european-union")) {
+            assert_false(names(e, "russia"));
+            assert_int_equal(tl->events[i].articles, 1);
+        } else if (e->location && strcmp(e->location, "Vienna") == 0) {
+            assert_int_equal(tl->events[i].articles, 1);
+            assert_string_equal(e->sources[0].article, "d");
+        } else {
+            assert_int_equal(tl->events[i].articles, 2);
+            assert_string_equal(e->sources[0].article, "a");
+            assert_string_equal(e->sources[1].article, "b");
+        }
+    }
+    assert_int_equal(meetings, 3);
+    bn_timeline_free(tl);
+}
+
+/* "Neimontes" is a typo of "Neimontas"; "ông Neimontas" is the same man:
+ * one actor, with every spelling as an alias. */
+static void actors_merge_by_typo_and_surname(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    long p = bn_timeline_actor(tl, "mindaugas-neimontas");
+    assert_true(p >= 0);
+    assert_true(bn_timeline_actor(tl, "mindaugas-neimontes") < 0);
+    assert_true(bn_timeline_actor(tl, "neimontas") < 0);
+    const bn_tl_actor *a = &tl->actors[p];
+    assert_int_equal(a->articles, 3);
+    assert_int_equal(a->events, 3);
+    int typo = 0, surname = 0;
+    for (size_t i = 0; i < a->naliases; i++) {
+        typo |= strcmp(a->aliases[i], "Mindaugas Neimontes") == 0;
+        surname |= strcmp(a->aliases[i], "Neimontas") == 0;
+    }
+    assert_true(typo && surname);
+    for (const char *const *art = (const char *const[]){"e", "f", "g", NULL}; *art; art++) {
+        const bn_tl_event *e = event_from(tl, *art, BN_EV_STATEMENT);
+        assert_non_null(e);
+        assert_true(names(&e->ev, "mindaugas-neimontas"));
+    }
+    /* actors are ordered by id */
+    for (size_t i = 1; i < tl->nactors; i++)
+        assert_true(strcmp(tl->actors[i - 1].id, tl->actors[i].id) < 0);
+    bn_timeline_free(tl);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    assert_non_null(s);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = 0;
+    fclose(f);
+    return s;
+}
+
+static char *timeline_json_of(test_env *env, const int *order, const char *path)
+{
+    bn_timeline *tl = set_in_order(env, order);
+    bn_network *net = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_network_build(tl, &net, &err), BN_OK);
+    assert_int_equal(bn_json_write_timeline(tl, net, path, &err), BN_OK);
+    bn_network_free(net);
+    bn_timeline_free(tl);
+    char *s = slurp(path);
+    remove(path);
+    return s;
+}
+
+/* The same articles in another order give the same timeline.json, byte
+ * for byte: actors, events, ids, relations, metrics. */
+static void input_order_does_not_show(void **state)
+{
+    char *a = timeline_json_of(*state, forward, "test_timeline_order_a.json");
+    char *b = timeline_json_of(*state, shuffled, "test_timeline_order_b.json");
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+/* graph.graphml read back by igraph: the same vertices, edges and
+ * attributes. */
+static void graphml_reads_back(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    bn_network *net = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_network_build(tl, &net, &err), BN_OK);
+    assert_true(net->nrelations > 0);
+    const char *path = "test_timeline_graph.graphml";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(bn_network_write_graphml(net, f, path, &err), BN_OK);
+    fclose(f);
+    igraph_t g;
+    f = fopen(path, "r");
+    assert_non_null(f);
+    assert_int_equal(igraph_read_graph_graphml(&g, f, 0), IGRAPH_SUCCESS);
+    fclose(f);
+    remove(path);
+    assert_int_equal(igraph_vcount(&g), (igraph_integer_t)tl->nactors);
+    assert_int_equal(igraph_ecount(&g), (igraph_integer_t)net->nrelations);
+    assert_true(igraph_is_directed(&g));
+    for (size_t i = 0; i < tl->nactors; i++) {
+        assert_string_equal(VAS(&g, "id", (igraph_integer_t)i), tl->actors[i].id);
+        assert_string_equal(VAS(&g, "kind", (igraph_integer_t)i), bn_kind_name(tl->actors[i].kind));
+        /* igraph prints numbers with %g's six digits */
+        assert_true(fabs(VAN(&g, "pagerank", (igraph_integer_t)i) - net->metrics[i].pagerank) <
+                    1e-5 * net->metrics[i].pagerank + 1e-12);
+        assert_true(VAN(&g, "community", (igraph_integer_t)i) == (double)net->metrics[i].community);
+    }
+    for (size_t i = 0; i < net->nrelations; i++) {
+        igraph_integer_t from, to;
+        assert_int_equal(igraph_edge(&g, (igraph_integer_t)i, &from, &to), IGRAPH_SUCCESS);
+        assert_int_equal(from, (igraph_integer_t)net->relations[i].source);
+        assert_int_equal(to, (igraph_integer_t)net->relations[i].target);
+        assert_true(EAN(&g, "weight", (igraph_integer_t)i) == net->relations[i].count);
+        assert_true(fabs(EAN(&g, "goldstein", (igraph_integer_t)i) - net->relations[i].goldstein) < 1e-4);
+        assert_true(EAN(&g, "meeting", (igraph_integer_t)i) == net->relations[i].types[BN_EV_MEETING]);
+        assert_string_equal(EAS(&g, "first", (igraph_integer_t)i),
+                            net->relations[i].first ? net->relations[i].first : "");
+    }
+    igraph_destroy(&g);
+    bn_network_free(net);
+    bn_timeline_free(tl);
+}
+
+/* --actor, --since/--until, --min-confidence. */
+static void filters_narrow_the_timeline(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    bn_error err;
+    bn_error_clear(&err);
+    const char *who[] = {"liên minh châu âu"}; /* a name, any case, diacritics kept or not */
+    bn_filter f = {.actors = who, .nactors = 1};
+    assert_int_equal(bn_timeline_filter(tl, &f, &err), BN_OK);
+    assert_int_equal(tl->nevents, 1);
+    assert_true(names(&tl->events[0].ev, "european-union"));
+    assert_true(bn_timeline_actor(tl, "lithuania") < 0); /* actors of the events left only */
+    assert_true(bn_timeline_actor(tl, "nato") >= 0);
+    bn_timeline_free(tl);
+
+    tl = set_in_order(*state, forward);
+    bn_filter range = {.since = "2022-01-05", .until = "2022-01"};
+    assert_int_equal(bn_timeline_filter(tl, &range, &err), BN_OK);
+    for (size_t i = 0; i < tl->nevents; i++) {
+        assert_true(strcmp(tl->events[i].ev.date.value, "2022-01-05") >= 0);
+        assert_true(strcmp(tl->events[i].ev.date.value, "2022-01-31") <= 0);
+    }
+    assert_int_equal(tl->nevents, 4); /* the rejection and three meetings; not the warning of 3/1 */
+    bn_timeline_free(tl);
+
+    tl = set_in_order(*state, forward);
+    const char *nobody[] = {"Atlantis"};
+    bn_filter bad = {.actors = nobody, .nactors = 1};
+    bn_error_clear(&err);
+    assert_int_equal(bn_timeline_filter(tl, &bad, &err), BN_ERR_ARGUMENT);
+    assert_non_null(strstr(err.text, "Atlantis"));
+    bn_filter sure = {.min_confidence = 1.01};
+    assert_int_equal(bn_timeline_filter(tl, &sure, &err), BN_OK);
+    assert_int_equal(tl->nevents, 0);
+    bn_timeline_free(tl);
+}
+
 int main(void)
 {
     bn_network_global_init();
@@ -189,6 +439,12 @@ int main(void)
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),
+        cmocka_unit_test(years_pass_along_a_chain),
+        cmocka_unit_test(gatherings_of_one_day_stay_apart),
+        cmocka_unit_test(actors_merge_by_typo_and_surname),
+        cmocka_unit_test(input_order_does_not_show),
+        cmocka_unit_test(graphml_reads_back),
+        cmocka_unit_test(filters_narrow_the_timeline),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

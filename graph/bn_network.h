@@ -35,7 +35,7 @@ typedef struct bn_actor_metrics {
     double in_strength;   /* events where it is acted on (relation counts in) */
     double out_strength;  /* events where it acts */
     double pagerank;      /* weighted by relation counts */
-    double betweenness;   /* undirected, a relation's length 1/count */
+    double betweenness;   /* undirected, unweighted (paths of up to 4 steps past 20,000 actors) */
     long community;       /* Louvain (igraph_community_multilevel), 0 the largest; -1 without relations */
 } bn_actor_metrics;
 

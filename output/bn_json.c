@@ -1,5 +1,6 @@
 #include "bn_json.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,82 +79,163 @@ static json_t *aliases_json(const char *const *v, size_t n)
     return arr;
 }
 
-static bn_status dump(json_t *root, const char *path, FILE *f, bn_error *err)
+/* One compact line (JSON Lines). */
+static bn_status dump_line(json_t *root, FILE *f, bn_error *err)
 {
     if (!root)
-        return bn_error_set(err, BN_ERR_NOMEM, path ? path : "", 0, 0, 0, "out of memory building JSON");
-    int r;
-    if (path) {
-        r = json_dump_file(root, path, DUMP_FLAGS | JSON_INDENT(1));
-    } else {
-        r = json_dumpf(root, f, DUMP_FLAGS | JSON_COMPACT);
-        if (r == 0 && fputc('\n', f) == EOF)
-            r = -1;
-    }
+        return bn_error_set(err, BN_ERR_NOMEM, "<stdout>", 0, 0, 0, "out of memory building JSON");
+    int r = json_dumpf(root, f, DUMP_FLAGS | JSON_COMPACT);
+    if (r == 0 && fputc('\n', f) == EOF)
+        r = -1;
     json_decref(root);
     if (r != 0)
-        return bn_error_set(err, BN_ERR_IO, path ? path : "<stdout>", 0, 0, 0, "cannot write JSON");
+        return bn_error_set(err, BN_ERR_IO, "<stdout>", 0, 0, 0, "cannot write JSON");
     return BN_OK;
+}
+
+/* timeline.json is written one element at a time, so that memory holds
+ * one event's JSON at a time, not the whole document's (which, in jansson,
+ * is several times the size of the text).  The layout is what
+ * json_dump_file with JSON_INDENT(1) would give the whole document: each
+ * element is dumped on its own and indented by its depth. */
+typedef struct json_out {
+    FILE *f;
+    int failed;
+} json_out;
+
+static void put(json_out *o, const char *s)
+{
+    if (!o->failed && fputs(s, o->f) == EOF)
+        o->failed = 1;
+}
+
+/* Writes v (consumed) with every line after the first indented by
+ * `depth` spaces. */
+static void put_value(json_out *o, json_t *v, int depth)
+{
+    char *s = v ? json_dumps(v, DUMP_FLAGS | JSON_INDENT(1) | JSON_ENCODE_ANY) : NULL;
+    json_decref(v);
+    if (!s) {
+        o->failed = 1;
+        return;
+    }
+    static const char pad[] = "                ";
+    for (char *p = s, *nl; !o->failed && *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+        if (fwrite(p, 1, n, o->f) != n || (nl && fwrite(pad, 1, (size_t)depth, o->f) != (size_t)depth))
+            o->failed = 1;
+        if (!nl)
+            break;
+    }
+    free(s);
+}
+
+/* "key": [ ... ] at depth 1; `item(ctx, i)` makes element i. */
+static void put_array(json_out *o, const char *key, size_t n, json_t *(*item)(const void *ctx, size_t i),
+                      const void *ctx, int last)
+{
+    put(o, " \"");
+    put(o, key);
+    put(o, n ? "\": [\n" : "\": []");
+    for (size_t i = 0; i < n; i++) {
+        put(o, "  ");
+        put_value(o, item(ctx, i), 2);
+        put(o, i + 1 < n ? ",\n" : "\n ]");
+    }
+    put(o, last ? "\n" : ",\n");
+}
+
+static void put_member(json_out *o, const char *key, json_t *v, int last)
+{
+    put(o, " \"");
+    put(o, key);
+    put(o, "\": ");
+    put_value(o, v, 1);
+    put(o, last ? "\n" : ",\n");
+}
+
+typedef struct timeline_ctx {
+    const bn_timeline *tl;
+    const bn_network *net;
+} timeline_ctx;
+
+static json_t *article_item(const void *ctx, size_t i)
+{
+    const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
+    return json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
+                     str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source), "body",
+                     body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
+                     (json_int_t)a->nevents, "text_hash", a->text_hash);
+}
+
+static json_t *actor_item(const void *ctx, size_t i)
+{
+    const timeline_ctx *c = ctx;
+    const bn_tl_actor *a = &c->tl->actors[i];
+    const bn_actor_metrics *m = c->net ? &c->net->metrics[i] : NULL;
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I}", "id", a->id, "name", a->name, "name_vi",
+                          a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation, "known", a->known,
+                          "aliases", aliases_json(a->aliases, a->naliases), "mentions", (json_int_t)a->mentions,
+                          "articles", (json_int_t)a->articles, "events", (json_int_t)a->events);
+    if (o && m)
+        json_object_update_new(o, json_pack("{s:f,s:f,s:f,s:f,s:f,s:o}", "degree", m->degree, "in_strength",
+                                            m->in_strength, "out_strength", m->out_strength, "pagerank", m->pagerank,
+                                            "betweenness", m->betweenness, "community",
+                                            m->community >= 0 ? json_integer(m->community) : json_null()));
+    return o;
+}
+
+static json_t *event_item(const void *ctx, size_t i)
+{
+    const bn_tl_event *e = &((const timeline_ctx *)ctx)->tl->events[i];
+    json_t *o = event_json(&e->ev);
+    json_object_set_new(o, "id", json_string(e->id));
+    json_object_set_new(o, "articles", json_integer(e->articles));
+    return o;
+}
+
+static json_t *relation_item(const void *ctx, size_t i)
+{
+    const timeline_ctx *c = ctx;
+    const bn_relation *r = &c->net->relations[i];
+    json_t *types = json_object(), *evs = json_array();
+    for (int t = 0; t < BN_EV_COUNT; t++)
+        if (r->types[t])
+            json_object_set_new(types, bn_event_type_name((bn_event_type)t), json_integer(r->types[t]));
+    for (size_t k = 0; k < r->nevents; k++)
+        json_array_append_new(evs, json_string(c->tl->events[r->events[k]].id));
+    return json_pack("{s:s,s:s,s:I,s:f,s:o,s:o,s:o,s:o}", "source", c->tl->actors[r->source].id, "target",
+                     c->tl->actors[r->target].id, "count", (json_int_t)r->count, "goldstein", r->goldstein, "types",
+                     types, "events", evs, "first", str_or_null(r->first), "last", str_or_null(r->last));
 }
 
 bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
                                  bn_error *err)
 {
-    json_t *articles = json_array(), *actors = json_array(), *events = json_array(),
-           *relations = json_array();
-    for (size_t i = 0; i < tl->narticles; i++) {
-        const bn_tl_article *a = &tl->articles[i];
-        json_array_append_new(
-            articles, json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
-                                str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source),
-                                "body", body_json(a->body, a->nbody),
-                                "sentences", (json_int_t)a->nsentences, "events", (json_int_t)a->nevents,
-                                "text_hash", a->text_hash));
-    }
-    for (size_t i = 0; i < tl->nactors; i++) {
-        const bn_tl_actor *a = &tl->actors[i];
-        const bn_actor_metrics *m = net ? &net->metrics[i] : NULL;
-        json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I}", "id", a->id, "name", a->name, "name_vi",
-                              a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation, "known",
-                              a->known, "aliases", aliases_json(a->aliases, a->naliases), "mentions",
-                              (json_int_t)a->mentions, "articles", (json_int_t)a->articles, "events",
-                              (json_int_t)a->events);
-        if (o && m)
-            json_object_update_new(
-                o, json_pack("{s:f,s:f,s:f,s:f,s:f,s:o}", "degree", m->degree, "in_strength", m->in_strength,
-                             "out_strength", m->out_strength, "pagerank", m->pagerank, "betweenness", m->betweenness,
-                             "community", m->community >= 0 ? json_integer(m->community) : json_null()));
-        json_array_append_new(actors, o);
-    }
-    for (size_t i = 0; i < tl->nevents; i++) {
-        const bn_tl_event *e = &tl->events[i];
-        json_t *o = event_json(&e->ev);
-        json_object_set_new(o, "id", json_string(e->id));
-        json_object_set_new(o, "articles", json_integer(e->articles));
-        json_array_append_new(events, o);
-    }
-    for (size_t i = 0; net && i < net->nrelations; i++) {
-        const bn_relation *r = &net->relations[i];
-        json_t *types = json_object(), *evs = json_array();
-        for (int t = 0; t < BN_EV_COUNT; t++)
-            if (r->types[t])
-                json_object_set_new(types, bn_event_type_name((bn_event_type)t), json_integer(r->types[t]));
-        for (size_t k = 0; k < r->nevents; k++)
-            json_array_append_new(evs, json_string(tl->events[r->events[k]].id));
-        json_array_append_new(relations,
-                              json_pack("{s:s,s:s,s:I,s:f,s:o,s:o,s:o,s:o}", "source", tl->actors[r->source].id,
-                                        "target", tl->actors[r->target].id, "count", (json_int_t)r->count,
-                                        "goldstein", r->goldstein, "types", types, "events", evs, "first",
-                                        str_or_null(r->first), "last", str_or_null(r->last)));
-    }
-    json_t *network = net ? json_pack("{s:I,s:I,s:I,s:f}", "actors", (json_int_t)tl->nactors, "relations",
-                                      (json_int_t)net->nrelations, "communities", (json_int_t)net->ncommunities,
-                                      "modularity", net->modularity)
-                          : json_null();
-    json_t *root = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o,s:o}", "schema", BN_TIMELINE_SCHEMA, "generator",
-                             "biennien " BN_VERSION, "articles", articles, "actors", actors, "events", events,
-                             "relations", relations, "network", network);
-    return dump(root, path, NULL, err);
+    json_out o = {fopen(path, "w"), 0};
+    if (!o.f)
+        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write: %s", strerror(errno));
+    timeline_ctx c = {tl, net};
+    /* members in key order, as JSON_SORT_KEYS would have them */
+    put(&o, "{\n");
+    put_array(&o, "actors", tl->nactors, actor_item, &c, 0);
+    put_array(&o, "articles", tl->narticles, article_item, &c, 0);
+    put_array(&o, "events", tl->nevents, event_item, &c, 0);
+    put_member(&o, "generator", json_string("biennien " BN_VERSION), 0);
+    put_member(&o, "network",
+               net ? json_pack("{s:I,s:I,s:I,s:f}", "actors", (json_int_t)tl->nactors, "relations",
+                               (json_int_t)net->nrelations, "communities", (json_int_t)net->ncommunities,
+                               "modularity", net->modularity)
+                   : json_null(),
+               0);
+    put_array(&o, "relations", net ? net->nrelations : 0, relation_item, &c, 0);
+    put_member(&o, "schema", json_string(BN_TIMELINE_SCHEMA), 1);
+    put(&o, "}");
+    int close_failed = fclose(o.f) != 0;
+    if (o.failed || close_failed)
+        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write JSON");
+    return BN_OK;
 }
 
 bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
@@ -177,7 +259,7 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash);
     json_t *root = json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
                              actors, "events", events);
-    return dump(root, NULL, f, err);
+    return dump_line(root, f, err);
 }
 
 /* ---- reading extract records ---------------------------------------- */

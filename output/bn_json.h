@@ -11,7 +11,7 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-#define BN_TIMELINE_SCHEMA "biennien-timeline/2"
+#define BN_TIMELINE_SCHEMA "biennien-timeline/3"
 #define BN_EXTRACT_SCHEMA "biennien-extract/2"
 
 bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,

@@ -3,7 +3,9 @@
  *
  * Two reports can be one event when they come from different articles, are
  * of one type (or one is a plain statement and the other a verbal act of
- * the same speaker: "cho biết" and "cảnh báo" for one speech), fall on the
+ * the same speaker: "cho biết" and "cảnh báo" for one speech; verbal acts
+ * only when both name the same person as speaker, see same_speech;
+ * military acts only when both name the same place), fall on the
  * same day (a day inside the other's span counts) or in the same week or
  * month when that is all either says (a quarter or a year is too wide),
  * name the same parties (bn_event_same_parties: for meetings, two sides in
@@ -11,9 +13,10 @@
  * NATO meeting Russia on one day stay two), and do not name two different
  * places.  Candidates come from a key per (day, type family, actor), sorted,
  * so the cost grows with n log n, not with all pairs.  Links are then
- * taken in a fixed order (same type and same date first) and a link is
- * refused when it would put two events of one article in one event: each
- * article's extraction already merged what it repeats. */
+ * taken in a fixed order (same type and same date first), and a link joins
+ * two groups only when all their members pair up (complete linkage); two
+ * events of one article never do: each article's extraction already
+ * merged what it repeats. */
 #include "bn_resolve.h"
 
 #include <stdint.h>
@@ -108,6 +111,42 @@ static const char *timeline_side(const void *ctx, const char *id)
     return i < 0 ? NULL : tl->actors[i].affiliation;
 }
 
+/* Whether some source of e is a person; *shared: one that o names as a
+ * source too. */
+static int person_source(const bn_timeline *tl, const bn_event *e, const bn_event *o, int *shared)
+{
+    int any = 0;
+    *shared = 0;
+    for (size_t i = 0; i < e->nactors; i++) {
+        long ai = bn_timeline_actor(tl, e->actors[i].id);
+        if (e->actors[i].role != BN_ROLE_SOURCE || ai < 0 || tl->actors[ai].kind != BN_KIND_PERSON)
+            continue;
+        any = 1;
+        for (size_t k = 0; k < o->nactors; k++)
+            if (o->actors[k].role == BN_ROLE_SOURCE && strcmp(o->actors[k].id, e->actors[i].id) == 0)
+                *shared = 1;
+    }
+    return any;
+}
+
+/* What is said is told more loosely than what is done, and a state says
+ * many things a day through many mouths: two reports of verbal acts are
+ * one only when they name the same person as the speaker ("Điện Kremlin
+ * cho biết" in one article and "Nga khẳng định" in another are not known
+ * to be one), are of one type unless one is a plain statement, and do not
+ * both take their day from the publication date (then the day is a guess).
+ * A speech reported twice without its speaker stays twice: a duplicate is
+ * less harm than an event lost inside another. */
+static int same_speech(const bn_timeline *tl, const bn_event *a, const bn_event *b)
+{
+    int shared;
+    if (!person_source(tl, a, b, &shared) || !shared)
+        return 0;
+    if (a->date_source == BN_DATE_DCT && b->date_source == BN_DATE_DCT)
+        return 0;
+    return 1;
+}
+
 static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size_t j)
 {
     const bn_tl_event *x = &tl->events[i], *y = &tl->events[j];
@@ -122,47 +161,36 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
         return 0;
     if (!bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
+    if (bn_event_family(a->type) == bn_event_family(BN_EV_STATEMENT) && !same_speech(tl, a, b))
+        return 0;
+    /* a war has attacks every day: two reports of one attack name its place */
+    if (bn_event_family(a->type) == bn_event_family(BN_EV_MILITARY) && (!a->location || !b->location))
+        return 0;
     return 1;
 }
 
-/* The articles of each group of merged events, so that no link puts two
- * events of one article together.  A lone event's set is its origin. */
-typedef struct article_sets {
-    size_t **v;
-    size_t *n;
-} article_sets;
+/* The members of each group, chained from its root: a link joins two
+ * groups only when every member of one can be one event with every member
+ * of the other (complete linkage), so that no chain of near matches puts
+ * two different acts together, nor two events of one article. */
+typedef struct groups {
+    size_t *next; /* the next member, SIZE_MAX at the end */
+    size_t *tail; /* a root's last member */
+} groups;
 
-static int sets_disjoint(const bn_timeline *tl, const article_sets *s, size_t ri, size_t rj)
+static int all_compatible(const bn_timeline *tl, const ev_info *info, const groups *g, size_t ri, size_t rj)
 {
-    size_t oi = tl->events[ri].origin, oj = tl->events[rj].origin;
-    const size_t *a = s->v[ri] ? s->v[ri] : &oi, *b = s->v[rj] ? s->v[rj] : &oj;
-    size_t na = s->v[ri] ? s->n[ri] : 1, nb = s->v[rj] ? s->n[rj] : 1;
-    for (size_t p = 0, q = 0; p < na && q < nb;) {
-        if (a[p] == b[q])
-            return 0;
-        a[p] < b[q] ? p++ : q++;
-    }
+    for (size_t x = ri; x != SIZE_MAX; x = g->next[x])
+        for (size_t y = rj; y != SIZE_MAX; y = g->next[y])
+            if (!compatible(tl, info, x, y))
+                return 0;
     return 1;
 }
 
-/* Moves the union of the two sets to `into`. */
-static int sets_join(const bn_timeline *tl, article_sets *s, size_t into, size_t from)
+static void groups_join(groups *g, size_t into, size_t from)
 {
-    size_t oi = tl->events[into].origin, oj = tl->events[from].origin;
-    const size_t *a = s->v[into] ? s->v[into] : &oi, *b = s->v[from] ? s->v[from] : &oj;
-    size_t na = s->v[into] ? s->n[into] : 1, nb = s->v[from] ? s->n[from] : 1;
-    size_t *u = malloc((na + nb) * sizeof *u);
-    if (!u)
-        return -1;
-    size_t n = 0, p = 0, q = 0;
-    while (p < na || q < nb)
-        u[n++] = q >= nb || (p < na && a[p] < b[q]) ? a[p++] : b[q++];
-    free(s->v[into]);
-    free(s->v[from]);
-    s->v[from] = NULL;
-    s->v[into] = u;
-    s->n[into] = n;
-    return 0;
+    g->next[g->tail[into]] = from;
+    g->tail[into] = g->tail[from];
 }
 
 /* A plain statement merged with a warning is the warning: the most
@@ -252,43 +280,32 @@ bn_status bn_resolve_events(bn_timeline *tl)
         return BN_OK;
     ev_info *info = malloc(n * sizeof *info);
     size_t *parent = malloc(n * sizeof *parent);
-    article_sets sets = {calloc(n, sizeof *sets.v), calloc(n, sizeof *sets.n)};
+    groups g = {malloc(n * sizeof *g.next), malloc(n * sizeof *g.tail)};
     cand_pair *pairs = NULL;
     size_t np = 0;
-    bn_status st = info && parent && sets.v && sets.n ? BN_OK : BN_ERR_NOMEM;
+    bn_status st = info && parent && g.next && g.tail ? BN_OK : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < n; i++) {
         info[i] = info_of(&tl->events[i].ev);
         parent[i] = i;
+        g.next[i] = SIZE_MAX;
+        g.tail[i] = i;
     }
     if (st == BN_OK)
         st = candidates(tl, info, &pairs, &np);
     for (size_t k = 0; st == BN_OK && k < np; k++) {
         size_t ri = bn_uf_root(parent, pairs[k].i), rj = bn_uf_root(parent, pairs[k].j);
-        if (ri == rj || !sets_disjoint(tl, &sets, ri, rj))
+        if (ri == rj || !all_compatible(tl, info, &g, ri, rj))
             continue;
         size_t r = ri < rj ? ri : rj, o = ri < rj ? rj : ri;
-        if (sets_join(tl, &sets, r, o))
-            st = BN_ERR_NOMEM;
+        groups_join(&g, r, o);
         parent[o] = r;
     }
-    /* every member points at its root, the earliest event of the group;
-     * next[] chains a group's members in order, from the root */
-    size_t *next = st == BN_OK ? malloc(n * sizeof *next) : NULL;
-    if (!next)
-        st = BN_ERR_NOMEM;
-    for (size_t i = n; st == BN_OK && i-- > 0;) {
-        parent[i] = bn_uf_root(parent, i);
-        next[i] = SIZE_MAX;
-    }
-    for (size_t i = n; st == BN_OK && i-- > 0;)
-        if (parent[i] != i) {
-            next[i] = next[parent[i]];
-            next[parent[i]] = i;
-        }
+    /* every member points at its root, the earliest event of the group */
     for (size_t i = 0; st == BN_OK && i < n; i++)
-        if (parent[i] == i && sets.v[i])
-            settle_type(tl, i, next);
-    free(next);
+        parent[i] = bn_uf_root(parent, i);
+    for (size_t i = 0; st == BN_OK && i < n; i++)
+        if (parent[i] == i && g.next[i] != SIZE_MAX)
+            settle_type(tl, i, g.next);
     for (size_t i = 0; st == BN_OK && i < n; i++)
         if (parent[i] != i)
             st = bn_event_absorb(&tl->arena, &tl->events[parent[i]].ev, &tl->events[i].ev);
@@ -299,10 +316,8 @@ bn_status bn_resolve_events(bn_timeline *tl)
                 tl->events[kept++] = tl->events[i];
         tl->nevents = kept;
     }
-    for (size_t i = 0; sets.v && i < n; i++)
-        free(sets.v[i]);
-    free(sets.v);
-    free(sets.n);
+    free(g.next);
+    free(g.tail);
     free(pairs);
     free(parent);
     free(info);

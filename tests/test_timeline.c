@@ -187,17 +187,21 @@ static void an_article_read_twice_is_kept_once(void **state)
     bn_timeline_free(tl);
 }
 
-/* Seven articles of our own: a meeting dated in full (a), the same
- * meeting without a year and a rejection (b, no publication date), the
- * rejection again and an earlier warning (c, no publication date), two
- * gatherings of the same day (d), and one spokesman named in full (e), by
- * the surname (f) and misspelt (g). */
+/* Seven articles of our own: a meeting dated in full and a warning by a
+ * state (a), the same meeting without a year and a rejection by a named
+ * speaker (b, no publication date), the rejection again and an earlier
+ * warning (c, no publication date), two gatherings of the same day and the
+ * state's warning again (d), and one spokesman named in full (e), by the
+ * surname (f) and misspelt (g). */
 static const char *const set_texts[] = {
-    "Tin A\nNgày 12/1/2022, Hội đồng NATO-Nga đã họp tại Brussels với sự tham gia của Mỹ.\n",
-    "Tin B\nNgày 12/1, NATO và Nga đã họp tại Brussels.\nHôm 7/1, NATO đã bác bỏ yêu cầu của Nga.\n",
-    "Tin C\nHôm 7/1, NATO bác bỏ yêu cầu của Nga về việc ngừng mở rộng.\nNgày 3/1, Nga đã cảnh báo NATO.\n",
+    "Tin A\nNgày 12/1/2022, Hội đồng NATO-Nga đã họp tại Brussels với sự tham gia của Mỹ.\n"
+    "Cùng ngày, Nga cảnh báo NATO.\n",
+    "Tin B\nNgày 12/1, NATO và Nga đã họp tại Brussels.\n"
+    "Hôm 7/1, Tổng thư ký NATO Jens Stoltenberg đã bác bỏ yêu cầu của Nga.\n",
+    "Tin C\nHôm 7/1, ông Stoltenberg bác bỏ yêu cầu của Nga về việc ngừng mở rộng.\n"
+    "Ngày 3/1, Nga đã cảnh báo NATO.\n",
     "Tin D\nNgày 12/1/2022, các ngoại trưởng NATO và Liên minh châu Âu (EU) đã họp trực tuyến.\n"
-    "Ngày 12/1/2022, NATO và Nga cũng họp tại Vienna.\n",
+    "Ngày 12/1/2022, NATO và Nga cũng họp tại Vienna.\nNgày 12/1/2022, Nga cảnh báo NATO.\n",
     "Tin E\nNgày 3/4, Phát ngôn viên Bộ Quốc phòng Lithuania Mindaugas Neimontas cho biết Vilnius sẽ mua thêm "
     "pháo.\n",
     "Tin F\nNgày 4/4, ông Neimontas cho biết Lithuania sẽ tăng quân ở biên giới.\n",
@@ -272,6 +276,23 @@ static void gatherings_of_one_day_stay_apart(void **state)
         }
     }
     assert_int_equal(meetings, 3);
+    bn_timeline_free(tl);
+}
+
+/* "Nga cảnh báo NATO" in a and in d, the same day: a state says many
+ * things a day, so without a named speaker the two stay two. */
+static void speech_without_a_speaker_stays_apart(void **state)
+{
+    bn_timeline *tl = set_in_order(*state, forward);
+    size_t warnings = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_tl_event *e = &tl->events[i];
+        if (e->ev.type != BN_EV_WARNING || strcmp(e->ev.date.value, "2022-01-12") != 0)
+            continue;
+        warnings++;
+        assert_int_equal(e->articles, 1);
+    }
+    assert_int_equal(warnings, 2);
     bn_timeline_free(tl);
 }
 
@@ -415,7 +436,7 @@ static void filters_narrow_the_timeline(void **state)
         assert_true(strcmp(tl->events[i].ev.date.value, "2022-01-05") >= 0);
         assert_true(strcmp(tl->events[i].ev.date.value, "2022-01-31") <= 0);
     }
-    assert_int_equal(tl->nevents, 4); /* the rejection and three meetings; not the warning of 3/1 */
+    assert_int_equal(tl->nevents, 6); /* the rejection, three meetings, two warnings; not the warning of 3/1 */
     bn_timeline_free(tl);
 
     tl = set_in_order(*state, forward);
@@ -441,6 +462,7 @@ int main(void)
         cmocka_unit_test(an_article_read_twice_is_kept_once),
         cmocka_unit_test(years_pass_along_a_chain),
         cmocka_unit_test(gatherings_of_one_day_stay_apart),
+        cmocka_unit_test(speech_without_a_speaker_stays_apart),
         cmocka_unit_test(actors_merge_by_typo_and_surname),
         cmocka_unit_test(input_order_does_not_show),
         cmocka_unit_test(graphml_reads_back),

@@ -448,3 +448,22 @@ int bn_is_upper_at(const char *s, size_t len, size_t i)
     U8_NEXT(p, j, (int32_t)len, c);
     return c >= 0 && u_isupper(c);
 }
+
+char *bn_name_id(bn_arena *arena, const char *s, size_t len)
+{
+    char *f = bn_fold_string(arena, s, len, BN_FOLD_ASCII);
+    if (!f)
+        return NULL;
+    size_t w = 0;
+    for (size_t r = 0; f[r]; r++) {
+        unsigned char ch = (unsigned char)f[r];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            f[w++] = (char)ch;
+        else if (w > 0 && f[w - 1] != '-')
+            f[w++] = '-';
+    }
+    while (w > 0 && f[w - 1] == '-')
+        w--;
+    f[w] = 0;
+    return f;
+}

@@ -55,6 +55,12 @@ size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, siz
  * punctuation dropped.  Returns a string from `arena`. */
 char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mode);
 
+/* The id of a name the knowledge base does not know: folded to ASCII,
+ * anything but letters and digits to a single '-' ("Anušauskas" ->
+ * "anusauskas", "O'Brien" -> "o-brien").  From `arena`; NULL when out of
+ * memory. */
+char *bn_name_id(bn_arena *arena, const char *s, size_t len);
+
 enum {
     BN_TOK_UPPER = 1,  /* first letter is upper case */
     BN_TOK_DIGIT = 2,  /* all digits */

@@ -25,25 +25,10 @@ static size_t words_in(const char *s)
     return n;
 }
 
-/* A word of a name as bn_actors.c makes ids: folded to ASCII, other
- * characters to '-'.  In the timeline's arena. */
+/* A word of a name as bn_actors.c makes ids.  In the timeline's arena. */
 static const char *slug(bn_timeline *tl, const char *s, size_t len)
 {
-    char *f = bn_fold_string(&tl->arena, s, len, BN_FOLD_ASCII);
-    if (!f)
-        return NULL;
-    size_t w = 0;
-    for (size_t r = 0; f[r]; r++) {
-        unsigned char ch = (unsigned char)f[r];
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
-            f[w++] = (char)ch;
-        else if (w > 0 && f[w - 1] != '-')
-            f[w++] = '-';
-    }
-    while (w > 0 && f[w - 1] == '-')
-        w--;
-    f[w] = 0;
-    return f;
+    return bn_name_id(&tl->arena, s, len);
 }
 
 static void join(size_t *parent, size_t a, size_t b)

@@ -316,25 +316,10 @@ static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *la
     return j;
 }
 
-/* An id for a person the knowledge base does not know: the name's
- * diacritic-free fold, words joined by '-'. */
+/* An id for a person the knowledge base does not know (bn_name_id). */
 static char *person_id(bn_article *a, uint32_t start, uint32_t end)
 {
-    char *f = bn_fold_string(&a->arena, a->text.s + start, end - start, BN_FOLD_ASCII);
-    if (!f)
-        return NULL;
-    size_t w = 0;
-    for (size_t r = 0; f[r]; r++) {
-        unsigned char ch = (unsigned char)f[r];
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
-            f[w++] = (char)ch;
-        else if (w > 0 && f[w - 1] != '-')
-            f[w++] = '-';
-    }
-    while (w > 0 && f[w - 1] == '-')
-        w--;
-    f[w] = 0;
-    return f;
+    return bn_name_id(&a->arena, a->text.s + start, end - start);
 }
 
 /* The state or organisation a title before token `at` names: "Người Phát

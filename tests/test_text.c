@@ -345,6 +345,27 @@ static void fold_string_words(void **state)
     bn_arena_destroy(&ar);
 }
 
+/* ids of names the knowledge base does not know */
+static void name_ids(void **state)
+{
+    (void)state;
+    bn_arena ar;
+    bn_arena_init(&ar, 1024);
+    const char *cases[][2] = {
+        {"Arvydas Anušauskas", "arvydas-anusauskas"},
+        {"O’Brien", "o-brien"},
+        {"Jens-Frederik Nielsen", "jens-frederik-nielsen"},
+        {"Đặng Hoàng Giang", "dang-hoang-giang"},
+        {"  (Neimontas) ", "neimontas"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *id = bn_name_id(&ar, cases[i][0], strlen(cases[i][0]));
+        assert_non_null(id);
+        assert_string_equal(id, cases[i][1]);
+    }
+    bn_arena_destroy(&ar);
+}
+
 /* ---- tokens ----------------------------------------------------------- */
 
 static const char *tok_key(const bn_tokens *t, size_t i)
@@ -449,6 +470,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_valid),
+        cmocka_unit_test(name_ids),
         cmocka_unit_test(utf8_lone_ff),
         cmocka_unit_test(utf8_truncated),
         cmocka_unit_test(utf8_overlong),

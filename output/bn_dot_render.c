@@ -1,6 +1,8 @@
 /* Shared by both pictures: writing the DOT file and rendering the SVG. */
 #include "bn_dot_render.h"
 
+#include "bn_outfile.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,15 +31,13 @@ void bn_dot_set(void *obj, const char *name, const char *value)
 bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, const char *svg_path,
                        bn_error *err)
 {
-    FILE *f;
     if (dot_path) {
-        f = fopen(dot_path, "w");
-        if (!f)
-            return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write: %s", strerror(errno));
-        int bad = agwrite(g, f) != 0;
-        bad |= fclose(f) != 0;
-        if (bad)
-            return bn_error_set(err, BN_ERR_IO, dot_path, 0, 0, 0, "cannot write the DOT file");
+        bn_outfile out;
+        bn_status st = bn_outfile_open(&out, dot_path, err);
+        if (st != BN_OK)
+            return st;
+        if ((st = bn_outfile_commit(&out, agwrite(g, out.f) != 0, err)) != BN_OK)
+            return st;
     }
     if (!svg_path)
         return BN_OK;
@@ -54,12 +54,10 @@ bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, co
         if (gvRenderData(gvc, g, "svg", &data, &len) != 0 || !data) {
             st = bn_error_set(err, BN_ERR_LIBRARY, svg_path, 0, 0, 0, "Graphviz: SVG rendering failed");
         } else {
-            f = fopen(svg_path, "w");
-            if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-                if (f)
-                    fclose(f);
-                st = bn_error_set(err, BN_ERR_IO, svg_path, 0, 0, 0, "cannot write the SVG file");
-            }
+            bn_outfile out;
+            st = bn_outfile_open(&out, svg_path, err);
+            if (st == BN_OK)
+                st = bn_outfile_commit(&out, fwrite(data, 1, len, out.f) != len, err);
         }
         gvFreeRenderData(data);
         gvFreeLayout(gvc, g);

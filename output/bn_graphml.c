@@ -1,20 +1,23 @@
 #include "bn_graphml.h"
 
-#include <errno.h>
+#include "bn_outfile.h"
+
 #include <stdio.h>
-#include <string.h>
 
 static bn_status write_file(const char *path, bn_error *err,
                             bn_status (*write)(const void *obj, FILE *f, const char *path, bn_error *err),
                             const void *obj)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write: %s", strerror(errno));
-    bn_status st = write(obj, f, path, err);
-    if (fclose(f) != 0 && st == BN_OK)
-        st = bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write the file: %s", strerror(errno));
-    return st;
+    bn_outfile out;
+    bn_status st = bn_outfile_open(&out, path, err);
+    if (st != BN_OK)
+        return st;
+    st = write(obj, out.f, path, err);
+    if (st != BN_OK) {
+        bn_outfile_abort(&out);
+        return st;
+    }
+    return bn_outfile_commit(&out, 0, err);
 }
 
 static bn_status network(const void *obj, FILE *f, const char *path, bn_error *err)

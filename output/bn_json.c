@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "bn_config.h"
+#include "bn_outfile.h"
 
 /* Decimal quantities (Goldstein values, confidences) have few digits, so
  * ten significant digits print them short and read them back exactly. */
@@ -213,9 +214,11 @@ static json_t *relation_item(const void *ctx, size_t i)
 bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
                                  bn_error *err)
 {
-    json_out o = {fopen(path, "w"), 0};
-    if (!o.f)
-        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write: %s", strerror(errno));
+    bn_outfile out;
+    bn_status st = bn_outfile_open(&out, path, err);
+    if (st != BN_OK)
+        return st;
+    json_out o = {out.f, 0};
     timeline_ctx c = {tl, net};
     /* members in key order, as JSON_SORT_KEYS would have them */
     put(&o, "{\n");
@@ -232,10 +235,7 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     put_array(&o, "relations", net ? net->nrelations : 0, relation_item, &c, 0);
     put_member(&o, "schema", json_string(BN_TIMELINE_SCHEMA), 1);
     put(&o, "}");
-    int close_failed = fclose(o.f) != 0;
-    if (o.failed || close_failed)
-        return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write JSON");
-    return BN_OK;
+    return bn_outfile_commit(&out, o.failed, err);
 }
 
 bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)

@@ -137,6 +137,16 @@ check "--since bad: status 2" test $status -eq 2
 run merge --min-confidence 2 "$tmp/x.jsonl" -o "$tmp/f6"
 check "--min-confidence bad: status 2" test $status -eq 2
 
+# a write error (file size limit): non-zero, the old outputs untouched,
+# no temporary file left
+cp -r "$tmp/b" "$tmp/wfull"
+(trap '' XFSZ; ulimit -f 40; "$bin" build -q "$examples/corpus" -o "$tmp/wfull" >/dev/null 2>"$tmp/werr")
+wstatus=$?
+check "write error: status non-zero" test $wstatus -ne 0
+check "write error: named" grep -q "cannot write" "$tmp/werr"
+check "write error: old outputs untouched" diff -r -q "$tmp/b" "$tmp/wfull"
+check "write error: no temporary file left" test -z "$(ls -A "$tmp/wfull" | grep '^\.')"
+
 # deterministic outputs
 "$bin" build -q "$examples/corpus" -o "$tmp/b2" 2>/dev/null
 check "two runs give the same files" diff -r -q "$tmp/b" "$tmp/b2"

@@ -29,57 +29,29 @@ int bn_filter_date_valid(const char *s)
     return n == 10 && bn_date_valid(s);
 }
 
-static void day_string(long days, char out[16])
+/* The days a --since/--until value covers (validated by
+ * bn_filter_date_valid). */
+static int bound_days(const char *v, long *lo, long *hi)
 {
-    int y, m, d;
-    bn_civil_from_days(days, &y, &m, &d);
-    snprintf(out, 16, "%04d-%02d-%02d", y % 10000, m, d);
-}
-
-/* The first and last day a TIMEX3 value covers, as YYYY-MM-DD (a month
- * ends on "31": only compared as strings); 0 when it has no year. */
-static int day_range(const char *v, char lo[16], char hi[16])
-{
+    bn_timex t;
+    memset(&t, 0, sizeof t);
+    snprintf(t.value, sizeof t.value, "%s", v);
     size_t n = strlen(v);
-    if (n < 4 || !digits(v, 4))
-        return 0;
-    int y = atoi(v) % 10000;
-    if (n == 4 || (n == 7 && v[5] == 'H') || (n == 7 && v[5] == 'Q')) {
-        int first = 1, last = 12;
-        if (n == 7 && v[5] == 'Q')
-            first = 3 * ((v[6] - '0') % 5) - 2, last = first + 2;
-        else if (n == 7)
-            first = v[6] == '1' ? 1 : 7, last = first + 5;
-        snprintf(lo, 16, "%04d-%02d-01", y, first);
-        snprintf(hi, 16, "%04d-%02d-31", y, last);
-        return 1;
-    }
-    if (n == 8 && v[5] == 'W') { /* ISO week: the week of 4 January is the first */
-        long jan4 = bn_days_from_civil(y, 1, 4);
-        long monday = jan4 - (jan4 + 3) % 7 + 7L * (atoi(v + 6) - 1);
-        day_string(monday, lo);
-        day_string(monday + 6, hi);
-        return 1;
-    }
-    if (n >= 7 && digits(v + 5, 2)) {
-        snprintf(lo, 16, "%.7s-%.2s", v, n >= 10 ? v + 8 : "01");
-        snprintf(hi, 16, "%.7s-%.2s", v, n >= 10 ? v + 8 : "31");
-        return 1;
-    }
-    return 0;
+    t.precision = n == 4 ? BN_PREC_YEAR : n == 7 ? BN_PREC_MONTH : BN_PREC_DAY;
+    t.year_source = BN_YEAR_TEXT;
+    return bn_timex_days(&t, lo, hi);
 }
 
+/* Whether any day of t lies in [since, until]; a date without a year
+ * never does. */
 static int in_range(const bn_timex *t, const char *since, const char *until)
 {
-    char lo[16], hi[16], elo[16], ehi[16];
-    if (!day_range(t->value, lo, hi))
+    long lo, hi, blo, bhi;
+    if (!bn_timex_days(t, &lo, &hi))
         return 0;
-    if (t->end[0] && day_range(t->end, elo, ehi))
-        memcpy(hi, ehi, sizeof hi);
-    char s[16], u[16];
-    if (since && day_range(since, s, u) && strcmp(hi, s) < 0)
+    if (since && bound_days(since, &blo, &bhi) && hi < blo)
         return 0;
-    if (until && day_range(until, s, u) && strcmp(lo, u) > 0)
+    if (until && bound_days(until, &blo, &bhi) && lo > bhi)
         return 0;
     return 1;
 }

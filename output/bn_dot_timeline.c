@@ -4,28 +4,7 @@
 #include "bn_dot.h"
 #include "bn_dot_render.h"
 #include "bn_palette.h"
-
-/* "NATO, Nga – Ukraine: cảnh báo": sources – targets: trigger. */
-static void summary(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
-{
-    size_t n = 0;
-    buf[0] = '\0';
-    for (int pass = 0; pass < 2; pass++) {
-        int first = 1;
-        for (size_t i = 0; i < e->nactors; i++) {
-            int is_target = e->actors[i].role == BN_ROLE_TARGET;
-            if (is_target != pass)
-                continue;
-            const bn_tl_actor *a = &tl->actors[bn_timeline_actor(tl, e->actors[i].id)];
-            const char *sep = first ? (pass && n ? " – " : "") : ", ";
-            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", sep, a->name_vi);
-            first = 0;
-            if (n >= size)
-                return;
-        }
-    }
-    snprintf(buf + n, n < size ? size - n : 0, ": %s", e->sources[0].trigger);
-}
+#include "bn_summary.h"
 
 bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const char *svg_path,
                              bn_error *err)
@@ -74,7 +53,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const 
         }
         Agnode_t *n = agnode(g, (char *)te->id, 1);
         agsubnode(rank, n, 1);
-        summary(tl, e, label, sizeof label);
+        bn_event_summary(tl, e, label, sizeof label);
         bn_dot_set(n, "label", label);
         bn_dot_set(n, "shape", "box");
         bn_dot_set(n, "style", e->modality == BN_MOD_PLANNED ? "filled,rounded,dashed" : "filled,rounded");

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "bn_dot.h"
+#include "bn_formats.h"
 #include "bn_graphml.h"
 #include "bn_json.h"
 
@@ -49,12 +50,40 @@ static bn_status bipartite_write(const bn_timeline *tl, const bn_network *net, c
     return bn_write_bipartite_graphml(tl, paths[0], err);
 }
 
+static bn_status csv_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+{
+    (void)net;
+    return bn_write_csv(tl, paths[0], err);
+}
+
+static bn_status vis_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+{
+    (void)net;
+    return bn_write_vis(tl, paths[0], err);
+}
+
+static bn_status timelinejs_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+                                  bn_error *err)
+{
+    (void)net;
+    return bn_write_timelinejs(tl, paths[0], err);
+}
+
+static bn_status gexf_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+{
+    return bn_write_gexf(tl, net, paths[0], err);
+}
+
 static const renderer renderers[] = {
     {{"timeline.json", NULL}, {BN_FMT_JSON, 0}, json_write},
     {{"timeline.dot", "timeline.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, timeline_write},
     {{"graph.dot", "graph.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, network_write},
     {{"graph.graphml", NULL}, {BN_FMT_GRAPHML, 0}, graphml_write},
     {{"actors-events.graphml", NULL}, {BN_FMT_BIPARTITE, 0}, bipartite_write},
+    {{"events.csv", NULL}, {BN_FMT_CSV, 0}, csv_write},
+    {{"vis.json", NULL}, {BN_FMT_VIS, 0}, vis_write},
+    {{"timelinejs.json", NULL}, {BN_FMT_TIMELINEJS, 0}, timelinejs_write},
+    {{"graph.gexf", NULL}, {BN_FMT_GEXF, 0}, gexf_write},
 };
 
 static const struct {
@@ -62,12 +91,13 @@ static const struct {
     unsigned format;
 } format_names[] = {
     {"json", BN_FMT_JSON}, {"dot", BN_FMT_DOT}, {"svg", BN_FMT_SVG}, {"graphml", BN_FMT_GRAPHML},
-    {"bipartite", BN_FMT_BIPARTITE},
+    {"bipartite", BN_FMT_BIPARTITE}, {"csv", BN_FMT_CSV}, {"vis", BN_FMT_VIS}, {"timelinejs", BN_FMT_TIMELINEJS},
+    {"gexf", BN_FMT_GEXF},
 };
 
 const char *bn_formats_known(void)
 {
-    return "json, dot, svg, graphml, bipartite";
+    return "json, dot, svg, graphml, bipartite, csv, vis, timelinejs, gexf";
 }
 
 int bn_formats_parse(const char *list, unsigned *mask, const char **bad)

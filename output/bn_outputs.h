@@ -13,6 +13,10 @@ typedef enum bn_format {
     BN_FMT_SVG = 1 << 2,       /* timeline.svg, graph.svg */
     BN_FMT_GRAPHML = 1 << 3,   /* graph.graphml */
     BN_FMT_BIPARTITE = 1 << 4, /* actors-events.graphml */
+    BN_FMT_CSV = 1 << 5,       /* events.csv */
+    BN_FMT_VIS = 1 << 6,       /* vis.json */
+    BN_FMT_TIMELINEJS = 1 << 7, /* timelinejs.json */
+    BN_FMT_GEXF = 1 << 8,      /* graph.gexf */
 } bn_format;
 
 #define BN_FMT_DEFAULT (BN_FMT_JSON | BN_FMT_DOT | BN_FMT_SVG | BN_FMT_GRAPHML)

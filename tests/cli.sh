@@ -121,6 +121,14 @@ check "merge: same graph.graphml" cmp -s "$tmp/b/graph.graphml" "$tmp/m4/graph.g
 run merge --format json,bipartite "$tmp/x.jsonl" -o "$tmp/f1"
 check "--format: status 0" test $status -eq 0
 check "--format: only what was asked" test -s "$tmp/f1/timeline.json" -a -s "$tmp/f1/actors-events.graphml" -a ! -e "$tmp/f1/timeline.svg" -a ! -e "$tmp/f1/graph.graphml"
+run merge --format csv,vis,timelinejs,gexf "$tmp/x.jsonl" -o "$tmp/f7"
+check "dashboard formats: status 0" test $status -eq 0
+check "csv: GDELT-like header after a BOM" test "$(head -1 "$tmp/f7/events.csv" | cut -c4-63)" = "date,actor1,actor2,type,cameo,goldstein,articles,source,date"
+check "csv: a row per event" test "$(grep -c ',ev-[0-9a-f]*.$' "$tmp/f7/events.csv")" -eq 47
+check "timelinejs: events with start_date and text" grep -q '"start_date"' "$tmp/f7/timelinejs.json"
+check "vis: items and groups" grep -q '"groups"' "$tmp/f7/vis.json"
+check "gexf: dynamic, with spells" grep -q '<spell start="2014-' "$tmp/f7/graph.gexf"
+check "gexf: only what was asked" test ! -e "$tmp/f7/timeline.json"
 run merge --format json,pdf "$tmp/x.jsonl" -o "$tmp/f2"
 check "--format unknown: status 2" test $status -eq 2
 run merge --actor "No Such Actor" "$tmp/x.jsonl" -o "$tmp/f3"

@@ -91,7 +91,9 @@ static const char *const usage_options =
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
     "      --format LIST    outputs to write (build, merge), comma-separated, of:\n"
-    "                       json, dot, svg, graphml, bipartite (actors-events.graphml);\n"
+    "                       json, dot, svg, graphml, bipartite (actors-events.graphml),\n"
+    "                       csv (events.csv), vis (vis.json), timelinejs\n"
+    "                       (timelinejs.json), gexf (graph.gexf);\n"
     "                       default json,dot,svg,graphml\n"
     "      --actor NAME     only events that name this actor (id or name, any case,\n"
     "                       diacritics optional); repeat for more (build, merge)\n"
@@ -185,7 +187,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         case OPT_FORMAT: {
             const char *bad;
             if (bn_formats_parse(optarg, &o->formats, &bad) != 0 || !o->formats)
-                return usage_error(cmd_sp, "--format wants a list of json, dot, svg, graphml, bipartite, not '%s'",
+                return usage_error(cmd_sp, "--format wants a comma-separated list of formats (see --help), not '%s'",
                                    optarg);
             break;
         }

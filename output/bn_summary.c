@@ -1,0 +1,45 @@
+#include "bn_summary.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const type_vi[BN_EV_COUNT] = {
+    "tuyên bố", "kêu gọi", "đề xuất", "họp", "thỏa thuận", "viện trợ",
+    "yêu cầu", "chỉ trích", "bác bỏ", "cảnh báo", "trừng phạt", "quân sự",
+};
+
+const char *bn_type_label_vi(bn_event_type t)
+{
+    return (unsigned)t < BN_EV_COUNT ? type_vi[t] : "";
+}
+
+void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int pass = 0; pass < 2; pass++) {
+        int first = 1;
+        for (size_t i = 0; i < e->nactors; i++) {
+            if ((e->actors[i].role == BN_ROLE_TARGET) != pass)
+                continue;
+            long ai = bn_timeline_actor(tl, e->actors[i].id);
+            const char *name = ai >= 0 ? tl->actors[ai].name_vi : e->actors[i].id;
+            const char *sep = first ? (pass && n ? " – " : "") : ", ";
+            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", sep, name);
+            first = 0;
+            if (n >= size)
+                return;
+        }
+    }
+}
+
+void bn_event_summary(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
+{
+    bn_event_parties(tl, e, buf, size);
+    size_t n = strlen(buf);
+    if (n + 1 >= size)
+        return;
+    n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ": " : "", e->nsources ? e->sources[0].trigger : "");
+    if (e->location && n + 1 < size)
+        snprintf(buf + n, size - n, " (%s)", e->location);
+}

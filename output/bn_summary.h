@@ -1,0 +1,20 @@
+/* Short Vietnamese texts about an event, shared by the pictures, the
+ * report page and the dashboard formats. */
+#ifndef BN_SUMMARY_H
+#define BN_SUMMARY_H
+
+#include <stddef.h>
+
+#include "bn_timeline.h"
+
+/* "NATO, Nga – Ukraine: cảnh báo": sources – targets: trigger, and the
+ * place when there is one ("… (Brussels)").  Truncated to `size`. */
+void bn_event_summary(const bn_timeline *tl, const bn_event *e, char *buf, size_t size);
+
+/* "NATO – Nga": the actors alone, sources then targets. */
+void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_t size);
+
+/* The Vietnamese name of a type ("họp" for meeting). */
+const char *bn_type_label_vi(bn_event_type t);
+
+#endif

@@ -7,14 +7,31 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-/* timeline.dot and timeline.svg: events in date order along a date axis,
- * coloured by type. */
-bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const char *svg_path,
-                             bn_error *err);
+/* How events are grouped along the time axis. */
+typedef enum bn_bin {
+    BN_BIN_AUTO,  /* days while there are few, else weeks, else months */
+    BN_BIN_DAY,
+    BN_BIN_WEEK,
+    BN_BIN_MONTH,
+} bn_bin;
 
-/* graph.dot and graph.svg: actors sized by PageRank, shaped by kind; edges
- * by number of interactions, green (cooperation) to red (conflict). */
-bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const char *dot_path,
-                            const char *svg_path, bn_error *err);
+typedef struct bn_picture_options {
+    int lanes;          /* swimlanes of the timeline: the N actors with most events (0: the default, 6) */
+    int vertical;       /* time runs down instead of right */
+    bn_bin bin;
+    const char *layout; /* the network's Graphviz layout, or NULL: chosen by size */
+} bn_picture_options;
+
+/* timeline.dot and timeline.svg: one swimlane per main actor, events in
+ * date order along a date axis, coloured by type, with a legend.  Either
+ * path may be NULL. */
+bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
+                             const char *svg_path, bn_error *err);
+
+/* graph.dot and graph.svg: actors sized by PageRank, shaped by kind,
+ * coloured by community; edges by number of interactions, green
+ * (cooperation) to red (conflict). */
+bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
+                            const char *dot_path, const char *svg_path, bn_error *err);
 
 #endif

@@ -42,6 +42,9 @@ bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, co
     if (!svg_path)
         return BN_OK;
 
+    /* the library does not print: Graphviz's warnings ("size too small
+     * for label") are for the one who tunes the pictures, not the user */
+    agseterr(AGERR);
     GVC_t *gvc = gvContextPlugins(builtin_plugins, 0);
     if (!gvc)
         return bn_error_set(err, BN_ERR_LIBRARY, svg_path, 0, 0, 0, "Graphviz: cannot create a context");

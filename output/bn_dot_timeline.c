@@ -1,4 +1,16 @@
+/* timeline.svg: swimlanes of the main actors along a date axis.
+ *
+ * The layout is computed here, not by Graphviz: every node gets its place
+ * (Graphviz's neato then only draws: every node is pinned), so that time runs straight
+ * along one axis, each lane keeps its own band, and events of one day
+ * stack instead of overlapping.  Columns are days, weeks or months
+ * (bn_bin); when a cell of a lane and a column would hold many events,
+ * they are shown as one box per type ("4 × họp") whose tooltip lists them.
+ * Dates without a known year go to a last column of their own. */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bn_dot.h"
@@ -6,81 +18,625 @@
 #include "bn_palette.h"
 #include "bn_summary.h"
 
-bn_status bn_render_timeline(const bn_timeline *tl, const char *dot_path, const char *svg_path,
-                             bn_error *err)
+enum {
+    DEFAULT_LANES = 6,
+    MAX_DAY_COLUMNS = 40,  /* auto binning: days while there are at most this many, then weeks, then months */
+    CELL_MAX = 4,          /* more events than this in one cell of a day column: one box per type */
+    NODE_W = 150,          /* points */
+    NODE_H = 52,
+    GAP = 8,
+    LANE_PAD = 8,
+    LABEL_W = 130,         /* the lane names */
+    AXIS_W = 34,           /* the date axis */
+    WRAP = 26,             /* characters per line of a summary */
+};
+
+/* A box of the picture: one event, or the events of one type in a cell. */
+typedef struct item {
+    size_t first;          /* event index */
+    size_t count;
+    bn_event_type type;    /* BN_EV_COUNT: the rest of a full cell, of the types in `rest` */
+    unsigned rest;         /* bit per type */
+} item;
+
+static int item_order(const void *va, const void *vb)
 {
-    Agraph_t *g = agopen((char *)"timeline", Agdirected, NULL);
-    if (!g)
-        return bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
-    bn_dot_set(g, "rankdir", "TB"); /* a chronicle read downwards: one row per date */
-    bn_dot_set(g, "nodesep", "0.15");
-    bn_dot_set(g, "ranksep", "0.4");
-    bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
-    bn_dot_set(g, "label", "biennien: dòng thời gian sự kiện");
-    bn_dot_set(g, "labelloc", "t");
-    agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");
-    agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
-    agattr(g, AGEDGE, (char *)"style", (char *)"invis");
+    const item *a = va, *b = vb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return (int)a->type - (int)b->type;
+}
 
-    /* the date axis: one node per distinct date, chained in order */
-    Agnode_t *prev_day = NULL;
-    Agraph_t *rank = NULL;
-    char name[64], label[512], tooltip[2048];
-    for (size_t i = 0; i < tl->nevents; i++) {
-        const bn_tl_event *te = &tl->events[i];
-        const bn_event *e = &te->ev;
-        if (i == 0 || strcmp(e->date.value, tl->events[i - 1].ev.date.value) != 0 ||
-            strcmp(e->date.end, tl->events[i - 1].ev.date.end) != 0) {
-            snprintf(name, sizeof name, "day_%zu", i);
-            Agnode_t *day = agnode(g, name, 1);
-            snprintf(label, sizeof label, "%s%s%s%s", e->date.value, e->date.end[0] ? " → " : "", e->date.end,
-                     e->date.year_source == BN_YEAR_UNKNOWN ? "\n(năm chưa rõ)" : "");
-            bn_dot_set(day, "label", label);
-            bn_dot_set(day, "shape", "plaintext");
-            bn_dot_set(day, "fontsize", "11");
-            if (prev_day) {
-                Agedge_t *ax = agedge(g, prev_day, day, NULL, 1);
-                bn_dot_set(ax, "style", "bold");
-                bn_dot_set(ax, "color", "#999999");
-                bn_dot_set(ax, "arrowhead", "none");
-            }
-            prev_day = day;
-            /* anonymous: cgraph orders named subgraphs by the address of
-             * their name, which would make the DOT file differ run to run */
-            rank = agsubg(g, NULL, 1);
-            bn_dot_set(rank, "rank", "same");
-            agsubnode(rank, day, 1);
+typedef struct cell {
+    size_t lane, col;
+    size_t *events;
+    size_t n, cap;
+} cell;
+
+typedef struct layout {
+    const bn_timeline *tl;
+    bn_bin bin;
+    int vertical;
+    size_t nlanes;          /* the main actors' lanes, then "khác" */
+    long *lane_actor;       /* actor index, -1 for "khác" */
+    long *col_key;          /* bin key of each column; LONG_MAX: no known year */
+    size_t ncols;
+    size_t *ev_lane, *ev_col;
+    double *lane_start, *lane_len;
+} layout;
+
+/* ---- text --------------------------------------------------------------- */
+
+/* Copies s into out, broken into lines of at most `width` characters at
+ * spaces, at most `lines` lines, with "…" when cut. */
+static void wrap(const char *s, int width, int lines, char *out, size_t size)
+{
+    size_t n = 0;
+    int line = 1, col = 0;
+    out[0] = 0;
+    while (*s && n + 8 < size) {
+        /* the next word and its length in characters */
+        const char *w = s;
+        int chars = 0;
+        while (*w && *w != ' ') {
+            chars += ((unsigned char)*w & 0xC0) != 0x80;
+            w++;
         }
-        Agnode_t *n = agnode(g, (char *)te->id, 1);
-        agsubnode(rank, n, 1);
-        bn_event_summary(tl, e, label, sizeof label);
-        bn_dot_set(n, "label", label);
-        bn_dot_set(n, "shape", "box");
-        bn_dot_set(n, "style", e->modality == BN_MOD_PLANNED ? "filled,rounded,dashed" : "filled,rounded");
-        bn_dot_set(n, "fillcolor", bn_type_colors[e->type]);
-        bn_dot_set(n, "fontcolor", bn_type_dark(e->type) ? "white" : "black");
-        snprintf(tooltip, sizeof tooltip, "%s [%s] %s — %s", bn_event_type_name(e->type), e->date.value,
-                 e->sources[0].sentence, e->sources[0].article);
-        bn_dot_set(n, "tooltip", tooltip);
+        if (col && col + 1 + chars > width) {
+            if (line == lines) {
+                n += (size_t)snprintf(out + n, size - n, "…");
+                return;
+            }
+            out[n++] = '\n';
+            line++;
+            col = 0;
+        } else if (col) {
+            out[n++] = ' ';
+            col++;
+        }
+        size_t len = (size_t)(w - s);
+        if (n + len + 8 >= size)
+            len = size - n - 8;
+        memcpy(out + n, s, len);
+        n += len;
+        out[n] = 0;
+        col += chars;
+        s = *w ? w + 1 : w;
     }
+}
 
-    /* the legend: a row of the type colours at the top.  Not a cluster
-     * nor an HTML table: Graphviz 2.43 leaks memory laying out either. */
-    Agraph_t *legend = agsubg(g, NULL, 1);
-    bn_dot_set(legend, "rank", "same");
-    Agnode_t *head = agnode(legend, (char *)"legend", 1);
-    bn_dot_set(head, "label", "Loại sự kiện");
-    bn_dot_set(head, "shape", "plaintext");
-    for (int t = 0; t < BN_EV_COUNT; t++) {
-        snprintf(name, sizeof name, "legend_%s", bn_event_type_name((bn_event_type)t));
-        Agnode_t *n = agnode(legend, name, 1);
-        bn_dot_set(n, "label", bn_event_type_name((bn_event_type)t));
-        bn_dot_set(n, "shape", "box");
-        bn_dot_set(n, "style", "filled,rounded");
-        bn_dot_set(n, "fillcolor", bn_type_colors[t]);
-        bn_dot_set(n, "fontcolor", bn_type_dark((bn_event_type)t) ? "white" : "black");
+/* ---- columns ------------------------------------------------------------ */
+
+static long bin_key(bn_bin bin, long day)
+{
+    int y, m, d;
+    switch (bin) {
+    case BN_BIN_WEEK:
+        return day - ((day + 3) % 7 + 7) % 7; /* the Monday; 1970-01-01 was a Thursday */
+    case BN_BIN_MONTH:
+        bn_civil_from_days(day, &y, &m, &d);
+        return (long)y * 12 + (m - 1);
+    default:
+        return day;
     }
-    bn_status st = bn_dot_write(g, "dot", dot_path, svg_path, err);
-    agclose(g);
+}
+
+static int long_order(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t distinct(long *v, size_t n)
+{
+    bn_sort(v, n, sizeof *v, long_order);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!w || v[w - 1] != v[i])
+            v[w++] = v[i];
+    return w;
+}
+
+/* Chooses the bin and the columns. */
+static int make_columns(layout *L, bn_bin want)
+{
+    const bn_timeline *tl = L->tl;
+    long *days = malloc((tl->nevents + 1) * sizeof *days);
+    if (!days)
+        return -1;
+    size_t nd = 0;
+    int unknown = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        long lo, hi;
+        if (bn_timex_days(&tl->events[i].ev.date, &lo, &hi))
+            days[nd++] = lo;
+        else
+            unknown = 1;
+    }
+    L->bin = want;
+    if (want == BN_BIN_AUTO) {
+        L->bin = BN_BIN_MONTH;
+        for (bn_bin b = BN_BIN_DAY; b <= BN_BIN_WEEK; b++) {
+            long *keys = malloc((nd + 1) * sizeof *keys);
+            if (!keys) {
+                free(days);
+                return -1;
+            }
+            for (size_t i = 0; i < nd; i++)
+                keys[i] = bin_key(b, days[i]);
+            size_t k = distinct(keys, nd);
+            free(keys);
+            if (k <= MAX_DAY_COLUMNS) {
+                L->bin = b;
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < nd; i++)
+        days[i] = bin_key(L->bin, days[i]);
+    L->ncols = distinct(days, nd);
+    if (unknown)
+        days[L->ncols++] = LONG_MAX;
+    L->col_key = days;
+    return 0;
+}
+
+static size_t column_of(const layout *L, const bn_event *e)
+{
+    long lo, hi, key = LONG_MAX;
+    if (bn_timex_days(&e->date, &lo, &hi))
+        key = bin_key(L->bin, lo);
+    size_t a = 0, b = L->ncols;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (L->col_key[mid] < key)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a < L->ncols ? a : L->ncols - 1;
+}
+
+/* "12/1", "12/1/2022" at the first column of a year; "tuần 13/1"; "1/2022". */
+static void column_label(const layout *L, size_t c, char *buf, size_t size)
+{
+    long key = L->col_key[c];
+    if (key == LONG_MAX) {
+        snprintf(buf, size, "năm chưa rõ");
+        return;
+    }
+    int y, m, d, py = 0, pm, pd;
+    if (L->bin == BN_BIN_MONTH) {
+        snprintf(buf, size, "%ld/%ld", key % 12 + 1, key / 12);
+        return;
+    }
+    bn_civil_from_days(key, &y, &m, &d);
+    if (c > 0 && L->col_key[c - 1] != LONG_MAX)
+        bn_civil_from_days(L->col_key[c - 1], &py, &pm, &pd);
+    const char *pre = L->bin == BN_BIN_WEEK ? "tuần " : "";
+    if (py != y)
+        snprintf(buf, size, "%s%d/%d/%d", pre, d, m, y);
+    else
+        snprintf(buf, size, "%s%d/%d", pre, d, m);
+}
+
+/* ---- lanes -------------------------------------------------------------- */
+
+static const bn_timeline *sort_tl; /* for lane_order: qsort has no context */
+
+static int lane_order(const void *va, const void *vb)
+{
+    const bn_tl_actor *a = &sort_tl->actors[*(const long *)va], *b = &sort_tl->actors[*(const long *)vb];
+    if (a->events != b->events)
+        return a->events > b->events ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* The `want` actors with most events, and "khác" when some event names
+ * none of them. */
+static int make_lanes(layout *L, int want)
+{
+    const bn_timeline *tl = L->tl;
+    long *v = malloc((tl->nactors + 2) * sizeof *v);
+    if (!v)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < tl->nactors; i++)
+        if (tl->actors[i].events)
+            v[n++] = (long)i;
+    sort_tl = tl;
+    bn_sort(v, n, sizeof *v, lane_order);
+    if (n > (size_t)want)
+        n = (size_t)want;
+    L->lane_actor = v;
+    L->nlanes = n;
+    L->ev_lane = malloc((tl->nevents + 1) * sizeof *L->ev_lane);
+    L->ev_col = malloc((tl->nevents + 1) * sizeof *L->ev_col);
+    if (!L->ev_lane || !L->ev_col)
+        return -1;
+    int other = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_event *e = &tl->events[i].ev;
+        size_t lane = SIZE_MAX;
+        /* the lane of its first source among the main actors, else of any actor */
+        for (int pass = 0; pass < 2 && lane == SIZE_MAX; pass++)
+            for (size_t k = 0; k < e->nactors && lane == SIZE_MAX; k++) {
+                if (pass == 0 && e->actors[k].role != BN_ROLE_SOURCE)
+                    continue;
+                long ai = bn_timeline_actor(tl, e->actors[k].id);
+                for (size_t l = 0; l < n; l++)
+                    if (v[l] == ai)
+                        lane = l;
+            }
+        if (lane == SIZE_MAX) {
+            lane = n;
+            other = 1;
+        }
+        L->ev_lane[i] = lane;
+        L->ev_col[i] = column_of(L, e);
+    }
+    if (other)
+        v[L->nlanes++] = -1;
+    /* a person whose events all sit in the lane of their state or
+     * organisation would have an empty lane: drop it */
+    size_t *count = calloc(L->nlanes + 1, sizeof *count), *now = malloc((L->nlanes + 1) * sizeof *now);
+    if (!count || !now) {
+        free(count);
+        free(now);
+        return -1;
+    }
+    for (size_t i = 0; i < tl->nevents; i++)
+        count[L->ev_lane[i]]++;
+    size_t kept = 0;
+    for (size_t l = 0; l < L->nlanes; l++) {
+        now[l] = kept;
+        if (count[l])
+            v[kept++] = v[l];
+    }
+    for (size_t i = 0; i < tl->nevents; i++)
+        L->ev_lane[i] = now[L->ev_lane[i]];
+    L->nlanes = kept;
+    free(count);
+    free(now);
+    return 0;
+}
+
+/* ---- cells -------------------------------------------------------------- */
+
+static int cell_order(const void *va, const void *vb)
+{
+    const cell *a = va, *b = vb;
+    if (a->lane != b->lane)
+        return a->lane < b->lane ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+/* The boxes of a cell: its events, or one box per type when there are
+ * many or the columns are weeks or months. */
+static size_t cell_items(const layout *L, const cell *c, item *out)
+{
+    const bn_timeline *tl = L->tl;
+    if (L->bin == BN_BIN_DAY && c->n <= CELL_MAX) {
+        for (size_t k = 0; k < c->n; k++)
+            out[k] = (item){c->events[k], 1, tl->events[c->events[k]].ev.type, 0};
+        return c->n;
+    }
+    size_t n = 0;
+    for (int t = 0; t < BN_EV_COUNT; t++) {
+        size_t count = 0, first = 0;
+        for (size_t k = 0; k < c->n; k++)
+            if (tl->events[c->events[k]].ev.type == (bn_event_type)t && !count++)
+                first = c->events[k];
+        if (count)
+            out[n++] = (item){first, count, (bn_event_type)t, 0};
+    }
+    if (n <= CELL_MAX)
+        return n;
+    /* a full cell: its largest types, and one box for the rest */
+    bn_sort(out, n, sizeof *out, item_order);
+    item rest = {out[CELL_MAX - 1].first, 0, BN_EV_COUNT, 0};
+    for (size_t k = CELL_MAX - 1; k < n; k++) {
+        rest.count += out[k].count;
+        rest.rest |= 1u << out[k].type;
+    }
+    out[CELL_MAX - 1] = rest;
+    return CELL_MAX;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+/* Places a node at (t, l): t along time, l across the lanes. */
+static void place(const layout *L, Agnode_t *n, double t, double l, double tw, double lw)
+{
+    char buf[64];
+    double x = L->vertical ? l : t, y = L->vertical ? t : l;
+    double w = L->vertical ? lw : tw, h = L->vertical ? tw : lw;
+    snprintf(buf, sizeof buf, "%.1f,%.1f!", x, -y);
+    bn_dot_set(n, "pos", buf);
+    snprintf(buf, sizeof buf, "%.3f", w / 72.0);
+    bn_dot_set(n, "width", buf);
+    snprintf(buf, sizeof buf, "%.3f", h / 72.0);
+    bn_dot_set(n, "height", buf);
+    bn_dot_set(n, "fixedsize", "true");
+}
+
+static Agnode_t *text_node(Agraph_t *g, const char *name, const char *label, const char *size, int bold)
+{
+    Agnode_t *n = agnode(g, (char *)name, 1);
+    bn_dot_set(n, "shape", "plaintext");
+    bn_dot_set(n, "label", label);
+    bn_dot_set(n, "fontsize", size);
+    if (bold)
+        bn_dot_set(n, "fontname", "Helvetica-Bold,Arial Bold,sans-serif");
+    return n;
+}
+
+/* Sizes of a box along the time and the lane axis. */
+static double box_t(const layout *L)
+{
+    return L->vertical ? NODE_H : NODE_W;
+}
+
+static double box_l(const layout *L)
+{
+    return L->vertical ? NODE_W : NODE_H;
+}
+
+static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *it, size_t row, double col_t)
+{
+    const bn_timeline *tl = L->tl;
+    const bn_tl_event *te = &tl->events[it->first];
+    const bn_event *e = &te->ev;
+    char name[64], date[64], text[512], label[768], tip[4096];
+    if (it->count == 1) {
+        snprintf(name, sizeof name, "%s", te->id);
+        bn_date_vi(&e->date, date, sizeof date);
+        bn_event_summary(tl, e, text, sizeof text);
+        char wrapped[600];
+        wrap(text, WRAP, 2, wrapped, sizeof wrapped);
+        snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
+        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s", date, bn_type_label_vi(e->type), text,
+                 e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "",
+                 te->articles > 1 ? " (và các bài khác)" : "");
+    } else if (it->type == BN_EV_COUNT) {
+        snprintf(name, sizeof name, "cell_%zu_%zu_rest", c->lane, c->col);
+        column_label(L, c->col, date, sizeof date);
+        size_t n = (size_t)snprintf(tip, sizeof tip, "%s, %zu sự kiện khác:", date, it->count);
+        for (int t = 0; t < BN_EV_COUNT && n < sizeof tip; t++) {
+            size_t k = 0;
+            for (size_t x = 0; x < c->n; x++)
+                k += tl->events[c->events[x]].ev.type == (bn_event_type)t;
+            if (it->rest & (1u << t))
+                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_type_label_vi((bn_event_type)t));
+        }
+        snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
+    } else {
+        snprintf(name, sizeof name, "cell_%zu_%zu_%d", c->lane, c->col, (int)it->type);
+        column_label(L, c->col, date, sizeof date);
+        /* who: the distinct parties of the first events */
+        size_t n = (size_t)snprintf(tip, sizeof tip, "%zu × %s, %s:", it->count, bn_type_label_vi(it->type), date);
+        size_t shown = 0;
+        for (size_t k = 0; k < c->n && n < sizeof tip; k++) {
+            const bn_tl_event *x = &tl->events[c->events[k]];
+            if (x->ev.type != it->type)
+                continue;
+            if (shown++ == 12) {
+                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n…");
+                break;
+            }
+            char d[64];
+            bn_date_vi(&x->ev.date, d, sizeof d);
+            bn_event_summary(tl, &x->ev, text, sizeof text);
+            n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%s: %s", d, text);
+        }
+        bn_event_parties(tl, e, text, sizeof text);
+        char wrapped[600];
+        wrap(text, WRAP, 1, wrapped, sizeof wrapped);
+        snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+    }
+    Agnode_t *nd = agnode(g, name, 1);
+    bn_dot_set(nd, "id", name);
+    bn_dot_set(nd, "label", label);
+    bn_dot_set(nd, "tooltip", tip);
+    bn_dot_set(nd, "shape", "box");
+    int planned = it->count == 1 && e->modality == BN_MOD_PLANNED;
+    bn_dot_set(nd, "style", planned ? "filled,rounded,dashed" : "filled,rounded");
+    if (planned)
+        bn_dot_set(nd, "penwidth", "2");
+    bn_dot_set(nd, "fillcolor", it->type == BN_EV_COUNT ? "#E0E0E0" : bn_type_colors[it->type]);
+    bn_dot_set(nd, "fontcolor", it->type != BN_EV_COUNT && bn_type_dark(it->type) ? "white" : "black");
+    double l = L->lane_start[c->lane] + LANE_PAD + row * (box_l(L) + GAP) + box_l(L) / 2;
+    place(L, nd, col_t, l, box_t(L), box_l(L));
+}
+
+static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
+{
+    double t = LABEL_W / 2.0;
+    Agnode_t *head = text_node(g, "legend", "Loại sự kiện:", "10", 1);
+    place(L, head, t, l, LABEL_W, 24);
+    t = LABEL_W;
+    char name[64], label[96];
+    double w = L->vertical ? 24 : 96;
+    for (int k = 0; k < BN_EV_COUNT + 2; k++) {
+        if (k < BN_EV_COUNT && !used[k])
+            continue;
+        snprintf(name, sizeof name, "legend_%d", k);
+        Agnode_t *n = agnode(g, name, 1);
+        bn_dot_set(n, "shape", "box");
+        bn_dot_set(n, "fontsize", "9");
+        if (k < BN_EV_COUNT) {
+            snprintf(label, sizeof label, "%s", bn_type_label_vi((bn_event_type)k));
+            bn_dot_set(n, "style", "filled,rounded");
+            bn_dot_set(n, "fillcolor", bn_type_colors[k]);
+            bn_dot_set(n, "fontcolor", bn_type_dark((bn_event_type)k) ? "white" : "black");
+        } else if (k == BN_EV_COUNT) {
+            snprintf(label, sizeof label, "viền đứt: dự kiến");
+            bn_dot_set(n, "style", "rounded,dashed");
+            bn_dot_set(n, "penwidth", "2");
+        } else {
+            snprintf(label, sizeof label, "●: nhiều nguồn");
+            bn_dot_set(n, "style", "rounded");
+        }
+        bn_dot_set(n, "label", label);
+        if (L->vertical) {
+            place(L, n, t + 12, l, 24, 110);
+            t += 30;
+        } else {
+            place(L, n, t + w / 2, l, w, 24);
+            t += w + 6;
+        }
+    }
+}
+
+static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lane_rows)
+{
+    const bn_timeline *tl = L->tl;
+    char name[64], label[256];
+    double col_step = box_t(L) + GAP * 2;
+    double t0 = L->vertical ? AXIS_W + 8 : LABEL_W;
+    double total_t = L->ncols * col_step;
+    double l0 = L->vertical ? LABEL_W / 2.0 : AXIS_W;
+    /* lane bands first: Graphviz draws in order, so they stay behind */
+    double l = l0;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        size_t rows = lane_rows[k] ? lane_rows[k] : 1;
+        L->lane_start[k] = l;
+        L->lane_len[k] = 2 * LANE_PAD + rows * box_l(L) + (rows - 1) * GAP;
+        snprintf(name, sizeof name, "lane_%zu", k);
+        Agnode_t *band = agnode(g, name, 1);
+        bn_dot_set(band, "shape", "box");
+        bn_dot_set(band, "style", "filled");
+        bn_dot_set(band, "color", "#DDDDDD");
+        bn_dot_set(band, "fillcolor", k % 2 ? "#FFFFFF" : "#F3F3F3");
+        bn_dot_set(band, "label", "");
+        place(L, band, t0 + total_t / 2, l + L->lane_len[k] / 2, total_t, L->lane_len[k]);
+        snprintf(name, sizeof name, "lane_label_%zu", k);
+        const char *who = L->lane_actor[k] >= 0 ? tl->actors[L->lane_actor[k]].name_vi : "khác";
+        char wrapped[300];
+        wrap(who, L->vertical ? 24 : 18, 2, wrapped, sizeof wrapped);
+        Agnode_t *lab = text_node(g, name, wrapped, "11", 1);
+        if (L->vertical)
+            place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 4, L->lane_len[k]);
+        else
+            place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
+        l += L->lane_len[k];
+    }
+    /* the date axis */
+    for (size_t c = 0; c < L->ncols; c++) {
+        column_label(L, c, label, sizeof label);
+        snprintf(name, sizeof name, "axis_%zu", c);
+        int year_start = strchr(label, '/') && strchr(strchr(label, '/') + 1, '/');
+        Agnode_t *tick = text_node(g, name, label, "10", year_start || L->col_key[c] == LONG_MAX);
+        place(L, tick, t0 + c * col_step + col_step / 2, l0 / 2, col_step, l0 - 6);
+    }
+    /* the events */
+    item *items = malloc((CELL_MAX + BN_EV_COUNT + 1) * sizeof *items);
+    int used[BN_EV_COUNT] = {0};
+    for (size_t k = 0; items && k < ncells; k++) {
+        cell *c = &cells[k];
+        item *v = c->n <= CELL_MAX + BN_EV_COUNT ? items : malloc((c->n + BN_EV_COUNT) * sizeof *v);
+        if (!v)
+            continue;
+        size_t n = cell_items(L, c, v);
+        for (size_t r = 0; r < n; r++) {
+            draw_item(g, L, c, &v[r], r, t0 + c->col * col_step + col_step / 2);
+            if (v[r].type < BN_EV_COUNT)
+                used[v[r].type] = 1;
+            for (int t = 0; t < BN_EV_COUNT; t++)
+                if (v[r].rest & (1u << t))
+                    used[t] = 1;
+        }
+        if (v != items)
+            free(v);
+    }
+    free(items);
+    draw_legend(g, L, used, l + 24);
+}
+
+bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
+                             const char *svg_path, bn_error *err)
+{
+    layout L = {.tl = tl, .vertical = opt && opt->vertical};
+    cell *cells = NULL;
+    size_t ncells = 0, ccap = 0, *lane_rows = NULL;
+    bn_status st = BN_OK;
+    if (make_columns(&L, opt ? opt->bin : BN_BIN_AUTO) || make_lanes(&L, opt && opt->lanes > 0 ? opt->lanes : DEFAULT_LANES))
+        st = BN_ERR_NOMEM;
+    /* cells: events by (lane, column), in date order within */
+    for (size_t i = 0; st == BN_OK && i < tl->nevents; i++) {
+        if (!ncells || cells[ncells - 1].lane != L.ev_lane[i] || cells[ncells - 1].col != L.ev_col[i]) {
+            size_t k;
+            for (k = 0; k < ncells; k++)
+                if (cells[k].lane == L.ev_lane[i] && cells[k].col == L.ev_col[i])
+                    break;
+            if (k == ncells) {
+                if (bn_grow((void **)&cells, &ccap, ncells + 1, sizeof *cells)) {
+                    st = BN_ERR_NOMEM;
+                    break;
+                }
+                cells[ncells++] = (cell){L.ev_lane[i], L.ev_col[i], NULL, 0, 0};
+            } else if (k != ncells - 1) {
+                cell tmp = cells[k]; /* keep the cell being filled last */
+                cells[k] = cells[ncells - 1];
+                cells[ncells - 1] = tmp;
+            }
+        }
+        cell *c = &cells[ncells - 1];
+        if (bn_grow((void **)&c->events, &c->cap, c->n + 1, sizeof *c->events))
+            st = BN_ERR_NOMEM;
+        else
+            c->events[c->n++] = i;
+    }
+    if (st == BN_OK) {
+        bn_sort(cells, ncells, sizeof *cells, cell_order);
+        lane_rows = calloc(L.nlanes + 1, sizeof *lane_rows);
+        L.lane_start = calloc(L.nlanes + 1, sizeof *L.lane_start);
+        L.lane_len = calloc(L.nlanes + 1, sizeof *L.lane_len);
+        item *tmp = malloc((tl->nevents + BN_EV_COUNT + 1) * sizeof *tmp);
+        if (!lane_rows || !L.lane_start || !L.lane_len || !tmp)
+            st = BN_ERR_NOMEM;
+        for (size_t k = 0; st == BN_OK && k < ncells; k++) {
+            size_t n = cell_items(&L, &cells[k], tmp);
+            if (n > lane_rows[cells[k].lane])
+                lane_rows[cells[k].lane] = n;
+        }
+        free(tmp);
+    }
+    Agraph_t *g = st == BN_OK ? agopen((char *)"timeline", Agundirected, NULL) : NULL;
+    if (st == BN_OK && !g)
+        st = BN_ERR_NOMEM;
+    if (st == BN_OK) {
+        char title[256];
+        snprintf(title, sizeof title, "Dòng thời gian: %zu sự kiện, %zu bài báo%s", tl->nevents, tl->narticles,
+                 L.bin == BN_BIN_WEEK ? " (theo tuần)" : L.bin == BN_BIN_MONTH ? " (theo tháng)" : "");
+        bn_dot_set(g, "label", title);
+        bn_dot_set(g, "labelloc", "t");
+        bn_dot_set(g, "labeljust", "l"); /* a wide picture: the title where reading starts */
+        bn_dot_set(g, "fontsize", "16");
+        bn_dot_set(g, "fontname", "Helvetica,Arial,sans-serif");
+        bn_dot_set(g, "outputorder", "nodesfirst");
+        agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");
+        agattr(g, AGNODE, (char *)"fontsize", (char *)"9");
+        agattr(g, AGNODE, (char *)"margin", (char *)"0.04,0.02");
+        draw(g, &L, cells, ncells, lane_rows);
+        /* neato with every node pinned only draws (the "nop" engine would do
+         * the same but leaks in Graphviz 2.43); positions are in points */
+        bn_dot_set(g, "inputscale", "72");
+        bn_dot_set(g, "notranslate", "true");
+        st = bn_dot_write(g, "neato", dot_path, svg_path, err);
+        agclose(g);
+    } else {
+        st = bn_error_set(err, st, svg_path ? svg_path : "", 0, 0, 0, "out of memory drawing the timeline");
+    }
+    for (size_t k = 0; k < ncells; k++)
+        free(cells[k].events);
+    free(cells);
+    free(lane_rows);
+    free(L.lane_start);
+    free(L.lane_len);
+    free(L.lane_actor);
+    free(L.col_key);
+    free(L.ev_lane);
+    free(L.ev_col);
     return st;
 }

@@ -15,62 +15,69 @@
 typedef struct renderer {
     const char *files[2];
     unsigned formats[2];
-    bn_status (*write)(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err);
+    bn_status (*write)(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err);
 } renderer;
 
-static bn_status json_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+static bn_status json_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
 {
+    (void)opt;
     return bn_json_write_timeline(tl, net, paths[0], err);
 }
 
-static bn_status timeline_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+static bn_status timeline_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                 bn_error *err)
 {
     (void)net;
-    return bn_render_timeline(tl, paths[0], paths[1], err);
+    return bn_render_timeline(tl, &opt->picture, paths[0], paths[1], err);
 }
 
-static bn_status network_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+static bn_status network_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                bn_error *err)
 {
-    return bn_render_network(tl, net, paths[0], paths[1], err);
+    return bn_render_network(tl, net, &opt->picture, paths[0], paths[1], err);
 }
 
-static bn_status graphml_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+static bn_status graphml_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                bn_error *err)
 {
+    (void)opt;
     (void)tl;
     return bn_write_graphml(net, paths[0], err);
 }
 
-static bn_status bipartite_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+static bn_status bipartite_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                  bn_error *err)
 {
+    (void)opt;
     (void)net;
     return bn_write_bipartite_graphml(tl, paths[0], err);
 }
 
-static bn_status csv_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+static bn_status csv_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
 {
+    (void)opt;
     (void)net;
     return bn_write_csv(tl, paths[0], err);
 }
 
-static bn_status vis_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+static bn_status vis_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
 {
+    (void)opt;
     (void)net;
     return bn_write_vis(tl, paths[0], err);
 }
 
-static bn_status timelinejs_write(const bn_timeline *tl, const bn_network *net, const char *const *paths,
+static bn_status timelinejs_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                   bn_error *err)
 {
+    (void)opt;
     (void)net;
     return bn_write_timelinejs(tl, paths[0], err);
 }
 
-static bn_status gexf_write(const bn_timeline *tl, const bn_network *net, const char *const *paths, bn_error *err)
+static bn_status gexf_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
 {
+    (void)opt;
     return bn_write_gexf(tl, net, paths[0], err);
 }
 
@@ -140,8 +147,8 @@ static int make_dirs(const char *dir)
     return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, unsigned mask,
-                           bn_error *err)
+bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir,
+                           const bn_output_options *opt, bn_error *err)
 {
     if (make_dirs(outdir) != 0)
         return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot create the output directory: %s",
@@ -150,14 +157,14 @@ bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const c
         char paths[2][4096];
         const char *p[2] = {NULL, NULL};
         for (int k = 0; k < 2 && renderers[i].files[k]; k++) {
-            if (!(renderers[i].formats[k] & mask))
+            if (!(renderers[i].formats[k] & opt->formats))
                 continue;
             snprintf(paths[k], sizeof paths[k], "%s/%s", outdir, renderers[i].files[k]);
             p[k] = paths[k];
         }
         if (!p[0] && !p[1])
             continue;
-        bn_status st = renderers[i].write(tl, net, p, err);
+        bn_status st = renderers[i].write(tl, net, opt, p, err);
         if (st != BN_OK)
             return st;
     }

@@ -2,6 +2,7 @@
 #ifndef BN_OUTPUTS_H
 #define BN_OUTPUTS_H
 
+#include "bn_dot.h"
 #include "bn_error.h"
 #include "bn_network.h"
 #include "bn_timeline.h"
@@ -29,9 +30,14 @@ int bn_formats_parse(const char *list, unsigned *mask, const char **bad);
 /* The names, comma-separated, for help texts. */
 const char *bn_formats_known(void);
 
-/* Creates outdir if needed and writes the outputs `mask` selects.  Stops at
- * the first failure. */
-bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir, unsigned mask,
-                           bn_error *err);
+typedef struct bn_output_options {
+    unsigned formats;            /* bn_format bits */
+    bn_picture_options picture;  /* timeline.svg, graph.svg */
+} bn_output_options;
+
+/* Creates outdir if needed and writes the outputs opt->formats selects.
+ * Stops at the first failure. */
+bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir,
+                           const bn_output_options *opt, bn_error *err);
 
 #endif

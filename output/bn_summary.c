@@ -1,6 +1,7 @@
 #include "bn_summary.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const type_vi[BN_EV_COUNT] = {
@@ -42,4 +43,42 @@ void bn_event_summary(const bn_timeline *tl, const bn_event *e, char *buf, size_
     n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ": " : "", e->nsources ? e->sources[0].trigger : "");
     if (e->location && n + 1 < size)
         snprintf(buf + n, size - n, " (%s)", e->location);
+}
+
+void bn_date_vi(const bn_timex *t, char *buf, size_t size)
+{
+    const char *v = t->value;
+    int unknown = strncmp(v, "XXXX", 4) == 0;
+    int y = atoi(v), m = strlen(v) >= 7 ? atoi(v + 5) : 0, d = strlen(v) >= 10 ? atoi(v + 8) : 0;
+    char year[16];
+    snprintf(year, sizeof year, unknown ? " (năm ?)" : "/%d", y);
+    switch (t->precision) {
+    case BN_PREC_DAY:
+        if (t->end[0] && strlen(t->end) >= 10) {
+            int em = atoi(t->end + 5), ed = atoi(t->end + 8);
+            if (em == m)
+                snprintf(buf, size, "%d–%d/%d%s", d, ed, m, year);
+            else
+                snprintf(buf, size, "%d/%d–%d/%d%s", d, m, ed, em, year);
+        } else {
+            snprintf(buf, size, "%d/%d%s", d, m, year);
+        }
+        return;
+    case BN_PREC_WEEK:
+        snprintf(buf, size, "tuần %d%s", strlen(v) >= 8 ? atoi(v + 6) : 0, year);
+        return;
+    case BN_PREC_MONTH:
+        snprintf(buf, size, "tháng %d%s", m, year);
+        return;
+    case BN_PREC_QUARTER:
+        snprintf(buf, size, "quý %d%s", strlen(v) >= 7 ? atoi(v + 6) : 0, year);
+        return;
+    case BN_PREC_HALF:
+        snprintf(buf, size, "%s %s", strlen(v) >= 7 && v[6] == '1' ? "nửa đầu năm" : "nửa cuối năm", year + 1);
+        return;
+    case BN_PREC_YEAR:
+    default:
+        snprintf(buf, size, unknown ? "năm ?" : "%d", y);
+        return;
+    }
 }

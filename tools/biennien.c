@@ -28,7 +28,7 @@ typedef struct options {
     size_t nkb;
     int lenient;
     int quiet;
-    unsigned formats;
+    bn_output_options out;
     const char **actors; /* --actor, repeatable */
     size_t nactors;
     bn_filter filter;
@@ -95,6 +95,13 @@ static const char *const usage_options =
     "                       csv (events.csv), vis (vis.json), timelinejs\n"
     "                       (timelinejs.json), gexf (graph.gexf);\n"
     "                       default json,dot,svg,graphml\n"
+    "      --lanes N        swimlanes of timeline.svg: the N actors with most events\n"
+    "                       (default 6), the rest in one more lane\n"
+    "      --vertical       timeline.svg with time running down\n"
+    "      --bin UNIT       timeline.svg columns: day, week or month (default: days\n"
+    "                       while there are at most 40, else weeks, else months)\n"
+    "      --layout NAME    graph.svg layout: neato, sfdp, fdp, circo, dot (default:\n"
+    "                       neato up to 60 actors, else sfdp)\n"
     "      --actor NAME     only events that name this actor (id or name, any case,\n"
     "                       diacritics optional); repeat for more (build, merge)\n"
     "      --since DATE     only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
@@ -134,7 +141,7 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -150,6 +157,10 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"min-confidence", required_argument, NULL, OPT_MINCONF},
+        {"lanes", required_argument, NULL, OPT_LANES},
+        {"vertical", no_argument, NULL, OPT_VERTICAL},
+        {"bin", required_argument, NULL, OPT_BIN},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -186,7 +197,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
             break;
         case OPT_FORMAT: {
             const char *bad;
-            if (bn_formats_parse(optarg, &o->formats, &bad) != 0 || !o->formats)
+            if (bn_formats_parse(optarg, &o->out.formats, &bad) != 0 || !o->out.formats)
                 return usage_error(cmd_sp, "--format wants a comma-separated list of formats (see --help), not '%s'",
                                    optarg);
             break;
@@ -205,6 +216,37 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
                 return usage_error(cmd_sp, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
             *(c == OPT_SINCE ? &o->filter.since : &o->filter.until) = optarg;
             break;
+        case OPT_LANES: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (end == optarg || *end || n < 1 || n > 50)
+                return usage_error(cmd_sp, "--lanes wants a number from 1 to 50, not '%s'", optarg);
+            o->out.picture.lanes = (int)n;
+            break;
+        }
+        case OPT_VERTICAL:
+            o->out.picture.vertical = 1;
+            break;
+        case OPT_BIN:
+            if (strcmp(optarg, "day") == 0)
+                o->out.picture.bin = BN_BIN_DAY;
+            else if (strcmp(optarg, "week") == 0)
+                o->out.picture.bin = BN_BIN_WEEK;
+            else if (strcmp(optarg, "month") == 0)
+                o->out.picture.bin = BN_BIN_MONTH;
+            else
+                return usage_error(cmd_sp, "--bin wants day, week or month, not '%s'", optarg);
+            break;
+        case OPT_LAYOUT: {
+            static const char *const layouts[] = {"neato", "sfdp", "fdp", "circo", "dot", "twopi", NULL};
+            size_t k;
+            for (k = 0; layouts[k] && strcmp(layouts[k], optarg) != 0; k++)
+                ;
+            if (!layouts[k])
+                return usage_error(cmd_sp, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", optarg);
+            o->out.picture.layout = layouts[k];
+            break;
+        }
         case OPT_MINCONF: {
             char *end;
             double x = strtod(optarg, &end);
@@ -230,8 +272,8 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
     }
     o->filter.actors = o->actors;
     o->filter.nactors = o->nactors;
-    if (!o->formats)
-        o->formats = BN_FMT_DEFAULT;
+    if (!o->out.formats)
+        o->out.formats = BN_FMT_DEFAULT;
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
     if (o->ninputs == 0)
@@ -380,7 +422,7 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     if (st == BN_OK)
         st = bn_network_build(tl, &net, &err);
     if (st == BN_OK)
-        st = bn_write_outputs(tl, net, o->outdir, o->formats, &err);
+        st = bn_write_outputs(tl, net, o->outdir, &o->out, &err);
     bn_network_free(net);
     if (st != BN_OK) {
         report(&err);
@@ -388,13 +430,13 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     }
     if (!o->quiet) {
         printf("biennien: %zu articles, %zu events, %zu actors\n", articles, tl->nevents, tl->nactors);
-        if (o->formats & BN_FMT_SVG)
+        if (o->out.formats & BN_FMT_SVG)
             printf("timeline: %s/timeline.svg\n", o->outdir);
-        if (o->formats & BN_FMT_JSON)
+        if (o->out.formats & BN_FMT_JSON)
             printf("json:     %s/timeline.json\n", o->outdir);
-        if (o->formats & BN_FMT_SVG)
+        if (o->out.formats & BN_FMT_SVG)
             printf("network:  %s/graph.svg\n", o->outdir);
-        if (o->formats & BN_FMT_GRAPHML)
+        if (o->out.formats & BN_FMT_GRAPHML)
             printf("graphml:  %s/graph.graphml\n", o->outdir);
     }
     return 0;

@@ -24,14 +24,14 @@ typedef struct bn_picture_options {
 
 /* timeline.dot and timeline.svg: one swimlane per main actor, events in
  * date order along a date axis, coloured by type, with a legend.  Either
- * path may be NULL. */
+ * path may be NULL; with svg_out, *svg_out gets the SVG too (malloc). */
 bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
-                             const char *svg_path, bn_error *err);
+                             const char *svg_path, char **svg_out, bn_error *err);
 
 /* graph.dot and graph.svg: actors sized by PageRank, shaped by kind,
  * coloured by community; edges by number of interactions, green
  * (cooperation) to red (conflict). */
 bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
-                            const char *dot_path, const char *svg_path, bn_error *err);
+                            const char *dot_path, const char *svg_path, char **svg_out, bn_error *err);
 
 #endif

@@ -49,7 +49,7 @@ static void edge_color(double mean, char *buf, size_t size)
 }
 
 bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
-                            const char *dot_path, const char *svg_path, bn_error *err)
+                            const char *dot_path, const char *svg_path, char **svg_out, bn_error *err)
 {
     Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
     if (!g)
@@ -113,7 +113,8 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
     }
     free(nodes);
     size_t nv = (size_t)agnnodes(g);
-    bn_status st = bn_dot_write(g, opt && opt->layout ? opt->layout : nv <= 60 ? "neato" : "sfdp", dot_path, svg_path, err);
+    bn_dot_prefix_ids(g, "net-");
+    bn_status st = bn_dot_write(g, opt && opt->layout ? opt->layout : nv <= 60 ? "neato" : "sfdp", dot_path, svg_path, svg_out, err);
     agclose(g);
     return st;
 }

@@ -9,9 +9,14 @@
 /* agsafeset with const strings. */
 void bn_dot_set(void *obj, const char *name, const char *value);
 
+/* Gives the graph, every node and every edge an SVG id starting with
+ * `prefix`, so that the two pictures can share one HTML page. */
+void bn_dot_prefix_ids(Agraph_t *g, const char *prefix);
+
 /* Writes g as DOT to dot_path, lays it out and renders SVG to svg_path;
- * either path may be NULL (not written). */
-bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, const char *svg_path,
+ * either path may be NULL (not written).  With svg_out, *svg_out also gets
+ * the SVG (malloc, NUL-terminated; the caller frees it). */
+bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, const char *svg_path, char **svg_out,
                        bn_error *err);
 
 #endif

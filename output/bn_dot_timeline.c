@@ -435,7 +435,11 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
     }
     Agnode_t *nd = agnode(g, name, 1);
-    bn_dot_set(nd, "id", name);
+    if (it->count == 1) { /* in the report page, a box leads to its row of the table */
+        char href[64];
+        snprintf(href, sizeof href, "#%s", te->id);
+        bn_dot_set(nd, "href", href);
+    }
     bn_dot_set(nd, "label", label);
     bn_dot_set(nd, "tooltip", tip);
     bn_dot_set(nd, "shape", "box");
@@ -554,7 +558,7 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
 }
 
 bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
-                             const char *svg_path, bn_error *err)
+                             const char *svg_path, char **svg_out, bn_error *err)
 {
     layout L = {.tl = tl, .vertical = opt && opt->vertical};
     cell *cells = NULL;
@@ -622,8 +626,9 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
         /* neato with every node pinned only draws (the "nop" engine would do
          * the same but leaks in Graphviz 2.43); positions are in points */
         bn_dot_set(g, "inputscale", "72");
+        bn_dot_prefix_ids(g, "tl-");
         bn_dot_set(g, "notranslate", "true");
-        st = bn_dot_write(g, "neato", dot_path, svg_path, err);
+        st = bn_dot_write(g, "neato", dot_path, svg_path, svg_out, err);
         agclose(g);
     } else {
         st = bn_error_set(err, st, svg_path ? svg_path : "", 0, 0, 0, "out of memory drawing the timeline");

@@ -8,6 +8,7 @@
 #include "bn_dot.h"
 #include "bn_formats.h"
 #include "bn_graphml.h"
+#include "bn_html.h"
 #include "bn_json.h"
 
 /* A renderer: the files it writes (each with the format that selects
@@ -28,13 +29,13 @@ static bn_status timeline_write(const bn_timeline *tl, const bn_network *net, co
                                 bn_error *err)
 {
     (void)net;
-    return bn_render_timeline(tl, &opt->picture, paths[0], paths[1], err);
+    return bn_render_timeline(tl, &opt->picture, paths[0], paths[1], NULL, err);
 }
 
 static bn_status network_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
                                bn_error *err)
 {
-    return bn_render_network(tl, net, &opt->picture, paths[0], paths[1], err);
+    return bn_render_network(tl, net, &opt->picture, paths[0], paths[1], NULL, err);
 }
 
 static bn_status graphml_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
@@ -81,6 +82,12 @@ static bn_status gexf_write(const bn_timeline *tl, const bn_network *net, const 
     return bn_write_gexf(tl, net, paths[0], err);
 }
 
+static bn_status html_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt,
+                             const char *const *paths, bn_error *err)
+{
+    return bn_write_html(tl, net, &opt->picture, paths[0], err);
+}
+
 static const renderer renderers[] = {
     {{"timeline.json", NULL}, {BN_FMT_JSON, 0}, json_write},
     {{"timeline.dot", "timeline.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, timeline_write},
@@ -91,6 +98,7 @@ static const renderer renderers[] = {
     {{"vis.json", NULL}, {BN_FMT_VIS, 0}, vis_write},
     {{"timelinejs.json", NULL}, {BN_FMT_TIMELINEJS, 0}, timelinejs_write},
     {{"graph.gexf", NULL}, {BN_FMT_GEXF, 0}, gexf_write},
+    {{"timeline.html", NULL}, {BN_FMT_HTML, 0}, html_write},
 };
 
 static const struct {
@@ -99,12 +107,12 @@ static const struct {
 } format_names[] = {
     {"json", BN_FMT_JSON}, {"dot", BN_FMT_DOT}, {"svg", BN_FMT_SVG}, {"graphml", BN_FMT_GRAPHML},
     {"bipartite", BN_FMT_BIPARTITE}, {"csv", BN_FMT_CSV}, {"vis", BN_FMT_VIS}, {"timelinejs", BN_FMT_TIMELINEJS},
-    {"gexf", BN_FMT_GEXF},
+    {"gexf", BN_FMT_GEXF}, {"html", BN_FMT_HTML},
 };
 
 const char *bn_formats_known(void)
 {
-    return "json, dot, svg, graphml, bipartite, csv, vis, timelinejs, gexf";
+    return "json, dot, svg, graphml, html, bipartite, csv, vis, timelinejs, gexf";
 }
 
 int bn_formats_parse(const char *list, unsigned *mask, const char **bad)

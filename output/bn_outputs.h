@@ -18,9 +18,10 @@ typedef enum bn_format {
     BN_FMT_VIS = 1 << 6,       /* vis.json */
     BN_FMT_TIMELINEJS = 1 << 7, /* timelinejs.json */
     BN_FMT_GEXF = 1 << 8,      /* graph.gexf */
+    BN_FMT_HTML = 1 << 9,      /* timeline.html */
 } bn_format;
 
-#define BN_FMT_DEFAULT (BN_FMT_JSON | BN_FMT_DOT | BN_FMT_SVG | BN_FMT_GRAPHML)
+#define BN_FMT_DEFAULT (BN_FMT_JSON | BN_FMT_DOT | BN_FMT_SVG | BN_FMT_GRAPHML | BN_FMT_HTML)
 
 /* Parses a comma-separated list of format names ("json,graphml") into
  * *mask; returns 0, or -1 with *bad pointing at the unknown name (up to

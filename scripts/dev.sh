@@ -6,7 +6,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="gcc pkg-config meson ninja-build valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
+packages="gcc pkg-config meson ninja-build python3 valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
+# the report page's test runs it in a real browser
+test_packages="chromium fonts-dejavu-core"
 
 install_missing() {
     missing=""
@@ -38,6 +40,7 @@ demo)
     build/tools/biennien build examples/corpus -o out
     ;;
 test)
+    packages="$packages $test_packages"
     install_missing
     build build
     meson test -C build --print-errorlogs

@@ -91,10 +91,10 @@ static const char *const usage_options =
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
     "      --format LIST    outputs to write (build, merge), comma-separated, of:\n"
-    "                       json, dot, svg, graphml, bipartite (actors-events.graphml),\n"
-    "                       csv (events.csv), vis (vis.json), timelinejs\n"
-    "                       (timelinejs.json), gexf (graph.gexf);\n"
-    "                       default json,dot,svg,graphml\n"
+    "                       json, dot, svg, graphml, html (timeline.html),\n"
+    "                       bipartite (actors-events.graphml), csv (events.csv),\n"
+    "                       vis (vis.json), timelinejs (timelinejs.json),\n"
+    "                       gexf (graph.gexf); default json,dot,svg,graphml,html\n"
     "      --lanes N        swimlanes of timeline.svg: the N actors with most events\n"
     "                       (default 6), the rest in one more lane\n"
     "      --vertical       timeline.svg with time running down\n"
@@ -430,6 +430,8 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     }
     if (!o->quiet) {
         printf("biennien: %zu articles, %zu events, %zu actors\n", articles, tl->nevents, tl->nactors);
+        if (o->out.formats & BN_FMT_HTML)
+            printf("report:   %s/timeline.html\n", o->outdir);
         if (o->out.formats & BN_FMT_SVG)
             printf("timeline: %s/timeline.svg\n", o->outdir);
         if (o->out.formats & BN_FMT_JSON)

@@ -1,0 +1,188 @@
+/* timeline.html: one self-contained page to open or send: the two
+ * pictures inline, and the table of events that can be sorted and filtered
+ * by actor, type and date.  The style sheet and the script
+ * (output/report/) are built in (scripts/embed.py); nothing is fetched,
+ * so the page works offline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_config.h"
+#include "bn_dot.h"
+#include "bn_html.h"
+#include "bn_markup.h"
+#include "bn_outfile.h"
+#include "bn_palette.h"
+#include "bn_report_assets.h"
+#include "bn_summary.h"
+
+/* The SVG from its <svg element on: the XML prolog and DOCTYPE of a file
+ * have no place inside HTML. */
+static const char *svg_element(const char *svg)
+{
+    const char *s = svg ? strstr(svg, "<svg") : NULL;
+    return s ? s : "";
+}
+
+static void put_figure(FILE *f, const char *id, const char *title, const char *svg)
+{
+    fprintf(f, "<section id=\"%s\"><h2>%s</h2><div class=\"figure\">\n", id, title);
+    fputs(svg_element(svg), f);
+    fputs("</div></section>\n", f);
+}
+
+/* The first and last dated day, for the header. */
+static void span_of(const bn_timeline *tl, char *buf, size_t size)
+{
+    long lo = 0, hi = 0, a, b;
+    int any = 0;
+    for (size_t i = 0; i < tl->nevents; i++)
+        if (bn_timex_days(&tl->events[i].ev.date, &a, &b)) {
+            if (!any || a < lo)
+                lo = a;
+            if (!any || b > hi)
+                hi = b;
+            any = 1;
+        }
+    if (!any) {
+        buf[0] = 0;
+        return;
+    }
+    int y0, m0, d0, y1, m1, d1;
+    bn_civil_from_days(lo, &y0, &m0, &d0);
+    bn_civil_from_days(hi, &y1, &m1, &d1);
+    snprintf(buf, size, " · từ %d/%d/%d đến %d/%d/%d", d0, m0, y0, d1, m1, y1);
+}
+
+static void put_filters(FILE *f, const bn_timeline *tl)
+{
+    fputs("<form id=\"filters\" onsubmit=\"return false\">\n"
+          " <label>Chủ thể <input id=\"f-actor\" list=\"actor-list\" autocomplete=\"off\"></label>\n"
+          " <datalist id=\"actor-list\">",
+          f);
+    for (size_t i = 0; i < tl->nactors; i++) {
+        if (!tl->actors[i].events)
+            continue;
+        fputs("<option value=\"", f);
+        bn_markup_put(f, tl->actors[i].name_vi);
+        fputs("\">", f);
+    }
+    fputs("</datalist>\n <label>Loại <select id=\"f-type\"><option value=\"\">tất cả</option>", f);
+    for (int t = 0; t < BN_EV_COUNT; t++)
+        fprintf(f, "<option value=\"%s\">%s (%s)</option>", bn_event_type_name((bn_event_type)t),
+                bn_type_label_vi((bn_event_type)t), bn_event_type_name((bn_event_type)t));
+    fputs("</select></label>\n"
+          " <label>Từ <input id=\"f-from\" type=\"date\"></label> <label>Đến <input id=\"f-to\" type=\"date\"></label>\n"
+          " <button type=\"button\" id=\"f-clear\">Xoá lọc</button>\n"
+          " <output id=\"f-count\"></output>\n</form>\n",
+          f);
+}
+
+/* data-actors: every id, Vietnamese and English name and alias of the
+ * event's actors, for the actor filter. */
+static void put_actor_keys(FILE *f, const bn_timeline *tl, const bn_event *e)
+{
+    for (size_t k = 0; k < e->nactors; k++) {
+        long ai = bn_timeline_actor(tl, e->actors[k].id);
+        if (k)
+            fputc('|', f);
+        bn_markup_put(f, e->actors[k].id);
+        if (ai < 0)
+            continue;
+        const bn_tl_actor *a = &tl->actors[ai];
+        fputc('|', f);
+        bn_markup_put(f, a->name_vi);
+        fputc('|', f);
+        bn_markup_put(f, a->name);
+        for (size_t n = 0; n < a->naliases; n++) {
+            fputc('|', f);
+            bn_markup_put(f, a->aliases[n]);
+        }
+    }
+}
+
+static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
+{
+    const bn_event *e = &te->ev;
+    char date[64], text[1024];
+    fprintf(f, "<tr id=\"%s\" data-date=\"%s\" data-end=\"%s\" data-type=\"%s\" data-actors=\"", te->id, e->date.value,
+            e->date.end, bn_event_type_name(e->type));
+    put_actor_keys(f, tl, e);
+    fputs("\" data-article=\"", f);
+    bn_markup_put(f, e->nsources ? e->sources[0].article : "");
+    bn_date_vi(&e->date, date, sizeof date);
+    fputs("\">\n <td class=\"date\">", f);
+    bn_markup_put(f, date);
+    if (e->modality == BN_MOD_PLANNED)
+        fputs(" <small>(dự kiến)</small>", f);
+    fprintf(f, "</td><td class=\"type\"><span class=\"swatch\" style=\"background:%s\"></span>%s</td>",
+            bn_type_colors[e->type], bn_type_label_vi(e->type));
+    bn_event_parties(tl, e, text, sizeof text);
+    fputs("<td class=\"actors\">", f);
+    bn_markup_put(f, text);
+    bn_event_summary(tl, e, text, sizeof text);
+    fputs("</td><td class=\"summary\">", f);
+    bn_markup_put(f, text);
+    fputs("</td><td class=\"sentence\">", f);
+    bn_markup_put(f, e->nsources ? e->sources[0].sentence : "");
+    if (e->nsources > 1)
+        fprintf(f, " <small>(+%zu câu khác)</small>", e->nsources - 1);
+    fputs("</td><td class=\"article\">", f);
+    bn_markup_put(f, e->nsources ? e->sources[0].article : "");
+    if (te->articles > 1)
+        fprintf(f, " <small>(+%u bài)</small>", te->articles - 1);
+    fputs("</td></tr>\n", f);
+}
+
+static void put_page(FILE *f, const bn_timeline *tl, const char *timeline_svg, const char *network_svg)
+{
+    char span[128];
+    size_t actors = 0;
+    for (size_t i = 0; i < tl->nactors; i++)
+        actors += tl->actors[i].events > 0;
+    span_of(tl, span, sizeof span);
+    fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<title>biennien — dòng thời gian</title>\n<style>\n",
+          f);
+    fputs(bn_asset_report_css, f);
+    fprintf(f,
+            "</style></head>\n<body>\n<header><h1>Dòng thời gian sự kiện</h1>\n"
+            "<p class=\"meta\">%zu sự kiện · %zu chủ thể · %zu bài báo%s · biennien %s</p></header>\n"
+            "<nav><a href=\"#timeline\">Dòng thời gian</a> <a href=\"#network\">Mạng lưới</a> "
+            "<a href=\"#events-section\">Bảng sự kiện</a></nav>\n<main>\n",
+            tl->nevents, actors, tl->narticles, span, BN_VERSION);
+    put_figure(f, "timeline", "Dòng thời gian", timeline_svg);
+    put_figure(f, "network", "Mạng lưới chủ thể", network_svg);
+    fputs("<section id=\"events-section\"><h2>Sự kiện</h2>\n", f);
+    put_filters(f, tl);
+    fputs("<table id=\"events\">\n<thead><tr><th data-sort=\"date\">Ngày</th><th data-sort=\"type\">Loại</th>"
+          "<th data-sort=\"actors\">Chủ thể</th><th>Tóm tắt</th><th>Câu nguồn</th>"
+          "<th data-sort=\"article\">Bài báo</th></tr></thead>\n<tbody>\n",
+          f);
+    for (size_t i = 0; i < tl->nevents; i++)
+        put_row(f, tl, &tl->events[i]);
+    fputs("</tbody></table>\n</section></main>\n"
+          "<footer>Mỗi sự kiện kèm câu nêu nó và bài báo chứa câu đó. Tạo bởi biennien " BN_VERSION
+          ".</footer>\n<script>\n",
+          f);
+    fputs(bn_asset_report_js, f);
+    fputs("</script></body></html>\n", f);
+}
+
+bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt, const char *path,
+                        bn_error *err)
+{
+    char *timeline_svg = NULL, *network_svg = NULL;
+    bn_status st = bn_render_timeline(tl, opt, NULL, NULL, &timeline_svg, err);
+    if (st == BN_OK)
+        st = bn_render_network(tl, net, opt, NULL, NULL, &network_svg, err);
+    bn_outfile out;
+    if (st == BN_OK && (st = bn_outfile_open(&out, path, err)) == BN_OK) {
+        put_page(out.f, tl, timeline_svg, network_svg);
+        st = bn_outfile_commit(&out, 0, err);
+    }
+    free(timeline_svg);
+    free(network_svg);
+    return st;
+}

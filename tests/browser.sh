@@ -1,0 +1,76 @@
+#!/bin/sh
+# The report page in a real browser: headless Chromium loads
+# timeline.html built from examples/, both pictures render, a filter given
+# in the address (#actor=…&type=…) narrows the table to exactly the rows
+# it should, and a screenshot is kept for a person to look at.
+# Skipped (exit 77) with a message only when no Chromium is found and none
+# can be installed.
+# usage: browser.sh BIENNIEN EXAMPLES SCREENSHOT.png
+bin=$1
+examples=$2
+shot=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+check() { # description, command...
+    n=$((n + 1))
+    d=$1
+    shift
+    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fails=$((fails + 1)); fi
+}
+
+find_browser() {
+    for b in chromium chromium-browser google-chrome; do
+        command -v "$b" >/dev/null 2>&1 && { command -v "$b"; return 0; }
+    done
+    return 1
+}
+
+browser=$(find_browser)
+if [ -z "$browser" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1
+    browser=$(find_browser)
+fi
+if [ -z "$browser" ]; then
+    echo "SKIP: no Chromium (chromium, chromium-browser or google-chrome) found, and none could be installed"
+    exit 77
+fi
+
+chrome() { # URL, more flags...
+    url=$1
+    shift
+    timeout 120 "$browser" --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
+        --user-data-dir="$tmp/profile" "$@" "$url" 2>/dev/null
+}
+
+"$bin" build -q "$examples/corpus" -o "$tmp/o" >/dev/null 2>&1
+check "build: timeline.html written" test -s "$tmp/o/timeline.html"
+page="file://$tmp/o/timeline.html"
+
+chrome "$page#actor=nga&type=meeting" --dump-dom >"$tmp/dom.html"
+body=$(grep -o '<body[^>]*>' "$tmp/dom.html")
+attr() { echo "$body" | sed -n "s/.*data-$1=\"\\([^\"]*\\)\".*/\\1/p"; }
+check "script ran to the end" test "$(attr ready)" = 1
+check "both pictures rendered (non-empty boxes)" test "$(attr svgs)" = 2
+total=$(grep -c '^<tr id="ev-' "$tmp/dom.html")
+check "every event has a row" test "$(attr total)" = "$total" -a "$total" -gt 0
+grep '^<tr id="ev-' "$tmp/dom.html" | grep -v 'hidden=""' >"$tmp/shown"
+shown=$(wc -l <"$tmp/shown")
+check "the filter keeps some rows and hides others" test "$shown" -gt 0 -a "$shown" -lt "$total"
+check "the count shown is the rows kept" test "$(attr rows)" = "$shown"
+check "every row kept is a meeting" test -z "$(grep -v 'data-type="meeting"' "$tmp/shown")"
+check "every row kept names Russia" test -z "$(grep -v 'data-actors="[^"]*Nga' "$tmp/shown")"
+# every meeting naming Russia is kept
+expected=$(grep '^<tr id="ev-' "$tmp/dom.html" | grep 'data-type="meeting"' | grep -c 'data-actors="[^"]*Nga')
+check "no matching row hidden" test "$shown" = "$expected"
+
+chrome "$page#actor=no-such-actor" --dump-dom >"$tmp/dom2.html"
+body=$(grep -o '<body[^>]*>' "$tmp/dom2.html")
+check "a filter matching nothing shows no row" test "$(attr rows)" = 0
+
+chrome "$page" --screenshot="$shot" --window-size=1400,2400 >/dev/null
+check "screenshot taken" test -s "$shot"
+
+echo "1..$n"
+[ $fails -eq 0 ]

@@ -4,6 +4,8 @@
 set -u
 bin=$1
 examples=$2
+schema_check=${3:-}
+schema=${4:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -181,6 +183,14 @@ printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}]
 printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/in2.txt"
 run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"
 check "--kb: a new actor is found" grep -q '"id":"ruritania"' "$tmp/out"
+
+# every timeline.json these tests wrote follows docs/timeline.schema.json
+if [ -n "$schema_check" ]; then
+    find "$tmp" -name timeline.json | sort >"$tmp/all_timelines"
+    check "timeline.json files to validate" test -s "$tmp/all_timelines"
+    # shellcheck disable=SC2046
+    check "every timeline.json valid against the schema" "$schema_check" "$schema" $(cat "$tmp/all_timelines")
+fi
 
 echo "1..$n"
 [ $fails -eq 0 ]

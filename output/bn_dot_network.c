@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bn_dot.h"
 #include "bn_dot_render.h"
@@ -114,7 +115,14 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
     free(nodes);
     size_t nv = (size_t)agnnodes(g);
     bn_dot_prefix_ids(g, "net-");
-    bn_status st = bn_dot_write(g, opt && opt->layout ? opt->layout : nv <= 60 ? "neato" : "sfdp", dot_path, svg_path, svg_out, err);
+    /* neato spreads a few dozen actors; sfdp scales to thousands.  Not dot
+     * by default, even for a handful: its cycle breaking (an actor acting
+     * on another and back) leaks memory in Graphviz 2.43; --layout dot
+     * still works */
+    const char *layout = opt && opt->layout ? opt->layout : nv <= 60 ? "neato" : "sfdp";
+    if (strcmp(layout, "dot") == 0)
+        bn_dot_set(g, "rankdir", "LR");
+    bn_status st = bn_dot_write(g, layout, dot_path, svg_path, svg_out, err);
     agclose(g);
     return st;
 }

@@ -519,10 +519,14 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         char wrapped[300];
         wrap(who, L->vertical ? 24 : 18, 2, wrapped, sizeof wrapped);
         Agnode_t *lab = text_node(g, name, wrapped, "11", 1);
-        if (L->vertical)
-            place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 4, L->lane_len[k]);
-        else
-            place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
+        place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
+        /* and again after the last column: a long timeline is read from
+         * its end (the report page opens there) */
+        if (L->ncols > 6) {
+            snprintf(name, sizeof name, "lane_label_end_%zu", k);
+            lab = text_node(g, name, wrapped, "11", 1);
+            place(L, lab, t0 + total_t + t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
+        }
         l += L->lane_len[k];
     }
     /* the date axis */

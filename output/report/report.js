@@ -232,7 +232,16 @@
     table.classList.add('js');
     readHash();
     apply(false);
+    showLatest();
     finish();
+
+    /* A chronicle is read for what is new: the timeline opens at its end
+     * (the latest columns; the first rows when time runs down). */
+    function showLatest() {
+        var fig = document.querySelector('#timeline .figure');
+        if (!fig) return;
+        fig.scrollLeft = fig.scrollWidth;
+    }
 
     /* Test hooks: how many figures drew something, then "ready". Wide
      * figures scroll in their box, so the keyboard may focus them. */

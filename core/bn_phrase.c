@@ -14,15 +14,29 @@ typedef struct phrase {
 struct bn_phrases {
     phrase *v;
     size_t n, cap;
-    /* open addressing: first-word hash -> range [lo, hi) of v, after sort */
+    /* open addressing: first-word hash -> range [lo, hi) of v, after
+     * sort; the one-word phrases of the range are [single, hi) */
     struct slot {
         uint32_t hash;
-        uint32_t lo, hi;
+        uint32_t lo, hi, single;
         int used;
     } *table;
     size_t tsize;
+    /* phrases of two words or more by the hash of their first two words:
+     * range [lo, hi) of pairs (indices into v, longest first), so that a
+     * match looks at the few phrases that begin with both words, not at
+     * every phrase that begins with the first ("Bộ trưởng …") */
+    struct slot *ptable;
+    size_t ptsize;
+    uint32_t *pairs;
     int compiled;
 };
+
+static uint32_t pair_hash(uint32_t h0, uint32_t h1)
+{
+    uint32_t h = h0 * 0x9E3779B1u ^ (h1 + 0x7F4A7C15u + (h0 << 6) + (h0 >> 2));
+    return h ^ (h >> 15);
+}
 
 bn_phrases *bn_phrases_new(void)
 {
@@ -39,6 +53,8 @@ void bn_phrases_free(bn_phrases *p)
     }
     free(p->v);
     free(p->table);
+    free(p->ptable);
+    free(p->pairs);
     free(p);
 }
 
@@ -117,6 +133,56 @@ static int phrase_order(const void *va, const void *vb)
     return keys_cmp(a, b);
 }
 
+static const bn_phrases *pair_sort_p; /* for pair_order: qsort has no context */
+
+static int pair_order(const void *va, const void *vb)
+{
+    uint32_t a = *(const uint32_t *)va, b = *(const uint32_t *)vb;
+    const phrase *x = &pair_sort_p->v[a], *y = &pair_sort_p->v[b];
+    uint32_t hx = pair_hash(x->hashes[0], x->hashes[1]), hy = pair_hash(y->hashes[0], y->hashes[1]);
+    if (hx != hy)
+        return hx < hy ? -1 : 1;
+    if (x->ntok != y->ntok)
+        return y->ntok - x->ntok;
+    return (a > b) - (a < b); /* the order of v: of two alike, the first added */
+}
+
+static bn_status compile_pairs(bn_phrases *p)
+{
+    size_t np = 0;
+    for (size_t i = 0; i < p->n; i++)
+        np += p->v[i].ntok >= 2;
+    free(p->pairs);
+    free(p->ptable);
+    p->pairs = malloc((np ? np : 1) * sizeof *p->pairs);
+    size_t tsize = 16;
+    while (tsize < np * 2)
+        tsize *= 2;
+    p->ptable = calloc(tsize, sizeof *p->ptable);
+    p->ptsize = tsize;
+    if (!p->pairs || !p->ptable)
+        return BN_ERR_NOMEM;
+    np = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->v[i].ntok >= 2)
+            p->pairs[np++] = (uint32_t)i;
+    pair_sort_p = p;
+    bn_sort(p->pairs, np, sizeof *p->pairs, pair_order);
+    for (size_t i = 0; i < np;) {
+        const phrase *ph = &p->v[p->pairs[i]];
+        uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
+        size_t j = i + 1;
+        while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
+            j++;
+        size_t h = key & (tsize - 1);
+        while (p->ptable[h].used)
+            h = (h + 1) & (tsize - 1);
+        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, 0, 1};
+        i = j;
+    }
+    return BN_OK;
+}
+
 bn_status bn_phrases_compile(bn_phrases *p)
 {
     /* A stable bottom-up merge sort of indices (qsort is not stable), so
@@ -184,10 +250,13 @@ bn_status bn_phrases_compile(bn_phrases *p)
         p->table[h].hash = p->v[i].hashes[0];
         p->table[h].lo = (uint32_t)i;
         p->table[h].hi = (uint32_t)j;
+        uint32_t single = (uint32_t)j; /* the range is longest first */
+        while (single > i && p->v[single - 1].ntok == 1)
+            single--;
+        p->table[h].single = single;
         i = j;
     }
-    p->compiled = 1;
-    return BN_OK;
+    return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
 /* Words of a phrase may be separated by spaces or a hyphen only. */
@@ -199,37 +268,62 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to)
     return to - from <= 3;
 }
 
+/* Whether phrase ph is at token i (end: the first token it may not use). */
+static int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, size_t i, size_t end)
+{
+    if ((size_t)ph->ntok > end - i)
+        return 0;
+    const bn_token *t0 = &toks->v[i];
+    if (ph->need_upper && !(t0->flags & BN_TOK_UPPER))
+        return 0;
+    /* the words' hashes first: comparing strings costs more */
+    for (int w = 0; w < ph->ntok; w++)
+        if (toks->v[i + (size_t)w].hash != ph->hashes[w])
+            return 0;
+    const char *key = ph->keys;
+    for (int w = 0; w < ph->ntok; w++) {
+        const bn_token *t = &toks->v[i + (size_t)w];
+        if (strcmp(toks->keys + t->key, key) != 0 ||
+            (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start)))
+            return 0;
+        key += strlen(key) + 1;
+    }
+    return 1;
+}
+
+static const struct slot *probe(const struct slot *table, size_t tsize, uint32_t hash)
+{
+    size_t h = hash & (tsize - 1);
+    while (table[h].used && table[h].hash != hash)
+        h = (h + 1) & (tsize - 1);
+    return table[h].used ? &table[h] : NULL;
+}
+
 size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
                         size_t i, size_t end, int *payload)
 {
     if (!p->compiled || i >= end || p->tsize == 0)
         return 0;
     const bn_token *t0 = &toks->v[i];
-    size_t h = t0->hash & (p->tsize - 1);
-    while (p->table[h].used && p->table[h].hash != t0->hash)
-        h = (h + 1) & (p->tsize - 1);
-    if (!p->table[h].used)
+    const struct slot *first = probe(p->table, p->tsize, t0->hash);
+    if (!first)
         return 0;
-    for (uint32_t k = p->table[h].lo; k < p->table[h].hi; k++) {
-        const phrase *ph = &p->v[k];
-        if ((size_t)ph->ntok > end - i)
-            continue;
-        if (ph->need_upper && !(t0->flags & BN_TOK_UPPER))
-            continue;
-        const char *key = ph->keys;
-        int ok = 1;
-        for (int w = 0; w < ph->ntok; w++) {
-            const bn_token *t = &toks->v[i + (size_t)w];
-            if (t->hash != ph->hashes[w] || strcmp(toks->keys + t->key, key) != 0 ||
-                (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start))) {
-                ok = 0;
-                break;
+    /* the longest phrase that begins with these two words, else one word */
+    if (i + 1 < end && first->single > first->lo) {
+        const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
+        for (uint32_t k = two ? two->lo : 0; two && k < two->hi; k++) {
+            const phrase *ph = &p->v[p->pairs[k]];
+            if (phrase_at(ph, text, toks, i, end)) {
+                *payload = ph->payload;
+                return (size_t)ph->ntok;
             }
-            key += strlen(key) + 1;
         }
-        if (ok) {
+    }
+    for (uint32_t k = first->single; k < first->hi; k++) {
+        const phrase *ph = &p->v[k];
+        if (phrase_at(ph, text, toks, i, end)) {
             *payload = ph->payload;
-            return (size_t)ph->ntok;
+            return 1;
         }
     }
     return 0;

@@ -1,5 +1,7 @@
 #include "bn_text.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -226,9 +228,108 @@ static size_t put_cp(char *out, size_t cap, size_t k, UChar32 c)
     return k;
 }
 
+/* What folding makes of one code point: the bytes it adds in each mode
+ * and the tone mark it carries.  ICU's answer (case folding, canonical
+ * decomposition, mark classes) worked out once per code point below
+ * FOLD_CACHE, which holds Vietnamese and the rest of Latin script: with
+ * it a word is folded without calling ICU. */
+enum { FOLD_CACHE = 0x2000, FOLD_BYTES = 15 };
+
+typedef struct folded_cp {
+    uint8_t word;                  /* a letter, digit or mark: part of a word */
+    uint8_t n[2];                  /* bytes of s[BN_FOLD_TONE], s[BN_FOLD_ASCII] */
+    UChar32 tone;                  /* its tone mark, or 0 */
+    char s[2][FOLD_BYTES];
+} folded_cp;
+
+static folded_cp *fold_cache;
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static int is_word_cp_icu(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    int8_t t = u_charType(c);
+    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+           t == U_ENCLOSING_MARK;
+}
+
+/* Appends to `out` (k bytes so far) what folding in `mode` makes of c;
+ * *tone gets its tone mark, if any. */
+static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode, char *out, size_t cap, size_t k,
+                          UChar32 *tone)
+{
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        return put_cp(out, cap, k, c);
+    }
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    UChar dec[16];
+    int32_t dn = -1;
+    if (nfd) {
+        UErrorCode st = U_ZERO_ERROR;
+        dn = unorm2_getDecomposition(nfd, c, dec, 16, &st);
+        if (U_FAILURE(st))
+            dn = -1;
+    }
+    UChar32 parts[8];
+    int np = 0;
+    if (dn < 0) {
+        parts[np++] = c;
+    } else {
+        for (int32_t j = 0; j < dn && np < 8;) {
+            UChar32 d;
+            U16_NEXT(dec, j, dn, d);
+            parts[np++] = d;
+        }
+    }
+    for (int j = 0; j < np; j++) {
+        UChar32 d = parts[j];
+        if (is_tone_mark(d)) {
+            *tone = d;
+            continue;
+        }
+        if (u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK) {
+            if (mode == BN_FOLD_TONE)
+                k = put_cp(out, cap, k, d);
+            continue;
+        }
+        if (mode == BN_FOLD_ASCII && d == 0x0111)
+            d = 'd';
+        k = put_cp(out, cap, k, d);
+    }
+    return k;
+}
+
+static void fold_cache_init(void)
+{
+    folded_cp *v = calloc(FOLD_CACHE, sizeof *v);
+    if (!v)
+        return; /* folding then asks ICU every time */
+    const UNormalizer2 *nfd = nfd_instance();
+    for (UChar32 c = 0; c < FOLD_CACHE; c++) {
+        folded_cp *f = &v[c];
+        f->word = (uint8_t)is_word_cp_icu(c);
+        for (int m = 0; m < 2; m++) {
+            UChar32 tone = 0;
+            f->n[m] = (uint8_t)fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
+            f->tone = tone;
+        }
+    }
+    fold_cache = v;
+}
+
+static const folded_cp *folded(void)
+{
+    pthread_once(&fold_once, fold_cache_init);
+    return fold_cache;
+}
+
 size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap)
 {
-    const UNormalizer2 *nfd = nfd_instance();
+    const folded_cp *cache = folded();
+    const UNormalizer2 *nfd = cache ? NULL : nfd_instance();
     const uint8_t *p = (const uint8_t *)s;
     size_t k = 0;
     UChar32 tone = 0;
@@ -247,41 +348,17 @@ size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, siz
         U8_NEXT(p, i, n, c);
         if (c < 0)
             c = 0xFFFD;
-        c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-        UChar dec[16];
-        int32_t dn = -1;
-        if (nfd) {
-            UErrorCode st = U_ZERO_ERROR;
-            dn = unorm2_getDecomposition(nfd, c, dec, 16, &st);
-            if (U_FAILURE(st))
-                dn = -1;
-        }
-        UChar32 parts[8];
-        int np = 0;
-        if (dn < 0) {
-            parts[np++] = c;
-        } else {
-            for (int32_t j = 0; j < dn && np < 8;) {
-                UChar32 d;
-                U16_NEXT(dec, j, dn, d);
-                parts[np++] = d;
+        if (cache && c < FOLD_CACHE) {
+            const folded_cp *f = &cache[c];
+            if (k + f->n[mode] < cap) {
+                memcpy(out + k, f->s[mode], f->n[mode]);
+                k += f->n[mode];
             }
+            if (f->tone)
+                tone = f->tone;
+            continue;
         }
-        for (int j = 0; j < np; j++) {
-            UChar32 d = parts[j];
-            if (is_tone_mark(d)) {
-                tone = d;
-                continue;
-            }
-            if (u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK) {
-                if (mode == BN_FOLD_TONE)
-                    k = put_cp(out, cap, k, d);
-                continue;
-            }
-            if (mode == BN_FOLD_ASCII && d == 0x0111)
-                d = 'd';
-            k = put_cp(out, cap, k, d);
-        }
+        k = fold_cp_icu(nfd ? nfd : nfd_instance(), c, mode, out, cap, k, &tone);
     }
     if (tone && mode == BN_FOLD_TONE)
         k = put_cp(out, cap, k, tone);
@@ -293,9 +370,8 @@ static int is_word_cp(UChar32 c)
 {
     if (c < 0x80)
         return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    int8_t t = u_charType(c);
-    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
-           t == U_ENCLOSING_MARK;
+    const folded_cp *cache = folded();
+    return cache && c < FOLD_CACHE ? cache[c].word : is_word_cp_icu(c);
 }
 
 /* Calls `fn` for every word span of s. */

@@ -811,6 +811,14 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     const bn_phrases *titles = bn_kb_titles(kb);
     size_t nm = a->nmentions; /* those found by name, in text order; the offices come after */
     size_t tx = 0, next = 0;  /* the first date, the first mention, not before the sentence */
+    /* the knowledge-base index of each person named so far, looked up once:
+     * each office asks it of every person named before it */
+    size_t nnamed = a->nactors;
+    long *kbi = bn_arena_alloc(&a->arena, (nnamed + 1) * sizeof *kbi);
+    if (!kbi)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < nnamed; i++)
+        kbi[i] = a->actors[i].kind == BN_KIND_PERSON && !a->actors[i].from_text ? bn_kb_find(kb, a->actors[i].id) : -1;
     for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         /* a day of the sentence with its year dates the office better
@@ -879,10 +887,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
              * few, each looked up in the refs (sorted by person), so the
              * cost does not grow with the knowledge base */
             for (size_t m = 0; !named && m < nm && a->mentions[m].tok < i; m++) {
-                const bn_actor *act = &a->actors[a->mentions[m].actor];
-                if (act->kind != BN_KIND_PERSON || act->from_text)
-                    continue;
-                long p = bn_kb_find(kb, act->id);
+                long p = a->mentions[m].actor < nnamed ? kbi[a->mentions[m].actor] : -1;
                 if (p < 0 || (size_t)p == named_before || !holds(kb, refs, nrefs, (size_t)p, olo, ohi))
                     continue;
                 if (nnamed_before == 0 || (size_t)p != named_before)

@@ -21,7 +21,7 @@ typedef struct bn_format {
     const char *name;
     const char *ext;
     bn_status (*open)(source *s, bn_error *err);
-    int (*next)(source *s, bn_record *rec, bn_error *err);
+    int (*next)(source *s, bn_raw_record *raw, bn_error *err);
 } bn_format;
 
 struct source {
@@ -36,8 +36,6 @@ struct source {
     char *line;
     size_t line_cap;
     int lineno;
-    json_t *obj;
-    char id_buf[64];
 };
 
 static const char *base_name(const char *path)
@@ -94,18 +92,14 @@ static bn_status txt_open(source *s, bn_error *err)
     return bn_read_file(s->path, &s->buf, &s->len, err);
 }
 
-static int txt_next(source *s, bn_record *rec, bn_error *err)
+static int txt_next(source *s, bn_raw_record *raw, bn_error *err)
 {
     (void)err;
     if (s->done)
         return 0;
     s->done = 1;
-    memset(rec, 0, sizeof *rec);
-    rec->path = s->path;
-    rec->id = strcmp(s->path, "-") == 0 ? "stdin" : base_name(s->path);
-    rec->text = s->buf;
-    rec->len = s->len;
-    rec->line = 1;
+    *raw = (bn_raw_record){s->path, 1, 0, s->buf, s->len};
+    s->buf = NULL; /* the raw record owns it now */
     return 1;
 }
 
@@ -117,16 +111,10 @@ static bn_status jsonl_open(source *s, bn_error *err)
     return BN_OK;
 }
 
-static const char *opt_string(const json_t *o, const char *key)
+/* The next non-blank line, handed over to the raw record (the next
+ * getline allocates anew). */
+static int jsonl_next(source *s, bn_raw_record *raw, bn_error *err)
 {
-    const json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static int jsonl_next(source *s, bn_record *rec, bn_error *err)
-{
-    json_decref(s->obj);
-    s->obj = NULL;
     for (;;) {
         errno = 0;
         ssize_t n = getline(&s->line, &s->line_cap, s->f);
@@ -147,58 +135,102 @@ static int jsonl_next(source *s, bn_record *rec, bn_error *err)
         }
         s->lineno++;
         s->done = 1; /* the file had a line */
-        size_t len = (size_t)n;
-        size_t i = 0;
-        while (i < len && (s->line[i] == ' ' || s->line[i] == '\t' || s->line[i] == '\n' ||
-                           s->line[i] == '\r'))
+        size_t len = (size_t)n, i = 0;
+        while (i < len && (s->line[i] == ' ' || s->line[i] == '\t' || s->line[i] == '\n' || s->line[i] == '\r'))
             i++;
         if (i == len)
             continue; /* blank line */
-        char *text = s->line;
-        char *repaired = NULL;
-        size_t bad = bn_utf8_check(s->line, len);
-        if (bad != (size_t)-1) {
-            if (!s->opts->lenient) {
-                bn_error_set(err, BN_ERR_UTF8, s->path, s->lineno, (int)bad + 1, bad,
-                             "invalid UTF-8 at byte %zu of the line; record skipped (--lenient replaces it)", bad);
-                return -1;
-            }
-            repaired = bn_utf8_repair(s->line, len, &len);
-            if (!repaired) {
-                bn_error_set(err, BN_ERR_NOMEM, s->path, s->lineno, 1, 0, "out of memory");
-                return -1;
-            }
-            text = repaired;
-        }
-        json_error_t je;
-        s->obj = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-        free(repaired);
-        if (!s->obj) {
-            bn_error_set(err, BN_ERR_PARSE, s->path, s->lineno, je.column > 0 ? je.column : 1,
-                         (size_t)(je.position > 0 ? je.position : 0), "not a JSON object: %s; record skipped", je.text);
-            return -1;
-        }
-        const json_t *t = json_object_get(s->obj, "text");
-        if (!json_is_object(s->obj) || !json_is_string(t)) {
-            bn_error_set(err, BN_ERR_PARSE, s->path, s->lineno, 1, 0,
-                         "record has no \"text\" string; record skipped");
-            return -1;
-        }
-        memset(rec, 0, sizeof *rec);
-        rec->path = s->path;
-        rec->line = s->lineno;
-        rec->id = opt_string(s->obj, "id");
-        if (!rec->id || !*rec->id) {
-            snprintf(s->id_buf, sizeof s->id_buf, "%s:%d", base_name(s->path), s->lineno);
-            rec->id = s->id_buf;
-        }
-        rec->url = opt_string(s->obj, "url");
-        rec->title = opt_string(s->obj, "title");
-        rec->date = opt_string(s->obj, "date");
-        rec->text = json_string_value(t);
-        rec->len = json_string_length(t);
+        *raw = (bn_raw_record){s->path, s->lineno, 1, s->line, len};
+        s->line = NULL;
+        s->line_cap = 0;
         return 1;
     }
+}
+
+static const char *opt_string(const json_t *o, const char *key)
+{
+    const json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* What a decoded JSON Lines record points into. */
+typedef struct decoded {
+    json_t *obj;
+    char id_buf[64];
+} decoded;
+
+void bn_record_release(void *owner)
+{
+    decoded *d = owner;
+    if (!d)
+        return;
+    json_decref(d->obj);
+    free(d);
+}
+
+void bn_raw_record_free(bn_raw_record *raw)
+{
+    free(raw->bytes);
+    raw->bytes = NULL;
+}
+
+bn_status bn_record_decode(const bn_raw_record *raw, int lenient, bn_record *rec, void **owner, bn_error *err)
+{
+    *owner = NULL;
+    memset(rec, 0, sizeof *rec);
+    rec->path = raw->path;
+    rec->line = raw->line;
+    if (!raw->jsonl) {
+        rec->id = strcmp(raw->path, "-") == 0 ? "stdin" : base_name(raw->path);
+        rec->text = raw->bytes;
+        rec->len = raw->len;
+        return BN_OK;
+    }
+    const char *text = raw->bytes;
+    size_t len = raw->len;
+    char *repaired = NULL;
+    size_t bad = bn_utf8_check(text, len);
+    if (bad != (size_t)-1) {
+        if (!lenient)
+            return bn_error_set(err, BN_ERR_UTF8, raw->path, raw->line, (int)bad + 1, bad,
+                                "invalid UTF-8 at byte %zu of the line; record skipped (--lenient replaces it)", bad);
+        repaired = bn_utf8_repair(text, len, &len);
+        if (!repaired)
+            return bn_error_set(err, BN_ERR_NOMEM, raw->path, raw->line, 1, 0, "out of memory");
+        text = repaired;
+    }
+    decoded *d = calloc(1, sizeof *d);
+    if (!d) {
+        free(repaired);
+        return bn_error_set(err, BN_ERR_NOMEM, raw->path, raw->line, 1, 0, "out of memory");
+    }
+    json_error_t je;
+    d->obj = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    free(repaired);
+    if (!d->obj) {
+        free(d);
+        return bn_error_set(err, BN_ERR_PARSE, raw->path, raw->line, je.column > 0 ? je.column : 1,
+                            (size_t)(je.position > 0 ? je.position : 0), "not a JSON object: %s; record skipped",
+                            je.text);
+    }
+    const json_t *t = json_object_get(d->obj, "text");
+    if (!json_is_object(d->obj) || !json_is_string(t)) {
+        bn_record_release(d);
+        return bn_error_set(err, BN_ERR_PARSE, raw->path, raw->line, 1, 0,
+                            "record has no \"text\" string; record skipped");
+    }
+    rec->id = opt_string(d->obj, "id");
+    if (!rec->id || !*rec->id) {
+        snprintf(d->id_buf, sizeof d->id_buf, "%s:%d", base_name(raw->path), raw->line);
+        rec->id = d->id_buf;
+    }
+    rec->url = opt_string(d->obj, "url");
+    rec->title = opt_string(d->obj, "title");
+    rec->date = opt_string(d->obj, "date");
+    rec->text = json_string_value(t);
+    rec->len = json_string_length(t);
+    *owner = d;
+    return BN_OK;
 }
 
 static const bn_format formats[] = {
@@ -242,6 +274,8 @@ struct bn_input {
     source cur;
     const bn_format *fmt;
     int open;
+    bn_raw_record raw;  /* bn_input_next's current record and what it points into */
+    void *owner;
 };
 
 static int push(bn_input *in, const char *path, int error)
@@ -324,7 +358,6 @@ static void close_source(bn_input *in)
     if (s->f && s->f != stdin)
         fclose(s->f);
     free(s->line);
-    json_decref(s->obj);
     memset(s, 0, sizeof *s);
     in->open = 0;
 }
@@ -334,6 +367,8 @@ void bn_input_free(bn_input *in)
     if (!in)
         return;
     close_source(in);
+    bn_raw_record_free(&in->raw);
+    bn_record_release(in->owner);
     for (size_t i = 0; i < in->n; i++)
         free(in->v[i].path);
     free(in->v);
@@ -354,9 +389,20 @@ static const bn_format *sniff_stdin(source *s)
 
 int bn_input_next(bn_input *in, bn_record *rec, bn_error *err)
 {
+    bn_raw_record_free(&in->raw);
+    bn_record_release(in->owner);
+    in->owner = NULL;
+    int r = bn_input_next_raw(in, &in->raw, err);
+    if (r <= 0)
+        return r;
+    return bn_record_decode(&in->raw, in->opts.lenient, rec, &in->owner, err) == BN_OK ? 1 : -1;
+}
+
+int bn_input_next_raw(bn_input *in, bn_raw_record *raw, bn_error *err)
+{
     for (;;) {
         if (in->open) {
-            int r = in->fmt->next(&in->cur, rec, err);
+            int r = in->fmt->next(&in->cur, raw, err);
             if (r != 0)
                 return r;
             close_source(in);

@@ -35,6 +35,27 @@ void bn_input_free(bn_input *in);
  * read; the caller reports it and calls again to go on. */
 int bn_input_next(bn_input *in, bn_record *rec, bn_error *err);
 
+/* A record as read, before it is decoded, so that decoding (JSON parsing,
+ * UTF-8 checks) can run on worker threads while one thread reads. */
+typedef struct bn_raw_record {
+    const char *path;  /* the input file; valid until bn_input_free */
+    int line;
+    int jsonl;         /* a JSON Lines record; else a whole text file */
+    char *bytes;       /* malloc'd, owned by the record */
+    size_t len;
+} bn_raw_record;
+
+/* Like bn_input_next, but the record undecoded; the caller frees it with
+ * bn_raw_record_free. */
+int bn_input_next_raw(bn_input *in, bn_raw_record *raw, bn_error *err);
+void bn_raw_record_free(bn_raw_record *raw);
+
+/* Decodes a raw record into *rec, which points into raw and into *owner
+ * (released with bn_record_release).  Errors name file:line:col.  Safe to
+ * call from several threads at once on different records. */
+bn_status bn_record_decode(const bn_raw_record *raw, int lenient, bn_record *rec, void **owner, bn_error *err);
+void bn_record_release(void *owner);
+
 /* Whether a file name is one the directory walk picks up. */
 int bn_input_is_article_file(const char *name);
 

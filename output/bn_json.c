@@ -238,7 +238,7 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
     return bn_outfile_commit(&out, o.failed, err);
 }
 
-bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
+static json_t *extract_root(const bn_article *a)
 {
     json_t *actors = json_array(), *events = json_array();
     for (size_t i = 0; i < a->nactors; i++) {
@@ -257,9 +257,31 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
         "title", a->title ? a->title : "", "dct", dct_json(a->dct, a->dct_source), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash);
-    json_t *root = json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
+    return json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
                              actors, "events", events);
-    return dump_line(root, f, err);
+}
+
+bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
+{
+    return dump_line(extract_root(a), f, err);
+}
+
+bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err)
+{
+    json_t *root = extract_root(a);
+    char *s = root ? json_dumps(root, DUMP_FLAGS | JSON_COMPACT) : NULL;
+    json_decref(root);
+    size_t n = s ? strlen(s) : 0;
+    char *line = s ? realloc(s, n + 2) : NULL;
+    if (!line) {
+        free(s);
+        return bn_error_set(err, BN_ERR_NOMEM, a->path, 0, 0, 0, "out of memory writing JSON");
+    }
+    line[n] = '\n';
+    line[n + 1] = 0;
+    *out = line;
+    *len = n + 1;
+    return BN_OK;
 }
 
 /* ---- reading extract records ---------------------------------------- */

@@ -20,6 +20,9 @@ bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, c
 /* One line of JSON for one article. */
 bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err);
 
+/* The same line, newline included, as a new string (malloc) in *out. */
+bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err);
+
 /* Reads one extract line back into a new article (no text; metadata,
  * actors and events).  Errors name source:line:col. */
 bn_status bn_json_read_extract(const char *line, size_t len, const char *source, int lineno,

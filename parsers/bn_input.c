@@ -375,6 +375,20 @@ void bn_input_free(bn_input *in)
     free(in);
 }
 
+size_t bn_input_total_bytes(const bn_input *in)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        struct stat st;
+        if (in->v[i].error)
+            continue;
+        if (strcmp(in->v[i].path, "-") == 0 || stat(in->v[i].path, &st) != 0 || !S_ISREG(st.st_mode))
+            return 0;
+        total += (size_t)st.st_size;
+    }
+    return total;
+}
+
 /* "-" is JSON Lines when it starts with '{', else one text article. */
 static const bn_format *sniff_stdin(source *s)
 {

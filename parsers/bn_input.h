@@ -45,6 +45,10 @@ typedef struct bn_raw_record {
     size_t len;
 } bn_raw_record;
 
+/* The size of all input files, for progress (0 when some size is unknown:
+ * stdin). */
+size_t bn_input_total_bytes(const bn_input *in);
+
 /* Like bn_input_next, but the record undecoded; the caller frees it with
  * bn_raw_record_free. */
 int bn_input_next_raw(bn_input *in, bn_raw_record *raw, bn_error *err);

@@ -36,6 +36,7 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     bn_arena *ar = &a->arena;
     a->path = bn_arena_strdup(ar, rec->path);
     a->id = bn_arena_strdup(ar, rec->id);
+    a->line = rec->line;
     a->url = rec->url ? bn_arena_strdup(ar, rec->url) : NULL;
     a->title = rec->title && *rec->title ? bn_arena_strdup(ar, rec->title) : NULL;
     a->raw = bn_arena_strndup(ar, rec->text, rec->len);

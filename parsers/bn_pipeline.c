@@ -1,0 +1,204 @@
+#include "bn_pipeline.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "bn_extract.h"
+
+enum { WINDOW_PER_WORKER = 8, MAX_THREADS = 256 };
+
+typedef enum slot_state { SLOT_READY, SLOT_DONE } slot_state;
+
+/* One record in flight. */
+typedef struct slot {
+    slot_state state;
+    bn_raw_record raw;
+    int failed;          /* err says why */
+    bn_error err;
+    void *owner;         /* what the decoded record points into */
+    bn_article *article;
+    char *bytes;
+    size_t len;
+} slot;
+
+typedef struct pipeline {
+    const bn_kb *kb;
+    const bn_lang *lang;
+    const bn_pipeline_options *opt;
+    const bn_pipeline_sink *sink;
+    slot *slots;
+    size_t window;
+    size_t head, tail, next_job; /* sequence numbers: emitted, filled, taken */
+    int stop;
+    int nomem;
+    pthread_mutex_t lock;
+    pthread_cond_t work, done;
+} pipeline;
+
+int bn_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Decodes and extracts one record (a worker's job). */
+static void process(pipeline *p, bn_extractor *ex, slot *s)
+{
+    if (s->failed)
+        return; /* an input that could not be read: nothing to do but report it */
+    bn_record rec;
+    bn_error_clear(&s->err);
+    if (bn_record_decode(&s->raw, p->opt->input ? p->opt->input->lenient : 0, &rec, &s->owner, &s->err) != BN_OK ||
+        bn_extract(ex, &rec, &s->article, &s->err) != BN_OK) {
+        s->failed = 1;
+    } else if (p->sink->render && p->sink->render(p->sink->ctx, s->article, &s->bytes, &s->len, &s->err) != BN_OK) {
+        s->failed = 1;
+    }
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
+    bn_extractor *ex = bn_extractor_new(p->kb, p->lang, p->opt->read);
+    pthread_mutex_lock(&p->lock);
+    if (!ex)
+        p->nomem = 1;
+    for (;;) {
+        while (!p->stop && p->next_job == p->tail)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->next_job == p->tail) /* stopping, nothing left */
+            break;
+        slot *s = &p->slots[p->next_job++ % p->window];
+        pthread_mutex_unlock(&p->lock);
+        if (ex)
+            process(p, ex, s);
+        else if (!s->failed) {
+            s->failed = 1;
+            bn_error_set(&s->err, BN_ERR_NOMEM, s->raw.path, s->raw.line, 0, 0, "out of memory");
+        }
+        pthread_mutex_lock(&p->lock);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    bn_extractor_free(ex);
+    return NULL;
+}
+
+/* Hands the oldest finished record to the sink, in order. */
+static int emit(pipeline *p, slot *s, bn_pipeline_stats *stats)
+{
+    int bad = 0;
+    if (s->failed) {
+        if (p->sink->error)
+            p->sink->error(p->sink->ctx, &s->err);
+        stats->failed++;
+        bad = 1;
+    } else {
+        stats->articles++;
+        if (p->sink->emit && p->sink->emit(p->sink->ctx, s->article, s->bytes, s->len) != 0)
+            bad = 1;
+    }
+    bn_article_free(s->article);
+    free(s->bytes);
+    bn_record_release(s->owner);
+    bn_raw_record_free(&s->raw);
+    memset(s, 0, sizeof *s);
+    return bad;
+}
+
+bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *kb, const bn_lang *lang,
+                          const bn_pipeline_options *opt, const bn_pipeline_sink *sink, bn_pipeline_stats *out_stats)
+{
+    bn_pipeline_stats stats = {0};
+    int nthreads = opt->threads > 0 ? opt->threads : bn_cpu_count();
+    if (nthreads > MAX_THREADS)
+        nthreads = MAX_THREADS;
+    pipeline p = {.kb = kb, .lang = lang, .opt = opt, .sink = sink};
+    p.window = (size_t)nthreads * WINDOW_PER_WORKER;
+    p.slots = calloc(p.window, sizeof *p.slots);
+    bn_input *in = bn_input_new(paths, npaths, opt->input);
+    if (!p.slots || !in) {
+        free(p.slots);
+        bn_input_free(in);
+        return BN_ERR_NOMEM;
+    }
+    stats.total_bytes = bn_input_total_bytes(in);
+    /* jansson seeds its hash function on first use; not from two threads */
+    json_object_seed(0);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_t *threads = calloc((size_t)nthreads, sizeof *threads);
+    int started = 0;
+    for (int i = 0; threads && i < nthreads; i++)
+        if (pthread_create(&threads[started], NULL, worker, &p) == 0)
+            started++;
+    int bad = 0, eof = started == 0;
+    double t0 = now(), last = t0;
+    pthread_mutex_lock(&p.lock);
+    for (;;) {
+        /* keep the window full */
+        while (!eof && p.tail - p.head < p.window) {
+            slot *s = &p.slots[p.tail % p.window];
+            pthread_mutex_unlock(&p.lock);
+            bn_error_clear(&s->err);
+            int r = bn_input_next_raw(in, &s->raw, &s->err);
+            pthread_mutex_lock(&p.lock);
+            if (r == 0) {
+                eof = 1;
+                break;
+            }
+            s->failed = r < 0;
+            s->state = SLOT_READY;
+            stats.bytes += r > 0 ? s->raw.len : 0;
+            p.tail++;
+            pthread_cond_signal(&p.work);
+        }
+        if (p.head == p.tail)
+            break;
+        slot *s = &p.slots[p.head % p.window];
+        while (s->state != SLOT_DONE)
+            pthread_cond_wait(&p.done, &p.lock);
+        pthread_mutex_unlock(&p.lock);
+        bad |= emit(&p, s, &stats);
+        double t = now();
+        if (sink->progress && t - last >= 0.25) {
+            stats.seconds = t - t0;
+            sink->progress(sink->ctx, &stats, 0);
+            last = t;
+        }
+        pthread_mutex_lock(&p.lock);
+        p.head++;
+    }
+    p.stop = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.lock);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    stats.seconds = now() - t0;
+    if (sink->progress)
+        sink->progress(sink->ctx, &stats, 1);
+    int nomem = p.nomem || started == 0;
+    free(threads);
+    free(p.slots);
+    bn_input_free(in);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    if (out_stats)
+        *out_stats = stats;
+    return nomem ? BN_ERR_NOMEM : bad ? BN_ERR_IO : BN_OK;
+}

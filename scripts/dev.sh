@@ -7,8 +7,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="gcc pkg-config meson ninja-build python3 valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
-# the report page's test runs it in a real browser
-test_packages="chromium fonts-dejavu-core"
+# the report page's test runs it in a real browser; the scale-out test
+# shards with GNU parallel
+test_packages="chromium fonts-dejavu-core parallel"
 
 install_missing() {
     missing=""

@@ -490,14 +490,15 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err)
 }
 
 /* Adds `phrase` standing for `ref` to an index. */
-static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
+/* The group of a phrase (created on first sight): *g gets its index. */
+static bn_status index_group(phrase_index *x, const char *phrase, long *g)
 {
     bn_arena a;
     bn_arena_init(&a, 1024);
     char *key = bn_fold_string(&a, phrase, strlen(phrase), BN_FOLD_TONE);
     bn_status st = key ? BN_OK : BN_ERR_NOMEM;
-    long g = key ? bn_id_map_get(x->group_index, key) : -1;
-    if (st == BN_OK && g < 0) {
+    *g = key ? bn_id_map_get(x->group_index, key) : -1;
+    if (st == BN_OK && *g < 0) {
         if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups)) {
             bn_arena_destroy(&a);
             return BN_ERR_NOMEM;
@@ -508,23 +509,33 @@ static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
             return BN_ERR_NOMEM;
         }
         x->group_keys = keys;
-        g = (long)x->ngroups;
-        memset(&x->groups[g], 0, sizeof x->groups[g]);
-        x->group_keys[g] = strdup(key);
+        *g = (long)x->ngroups;
+        memset(&x->groups[*g], 0, sizeof x->groups[*g]);
+        x->group_keys[*g] = strdup(key);
         x->ngroups++;
-        if (!x->group_keys[g] || bn_id_map_put(x->group_index, x->group_keys[g], g))
+        if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
             st = BN_ERR_NOMEM;
         else
-            st = bn_phrases_add(x->phrases, phrase, (int)g, 0);
+            st = bn_phrases_add(x->phrases, phrase, (int)*g, 0);
     }
     bn_arena_destroy(&a);
-    if (st != BN_OK)
-        return st;
+    return st;
+}
+
+static bn_status group_add_ref(phrase_index *x, long g, bn_kb_ref ref)
+{
     ref_group *rg = &x->groups[g];
     if (bn_grow((void **)&rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs))
         return BN_ERR_NOMEM;
     rg->refs[rg->n++] = ref;
     return BN_OK;
+}
+
+static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
+{
+    long g;
+    bn_status st = index_group(x, phrase, &g);
+    return st == BN_OK ? group_add_ref(x, g, ref) : st;
 }
 
 static bn_status index_init(phrase_index *x)
@@ -535,17 +546,72 @@ static bn_status index_init(phrase_index *x)
     return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;
 }
 
-/* A title alone and with each name of its organisation after it. */
-static bn_status index_add_role(bn_kb *kb, const char *title, const char *org_id, bn_kb_ref ref)
+/* The groups of a title written alone and with each name of its
+ * organisation after it.  Many people share a title and an organisation
+ * ("Tổng thống" of "Mỹ"): each pair is folded and looked up once
+ * (`memo`: "title\x1forg" -> index into `combos`). */
+typedef struct title_combos {
+    bn_id_map *memo;
+    bn_arena arena;
+    long **groups;   /* per combo: its group indices, -1 at the end */
+    size_t n, cap;
+} title_combos;
+
+static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, const long **out)
 {
-    bn_status st = index_add(&kb->titles, title, ref);
-    long org = bn_kb_find(kb, org_id);
-    for (size_t f = 0; st == BN_OK && org >= 0 && f < kb->v[org].nforms; f++) {
+    char key[1024];
+    snprintf(key, sizeof key, "%s\x1f%s", title, org_id ? org_id : "");
+    long c = bn_id_map_get(tc->memo, key);
+    if (c >= 0) {
+        *out = tc->groups[c];
+        return BN_OK;
+    }
+    long org = org_id ? bn_kb_find(kb, org_id) : -1;
+    size_t nforms = org >= 0 ? kb->v[org].nforms : 0;
+    long *v = bn_arena_alloc(&tc->arena, (nforms + 2) * sizeof *v);
+    char *k = bn_arena_strdup(&tc->arena, key);
+    if (!v || !k || bn_grow((void **)&tc->groups, &tc->cap, tc->n + 1, sizeof *tc->groups))
+        return BN_ERR_NOMEM;
+    size_t n = 0;
+    bn_status st = index_group(&kb->titles, title, &v[n++]);
+    for (size_t f = 0; st == BN_OK && f < nforms; f++) {
         char phrase[512];
         snprintf(phrase, sizeof phrase, "%s %s", title, kb->v[org].forms[f]);
-        st = index_add(&kb->titles, phrase, ref);
+        st = index_group(&kb->titles, phrase, &v[n++]);
+    }
+    if (st != BN_OK)
+        return st;
+    v[n] = -1;
+    tc->groups[tc->n] = v;
+    if (bn_id_map_put(tc->memo, k, (long)tc->n))
+        return BN_ERR_NOMEM;
+    tc->n++;
+    *out = v;
+    return BN_OK;
+}
+
+static bn_status index_add_role(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, bn_kb_ref ref)
+{
+    const long *groups;
+    bn_status st = combo_groups(kb, tc, title, org_id, &groups);
+    for (size_t k = 0; st == BN_OK && groups[k] >= 0; k++) {
+        /* one ref per group: a title and its variant may fold alike */
+        ref_group *rg = &kb->titles.groups[groups[k]];
+        if (rg->n && rg->refs[rg->n - 1].item == ref.item && rg->refs[rg->n - 1].sub == ref.sub)
+            continue;
+        st = group_add_ref(&kb->titles, groups[k], ref);
     }
     return st;
+}
+
+static const bn_kb *variants_sorted; /* for variant_order: qsort has no context */
+
+/* Pairs by title, then in the order they were given. */
+static int variant_order(const void *va, const void *vb)
+{
+    size_t a = *(const size_t *)va, b = *(const size_t *)vb;
+    int c = strcmp(variants_sorted->variants[2 * a], variants_sorted->variants[2 * b]);
+    return c ? c : (a > b) - (a < b);
 }
 
 /* Every title and its variants, with each name of its organisation after
@@ -554,19 +620,41 @@ static bn_status compile_titles(bn_kb *kb)
 {
     if (index_init(&kb->titles) != BN_OK)
         return BN_ERR_NOMEM;
-    for (size_t i = 0; i < kb->n; i++) {
-        for (size_t r = 0; r < kb->v[i].nroles; r++) {
+    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0};
+    bn_arena_init(&tc.arena, 64 * 1024);
+    /* the variants of each title: the pairs in `order` sorted by title,
+     * variant_of maps a title to its first place there */
+    size_t np = kb->nvariants / 2;
+    size_t *order = malloc((np + 1) * sizeof *order);
+    bn_id_map *variant_of = bn_id_map_new();
+    bn_status st = tc.memo && order && variant_of ? BN_OK : BN_ERR_NOMEM;
+    for (size_t v = 0; st == BN_OK && v < np; v++)
+        order[v] = v;
+    if (st == BN_OK) {
+        variants_sorted = kb;
+        bn_sort(order, np, sizeof *order, variant_order);
+    }
+    for (size_t k = 0; st == BN_OK && k < np; k++)
+        if ((k == 0 || strcmp(kb->variants[2 * order[k]], kb->variants[2 * order[k - 1]]) != 0) &&
+            bn_id_map_put(variant_of, kb->variants[2 * order[k]], (long)k))
+            st = BN_ERR_NOMEM;
+    for (size_t i = 0; st == BN_OK && i < kb->n; i++) {
+        for (size_t r = 0; st == BN_OK && r < kb->v[i].nroles; r++) {
             const bn_kb_role *role = &kb->v[i].roles[r];
             bn_kb_ref ref = {i, r};
-            bn_status st = index_add_role(kb, role->title, role->org, ref);
-            for (size_t v = 0; st == BN_OK && v < kb->nvariants; v += 2)
-                if (strcmp(kb->variants[v], role->title) == 0)
-                    st = index_add_role(kb, kb->variants[v + 1], role->org, ref);
-            if (st != BN_OK)
-                return st;
+            st = index_add_role(kb, &tc, role->title, role->org, ref);
+            long k0 = st == BN_OK ? bn_id_map_get(variant_of, role->title) : -1;
+            for (size_t k = k0 >= 0 ? (size_t)k0 : np;
+                 st == BN_OK && k < np && strcmp(kb->variants[2 * order[k]], role->title) == 0; k++)
+                st = index_add_role(kb, &tc, kb->variants[2 * order[k] + 1], role->org, ref);
         }
     }
-    return bn_phrases_compile(kb->titles.phrases);
+    free(order);
+    bn_id_map_free(variant_of);
+    bn_id_map_free(tc.memo);
+    free(tc.groups);
+    bn_arena_destroy(&tc.arena);
+    return st == BN_OK ? bn_phrases_compile(kb->titles.phrases) : st;
 }
 
 /* Every place of every gathering. */

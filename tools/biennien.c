@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bn_config.h"
@@ -602,13 +603,24 @@ int main(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
     resources r = {0};
+    struct timespec t0, t1, t2;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    t1 = t0;
     if (strcmp(cmd, "merge") == 0) {
         status = cmd_merge(&o);
     } else if (load_resources(&o, &r) != 0) {
         status = EXIT_INPUT;
     } else {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
         status = strcmp(cmd, "build") == 0 ? cmd_build(&o, &r) : cmd_extract(&o, &r);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t2);
+    /* BIENNIEN_TIMINGS: how long loading the data and the run took, for
+     * tests/bench/speed_bench.py */
+    if (getenv("BIENNIEN_TIMINGS"))
+        fprintf(stderr, "biennien: timings: load %.1f ms, run %.1f ms\n",
+                (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+                (double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
     free_resources(&r);
     free(o.kb_files);
     free(o.actors);

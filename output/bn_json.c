@@ -269,7 +269,10 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
 bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err)
 {
     json_t *root = extract_root(a);
-    char *s = root ? json_dumps(root, DUMP_FLAGS | JSON_COMPACT) : NULL;
+    /* keys in the order they are built (the same every time), not sorted:
+     * sorting every object of every record costs more than it helps a
+     * reader of an intermediate format */
+    char *s = root ? json_dumps(root, JSON_REAL_PRECISION(10) | JSON_COMPACT) : NULL;
     json_decref(root);
     size_t n = s ? strlen(s) : 0;
     char *line = s ? realloc(s, n + 2) : NULL;

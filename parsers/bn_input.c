@@ -186,27 +186,29 @@ bn_status bn_record_decode(const bn_raw_record *raw, int lenient, bn_record *rec
         rec->len = raw->len;
         return BN_OK;
     }
-    const char *text = raw->bytes;
-    size_t len = raw->len;
-    char *repaired = NULL;
-    size_t bad = bn_utf8_check(text, len);
+    decoded *d = calloc(1, sizeof *d);
+    if (!d)
+        return bn_error_set(err, BN_ERR_NOMEM, raw->path, raw->line, 1, 0, "out of memory");
+    /* jansson checks the UTF-8 as it parses; only a record it refuses is
+     * looked at again, to say where the bad byte is or to repair it */
+    json_error_t je;
+    d->obj = json_loadb(raw->bytes, raw->len, JSON_REJECT_DUPLICATES, &je);
+    size_t bad = d->obj ? (size_t)-1 : bn_utf8_check(raw->bytes, raw->len);
     if (bad != (size_t)-1) {
-        if (!lenient)
+        if (!lenient) {
+            free(d);
             return bn_error_set(err, BN_ERR_UTF8, raw->path, raw->line, (int)bad + 1, bad,
                                 "invalid UTF-8 at byte %zu of the line; record skipped (--lenient replaces it)", bad);
-        repaired = bn_utf8_repair(text, len, &len);
-        if (!repaired)
+        }
+        size_t len;
+        char *repaired = bn_utf8_repair(raw->bytes, raw->len, &len);
+        if (!repaired) {
+            free(d);
             return bn_error_set(err, BN_ERR_NOMEM, raw->path, raw->line, 1, 0, "out of memory");
-        text = repaired;
-    }
-    decoded *d = calloc(1, sizeof *d);
-    if (!d) {
+        }
+        d->obj = json_loadb(repaired, len, JSON_REJECT_DUPLICATES, &je);
         free(repaired);
-        return bn_error_set(err, BN_ERR_NOMEM, raw->path, raw->line, 1, 0, "out of memory");
     }
-    json_error_t je;
-    d->obj = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-    free(repaired);
     if (!d->obj) {
         free(d);
         return bn_error_set(err, BN_ERR_PARSE, raw->path, raw->line, je.column > 0 ? je.column : 1,

@@ -157,6 +157,14 @@ check "write error: named" grep -q "cannot write" "$tmp/werr"
 check "write error: old outputs untouched" diff -r -q "$tmp/b" "$tmp/wfull"
 check "write error: no temporary file left" test -z "$(ls -A "$tmp/wfull" | grep '^\.')"
 
+# progress: none when stderr is not a terminal, a line with --progress
+run extract "$examples/corpus"
+check "no progress line off a terminal" test -z "$(grep 'articles ·' "$tmp/err")"
+run extract --progress "$examples/corpus"
+check "--progress: the final count" grep -q 'biennien: 10 articles · .* MB/s' "$tmp/err"
+run extract -j 0 "$examples/corpus"
+check "-j 0: status 2" test $status -eq 2
+
 # deterministic outputs
 "$bin" build -q "$examples/corpus" -o "$tmp/b2" 2>/dev/null
 check "two runs give the same files" diff -r -q "$tmp/b" "$tmp/b2"

@@ -370,9 +370,9 @@ static void report_error(void *vctx, const bn_error *err)
     report(err);
 }
 
-/* "1234/11344 bài · 12.3 MB/s · 0:05 · còn 0:40": articles done (of the
- * records read so far), speed, elapsed, and the time left from the bytes
- * still to read, when the input's size is known. */
+/* "1234 articles · 5.1 / 43.8 MB · 12.3 MB/s · 0:05 · 0:40 left":
+ * articles done, input read (of its size, when known), speed, elapsed,
+ * and the time left from the bytes still to read. */
 static void show_progress(void *vctx, const bn_pipeline_stats *s, int done)
 {
     run_ctx *c = vctx;
@@ -380,14 +380,16 @@ static void show_progress(void *vctx, const bn_pipeline_stats *s, int done)
     char left[32] = "";
     if (!done && s->total_bytes && s->bytes && s->bytes < s->total_bytes) {
         double rest = s->seconds * (double)(s->total_bytes - s->bytes) / (double)s->bytes;
-        snprintf(left, sizeof left, " · còn %d:%02d", (int)rest / 60, (int)rest % 60);
+        snprintf(left, sizeof left, " · %d:%02d left", (int)rest / 60, (int)rest % 60);
     }
     char total[32] = "";
     if (s->total_bytes)
-        snprintf(total, sizeof total, " / %.1f MB", (double)s->total_bytes / 1e6);
-    fprintf(stderr, "\r\033[Kbiennien: %zu bài%s%s · %.1f MB%s · %.1f MB/s · %d:%02d%s%s", s->articles,
-            s->failed ? " (" : "", s->failed ? "lỗi bỏ qua)" : "", mb, total, rate, (int)s->seconds / 60,
-            (int)s->seconds % 60, left, done ? "\n" : "");
+        snprintf(total, sizeof total, " / %.1f", (double)s->total_bytes / 1e6);
+    char failed[48] = "";
+    if (s->failed)
+        snprintf(failed, sizeof failed, " (%zu skipped)", s->failed);
+    fprintf(stderr, "\r\033[Kbiennien: %zu articles%s · %.1f%s MB · %.1f MB/s · %d:%02d%s%s", s->articles, failed, mb,
+            total, rate, (int)s->seconds / 60, (int)s->seconds % 60, left, done ? "\n" : "");
     (void)c;
 }
 

@@ -34,6 +34,10 @@ typedef struct pipeline {
     slot *slots;
     size_t window;
     size_t head, tail, next_job; /* sequence numbers: emitted, filled, taken */
+    /* who sleeps, so that a wake-up is sent only to one who waits (each
+     * is a system call, and the costliest part of handing a record over) */
+    int idle;                    /* workers waiting for a job */
+    size_t waiting_for;          /* the calling thread waits for this record; SIZE_MAX: does not */
     int stop;
     int nomem;
     pthread_mutex_t lock;
@@ -76,11 +80,15 @@ static void *worker(void *arg)
     if (!ex)
         p->nomem = 1;
     for (;;) {
-        while (!p->stop && p->next_job == p->tail)
+        while (!p->stop && p->next_job == p->tail) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->lock);
+            p->idle--;
+        }
         if (p->next_job == p->tail) /* stopping, nothing left */
             break;
-        slot *s = &p->slots[p->next_job++ % p->window];
+        size_t seq = p->next_job++;
+        slot *s = &p->slots[seq % p->window];
         pthread_mutex_unlock(&p->lock);
         if (ex)
             process(p, ex, s);
@@ -90,7 +98,8 @@ static void *worker(void *arg)
         }
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->waiting_for == seq)
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
     bn_extractor_free(ex);
@@ -126,7 +135,7 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     int nthreads = opt->threads > 0 ? opt->threads : bn_cpu_count();
     if (nthreads > MAX_THREADS)
         nthreads = MAX_THREADS;
-    pipeline p = {.kb = kb, .lang = lang, .opt = opt, .sink = sink};
+    pipeline p = {.kb = kb, .lang = lang, .opt = opt, .sink = sink, .waiting_for = SIZE_MAX};
     p.window = (size_t)nthreads * WINDOW_PER_WORKER;
     p.slots = calloc(p.window, sizeof *p.slots);
     bn_input *in = bn_input_new(paths, npaths, opt->input);
@@ -165,13 +174,17 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
             s->state = SLOT_READY;
             stats.bytes += r > 0 ? s->raw.len : 0;
             p.tail++;
-            pthread_cond_signal(&p.work);
+            if (p.idle)
+                pthread_cond_signal(&p.work);
         }
         if (p.head == p.tail)
             break;
         slot *s = &p.slots[p.head % p.window];
-        while (s->state != SLOT_DONE)
+        while (s->state != SLOT_DONE) {
+            p.waiting_for = p.head;
             pthread_cond_wait(&p.done, &p.lock);
+        }
+        p.waiting_for = SIZE_MAX;
         pthread_mutex_unlock(&p.lock);
         bad |= emit(&p, s, &stats);
         double t = now();

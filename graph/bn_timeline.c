@@ -7,6 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *bn_article_status_name(bn_article_status s)
+{
+    static const char *const names[] = {"ok", "empty", "skipped"};
+    return (unsigned)s < 3 ? names[s] : "ok";
+}
+
 bn_timeline *bn_timeline_new(void)
 {
     bn_timeline *tl = calloc(1, sizeof *tl);
@@ -163,6 +169,8 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     ta->path = dup(tl, a->path);
     ta->url = dup(tl, a->url);
     ta->title = dup(tl, a->title ? a->title : "");
+    ta->line = a->line;
+    ta->status = a->nsentences ? BN_ARTICLE_OK : BN_ARTICLE_EMPTY;
     memcpy(ta->dct, a->dct, sizeof ta->dct);
     memcpy(ta->text_hash, a->text_hash, sizeof ta->text_hash);
     ta->dct_source = a->dct_source;
@@ -204,6 +212,31 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
             return st;
         tl->nevents++;
     }
+    return BN_OK;
+}
+
+bn_status bn_timeline_add_skipped(bn_timeline *tl, const char *path, int line, const char *reason)
+{
+    if (bn_grow((void **)&tl->articles, &tl->articles_cap, tl->narticles + 1, sizeof *tl->articles))
+        return BN_ERR_NOMEM;
+    bn_tl_article *ta = &tl->articles[tl->narticles];
+    memset(ta, 0, sizeof *ta);
+    char id[4200];
+    if (line > 0)
+        snprintf(id, sizeof id, "%s:%d", path, line);
+    else
+        snprintf(id, sizeof id, "%s", path);
+    ta->id = dup(tl, id);
+    ta->path = dup(tl, path);
+    ta->title = dup(tl, "");
+    ta->reason = dup(tl, reason);
+    ta->line = line;
+    ta->status = BN_ARTICLE_SKIPPED;
+    ta->body = bn_arena_alloc(&tl->arena, 2 * sizeof *ta->body);
+    ta->shares = bn_arena_alloc(&tl->arena, sizeof *ta->shares);
+    if (!ta->id || !ta->path || !ta->title || !ta->reason || !ta->body || !ta->shares)
+        return BN_ERR_NOMEM;
+    tl->narticles++; /* not indexed by id: nothing can be its duplicate */
     return BN_OK;
 }
 

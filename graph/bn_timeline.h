@@ -18,8 +18,20 @@ typedef struct bn_tl_share {
     unsigned mentions;
 } bn_tl_share;
 
+/* What became of an input article. */
+typedef enum bn_article_status {
+    BN_ARTICLE_OK,       /* read, with article text */
+    BN_ARTICLE_EMPTY,    /* read, but all page furniture: no sentence */
+    BN_ARTICLE_SKIPPED,  /* could not be read or extracted; `reason` says why */
+} bn_article_status;
+
+const char *bn_article_status_name(bn_article_status s);
+
 typedef struct bn_tl_article {
     const char *id, *path, *url, *title;
+    int line;                 /* of the record in its input */
+    bn_article_status status;
+    const char *reason;       /* why it was skipped, or NULL */
     char dct[11];
     bn_dct_source dct_source;
     uint32_t *body;  /* pairs: offset, length in the original bytes */
@@ -78,6 +90,10 @@ void bn_timeline_free(bn_timeline *tl);
  * the copy whose publication date comes from the better source (the record,
  * then a time stamp, then --dct), else the first.  *res says which. */
 bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *res);
+
+/* Records an input that could not be read or extracted, so that every
+ * input shows in the timeline: id "PATH:LINE" (or PATH), with the reason. */
+bn_status bn_timeline_add_skipped(bn_timeline *tl, const char *path, int line, const char *reason);
 
 /* Merges events of one real event (same type, same date, a shared actor),
  * orders events by date and gives them stable ids.  Call once, after the

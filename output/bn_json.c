@@ -164,10 +164,14 @@ typedef struct timeline_ctx {
 static json_t *article_item(const void *ctx, size_t i)
 {
     const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
-    return json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url",
-                     str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source), "body",
-                     body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
-                     (json_int_t)a->nevents, "text_hash", a->text_hash);
+    json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:s,s:I}", "id", a->id, "path", a->path, "url",
+                          str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source), "body",
+                          body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
+                          (json_int_t)a->nevents, "text_hash", a->text_hash, "status",
+                          bn_article_status_name(a->status), "line", (json_int_t)a->line);
+    if (o && a->reason)
+        json_object_set_new(o, "reason", json_string(a->reason));
+    return o;
 }
 
 static json_t *actor_item(const void *ctx, size_t i)
@@ -253,10 +257,11 @@ static json_t *extract_root(const bn_article *a)
     for (size_t i = 0; i < a->nevents; i++)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
-        "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
+        "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
         "title", a->title ? a->title : "", "dct", dct_json(a->dct, a->dct_source), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
-        (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash);
+        (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash, "line",
+        (json_int_t)a->line);
     return json_pack("{s:s,s:o,s:o,s:o}", "schema", BN_EXTRACT_SCHEMA, "article", article, "actors",
                              actors, "events", events);
 }
@@ -264,6 +269,46 @@ static json_t *extract_root(const bn_article *a)
 bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
 {
     return dump_line(extract_root(a), f, err);
+}
+
+bn_status bn_json_skipped_line(const char *path, int line, const char *reason, char **out, size_t *len)
+{
+    json_t *root = json_pack("{s:s,s:{s:s,s:i,s:s}}", "schema", BN_EXTRACT_SCHEMA, "skipped", "path", path, "line",
+                             line, "reason", reason);
+    char *s = root ? json_dumps(root, JSON_COMPACT) : NULL;
+    json_decref(root);
+    size_t n = s ? strlen(s) : 0;
+    char *l = s ? realloc(s, n + 2) : NULL;
+    if (!l) {
+        free(s);
+        return BN_ERR_NOMEM;
+    }
+    l[n] = '\n';
+    l[n + 1] = 0;
+    *out = l;
+    *len = n + 1;
+    return BN_OK;
+}
+
+int bn_json_read_skipped(const char *text, size_t len, char **path, int *line, char **reason)
+{
+    json_error_t je;
+    json_t *root = json_loadb(text, len, 0, &je);
+    const json_t *sk = json_object_get(root, "skipped");
+    const char *p = json_string_value(json_object_get(sk, "path")), *r = json_string_value(json_object_get(sk, "reason"));
+    int ok = json_is_object(sk) && p && r;
+    if (ok) {
+        *path = strdup(p);
+        *reason = strdup(r);
+        *line = (int)json_integer_value(json_object_get(sk, "line"));
+        if (!*path || !*reason) {
+            free(*path);
+            free(*reason);
+            ok = 0;
+        }
+    }
+    json_decref(root);
+    return ok;
 }
 
 bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err)
@@ -423,6 +468,7 @@ static bn_status read_record(reader *r, const json_t *root)
     if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
         return bad(r, "article dct source");
     a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));
+    a->line = (int)json_integer_value(json_object_get(art, "line")); /* 0 when absent */
     const json_t *body = json_object_get(art, "body");
     size_t nb = json_array_size(body);
     a->body_offsets = bn_arena_calloc(&a->arena, 2 * (nb + 1), sizeof *a->body_offsets);

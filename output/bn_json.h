@@ -11,7 +11,7 @@
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-#define BN_TIMELINE_SCHEMA "biennien-timeline/3"
+#define BN_TIMELINE_SCHEMA "biennien-timeline/4"
 #define BN_EXTRACT_SCHEMA "biennien-extract/2"
 
 bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
@@ -22,6 +22,14 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err);
 
 /* The same line, newline included, as a new string (malloc) in *out. */
 bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err);
+
+/* The line `extract` writes for an input it had to skip, so that merge
+ * still accounts for it: {"schema", "skipped": {"path", "line", "reason"}}. */
+bn_status bn_json_skipped_line(const char *path, int line, const char *reason, char **out, size_t *len);
+
+/* Whether an extract line is such a record; then *path and *reason are
+ * new strings (malloc) the caller frees. */
+int bn_json_read_skipped(const char *text, size_t len, char **path, int *line, char **reason);
 
 /* Reads one extract line back into a new article (no text; metadata,
  * actors and events).  Errors name source:line:col. */

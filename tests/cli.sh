@@ -61,7 +61,9 @@ check "bad --dct: status 2" test $status -eq 2
 # bad inputs: 1, one line each, the rest still processed
 run build "$tmp/in" "$tmp/missing.txt" "$tmp/empty_dir" -o "$tmp/o1"
 check "bad inputs: status 1" test $status -eq 1
-check "bad inputs: four error lines" test "$(wc -l <"$tmp/err")" -eq 4
+check "bad inputs: four error lines" test "$(grep -vc 'articles read' "$tmp/err")" -eq 4
+check "bad inputs: the summary counts them" grep -q "^biennien: 4 articles read: 1 ok, 0 empty, 3 skipped;" "$tmp/err"
+check "bad inputs: every input in the timeline" test "$(grep -c '"status": "skipped"' "$tmp/o1/timeline.json")" -eq 3
 check "invalid UTF-8: file:line:col" grep -q "^biennien: $tmp/in/bad.txt:2:18: invalid UTF-8 at byte 29" "$tmp/err"
 check "empty file: file:line:col" grep -q "^biennien: $tmp/in/empty.txt:1:1: empty article" "$tmp/err"
 check "missing file" grep -q "^biennien: $tmp/missing.txt: cannot open: No such file or directory" "$tmp/err"

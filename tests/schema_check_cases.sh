@@ -151,7 +151,7 @@ expect "array below minItems" 1 "$schema" "$tmp/min_items.json" \
 
 mutate const_schema 'd["schema"] = "biennien-timeline/2"'
 expect "const" 1 "$schema" "$tmp/const_schema.json" \
-    '/schema: "biennien-timeline/2" is not the required value "biennien-timeline/3" (schema at /properties/schema/const)'
+    '/schema: "biennien-timeline/2" is not the required value "biennien-timeline/4" (schema at /properties/schema/const)'
 
 mutate integral_real 'd["articles"][0]["sentences"] = 2.0'
 expect "an integer-valued real (2.0) is an integer" 0 "$schema" "$tmp/integral_real.json"

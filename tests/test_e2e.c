@@ -73,7 +73,7 @@ static void every_output_is_written(void **state)
 static void shape_of_the_json(void **state)
 {
     (void)state;
-    assert_string_equal(json_string_value(json_object_get(sys_doc, "schema")), "biennien-timeline/3");
+    assert_string_equal(json_string_value(json_object_get(sys_doc, "schema")), "biennien-timeline/4");
     json_t *articles = json_object_get(sys_doc, "articles");
     assert_int_equal(json_array_size(articles), json_object_size(json_object_get(gold, "articles")));
     /* every article has its publication date (from the record or a time stamp) */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -347,8 +348,11 @@ static void free_resources(resources *r)
 typedef struct run_ctx {
     const options *o;
     int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len);
+    /* an input that had to be skipped, in order, after its message */
+    int (*skip)(void *ctx, const bn_error *err);
     void *ctx;
     int tty;  /* stderr is a terminal: progress shows there */
+    int skip_failed;
 } run_ctx;
 
 static int emit_article(void *vctx, const bn_article *a, const char *bytes, size_t len)
@@ -368,6 +372,8 @@ static void report_error(void *vctx, const bn_error *err)
     if (c->tty)
         fputs("\r\033[K", stderr); /* over the progress line */
     report(err);
+    if (c->skip && c->skip(c->ctx, err) != 0)
+        c->skip_failed = 1;
 }
 
 /* "1234 articles · 5.1 / 43.8 MB · 12.3 MB/s · 0:05 · 0:40 left":
@@ -395,19 +401,20 @@ static void show_progress(void *vctx, const bn_pipeline_stats *s, int done)
 
 static int extract_all(const options *o, const resources *r,
                        bn_status (*render)(void *ctx, const bn_article *a, char **out, size_t *len, bn_error *err),
-                       int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len), void *ctx,
-                       size_t *count)
+                       int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len),
+                       int (*skip)(void *ctx, const bn_error *err), void *ctx, size_t *count, size_t *skipped)
 {
     bn_input_options io = {o->lenient};
     bn_read_options ro = {o->lenient, o->dct};
     bn_pipeline_options po = {o->jobs, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
-    run_ctx c = {o, emit, ctx, show};
+    run_ctx c = {o, emit, skip, ctx, show, 0};
     bn_pipeline_sink sink = {&c, render, emit_article, report_error, show ? show_progress : NULL};
     bn_pipeline_stats stats;
     bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, r->kb, r->lang, &po, &sink, &stats);
     *count = stats.articles;
-    if (st == BN_ERR_NOMEM) {
+    *skipped = stats.failed;
+    if (st == BN_ERR_NOMEM || c.skip_failed) {
         fprintf(stderr, "biennien: out of memory\n");
         return EXIT_INPUT;
     }
@@ -439,6 +446,45 @@ static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t
         fprintf(stderr, "biennien: %s: note: article \"%s\" was already read; this copy, with its publication date, replaces it\n",
                 a->path, a->id);
     return 0;
+}
+
+/* The reason of a skipped input, as stderr said it, without the place. */
+static const char *skip_reason(const bn_error *err)
+{
+    return err->text[0] ? err->text : bn_status_name(err->status);
+}
+
+/* A directory without articles is an input but not an article. */
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int skip_to_timeline(void *ctx, const bn_error *err)
+{
+    timeline_sink *sink = ctx;
+    if (is_directory(err->source))
+        return 0;
+    return bn_timeline_add_skipped(sink->tl, err->source[0] ? err->source : "-", err->line, skip_reason(err)) == BN_OK
+               ? 0
+               : -1;
+}
+
+/* extract writes a record for a skipped input too: merge then accounts
+ * for it as build does */
+static int skip_to_stdout(void *ctx, const bn_error *err)
+{
+    char *line;
+    size_t len;
+    (void)ctx;
+    if (is_directory(err->source))
+        return 0;
+    if (bn_json_skipped_line(err->source[0] ? err->source : "-", err->line, skip_reason(err), &line, &len) != BN_OK)
+        return -1;
+    int bad = fwrite(line, 1, len, stdout) != len;
+    free(line);
+    return bad ? -1 : 0;
 }
 
 static bn_status render_line(void *ctx, const bn_article *a, char **out, size_t *len, bn_error *err)
@@ -483,7 +529,15 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
         return EXIT_INPUT;
     }
     if (!o->quiet) {
-        printf("biennien: %zu articles, %zu events, %zu actors\n", articles, tl->nevents, tl->nactors);
+        /* every input accounted for: the same counts as timeline.json's
+         * articles[].status */
+        size_t by[3] = {0};
+        for (size_t i = 0; i < tl->narticles; i++)
+            by[tl->articles[i].status]++;
+        fprintf(stderr, "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors\n",
+                tl->narticles, by[BN_ARTICLE_OK], by[BN_ARTICLE_EMPTY], by[BN_ARTICLE_SKIPPED], tl->nevents,
+                tl->nactors);
+        (void)articles;
         if (o->out.formats & BN_FMT_HTML)
             printf("report:   %s/timeline.html\n", o->outdir);
         if (o->out.formats & BN_FMT_SVG)
@@ -505,7 +559,8 @@ static int cmd_build(const options *o, const resources *r)
         return EXIT_INPUT;
     size_t n = 0;
     timeline_sink sink = {tl, o->quiet};
-    int status = extract_all(o, r, NULL, to_timeline, &sink, &n);
+    size_t skipped = 0;
+    int status = extract_all(o, r, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
     int fin = finish(o, tl, n);
     bn_timeline_free(tl);
     return status ? status : fin;
@@ -514,7 +569,10 @@ static int cmd_build(const options *o, const resources *r)
 static int cmd_extract(const options *o, const resources *r)
 {
     size_t n = 0;
-    int status = extract_all(o, r, render_line, to_stdout, NULL, &n);
+    size_t skipped = 0;
+    int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
+    if (!o->quiet)
+        fprintf(stderr, "biennien: %zu articles read, %zu skipped\n", n + skipped, skipped);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "biennien: <stdout>: cannot write\n");
         return EXIT_INPUT;
@@ -540,6 +598,8 @@ static int cmd_merge(const options *o)
             bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
             report(&err);
             failed = 1;
+            if (bn_timeline_add_skipped(tl, path, 0, err.text) != BN_OK)
+                break;
             continue;
         }
         ssize_t n;
@@ -551,9 +611,23 @@ static int cmd_merge(const options *o)
             bn_error err;
             bn_error_clear(&err);
             bn_article *a;
+            char *spath, *reason;
+            int sline;
+            if (bn_json_read_skipped(line, (size_t)n, &spath, &sline, &reason)) {
+                /* an input extract had to skip: still one of the articles */
+                bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
+                free(spath);
+                free(reason);
+                failed = 1;
+                if (st != BN_OK)
+                    break;
+                continue;
+            }
             if (bn_json_read_extract(line, (size_t)n, path, lineno, &a, &err) != BN_OK) {
                 report(&err);
                 failed = 1;
+                if (bn_timeline_add_skipped(tl, path, lineno, err.text) != BN_OK)
+                    break;
                 continue;
             }
             timeline_sink sink = {tl, o->quiet};

@@ -1,0 +1,163 @@
+#include "fuzz_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BN_FUZZ_DATADIR
+#error "BN_FUZZ_DATADIR must name the source tree's data/ (tests/fuzz/meson.build sets it)"
+#endif
+
+const char *fuzz_datadir(void)
+{
+    const char *env = getenv("BIENNIEN_DATADIR");
+    return env && *env ? env : BN_FUZZ_DATADIR;
+}
+
+static void die(const char *what, const bn_error *err)
+{
+    char buf[1200] = "";
+    if (err)
+        bn_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "fuzz: cannot load %s from %s: %s\n", what, fuzz_datadir(), buf);
+    exit(1);
+}
+
+bn_lang *fuzz_load_lang(void)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    bn_lang *lang = NULL;
+    if (bn_lang_load(&lang, fuzz_datadir(), "vi", &err) != BN_OK || !lang)
+        die("the language data", &err);
+    return lang;
+}
+
+bn_kb *fuzz_load_kb(void)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kb", fuzz_datadir());
+    bn_kb *kb = bn_kb_new();
+    if (!kb)
+        die("the knowledge base", NULL);
+    if (bn_kb_load_dir(kb, path, &err) != BN_OK)
+        die("the knowledge base", &err);
+    if (bn_kb_compile(kb) != BN_OK)
+        die("the knowledge base (compile)", NULL);
+    return kb;
+}
+
+char *fuzz_copy(const uint8_t *data, size_t size)
+{
+    char *p = malloc(size ? size : 1);
+    if (!p) {
+        fprintf(stderr, "fuzz: out of memory\n");
+        abort();
+    }
+    if (size)
+        memcpy(p, data, size);
+    return p;
+}
+
+bn_record fuzz_text_record(const char *text, size_t len, const char *date, const char *url)
+{
+    bn_record rec = {.path = "fuzz.txt", .id = "fuzz.txt", .url = url, .title = NULL, .date = date,
+                     .text = text, .len = len, .line = 1};
+    return rec;
+}
+
+static void fail(const bn_article *a, const char *what, size_t i)
+{
+    fprintf(stderr, "fuzz: article invariant broken: %s (item %zu; raw %zu bytes, clean %zu bytes)\n", what, i,
+            a->raw_len, a->text.len);
+    abort();
+}
+
+#define CHECK(cond, what, i) \
+    do {                     \
+        if (!(cond))         \
+            fail(a, what, i);\
+    } while (0)
+
+static int terminated(const char *s, size_t cap)
+{
+    return memchr(s, '\0', cap) != NULL;
+}
+
+void fuzz_check_article(const bn_article *a, unsigned stages)
+{
+    const size_t tlen = a->text.len, rlen = a->raw_len;
+    if (stages & FUZZ_READ) {
+        CHECK(a->text.s && a->text.orig, "no clean text", 0);
+        CHECK(a->text.s[tlen] == '\0', "clean text not NUL-terminated", tlen);
+        CHECK(a->text.orig[tlen] == rlen, "orig[len] is not the original length", tlen);
+        for (size_t i = 0; i < tlen; i++)
+            CHECK(a->text.orig[i] < rlen, "clean byte maps past the original", i);
+        for (size_t i = 0; i < a->tokens.n; i++) {
+            const bn_token *t = &a->tokens.v[i];
+            CHECK(t->start < t->end && t->end <= tlen, "token outside the clean text", i);
+            CHECK(i == 0 || a->tokens.v[i - 1].end <= t->start, "tokens out of order", i);
+        }
+        CHECK(a->title_span.start <= a->title_span.end && a->title_span.end <= tlen, "title span", 0);
+        CHECK(a->id && a->path && a->title, "id, path or title missing", 0);
+        CHECK(terminated(a->dct, sizeof a->dct), "dct not terminated", 0);
+        CHECK(a->dct[0] == '\0' || bn_date_valid(a->dct), "dct not a valid date", 0);
+        for (size_t i = 0; i < a->nbody; i++) {
+            CHECK(a->body[i].start <= a->body[i].end && a->body[i].end <= tlen, "body span outside the clean text", i);
+            uint64_t off = a->body_offsets[2 * i], len = a->body_offsets[2 * i + 1];
+            CHECK(off + len <= rlen, "body offsets outside the original", i);
+        }
+    }
+    if (stages & FUZZ_SPLIT) {
+        for (size_t i = 0; i < a->nsentences; i++) {
+            const bn_sentence *s = &a->sentences[i];
+            CHECK(s->start < s->end && s->end <= tlen, "sentence outside the clean text", i);
+            CHECK(s->tok_begin < s->tok_end && s->tok_end <= a->tokens.n, "sentence tokens", i);
+        }
+    }
+    if (stages & FUZZ_DATES) {
+        for (size_t i = 0; i < a->ntimexes; i++) {
+            const bn_timex *t = &a->timexes[i];
+            CHECK(t->start <= t->end_off && t->end_off <= tlen, "timex outside the clean text", i);
+            CHECK(terminated(t->value, sizeof t->value) && terminated(t->end, sizeof t->end) &&
+                      terminated(t->mod, sizeof t->mod),
+                  "timex strings not terminated", i);
+            CHECK(t->value[0] != '\0', "timex without a value", i);
+        }
+    }
+    if (stages & FUZZ_ACTORS) {
+        for (size_t i = 0; i < a->nactors; i++) {
+            CHECK(a->actors[i].id && a->actors[i].name, "actor without id or name", i);
+            for (size_t k = 0; k < a->actors[i].naliases; k++)
+                CHECK(a->actors[i].aliases[k], "NULL alias", i);
+        }
+        for (size_t i = 0; i < a->nmentions; i++) {
+            const bn_mention *m = &a->mentions[i];
+            CHECK(m->start <= m->end && m->end <= tlen, "mention outside the clean text", i);
+            CHECK(m->actor < a->nactors, "mention of no actor", i);
+        }
+        for (size_t i = 0; i < a->nplaces; i++)
+            CHECK(a->places[i].start <= a->places[i].end && a->places[i].end <= tlen, "place outside the clean text",
+                  i);
+    }
+    if (stages & FUZZ_EVENTS) {
+        for (size_t i = 0; i < a->nevents; i++) {
+            const bn_event *e = &a->events[i];
+            CHECK((unsigned)e->type < BN_EV_COUNT, "event type", i);
+            CHECK(terminated(e->cameo, sizeof e->cameo), "cameo not terminated", i);
+            CHECK(terminated(e->date.value, sizeof e->date.value) && terminated(e->date.end, sizeof e->date.end),
+                  "event date not terminated", i);
+            CHECK(e->nsources >= 1, "event without a source", i);
+            for (size_t k = 0; k < e->nactors; k++)
+                CHECK(e->actors[k].id, "event actor without id", i);
+            for (size_t k = 0; k < e->nsources; k++) {
+                const bn_source *s = &e->sources[k];
+                CHECK(s->article && s->sentence && s->trigger, "source strings missing", i);
+                CHECK((uint64_t)s->offset + s->length <= rlen, "source sentence outside the original", i);
+                CHECK((uint64_t)s->trigger_offset + s->trigger_length <= rlen, "trigger outside the original", i);
+            }
+        }
+    }
+}

@@ -543,3 +543,57 @@ char *bn_name_id(bn_arena *arena, const char *s, size_t len)
     f[w] = 0;
     return f;
 }
+
+const char *bn_guess_encoding(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        return "UTF-16LE";
+    if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        return "UTF-16BE";
+    size_t n = len < 65536 ? len : 65536; /* the start says enough */
+    size_t nul_even = 0, nul_odd = 0, high = 0, viscii = 0, tone_after_letter = 0, bad = 0;
+    /* the bytes of the commonest letters (à á â ê ô ơ ư đ ạ ...) in each:
+     * TCVN3 puts them at 0xA8-0xB9, VISCII where Latin-1 has them */
+    size_t tcvn_letters = 0, viscii_letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c == 0)
+            *(i % 2 ? &nul_odd : &nul_even) += 1;
+        if (c >= 0x80)
+            high++;
+        if ((c >= 0xA8 && c <= 0xAE) || c == 0xB5 || c == 0xB8 || c == 0xB9)
+            tcvn_letters++;
+        if (c == 0xE0 || c == 0xE1 || c == 0xE2 || c == 0xEA || c == 0xF4 || c == 0xF0 || c == 0xDF || c == 0xBD ||
+            c == 0xD5 || c == 0xE9 || c == 0xED || c == 0xF3)
+            viscii_letters++;
+        /* VISCII puts six letters in the C0 controls */
+        if (c == 0x02 || c == 0x05 || c == 0x06 || c == 0x14 || c == 0x19 || c == 0x1E)
+            viscii++;
+        /* Windows-1258 writes tones as combining marks after the letter */
+        if ((c == 0xCC || c == 0xEC || c == 0xDE || c == 0xD2 || c == 0xF2) && i > 0 &&
+            ((p[i - 1] | 32) >= 'a' && (p[i - 1] | 32) <= 'z'))
+            tone_after_letter++;
+    }
+    if (nul_odd > n / 4 && nul_even < n / 50)
+        return "UTF-16LE";
+    if (nul_even > n / 4 && nul_odd < n / 50)
+        return "UTF-16BE";
+    /* how much of it is not UTF-8 at all */
+    for (size_t i = 0; i < n;) {
+        size_t b = bn_utf8_check(s + i, n - i);
+        if (b == (size_t)-1)
+            break;
+        bad++;
+        i += b + 1;
+    }
+    if (high == 0 || bad * 4 < high)
+        return NULL; /* UTF-8 with a few broken bytes */
+    if (viscii >= 2)
+        return "VISCII";
+    if (tone_after_letter >= 2 && tone_after_letter * 20 >= high)
+        return "Windows-1258";
+    if (high * 50 < n)
+        return NULL;
+    return tcvn_letters > viscii_letters ? "TCVN3" : "VISCII";
+}

@@ -112,4 +112,12 @@ static inline uint64_t bn_hash64(const char *s, size_t len)
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);
 
+/* What bytes that are not UTF-8 most likely are, for the message that
+ * refuses them: "UTF-16LE", "UTF-16BE" (a byte-order mark, or a NUL every
+ * other byte), "VISCII", "Windows-1258", "TCVN3" (the legacy Vietnamese
+ * encodings, told apart by the bytes only each uses), or NULL when the text
+ * is mostly UTF-8 with a few bad bytes or nothing fits.  The name is also
+ * the one iconv takes, but for TCVN3 ("TCVN"). */
+const char *bn_guess_encoding(const char *s, size_t len);
+
 #endif

@@ -195,6 +195,13 @@ bn_status bn_record_decode(const bn_raw_record *raw, int lenient, bn_record *rec
     d->obj = json_loadb(raw->bytes, raw->len, JSON_REJECT_DUPLICATES, &je);
     size_t bad = d->obj ? (size_t)-1 : bn_utf8_check(raw->bytes, raw->len);
     if (bad != (size_t)-1) {
+        const char *enc = bn_guess_encoding(raw->bytes, raw->len);
+        if (enc) {
+            free(d);
+            return bn_error_set(err, BN_ERR_UTF8, raw->path, raw->line, (int)bad + 1, bad,
+                                "not UTF-8: looks like %s; record skipped (convert it first: iconv -f %s -t UTF-8)",
+                                enc, strcmp(enc, "TCVN3") == 0 ? "TCVN" : enc);
+        }
         if (!lenient) {
             free(d);
             return bn_error_set(err, BN_ERR_UTF8, raw->path, raw->line, (int)bad + 1, bad,

@@ -159,6 +159,24 @@ check "write error: named" grep -q "cannot write" "$tmp/werr"
 check "write error: old outputs untouched" diff -r -q "$tmp/b" "$tmp/wfull"
 check "write error: no temporary file left" test -z "$(ls -A "$tmp/wfull" | grep '^\.')"
 
+# other encodings and binary files: refused by name, one line each, the
+# rest still read
+mkdir -p "$tmp/enc"
+cp "$good" "$tmp/enc/good.txt"
+for e in UTF-16 VISCII TCVN WINDOWS-1258; do
+    iconv -f UTF-8 -t $e "$good" >"$tmp/enc/$e.txt"
+done
+printf 'abc\000def\n' >"$tmp/enc/nul.txt"
+run extract "$tmp/enc"
+check "encodings: status 1" test $status -eq 1
+check "UTF-16 named" grep -q "UTF-16.txt:1:1: not UTF-8: looks like UTF-16LE" "$tmp/err"
+check "VISCII named" grep -q "VISCII.txt:1:1: not UTF-8: looks like VISCII" "$tmp/err"
+check "TCVN3 named" grep -q "TCVN.txt:1:1: not UTF-8: looks like TCVN3.*iconv -f TCVN" "$tmp/err"
+check "Windows-1258 named" grep -q "WINDOWS-1258.txt:1:1: not UTF-8: looks like Windows-1258" "$tmp/err"
+check "NUL bytes named" grep -q "nul.txt:1:4: a NUL byte at byte 3" "$tmp/err"
+check "encodings: the good article still extracted" grep -q '"id":"good.txt"' "$tmp/out"
+check "encodings: a skipped record for each of the five" test "$(grep -c '"skipped":' "$tmp/out")" -eq 5
+
 # progress: none when stderr is not a terminal, a line with --progress
 run extract "$examples/corpus"
 check "no progress line off a terminal" test -z "$(grep 'articles ·' "$tmp/err")"

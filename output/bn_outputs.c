@@ -10,6 +10,7 @@
 #include "bn_graphml.h"
 #include "bn_html.h"
 #include "bn_json.h"
+#include "bn_outfile.h"
 
 /* A renderer: the files it writes (each with the format that selects
  * it), and how.  A file not selected gets a NULL path. */
@@ -153,6 +154,22 @@ static int make_dirs(const char *dir)
         return -1;
     struct stat st;
     return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+bn_status bn_outputs_prepare(const char *outdir, bn_error *err)
+{
+    if (make_dirs(outdir) != 0)
+        return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot create the output directory: %s",
+                            strerror(errno));
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/timeline.json", outdir);
+    bn_outfile out;
+    bn_status st = bn_outfile_open(&out, probe, err); /* a temporary file, removed at once */
+    if (st != BN_OK)
+        return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot write in the output directory: %s",
+                            err->text[0] ? err->text : "permission denied");
+    bn_outfile_abort(&out);
+    return BN_OK;
 }
 
 bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir,

@@ -36,6 +36,11 @@ typedef struct bn_output_options {
     bn_picture_options picture;  /* timeline.svg, graph.svg */
 } bn_output_options;
 
+/* Creates outdir if needed and makes sure a file can be written there:
+ * called before any work, so that a run that cannot write its outputs
+ * stops at once. */
+bn_status bn_outputs_prepare(const char *outdir, bn_error *err);
+
 /* Creates outdir if needed and writes the outputs opt->formats selects.
  * Stops at the first failure. */
 bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir,

@@ -304,14 +304,27 @@ static int name_order(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Adds the article files under dir; returns how many. */
-static size_t walk(bn_input *in, const char *dir, int depth)
+/* The directories being walked, to tell a symbolic link back to one of
+ * them (a loop) from a new directory. */
+typedef struct walk_path {
+    dev_t dev[64];
+    ino_t ino[64];
+    int n;
+} walk_path;
+
+enum { WALK_LOOP = -2 }; /* an entry's error: a directory loop */
+
+/* Adds the article files under dir; returns how many (problems found on
+ * the way count: each is reported). */
+static size_t walk(bn_input *in, const char *dir, walk_path *wp)
 {
     struct dirent **names;
     int n = scandir(dir, &names, NULL, name_order);
     size_t found = 0;
-    if (n < 0)
-        return 0;
+    if (n < 0) {
+        push(in, dir, errno ? errno : EACCES);
+        return 1;
+    }
     for (int i = 0; i < n; i++) {
         const char *nm = names[i]->d_name;
         if (nm[0] == '.') {
@@ -323,11 +336,26 @@ static size_t walk(bn_input *in, const char *dir, int depth)
         if (p) {
             snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
             struct stat st;
-            if (stat(p, &st) == 0) {
-                if (S_ISDIR(st.st_mode) && depth < 64)
-                    found += walk(in, p, depth + 1);
-                else if (S_ISREG(st.st_mode) && bn_input_is_article_file(nm) && push(in, p, 0) == 0)
-                    found++;
+            if (stat(p, &st) != 0) {
+                /* a dangling link, a loop of links, no permission: said,
+                 * not silently passed over */
+                if (bn_input_is_article_file(nm) || errno == ELOOP)
+                    found += push(in, p, errno ? errno : ENOENT) == 0;
+            } else if (S_ISDIR(st.st_mode)) {
+                int k;
+                for (k = 0; k < wp->n; k++)
+                    if (wp->dev[k] == st.st_dev && wp->ino[k] == st.st_ino)
+                        break;
+                if (k < wp->n || wp->n == 64) {
+                    found += push(in, p, WALK_LOOP) == 0;
+                } else {
+                    wp->dev[wp->n] = st.st_dev;
+                    wp->ino[wp->n++] = st.st_ino;
+                    found += walk(in, p, wp);
+                    wp->n--;
+                }
+            } else if (S_ISREG(st.st_mode) && bn_input_is_article_file(nm) && push(in, p, 0) == 0) {
+                found++;
             }
             free(p);
         }
@@ -351,7 +379,10 @@ bn_input *bn_input_new(const char *const *paths, size_t npaths, const bn_input_o
         } else if (stat(paths[i], &st) != 0) {
             push(in, paths[i], errno ? errno : ENOENT);
         } else if (S_ISDIR(st.st_mode)) {
-            if (walk(in, paths[i], 0) == 0)
+            walk_path wp = {.n = 1};
+            wp.dev[0] = st.st_dev;
+            wp.ino[0] = st.st_ino;
+            if (walk(in, paths[i], &wp) == 0)
                 push(in, paths[i], -1);
         } else {
             push(in, paths[i], 0);
@@ -437,7 +468,10 @@ int bn_input_next_raw(bn_input *in, bn_raw_record *raw, bn_error *err)
         entry *e = &in->v[in->pos];
         if (e->error) {
             in->pos++;
-            if (e->error < 0)
+            if (e->error == WALK_LOOP)
+                bn_error_set(err, BN_ERR_IO, e->path, 0, 0, 0,
+                             "a link back to a directory being read (a loop), or directories nested too deep: not followed");
+            else if (e->error < 0)
                 bn_error_set(err, BN_ERR_IO, e->path, 0, 0, 0, "no articles (*.txt, *.jsonl) in this directory");
             else
                 bn_error_set(err, BN_ERR_IO, e->path, 0, 0, 0, "cannot open: %s", strerror(e->error));

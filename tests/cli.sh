@@ -177,6 +177,35 @@ check "NUL bytes named" grep -q "nul.txt:1:4: a NUL byte at byte 3" "$tmp/err"
 check "encodings: the good article still extracted" grep -q '"id":"good.txt"' "$tmp/out"
 check "encodings: a skipped record for each of the five" test "$(grep -c '"skipped":' "$tmp/out")" -eq 5
 
+# links: a loop back to a directory, a dangling link, a loop of links
+mkdir -p "$tmp/links/a/b"
+cp "$good" "$tmp/links/a/good.txt"
+ln -s .. "$tmp/links/a/b/up"
+ln -s nowhere.txt "$tmp/links/a/dangling.txt"
+ln -s loop2.txt "$tmp/links/a/loop1.txt"
+ln -s loop1.txt "$tmp/links/a/loop2.txt"
+run extract "$tmp/links"
+check "links: status 1" test $status -eq 1
+check "links: the directory loop named, not followed" grep -q "a/b/up: a link back to a directory being read" "$tmp/err"
+check "links: the dangling link named" grep -q "dangling.txt: cannot open: No such file" "$tmp/err"
+check "links: the loop of links named" grep -q "loop1.txt: cannot open: Too many levels of symbolic links" "$tmp/err"
+check "links: the article read once" test "$(grep -c '"id":"good.txt"' "$tmp/out")" -eq 1
+
+# an output directory that cannot be made or written: 2, before any work
+printf 'x' >"$tmp/afile"
+run build "$good" -o "$tmp/afile/out"
+check "output under a file: status 2" test $status -eq 2
+check "output under a file: named" grep -q "^biennien: $tmp/afile/out: cannot create the output directory" "$tmp/err"
+check "output under a file: no work done (no summary)" test -z "$(grep 'articles read' "$tmp/err")"
+mkdir -p "$tmp/ro"
+chmod 555 "$tmp/ro"
+if [ ! -w "$tmp/ro" ]; then # root writes anywhere: then this cannot be tested
+    run build "$good" -o "$tmp/ro"
+    check "read-only output directory: status 2" test $status -eq 2
+    check "read-only output directory: named" grep -q "cannot write in the output directory" "$tmp/err"
+fi
+chmod 755 "$tmp/ro"
+
 # progress: none when stderr is not a terminal, a line with --progress
 run extract "$examples/corpus"
 check "no progress line off a terminal" test -z "$(grep 'articles ·' "$tmp/err")"

@@ -572,7 +572,7 @@ static int cmd_extract(const options *o, const resources *r)
     size_t skipped = 0;
     int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
     if (!o->quiet)
-        fprintf(stderr, "biennien: %zu articles read, %zu skipped\n", n + skipped, skipped);
+        fprintf(stderr, "biennien: %zu inputs read: %zu articles extracted, %zu skipped\n", n + skipped, n, skipped);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "biennien: <stdout>: cannot write\n");
         return EXIT_INPUT;
@@ -678,6 +678,17 @@ int main(int argc, char **argv)
      * Keep them in the heap, and let freed memory stay for the next. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    /* an output directory that cannot be written: refused before any work */
+    if (strcmp(cmd, "extract") != 0) {
+        bn_error err;
+        bn_error_clear(&err);
+        if (bn_outputs_prepare(o.outdir, &err) != BN_OK) {
+            report(&err);
+            free(o.kb_files);
+            free(o.actors);
+            return EXIT_USAGE;
+        }
+    }
     resources r = {0};
     struct timespec t0, t1, t2;
     clock_gettime(CLOCK_MONOTONIC, &t0);

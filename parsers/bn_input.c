@@ -36,6 +36,8 @@ struct source {
     char *line;
     size_t line_cap;
     int lineno;
+    char rbuf[65536];  /* read_line's block */
+    size_t rpos, rlen;
 };
 
 static const char *base_name(const char *path)
@@ -87,9 +89,62 @@ bn_status bn_read_file(const char *path, char **buf, size_t *len, bn_error *err)
     return BN_OK;
 }
 
+static size_t max_bytes(const source *s)
+{
+    return s->opts->max_article_bytes ? s->opts->max_article_bytes : BN_MAX_ARTICLE_BYTES;
+}
+
 static bn_status txt_open(source *s, bn_error *err)
 {
+    struct stat st;
+    if (strcmp(s->path, "-") != 0 && stat(s->path, &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size > max_bytes(s))
+        return bn_error_set(err, BN_ERR_IO, s->path, 0, 0, 0,
+                            "%lld bytes, over the limit of %zu for one article (--max-article-bytes); skipped",
+                            (long long)st.st_size, max_bytes(s));
     return bn_read_file(s->path, &s->buf, &s->len, err);
+}
+
+/* Reads a line like getline, but never keeps more than `max` bytes of it:
+ * a longer line is read to its end and dropped (*over set), so that a
+ * 200 MB line costs time, not memory.  Reads through the source's own
+ * block buffer (a NUL byte is just a byte).  Returns the line's length, or
+ * -1 at the end or on an error. */
+static ssize_t read_line(source *s, size_t max, int *over)
+{
+    size_t n = 0;
+    *over = 0;
+    for (;;) {
+        if (s->rpos == s->rlen) {
+            s->rlen = fread(s->rbuf, 1, sizeof s->rbuf, s->f);
+            s->rpos = 0;
+            if (s->rlen == 0)
+                return n || *over ? (ssize_t)n : -1;
+        }
+        const char *from = s->rbuf + s->rpos;
+        const char *nl = memchr(from, '\n', s->rlen - s->rpos);
+        size_t take = nl ? (size_t)(nl - from) + 1 : s->rlen - s->rpos;
+        if (!*over && n + take > max)
+            *over = 1;
+        if (!*over) {
+            if (n + take + 1 > s->line_cap) {
+                size_t ncap = s->line_cap ? s->line_cap : 4096;
+                while (ncap < n + take + 1)
+                    ncap *= 2;
+                char *nb = realloc(s->line, ncap);
+                if (!nb)
+                    return -1;
+                s->line = nb;
+                s->line_cap = ncap;
+            }
+            memcpy(s->line + n, from, take);
+            s->line[n + take] = 0;
+        }
+        n += take;
+        s->rpos += take;
+        if (nl)
+            return (ssize_t)n;
+    }
 }
 
 static int txt_next(source *s, bn_raw_record *raw, bn_error *err)
@@ -117,7 +172,8 @@ static int jsonl_next(source *s, bn_raw_record *raw, bn_error *err)
 {
     for (;;) {
         errno = 0;
-        ssize_t n = getline(&s->line, &s->line_cap, s->f);
+        int over = 0;
+        ssize_t n = read_line(s, max_bytes(s), &over);
         if (n < 0) {
             if (ferror(s->f)) {
                 bn_error_set(err, BN_ERR_IO, s->path, s->lineno + 1, 1, 0, "cannot read: %s",
@@ -135,6 +191,12 @@ static int jsonl_next(source *s, bn_raw_record *raw, bn_error *err)
         }
         s->lineno++;
         s->done = 1; /* the file had a line */
+        if (over) {
+            bn_error_set(err, BN_ERR_IO, s->path, s->lineno, 1, 0,
+                         "a record of %zd bytes, over the limit of %zu for one article (--max-article-bytes); "
+                         "skipped", n, max_bytes(s));
+            return -1;
+        }
         size_t len = (size_t)n, i = 0;
         while (i < len && (s->line[i] == ' ' || s->line[i] == '\t' || s->line[i] == '\n' || s->line[i] == '\r'))
             i++;

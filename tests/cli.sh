@@ -177,6 +177,24 @@ check "NUL bytes named" grep -q "nul.txt:1:4: a NUL byte at byte 3" "$tmp/err"
 check "encodings: the good article still extracted" grep -q '"id":"good.txt"' "$tmp/out"
 check "encodings: a skipped record for each of the five" test "$(grep -c '"skipped":' "$tmp/out")" -eq 5
 
+# a record over --max-article-bytes: skipped unread, the others kept; and
+# a text file over it
+{
+    printf '{"id": "small", "text": "Ngày 12/1, NATO và Nga họp tại Brussels."}\n'
+    printf '{"id": "huge", "text": "'
+    head -c 300000 /dev/zero | tr '\0' 'a'
+    printf '"}\n'
+    printf '{"id": "after", "text": "Ngày 13/1, Nga cảnh báo NATO."}\n'
+} >"$tmp/big.jsonl"
+head -c 300000 /dev/zero | tr '\0' 'b' >"$tmp/big.txt"
+run extract --max-article-bytes 100000 "$tmp/big.jsonl" "$tmp/big.txt"
+check "too long: status 1" test $status -eq 1
+check "too long record: named with the limit" grep -q "big.jsonl:2:1: a record of 300027 bytes, over the limit of 100000" "$tmp/err"
+check "too long text file: named with the limit" grep -q "big.txt: 300000 bytes, over the limit of 100000" "$tmp/err"
+check "too long: the records around it kept" test "$(grep -c '"id":"small"\|"id":"after"' "$tmp/out")" -eq 2
+run extract --max-article-bytes 12 "$good"
+check "--max-article-bytes too small: status 2" test $status -eq 2
+
 # links: a loop back to a directory, a dangling link, a loop of links
 mkdir -p "$tmp/links/a/b"
 cp "$good" "$tmp/links/a/good.txt"

@@ -35,6 +35,7 @@ typedef struct options {
     int quiet;
     bn_output_options out;
     int jobs;      /* worker threads; 0: the number of CPUs */
+    size_t max_article_bytes; /* 0: the default */
     int progress;  /* 1: --progress, -1: --quiet, 0: when stderr is a terminal */
     const char **actors; /* --actor, repeatable */
     size_t nactors;
@@ -95,6 +96,8 @@ static const char *const usage_options =
     "      --dct DATE       publication date (YYYY-MM-DD) of inputs that have none\n"
     "      --kb FILE        more actors, merged over the built-in knowledge base\n"
     "      --lenient        replace invalid UTF-8 by U+FFFD instead of skipping\n"
+    "      --max-article-bytes N  skip, unread, a text file or record longer than N\n"
+    "                       bytes (default 67108864, 64 MiB)\n"
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
     "      --format LIST    outputs to write (build, merge), comma-separated, of:\n"
@@ -152,7 +155,7 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -175,6 +178,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},
         {"progress", no_argument, NULL, OPT_PROGRESS},
+        {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -282,6 +286,15 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         case OPT_PROGRESS:
             o->progress = 1;
             break;
+        case OPT_MAXBYTES: {
+            char *end;
+            unsigned long long n = strtoull(optarg, &end, 10);
+            if (end == optarg || *end || n < 1024)
+                return usage_error(cmd_sp, "--max-article-bytes wants a number of bytes of at least 1024, not '%s'",
+                                   optarg);
+            o->max_article_bytes = (size_t)n;
+            break;
+        }
         case 'h':
             print_usage(cmd);
             return 0;
@@ -404,7 +417,7 @@ static int extract_all(const options *o, const resources *r,
                        int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len),
                        int (*skip)(void *ctx, const bn_error *err), void *ctx, size_t *count, size_t *skipped)
 {
-    bn_input_options io = {o->lenient};
+    bn_input_options io = {o->lenient, o->max_article_bytes};
     bn_read_options ro = {o->lenient, o->dct};
     bn_pipeline_options po = {o->jobs, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));

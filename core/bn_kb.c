@@ -215,8 +215,52 @@ static bn_status add_party(void *ctx, const char *s)
     return BN_OK;
 }
 
+/* The first member of o that is not in `known` (NULL-terminated), or
+ * NULL: a misspelt field of a knowledge-base file must not pass unseen. */
+static const char *unknown_member(const json_t *o, const char *const *known)
+{
+    const char *key;
+    const json_t *v;
+    json_object_foreach((json_t *)o, key, v) {
+        size_t k;
+        for (k = 0; known[k] && strcmp(known[k], key) != 0; k++)
+            ;
+        if (!known[k])
+            return key;
+    }
+    return NULL;
+}
+
+static const char *const actor_fields[] = {"id", "name", "name_vi", "kind", "aliases", "metonyms", "parties",
+                                           "nationality", "roles", NULL};
+static const char *const alias_fields[] = {"vi", "en", NULL};
+static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
+static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "from", "to", NULL};
+static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
+
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, bn_error *err)
 {
+    const char *bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL;
+    if (bad)
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"",
+                            json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
+                                                                        : "?",
+                            bad);
+    const json_t *al = json_object_get(o, "aliases");
+    if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL))
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)",
+                            json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
+                                                                        : "?",
+                            bad);
+    const json_t *rl;
+    size_t ri;
+    json_array_foreach(json_object_get(o, "roles"), ri, rl) {
+        if ((bad = json_is_object(rl) ? unknown_member(rl, role_fields) : NULL))
+            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"",
+                                json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
+                                                                            : "?",
+                                ri + 1, bad);
+    }
     const char *id = json_string_value(json_object_get(o, "id"));
     const char *name = json_string_value(json_object_get(o, "name"));
     const char *name_vi = json_string_value(json_object_get(o, "name_vi"));
@@ -373,7 +417,11 @@ static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *pa
     const json_t *o;
     json_array_foreach(events, i, o) {
         bn_kb_gathering g = {0};
-        bn_status st = load_gathering(o, &g, path, err);
+        const char *bad = json_is_object(o) ? unknown_member(o, gathering_fields) : NULL;
+        bn_status st = bad ? bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": unknown field \"%s\"",
+                                          json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id")) : "?",
+                                          bad)
+                           : load_gathering(o, &g, path, err);
         if (st != BN_OK) {
             gathering_clear(&g);
             if (err && err->status == BN_ERR_DATA && err->line == 0) {
@@ -417,6 +465,12 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         json_decref(root);
         return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
                             "expected an object with an \"actors\", \"events\" or \"titles\" list");
+    }
+    const char *bad = unknown_member(root, file_fields);
+    if (bad) {
+        json_decref(root);
+        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "unknown field \"%s\" (format, about, actors, events, titles)",
+                            bad);
     }
     if ((st = load_gatherings(kb, events, path, err)) != BN_OK || (st = load_titles(kb, titles, path, err)) != BN_OK) {
         json_decref(root);

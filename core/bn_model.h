@@ -221,6 +221,7 @@ typedef struct bn_article {
     const char *id;     /* name in the output: file name or record id */
     const char *path;   /* the input it came from */
     int line;           /* of the record in that input (1 for a text file) */
+    const char *warning; /* something the user should hear of that did not stop the article, or NULL */
     const char *url;
     const char *title;
     char dct[11];       /* YYYY-MM-DD or "" */

@@ -24,6 +24,11 @@ static void given_dct(bn_article *a, const bn_record *rec, const bn_read_options
         }
         a->dct[0] = '\0';
     }
+    if (rec->date && !(strlen(rec->date) >= 10 && bn_date_valid(a->dct)) && *rec->date) {
+        char buf[200];
+        snprintf(buf, sizeof buf, "the record's \"date\" \"%.40s\" is not a date (YYYY-MM-DD): left out", rec->date);
+        a->warning = bn_arena_strdup(&a->arena, buf); /* NULL when out of memory: then unsaid */
+    }
     if (opts->dct && bn_date_valid(opts->dct)) {
         memcpy(a->dct, opts->dct, 11);
         a->dct_source = BN_DCT_GIVEN;

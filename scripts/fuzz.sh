@@ -24,7 +24,7 @@ case "$seconds" in
     ;;
 esac
 harnesses=${FUZZ_HARNESSES:-"fuzz_reader fuzz_dates fuzz_actors fuzz_extract fuzz_jsonl fuzz_kb fuzz_merge"}
-build=build-fuzz
+builddir="build-fuzz"
 
 install_missing() {
     missing=""
@@ -50,15 +50,15 @@ max_len() {
 }
 
 install_missing
-if [ ! -f "$build/build.ninja" ]; then
+if [ ! -f "$builddir/build.ninja" ]; then
     # -O1: libFuzzer's usual level (debug's -O0 runs several times slower);
     # fuzzer-no-link: the library's coverage; no-recover: UBSan findings stop
     # the run like the others
-    CC=clang meson setup "$build" -Dfuzz=true -Dtests=false -Dbuildtype=debug -Doptimization=1 \
+    CC=clang meson setup "$builddir" -Dfuzz=true -Dtests=false -Dbuildtype=debug -Doptimization=1 \
         -Db_sanitize=address,undefined -Db_lundef=false \
         -Dc_args="-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined" >/dev/null
 fi
-meson compile -C "$build" >/dev/null
+meson compile -C "$builddir" >/dev/null
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/biennien-fuzz.XXXXXX")
 failed=""
@@ -67,7 +67,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 
 for h in $harnesses; do
-    exe="$build/tests/fuzz/$h"
+    exe="$builddir/tests/fuzz/$h"
     if [ ! -x "$exe" ]; then
         echo "$h: no $exe" >&2
         failed="$failed $h"

@@ -195,6 +195,19 @@ check "too long: the records around it kept" test "$(grep -c '"id":"small"\|"id"
 run extract --max-article-bytes 12 "$good"
 check "--max-article-bytes too small: status 2" test $status -eq 2
 
+# a record with a "date" that is no date: a warning, the article kept
+printf '{"id": "d1", "date": "2022-13-45", "text": "Ngày 12/1, NATO và Nga họp tại Brussels."}\n' >"$tmp/baddate.jsonl"
+run extract "$tmp/baddate.jsonl"
+check "bad date: status 0" test $status -eq 0
+check "bad date: a warning naming it" grep -q "baddate.jsonl:1:1: warning: the record's \"date\" \"2022-13-45\" is not a date" "$tmp/err"
+check "bad date: the article kept, undated" grep -q '"id":"d1".*"dct":{"value":null' "$tmp/out"
+
+# a knowledge-base file with an unknown field: named
+printf '{"actors": [{"id": "x", "name": "X", "kind": "country", "colour": "red"}]}\n' >"$tmp/kbunk.json"
+run extract --kb "$tmp/kbunk.json" "$good"
+check "--kb unknown field: status 1" test $status -eq 1
+check "--kb unknown field: named with file and line" grep -q "kbunk.json:1:1: actor \"x\": unknown field \"colour\"" "$tmp/err"
+
 # links: a loop back to a directory, a dangling link, a loop of links
 mkdir -p "$tmp/links/a/b"
 cp "$good" "$tmp/links/a/good.txt"

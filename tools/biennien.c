@@ -376,6 +376,8 @@ static int emit_article(void *vctx, const bn_article *a, const char *bytes, size
     if (a->nsentences == 0 && !c->o->quiet)
         fprintf(stderr, "%sbiennien: %s:%d:1: warning: no article text found in \"%s\" (all page furniture)\n",
                 c->tty ? "\r\033[K" : "", a->path, a->line, a->id);
+    if (a->warning && !c->o->quiet)
+        fprintf(stderr, "%sbiennien: %s:%d:1: warning: %s\n", c->tty ? "\r\033[K" : "", a->path, a->line, a->warning);
     return c->emit(c->ctx, a, bytes, len);
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_json.h"
+
 #ifndef BN_FUZZ_DATADIR
 #error "BN_FUZZ_DATADIR must name the source tree's data/ (tests/fuzz/meson.build sets it)"
 #endif
@@ -160,4 +162,38 @@ void fuzz_check_article(const bn_article *a, unsigned stages)
             }
         }
     }
+}
+
+void fuzz_check_skipped(const bn_error *err)
+{
+    static int enabled = -1;
+    if (enabled < 0) {
+        const char *off = getenv("FUZZ_NO_SKIPPED_CHECK");
+        enabled = !(off && *off && strcmp(off, "0") != 0);
+    }
+    if (!enabled || err->status == BN_ERR_NOMEM)
+        return;
+    /* as tools/biennien.c does: skip_reason() and the record's source */
+    const char *path = err->source[0] ? err->source : "-";
+    const char *reason = err->text[0] ? err->text : bn_status_name(err->status);
+    char *line = NULL;
+    size_t len = 0;
+    if (bn_json_skipped_line(path, err->line, reason, &line, &len) != BN_OK) {
+        fprintf(stderr, "fuzz: bn_json_skipped_line fails for the error \"%s: %s\" (%zu bytes of reason)\n", path,
+                reason, strlen(reason));
+        abort();
+    }
+    char *p = NULL, *r = NULL;
+    int l = 0;
+    if (!bn_json_read_skipped(line, len, &p, &l, &r)) {
+        fprintf(stderr, "fuzz: the skipped line does not read back: %.*s", (int)len, line);
+        abort();
+    }
+    if (strcmp(p, path) != 0 || strcmp(r, reason) != 0 || l != err->line) {
+        fprintf(stderr, "fuzz: the skipped line reads back different: %.*s", (int)len, line);
+        abort();
+    }
+    free(p);
+    free(r);
+    free(line);
 }

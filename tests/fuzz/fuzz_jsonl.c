@@ -1,7 +1,9 @@
 /* libFuzzer harness: the bytes are one raw JSON Lines record
  * ({"id", "url", "date", "title", "text"}); bn_record_decode decodes it
  * (strictly, and again leniently when its UTF-8 is invalid, as --lenient
- * does) and, when it decodes, bn_extract runs the pipeline on it. */
+ * does) and, when it decodes, bn_extract runs the pipeline on it.  A
+ * record refused at either step must still give the `skipped` line extract
+ * writes for it (fuzz_check_skipped). */
 #include <stdlib.h>
 
 #include "bn_extract.h"
@@ -44,9 +46,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 fuzz_check_article(a, FUZZ_READ | FUZZ_SPLIT | FUZZ_DATES | FUZZ_ACTORS | FUZZ_EVENTS);
             else if (a || err.status == BN_OK)
                 abort();
+            else
+                fuzz_check_skipped(&err);
             bn_article_free(a);
         } else if (owner || err.status == BN_OK) {
             abort(); /* on failure: nothing to release, and an error saying why */
+        } else {
+            fuzz_check_skipped(&err);
         }
         bn_record_release(owner);
         if (st != BN_ERR_UTF8)

@@ -1,8 +1,10 @@
 /* libFuzzer harness: the bytes are `biennien extract` output, one record
- * per line (the seeds are one line each); what `merge` does with it:
- * bn_json_read_extract on each line, bn_timeline_add of each record read
- * to a fresh timeline, bn_timeline_resolve, and the actor network
- * (bn_network_build). */
+ * per line (the seeds are one line each), and this is what `merge` does
+ * with it (tools/biennien.c, cmd_merge): each line is a skipped input's
+ * record (bn_json_read_skipped, bn_timeline_add_skipped) or an article's
+ * (bn_json_read_extract, bn_timeline_add to a fresh timeline; a line that
+ * does not read is added as skipped); then bn_timeline_resolve and the
+ * actor network (bn_network_build). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,15 +27,42 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* One line, as merge reads it; 0, or -1 when the timeline cannot go on
+ * (merge stops reading then). */
+static int merge_line(bn_timeline *tl, const char *line, size_t n, int lineno)
+{
+    if (n == 0 || (n == 1 && line[0] == '\n'))
+        return 0;
+    char *spath = NULL, *reason = NULL;
+    int sline = 0;
+    if (bn_json_read_skipped(line, n, &spath, &sline, &reason)) {
+        bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
+        free(spath);
+        free(reason);
+        return st == BN_OK ? 0 : -1;
+    }
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    if (bn_json_read_extract(line, n, "fuzz.x.jsonl", lineno, &a, &err) != BN_OK) {
+        if (a || err.status == BN_OK)
+            abort(); /* on failure: no article, and an error saying why */
+        return bn_timeline_add_skipped(tl, "fuzz.x.jsonl", lineno, err.text) == BN_OK ? 0 : -1;
+    }
+    bn_add_result res;
+    bn_timeline_add(tl, a, &res); /* a failure is reported, and merge goes on */
+    bn_article_free(a);
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     bn_timeline *tl = bn_timeline_new();
     if (!tl)
         abort();
-    size_t pos = 0, added = 0;
+    size_t pos = 0;
     int lineno = 0;
-    bn_status st = BN_OK;
-    while (pos < size && lineno < MAX_LINES && st == BN_OK) {
+    while (pos < size && lineno < MAX_LINES) {
         const uint8_t *nl = memchr(data + pos, '\n', size - pos);
         size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : size - pos;
         lineno++;
@@ -41,20 +70,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * with no slack, so a read past it is seen */
         char *line = fuzz_copy(data + pos, n);
         pos += n;
-        bn_article *a = NULL;
-        bn_error err;
-        bn_error_clear(&err);
-        if (bn_json_read_extract(line, n, "fuzz.jsonl", lineno, &a, &err) == BN_OK) {
-            bn_add_result res;
-            st = bn_timeline_add(tl, a, &res);
-            added += st == BN_OK;
-            bn_article_free(a);
-        } else if (a || err.status == BN_OK) {
-            abort(); /* on failure: no article, and an error saying why */
-        }
+        int r = merge_line(tl, line, n, lineno);
         free(line);
+        if (r != 0)
+            break;
     }
-    if (st == BN_OK && added > 0 && bn_timeline_resolve(tl) == BN_OK) {
+    if (bn_timeline_resolve(tl) == BN_OK) {
         bn_network *net = NULL;
         bn_error err;
         bn_error_clear(&err);

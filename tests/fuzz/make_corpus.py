@@ -359,6 +359,12 @@ def merge_seeds(biennien):
         e["date"]["value"] = "XXXX" + e["date"]["value"][4:]
         e["date"]["year_source"] = "unknown"
     put(h, "two-articles", lines[0] + json.dumps(undated, ensure_ascii=False).encode("utf-8") + b"\n")
+    skipped = (b'{"schema":"biennien-extract/2","skipped":{"path":"corpus/wire.jsonl","line":3,'
+               b'"reason":"invalid UTF-8 at byte 5 of the line; record skipped (--lenient replaces it)"}}\n')
+    put(h, "skipped", skipped)
+    put(h, "skipped-and-article", skipped + lines[2])
+    put(h, "hostile-skipped-types", b'{"schema":"x","skipped":{"path":"","line":1e99,"reason":"\\u00e0\\ud800"}}\n'
+        b'{"skipped":{"path":["a"],"line":-1,"reason":null}}\n{"skipped":{"path":"p","reason":""}}\n')
     put(h, "hostile-empty", b"")
     put(h, "hostile-newlines", b"\n\n\n")
     put(h, "hostile-deep-nesting", b'{"schema": ' + b"[" * 5000 + b"]" * 5000 + b"}\n")

@@ -1,10 +1,31 @@
 #include "bn_outfile.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The temporary file being written, for bn_outfile_on_signal. */
+static char pending[4200];
+static volatile sig_atomic_t have_pending;
+
+static void set_pending(const char *tmp)
+{
+    have_pending = 0;
+    if (tmp) {
+        snprintf(pending, sizeof pending, "%s", tmp);
+        have_pending = 1;
+    }
+}
+
+void bn_outfile_on_signal(void)
+{
+    if (have_pending)
+        unlink(pending);
+}
 
 bn_status bn_outfile_open(bn_outfile *o, const char *path, bn_error *err)
 {
@@ -22,11 +43,13 @@ bn_status bn_outfile_open(bn_outfile *o, const char *path, bn_error *err)
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
+    set_pending(o->tmp);
     o->f = fdopen(fd, "w");
     if (!o->f) {
         int e = errno;
         close(fd);
         unlink(o->tmp);
+        set_pending(NULL);
         return bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot write: %s", strerror(e));
     }
     return BN_OK;
@@ -38,6 +61,7 @@ void bn_outfile_abort(bn_outfile *o)
         fclose(o->f);
     o->f = NULL;
     unlink(o->tmp);
+    set_pending(NULL);
 }
 
 bn_status bn_outfile_commit(bn_outfile *o, int failed, bn_error *err)
@@ -50,6 +74,7 @@ bn_status bn_outfile_commit(bn_outfile *o, int failed, bn_error *err)
     o->f = NULL;
     if (!e && rename(o->tmp, o->path) != 0)
         e = errno;
+    set_pending(NULL);
     if (e) {
         unlink(o->tmp);
         return bn_error_set(err, BN_ERR_IO, o->path, 0, 0, 0, "cannot write: %s", strerror(e));

@@ -25,4 +25,8 @@ bn_status bn_outfile_commit(bn_outfile *o, int failed, bn_error *err);
 /* Closes and removes the temporary file (after an error of the caller). */
 void bn_outfile_abort(bn_outfile *o);
 
+/* For a signal handler: removes the temporary file being written, if any
+ * (async-signal-safe: unlink only).  Outputs are written by one thread. */
+void bn_outfile_on_signal(void);
+
 #endif

@@ -161,6 +161,10 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     for (;;) {
         /* keep the window full */
         while (!eof && p.tail - p.head < p.window) {
+            if (opt->stop && *opt->stop) {
+                eof = 1; /* interrupted: what is in flight is finished, nothing more read */
+                break;
+            }
             slot *s = &p.slots[p.tail % p.window];
             pthread_mutex_unlock(&p.lock);
             bn_error_clear(&s->err);

@@ -9,6 +9,7 @@
 #ifndef BN_PIPELINE_H
 #define BN_PIPELINE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "bn_error.h"
@@ -45,11 +46,13 @@ typedef struct bn_pipeline_sink {
 
 typedef struct bn_pipeline_options {
     int threads;                  /* workers; <= 0: the number of online CPUs */
+    volatile sig_atomic_t *stop;  /* when it turns non-zero (a signal handler's flag), no more records are
+                                     read; those in flight are finished; may be NULL */
     const bn_input_options *input;
     const bn_read_options *read;
 } bn_pipeline_options;
 
-/* Runs every input through extraction.  Returns BN_OK when every record was
+/* Runs every input through extraction (until *opt->stop).  Returns BN_OK when every record was
  * read and extracted and every emit succeeded; BN_ERR_IO when some input
  * or record failed (each reported through sink->error); BN_ERR_NOMEM when
  * the run itself could not go on.  *stats (may be NULL) gets the totals. */

@@ -237,6 +237,30 @@ if [ ! -w "$tmp/ro" ]; then # root writes anywhere: then this cannot be tested
 fi
 chmod 755 "$tmp/ro"
 
+# SIGINT and SIGTERM: stop, 128 + the signal, no output written, no
+# temporary file left
+python3 - "$examples/corpus" "$tmp/many.jsonl" <<'PY'
+import json, os, sys
+src, out = sys.argv[1], sys.argv[2]
+texts = [open(os.path.join(src, n), encoding="utf-8").read() for n in sorted(os.listdir(src))]
+with open(out, "w", encoding="utf-8") as f:
+    for k in range(600):
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": "a%d-%d" % (k, i), "date": "2016-07-10", "text": t}, ensure_ascii=False) + "\n")
+PY
+for sig in INT TERM; do
+    "$bin" build -q -j 1 "$tmp/many.jsonl" -o "$tmp/sig$sig" 2>"$tmp/sigerr" &
+    pid=$!
+    sleep 0.3
+    kill -$sig $pid
+    wait $pid
+    st=$?
+    want=$((128 + $(kill -l $sig)))
+    check "SIG$sig: status $want" test $st -eq $want
+    check "SIG$sig: said" grep -q "interrupted (SIG$sig): stopped, no output written" "$tmp/sigerr"
+    check "SIG$sig: no output, no temporary file" test -z "$(ls -A "$tmp/sig$sig")"
+done
+
 # progress: none when stderr is not a terminal, a line with --progress
 run extract "$examples/corpus"
 check "no progress line off a terminal" test -z "$(grep 'articles ·' "$tmp/err")"

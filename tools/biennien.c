@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "bn_kb.h"
 #include "bn_lang.h"
 #include "bn_network.h"
+#include "bn_outfile.h"
 #include "bn_outputs.h"
 #include "bn_pipeline.h"
 #include "bn_timeline.h"
@@ -320,6 +322,39 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
     return -1;
 }
 
+/* SIGINT and SIGTERM: extraction stops reading and finishes what is in
+ * flight, no output is written, and the status is 128 + the signal.  While
+ * outputs are written, the temporary file being written is removed and the
+ * process ends at once (the outputs already renamed into place are whole). */
+static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t writing_outputs;
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+    if (writing_outputs) {
+        bn_outfile_on_signal();
+        _exit(128 + sig);
+    }
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static int interrupted_status(void)
+{
+    fprintf(stderr, "biennien: interrupted (%s): stopped, no output written\n",
+            interrupted == SIGINT ? "SIGINT" : "SIGTERM");
+    return 128 + interrupted;
+}
+
 typedef struct resources {
     bn_kb *kb;
     bn_lang *lang;
@@ -421,7 +456,7 @@ static int extract_all(const options *o, const resources *r,
 {
     bn_input_options io = {o->lenient, o->max_article_bytes};
     bn_read_options ro = {o->lenient, o->dct};
-    bn_pipeline_options po = {o->jobs, &io, &ro};
+    bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
     run_ctx c = {o, emit, skip, ctx, show, 0};
     bn_pipeline_sink sink = {&c, render, emit_article, report_error, show ? show_progress : NULL};
@@ -536,8 +571,14 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
     }
     if (st == BN_OK)
         st = bn_network_build(tl, &net, &err);
+    if (interrupted) {
+        bn_network_free(net);
+        return interrupted_status();
+    }
+    writing_outputs = 1;
     if (st == BN_OK)
         st = bn_write_outputs(tl, net, o->outdir, &o->out, &err);
+    writing_outputs = 0;
     bn_network_free(net);
     if (st != BN_OK) {
         report(&err);
@@ -576,6 +617,10 @@ static int cmd_build(const options *o, const resources *r)
     timeline_sink sink = {tl, o->quiet};
     size_t skipped = 0;
     int status = extract_all(o, r, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
+    if (interrupted) {
+        bn_timeline_free(tl);
+        return interrupted_status();
+    }
     int fin = finish(o, tl, n);
     bn_timeline_free(tl);
     return status ? status : fin;
@@ -586,6 +631,10 @@ static int cmd_extract(const options *o, const resources *r)
     size_t n = 0;
     size_t skipped = 0;
     int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
+    if (interrupted) {
+        fflush(stdout); /* the lines written are whole: a shard can be merged */
+        return interrupted_status();
+    }
     if (!o->quiet)
         fprintf(stderr, "biennien: %zu inputs read: %zu articles extracted, %zu skipped\n", n + skipped, n, skipped);
     if (fflush(stdout) != 0) {
@@ -619,7 +668,7 @@ static int cmd_merge(const options *o)
         }
         ssize_t n;
         int lineno = 0;
-        while ((n = getline(&line, &cap, f)) >= 0) {
+        while (!interrupted && (n = getline(&line, &cap, f)) >= 0) {
             lineno++;
             if (n == 0 || (n == 1 && line[0] == '\n'))
                 continue;
@@ -687,6 +736,7 @@ int main(int argc, char **argv)
         return status;
     }
     bn_network_global_init();
+    catch_signals();
     /* Articles come and go by the thousand, each with an arena of a few
      * hundred kilobytes: glibc would map and unmap them one by one, and
      * with worker threads every unmap stops all CPUs to flush their TLBs.

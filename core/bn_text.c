@@ -597,3 +597,27 @@ const char *bn_guess_encoding(const char *s, size_t len)
         return NULL;
     return tcvn_letters > viscii_letters ? "TCVN3" : "VISCII";
 }
+
+char *bn_utf8_repair(const char *s, size_t len, size_t *out_len)
+{
+    size_t n = 0;
+    char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t i = 0;
+    while (i < len) {
+        size_t bad = bn_utf8_check(s + i, len - i);
+        size_t good = bad == (size_t)-1 ? len - i : bad;
+        memcpy(out + n, s + i, good);
+        n += good;
+        i += good;
+        if (i < len) {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+            i++; /* skip one byte; the rest of a broken sequence is caught next round */
+        }
+    }
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}

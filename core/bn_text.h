@@ -120,4 +120,8 @@ int bn_is_upper_at(const char *s, size_t len, size_t i);
  * the one iconv takes, but for TCVN3 ("TCVN"). */
 const char *bn_guess_encoding(const char *s, size_t len);
 
+/* Replaces each invalid UTF-8 sequence by U+FFFD; returns a malloc'd,
+ * NUL-terminated copy (NULL when out of memory). */
+char *bn_utf8_repair(const char *s, size_t len, size_t *out_len);
+
 #endif

@@ -206,7 +206,8 @@ static bn_status collapse(bn_timeline *tl, size_t *parent, size_t **newidx)
         free(map);
         return BN_ERR_NOMEM;
     }
-    memcpy(sorted, tl->actors, kept * sizeof *sorted);
+    if (kept)
+        memcpy(sorted, tl->actors, kept * sizeof *sorted);
     bn_sort(sorted, kept, sizeof *sorted, actor_order);
     bn_id_map *index = bn_id_map_new();
     bn_status st = index ? BN_OK : BN_ERR_NOMEM;
@@ -218,7 +219,8 @@ static bn_status collapse(bn_timeline *tl, size_t *parent, size_t **newidx)
     if (st == BN_OK) {
         for (size_t i = 0; i < n; i++)
             map[i] = order[map[i]];
-        memcpy(tl->actors, sorted, kept * sizeof *sorted);
+        if (kept)
+            memcpy(tl->actors, sorted, kept * sizeof *sorted);
         tl->nactors = kept;
         tl->actor_index = index; /* the caller frees the old one */
         for (size_t i = 0; i < kept; i++)

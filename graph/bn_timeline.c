@@ -53,6 +53,19 @@ static char *dup(bn_timeline *tl, const char *s)
     return s ? bn_arena_strdup(&tl->arena, s) : NULL;
 }
 
+/* A copy that is valid UTF-8 (file names and messages are bytes; the
+ * timeline's JSON wants UTF-8: one bad name must not lose an article). */
+static char *dup_utf8(bn_timeline *tl, const char *s)
+{
+    if (!s || bn_utf8_check(s, strlen(s)) == (size_t)-1)
+        return dup(tl, s);
+    size_t n;
+    char *clean = bn_utf8_repair(s, strlen(s), &n);
+    char *d = clean ? dup(tl, clean) : NULL;
+    free(clean);
+    return d;
+}
+
 /* `day`: when the article was published (LONG_MIN: unknown); a person's
  * affiliation is that of the latest dated article, else of the first. */
 static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_share *share)
@@ -121,7 +134,7 @@ static bn_status copy_event(bn_timeline *tl, const bn_event *src, bn_event *dst)
     for (size_t i = 0; i < src->nsources; i++) {
         bn_source *d = &dst->sources[i];
         *d = src->sources[i];
-        d->article = dup(tl, src->sources[i].article);
+        d->article = dup_utf8(tl, src->sources[i].article); /* as the article's id */
         d->sentence = dup(tl, src->sources[i].sentence);
         d->trigger = dup(tl, src->sources[i].trigger);
         if (!d->article || !d->sentence || !d->trigger)
@@ -165,10 +178,10 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     }
     bn_tl_article *ta = &tl->articles[k];
     memset(ta, 0, sizeof *ta);
-    ta->id = dup(tl, a->id);
-    ta->path = dup(tl, a->path);
-    ta->url = dup(tl, a->url);
-    ta->title = dup(tl, a->title ? a->title : "");
+    ta->id = dup_utf8(tl, a->id);
+    ta->path = dup_utf8(tl, a->path);
+    ta->url = dup_utf8(tl, a->url);
+    ta->title = dup_utf8(tl, a->title ? a->title : "");
     ta->line = a->line;
     ta->status = a->nsentences ? BN_ARTICLE_OK : BN_ARTICLE_EMPTY;
     memcpy(ta->dct, a->dct, sizeof ta->dct);
@@ -226,10 +239,10 @@ bn_status bn_timeline_add_skipped(bn_timeline *tl, const char *path, int line, c
         snprintf(id, sizeof id, "%s:%d", path, line);
     else
         snprintf(id, sizeof id, "%s", path);
-    ta->id = dup(tl, id);
-    ta->path = dup(tl, path);
+    ta->id = dup_utf8(tl, id);
+    ta->path = dup_utf8(tl, path);
     ta->title = dup(tl, "");
-    ta->reason = dup(tl, reason);
+    ta->reason = dup_utf8(tl, reason); /* a message may quote the bad bytes it is about */
     ta->line = line;
     ta->status = BN_ARTICLE_SKIPPED;
     ta->body = bn_arena_alloc(&tl->arena, 2 * sizeof *ta->body);

@@ -273,11 +273,18 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err)
 
 bn_status bn_json_skipped_line(const char *path, int line, const char *reason, char **out, size_t *len)
 {
-    json_t *root = json_pack("{s:s,s:{s:s,s:i,s:s}}", "schema", BN_EXTRACT_SCHEMA, "skipped", "path", path, "line",
-                             line, "reason", reason);
+    /* a message may quote the bad bytes it is about, a path may hold any
+     * bytes: JSON wants UTF-8 */
+    size_t n;
+    char *r = bn_utf8_repair(reason, strlen(reason), &n), *p = bn_utf8_repair(path, strlen(path), &n);
+    json_t *root = r && p ? json_pack("{s:s,s:{s:s,s:i,s:s}}", "schema", BN_EXTRACT_SCHEMA, "skipped", "path", p,
+                                      "line", line, "reason", r)
+                          : NULL;
+    free(r);
+    free(p);
     char *s = root ? json_dumps(root, JSON_COMPACT) : NULL;
     json_decref(root);
-    size_t n = s ? strlen(s) : 0;
+    n = s ? strlen(s) : 0;
     char *l = s ? realloc(s, n + 2) : NULL;
     if (!l) {
         free(s);

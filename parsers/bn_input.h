@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "bn_error.h"
+#include "bn_text.h"
 
 typedef struct bn_record {
     const char *path;   /* the input file ("-" for stdin) */
@@ -71,7 +72,5 @@ int bn_input_is_article_file(const char *name);
 /* Reads a whole file (or stdin for "-"); *buf is malloc'd. */
 bn_status bn_read_file(const char *path, char **buf, size_t *len, bn_error *err);
 
-/* Replaces each invalid UTF-8 sequence by U+FFFD; returns a malloc'd copy. */
-char *bn_utf8_repair(const char *s, size_t len, size_t *out_len);
 
 #endif

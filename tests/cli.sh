@@ -208,6 +208,26 @@ run extract --kb "$tmp/kbunk.json" "$good"
 check "--kb unknown field: status 1" test $status -eq 1
 check "--kb unknown field: named with file and line" grep -q "kbunk.json:1:1: actor \"x\": unknown field \"colour\"" "$tmp/err"
 
+# found by fuzzing: a message quoting bad bytes still makes a valid
+# skipped record and timeline entry; a file name that is not UTF-8 still
+# makes an article; a timeline without actors or without articles
+printf '{"text": "\xc4\x91\xe1\xbb\x81\\q"}\n' >"$tmp/badescape.jsonl"
+run extract "$tmp/badescape.jsonl"
+check "bad escape: one skipped record, valid JSON" test "$(grep -c '^{.*"skipped":{.*}}$' "$tmp/out")" -eq 1
+cp "$tmp/out" "$tmp/badescape.x.jsonl"
+run merge "$tmp/badescape.x.jsonl" -o "$tmp/be"
+check "bad escape: merged, the input accounted for" grep -q '"status": "skipped"' "$tmp/be/timeline.json"
+mkdir -p "$tmp/names"
+cp "$good" "$(printf '%s/names/t\377n.txt' "$tmp")"
+run build "$tmp/names" -o "$tmp/nm"
+check "a file name that is not UTF-8: the article kept" test "$(grep -c '"status": "ok"' "$tmp/nm/timeline.json")" -eq 1
+: >"$tmp/empty.x.jsonl"
+run merge "$tmp/empty.x.jsonl" -o "$tmp/em"
+check "merge of an empty file: status 0, an empty timeline" test $status -eq 0 -a -s "$tmp/em/timeline.json"
+printf 'Tin\n\nHôm nay trời mưa to ở Hà Nội.\n' >"$tmp/noactor.txt"
+run build "$tmp/noactor.txt" -o "$tmp/na"
+check "an article without actors: status 0" test $status -eq 0
+
 # links: a loop back to a directory, a dangling link, a loop of links
 mkdir -p "$tmp/links/a/b"
 cp "$good" "$tmp/links/a/good.txt"

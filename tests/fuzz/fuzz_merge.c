@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * UBSan stops on (merge of an empty file, build of articles without
      * actors).  Until that is fixed such a timeline is not resolved here,
      * so that the fuzzing goes past it; FUZZ_RESOLVE_EMPTY=1 resolves it
-     * anyway, to see the finding or check its fix. */
+     * anyway, to see the finding or check its fix (README.md). */
     if ((tl->nactors > 0 || resolve_empty) && bn_timeline_resolve(tl) == BN_OK) {
         bn_network *net = NULL;
         bn_error err;

@@ -468,9 +468,10 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     }
     const char *bad = unknown_member(root, file_fields);
     if (bad) {
+        /* the message first: `bad` is a key of root */
+        bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
         json_decref(root);
-        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "unknown field \"%s\" (format, about, actors, events, titles)",
-                            bad);
+        return BN_ERR_DATA;
     }
     if ((st = load_gatherings(kb, events, path, err)) != BN_OK || (st = load_titles(kb, titles, path, err)) != BN_OK) {
         json_decref(root);

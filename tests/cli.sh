@@ -207,6 +207,9 @@ printf '{"actors": [{"id": "x", "name": "X", "kind": "country", "colour": "red"}
 run extract --kb "$tmp/kbunk.json" "$good"
 check "--kb unknown field: status 1" test $status -eq 1
 check "--kb unknown field: named with file and line" grep -q "kbunk.json:1:1: actor \"x\": unknown field \"colour\"" "$tmp/err"
+printf '{"x": 1, "actors": []}\n' >"$tmp/kbtop.json"
+run extract --kb "$tmp/kbtop.json" "$good"
+check "--kb unknown top-level field: named (found by fuzzing: read after free)" grep -q "kbtop.json:1:1: unknown field \"x\"" "$tmp/err"
 
 # found by fuzzing: a message quoting bad bytes still makes a valid
 # skipped record and timeline entry; a file name that is not UTF-8 still

@@ -2,7 +2,8 @@
 # Set-up, build, and run on a fresh Debian 12 machine.
 #   scripts/dev.sh demo   install what is missing, build, run on examples/corpus
 #   scripts/dev.sh test   install what is missing, build, run the test suite,
-#                         then again built with AddressSanitizer + UBSan
+#                         then again built with AddressSanitizer + UBSan,
+#                         then the fuzz harnesses for a bounded time
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,9 @@ test)
     meson test -C build --print-errorlogs
     build build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs
+    # every entry point that takes outside bytes, fuzzed for a bounded time
+    # (FUZZ_SECONDS each, 30 by default): a crash, leak or hang fails
+    scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
     ;;
 *)
     echo "usage: scripts/dev.sh demo|test" >&2

@@ -46,8 +46,8 @@ void fuzz_check_article(const bn_article *a, unsigned stages);
 /* For a record the pipeline refused: the line `biennien extract` writes for
  * it (bn_json_skipped_line, with the reason the command gives) must be
  * written and read back (bn_json_read_skipped), so that merge accounts for
- * the input.  Aborts when not.  A reason that is not valid UTF-8 is a
- * known finding, let pass unless FUZZ_SKIPPED_UTF8=1 (see README.md). */
+ * the input (a reason or path that is not UTF-8 may come back with
+ * U+FFFD).  Aborts when not. */
 void fuzz_check_skipped(const bn_error *err);
 
 #endif

@@ -13,8 +13,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "bn_extract.h"
 #include "bn_kb.h"
 #include "bn_model.h"
@@ -82,38 +80,8 @@ static void put_file(const uint8_t *data, size_t size)
     }
 }
 
-/* Known finding: bn_kb_load formats the name of an unknown top-level
- * field after freeing the JSON that holds it (heap-use-after-free).  Until
- * that is fixed such a file is not loaded here, so that the fuzzing goes
- * past it; FUZZ_KB_UNKNOWN_FIELD=1 loads it anyway (README.md). */
-static int unknown_top_field(const uint8_t *data, size_t size)
-{
-    static const char *const known[] = {"format", "about", "actors", "events", "titles", NULL};
-    static int check = -1;
-    if (check < 0) {
-        const char *e = getenv("FUZZ_KB_UNKNOWN_FIELD");
-        check = !(e && *e && strcmp(e, "0") != 0);
-    }
-    if (!check)
-        return 0;
-    json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, NULL);
-    int unknown = 0;
-    const char *key;
-    json_t *v;
-    json_object_foreach(root, key, v) {
-        size_t k = 0;
-        while (known[k] && strcmp(known[k], key) != 0)
-            k++;
-        unknown |= !known[k];
-    }
-    json_decref(root);
-    return unknown;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (unknown_top_field(data, size))
-        return 0;
     put_file(data, size);
     bn_kb *kb = bn_kb_new();
     if (!kb)

@@ -16,8 +16,6 @@
 
 #define MAX_LINES 16
 
-static int resolve_empty;
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,8 +24,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     bn_network_global_init();
-    const char *e = getenv("FUZZ_RESOLVE_EMPTY");
-    resolve_empty = e && *e && strcmp(e, "0") != 0;
     return 0;
 }
 
@@ -79,13 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (r != 0)
             break;
     }
-    /* Known finding: bn_resolve_actors (graph/bn_resolve_actors.c, collapse)
-     * passes a NULL array to memcpy when the timeline has no actor, which
-     * UBSan stops on (merge of an empty file, build of articles without
-     * actors).  Until that is fixed such a timeline is not resolved here,
-     * so that the fuzzing goes past it; FUZZ_RESOLVE_EMPTY=1 resolves it
-     * anyway, to see the finding or check its fix (README.md). */
-    if ((tl->nactors > 0 || resolve_empty) && bn_timeline_resolve(tl) == BN_OK) {
+    if (bn_timeline_resolve(tl) == BN_OK) {
         bn_network *net = NULL;
         bn_error err;
         bn_error_clear(&err);

@@ -187,6 +187,9 @@ def jsonl_seeds():
     }
     for name, data in hostile.items():
         put(h, "hostile-" + name, data)
+    # found by fuzzing (tests/fuzz/README.md): an error message cut inside a character
+    put(h, "finding-invalid-escape", u('{"text": "\\ệ"}\n'))
+    put(h, "finding-invalid-escape-lenient", b'"\xc4\x91\xe1\xbb\x81\\\xff')
 
 
 # ---- knowledge-base files ----------------------------------------------
@@ -290,6 +293,9 @@ def kb_seeds():
     }
     for name, data in hostile.items():
         put(h, "hostile-" + name, data)
+    # found by fuzzing (tests/fuzz/README.md): an unknown top-level field
+    put(h, "finding-unknown-field", b'{"x": 1, "actors": []}')
+    put(h, "finding-unknown-field-2", b'{"":[],"titles":[]}')
 
 
 # ---- extract lines (merge) ----------------------------------------------

@@ -50,13 +50,19 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
         return bn_error_set(err, BN_ERR_NOMEM, rec->path, rec->line, 1, 0, "out of memory");
     given_dct(a, rec, opts);
 
-    /* a binary file, or text in another encoding, is refused by name */
-    const char *enc = bn_guess_encoding(a->raw, a->raw_len);
+    /* a binary file, or text in another encoding, is refused by name;
+     * the guess is made only for text that is not valid UTF-8 (or holds
+     * NULs: UTF-16 without a byte-order mark), not for every article */
+    const char *nul = memchr(a->raw, 0, a->raw_len);
+    size_t bad = 0;
+    bn_status st = nul ? BN_ERR_UTF8 : bn_text_clean(ar, a->raw, a->raw_len, opts->lenient, &a->text, &bad);
+    /* (--lenient repairs a few bad bytes, not a whole text in VISCII) */
+    int repaired = st == BN_OK && a->text.replaced;
+    const char *enc = st == BN_ERR_UTF8 || repaired ? bn_guess_encoding(a->raw, a->raw_len) : NULL;
     if (enc)
         return bn_error_set(err, BN_ERR_UTF8, rec->path, rec->line, 1, 0,
                             "not UTF-8: looks like %s; article skipped (convert it first: iconv -f %s -t UTF-8)", enc,
                             strcmp(enc, "TCVN3") == 0 ? "TCVN" : enc);
-    const char *nul = memchr(a->raw, 0, a->raw_len);
     if (nul) {
         int l, c;
         size_t at = (size_t)(nul - a->raw);
@@ -64,8 +70,6 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
         return bn_error_set(err, BN_ERR_UTF8, rec->path, rec->line > 1 ? rec->line : l, c, at,
                             "a NUL byte at byte %zu: not text (a binary file?); article skipped", at);
     }
-    size_t bad = 0;
-    bn_status st = bn_text_clean(ar, a->raw, a->raw_len, opts->lenient, &a->text, &bad);
     if (st == BN_ERR_UTF8) {
         int l, c;
         bn_line_col(a->raw, a->raw_len, bad, &l, &c);

@@ -176,6 +176,8 @@ check "Windows-1258 named" grep -q "WINDOWS-1258.txt:1:1: not UTF-8: looks like 
 check "NUL bytes named" grep -q "nul.txt:1:4: a NUL byte at byte 3" "$tmp/err"
 check "encodings: the good article still extracted" grep -q '"id":"good.txt"' "$tmp/out"
 check "encodings: a skipped record for each of the five" test "$(grep -c '"skipped":' "$tmp/out")" -eq 5
+run extract --lenient "$tmp/enc/VISCII.txt"
+check "--lenient does not read VISCII as garbage" grep -q "VISCII.txt:1:1: not UTF-8: looks like VISCII" "$tmp/err"
 
 # a record over --max-article-bytes: skipped unread, the others kept; and
 # a text file over it

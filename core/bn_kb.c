@@ -240,25 +240,20 @@ static const char *const file_fields[] = {"format", "about", "actors", "events",
 
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, bn_error *err)
 {
-    const char *bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL;
-    if (bad)
-        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"",
-                            json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
-                                                                        : "?",
-                            bad);
+    const char *who = json_string_value(json_object_get(o, "id")), *bad;
+    if (!who)
+        who = "?";
+    if ((bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL))
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"", who, bad);
     const json_t *al = json_object_get(o, "aliases");
     if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)",
-                            json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
-                                                                        : "?",
-                            bad);
+                            who, bad);
     const json_t *rl;
     size_t ri;
     json_array_foreach(json_object_get(o, "roles"), ri, rl) {
         if ((bad = json_is_object(rl) ? unknown_member(rl, role_fields) : NULL))
-            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"",
-                                json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id"))
-                                                                            : "?",
+            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"", who,
                                 ri + 1, bad);
     }
     const char *id = json_string_value(json_object_get(o, "id"));

@@ -47,11 +47,27 @@ static int item_order(const void *va, const void *vb)
     return (int)a->type - (int)b->type;
 }
 
+/* The events of one lane and one column: a run of the placed events
+ * sorted by lane, column and date. */
 typedef struct cell {
     size_t lane, col;
-    size_t *events;
-    size_t n, cap;
+    const size_t *events;
+    size_t n;
 } cell;
+
+typedef struct placed {
+    size_t lane, col, ev;
+} placed;
+
+static int placed_order(const void *va, const void *vb)
+{
+    const placed *a = va, *b = vb;
+    if (a->lane != b->lane)
+        return a->lane < b->lane ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return (a->ev > b->ev) - (a->ev < b->ev);
+}
 
 typedef struct layout {
     const bn_timeline *tl;
@@ -303,14 +319,6 @@ static int make_lanes(layout *L, int want)
 
 /* ---- cells -------------------------------------------------------------- */
 
-static int cell_order(const void *va, const void *vb)
-{
-    const cell *a = va, *b = vb;
-    if (a->lane != b->lane)
-        return a->lane < b->lane ? -1 : 1;
-    return (a->col > b->col) - (a->col < b->col);
-}
-
 /* The boxes of a cell: its events, or one box per type when there are
  * many or the columns are weeks or months. */
 static size_t cell_items(const layout *L, const cell *c, item *out)
@@ -538,13 +546,10 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         place(L, tick, t0 + c * col_step + col_step / 2, l0 / 2, col_step, l0 - 6);
     }
     /* the events */
-    item *items = malloc((CELL_MAX + BN_EV_COUNT + 1) * sizeof *items);
+    item v[CELL_MAX + BN_EV_COUNT]; /* a cell's boxes: at most CELL_MAX events, or one per type */
     int used[BN_EV_COUNT] = {0};
-    for (size_t k = 0; items && k < ncells; k++) {
+    for (size_t k = 0; k < ncells; k++) {
         cell *c = &cells[k];
-        item *v = c->n <= CELL_MAX + BN_EV_COUNT ? items : malloc((c->n + BN_EV_COUNT) * sizeof *v);
-        if (!v)
-            continue;
         size_t n = cell_items(L, c, v);
         for (size_t r = 0; r < n; r++) {
             draw_item(g, L, c, &v[r], r, t0 + c->col * col_step + col_step / 2);
@@ -554,10 +559,7 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
                 if (v[r].rest & (1u << t))
                     used[t] = 1;
         }
-        if (v != items)
-            free(v);
     }
-    free(items);
     draw_legend(g, L, used, l + 24);
 }
 
@@ -566,49 +568,40 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
 {
     layout L = {.tl = tl, .vertical = opt && opt->vertical};
     cell *cells = NULL;
-    size_t ncells = 0, ccap = 0, *lane_rows = NULL;
+    size_t ncells = 0, *lane_rows = NULL, *order = NULL;
+    placed *pl = NULL;
     bn_status st = BN_OK;
     if (make_columns(&L, opt ? opt->bin : BN_BIN_AUTO) || make_lanes(&L, opt && opt->lanes > 0 ? opt->lanes : DEFAULT_LANES))
         st = BN_ERR_NOMEM;
-    /* cells: events by (lane, column), in date order within */
-    for (size_t i = 0; st == BN_OK && i < tl->nevents; i++) {
-        if (!ncells || cells[ncells - 1].lane != L.ev_lane[i] || cells[ncells - 1].col != L.ev_col[i]) {
-            size_t k;
-            for (k = 0; k < ncells; k++)
-                if (cells[k].lane == L.ev_lane[i] && cells[k].col == L.ev_col[i])
-                    break;
-            if (k == ncells) {
-                if (bn_grow((void **)&cells, &ccap, ncells + 1, sizeof *cells)) {
-                    st = BN_ERR_NOMEM;
-                    break;
-                }
-                cells[ncells++] = (cell){L.ev_lane[i], L.ev_col[i], NULL, 0, 0};
-            } else if (k != ncells - 1) {
-                cell tmp = cells[k]; /* keep the cell being filled last */
-                cells[k] = cells[ncells - 1];
-                cells[ncells - 1] = tmp;
-            }
-        }
-        cell *c = &cells[ncells - 1];
-        if (bn_grow((void **)&c->events, &c->cap, c->n + 1, sizeof *c->events))
+    /* cells: the events sorted by (lane, column, date), cut into runs */
+    if (st == BN_OK) {
+        pl = malloc((tl->nevents + 1) * sizeof *pl);
+        order = malloc((tl->nevents + 1) * sizeof *order);
+        cells = malloc((tl->nevents + 1) * sizeof *cells);
+        if (!pl || !order || !cells)
             st = BN_ERR_NOMEM;
-        else
-            c->events[c->n++] = i;
     }
     if (st == BN_OK) {
-        bn_sort(cells, ncells, sizeof *cells, cell_order);
+        for (size_t i = 0; i < tl->nevents; i++)
+            pl[i] = (placed){L.ev_lane[i], L.ev_col[i], i};
+        bn_sort(pl, tl->nevents, sizeof *pl, placed_order);
+        for (size_t i = 0; i < tl->nevents; i++) {
+            order[i] = pl[i].ev;
+            if (!ncells || cells[ncells - 1].lane != pl[i].lane || cells[ncells - 1].col != pl[i].col)
+                cells[ncells++] = (cell){pl[i].lane, pl[i].col, &order[i], 0};
+            cells[ncells - 1].n++;
+        }
         lane_rows = calloc(L.nlanes + 1, sizeof *lane_rows);
         L.lane_start = calloc(L.nlanes + 1, sizeof *L.lane_start);
         L.lane_len = calloc(L.nlanes + 1, sizeof *L.lane_len);
-        item *tmp = malloc((tl->nevents + BN_EV_COUNT + 1) * sizeof *tmp);
-        if (!lane_rows || !L.lane_start || !L.lane_len || !tmp)
+        if (!lane_rows || !L.lane_start || !L.lane_len)
             st = BN_ERR_NOMEM;
+        item tmp[CELL_MAX + BN_EV_COUNT];
         for (size_t k = 0; st == BN_OK && k < ncells; k++) {
             size_t n = cell_items(&L, &cells[k], tmp);
             if (n > lane_rows[cells[k].lane])
                 lane_rows[cells[k].lane] = n;
         }
-        free(tmp);
     }
     Agraph_t *g = st == BN_OK ? agopen((char *)"timeline", Agundirected, NULL) : NULL;
     if (st == BN_OK && !g)
@@ -637,9 +630,9 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     } else {
         st = bn_error_set(err, st, svg_path ? svg_path : "", 0, 0, 0, "out of memory drawing the timeline");
     }
-    for (size_t k = 0; k < ncells; k++)
-        free(cells[k].events);
     free(cells);
+    free(order);
+    free(pl);
     free(lane_rows);
     free(L.lane_start);
     free(L.lane_len);

@@ -555,7 +555,7 @@ static int to_stdout(void *ctx, const bn_article *a, const char *bytes, size_t l
 }
 
 /* Resolves the timeline and writes every output. */
-static int finish(const options *o, bn_timeline *tl, size_t articles)
+static int finish(const options *o, bn_timeline *tl)
 {
     bn_error err;
     bn_error_clear(&err);
@@ -593,7 +593,6 @@ static int finish(const options *o, bn_timeline *tl, size_t articles)
         fprintf(stderr, "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors\n",
                 tl->narticles, by[BN_ARTICLE_OK], by[BN_ARTICLE_EMPTY], by[BN_ARTICLE_SKIPPED], tl->nevents,
                 tl->nactors);
-        (void)articles;
         if (o->out.formats & BN_FMT_HTML)
             printf("report:   %s/timeline.html\n", o->outdir);
         if (o->out.formats & BN_FMT_SVG)
@@ -621,7 +620,7 @@ static int cmd_build(const options *o, const resources *r)
         bn_timeline_free(tl);
         return interrupted_status();
     }
-    int fin = finish(o, tl, n);
+    int fin = finish(o, tl);
     bn_timeline_free(tl);
     return status ? status : fin;
 }
@@ -704,7 +703,7 @@ static int cmd_merge(const options *o)
             fclose(f);
     }
     free(line);
-    int fin = finish(o, tl, count);
+    int fin = finish(o, tl);
     bn_timeline_free(tl);
     return failed ? EXIT_INPUT : fin;
 }

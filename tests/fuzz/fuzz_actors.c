@@ -7,7 +7,6 @@
 #include "bn_actors.h"
 #include "bn_dates.h"
 #include "bn_model.h"
-#include "bn_reader.h"
 #include "bn_sentences.h"
 #include "fuzz_common.h"
 
@@ -32,19 +31,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = fuzz_copy(data, size);
-    bn_record rec = fuzz_text_record(text, size, NULL, NULL);
-    bn_read_options ro = {1, NULL};
-    bn_article *a = bn_article_new();
-    if (!a)
-        abort();
-    bn_error err;
-    bn_error_clear(&err);
-    bn_status st = bn_read_article(a, &rec, lang, &ro, &err);
-    if (st == BN_OK)
-        st = bn_split_sentences(splitter, a, lang);
-    if (st == BN_OK)
-        st = bn_find_actors(a, kb, lang);
+    bn_article *a = fuzz_read_split(data, size, lang, splitter);
+    bn_status st = a ? bn_find_actors(a, kb, lang) : BN_ERR_EMPTY;
     if (st == BN_OK)
         st = bn_tag_dates(a, lang);
     if (st == BN_OK)
@@ -52,6 +40,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == BN_OK)
         fuzz_check_article(a, FUZZ_READ | FUZZ_SPLIT | FUZZ_DATES | FUZZ_ACTORS);
     bn_article_free(a);
-    free(text);
     return 0;
 }

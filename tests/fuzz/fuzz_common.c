@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bn_json.h"
+#include "bn_reader.h"
 #include "bn_text.h"
 
 #ifndef BN_FUZZ_DATADIR
@@ -200,4 +201,25 @@ void fuzz_check_skipped(const bn_error *err)
     free(p);
     free(r);
     free(line);
+}
+
+bn_article *fuzz_read_split(const uint8_t *data, size_t size, const bn_lang *lang, bn_splitter *sp)
+{
+    char *text = fuzz_copy(data, size);
+    bn_record rec = fuzz_text_record(text, size, NULL, NULL);
+    bn_read_options ro = {1, NULL};
+    bn_article *a = bn_article_new();
+    if (!a)
+        abort();
+    bn_error err;
+    bn_error_clear(&err);
+    bn_status st = bn_read_article(a, &rec, lang, &ro, &err);
+    if (st == BN_OK)
+        st = bn_split_sentences(sp, a, lang);
+    free(text); /* the article keeps its own copy of the text */
+    if (st != BN_OK) {
+        bn_article_free(a);
+        return NULL;
+    }
+    return a;
 }

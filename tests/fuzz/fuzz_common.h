@@ -12,6 +12,7 @@
 #include "bn_kb.h"
 #include "bn_lang.h"
 #include "bn_model.h"
+#include "bn_sentences.h"
 
 /* $BIENNIEN_DATADIR if set, else the source tree's data/ (BN_FUZZ_DATADIR,
  * given by tests/fuzz/meson.build). */
@@ -49,5 +50,10 @@ void fuzz_check_article(const bn_article *a, unsigned stages);
  * the input (a reason or path that is not UTF-8 may come back with
  * U+FFFD).  Aborts when not. */
 void fuzz_check_skipped(const bn_error *err);
+
+/* The bytes as one .txt article, read leniently and split into
+ * sentences: the front of the stage harnesses.  NULL when reading or
+ * splitting refused it (as it may); the caller frees the article. */
+bn_article *fuzz_read_split(const uint8_t *data, size_t size, const bn_lang *lang, bn_splitter *sp);
 
 #endif

@@ -6,7 +6,6 @@
 
 #include "bn_dates.h"
 #include "bn_model.h"
-#include "bn_reader.h"
 #include "bn_sentences.h"
 #include "fuzz_common.h"
 
@@ -29,22 +28,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = fuzz_copy(data, size);
-    bn_record rec = fuzz_text_record(text, size, NULL, NULL);
-    bn_read_options ro = {1, NULL};
-    bn_article *a = bn_article_new();
-    if (!a)
-        abort();
-    bn_error err;
-    bn_error_clear(&err);
-    bn_status st = bn_read_article(a, &rec, lang, &ro, &err);
-    if (st == BN_OK)
-        st = bn_split_sentences(splitter, a, lang);
-    if (st == BN_OK)
-        st = bn_tag_dates(a, lang);
-    if (st == BN_OK)
+    bn_article *a = fuzz_read_split(data, size, lang, splitter);
+    if (a && bn_tag_dates(a, lang) == BN_OK)
         fuzz_check_article(a, FUZZ_READ | FUZZ_SPLIT | FUZZ_DATES);
     bn_article_free(a);
-    free(text);
     return 0;
 }

@@ -44,6 +44,8 @@ import subprocess
 import sys
 import tempfile
 import time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kb_scale import snapshot_binary  # noqa: E402  (the same copying of the binary)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TIME = "/usr/bin/time"
@@ -361,25 +363,6 @@ def generate(n_events, n_actors, seed, paths):
 
 
 # ---------------------------------------------------------------- running
-
-def snapshot_binary(exe, dest, wait=120):
-    """Copies the binary once it has been left alone for 2 s and runs: the
-    build tree may be relinked by someone else while the benchmark runs."""
-    deadline = time.time() + wait
-    while True:
-        try:
-            st = os.stat(exe)
-            if time.time() - st.st_mtime >= 2 and os.access(exe, os.X_OK):
-                shutil.copy2(exe, dest)
-                if os.stat(exe).st_mtime == st.st_mtime and subprocess.run(
-                        [dest, "--version"], capture_output=True).returncode == 0:
-                    return st.st_mtime
-        except OSError:
-            pass
-        if time.time() > deadline:
-            sys.exit("merge_bench: %s keeps changing or does not run" % exe)
-        time.sleep(1)
-
 
 def run_merge(cmd, outdir, scratch):
     """One run: (wall s, CPU s, peak RSS KB or None, stderr text).

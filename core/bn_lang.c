@@ -21,6 +21,7 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->dateline_words);
     bn_phrases_free(lang->page_cues);
     bn_phrases_free(lang->page_suffixes);
+    bn_phrases_free(lang->page_inline);
     free(lang);
 }
 
@@ -165,6 +166,11 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
         static const int vals[] = {BN_CUE_END_SUFFIX, BN_CUE_ABBREVIATION};
         snprintf(path, sizeof path, "%s/lang/%s/page.json", datadir, code);
         st = load_lists(&lang->page_suffixes, path, keys, vals, 2, err);
+    }
+    if (st == BN_OK) {
+        static const char *const keys[] = {"inline_end", "furniture_phrases", "credit_markers", "list_headings"};
+        static const int vals[] = {BN_CUE_INLINE_END, BN_CUE_FURNITURE, BN_CUE_CREDIT, BN_CUE_LIST_HEADING};
+        st = load_lists(&lang->page_inline, path, keys, vals, 4, err);
     }
     if (st == BN_OK) {
         static const char *const keys[] = {"not_actors", "gathering_words", "location_words", "place_nouns",

@@ -34,6 +34,9 @@ typedef enum bn_page_cue {
     BN_CUE_END,           /* "Nguồn:", "(theo Reuters)": the article ends here */
     BN_CUE_END_SUFFIX,    /* "Q.C (tổng hợp)": ends a short closing line */
     BN_CUE_ABBREVIATION,  /* "TP.", "GS.": a full stop that ends no sentence */
+    BN_CUE_CREDIT,        /* "Ảnh", "Nguồn" before a colon: a photo credit, anywhere in a line */
+    BN_CUE_FURNITURE,     /* "Lưu bài viết thành công": site furniture, anywhere in a line */
+    BN_CUE_INLINE_END,    /* "Nguồn: [Link nguồn]": the article ends, anywhere in a line */
 } bn_page_cue;
 
 /* What a word around actor names is (data/lang/<code>/actors.json). */
@@ -82,6 +85,7 @@ typedef struct bn_lang {
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */
     bn_phrases *page_suffixes;     /* payload: bn_page_cue, matched at a line's or sentence's end */
+    bn_phrases *page_inline;       /* payload: bn_page_cue, matched inside a line: where it is cut */
     bn_phrases *actor_words;       /* payload: bn_actor_word */
 } bn_lang;
 

@@ -7,6 +7,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "bn_pieces.h"
+
 typedef enum kind {
     K_SHORT,      /* a short line: headline, caption, subheading, name */
     K_PROSE,      /* running text: long, or a sentence with its final punctuation */
@@ -35,6 +37,10 @@ typedef struct line {
     int caption;         /* ends with a photo credit: "(Ảnh: AFP)", "- Ảnh: Reuters", "(Nguồn: TASS)" */
     uint32_t rest;       /* K_TRAIL: where the text after the trail starts */
     char date[11];       /* K_DATELINE: the date */
+    uint32_t row;        /* the line of the page this piece was cut from */
+    bn_piece_kind piece; /* what cutting the line found it to be */
+    int before_credit;   /* a photo credit follows it: a caption */
+    int row_stop;        /* the row (the page's line) ends with a full stop: a paragraph */
 } line;
 
 static int is_blank(char c)
@@ -250,31 +256,60 @@ static int same_text(const bn_article *a, const line *x, const line *y)
            memcmp(a->text.s + x->start, a->text.s + y->start, x->end - x->start) == 0;
 }
 
-/* Splits the clean text into trimmed non-blank lines. */
-static line *split_lines(bn_article *a, size_t *count)
+/* Whether the clean-text line [start, end) is to be kept whole: a
+ * headline printed twice ("A A"), or the title the record gives. */
+static int keep_whole(const bn_article *a, uint32_t start, uint32_t end)
+{
+    const char *t = a->text.s + start;
+    size_t tl = end - start;
+    if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
+        return 1;
+    return a->title && strlen(a->title) == tl && memcmp(a->title, t, tl) == 0;
+}
+
+/* Splits the clean text into trimmed non-blank lines, and each line into
+ * pieces (bn_pieces.h): the units classified below. */
+static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
 {
     const char *s = a->text.s;
-    size_t len = a->text.len, cap = 0, n = 0, pos = 0;
+    size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0;
     line *v = NULL;
+    bn_piece *pieces = NULL;
+    uint32_t row = 0;
     while (pos < len) {
         size_t nl = pos;
         while (nl < len && s[nl] != '\n')
             nl++;
-        line ln = {(uint32_t)pos, (uint32_t)nl, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, 0, ""};
+        uint32_t start = (uint32_t)pos, end = (uint32_t)nl;
         pos = nl + 1;
-        while (ln.start < ln.end && is_blank(s[ln.start]))
-            ln.start++;
-        while (ln.end > ln.start && is_blank(s[ln.end - 1]))
-            ln.end--;
-        if (ln.start == ln.end)
+        while (start < end && is_blank(s[start]))
+            start++;
+        while (end > start && is_blank(s[end - 1]))
+            end--;
+        if (start == end)
             continue;
-        line *nv = bn_arena_grow(&a->arena, v, &cap, n + 1, sizeof *v);
+        pn = 0;
+        if (keep_whole(a, start, end)) {
+            bn_piece *p = bn_arena_grow(&a->arena, pieces, &pcap, 1, sizeof *p);
+            if (!p)
+                return NULL;
+            pieces = p;
+            pieces[pn++] = (bn_piece){start, end, BN_PIECE_TEXT, 0};
+        } else if (bn_line_pieces(a, lang, start, end, &pieces, &pcap, &pn) != BN_OK) {
+            return NULL;
+        }
+        line *nv = bn_arena_grow(&a->arena, v, &cap, n + pn, sizeof *v);
         if (!nv)
             return NULL;
         v = nv;
-        ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
-        ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
-        v[n++] = ln;
+        for (size_t k = 0; k < pn; k++) {
+            line ln = {pieces[k].start, pieces[k].end, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, 0, "", row,
+                       pieces[k].kind, pieces[k].before_credit, 0};
+            ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
+            ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
+            v[n++] = ln;
+        }
+        row++;
     }
     *count = n;
     return v ? v : bn_arena_alloc(&a->arena, sizeof *v);
@@ -283,7 +318,7 @@ static line *split_lines(bn_article *a, size_t *count)
 /* A paragraph beyond doubt: long running text ending with a full stop. */
 static int strong(const line *ln)
 {
-    return ln->kind == K_PROSE && ln->full_stop && ln->tok_end - ln->tok_begin >= 15;
+    return ln->kind == K_PROSE && ln->full_stop && ln->row_stop && ln->tok_end - ln->tok_begin >= 15;
 }
 
 /* The zones of a page, in order. */
@@ -386,7 +421,7 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         if (in_list) {
             /* a paragraph ends the list; a headline, even a long question,
              * does not */
-            if (ln->kind != K_PROSE || !ln->full_stop)
+            if (ln->kind != K_PROSE || !ln->full_stop || !ln->row_stop)
                 continue;
             in_list = 0;
         }
@@ -428,21 +463,33 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
 bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
 {
     size_t n = 0, cap = 0;
-    line *v = split_lines(a, &n);
+    line *v = split_lines(a, lang, &n);
     if (!v)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
-        v[i].kind = classify(a, lang, &v[i]);
+        v[i].kind = v[i].piece == BN_PIECE_TEXT ? classify(a, lang, &v[i])
+                    : v[i].piece == BN_PIECE_END ? K_END
+                                                 : K_FURNITURE;
+    for (size_t i = n; i-- > 0;)
+        v[i].row_stop = i + 1 < n && v[i + 1].row == v[i].row ? v[i + 1].row_stop : v[i].full_stop;
     label_lines(a, v, n, a->title);
+    if (getenv("BN_PAGE_DEBUG"))
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, "%3u k%d p%d L%d | %.*s\n", v[i].row, v[i].kind, v[i].piece, v[i].label,
+                    (int)(v[i].end - v[i].start > 110 ? 110 : v[i].end - v[i].start), a->text.s + v[i].start);
     for (size_t i = 0; i < n; i++) {
         if (v[i].label == L_DROP)
             continue;
+        /* body pieces next to each other on one line make one span */
+        uint32_t start = v[i].start, end = v[i].end;
+        while (v[i].label == L_BODY && i + 1 < n && v[i + 1].label == L_BODY && v[i + 1].row == v[i].row)
+            end = v[++i].end;
         bn_span *nb = bn_arena_grow(&a->arena, a->body, &cap, a->nbody + 1, sizeof *nb);
         if (!nb)
             return BN_ERR_NOMEM;
         a->body = nb;
-        a->body[a->nbody].start = v[i].start;
-        a->body[a->nbody].end = v[i].end;
+        a->body[a->nbody].start = start;
+        a->body[a->nbody].end = end;
         a->nbody++;
         if (v[i].label == L_TITLE) {
             a->title_span.start = v[i].start;

@@ -1,0 +1,278 @@
+#include "bn_pieces.h"
+
+#include <string.h>
+
+/* A quote, bracket or guillemet that closes: ends a sentence after its
+ * final punctuation too.  Returns its length in bytes, or 0. */
+static size_t closer(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
+        return 3; /* ” ’ */
+    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
+        return 2; /* » */
+    return 0;
+}
+
+/* A quote, bracket or dash that opens what follows. */
+static size_t opener(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == '(' || s[i] == '[' || s[i] == '-'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+        (u[i + 2] == 0x9C || u[i + 2] == 0x98 || u[i + 2] == 0x93 || u[i + 2] == 0x94))
+        return 3; /* “ ‘ – — */
+    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xAB)
+        return 2; /* « */
+    return 0;
+}
+
+/* Final punctuation: . ! ? or an ellipsis.  Its length, or 0. */
+static size_t final_punct(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+        return 3;
+    return 0;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static size_t skip_closers(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    while ((n = closer(s, i, end)))
+        i += n;
+    return i;
+}
+
+/* Where a sentence ends in the gap [g0, g1) between two words, or 0:
+ * (closers,) final punctuation, closers, then spaces, opening quotes and
+ * dashes only.  `glued`: a gap of punctuation alone ends one too ("đấu.Cơ"). */
+static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1, int glued)
+{
+    size_t i = skip_closers(s, g0, g1), n;
+    if (!final_punct(s, i, g1))
+        return 0;
+    while ((n = final_punct(s, i, g1)))
+        i += n;
+    if (i + 2 <= g1 && s[i] == '/' && s[i + 1] == '.')
+        i += 2; /* "./.": how some agencies end a story */
+    i = skip_closers(s, i, g1);
+    uint32_t brk = (uint32_t)i;
+    if (i == g1)
+        return glued ? brk : 0;
+    if (!is_blank(s[i]))
+        return 0;
+    while (i < g1) {
+        if (is_blank(s[i]))
+            i++;
+        else if ((n = opener(s, i, g1)))
+            i += n;
+        else
+            return 0;
+    }
+    return brk;
+}
+
+static int gap_has(const char *s, uint32_t g0, uint32_t g1, char c)
+{
+    return memchr(s + g0, c, g1 - g0) != NULL;
+}
+
+/* The last character of the token is a lower-case letter: a full stop
+ * glued to a capital after it ends a sentence ("đấu.Cơ"), not after an
+ * acronym ("TP.HCM") or a number. */
+static int ends_lower(const bn_article *a, const bn_token *t)
+{
+    const char *s = a->text.s;
+    uint32_t last = t->end - 1;
+    while (last > t->start && ((unsigned char)s[last] & 0xC0) == 0x80)
+        last--;
+    unsigned char c = (unsigned char)s[last];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return !bn_is_upper_at(s, t->end, last);
+}
+
+/* A full stop after token t that ends no sentence: after an initial
+ * ("George W. Bush") or an abbreviation ("TP. Hồ Chí Minh"). */
+static int false_stop(const bn_article *a, const bn_lang *lang, size_t t)
+{
+    const bn_token *tok = &a->tokens.v[t];
+    if (a->text.s[tok->end] != '.' || !(tok->flags & BN_TOK_UPPER))
+        return 0;
+    unsigned char c0 = (unsigned char)a->text.s[tok->start];
+    size_t cp_len = c0 < 0xC0 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+    if (tok->end - tok->start == cp_len)
+        return 1;
+    int payload;
+    return bn_phrases_match(lang->page_suffixes, a->text.s, &a->tokens, t, t + 1, &payload) == 1 &&
+           payload == BN_CUE_ABBREVIATION;
+}
+
+static int opens(const bn_token *t)
+{
+    return (t->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) != 0;
+}
+
+/* All capitals and at least two letters: an agency ("TTXVN", "AFP"). */
+static int acronym(const bn_article *a, const bn_token *t)
+{
+    if (t->end - t->start < 2)
+        return 0;
+    for (uint32_t i = t->start; i < t->end; i++) {
+        unsigned char c = (unsigned char)a->text.s[i];
+        if (c >= 0x80 || !(c >= 'A' && c <= 'Z'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Token i opens a bracketed credit: "Mark Rutte. (Nguồn: TASS)" is one
+ * caption. */
+static int bracketed_credit(const bn_article *a, const bn_lang *lang, size_t i, size_t te)
+{
+    const bn_token *t = a->tokens.v;
+    int payload;
+    return i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(') &&
+           bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, te, &payload) > 0 &&
+           payload == BN_CUE_CREDIT;
+}
+
+typedef struct cutter {
+    bn_article *a;
+    bn_piece **v;
+    size_t *cap, *n;
+    uint32_t from;     /* where the open piece starts */
+} cutter;
+
+/* Closes the open piece at `to` with `kind`; the next starts at `to`. */
+static bn_status cut(cutter *c, uint32_t to, bn_piece_kind kind)
+{
+    const char *s = c->a->text.s;
+    uint32_t start = c->from, end = to;
+    c->from = to;
+    while (start < end && is_blank(s[start]))
+        start++;
+    while (end > start && is_blank(s[end - 1]))
+        end--;
+    if (start == end)
+        return BN_OK;
+    bn_piece *v = bn_arena_grow(&c->a->arena, *c->v, c->cap, *c->n + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    *c->v = v;
+    v[*c->n] = (bn_piece){start, end, kind, 0};
+    if (kind == BN_PIECE_CREDIT && *c->n > 0 && v[*c->n - 1].kind == BN_PIECE_TEXT)
+        v[*c->n - 1].before_credit = 1;
+    (*c->n)++;
+    return BN_OK;
+}
+
+/* The end of an unbracketed credit that starts at token i (its marker m
+ * tokens long): the names after the colon, up to a lower-case word.  When
+ * names run into the next sentence ("Ảnh: Reuters Nga và Mỹ ..."), the
+ * last capitalised word before the lower-case one starts that sentence,
+ * unless an agency in capitals ends the credit ("Ảnh:TTXVN Hai bên"). */
+static size_t credit_end(const bn_article *a, size_t i, size_t m, size_t te)
+{
+    const bn_token *t = a->tokens.v;
+    const char *s = a->text.s;
+    size_t j = i + m, run = 0;
+    while (j < te && run < 5 && opens(&t[j])) {
+        if (j > i + m && (sentence_break(s, t[j - 1].end, t[j].start, 1) || gap_has(s, t[j - 1].end, t[j].start, ':')))
+            break;
+        if (run > 0 && acronym(a, &t[j - 1]) && !acronym(a, &t[j]))
+            return j; /* "TTXVN Hai bên" */
+        j++;
+        run++;
+    }
+    if (run >= 2 && j < te && !opens(&t[j]) && !sentence_break(s, t[j - 1].end, t[j].start, 1))
+        return j - 1; /* "Reuters Nga và": "Nga" starts the sentence */
+    return j;
+}
+
+bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, bn_piece **v,
+                         size_t *cap, size_t *n)
+{
+    const char *s = a->text.s;
+    const bn_token *t = a->tokens.v;
+    size_t tb = bn_tokens_at(&a->tokens, start), te = bn_tokens_at(&a->tokens, end);
+    cutter c = {a, v, cap, n, start};
+    bn_status st = BN_OK;
+    size_t i = tb;
+    while (i < te && st == BN_OK) {
+        int payload = -1;
+        size_t m = (t[i].flags & BN_TOK_UPPER)
+                       ? bn_phrases_match(lang->page_inline, s, &a->tokens, i, te, &payload)
+                       : 0;
+        uint32_t after = m ? t[i + m - 1].end : 0; /* the gap after the phrase */
+        uint32_t next = i + m < te ? t[i + m].start : end;
+        if (m && (payload == BN_CUE_FURNITURE || payload == BN_CUE_INLINE_END)) {
+            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            uint32_t e = (uint32_t)skip_closers(s, after, next);
+            while (e < next && (s[e] == ':' || s[e] == '.'))
+                e++;
+            if (st == BN_OK)
+                st = cut(&c, e, payload == BN_CUE_FURNITURE ? BN_PIECE_FURNITURE : BN_PIECE_END);
+            i += m;
+            continue;
+        }
+        /* (a line that starts with a credit, "Nguồn: https://...", is the
+         * line classifier's) */
+        if (m && payload == BN_CUE_CREDIT && i > tb && gap_has(s, after, next, ':')) {
+            if (i > tb && gap_has(s, t[i - 1].end, t[i].start, '(')) {
+                /* "(Ảnh: Reuters)": the caption keeps its credit; the next
+                 * sentence starts after the bracket */
+                size_t j = i + m;
+                while (j < te && j < i + m + 12 && !gap_has(s, t[j - 1].end, t[j].start, ')'))
+                    j++;
+                if (j < te && j < i + m + 12 && opens(&t[j])) {
+                    const char *close = memchr(s + t[j - 1].end, ')', t[j].start - t[j - 1].end);
+                    st = cut(&c, (uint32_t)(close - s) + 1, BN_PIECE_TEXT);
+                }
+                i = j;
+                continue;
+            }
+            size_t j = credit_end(a, i, m, te);
+            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            uint32_t e = (uint32_t)skip_closers(s, t[j - 1].end, j < te ? t[j].start : end);
+            while (j < te && e < t[j].start && (s[e] == '.' || s[e] == ')'))
+                e++;
+            if (st == BN_OK)
+                st = cut(&c, e, BN_PIECE_CREDIT);
+            i = j;
+            continue;
+        }
+        if (m && payload == BN_CUE_LIST_HEADING && c.from >= (i > tb ? t[i - 1].end : start) &&
+            (i + m == te || opens(&t[i + m]) || gap_has(s, after, next, ':'))) {
+            /* "Tin liên quan" opening a piece, other headlines after it */
+            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            uint32_t e = after;
+            while (e < next && (s[e] == ':' || is_blank(s[e])))
+                e++;
+            if (st == BN_OK)
+                st = cut(&c, e, BN_PIECE_TEXT);
+            i += m;
+            continue;
+        }
+        if (i + 1 < te) {
+            uint32_t brk = sentence_break(s, t[i].end, t[i + 1].start, ends_lower(a, &t[i]));
+            if (brk && opens(&t[i + 1]) && !false_stop(a, lang, i) && !bracketed_credit(a, lang, i + 1, te))
+                st = cut(&c, brk, BN_PIECE_TEXT);
+        }
+        i++;
+    }
+    if (st == BN_OK)
+        st = cut(&c, end, BN_PIECE_TEXT);
+    return st;
+}

@@ -22,6 +22,7 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->page_cues);
     bn_phrases_free(lang->page_suffixes);
     bn_phrases_free(lang->page_inline);
+    bn_glue_free(lang->glue);
     free(lang);
 }
 
@@ -171,6 +172,14 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
         static const char *const keys[] = {"inline_end", "furniture_phrases", "credit_markers", "list_headings"};
         static const int vals[] = {BN_CUE_INLINE_END, BN_CUE_FURNITURE, BN_CUE_CREDIT, BN_CUE_LIST_HEADING};
         st = load_lists(&lang->page_inline, path, keys, vals, 4, err);
+    }
+    if (st == BN_OK) {
+        json_t *root;
+        st = bn_json_load_file(path, &root, err);
+        if (st == BN_OK) {
+            st = bn_glue_load(&lang->glue, json_object_get(root, "glued_words"), path, err);
+            json_decref(root);
+        }
     }
     if (st == BN_OK) {
         static const char *const keys[] = {"not_actors", "gathering_words", "location_words", "place_nouns",

@@ -9,6 +9,7 @@
 
 #include "bn_date_rules.h"
 #include "bn_error.h"
+#include "bn_glue.h"
 #include "bn_model.h"
 #include "bn_phrase.h"
 
@@ -86,6 +87,7 @@ typedef struct bn_lang {
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */
     bn_phrases *page_suffixes;     /* payload: bn_page_cue, matched at a line's or sentence's end */
     bn_phrases *page_inline;       /* payload: bn_page_cue, matched inside a line: where it is cut */
+    bn_glue *glue;                 /* words glued by a scraper, cut apart (NULL: none) */
     bn_phrases *actor_words;       /* payload: bn_actor_word */
 } bn_lang;
 

@@ -18,6 +18,8 @@ typedef struct bn_text {
     size_t len;
     const uint32_t *orig;   /* orig[i]: offset in the original of clean byte i; orig[len] = original length */
     size_t replaced;        /* invalid sequences replaced by U+FFFD (lenient mode) */
+    const uint32_t *glued;  /* spaces inserted between glued words (bn_glue.h), ascending */
+    size_t nglued;
 } bn_text;
 
 /* Offset of the first byte of the first ill-formed UTF-8 sequence, or

@@ -34,6 +34,7 @@ typedef struct line {
     int dup_next;        /* the next line is the same text */
     int sentence_end;    /* ends with . ! ? (before closing quotes) */
     int full_stop;       /* ends with a full stop: how a paragraph ends, not a headline */
+    char final;          /* its last character before closing quotes: '.', '!', '?', 'E' (an ellipsis) ... */
     int caption;         /* ends with a photo credit: "(Ảnh: AFP)", "- Ảnh: Reuters", "(Nguồn: TASS)" */
     uint32_t rest;       /* K_TRAIL: where the text after the trail starts */
     char date[11];       /* K_DATELINE: the date */
@@ -80,25 +81,46 @@ static char final_char(const char *s, size_t len)
     return 0;
 }
 
+/* Whether the clean-text byte at `pos` is a space inserted between glued
+ * words (bn_glue.h). */
+static int inserted_space(const bn_text *t, size_t pos)
+{
+    size_t lo = 0, hi = t->nglued;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->glued[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nglued && t->glued[lo] == pos;
+}
+
 /* Words glued by a scraper that dropped the separators of a navigation
  * trail: "Trang chủNewsThế giớiTổng thư ký…" has a lower-case letter
- * followed by a capital inside a word more than once in its second and
- * third words (a line starting with a name like "RealClearPolitics" is not
- * a trail).  `s` starts at the second word.  Returns the offset in `s`
- * where the last glued word starts (the title, when the trail is glued to
- * it), or 0. */
-static size_t glued_trail(const char *s, size_t len)
+ * followed by a capital inside a word (or words cut apart there, see
+ * bn_glue.h) more than once in its second and third words (a line
+ * starting with a name like "RealClearPolitics" is not a trail).  `from`
+ * is where the second word starts.  Returns where the last glued word
+ * starts (the title, when the trail is glued to it), or 0. */
+static size_t glued_trail(const bn_text *t, size_t from, size_t end)
 {
-    int glued = 0;
+    int glued = 0, spaces = 0;
     size_t last = 0;
     UChar32 prev = 0;
-    for (int32_t i = 0; i < (int32_t)len && i < 120;) {
+    const char *s = t->s;
+    for (int32_t i = (int32_t)from; i < (int32_t)end && i < (int32_t)from + 120;) {
         int32_t at = i;
         UChar32 c;
-        U8_NEXT(s, i, (int32_t)len, c);
+        U8_NEXT(s, i, (int32_t)end, c);
         if (c < 0)
             return 0;
-        if (u_isupper(c) && u_islower(prev)) {
+        if (c == ' ' && inserted_space(t, (size_t)at)) {
+            glued++;
+            last = (size_t)i;
+        } else if (c == ' ' && ++spaces == 2) {
+            break;
+        } else if (u_isupper(c) && u_islower(prev)) {
             glued++;
             last = (size_t)at;
         }
@@ -192,17 +214,16 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     if (ntok == 0)
         return K_FURNITURE; /* punctuation only */
     if (ntok >= 2) {
-        uint32_t from = a->tokens.v[ln->tok_begin + 1].start;
-        uint32_t to = a->tokens.v[ln->tok_begin + (ntok >= 3 ? 2 : 1)].end;
-        size_t rest = glued_trail(a->text.s + from, to - from);
+        size_t rest = glued_trail(&a->text, a->tokens.v[ln->tok_begin + 1].start, ln->end);
         if (rest) {
-            ln->rest = from + (uint32_t)rest;
+            ln->rest = (uint32_t)rest;
             return K_TRAIL;
         }
     }
     char fc = final_char(t, tl);
     ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
     ln->full_stop = fc == '.';
+    ln->final = fc;
     if (dateline(a, lang, ln, ln->date))
         return K_DATELINE;
     size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
@@ -303,8 +324,8 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
             return NULL;
         v = nv;
         for (size_t k = 0; k < pn; k++) {
-            line ln = {pieces[k].start, pieces[k].end, 0, 0, K_SHORT, L_DROP, 0, 0, 0, 0, 0, "", row,
-                       pieces[k].kind, pieces[k].before_credit, 0};
+            line ln = {.start = pieces[k].start, .end = pieces[k].end, .kind = K_SHORT, .label = L_DROP,
+                       .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit};
             ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
             ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
             v[n++] = ln;
@@ -446,8 +467,11 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         line *ln = &v[i];
         if (ln->label != L_BODY)
             continue;
-        if (last_prose == n || i > last_prose) {
-            ln->label = L_DROP; /* after the last paragraph */
+        if (last_prose == n || (i > last_prose && !(ln->row == v[last_prose].row && (ln->final == '.' ||
+                                                                                      ln->final == '!' || ln->final == '?')))) {
+            /* after the last paragraph, but for the last sentences of its
+             * own line: a byline glued to the body ends it */
+            ln->label = L_DROP;
             continue;
         }
         int prev_body = i > 0 && v[i - 1].label != L_DROP;

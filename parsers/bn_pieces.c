@@ -137,17 +137,6 @@ static int acronym(const bn_article *a, const bn_token *t)
     return 1;
 }
 
-/* Token i opens a bracketed credit: "Mark Rutte. (Nguồn: TASS)" is one
- * caption. */
-static int bracketed_credit(const bn_article *a, const bn_lang *lang, size_t i, size_t te)
-{
-    const bn_token *t = a->tokens.v;
-    int payload;
-    return i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(') &&
-           bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, te, &payload) > 0 &&
-           payload == BN_CUE_CREDIT;
-}
-
 typedef struct cutter {
     bn_article *a;
     bn_piece **v;
@@ -201,6 +190,19 @@ static size_t credit_end(const bn_article *a, size_t i, size_t m, size_t te)
     return j;
 }
 
+/* Token i opens a credit that stays with the caption before it: one in
+ * brackets ("Mark Rutte. (Nguồn: TASS)") or one that ends the line
+ * ("... gần Warsaw. Ảnh: AFP"). */
+static int caption_credit(const bn_article *a, const bn_lang *lang, size_t i, size_t te)
+{
+    const bn_token *t = a->tokens.v;
+    int payload;
+    size_t m = bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, te, &payload);
+    if (!m || payload != BN_CUE_CREDIT || i + m >= te || !gap_has(a->text.s, t[i + m - 1].end, t[i + m].start, ':'))
+        return 0;
+    return (i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(')) || credit_end(a, i, m, te) >= te;
+}
+
 bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, bn_piece **v,
                          size_t *cap, size_t *n)
 {
@@ -244,6 +246,10 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 continue;
             }
             size_t j = credit_end(a, i, m, te);
+            if (j >= te) {
+                i = te; /* a credit ending the line stays with its caption */
+                continue;
+            }
             st = cut(&c, t[i].start, BN_PIECE_TEXT);
             uint32_t e = (uint32_t)skip_closers(s, t[j - 1].end, j < te ? t[j].start : end);
             while (j < te && e < t[j].start && (s[e] == '.' || s[e] == ')'))
@@ -267,7 +273,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
         }
         if (i + 1 < te) {
             uint32_t brk = sentence_break(s, t[i].end, t[i + 1].start, ends_lower(a, &t[i]));
-            if (brk && opens(&t[i + 1]) && !false_stop(a, lang, i) && !bracketed_credit(a, lang, i + 1, te))
+            if (brk && opens(&t[i + 1]) && !false_stop(a, lang, i) && !caption_credit(a, lang, i + 1, te))
                 st = cut(&c, brk, BN_PIECE_TEXT);
         }
         i++;

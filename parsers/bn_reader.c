@@ -81,7 +81,9 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot clean the text");
     text_hash(&a->text, a->text_hash);
-    st = bn_tokenize(ar, a->text.s, a->text.len, &a->tokens);
+    st = bn_text_unglue(ar, &a->text, lang->glue);
+    if (st == BN_OK)
+        st = bn_tokenize(ar, a->text.s, a->text.len, &a->tokens);
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory");
     if (a->tokens.n == 0)

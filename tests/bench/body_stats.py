@@ -21,6 +21,7 @@ import collections
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import unicodedata
@@ -30,17 +31,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-def fold(s):
-    """Lower case, no diacritics: how the furniture phrases are compared."""
-    s = unicodedata.normalize("NFD", s.lower()).replace("đ", "d")
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 def furniture_phrases():
+    """Patterns of the phrases no body may hold: page.json's furniture and
+    end phrases, and the list headings "Tin liên quan", "Đọc thêm" as
+    headings (a capital, whole words: not "thông tin liên quan")."""
     page = json.load(open(os.path.join(ROOT, "data", "lang", "vi", "page.json"), encoding="utf-8"))
-    out = [p for p in page.get("furniture_phrases", [])]
-    out += ["Tin liên quan", "Đọc thêm"]
-    return [fold(p) for p in out]
+    out = page.get("furniture_phrases", []) + page.get("inline_end", []) + ["Tin liên quan", "Đọc thêm"]
+    return [re.compile(r"(?<!\w)" + re.escape(unicodedata.normalize("NFC", p)) + r"(?!\w)") for p in out]
 
 
 def kept_chars(text_b, spans):
@@ -89,7 +86,10 @@ def main():
         text_b = (r.get("text") or "").encode("utf-8")
         spans = [(s["offset"], s["length"]) for s in art.get("body") or []]
         total, kept = kept_chars(text_b, spans)
-        furn = sum(1 for o, n in spans for ph in phrases if ph in fold(text_b[o:o + n].decode("utf-8", "replace")))
+        furn = 0
+        for o, n in spans:
+            body = unicodedata.normalize("NFC", text_b[o:o + n].decode("utf-8", "replace"))
+            furn += sum(1 for ph in phrases if ph.search(body))
         host = urllib.parse.urlparse(r.get("url") or "").netloc or "-"
         prefix = (r.get("id") or "-").split("-")[0]
         for key in (prefix + "-", prefix + "- " + host):

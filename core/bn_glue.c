@@ -1,0 +1,311 @@
+#include "bn_glue.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "bn_data.h"
+
+/* A list of folded words. */
+typedef struct word_list {
+    char **v;
+    size_t n;
+} word_list;
+
+struct bn_glue {
+    word_list before_names, after_words, names, initials, finals;
+};
+
+static void list_free(word_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+void bn_glue_free(bn_glue *g)
+{
+    if (!g)
+        return;
+    list_free(&g->before_names);
+    list_free(&g->after_words);
+    list_free(&g->names);
+    list_free(&g->initials);
+    list_free(&g->finals);
+    free(g);
+}
+
+static bn_status list_add(void *ctx, const char *s)
+{
+    word_list *l = ctx;
+    char key[128];
+    bn_fold_word(s, strlen(s), BN_FOLD_TONE, key, sizeof key);
+    char **v = realloc(l->v, (l->n + 1) * sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    l->v = v;
+    if (!(l->v[l->n] = strdup(key)))
+        return BN_ERR_NOMEM;
+    l->n++;
+    return BN_OK;
+}
+
+static int listed(const word_list *l, const char *s, size_t len)
+{
+    char key[128];
+    size_t k = bn_fold_word(s, len, BN_FOLD_TONE, key, sizeof key);
+    for (size_t i = 0; i < l->n; i++)
+        if (strlen(l->v[i]) == k && memcmp(l->v[i], key, k) == 0)
+            return 1;
+    return 0;
+}
+
+bn_status bn_glue_load(bn_glue **out, const json_t *obj, const char *path, bn_error *err)
+{
+    *out = NULL;
+    if (!obj)
+        return BN_OK;
+    bn_glue *g = calloc(1, sizeof *g);
+    if (!g)
+        return BN_ERR_NOMEM;
+    static const char *const keys[] = {"before_names", "after_words", "names", "initials", "finals"};
+    word_list *lists[] = {&g->before_names, &g->after_words, &g->names, &g->initials, &g->finals};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), list_add, lists[i], path, keys[i], err);
+        if (st != BN_OK) {
+            bn_glue_free(g);
+            return st;
+        }
+    }
+    *out = g;
+    return BN_OK;
+}
+
+/* ---- the code points of one word ------------------------------------- */
+
+enum { C_LOWER, C_UPPER, C_DIGIT, C_OTHER };
+
+#define WORD_MAX 48 /* longer runs (URLs, hashes) are left alone */
+
+typedef struct word {
+    const char *s;
+    int n;
+    uint32_t off[WORD_MAX + 1]; /* byte offset of each code point; off[n] = the end */
+    uint8_t cls[WORD_MAX];
+    uint8_t vowel[WORD_MAX];    /* 1: a vowel, 2: a vowel with a Vietnamese mark */
+} word;
+
+/* Vietnamese letters beyond ASCII: the vowels with their marks (Latin-1,
+ * Latin Extended-A and B, Latin Extended Additional) and đ. */
+static int viet_vowel(UChar32 c)
+{
+    return (c >= 0xC0 && c <= 0x1B0 && c != 0xD7 && c != 0xF7 && c != 0x110 && c != 0x111) ||
+           (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
+static void classify_cp(word *w, int k, UChar32 c)
+{
+    if (c < 0x80) {
+        w->cls[k] = c >= 'a' && c <= 'z' ? C_LOWER : c >= 'A' && c <= 'Z' ? C_UPPER : c >= '0' && c <= '9' ? C_DIGIT : C_OTHER;
+        char l = (char)(c | 0x20);
+        w->vowel[k] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+        return;
+    }
+    w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
+    w->vowel[k] = viet_vowel(c) ? 2 : 0;
+}
+
+static int is_letter(const word *w, int k)
+{
+    return w->cls[k] == C_LOWER || w->cls[k] == C_UPPER;
+}
+
+/* Whether code points [a, b) hold a Vietnamese letter beyond ASCII. */
+static int vietnamese(const word *w, int a, int b)
+{
+    for (int k = a; k < b; k++) {
+        if (w->vowel[k] == 2)
+            return 1;
+        unsigned char c0 = (unsigned char)w->s[w->off[k]], c1 = (unsigned char)w->s[w->off[k] + 1];
+        if (c0 == 0xC4 && (c1 == 0x90 || c1 == 0x91)) /* Đ đ */
+            return 1;
+    }
+    return 0;
+}
+
+static int listed_cps(const word_list *l, const word *w, int a, int b)
+{
+    return listed(l, w->s + w->off[a], w->off[b] - w->off[a]);
+}
+
+/* The end of the run of letters of one case pattern starting at k: up to
+ * a capital after a lower-case letter, a digit or the end. */
+static int part_end(const word *w, int k)
+{
+    int j = k + 1;
+    while (j < w->n && is_letter(w, j) && !(w->cls[j] == C_UPPER && w->cls[j - 1] == C_LOWER))
+        j++;
+    return j;
+}
+
+/* Two syllables run together in [a, b): where the second starts, or -1. */
+static int syllable_cut(const bn_glue *g, const word *w, int a, int b)
+{
+    int groups = 0, marked[3] = {0, 0, 0}, g1_end = -1, g2_start = -1;
+    for (int k = a; k < b; k++) {
+        if (!is_letter(w, k) || (k > a && w->cls[k] == C_UPPER))
+            return -1;
+        if (w->vowel[k] && (k == a || !w->vowel[k - 1])) {
+            if (++groups > 2)
+                return -1;
+            if (groups == 2)
+                g2_start = k;
+        }
+        if (!w->vowel[k] && k > a && w->vowel[k - 1] && groups == 1)
+            g1_end = k;
+        if (w->vowel[k] == 2)
+            marked[groups] = 1;
+    }
+    if (groups != 2 || !marked[1] || !marked[2] || g1_end < 0 || g1_end >= g2_start)
+        return -1;
+    /* the longest initial that leaves a final (or nothing) before it */
+    for (int q = g1_end; q < g2_start; q++)
+        if ((q == g1_end || listed_cps(&g->finals, w, g1_end, q)) && listed_cps(&g->initials, w, q, g2_start))
+            return q;
+    return -1;
+}
+
+/* Appends the cut places of the word to cuts (byte offsets). */
+static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t max)
+{
+    size_t n = 0;
+    int seg = 0, checked_names = 0;
+    for (int k = 1; k < w->n && n < max; k++) {
+        int cut = 0;
+        uint8_t p = w->cls[k - 1], c = w->cls[k];
+        if (p == C_LOWER && c == C_UPPER && k - seg >= 2) {
+            int r = part_end(w, k);
+            cut = vietnamese(w, seg, k) || listed_cps(&g->before_names, w, seg, k) ||
+                  listed_cps(&g->after_words, w, k, r);
+        } else if (p == C_DIGIT && is_letter(w, k)) {
+            int r = part_end(w, k), lower_rest = 1;
+            for (int j = k + 1; j < r; j++)
+                lower_rest &= w->cls[j] == C_LOWER;
+            cut = (r - k >= 2 && vietnamese(w, k, r)) || (c == C_UPPER && r - k >= 3 && lower_rest);
+        } else if (is_letter(w, k - 1) && c == C_DIGIT) {
+            cut = k - seg >= 2 && vietnamese(w, seg, k);
+        }
+        if (cut && !checked_names) {
+            if (listed_cps(&g->names, w, 0, w->n))
+                return 0;
+            checked_names = 1;
+        }
+        if (cut) {
+            cuts[n++] = w->off[k];
+            seg = k;
+        }
+    }
+    /* two syllables run together, in a part that is not cut already */
+    if (n == 0 && w->n >= 4) {
+        int q = syllable_cut(g, w, 0, w->n);
+        if (q > 0 && n < max && !listed_cps(&g->names, w, 0, w->n))
+            cuts[n++] = w->off[q];
+    }
+    return n;
+}
+
+/* ---- the text ---------------------------------------------------------- */
+
+static int word_cp(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
+{
+    if (!g)
+        return BN_OK;
+    const char *s = t->s;
+    int32_t len = (int32_t)t->len, i = 0;
+    uint32_t *cuts = NULL;
+    size_t ncuts = 0, cap = 0;
+    word w;
+    w.s = s;
+    while (i < len) {
+        /* one word: a run of letters, digits and marks */
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0 || !word_cp(c))
+            continue;
+        int n = 0, ascii_lower = 1;
+        int32_t end = at, j = at;
+        while (j < len) {
+            int32_t k0 = j;
+            UChar32 d;
+            U8_NEXT(s, j, len, d);
+            if (d < 0 || !word_cp(d)) {
+                j = k0;
+                break;
+            }
+            if (n < WORD_MAX) {
+                w.off[n] = (uint32_t)k0;
+                classify_cp(&w, n, d);
+                ascii_lower &= d < 0x80 && w.cls[n] == C_LOWER;
+            }
+            n++;
+            end = j;
+        }
+        i = end > i ? end : i;
+        if (n > WORD_MAX || n < 3 || ascii_lower)
+            continue; /* nothing to cut in "nga", "the"; URLs are left alone */
+        w.n = n;
+        w.off[n] = (uint32_t)end;
+        uint32_t found[8];
+        size_t k = word_cuts(g, &w, found, 8);
+        if (k == 0)
+            continue;
+        if (getenv("BN_GLUE_DEBUG"))
+            fprintf(stderr, "GLUE %.*s @%u\n", (int)(end - at), s + at, found[0] - (uint32_t)at);
+        uint32_t *nc = bn_arena_grow(arena, cuts, &cap, ncuts + k, sizeof *nc);
+        if (!nc)
+            return BN_ERR_NOMEM;
+        cuts = nc;
+        memcpy(cuts + ncuts, found, k * sizeof *found);
+        ncuts += k;
+    }
+    if (ncuts == 0)
+        return BN_OK;
+    size_t nlen = t->len + ncuts;
+    char *ns = bn_arena_alloc(arena, nlen + 1);
+    uint32_t *norig = bn_arena_alloc(arena, (nlen + 1) * sizeof *norig);
+    uint32_t *glued = bn_arena_alloc(arena, ncuts * sizeof *glued);
+    if (!ns || !norig || !glued)
+        return BN_ERR_NOMEM;
+    size_t from = 0, o = 0;
+    for (size_t k = 0; k <= ncuts; k++) {
+        size_t to = k < ncuts ? cuts[k] : t->len;
+        memcpy(ns + o, s + from, to - from);
+        memcpy(norig + o, t->orig + from, (to - from) * sizeof *norig);
+        o += to - from;
+        from = to;
+        if (k < ncuts) {
+            glued[k] = (uint32_t)o;
+            norig[o] = t->orig[to]; /* the space stands where the next word starts */
+            ns[o++] = ' ';
+        }
+    }
+    ns[o] = '\0';
+    norig[o] = t->orig[t->len];
+    t->s = ns;
+    t->len = nlen;
+    t->orig = norig;
+    t->glued = glued;
+    t->nglued = ncuts;
+    return BN_OK;
+}

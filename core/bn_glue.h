@@ -1,0 +1,36 @@
+/* Words a scraper glued together by dropping the space between two blocks
+ * of a page ("sựUkraine", "TheoRIA", "cho biếtNga", "15/4thông", "báocấm")
+ * are cut apart again by inserting a space into the clean text; the byte
+ * map keeps every span pointing into the original bytes.
+ *
+ * A place is cut only when the parts are words: a lower-case letter
+ * followed by a capital, when the part before it is Vietnamese (holds a
+ * Vietnamese letter, or is one of `before_names`) or the part after it is
+ * a cue (`after_words`: "Ảnh", "Theo"); a number followed by a word or a
+ * word by a number ("15/4thông", "ngày15"); two Vietnamese syllables run
+ * together ("báocấm": two vowel groups, both with Vietnamese marks, and a
+ * consonant run between them that is a final plus an initial of
+ * `finals` and `initials`).  Never inside a word of `names` ("DeSantis"),
+ * nor after a single letter ("iPhone"), nor after a part in Latin letters
+ * alone ("McCain", "YouTube", "TikTok").  The lists are data
+ * (data/lang/<code>/page.json, "glued_words"). */
+#ifndef BN_GLUE_H
+#define BN_GLUE_H
+
+#include <jansson.h>
+
+#include "bn_error.h"
+#include "bn_text.h"
+
+typedef struct bn_glue bn_glue;
+
+/* From the object `obj` of `path` (NULL: no cutting). */
+bn_status bn_glue_load(bn_glue **out, const json_t *obj, const char *path, bn_error *err);
+void bn_glue_free(bn_glue *g);
+
+/* Inserts a space at every glued place of `t` (memory from `arena`); `t`
+ * is left as it is when there is none.  The positions of the inserted
+ * spaces are kept in t->glued. */
+bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g);
+
+#endif

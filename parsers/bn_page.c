@@ -41,7 +41,7 @@ typedef struct line {
     uint32_t row;        /* the line of the page this piece was cut from */
     bn_piece_kind piece; /* what cutting the line found it to be */
     int before_credit;   /* a photo credit follows it: a caption */
-    int row_stop;        /* the row (the page's line) ends with a full stop: a paragraph */
+    int row_teaser;      /* the row (the page's line) ends with an ellipsis: a teaser cut short */
 } line;
 
 static int is_blank(char c)
@@ -339,7 +339,7 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
 /* A paragraph beyond doubt: long running text ending with a full stop. */
 static int strong(const line *ln)
 {
-    return ln->kind == K_PROSE && ln->full_stop && ln->row_stop && ln->tok_end - ln->tok_begin >= 15;
+    return ln->kind == K_PROSE && ln->full_stop && !ln->row_teaser && ln->tok_end - ln->tok_begin >= 15;
 }
 
 /* The zones of a page, in order. */
@@ -442,7 +442,7 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         if (in_list) {
             /* a paragraph ends the list; a headline, even a long question,
              * does not */
-            if (ln->kind != K_PROSE || !ln->full_stop || !ln->row_stop)
+            if (ln->kind != K_PROSE || !ln->full_stop || ln->row_teaser)
                 continue;
             in_list = 0;
         }
@@ -495,7 +495,7 @@ bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
                     : v[i].piece == BN_PIECE_END ? K_END
                                                  : K_FURNITURE;
     for (size_t i = n; i-- > 0;)
-        v[i].row_stop = i + 1 < n && v[i + 1].row == v[i].row ? v[i + 1].row_stop : v[i].full_stop;
+        v[i].row_teaser = i + 1 < n && v[i + 1].row == v[i].row ? v[i + 1].row_teaser : v[i].final == 'E';
     label_lines(a, v, n, a->title);
     if (getenv("BN_PAGE_DEBUG"))
         for (size_t i = 0; i < n; i++)

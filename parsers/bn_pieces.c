@@ -259,9 +259,10 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
             i = j;
             continue;
         }
-        if (m && payload == BN_CUE_LIST_HEADING && c.from >= (i > tb ? t[i - 1].end : start) &&
+        if (m && payload == BN_CUE_LIST_HEADING && (m >= 2 || c.from >= (i > tb ? t[i - 1].end : start)) &&
             (i + m == te || opens(&t[i + m]) || gap_has(s, after, next, ':'))) {
-            /* "Tin liên quan" opening a piece, other headlines after it */
+            /* "Tin liên quan" followed by other headlines (a heading of one
+             * word, "Video", only where a piece starts) */
             st = cut(&c, t[i].start, BN_PIECE_TEXT);
             uint32_t e = after;
             while (e < next && (s[e] == ':' || is_blank(s[e])))

@@ -34,10 +34,13 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 def furniture_phrases():
     """Patterns of the phrases no body may hold: page.json's furniture and
     end phrases, and the list headings "Tin liên quan", "Đọc thêm" as
-    headings (a capital, whole words: not "thông tin liên quan")."""
+    headings: whole words with their capital (not "thông tin liên quan"),
+    followed by a capital, a digit, a colon or nothing (not "Đọc thêm
+    những giải đáp")."""
     page = json.load(open(os.path.join(ROOT, "data", "lang", "vi", "page.json"), encoding="utf-8"))
     out = page.get("furniture_phrases", []) + page.get("inline_end", []) + ["Tin liên quan", "Đọc thêm"]
-    return [re.compile(r"(?<!\w)" + re.escape(unicodedata.normalize("NFC", p)) + r"(?!\w)") for p in out]
+    return [re.compile(r"(?<!\w)" + re.escape(unicodedata.normalize("NFC", p)) + r"(?=\s*[:|-]?\s*(?:[^\w\s]\s*)?[A-ZĐÀ-ỸÁ-Ỹ0-9]|\s*$)")
+            for p in out]
 
 
 def kept_chars(text_b, spans):

@@ -1,6 +1,5 @@
 #include "bn_glue.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,8 +269,6 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
         size_t k = word_cuts(g, &w, found, 8);
         if (k == 0)
             continue;
-        if (getenv("BN_GLUE_DEBUG"))
-            fprintf(stderr, "GLUE %.*s @%u\n", (int)(end - at), s + at, found[0] - (uint32_t)at);
         uint32_t *nc = bn_arena_grow(arena, cuts, &cap, ncuts + k, sizeof *nc);
         if (!nc)
             return BN_ERR_NOMEM;

@@ -41,6 +41,7 @@ typedef struct line {
     uint32_t row;        /* the line of the page this piece was cut from */
     bn_piece_kind piece; /* what cutting the line found it to be */
     int before_credit;   /* a photo credit follows it: a caption */
+    int alone;           /* the only piece of its row: a line of the page */
     int row_teaser;      /* the row (the page's line) ends with an ellipsis: a teaser cut short */
 } line;
 
@@ -138,6 +139,33 @@ static int credit(const char *s, size_t len)
         if (has(s + from, len - from, marks[k]))
             return 1;
     return 0;
+}
+
+/* A short piece made of names and titles alone, with no number and no
+ * clause: "Tổng thống Ukraine Petro Poroshenko.", "Ngoại trưởng Nga Sergei
+ * Lavrov (Ảnh: Reuters)" (every word a capitalised name or inside a title
+ * or honorific of data/lang/<code>/actors.json).  As a photo caption it
+ * says nothing; a caption that states an event ("... gặp ... hôm 12/4")
+ * is text. */
+static int names_only(const bn_article *a, const bn_lang *lang, const line *ln)
+{
+    size_t ntok = ln->tok_end - ln->tok_begin;
+    if (ntok < 2 || ntok > 10 || memchr(a->text.s + ln->start, ',', ln->end - ln->start))
+        return 0;
+    for (size_t i = ln->tok_begin; i < ln->tok_end;) {
+        const bn_token *t = &a->tokens.v[i];
+        int payload = -1;
+        size_t m = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, ln->tok_end, &payload);
+        if (m && (payload == BN_AW_TITLE || payload == BN_AW_HONORIFIC || payload == BN_AW_ORG_WORD ||
+                  payload == BN_AW_PLACE_NOUN)) {
+            i += m;
+            continue;
+        }
+        if ((t->flags & BN_TOK_DIGIT) || !(t->flags & BN_TOK_UPPER))
+            return 0;
+        i++;
+    }
+    return 1;
 }
 
 static int cue_at(const bn_article *a, const bn_phrases *p, size_t i, size_t end, int *payload)
@@ -240,6 +268,9 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     if (ntok <= 6 && t[tl - 1] == ')' && cue_suffix(a, lang, ln, BN_CUE_END_SUFFIX))
         return K_END; /* "Q.C (tổng hợp)", not a caption "Ảnh: X - CNN tổng hợp" */
     ln->caption = credit(t, tl);
+    if (!ln->alone && (ln->full_stop || ln->caption || ln->before_credit) && names_only(a, lang, ln))
+        return K_FURNITURE; /* a photo caption inside a crawled line that says nothing (on a line
+                             * of its own, a caption keeps its place: readers count it as body) */
     /* a question or an exclamation is often a headline; a full stop ends a
      * sentence, however short */
     if (ntok >= 20 || (ntok >= 8 && ln->sentence_end) || (ntok >= 4 && ln->full_stop))
@@ -325,7 +356,8 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
         v = nv;
         for (size_t k = 0; k < pn; k++) {
             line ln = {.start = pieces[k].start, .end = pieces[k].end, .kind = K_SHORT, .label = L_DROP,
-                       .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit};
+                       .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit,
+                       .alone = pn == 1};
             ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
             ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
             v[n++] = ln;
@@ -497,10 +529,6 @@ bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
     for (size_t i = n; i-- > 0;)
         v[i].row_teaser = i + 1 < n && v[i + 1].row == v[i].row ? v[i + 1].row_teaser : v[i].final == 'E';
     label_lines(a, v, n, a->title);
-    if (getenv("BN_PAGE_DEBUG"))
-        for (size_t i = 0; i < n; i++)
-            fprintf(stderr, "%3u k%d p%d L%d | %.*s\n", v[i].row, v[i].kind, v[i].piece, v[i].label,
-                    (int)(v[i].end - v[i].start > 110 ? 110 : v[i].end - v[i].start), a->text.s + v[i].start);
     for (size_t i = 0; i < n; i++) {
         if (v[i].label == L_DROP)
             continue;

@@ -204,6 +204,8 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     out->len = o.len;
     out->orig = o.orig;
     out->replaced = replaced;
+    out->glued = NULL;
+    out->nglued = 0;
     return BN_OK;
 }
 

@@ -688,6 +688,141 @@ static void crlf_page_reads_like_its_lf_twin(void **state)
     assert_false(body_has(a, "Sergei Lavrov"));
 }
 
+/* ---- 9. bodies crawled as one line -------------------------------------- */
+
+/* Title, lead, then the whole body on one line, as aggregators store it:
+ * a photo caption that names and says nothing, one that states an event
+ * with its credit glued to the next sentence, a byline at the end. */
+static const char PAGE_ONE_LINE[] =
+    "NATO họp thượng đỉnh tại Vilnius, Thụy Điển tiến gần tư cách thành viên\n"
+    "Các nhà lãnh đạo NATO nhóm họp hai ngày tại thủ đô Lithuania.\n"
+    "Hội nghị thượng đỉnh NATO khai mạc tại Vilnius ngày 11/7/2023 với sự tham dự của lãnh đạo 31 nước thành viên. "
+    "Tổng thư ký NATO Jens Stoltenberg. "
+    "Trước hội nghị, Thổ Nhĩ Kỳ đã đồng ý chuyển hồ sơ gia nhập của Thụy Điển tới Quốc hội nước này. "
+    "Tổng thống Ukraine Volodymyr Zelensky gặp các nhà lãnh đạo NATO tại Vilnius hôm 12/7. Ảnh:AFP "
+    "Hai bên nhất trí thành lập Hội đồng NATO-Ukraine. "
+    "Điện Kremlin cảnh báo sẽ đáp trả nếu NATO tiếp tục mở rộng về phía đông. "
+    "Minh An (theo AFP)\n";
+
+static void one_line_body_with_inline_captions(void **state)
+{
+    bn_article *a = page(state, PAGE_ONE_LINE, "2023-07-13");
+    assert_string_equal(a->title, "NATO họp thượng đỉnh tại Vilnius, Thụy Điển tiến gần tư cách thành viên");
+    static const char *const kept[] = {
+        "Các nhà lãnh đạo NATO nhóm họp hai ngày",
+        "Hội nghị thượng đỉnh NATO khai mạc tại Vilnius ngày 11/7/2023",
+        "Trước hội nghị, Thổ Nhĩ Kỳ đã đồng ý",
+        /* a caption that states a dated event is text */
+        "gặp các nhà lãnh đạo NATO tại Vilnius hôm 12/7.",
+        "Hai bên nhất trí thành lập Hội đồng NATO-Ukraine.",
+        "Điện Kremlin cảnh báo sẽ đáp trả",
+    };
+    static const char *const dropped[] = {
+        "Tổng thư ký NATO Jens Stoltenberg.", /* a caption that says nothing */
+        "Ảnh:AFP",                            /* its credit */
+        "Minh An",                            /* the byline */
+        "(theo AFP)",
+    };
+    assert_body_has_all(a, kept, COUNT(kept));
+    assert_body_has_none(a, dropped, COUNT(dropped));
+    /* the events of the body are found: the summit, the meeting of 12/7 */
+    int summit = 0, meeting = 0, warning = 0;
+    for (size_t e = 0; e < a->nevents; e++) {
+        summit |= strcmp(a->events[e].date.value, "2023-07-11") == 0;
+        meeting |= a->events[e].type == BN_EV_MEETING && strcmp(a->events[e].date.value, "2023-07-12") == 0;
+        warning |= a->events[e].type == BN_EV_WARNING;
+    }
+    assert_true(summit);
+    assert_true(meeting);
+    assert_true(warning);
+    static const char *const foreign[] = {"Ảnh:AFP", "Minh An"};
+    assert_events_from_body(a, foreign, COUNT(foreign));
+}
+
+/* A caption that says nothing on a line of its own keeps its place, as
+ * before (readers count it as body); inside a crawled line it is dropped. */
+static void caption_saying_nothing_on_its_own_line(void **state)
+{
+    bn_article *a = page(state,
+                         "Ngoại trưởng Nga và Mỹ điện đàm\n"
+                         "Ngoại trưởng Nga Sergei Lavrov hôm 2/3 điện đàm với Ngoại trưởng Mỹ về tình hình Ukraine.\n"
+                         "Ngoại trưởng Nga Sergei Lavrov. (Ảnh: Reuters)\n"
+                         "Hai bên nhất trí duy trì kênh liên lạc giữa hai bộ ngoại giao trong thời gian tới.\n",
+                         "2022-03-03");
+    assert_true(body_has(a, "Ngoại trưởng Nga Sergei Lavrov. (Ảnh: Reuters)"));
+    assert_true(body_has(a, "Hai bên nhất trí duy trì kênh liên lạc"));
+}
+
+/* 24h's wrapper: a save-button notice glued before the body, the source
+ * link twice and teasers of other stories after it, all on one line. */
+static const char PAGE_24H[] =
+    "Lưu bài viết thành công Bạn có thể xem lại bài viết đã lưu ở trangTin bài đã lưu "
+    "Ngày 4/4/2023, Phần Lan chính thức trở thành thành viên thứ 31 của NATO trong lễ kết nạp tại Brussels. "
+    "Ngoại trưởng Phần Lan đã trao văn kiện gia nhập cho Ngoại trưởng Mỹ Antony Blinken. "
+    "Nga tuyên bố sẽ tăng cường lực lượng ở khu vực giáp biên giới Phần Lan. "
+    "Video đang HOT "
+    "Nguồn: [Link nguồn]Nguồn: [Link nguồn] "
+    "Giá vàng hôm nay tăng mạnh sau khi ngân hàng trung ương công bố lãi suất mới. "
+    "Đội tuyển bóng đá giành chiến thắng thứ ba liên tiếp tại vòng loại.";
+
+static void wrapper_of_24h_left_out(void **state)
+{
+    bn_article *a = page(state, PAGE_24H, "2023-04-05");
+    static const char *const kept[] = {
+        "Ngày 4/4/2023, Phần Lan chính thức trở thành thành viên thứ 31 của NATO",
+        "Ngoại trưởng Phần Lan đã trao văn kiện gia nhập",
+        "Nga tuyên bố sẽ tăng cường lực lượng",
+    };
+    static const char *const dropped[] = {
+        "Lưu bài viết thành công", "Bạn có thể xem lại", "Tin bài đã lưu", "Video đang HOT", "Nguồn", "Link nguồn",
+        "Giá vàng hôm nay", "Đội tuyển bóng đá", /* other stories after the end */
+    };
+    assert_body_has_all(a, kept, COUNT(kept));
+    assert_body_has_none(a, dropped, COUNT(dropped));
+    assert_true(a->nevents > 0);
+    static const char *const foreign[] = {"Giá vàng", "Đội tuyển"};
+    assert_events_from_body(a, foreign, COUNT(foreign));
+}
+
+/* Words glued by the scraper read like their spaced twins: the same
+ * events with the same dates, spans in the original bytes. */
+static void glued_words_read_like_their_spaced_twin(void **state)
+{
+    static const char glued[] =
+        "Nga cấm tàu chiến qua eo biển Kerch\n"
+        "Bộ Quốc phòng Nga hôm 15/4thông báocấm tàu chiến nước ngoài đi qua ba khu vực ở Biển Đen. "
+        "TheoRIA Novosti, lệnh cấm có hiệu lực từ ngày 24/4. Ngoại trưởng Ukraine cho biếtNga vi phạm luật quốc tế.\n";
+    static const char spaced[] =
+        "Nga cấm tàu chiến qua eo biển Kerch\n"
+        "Bộ Quốc phòng Nga hôm 15/4 thông báo cấm tàu chiến nước ngoài đi qua ba khu vực ở Biển Đen. "
+        "Theo RIA Novosti, lệnh cấm có hiệu lực từ ngày 24/4. Ngoại trưởng Ukraine cho biết Nga vi phạm luật quốc tế.\n";
+    bn_article *g = page(state, glued, "2021-04-16");
+    bn_article *s = page(state, spaced, "2021-04-16");
+    assert_true(s->nevents > 0);
+    assert_int_equal(g->nevents, s->nevents);
+    assert_int_equal(g->nsentences, s->nsentences);
+    for (size_t e = 0; e < s->nevents; e++) {
+        assert_int_equal(g->events[e].type, s->events[e].type);
+        assert_string_equal(g->events[e].date.value, s->events[e].date.value);
+        assert_int_equal(g->events[e].nactors, s->events[e].nactors);
+    }
+    /* the sentence of each event spans one glued sentence of the original */
+    static const char *const sentences[] = {
+        "Bộ Quốc phòng Nga hôm 15/4thông báocấm tàu chiến nước ngoài đi qua ba khu vực ở Biển Đen.",
+        "TheoRIA Novosti, lệnh cấm có hiệu lực từ ngày 24/4.",
+        "Ngoại trưởng Ukraine cho biếtNga vi phạm luật quốc tế.",
+    };
+    for (size_t e = 0; e < g->nevents; e++) {
+        const bn_source *src = &g->events[e].sources[0];
+        int one = 0;
+        for (size_t k = 0; k < COUNT(sentences); k++)
+            one |= src->length == strlen(sentences[k]) && memcmp(g->raw + src->offset, sentences[k], src->length) == 0;
+        if (!one)
+            fail_msg("event sentence \"%.*s\" is no sentence of the page", (int)src->length, g->raw + src->offset);
+    }
+    assert_true(body_has(g, "hôm 15/4thông báocấm tàu chiến"));
+}
+
 /* ---- 7. a related headline in the middle ------------------------------ */
 
 static void related_headline_mid_article(void **state)
@@ -789,6 +924,10 @@ int main(void)
         cmocka_unit_test_teardown(related_headline_mid_article, release_all),
         cmocka_unit_test_teardown(related_question_headline_mid_article, release_all),
         cmocka_unit_test_teardown(title_printed_twice_at_top, release_all),
+        cmocka_unit_test_teardown(one_line_body_with_inline_captions, release_all),
+        cmocka_unit_test_teardown(caption_saying_nothing_on_its_own_line, release_all),
+        cmocka_unit_test_teardown(wrapper_of_24h_left_out, release_all),
+        cmocka_unit_test_teardown(glued_words_read_like_their_spaced_twin, release_all),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

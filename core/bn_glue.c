@@ -113,8 +113,12 @@ static void classify_cp(word *w, int k, UChar32 c)
         w->vowel[k] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
         return;
     }
-    w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
     w->vowel[k] = viet_vowel(c) ? 2 : 0;
+    if (c >= 0x1EA0 && c <= 0x1EF9) { /* Vietnamese letters with two marks: capital, small, in turn */
+        w->cls[k] = c & 1 ? C_LOWER : C_UPPER;
+        return;
+    }
+    w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
 }
 
 static int is_letter(const word *w, int k)
@@ -222,6 +226,8 @@ static int word_cp(UChar32 c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
+        return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
     return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
 }
 

@@ -386,8 +386,12 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
     for (size_t i = 0; i < n; i++) {
         line *ln = &v[i];
         ln->label = L_DROP;
-        if (i + 1 < n && same_text(a, ln, &v[i + 1]))
-            ln->dup_next = 1;
+        if (i + 1 < n && same_text(a, ln, &v[i + 1])) {
+            if (v[i + 1].row == ln->row)
+                v[i + 1].kind = K_FURNITURE; /* a caption printed twice inside a crawled line: one copy */
+            else
+                ln->dup_next = 1;
+        }
         switch (ln->kind) {
         case K_FURNITURE:
             continue;

@@ -171,12 +171,19 @@ static bn_status cut(cutter *c, uint32_t to, bn_piece_kind kind)
  * tokens long): the names after the colon, up to a lower-case word.  When
  * names run into the next sentence ("Ảnh: Reuters Nga và Mỹ ..."), the
  * last capitalised word before the lower-case one starts that sentence,
- * unless an agency in capitals ends the credit ("Ảnh:TTXVN Hai bên"). */
-static size_t credit_end(const bn_article *a, size_t i, size_t m, size_t te)
+ * unless an agency ends the credit ("Ảnh:TTXVN Hai bên"). */
+static size_t credit_end(const bn_article *a, const bn_lang *lang, size_t i, size_t m, size_t te)
 {
     const bn_token *t = a->tokens.v;
     const char *s = a->text.s;
     size_t j = i + m, run = 0;
+    /* a news agency (actors.json "media") alone ends it: "Ảnh: Reuters
+     * Dakota Johnson ..." (not "Reuters/AFP") */
+    int payload = -1;
+    size_t k = j < te ? bn_phrases_match(lang->actor_words, s, &a->tokens, j, te, &payload) : 0;
+    if (k && payload == BN_AW_MEDIA && j + k < te && opens(&t[j + k]) &&
+        !gap_has(s, t[j + k - 1].end, t[j + k].start, '/') && !gap_has(s, t[j + k - 1].end, t[j + k].start, ','))
+        return j + k;
     while (j < te && run < 5 && opens(&t[j])) {
         if (j > i + m && (sentence_break(s, t[j - 1].end, t[j].start, 1) || gap_has(s, t[j - 1].end, t[j].start, ':')))
             break;
@@ -200,7 +207,7 @@ static int caption_credit(const bn_article *a, const bn_lang *lang, size_t i, si
     size_t m = bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, te, &payload);
     if (!m || payload != BN_CUE_CREDIT || i + m >= te || !gap_has(a->text.s, t[i + m - 1].end, t[i + m].start, ':'))
         return 0;
-    return (i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(')) || credit_end(a, i, m, te) >= te;
+    return (i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(')) || credit_end(a, lang, i, m, te) >= te;
 }
 
 bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, bn_piece **v,
@@ -245,7 +252,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 i = j;
                 continue;
             }
-            size_t j = credit_end(a, i, m, te);
+            size_t j = credit_end(a, lang, i, m, te);
             if (j >= te) {
                 i = te; /* a credit ending the line stays with its caption */
                 continue;

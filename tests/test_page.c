@@ -823,6 +823,29 @@ static void glued_words_read_like_their_spaced_twin(void **state)
     assert_true(body_has(g, "hôm 15/4thông báocấm tàu chiến"));
 }
 
+/* A gallery crawled as one line: a caption printed twice keeps one copy
+ * and the sentence after it; a credit naming an agency ends at it. */
+static void caption_printed_twice_inside_a_line(void **state)
+{
+    bn_article *a = page(state,
+                         "Triển lãm cổ vật mở cửa tại Hà Nội\n"
+                         "Bảo tàng Lịch sử quốc gia khai mạc triển lãm cổ vật thời Đông Sơn ngày 3/2. "
+                         "Trống đồng được đặt ở trung tâm phòng trưng bày. Trống đồng được đặt ở trung tâm phòng trưng bày. "
+                         "Triển lãm kéo dài đến hết tháng 5 và mở cửa miễn phí. "
+                         "Khách tham quan xem cổ vật trong ngày khai mạc. Ảnh: Reuters Hà Nội sẽ mở thêm "
+                         "các buổi thuyết minh vào cuối tuần. Mai Lan\n",
+                         "2026-02-04");
+    static const char *const kept[] = {
+        "Trống đồng được đặt ở trung tâm phòng trưng bày.",
+        "Triển lãm kéo dài đến hết tháng 5 và mở cửa miễn phí.",
+        "Hà Nội sẽ mở thêm các buổi thuyết minh vào cuối tuần.",
+    };
+    static const char *const dropped[] = {"Ảnh: Reuters", "Mai Lan",
+                                          "phòng trưng bày. Trống đồng" /* the second copy */};
+    assert_body_has_all(a, kept, COUNT(kept));
+    assert_body_has_none(a, dropped, COUNT(dropped));
+}
+
 /* ---- 7. a related headline in the middle ------------------------------ */
 
 static void related_headline_mid_article(void **state)
@@ -928,6 +951,7 @@ int main(void)
         cmocka_unit_test_teardown(caption_saying_nothing_on_its_own_line, release_all),
         cmocka_unit_test_teardown(wrapper_of_24h_left_out, release_all),
         cmocka_unit_test_teardown(glued_words_read_like_their_spaced_twin, release_all),
+        cmocka_unit_test_teardown(caption_printed_twice_inside_a_line, release_all),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

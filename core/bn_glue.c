@@ -126,14 +126,20 @@ static int is_letter(const word *w, int k)
     return w->cls[k] == C_LOWER || w->cls[k] == C_UPPER;
 }
 
+/* The code point k is đ or Đ. */
+static int is_d_bar(const word *w, int k)
+{
+    unsigned char c0 = (unsigned char)w->s[w->off[k]], c1 = (unsigned char)w->s[w->off[k] + 1];
+    return c0 == 0xC4 && (c1 == 0x90 || c1 == 0x91);
+}
+
 /* Whether code points [a, b) hold a Vietnamese letter beyond ASCII. */
 static int vietnamese(const word *w, int a, int b)
 {
     for (int k = a; k < b; k++) {
         if (w->vowel[k] == 2)
             return 1;
-        unsigned char c0 = (unsigned char)w->s[w->off[k]], c1 = (unsigned char)w->s[w->off[k] + 1];
-        if (c0 == 0xC4 && (c1 == 0x90 || c1 == 0x91)) /* Đ đ */
+        if (is_d_bar(w, k))
             return 1;
     }
     return 0;
@@ -200,6 +206,8 @@ static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t 
             cut = (r - k >= 2 && vietnamese(w, k, r)) || (c == C_UPPER && r - k >= 3 && lower_rest);
         } else if (is_letter(w, k - 1) && c == C_DIGIT) {
             cut = k - seg >= 2 && vietnamese(w, seg, k);
+        } else if (is_letter(w, k - 1) && k - seg >= 2 && is_d_bar(w, k)) {
+            cut = 1; /* "đ" only ever begins a syllable: "NATOđã", "Trumpđã" */
         }
         if (cut && !checked_names) {
             if (listed_cps(&g->names, w, 0, w->n))

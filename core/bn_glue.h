@@ -6,7 +6,8 @@
  * A place is cut only when the parts are words: a lower-case letter
  * followed by a capital, when the part before it is Vietnamese (holds a
  * Vietnamese letter, or is one of `before_names`) or the part after it is
- * a cue (`after_words`: "Ảnh", "Theo"); a number followed by a word or a
+ * a cue (`after_words`: "Ảnh", "Theo"); before "đ", which only begins a
+ * syllable ("NATOđã"); a number followed by a word or a
  * word by a number ("15/4thông", "ngày15"); two Vietnamese syllables run
  * together ("báocấm": two vowel groups, both with Vietnamese marks, and a
  * consonant run between them that is a final plus an initial of

@@ -230,6 +230,33 @@ static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t 
 
 /* ---- the text ---------------------------------------------------------- */
 
+/* A sentence's final punctuation right after a word (closing quotes after
+ * it) and glued to a capital: "đấu.Cơ hội", "năm 2022.Ông".  Returns where
+ * the capital starts, or 0.  (Not "TP.HCM": the word before ends with a
+ * capital; not "3.5".) */
+static uint32_t glued_stop(const char *s, size_t i, size_t len)
+{
+    if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
+        return 0;
+    while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        i++;
+    for (;;) {
+        if (i < len && (s[i] == '"' || s[i] == ')' || s[i] == '\''))
+            i++;
+        else if (i + 3 <= len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
+            i += 3; /* ” ’ */
+        else
+            break;
+    }
+    if (i >= len)
+        return 0;
+    int32_t j = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(s, j, (int32_t)len, c);
+    return c >= 0 && (c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c)) ? (uint32_t)i : 0;
+}
+
 static int word_cp(UChar32 c)
 {
     if (c < 0x80)
@@ -275,12 +302,18 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             end = j;
         }
         i = end > i ? end : i;
-        if (n > WORD_MAX || n < 3 || ascii_lower)
-            continue; /* nothing to cut in "nga", "the"; URLs are left alone */
-        w.n = n;
-        w.off[n] = (uint32_t)end;
-        uint32_t found[8];
-        size_t k = word_cuts(g, &w, found, 8);
+        uint32_t found[9];
+        size_t k = 0;
+        if (n <= WORD_MAX && n >= 3 && !ascii_lower) { /* nothing to cut in "nga", "the"; URLs are left alone */
+            w.n = n;
+            w.off[n] = (uint32_t)end;
+            k = word_cuts(g, &w, found, 8);
+        }
+        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT)
+                            ? glued_stop(s, (size_t)end, (size_t)len)
+                            : 0;
+        if (stop)
+            found[k++] = stop;
         if (k == 0)
             continue;
         uint32_t *nc = bn_arena_grow(arena, cuts, &cap, ncuts + k, sizeof *nc);

@@ -11,7 +11,8 @@
  * word by a number ("15/4thông", "ngày15"); two Vietnamese syllables run
  * together ("báocấm": two vowel groups, both with Vietnamese marks, and a
  * consonant run between them that is a final plus an initial of
- * `finals` and `initials`).  Never inside a word of `names` ("DeSantis"),
+ * `finals` and `initials`); after a sentence's final punctuation glued to
+ * a capital ("đấu.Cơ hội", "năm 2022.Ông"; not "TP.HCM").  Never inside a word of `names` ("DeSantis"),
  * nor after a single letter ("iPhone"), nor after a part in Latin letters
  * alone ("McCain", "YouTube", "TikTok").  The lists are data
  * (data/lang/<code>/page.json, "glued_words"). */

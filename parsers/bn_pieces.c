@@ -56,8 +56,9 @@ static size_t skip_closers(const char *s, size_t i, size_t end)
 
 /* Where a sentence ends in the gap [g0, g1) between two words, or 0:
  * (closers,) final punctuation, closers, then spaces, opening quotes and
- * dashes only.  `glued`: a gap of punctuation alone ends one too ("đấu.Cơ"). */
-static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1, int glued)
+ * dashes only.  (A full stop glued to a capital, "đấu.Cơ", has had a
+ * space put after it by bn_text_unglue.) */
+static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1)
 {
     size_t i = skip_closers(s, g0, g1), n;
     if (!final_punct(s, i, g1))
@@ -69,7 +70,7 @@ static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1, int glue
     i = skip_closers(s, i, g1);
     uint32_t brk = (uint32_t)i;
     if (i == g1)
-        return glued ? brk : 0;
+        return 0;
     if (!is_blank(s[i]))
         return 0;
     while (i < g1) {
@@ -86,21 +87,6 @@ static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1, int glue
 static int gap_has(const char *s, uint32_t g0, uint32_t g1, char c)
 {
     return memchr(s + g0, c, g1 - g0) != NULL;
-}
-
-/* The last character of the token is a lower-case letter: a full stop
- * glued to a capital after it ends a sentence ("đấu.Cơ"), not after an
- * acronym ("TP.HCM") or a number. */
-static int ends_lower(const bn_article *a, const bn_token *t)
-{
-    const char *s = a->text.s;
-    uint32_t last = t->end - 1;
-    while (last > t->start && ((unsigned char)s[last] & 0xC0) == 0x80)
-        last--;
-    unsigned char c = (unsigned char)s[last];
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z';
-    return !bn_is_upper_at(s, t->end, last);
 }
 
 /* A full stop after token t that ends no sentence: after an initial
@@ -185,14 +171,14 @@ static size_t credit_end(const bn_article *a, const bn_lang *lang, size_t i, siz
         !gap_has(s, t[j + k - 1].end, t[j + k].start, '/') && !gap_has(s, t[j + k - 1].end, t[j + k].start, ','))
         return j + k;
     while (j < te && run < 5 && opens(&t[j])) {
-        if (j > i + m && (sentence_break(s, t[j - 1].end, t[j].start, 1) || gap_has(s, t[j - 1].end, t[j].start, ':')))
+        if (j > i + m && (sentence_break(s, t[j - 1].end, t[j].start) || gap_has(s, t[j - 1].end, t[j].start, ':')))
             break;
         if (run > 0 && acronym(a, &t[j - 1]) && !acronym(a, &t[j]))
             return j; /* "TTXVN Hai bên" */
         j++;
         run++;
     }
-    if (run >= 2 && j < te && !opens(&t[j]) && !sentence_break(s, t[j - 1].end, t[j].start, 1))
+    if (run >= 2 && j < te && !opens(&t[j]) && !sentence_break(s, t[j - 1].end, t[j].start))
         return j - 1; /* "Reuters Nga và": "Nga" starts the sentence */
     return j;
 }
@@ -280,7 +266,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
             continue;
         }
         if (i + 1 < te) {
-            uint32_t brk = sentence_break(s, t[i].end, t[i + 1].start, ends_lower(a, &t[i]));
+            uint32_t brk = sentence_break(s, t[i].end, t[i + 1].start);
             if (brk && opens(&t[i + 1]) && !false_stop(a, lang, i) && !caption_credit(a, lang, i + 1, te))
                 st = cut(&c, brk, BN_PIECE_TEXT);
         }

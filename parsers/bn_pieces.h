@@ -2,8 +2,8 @@
  * many crawlers store a whole article body, its photo credits, captions and
  * the site's furniture as one long line, so a line is no unit of layout.
  * A line is cut after each sentence (final punctuation, closing quotes,
- * a space and a capital; or a full stop glued to a capital: "trận
- * đấu.Cơ hội"), around a photo credit ("... chiều 2/2. Ảnh:TTXVN Hai bên
+ * a space and a capital; bn_text_unglue has put a space after a full stop
+ * glued to a capital: "trận đấu.Cơ hội"), around a photo credit ("... chiều 2/2. Ảnh:TTXVN Hai bên
  * ..."), around furniture phrases ("Lưu bài viết thành công", "Nguồn:
  * [Link nguồn]") and before a list heading followed by a capital ("Tin liên
  * quan"), all cues from data/lang/<code>/page.json. */

@@ -65,6 +65,15 @@ static void syllables_run_together(void **state)
     unglued(state, "Nguyễn Phú Trọng, Matxcơva, Rosé, café, Beyoncé, Pérez", "Nguyễn Phú Trọng, Matxcơva, Rosé, café, Beyoncé, Pérez");
 }
 
+static void full_stops_glued_to_a_capital(void **state)
+{
+    unglued(state, "trận đấu.Cơ hội lớn", "trận đấu. Cơ hội lớn");
+    unglued(state, "năm 2022.Ông nói", "năm 2022. Ông nói");
+    unglued(state, "ông nói \"đồng ý\".Hai bên", "ông nói \"đồng ý\". Hai bên");
+    /* abbreviations, numbers, addresses */
+    unglued(state, "TP.HCM, 3.5 lần, baoquocte.vn", "TP.HCM, 3.5 lần, baoquocte.vn");
+}
+
 static void names_written_with_a_capital_inside(void **state)
 {
     unglued(state, "McDonald, iPhone, TikTok, YouTube, LinkedIn, DeSantis, McCain, VinFast, eBay, OpenAI",
@@ -118,6 +127,7 @@ int main(void)
         cmocka_unit_test(cue_words_around_a_name),
         cmocka_unit_test(numbers_and_words),
         cmocka_unit_test(syllables_run_together),
+        cmocka_unit_test(full_stops_glued_to_a_capital),
         cmocka_unit_test(names_written_with_a_capital_inside),
         cmocka_unit_test(nothing_glued_leaves_the_text),
         cmocka_unit_test(offsets_point_into_the_original),

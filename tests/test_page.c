@@ -846,6 +846,21 @@ static void caption_printed_twice_inside_a_line(void **state)
     assert_body_has_none(a, dropped, COUNT(dropped));
 }
 
+/* A full stop glued to the next sentence's capital ends a sentence; one
+ * inside an abbreviation or a number does not. */
+static void glued_full_stops_end_sentences(void **state)
+{
+    bn_article *a = page(state,
+                         "Hai nước ký hiệp định thương mại\n"
+                         "Việt Nam và Nhật Bản ký hiệp định hợp tác tại TP.HCM vào tháng 3 năm 2022.Ông Nguyễn Văn An "
+                         "cho biết kim ngạch tăng 3.5 lần sau khi hiệp định có hiệu lực.Hai bên sẽ họp lại vào năm "
+                         "sau. Trần Bình\n",
+                         "2022-03-20");
+    assert_int_equal(a->nsentences, 3);
+    assert_true(body_has(a, "Hai bên sẽ họp lại vào năm sau."));
+    assert_false(body_has(a, "Trần Bình"));
+}
+
 /* ---- 7. a related headline in the middle ------------------------------ */
 
 static void related_headline_mid_article(void **state)
@@ -952,6 +967,7 @@ int main(void)
         cmocka_unit_test_teardown(wrapper_of_24h_left_out, release_all),
         cmocka_unit_test_teardown(glued_words_read_like_their_spaced_twin, release_all),
         cmocka_unit_test_teardown(caption_printed_twice_inside_a_line, release_all),
+        cmocka_unit_test_teardown(glued_full_stops_end_sentences, release_all),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -230,16 +230,12 @@ static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t 
 
 /* ---- the text ---------------------------------------------------------- */
 
-/* A sentence's final punctuation right after a word (closing quotes after
+/* A sentence's final punctuation right after a word (closing quotes around
  * it) and glued to a capital: "đấu.Cơ hội", "năm 2022.Ông".  Returns where
  * the capital starts, or 0.  (Not "TP.HCM": the word before ends with a
  * capital; not "3.5".) */
-static uint32_t glued_stop(const char *s, size_t i, size_t len)
+static size_t skip_closers(const char *s, size_t i, size_t len)
 {
-    if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
-        return 0;
-    while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
-        i++;
     for (;;) {
         if (i < len && (s[i] == '"' || s[i] == ')' || s[i] == '\''))
             i++;
@@ -247,8 +243,18 @@ static uint32_t glued_stop(const char *s, size_t i, size_t len)
                  ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
             i += 3; /* ” ’ */
         else
-            break;
+            return i;
     }
+}
+
+static uint32_t glued_stop(const char *s, size_t i, size_t len)
+{
+    i = skip_closers(s, i, len);
+    if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
+        return 0;
+    while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        i++;
+    i = skip_closers(s, i, len);
     if (i >= len)
         return 0;
     int32_t j = (int32_t)i;

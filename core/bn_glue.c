@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include "bn_data.h"
@@ -14,8 +15,13 @@ typedef struct word_list {
     size_t n;
 } word_list;
 
+/* Latin letters below U+0250 that are Vietnamese vowels (a base vowel
+ * with Vietnamese marks only), found once with ICU's decompositions. */
+#define LATIN_END 0x250
+
 struct bn_glue {
-    word_list before_names, after_words, names, initials, finals;
+    word_list before_names, after_words, names, initials, finals, abbreviations;
+    uint8_t vowel[LATIN_END];
 };
 
 static void list_free(word_list *l)
@@ -34,6 +40,7 @@ void bn_glue_free(bn_glue *g)
     list_free(&g->names);
     list_free(&g->initials);
     list_free(&g->finals);
+    list_free(&g->abbreviations);
     free(g);
 }
 
@@ -62,9 +69,30 @@ static int listed(const word_list *l, const char *s, size_t len)
     return 0;
 }
 
-bn_status bn_glue_load(bn_glue **out, const json_t *obj, const char *path, bn_error *err)
+/* Whether c is a, e, i, o, u or y with Vietnamese marks only (breve,
+ * circumflex, horn; the five tones): "ơ", "ặ", not "ç", "ł" or "ö". */
+static int vietnamese_vowel_by_icu(UChar32 c)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    UChar d[8];
+    int32_t n = U_SUCCESS(st) ? unorm2_getDecomposition(nfd, c, d, 8, &st) : -1;
+    if (U_FAILURE(st) || n < 2)
+        return 0;
+    UChar base = (UChar)(d[0] | 0x20);
+    if (!(base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u' || base == 'y'))
+        return 0;
+    for (int32_t k = 1; k < n; k++)
+        if (d[k] != 0x300 && d[k] != 0x301 && d[k] != 0x303 && d[k] != 0x309 && d[k] != 0x323 && d[k] != 0x302 &&
+            d[k] != 0x306 && d[k] != 0x31B)
+            return 0;
+    return 1;
+}
+
+bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_error *err)
 {
     *out = NULL;
+    const json_t *obj = json_object_get(root, "glued_words");
     if (!obj)
         return BN_OK;
     bn_glue *g = calloc(1, sizeof *g);
@@ -79,6 +107,14 @@ bn_status bn_glue_load(bn_glue **out, const json_t *obj, const char *path, bn_er
             return st;
         }
     }
+    bn_status st = bn_json_each_string(json_object_get(root, "abbreviations"), list_add, &g->abbreviations, path,
+                                       "abbreviations", err);
+    if (st != BN_OK) {
+        bn_glue_free(g);
+        return st;
+    }
+    for (UChar32 c = 0xC0; c < LATIN_END; c++)
+        g->vowel[c] = (uint8_t)vietnamese_vowel_by_icu(c);
     *out = g;
     return BN_OK;
 }
@@ -97,15 +133,14 @@ typedef struct word {
     uint8_t vowel[WORD_MAX];    /* 1: a vowel, 2: a vowel with a Vietnamese mark */
 } word;
 
-/* Vietnamese letters beyond ASCII: the vowels with their marks (Latin-1,
- * Latin Extended-A and B, Latin Extended Additional) and đ. */
-static int viet_vowel(UChar32 c)
+/* A Vietnamese vowel beyond ASCII: one with marks (Latin Extended
+ * Additional holds only Vietnamese ones). */
+static int viet_vowel(const bn_glue *g, UChar32 c)
 {
-    return (c >= 0xC0 && c <= 0x1B0 && c != 0xD7 && c != 0xF7 && c != 0x110 && c != 0x111) ||
-           (c >= 0x1EA0 && c <= 0x1EF9);
+    return c < LATIN_END ? c >= 0xC0 && g->vowel[c] : c >= 0x1EA0 && c <= 0x1EF9;
 }
 
-static void classify_cp(word *w, int k, UChar32 c)
+static void classify_cp(const bn_glue *g, word *w, int k, UChar32 c)
 {
     if (c < 0x80) {
         w->cls[k] = c >= 'a' && c <= 'z' ? C_LOWER : c >= 'A' && c <= 'Z' ? C_UPPER : c >= '0' && c <= '9' ? C_DIGIT : C_OTHER;
@@ -113,7 +148,7 @@ static void classify_cp(word *w, int k, UChar32 c)
         w->vowel[k] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
         return;
     }
-    w->vowel[k] = viet_vowel(c) ? 2 : 0;
+    w->vowel[k] = viet_vowel(g, c) ? 2 : 0;
     if (c >= 0x1EA0 && c <= 0x1EF9) { /* Vietnamese letters with two marks: capital, small, in turn */
         w->cls[k] = c & 1 ? C_LOWER : C_UPPER;
         return;
@@ -126,11 +161,30 @@ static int is_letter(const word *w, int k)
     return w->cls[k] == C_LOWER || w->cls[k] == C_UPPER;
 }
 
-/* The code point k is đ or Đ. */
-static int is_d_bar(const word *w, int k)
+/* The code point k is đ or Đ (small: `small_only`). */
+static int is_d_bar(const word *w, int k, int small_only)
 {
-    unsigned char c0 = (unsigned char)w->s[w->off[k]], c1 = (unsigned char)w->s[w->off[k] + 1];
-    return c0 == 0xC4 && (c1 == 0x90 || c1 == 0x91);
+    const unsigned char *p = (const unsigned char *)w->s + w->off[k];
+    return w->off[k + 1] - w->off[k] == 2 && p[0] == 0xC4 && (p[1] == 0x91 || (!small_only && p[1] == 0x90));
+}
+
+/* A Vietnamese syllable starts at k with "đ": a vowel right after it, one
+ * group of vowels, Vietnamese letters only, to the end of the part
+ * ("đã", "được"; not "đman", "đević", "đugorje"). */
+static int d_syllable(const word *w, int k, int end)
+{
+    if (!is_d_bar(w, k, 1) || k + 1 >= end || !w->vowel[k + 1])
+        return 0;
+    int groups = 0;
+    for (int j = k + 1; j < end; j++) {
+        if (w->cls[j] != C_LOWER)
+            return 0;
+        unsigned char c0 = (unsigned char)w->s[w->off[j]];
+        if (c0 >= 0x80 && !w->vowel[j])
+            return 0; /* a letter beyond ASCII that is no Vietnamese vowel: "ć" */
+        groups += w->vowel[j] && !w->vowel[j - 1];
+    }
+    return groups == 1;
 }
 
 /* Whether code points [a, b) hold a Vietnamese letter beyond ASCII. */
@@ -139,7 +193,7 @@ static int vietnamese(const word *w, int a, int b)
     for (int k = a; k < b; k++) {
         if (w->vowel[k] == 2)
             return 1;
-        if (is_d_bar(w, k))
+        if (is_d_bar(w, k, 0))
             return 1;
     }
     return 0;
@@ -206,7 +260,7 @@ static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t 
             cut = (r - k >= 2 && vietnamese(w, k, r)) || (c == C_UPPER && r - k >= 3 && lower_rest);
         } else if (is_letter(w, k - 1) && c == C_DIGIT) {
             cut = k - seg >= 2 && vietnamese(w, seg, k);
-        } else if (is_letter(w, k - 1) && k - seg >= 2 && is_d_bar(w, k)) {
+        } else if (is_letter(w, k - 1) && k - seg >= 2 && d_syllable(w, k, part_end(w, k))) {
             cut = 1; /* "đ" only ever begins a syllable: "NATOđã", "Trumpđã" */
         }
         if (cut && !checked_names) {
@@ -245,6 +299,22 @@ static size_t skip_closers(const char *s, size_t i, size_t len)
         else
             return i;
     }
+}
+
+/* A word of an address or a dotted name: a '.', '/' or '@' before the
+ * word at `i` ("index.php?Id=5"), or, for the word at `i` after a full
+ * stop, a '.' and a letter after it ("www.Example.com"). */
+static int dotted_before(const char *s, size_t i)
+{
+    return i > 0 && (s[i - 1] == '.' || s[i - 1] == '/' || s[i - 1] == '@');
+}
+
+static int dotted_after(const char *s, size_t i, size_t len)
+{
+    while (i < len && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                       (s[i] >= '0' && s[i] <= '9')))
+        i++;
+    return i + 1 < len && s[i] == '.' && (((unsigned char)s[i + 1] | 0x20) >= 'a' && ((unsigned char)s[i + 1] | 0x20) <= 'z');
 }
 
 static uint32_t glued_stop(const char *s, size_t i, size_t len)
@@ -301,7 +371,7 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             }
             if (n < WORD_MAX) {
                 w.off[n] = (uint32_t)k0;
-                classify_cp(&w, n, d);
+                classify_cp(g, &w, n, d);
                 ascii_lower &= d < 0x80 && w.cls[n] == C_LOWER;
             }
             n++;
@@ -315,9 +385,13 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             w.off[n] = (uint32_t)end;
             k = word_cuts(g, &w, found, 8);
         }
-        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT)
+        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT) &&
+                                !dotted_before(s, (size_t)at) &&
+                                !listed(&g->abbreviations, s + at, (size_t)(end - at))
                             ? glued_stop(s, (size_t)end, (size_t)len)
                             : 0;
+        if (stop && dotted_after(s, stop, (size_t)len))
+            stop = 0;
         if (stop)
             found[k++] = stop;
         if (k == 0)

@@ -7,12 +7,14 @@
  * followed by a capital, when the part before it is Vietnamese (holds a
  * Vietnamese letter, or is one of `before_names`) or the part after it is
  * a cue (`after_words`: "Ảnh", "Theo"); before "đ", which only begins a
- * syllable ("NATOđã"); a number followed by a word or a
+ * syllable ("NATOđã"; one vowel group of Vietnamese letters after it, so
+ * not "Tuđman"); a number followed by a word or a
  * word by a number ("15/4thông", "ngày15"); two Vietnamese syllables run
  * together ("báocấm": two vowel groups, both with Vietnamese marks, and a
  * consonant run between them that is a final plus an initial of
  * `finals` and `initials`); after a sentence's final punctuation glued to
- * a capital ("đấu.Cơ hội", "năm 2022.Ông"; not "TP.HCM").  Never inside a word of `names` ("DeSantis"),
+ * a capital ("đấu.Cơ hội", "năm 2022.Ông"; not "TP.HCM", "Tp.HCM" of
+ * `abbreviations`, "www.Example.com").  Never inside a word of `names` ("DeSantis"),
  * nor after a single letter ("iPhone"), nor after a part in Latin letters
  * alone ("McCain", "YouTube", "TikTok").  The lists are data
  * (data/lang/<code>/page.json, "glued_words"). */
@@ -26,7 +28,8 @@
 
 typedef struct bn_glue bn_glue;
 
-/* From the object `obj` of `path` (NULL: no cutting). */
+/* From the root object of data/lang/<code>/page.json at `path`: its
+ * "glued_words" (none: no cutting) and "abbreviations". */
 bn_status bn_glue_load(bn_glue **out, const json_t *obj, const char *path, bn_error *err);
 void bn_glue_free(bn_glue *g);
 

@@ -29,12 +29,13 @@ void bn_lang_free(bn_lang *lang)
 typedef struct add_ctx {
     bn_phrases *p;
     int payload;
+    unsigned flags;
 } add_ctx;
 
 static bn_status add_phrase(void *vctx, const char *s)
 {
     add_ctx *c = vctx;
-    return bn_phrases_add(c->p, s, c->payload, 0);
+    return bn_phrases_add(c->p, s, c->payload, c->flags);
 }
 
 /* Adds the string lists of `obj` named by `keys` with payloads `values`. */
@@ -42,7 +43,7 @@ static bn_status add_lists(bn_phrases *p, const json_t *obj, const char *const *
                            const int *values, size_t n, const char *path, bn_error *err)
 {
     for (size_t i = 0; i < n; i++) {
-        add_ctx c = {p, values[i]};
+        add_ctx c = {p, values[i], 0};
         bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), add_phrase, &c, path,
                                            keys[i], err);
         if (st != BN_OK)
@@ -101,7 +102,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     }
     /* phrases holding a trigger word that report no event ("dẫn lời",
      * "lời kêu gọi"): payload -1, the longest match wins */
-    add_ctx nt = {lang->trigger_matcher, -1};
+    add_ctx nt = {lang->trigger_matcher, -1, 0};
     st = bn_json_each_string(json_object_get(root, "not_triggers"), add_phrase, &nt, path, "not_triggers", err);
     if (st == BN_OK)
         st = bn_phrases_compile(lang->trigger_matcher);
@@ -169,17 +170,24 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
         st = load_lists(&lang->page_suffixes, path, keys, vals, 2, err);
     }
     if (st == BN_OK) {
-        static const char *const keys[] = {"inline_end", "furniture_phrases", "credit_markers", "list_headings"};
+        /* cues inside a line; their words may be parted by punctuation
+         * ("Nguồn: [Link nguồn]") */
+        static const char *const keys[] = {"inline_end", "furniture_phrases", "credit_markers", "inline_headings"};
         static const int vals[] = {BN_CUE_INLINE_END, BN_CUE_FURNITURE, BN_CUE_CREDIT, BN_CUE_LIST_HEADING};
-        st = load_lists(&lang->page_inline, path, keys, vals, 4, err);
-    }
-    if (st == BN_OK) {
         json_t *root;
         st = bn_json_load_file(path, &root, err);
-        if (st == BN_OK) {
-            st = bn_glue_load(&lang->glue, json_object_get(root, "glued_words"), path, err);
-            json_decref(root);
+        lang->page_inline = st == BN_OK ? bn_phrases_new() : NULL;
+        if (st == BN_OK && !lang->page_inline)
+            st = BN_ERR_NOMEM;
+        for (size_t i = 0; i < 4 && st == BN_OK; i++) {
+            add_ctx c = {lang->page_inline, vals[i], BN_PHRASE_PUNCT};
+            st = bn_json_each_string(json_object_get(root, keys[i]), add_phrase, &c, path, keys[i], err);
         }
+        if (st == BN_OK)
+            st = bn_phrases_compile(lang->page_inline);
+        if (st == BN_OK)
+            st = bn_glue_load(&lang->glue, root, path, err);
+        json_decref(root);
     }
     if (st == BN_OK) {
         static const char *const keys[] = {"not_actors", "gathering_words", "location_words", "place_nouns",

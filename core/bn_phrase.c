@@ -9,6 +9,7 @@ typedef struct phrase {
     int ntok;
     int payload;
     int need_upper;
+    int punct_gaps;   /* BN_PHRASE_PUNCT */
 } phrase;
 
 struct bn_phrases {
@@ -95,6 +96,7 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     ph.ntok = (int)toks.n;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
+    ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
     bn_arena_destroy(&a);
     if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
         free(ph.keys);
@@ -259,9 +261,13 @@ bn_status bn_phrases_compile(bn_phrases *p)
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
-/* Words of a phrase may be separated by spaces or a hyphen only. */
-static int gap_ok(const char *text, uint32_t from, uint32_t to)
+/* Words of a phrase may be separated by spaces or a hyphen only (or, for
+ * a phrase that allows it, by a few bytes of punctuation: tokens are
+ * words, so a gap holds no letter or digit). */
+static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
 {
+    if (punct)
+        return to - from <= 6;
     for (uint32_t i = from; i < to; i++)
         if (text[i] != ' ' && text[i] != '-')
             return 0;
@@ -284,7 +290,7 @@ static int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, 
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
         if (strcmp(toks->keys + t->key, key) != 0 ||
-            (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start)))
+            (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start, ph->punct_gaps)))
             return 0;
         key += strlen(key) + 1;
     }

@@ -13,7 +13,9 @@
 
 typedef struct bn_phrases bn_phrases;
 
-enum { BN_PHRASE_CASE = 1 };
+/* BN_PHRASE_PUNCT: the phrase's words may be separated by punctuation as
+ * well ("Nguồn: [Link nguồn]"), not by letters or digits. */
+enum { BN_PHRASE_CASE = 1, BN_PHRASE_PUNCT = 2 };
 
 bn_phrases *bn_phrases_new(void);
 void bn_phrases_free(bn_phrases *p);

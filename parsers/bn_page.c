@@ -117,8 +117,16 @@ static size_t glued_trail(const bn_text *t, size_t from, size_t end)
         if (c < 0)
             return 0;
         if (c == ' ' && inserted_space(t, (size_t)at)) {
-            glued++;
-            last = (size_t)i;
+            /* a cut between a lower-case letter and a capital only (not
+             * "15/4thông", "báocấm") */
+            int32_t k = i;
+            UChar32 next = 0;
+            if (k < (int32_t)end)
+                U8_NEXT(s, k, (int32_t)end, next);
+            if (u_islower(prev) && u_isupper(next)) {
+                glued++;
+                last = (size_t)i;
+            }
         } else if (c == ' ' && ++spaces == 2) {
             break;
         } else if (u_isupper(c) && u_islower(prev)) {

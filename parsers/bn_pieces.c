@@ -231,14 +231,25 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 size_t j = i + m;
                 while (j < te && j < i + m + 12 && !gap_has(s, t[j - 1].end, t[j].start, ')'))
                     j++;
-                if (j < te && j < i + m + 12 && opens(&t[j])) {
+                if (j >= te || j >= i + m + 12) {
+                    i += m; /* no closing bracket: read on */
+                    continue;
+                }
+                if (opens(&t[j])) {
                     const char *close = memchr(s + t[j - 1].end, ')', t[j].start - t[j - 1].end);
-                    st = cut(&c, (uint32_t)(close - s) + 1, BN_PIECE_TEXT);
+                    uint32_t e = (uint32_t)(close - s) + 1;
+                    while (e < t[j].start && (final_punct(s, e, t[j].start) || closer(s, e, t[j].start)))
+                        e++; /* "(Ảnh: Reuters). Hai bên": the full stop is the caption's */
+                    st = cut(&c, e, BN_PIECE_TEXT);
                 }
                 i = j;
                 continue;
             }
             size_t j = credit_end(a, lang, i, m, te);
+            if (j == i + m) {
+                i += m; /* no name after the colon ("Ảnh: internet"): no credit to cut */
+                continue;
+            }
             if (j >= te) {
                 i = te; /* a credit ending the line stays with its caption */
                 continue;
@@ -252,10 +263,10 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
             i = j;
             continue;
         }
-        if (m && payload == BN_CUE_LIST_HEADING && (m >= 2 || c.from >= (i > tb ? t[i - 1].end : start)) &&
-            (i + m == te || opens(&t[i + m]) || gap_has(s, after, next, ':'))) {
-            /* "Tin liên quan" followed by other headlines (a heading of one
-             * word, "Video", only where a piece starts) */
+        if (m && payload == BN_CUE_LIST_HEADING && (i + m == te || opens(&t[i + m]) || gap_has(s, after, next, ':'))) {
+            /* "Tin liên quan" followed by other headlines (the headings of
+             * page.json "inline_headings": none that begins a sentence too,
+             * as "Chủ đề" or "Nổi bật" can) */
             st = cut(&c, t[i].start, BN_PIECE_TEXT);
             uint32_t e = after;
             while (e < next && (s[e] == ':' || is_blank(s[e])))

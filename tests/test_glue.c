@@ -72,6 +72,7 @@ static void full_stops_glued_to_a_capital(void **state)
     unglued(state, "ông nói \"đồng ý\".Hai bên", "ông nói \"đồng ý\". Hai bên");
     /* abbreviations, numbers, addresses */
     unglued(state, "TP.HCM, 3.5 lần, baoquocte.vn", "TP.HCM, 3.5 lần, baoquocte.vn");
+    unglued(state, "Tp.HCM, www.Example.com, index.php?Id=5", "Tp.HCM, www.Example.com, index.php?Id=5");
 }
 
 static void names_written_with_a_capital_inside(void **state)
@@ -79,6 +80,8 @@ static void names_written_with_a_capital_inside(void **state)
     unglued(state, "McDonald, iPhone, TikTok, YouTube, LinkedIn, DeSantis, McCain, VinFast, eBay, OpenAI",
             "McDonald, iPhone, TikTok, YouTube, LinkedIn, DeSantis, McCain, VinFast, eBay, OpenAI");
     unglued(state, "ông DeSantis và ông MacArthur", "ông DeSantis và ông MacArthur");
+    /* acronyms with Đ, names in other Latin alphabets */
+    unglued(state, "LĐLĐ, BCĐ, Tuđman, Đorđević, Međugorje, Łódź, Gökçe", "LĐLĐ, BCĐ, Tuđman, Đorđević, Međugorje, Łódź, Gökçe");
 }
 
 static void nothing_glued_leaves_the_text(void **state)

@@ -761,7 +761,7 @@ static const char PAGE_24H[] =
     "Ngoại trưởng Phần Lan đã trao văn kiện gia nhập cho Ngoại trưởng Mỹ Antony Blinken. "
     "Nga tuyên bố sẽ tăng cường lực lượng ở khu vực giáp biên giới Phần Lan. "
     "Video đang HOT "
-    "Nguồn: [Link nguồn]Nguồn: [Link nguồn] "
+    "Nguồn: [Link nguồn] "
     "Giá vàng hôm nay tăng mạnh sau khi ngân hàng trung ương công bố lãi suất mới. "
     "Đội tuyển bóng đá giành chiến thắng thứ ba liên tiếp tại vòng loại.";
 
@@ -859,6 +859,37 @@ static void glued_full_stops_end_sentences(void **state)
     assert_int_equal(a->nsentences, 3);
     assert_true(body_has(a, "Hai bên sẽ họp lại vào năm sau."));
     assert_false(body_has(a, "Trần Bình"));
+}
+
+/* Found by review: glued words at a paragraph's start are no navigation
+ * trail; a credit with no name, one in brackets before a full stop, one
+ * with no closing bracket; a list heading that also begins sentences. */
+static void credits_and_cuts_at_their_edges(void **state)
+{
+    bn_article *a = page(state,
+                         "Nga cấm tàu qua eo biển\n"
+                         "Hôm 15/4thông báocấm tàu chiến nước ngoài đi qua ba khu vực ở Biển Đen đã được công bố.\n"
+                         "Các bộ trưởng họp tại Brussels hôm 12/4. Ảnh: internet Các bộ trưởng đồng ý tăng ngân sách.\n"
+                         "Ngoại trưởng Nga Sergei Lavrov (Ảnh: Reuters). Hai bên đã ký một thỏa thuận về trao đổi tù binh.\n"
+                         "Tổng thống Pháp tại Hà Nội (Ảnh: AFP. Hai bên ký hiệp định. Ba bên ký nghị định thư về hợp tác.\n"
+                         "Hội nghị bế mạc hôm qua. Chủ đề Hợp tác vì phát triển bền vững được các đại biểu nhất trí.\n",
+                         "2021-04-16");
+    static const char *const kept[] = {
+        "Hôm 15/4thông báocấm tàu chiến",
+        "Các bộ trưởng đồng ý tăng ngân sách.",
+        "Hai bên đã ký một thỏa thuận",
+        "Chủ đề Hợp tác vì phát triển bền vững được các đại biểu nhất trí.",
+    };
+    assert_body_has_all(a, kept, COUNT(kept));
+    for (size_t i = 0; i < a->nbody; i++) {
+        char c = a->raw[a->body_offsets[2 * i]];
+        if (c == ':' || c == '.')
+            fail_msg("a body span starts with '%c'", c);
+    }
+    int ba_ben = 0;
+    for (size_t i = 0; i < a->nsentences; i++)
+        ba_ben |= strncmp(a->text.s + a->sentences[i].start, "Ba bên ký", 9) == 0;
+    assert_true(ba_ben);
 }
 
 /* ---- 7. a related headline in the middle ------------------------------ */
@@ -968,6 +999,7 @@ int main(void)
         cmocka_unit_test_teardown(glued_words_read_like_their_spaced_twin, release_all),
         cmocka_unit_test_teardown(caption_printed_twice_inside_a_line, release_all),
         cmocka_unit_test_teardown(glued_full_stops_end_sentences, release_all),
+        cmocka_unit_test_teardown(credits_and_cuts_at_their_edges, release_all),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

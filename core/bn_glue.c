@@ -15,6 +15,8 @@ typedef struct word_list {
     size_t n;
 } word_list;
 
+enum { C_LOWER, C_UPPER, C_DIGIT, C_OTHER };
+
 /* Latin letters below U+0250 that are Vietnamese vowels (a base vowel
  * with Vietnamese marks only), found once with ICU's decompositions. */
 #define LATIN_END 0x250
@@ -22,6 +24,7 @@ typedef struct word_list {
 struct bn_glue {
     word_list before_names, after_words, names, initials, finals, abbreviations;
     uint8_t vowel[LATIN_END];
+    uint8_t cls[LATIN_END];   /* C_LOWER, C_UPPER, C_DIGIT or C_OTHER, asked of ICU once */
 };
 
 static void list_free(word_list *l)
@@ -113,15 +116,15 @@ bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_e
         bn_glue_free(g);
         return st;
     }
-    for (UChar32 c = 0xC0; c < LATIN_END; c++)
-        g->vowel[c] = (uint8_t)vietnamese_vowel_by_icu(c);
+    for (UChar32 c = 0; c < LATIN_END; c++) {
+        g->vowel[c] = c >= 0xC0 && vietnamese_vowel_by_icu(c);
+        g->cls[c] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
+    }
     *out = g;
     return BN_OK;
 }
 
 /* ---- the code points of one word ------------------------------------- */
-
-enum { C_LOWER, C_UPPER, C_DIGIT, C_OTHER };
 
 #define WORD_MAX 48 /* longer runs (URLs, hashes) are left alone */
 
@@ -149,11 +152,12 @@ static void classify_cp(const bn_glue *g, word *w, int k, UChar32 c)
         return;
     }
     w->vowel[k] = viet_vowel(g, c) ? 2 : 0;
-    if (c >= 0x1EA0 && c <= 0x1EF9) { /* Vietnamese letters with two marks: capital, small, in turn */
+    if (c < LATIN_END)
+        w->cls[k] = g->cls[c];
+    else if (c >= 0x1EA0 && c <= 0x1EF9) /* Vietnamese letters with two marks: capital, small, in turn */
         w->cls[k] = c & 1 ? C_LOWER : C_UPPER;
-        return;
-    }
-    w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
+    else
+        w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
 }
 
 static int is_letter(const word *w, int k)
@@ -385,12 +389,11 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             w.off[n] = (uint32_t)end;
             k = word_cuts(g, &w, found, 8);
         }
-        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT) &&
-                                !dotted_before(s, (size_t)at) &&
-                                !listed(&g->abbreviations, s + at, (size_t)(end - at))
+        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT)
                             ? glued_stop(s, (size_t)end, (size_t)len)
                             : 0;
-        if (stop && dotted_after(s, stop, (size_t)len))
+        if (stop && (dotted_before(s, (size_t)at) || dotted_after(s, stop, (size_t)len) ||
+                     listed(&g->abbreviations, s + at, (size_t)(end - at))))
             stop = 0;
         if (stop)
             found[k++] = stop;

@@ -522,9 +522,9 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         int next_body = i + 1 < n && v[i + 1].label != L_DROP;
         if (ln->kind == K_SHORT && !prev_body && !next_body && !ln->caption)
             ln->label = L_DROP; /* a caption keeps its place between a picture and a widget */
-        else if (ln->kind == K_PROSE && !prev_body && !next_body &&
+        else if (ln->kind == K_PROSE && !prev_body && !next_body && n > 1 &&
                  (!ln->full_stop || (i > 0 && v[i - 1].kind == K_SHORT)))
-            ln->label = L_DROP;
+            ln->label = L_DROP; /* (a record whose text is one sentence is that sentence) */
     }
 }
 

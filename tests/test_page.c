@@ -892,6 +892,24 @@ static void credits_and_cuts_at_their_edges(void **state)
     assert_true(ba_ben);
 }
 
+/* A record whose text is one sentence without a full stop (a feed's
+ * description under its title) is that sentence, not a lone teaser. */
+static void record_of_one_sentence(void **state)
+{
+    test_env *env = *state;
+    static const char text[] = "Ngoại trưởng hai nước nhất trí mở lại đường bay thẳng giữa hai thủ đô từ tháng sau, "
+                               "theo thông cáo chung công bố chiều 2/2";
+    bn_record rec = {.path = "feed.jsonl", .id = "feed-1", .title = "Hai nước mở lại đường bay thẳng",
+                     .date = "2026-02-02", .text = text, .len = sizeof text - 1, .line = 1};
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
+    own(a);
+    assert_string_equal(a->title, "Hai nước mở lại đường bay thẳng");
+    assert_true(body_has(a, "Ngoại trưởng hai nước nhất trí mở lại đường bay thẳng"));
+}
+
 /* ---- 7. a related headline in the middle ------------------------------ */
 
 static void related_headline_mid_article(void **state)
@@ -1000,6 +1018,7 @@ int main(void)
         cmocka_unit_test_teardown(caption_printed_twice_inside_a_line, release_all),
         cmocka_unit_test_teardown(glued_full_stops_end_sentences, release_all),
         cmocka_unit_test_teardown(credits_and_cuts_at_their_edges, release_all),
+        cmocka_unit_test_teardown(record_of_one_sentence, release_all),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -32,4 +32,14 @@ bn_status bn_resolve_years(bn_timeline *tl);
 /* Merges the events of different articles that report one real event. */
 bn_status bn_resolve_events(bn_timeline *tl);
 
+/* Gives every event its id, from its content and all its sources, unique
+ * within the timeline (bn_event_ids.c).  Sources must be in order. */
+bn_status bn_assign_event_ids(bn_timeline *tl);
+
+/* A total order of sources: article, offsets, then the text as written. */
+int bn_source_cmp(const bn_source *a, const bn_source *b);
+
+/* A total order of events by everything written of them. */
+int bn_event_content_cmp(const bn_event *a, const bn_event *b);
+
 #endif

@@ -274,29 +274,22 @@ static int source_order(const bn_source *a, const bn_source *b)
     return (a->offset > b->offset) - (a->offset < b->offset);
 }
 
+/* Date, type, first source; then all the content, then the id (unique):
+ * a total order, so that ties never depend on the input order. */
 static int event_order(const void *va, const void *vb)
 {
     const bn_tl_event *a = va, *b = vb;
     int c = same_day_key(&a->ev, &b->ev);
-    if (c)
-        return c;
-    return source_order(&a->ev.sources[0], &b->ev.sources[0]);
+    if (!c)
+        c = source_order(&a->ev.sources[0], &b->ev.sources[0]);
+    if (!c)
+        c = bn_event_content_cmp(&a->ev, &b->ev);
+    return c ? c : strcmp(a->id, b->id);
 }
 
 static int sources_cmp(const void *va, const void *vb)
 {
-    return source_order(va, vb);
-}
-
-static void make_id(bn_tl_event *e)
-{
-    const bn_event *ev = &e->ev;
-    const bn_source *s = &ev->sources[0];
-    char key[512];
-    int n = snprintf(key, sizeof key, "%s|%s|%s|%s|%u", bn_event_type_name(ev->type), ev->date.value,
-                     ev->date.end, s->article, s->offset);
-    uint64_t h = bn_hash64(key, n < (int)sizeof key ? (size_t)n : sizeof key - 1);
-    snprintf(e->id, sizeof e->id, "ev-%012llx", (unsigned long long)(h & 0xffffffffffffull));
+    return bn_source_cmp(va, vb);
 }
 
 /* The order of the input must not show in the result: articles by id
@@ -325,7 +318,8 @@ static int position_order(const void *va, const void *vb)
         return x->trigger_offset < y->trigger_offset ? -1 : 1;
     if (a->ev.type != b->ev.type)
         return (int)a->ev.type - (int)b->ev.type;
-    return strcmp(a->ev.date.value, b->ev.date.value);
+    int c = strcmp(a->ev.date.value, b->ev.date.value);
+    return c ? c : bn_event_content_cmp(&a->ev, &b->ev);
 }
 
 /* Articles by id, events by article and position: the order of the input
@@ -384,10 +378,11 @@ bn_status bn_timeline_resolve(bn_timeline *tl)
         for (size_t k = 0; k < e->ev.nsources; k++)
             if (k == 0 || strcmp(e->ev.sources[k].article, e->ev.sources[k - 1].article) != 0)
                 e->articles++;
-        make_id(e);
         for (size_t k = 0; k < e->ev.nactors; k++)
             tl->actors[bn_timeline_actor(tl, e->ev.actors[k].id)].events++;
     }
-    bn_sort(tl->events, kept, sizeof *tl->events, event_order);
-    return BN_OK;
+    st = bn_assign_event_ids(tl);
+    if (st == BN_OK)
+        bn_sort(tl->events, kept, sizeof *tl->events, event_order);
+    return st;
 }

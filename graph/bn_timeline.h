@@ -57,7 +57,7 @@ typedef struct bn_tl_actor {
 } bn_tl_actor;
 
 typedef struct bn_tl_event {
-    char id[16];       /* stable: from type, date and first source */
+    char id[16];       /* "ev-" + 12 hex: from its content and all its sources, unique in the timeline */
     bn_event ev;
     unsigned articles; /* distinct articles among the sources */
     size_t origin;     /* the article it was extracted from */

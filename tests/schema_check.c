@@ -18,6 +18,13 @@
  * schema), minItems, maxItems, enum, const, minimum, maximum, pattern, oneOf,
  * anyOf, allOf, $ref (local JSON Pointer), $defs, and the schemas true/false.
  *
+ * And one keyword of our own, which JSON Schema cannot say (uniqueItems
+ * compares whole items; other validators ignore a keyword they do not
+ * know): "x-uniqueMember": NAME on an array schema: no two items that are
+ * objects with a member NAME have equal values of it (compared as compact
+ * JSON text: strings by their characters).  Each repeat is one violation,
+ * at the later item's member, naming the first item that has the value.
+ *
  * The schema is compiled once into a graph of struct schema nodes (children
  * linked directly, $ref resolved, patterns translated and compiled), so that
  * validation is a single pass over the document: no copying, no lookups in
@@ -337,6 +344,7 @@ struct schema {
     const char *pattern; /* as written, ECMA-262 */
     regex_t regex;       /* its POSIX ERE translation, compiled */
     bool has_regex;
+    const char *unique_member; /* "x-uniqueMember" (ours), or NULL */
     struct schema_list all_of, any_of, one_of;
     const char *ref_text; /* "$ref" as written */
     struct schema *ref;   /* ... and what it points at */
@@ -860,6 +868,14 @@ static void kw_items(struct checker *c, struct schema *s, json_t *v)
         s->items = compile(c, v);
 }
 
+static void kw_unique_member(struct checker *c, struct schema *s, json_t *v)
+{
+    if (!json_is_string(v))
+        schema_error(c, sb_str(&c->path), "x-uniqueMember must be a string (a member name)");
+    else
+        s->unique_member = json_string_value(v);
+}
+
 static void kw_min_items(struct checker *c, struct schema *s, json_t *v)
 {
     s->min_items = compile_count(c, v, "minItems");
@@ -1021,6 +1037,7 @@ static const struct {
     {"allOf", kw_all_of},
     {"anyOf", kw_any_of},
     {"oneOf", kw_one_of},
+    {"x-uniqueMember", kw_unique_member},
 };
 
 static void compile_keyword(struct checker *c, struct schema *s, const char *name, json_t *v)
@@ -1400,6 +1417,74 @@ static bool check_pattern(struct run *r, const struct schema *s, json_t *v)
                      describe(v, got, sizeof got), s->pattern);
 }
 
+/* One item's value of the x-uniqueMember member, as compact JSON. */
+struct keyed_item {
+    char *key;
+    size_t index;
+};
+
+static int keyed_order(const void *a, const void *b)
+{
+    const struct keyed_item *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int repeat_order(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b; /* pairs: the repeat, the first */
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* x-uniqueMember: sorted by value, so the cost is n log n. */
+static bool check_unique_member(struct run *r, const struct schema *s, json_t *v)
+{
+    const char *name = s->unique_member;
+    size_t n = json_array_size(v), nkeyed = 0;
+    struct keyed_item *items = xcalloc(n ? n : 1, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        json_t *m = json_object_get(json_array_get(v, i), name);
+        if (!m)
+            continue;
+        char *key = json_dumps(m, JSON_ENCODE_ANY | JSON_COMPACT | JSON_SORT_KEYS);
+        if (!key)
+            out_of_memory();
+        items[nkeyed++] = (struct keyed_item){key, i};
+    }
+    qsort(items, nkeyed, sizeof *items, keyed_order);
+    size_t *repeats = xcalloc(nkeyed ? 2 * nkeyed : 1, sizeof *repeats), nrepeats = 0;
+    for (size_t k = 1, first = 0; k < nkeyed; k++) {
+        if (strcmp(items[k].key, items[first].key) != 0) {
+            first = k;
+            continue;
+        }
+        repeats[2 * nrepeats] = items[k].index;
+        repeats[2 * nrepeats + 1] = items[first].index;
+        nrepeats++;
+    }
+    for (size_t k = 0; k < nkeyed; k++)
+        free(items[k].key);
+    free(items);
+    bool ok = nrepeats == 0;
+    if (!ok && !r->quiet) {
+        /* in document order */
+        qsort(repeats, nrepeats, 2 * sizeof *repeats, repeat_order);
+        char *array = xstrdup(sb_str(&r->path));
+        for (size_t k = 0; k < nrepeats; k++) {
+            size_t mark = pointer_push_index(&r->path, repeats[2 * k]);
+            pointer_push_key(&r->path, name);
+            json_t *m = json_object_get(json_array_get(v, repeats[2 * k]), name);
+            char got[160];
+            violation(r, s, "x-uniqueMember", "%s is already the \"%s\" of %s/%zu: no two items may share it",
+                      describe(m, got, sizeof got), name, array, repeats[2 * k + 1]);
+            sb_truncate(&r->path, mark);
+        }
+        free(array);
+    }
+    free(repeats);
+    return ok;
+}
+
 static bool check_array(struct run *r, const struct schema *s, json_t *v)
 {
     size_t n = json_array_size(v);
@@ -1415,6 +1500,11 @@ static bool check_array(struct run *r, const struct schema *s, json_t *v)
             return false;
         ok = violation(r, s, "maxItems", "has %zu item%s, more than maxItems %lld", n,
                        n == 1 ? "" : "s", s->max_items);
+    }
+    if (s->unique_member && !check_unique_member(r, s, v)) {
+        if (r->quiet)
+            return false;
+        ok = false;
     }
     if (!s->items)
         return ok;

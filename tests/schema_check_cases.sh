@@ -110,6 +110,22 @@ mutate bad_pattern "$ev[\"id\"] = \"ev-xyz\""
 expect "pattern violation (event id ev-xyz)" 1 "$schema" "$tmp/bad_pattern.json" \
     '/events/0/id: "ev-xyz" does not match the pattern ^ev-[0-9a-f]{12}$ (schema at /properties/events/items/properties/id/pattern)'
 
+# event and actor ids are unique (x-uniqueMember, our own keyword)
+mutate duplicate_id 'd["events"][2]["id"] = d["events"][0]["id"]'
+expect "a duplicate event id is refused, naming both events" 1 "$schema" "$tmp/duplicate_id.json" \
+    '/events/2/id: "'"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["events"][0]["id"])' "$valid")"'" is already the "id" of /events/0: no two items may share it (schema at /properties/events/x-uniqueMember)'
+
+mutate duplicate_ids 'd["events"][3]["id"] = d["events"][1]["id"]; d["events"][4]["id"] = d["events"][1]["id"]; d["actors"][1]["id"] = d["actors"][0]["id"]'
+expect "every repeat of an id is one violation, actors too" 1 "$schema" "$tmp/duplicate_ids.json" \
+    '/actors/1/id: ' '/events/3/id: ' '/events/4/id: '
+
+mutate distinct_ids 'd["events"][0]["id"] = "ev-000000000000"; d["events"][1]["id"] = "ev-000000000001"'
+expect "ids that differ by one digit pass" 0 "$schema" "$tmp/distinct_ids.json"
+
+mutate_schema bad_unique 'd["properties"]["events"]["x-uniqueMember"] = 1'
+expect "x-uniqueMember that is not a member name exits 2" 2 "$tmp/bad_unique.schema.json" "$valid" \
+    '/properties/events/x-uniqueMember: x-uniqueMember must be a string (a member name)'
+
 mutate null_string 'd["articles"][0]["title"] = None'
 expect "null where a string is required" 1 "$schema" "$tmp/null_string.json" \
     '/articles/0/title: is null, expected string (schema at /properties/articles/items/properties/title/type)'

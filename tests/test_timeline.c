@@ -414,6 +414,140 @@ static void graphml_reads_back(void **state)
     bn_timeline_free(tl);
 }
 
+/* ---- event ids ------------------------------------------------------ */
+
+enum { NEAR_EVENTS = 48 };
+
+/* Event k of an article of near-identical events: all meetings of one day
+ * stated by one sentence (one type, date and first source, which alone
+ * made the id before).  0-15 differ by their trigger's offset, 16-31 by
+ * their place; 32-47 are equal in everything. */
+static void near_event(bn_article *a, size_t k, bn_event *e)
+{
+    memset(e, 0, sizeof *e);
+    e->type = BN_EV_MEETING;
+    strcpy(e->cameo, "040");
+    e->goldstein = 1.0;
+    strcpy(e->date.value, "2022-01-12");
+    e->date.precision = BN_PREC_DAY;
+    e->modality = BN_MOD_ASSERTED;
+    e->confidence = 0.8;
+    e->location = k >= 16 && k < 32 ? bn_arena_strdup(&a->arena, (char[]){'A', (char)('a' + k - 16), 0}) : NULL;
+    e->nactors = 1;
+    e->actors = bn_arena_calloc(&a->arena, 1, sizeof *e->actors);
+    e->actors[0].id = "alpha";
+    e->actors[0].role = BN_ROLE_SOURCE;
+    e->nsources = 1;
+    e->sources = bn_arena_calloc(&a->arena, 1, sizeof *e->sources);
+    e->sources[0] = (bn_source){"near", "Alpha họp.", 10, 40, "họp", k < 16 ? 12 + (uint32_t)k : 11, 4};
+}
+
+/* The article "near" with the events of `which` (indexes into 0..47), in
+ * that order. */
+static bn_timeline *near_timeline(const size_t *which, size_t n)
+{
+    bn_article *a = bn_article_new();
+    assert_non_null(a);
+    a->id = a->path = "near";
+    a->line = 1;
+    strcpy(a->dct, "2022-01-13");
+    a->dct_source = BN_DCT_GIVEN;
+    strcpy(a->text_hash, "0123456789abcdef");
+    a->nsentences = 1;
+    static const char *const aliases[] = {"Alpha"};
+    bn_actor actor = {"alpha", "Alpha", "Alpha", BN_KIND_COUNTRY, (const char **)aliases, 1, 1, NULL, 0};
+    a->actors = &actor;
+    a->nactors = 1;
+    a->events = bn_arena_calloc(&a->arena, n, sizeof *a->events);
+    a->nevents = n;
+    for (size_t i = 0; i < n; i++)
+        near_event(a, which[i], &a->events[i]);
+    bn_timeline *tl = bn_timeline_new();
+    bn_add_result res;
+    assert_int_equal(bn_timeline_add(tl, a, &res), BN_OK);
+    a->actors = NULL;
+    bn_article_free(a);
+    assert_int_equal(bn_timeline_resolve(tl), BN_OK);
+    return tl;
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* 48 events that the old id (type, date, first source) named alike: 48
+ * ids, each "ev-" and 12 hex digits; the same whatever the order they come
+ * in; an event's id does not change when others join it. */
+static void near_identical_events_get_unique_stable_ids(void **state)
+{
+    (void)state;
+    size_t forward_k[NEAR_EVENTS], backward_k[NEAR_EVENTS];
+    for (size_t i = 0; i < NEAR_EVENTS; i++) {
+        forward_k[i] = i;
+        backward_k[i] = NEAR_EVENTS - 1 - i;
+    }
+    bn_timeline *tl = near_timeline(forward_k, NEAR_EVENTS);
+    assert_int_equal(tl->nevents, NEAR_EVENTS); /* one article's events are never merged */
+    const char *ids[NEAR_EVENTS];
+    for (size_t i = 0; i < NEAR_EVENTS; i++) {
+        ids[i] = tl->events[i].id;
+        assert_int_equal(strlen(ids[i]), 15);
+        assert_int_equal(strncmp(ids[i], "ev-", 3), 0);
+        assert_int_equal(strspn(ids[i] + 3, "0123456789abcdef"), 12);
+    }
+    qsort(ids, NEAR_EVENTS, sizeof *ids, id_cmp);
+    for (size_t i = 1; i < NEAR_EVENTS; i++)
+        assert_string_not_equal(ids[i - 1], ids[i]);
+
+    /* the other order: the same events in the same order with the same ids */
+    bn_timeline *back = near_timeline(backward_k, NEAR_EVENTS);
+    assert_int_equal(back->nevents, NEAR_EVENTS);
+    for (size_t i = 0; i < NEAR_EVENTS; i++) {
+        assert_string_equal(back->events[i].id, tl->events[i].id);
+        assert_int_equal(back->events[i].ev.sources[0].trigger_offset, tl->events[i].ev.sources[0].trigger_offset);
+        assert_true((back->events[i].ev.location == NULL) == (tl->events[i].ev.location == NULL));
+        if (tl->events[i].ev.location)
+            assert_string_equal(back->events[i].ev.location, tl->events[i].ev.location);
+    }
+    bn_timeline_free(back);
+
+    /* alone, events 5 (a trigger offset of its own) and 20 (a place of its
+     * own) keep the id they have among the others */
+    for (size_t k = 5; k <= 20; k += 15) {
+        bn_timeline *one = near_timeline(&k, 1);
+        assert_int_equal(one->nevents, 1);
+        size_t i;
+        for (i = 0; i < NEAR_EVENTS; i++)
+            if (strcmp(tl->events[i].id, one->events[0].id) == 0)
+                break;
+        assert_true(i < NEAR_EVENTS);
+        assert_int_equal(tl->events[i].ev.sources[0].trigger_offset, one->events[0].ev.sources[0].trigger_offset);
+        bn_timeline_free(one);
+    }
+    bn_timeline_free(tl);
+}
+
+/* The id comes from all the sources: the meeting reported by a alone and
+ * by a and b together are two ids. */
+static void event_id_names_every_source(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/1, NATO và Nga họp tại Brussels.\n",
+        "Tin B\nHội đồng NATO-Nga đã họp hôm 12/1/2022 tại Brussels với sự tham dự của Nga.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    bn_timeline *alone = timeline_of(*state, texts, names, 1);
+    bn_timeline *both = timeline_of(*state, texts, names, 2);
+    assert_int_equal(alone->nevents, 1);
+    assert_int_equal(both->nevents, 1);
+    assert_int_equal(both->events[0].ev.nsources, 2);
+    assert_string_equal(alone->events[0].ev.sources[0].article, both->events[0].ev.sources[0].article);
+    assert_string_not_equal(alone->events[0].id, both->events[0].id);
+    bn_timeline_free(alone);
+    bn_timeline_free(both);
+}
+
 /* --actor, --since/--until, --min-confidence. */
 static void filters_narrow_the_timeline(void **state)
 {
@@ -466,6 +600,8 @@ int main(void)
         cmocka_unit_test(actors_merge_by_typo_and_surname),
         cmocka_unit_test(input_order_does_not_show),
         cmocka_unit_test(graphml_reads_back),
+        cmocka_unit_test(near_identical_events_get_unique_stable_ids),
+        cmocka_unit_test(event_id_names_every_source),
         cmocka_unit_test(filters_narrow_the_timeline),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);

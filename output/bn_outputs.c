@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bn_dot.h"
 #include "bn_formats.h"
@@ -194,4 +195,36 @@ bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const c
             return st;
     }
     return BN_OK;
+}
+
+bn_status bn_outputs_remove_stale(const char *outdir, unsigned formats, char *names, size_t cap, size_t *count,
+                                  bn_error *err)
+{
+    bn_status st = BN_OK;
+    size_t len = 0;
+    *count = 0;
+    if (cap)
+        names[0] = '\0';
+    for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
+        for (int k = 0; k < 2 && renderers[i].files[k]; k++) {
+            if (renderers[i].formats[k] & formats)
+                continue;
+            char path[4200];
+            snprintf(path, sizeof path, "%s/%s", outdir, renderers[i].files[k]);
+            struct stat sb;
+            if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+                continue; /* only files (a directory of that name is not ours) */
+            if (unlink(path) != 0) {
+                if (st == BN_OK)
+                    st = bn_error_set(err, BN_ERR_IO, path, 0, 0, 0, "cannot remove this output of an earlier run: %s",
+                                      strerror(errno));
+                continue;
+            }
+            int n = snprintf(names + len, len < cap ? cap - len : 0, "%s%s", *count ? ", " : "",
+                             renderers[i].files[k]);
+            if (n > 0)
+                len = len + (size_t)n < cap ? len + (size_t)n : cap;
+            (*count)++;
+        }
+    return st;
 }

@@ -46,4 +46,12 @@ bn_status bn_outputs_prepare(const char *outdir, bn_error *err);
 bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const char *outdir,
                            const bn_output_options *opt, bn_error *err);
 
+/* Removes from outdir the files biennien writes for the formats that are
+ * not in `formats` (an events.csv left by an earlier run with csv), and
+ * nothing else.  *count: how many were removed; `names` (of `cap` bytes)
+ * lists them ("events.csv, vis.json").  Returns BN_OK, or BN_ERR_IO for
+ * the first that cannot be removed (the others are still tried). */
+bn_status bn_outputs_remove_stale(const char *outdir, unsigned formats, char *names, size_t cap, size_t *count,
+                                  bn_error *err);
+
 #endif

@@ -220,7 +220,7 @@ printf '{"text": "\xc4\x91\xe1\xbb\x81\\q"}\n' >"$tmp/badescape.jsonl"
 run extract "$tmp/badescape.jsonl"
 check "bad escape: one skipped record, valid JSON" test "$(grep -c '^{.*"skipped":{.*}}$' "$tmp/out")" -eq 1
 cp "$tmp/out" "$tmp/badescape.x.jsonl"
-run merge "$tmp/badescape.x.jsonl" -o "$tmp/be"
+run merge "$tmp/badescape.x.jsonl" "$tmp/x.jsonl" -o "$tmp/be"
 check "bad escape: merged, the input accounted for" grep -q '"status": "skipped"' "$tmp/be/timeline.json"
 mkdir -p "$tmp/names"
 cp "$good" "$(printf '%s/names/t\377n.txt' "$tmp")"
@@ -228,7 +228,7 @@ run build "$tmp/names" -o "$tmp/nm"
 check "a file name that is not UTF-8: the article kept" test "$(grep -c '"status": "ok"' "$tmp/nm/timeline.json")" -eq 1
 : >"$tmp/empty.x.jsonl"
 run merge "$tmp/empty.x.jsonl" -o "$tmp/em"
-check "merge of an empty file: status 0, an empty timeline" test $status -eq 0 -a -s "$tmp/em/timeline.json"
+check "merge of an empty file: status 2, nothing written" test $status -eq 2 -a ! -e "$tmp/em"
 printf 'Tin\n\nHôm nay trời mưa to ở Hà Nội.\n' >"$tmp/noactor.txt"
 run build "$tmp/noactor.txt" -o "$tmp/na"
 check "an article without actors: status 0" test $status -eq 0
@@ -299,8 +299,11 @@ check "-j 0: status 2" test $status -eq 2
 check "two runs give the same files" diff -r -q "$tmp/b" "$tmp/b2"
 echo 'not json' >"$tmp/bad.jsonl"
 run merge "$tmp/bad.jsonl" -o "$tmp/m3"
-check "merge: bad record, status 1" test $status -eq 1
+check "merge: only a bad record, status 2 (no article read)" test $status -eq 2
 check "merge: names the line" grep -q "^biennien: $tmp/bad.jsonl:1:[0-9]*: not JSON" "$tmp/err"
+head -1 "$tmp/x.jsonl" >>"$tmp/bad.jsonl"
+run merge "$tmp/bad.jsonl" -o "$tmp/m3"
+check "merge: a bad record and a good one, status 1" test $status -eq 1 -a -s "$tmp/m3/timeline.json"
 
 # --kb: a user's file extends the knowledge base; its errors name file and line
 cat >"$tmp/kb.json" <<'KB'
@@ -320,6 +323,43 @@ printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}]
 printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/in2.txt"
 run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"
 check "--kb: a new actor is found" grep -q '"id":"ruritania"' "$tmp/out"
+
+# never overwrite with nothing: when not one article can be read, nothing
+# is written, the old outputs stay byte for byte, status 2, one line why
+run build -q --format json,csv,html,svg "$examples/corpus" -o "$tmp/keep"
+echo "the user's own notes" >"$tmp/keep/notes.txt"
+keep_sums() { (cd "$tmp/keep" && ls -A && sha256sum -- *); }
+keep_sums >"$tmp/keep.before"
+for case in missing empty_dir unreadable merge_missing merge_empty merge_skipped; do
+    case $case in
+    missing) run build "$tmp/missing.jsonl" -o "$tmp/keep" ;;
+    empty_dir) run build "$tmp/empty_dir" -o "$tmp/keep" ;;
+    unreadable) run build "$tmp/in/bad.txt" "$tmp/in/empty.txt" "$tmp/missing.txt" -o "$tmp/keep" ;;
+    merge_missing) run merge "$tmp/missing.x.jsonl" -o "$tmp/keep" ;;
+    merge_empty) run merge "$tmp/empty.x.jsonl" -o "$tmp/keep" ;;
+    merge_skipped) run merge "$tmp/badescape.x.jsonl" -o "$tmp/keep" ;;
+    esac
+    check "nothing read ($case): status 2" test $status -eq 2
+    check "nothing read ($case): one line saying why" test "$(grep -c "^biennien: no article could be read from the [0-9]* inputs\? given; nothing written, $tmp/keep left as it was$" "$tmp/err")" -eq 1
+    check "nothing read ($case): no summary, no paths" test -z "$(grep 'articles read' "$tmp/err")" -a ! -s "$tmp/out"
+    keep_sums >"$tmp/keep.after"
+    check "nothing read ($case): the old outputs byte-identical" cmp -s "$tmp/keep.before" "$tmp/keep.after"
+done
+run build "$tmp/missing.jsonl" -o "$tmp/never/made"
+check "nothing read into a new directory: status 2, no directory made" test $status -eq 2 -a ! -e "$tmp/never"
+check "nothing read into a new directory: said" grep -q "nothing written, $tmp/never/made not made$" "$tmp/err"
+# some inputs missing, others read: the run goes on as before
+run build "$tmp/missing.jsonl" "$good" -o "$tmp/keep" --format json,csv,html,svg
+check "some inputs missing: status 1, outputs written" test $status -eq 1 -a "$(grep -c '"status": "ok"' "$tmp/keep/timeline.json")" -eq 1
+# outputs of formats not asked for this time are removed, in one line;
+# nothing else in the directory is touched
+run build --format json "$good" -o "$tmp/keep"
+check "stale outputs: status 0" test $status -eq 0
+check "stale outputs: removed" test ! -e "$tmp/keep/events.csv" -a ! -e "$tmp/keep/timeline.html" -a ! -e "$tmp/keep/timeline.svg" -a ! -e "$tmp/keep/graph.svg"
+check "stale outputs: the new one written, the user's file kept" test -s "$tmp/keep/timeline.json" -a -s "$tmp/keep/notes.txt"
+check "stale outputs: one line naming them" test "$(grep -c "^biennien: $tmp/keep: removed timeline.svg, graph.svg, events.csv, timeline.html, left by an earlier run (formats not asked for this time)$" "$tmp/err")" -eq 1
+run build -q --format json "$good" -o "$tmp/keep"
+check "stale outputs: none the second time, nothing said" test $status -eq 0 -a ! -s "$tmp/err"
 
 # every timeline.json these tests wrote follows docs/timeline.schema.json
 if [ -n "$schema_check" ]; then

@@ -25,7 +25,12 @@
 #include "bn_pipeline.h"
 #include "bn_timeline.h"
 
-enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_NOTHING_READ = 2 };
+
+/* The output directory did not exist before this run: the first of its
+ * ancestors (or itself) that this run makes; removed again, with what is
+ * below it, when nothing is written.  "" when it existed. */
+static char outdir_made[4096];
 
 typedef struct options {
     const char *outdir;
@@ -129,7 +134,9 @@ static const char *const usage_options =
     "      --version        the version\n"
     "\n"
     "exit status: 0 all inputs processed; 1 some input could not be read or was\n"
-    "invalid (each named on stderr, the rest processed and written); 2 usage error.\n";
+    "invalid (each named on stderr, the rest processed and written); 2 usage error,\n"
+    "or not one article could be read (build, merge: nothing written, the old\n"
+    "outputs left as they were).\n";
 
 static void print_usage(const char *cmd)
 {
@@ -511,6 +518,23 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The first of `path` and its ancestors, from the top, that is not a
+ * directory yet (what making it would make first), or "". */
+static void first_missing_dir(const char *path, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", path);
+    for (char *p = out + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (!is_directory(out))
+            return;
+        *p = '/';
+    }
+    if (is_directory(out))
+        out[0] = '\0';
+}
+
 static int skip_to_timeline(void *ctx, const bn_error *err)
 {
     timeline_sink *sink = ctx;
@@ -554,6 +578,57 @@ static int to_stdout(void *ctx, const bn_article *a, const char *bytes, size_t l
     return 0;
 }
 
+/* Not one article could be read (every input missing, unreadable, or a
+ * directory or file without articles): nothing is written, so that a
+ * mistyped input never replaces good outputs with empty ones. */
+static int nothing_read(const options *o, const bn_timeline *tl)
+{
+    size_t read = 0;
+    for (size_t i = 0; i < tl->narticles; i++)
+        read += tl->articles[i].status != BN_ARTICLE_SKIPPED;
+    if (read)
+        return 0;
+    if (outdir_made[0]) {
+        /* made by this run, still empty: from the leaf up */
+        char dir[sizeof outdir_made];
+        snprintf(dir, sizeof dir, "%s", o->outdir);
+        for (size_t keep = strlen(outdir_made), n = strlen(dir); n >= keep && n > 0;) {
+            while (n > 1 && dir[n - 1] == '/') /* "out/", "a//b" */
+                dir[--n] = '\0';
+            if (n < keep || rmdir(dir) != 0)
+                break;
+            char *slash = strrchr(dir, '/');
+            if (!slash)
+                break;
+            *slash = '\0';
+            n = strlen(dir);
+        }
+    }
+    fprintf(stderr, "biennien: no article could be read from the %zu input%s given; nothing written, %s %s\n",
+            o->ninputs, o->ninputs == 1 ? "" : "s", o->outdir, outdir_made[0] ? "not made" : "left as it was");
+    return 1;
+}
+
+/* Outputs of formats not asked for this time, left by an earlier run:
+ * removed, so that no older events.csv sits next to a newer timeline.json;
+ * said even with -q, since files go. */
+static int remove_stale(const options *o)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    char names[512];
+    size_t count = 0;
+    bn_status st = bn_outputs_remove_stale(o->outdir, o->out.formats, names, sizeof names, &count, &err);
+    if (count)
+        fprintf(stderr, "biennien: %s: removed %s, left by an earlier run (format%s not asked for this time)\n",
+                o->outdir, names, count == 1 ? "" : "s");
+    if (st != BN_OK) {
+        report(&err);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
 /* Resolves the timeline and writes every output. */
 static int finish(const options *o, bn_timeline *tl)
 {
@@ -584,6 +659,7 @@ static int finish(const options *o, bn_timeline *tl)
         report(&err);
         return EXIT_INPUT;
     }
+    int stale = remove_stale(o);
     if (!o->quiet) {
         /* every input accounted for: the same counts as timeline.json's
          * articles[].status */
@@ -604,7 +680,7 @@ static int finish(const options *o, bn_timeline *tl)
         if (o->out.formats & BN_FMT_GRAPHML)
             printf("graphml:  %s/graph.graphml\n", o->outdir);
     }
-    return 0;
+    return stale;
 }
 
 static int cmd_build(const options *o, const resources *r)
@@ -619,6 +695,10 @@ static int cmd_build(const options *o, const resources *r)
     if (interrupted) {
         bn_timeline_free(tl);
         return interrupted_status();
+    }
+    if (nothing_read(o, tl)) {
+        bn_timeline_free(tl);
+        return EXIT_NOTHING_READ;
     }
     int fin = finish(o, tl);
     bn_timeline_free(tl);
@@ -703,6 +783,10 @@ static int cmd_merge(const options *o)
             fclose(f);
     }
     free(line);
+    if (!interrupted && nothing_read(o, tl)) {
+        bn_timeline_free(tl);
+        return EXIT_NOTHING_READ;
+    }
     int fin = finish(o, tl);
     bn_timeline_free(tl);
     return failed ? EXIT_INPUT : fin;
@@ -746,6 +830,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "extract") != 0) {
         bn_error err;
         bn_error_clear(&err);
+        first_missing_dir(o.outdir, outdir_made, sizeof outdir_made);
         if (bn_outputs_prepare(o.outdir, &err) != BN_OK) {
             report(&err);
             free(o.kb_files);

@@ -79,6 +79,30 @@ check "all furniture: status 0" test $status -eq 0
 check "all furniture: one warning line" test "$(grep -c "^biennien: $tmp/furniture.txt:1:1: warning: no article text" "$tmp/err")" -eq 1
 check "all furniture: no event from it" test -z "$(grep '"article": "furniture.txt"' "$tmp/o5/timeline.json")"
 
+# the same warning for many articles: one line with their number, each
+# article in --log FILE; errors about inputs still one line each, at once
+for k in 1 2 3; do cp "$tmp/furniture.txt" "$tmp/furniture$k.txt"; done
+run build "$tmp/furniture1.txt" "$tmp/furniture2.txt" "$tmp/furniture3.txt" "$good" "$tmp/missing.txt" -o "$tmp/o6"
+check "many warnings: status 1 (a missing input)" test $status -eq 1
+check "many warnings: no line per article" test -z "$(grep 'furniture[123].txt' "$tmp/err")"
+check "many warnings: one line with their number" test "$(grep -c "^biennien: 3 articles had no article text: all page furniture (details: timeline.json articles\[\].status, or --log FILE)$" "$tmp/err")" -eq 1
+check "many warnings: the missing input still named" grep -q "^biennien: $tmp/missing.txt: cannot open" "$tmp/err"
+check "many warnings: timeline.json has their status" test "$(grep -c '"status": "empty"' "$tmp/o6/timeline.json")" -eq 3
+run build --log "$tmp/o6.log" "$tmp/furniture1.txt" "$tmp/furniture2.txt" "$tmp/furniture3.txt" "$good" "$tmp/missing.txt" -o "$tmp/o6"
+check "--log: the summary names the log" grep -q "^biennien: 3 articles had no article text: all page furniture (details: timeline.json articles\[\].status, and $tmp/o6.log)$" "$tmp/err"
+check "--log: a line per article, FILE:LINE:COL" test "$(grep -c "^$tmp/furniture[123].txt:1:1: warning: no article text found in \"furniture[123].txt\"" "$tmp/o6.log")" -eq 3
+check "--log: errors about inputs too" grep -q "^$tmp/missing.txt: cannot open: No such file" "$tmp/o6.log"
+check "--log: nothing else" test "$(wc -l <"$tmp/o6.log")" -eq 4
+run build -q --log "$tmp/o6q.log" "$tmp/furniture1.txt" "$tmp/furniture2.txt" "$good" -o "$tmp/o6"
+check "--log with -q: nothing on stderr, all in the log" test $status -eq 0 -a ! -s "$tmp/err" -a "$(wc -l <"$tmp/o6q.log")" -eq 2
+run extract --log "$tmp/x6.log" "$tmp/furniture1.txt" "$tmp/furniture2.txt" "$good"
+check "extract --log: one line on stderr, a line per article in the log" test "$(grep -c 'articles had no article text: all page furniture (details: '"$tmp"'/x6.log)$' "$tmp/err")" -eq 1 -a "$(wc -l <"$tmp/x6.log")" -eq 2
+cp "$tmp/out" "$tmp/x6.jsonl"
+run merge --log "$tmp/m6.log" "$tmp/x6.jsonl" "$tmp/x6.jsonl" -o "$tmp/m6"
+check "merge --log: each copy read twice in the log, one line on stderr" test "$(grep -c 'was already read; this copy is skipped' "$tmp/m6.log")" -eq 3 -a "$(grep -c '^biennien: 3 articles were read twice' "$tmp/err")" -eq 1
+run build --log "$tmp/nodir/x.log" "$good" -o "$tmp/o6"
+check "--log that cannot be written: status 2, named" test $status -eq 2 -a -n "$(grep "^biennien: $tmp/nodir/x.log: cannot open the log" "$tmp/err")"
+
 # --lenient keeps the article with invalid bytes
 run build --lenient "$tmp/in/bad.txt" "$tmp/in/good.txt" -o "$tmp/o2"
 check "--lenient: status 0" test $status -eq 0

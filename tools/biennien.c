@@ -19,6 +19,7 @@
 #include "bn_json.h"
 #include "bn_kb.h"
 #include "bn_lang.h"
+#include "bn_messages.h"
 #include "bn_network.h"
 #include "bn_outfile.h"
 #include "bn_outputs.h"
@@ -49,13 +50,26 @@ typedef struct options {
     bn_filter filter;
     char **inputs;
     size_t ninputs;
+    const char *log; /* --log FILE: every message about an input or article */
 } options;
+
+/* Messages about inputs and articles: errors at once, warnings counted
+ * and summarised at the end, all of them in the --log file. */
+static bn_messages messages;
 
 static void report(const bn_error *err)
 {
     char buf[1200];
     bn_error_format(err, buf, sizeof buf);
     fprintf(stderr, "biennien: %s\n", buf);
+}
+
+/* An error about an input or record: also in the log. */
+static void report_input(const bn_error *err)
+{
+    char buf[1200];
+    bn_error_format(err, buf, sizeof buf);
+    bn_messages_error(&messages, buf);
 }
 
 static const char *const usage_main =
@@ -129,6 +143,9 @@ static const char *const usage_options =
     "                       the output is the same for any N\n"
     "      --progress       a progress line on stderr even when it is not a terminal\n"
     "                       (by default: only on a terminal)\n"
+    "      --log FILE       write every message about an input or an article to FILE,\n"
+    "                       one per line (on the terminal, a warning that many\n"
+    "                       articles share is one line with their number)\n"
     "  -q, --quiet          print nothing but errors (no progress either)\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -164,7 +181,7 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -188,6 +205,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"jobs", required_argument, NULL, 'j'},
         {"progress", no_argument, NULL, OPT_PROGRESS},
         {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
+        {"log", required_argument, NULL, OPT_LOG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -294,6 +312,9 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         }
         case OPT_PROGRESS:
             o->progress = 1;
+            break;
+        case OPT_LOG:
+            o->log = optarg;
             break;
         case OPT_MAXBYTES: {
             char *end;
@@ -415,20 +436,18 @@ static int emit_article(void *vctx, const bn_article *a, const char *bytes, size
     run_ctx *c = vctx;
     /* not an error: a page can be all furniture (a section front, a
      * gallery); the user should still know nothing came of it */
-    if (a->nsentences == 0 && !c->o->quiet)
-        fprintf(stderr, "%sbiennien: %s:%d:1: warning: no article text found in \"%s\" (all page furniture)\n",
-                c->tty ? "\r\033[K" : "", a->path, a->line, a->id);
-    if (a->warning && !c->o->quiet)
-        fprintf(stderr, "%sbiennien: %s:%d:1: warning: %s\n", c->tty ? "\r\033[K" : "", a->path, a->line, a->warning);
+    if (a->nsentences == 0)
+        bn_messages_article(&messages, BN_MSG_NO_TEXT, "%s:%d:1: warning: no article text found in \"%s\" (all page furniture)",
+                            a->path, a->line, a->id);
+    if (a->warning)
+        bn_messages_article(&messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
     return c->emit(c->ctx, a, bytes, len);
 }
 
 static void report_error(void *vctx, const bn_error *err)
 {
     run_ctx *c = vctx;
-    if (c->tty)
-        fputs("\r\033[K", stderr); /* over the progress line */
-    report(err);
+    report_input(err); /* over the progress line, if any */
     if (c->skip && c->skip(c->ctx, err) != 0)
         c->skip_failed = 1;
 }
@@ -466,9 +485,11 @@ static int extract_all(const options *o, const resources *r,
     bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
     run_ctx c = {o, emit, skip, ctx, show, 0};
+    messages.tty = show;
     bn_pipeline_sink sink = {&c, render, emit_article, report_error, show ? show_progress : NULL};
     bn_pipeline_stats stats;
     bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, r->kb, r->lang, &po, &sink, &stats);
+    messages.tty = 0; /* the progress line is done */
     *count = stats.articles;
     *skipped = stats.failed;
     if (st == BN_ERR_NOMEM || c.skip_failed) {
@@ -480,7 +501,6 @@ static int extract_all(const options *o, const resources *r,
 
 typedef struct timeline_sink {
     bn_timeline *tl;
-    int quiet;
 } timeline_sink;
 
 static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t len)
@@ -495,13 +515,15 @@ static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t
         return -1;
     }
     /* not an error: the same article read twice is kept once */
-    if (sink->quiet)
-        return 0;
     if (res == BN_DUPLICATE_SKIPPED)
-        fprintf(stderr, "biennien: %s: note: article \"%s\" was already read; this copy is skipped\n", a->path, a->id);
+        bn_messages_article(&messages, BN_MSG_DUP_SKIPPED,
+                            "%s:%d:1: note: article \"%s\" was already read; this copy is skipped", a->path, a->line,
+                            a->id);
     else if (res == BN_DUPLICATE_REPLACED)
-        fprintf(stderr, "biennien: %s: note: article \"%s\" was already read; this copy, with its publication date, replaces it\n",
-                a->path, a->id);
+        bn_messages_article(&messages, BN_MSG_DUP_REPLACED,
+                            "%s:%d:1: note: article \"%s\" was already read; this copy, with its publication date, "
+                            "replaces it",
+                            a->path, a->line, a->id);
     return 0;
 }
 
@@ -689,9 +711,10 @@ static int cmd_build(const options *o, const resources *r)
     if (!tl)
         return EXIT_INPUT;
     size_t n = 0;
-    timeline_sink sink = {tl, o->quiet};
+    timeline_sink sink = {tl};
     size_t skipped = 0;
     int status = extract_all(o, r, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
+    bn_messages_summarise(&messages);
     if (interrupted) {
         bn_timeline_free(tl);
         return interrupted_status();
@@ -710,6 +733,7 @@ static int cmd_extract(const options *o, const resources *r)
     size_t n = 0;
     size_t skipped = 0;
     int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
+    bn_messages_summarise(&messages);
     if (interrupted) {
         fflush(stdout); /* the lines written are whole: a shard can be merged */
         return interrupted_status();
@@ -739,7 +763,7 @@ static int cmd_merge(const options *o)
             bn_error err;
             bn_error_clear(&err);
             bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
-            report(&err);
+            report_input(&err);
             failed = 1;
             if (bn_timeline_add_skipped(tl, path, 0, err.text) != BN_OK)
                 break;
@@ -758,6 +782,10 @@ static int cmd_merge(const options *o)
             int sline;
             if (bn_json_read_skipped(line, (size_t)n, &spath, &sline, &reason)) {
                 /* an input extract had to skip: still one of the articles */
+                if (sline > 0)
+                    bn_messages_log(&messages, "%s:%d:1: skipped by extract: %s", spath, sline, reason);
+                else
+                    bn_messages_log(&messages, "%s: skipped by extract: %s", spath, reason);
                 bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
                 free(spath);
                 free(reason);
@@ -767,13 +795,13 @@ static int cmd_merge(const options *o)
                 continue;
             }
             if (bn_json_read_extract(line, (size_t)n, path, lineno, &a, &err) != BN_OK) {
-                report(&err);
+                report_input(&err);
                 failed = 1;
                 if (bn_timeline_add_skipped(tl, path, lineno, err.text) != BN_OK)
                     break;
                 continue;
             }
-            timeline_sink sink = {tl, o->quiet};
+            timeline_sink sink = {tl};
             if (to_timeline(&sink, a, NULL, 0) != 0)
                 failed = 1;
             count++;
@@ -783,6 +811,7 @@ static int cmd_merge(const options *o)
             fclose(f);
     }
     free(line);
+    bn_messages_summarise(&messages);
     if (!interrupted && nothing_read(o, tl)) {
         bn_timeline_free(tl);
         return EXIT_NOTHING_READ;
@@ -826,13 +855,21 @@ int main(int argc, char **argv)
      * Keep them in the heap, and let freed memory stay for the next. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
-    /* an output directory that cannot be written: refused before any work */
+    /* a log or an output directory that cannot be written: refused before
+     * any work */
+    if (bn_messages_init(&messages, o.log, o.quiet, strcmp(cmd, "extract") != 0) != 0) {
+        fprintf(stderr, "biennien: %s: cannot open the log: %s\n", o.log, strerror(errno));
+        free(o.kb_files);
+        free(o.actors);
+        return EXIT_USAGE;
+    }
     if (strcmp(cmd, "extract") != 0) {
         bn_error err;
         bn_error_clear(&err);
         first_missing_dir(o.outdir, outdir_made, sizeof outdir_made);
         if (bn_outputs_prepare(o.outdir, &err) != BN_OK) {
             report(&err);
+            bn_messages_close(&messages);
             free(o.kb_files);
             free(o.actors);
             return EXIT_USAGE;
@@ -860,5 +897,7 @@ int main(int argc, char **argv)
     free_resources(&r);
     free(o.kb_files);
     free(o.actors);
+    if (bn_messages_close(&messages) != 0 && status == 0)
+        status = EXIT_INPUT;
     return status;
 }

@@ -48,6 +48,19 @@ long bn_timeline_actor(const bn_timeline *tl, const char *id)
     return bn_id_map_get(tl->actor_index, id);
 }
 
+void bn_timeline_count(const bn_timeline *tl, bn_timeline_counts *c)
+{
+    memset(c, 0, sizeof *c);
+    c->articles = tl->narticles;
+    for (size_t i = 0; i < tl->narticles; i++)
+        if ((unsigned)tl->articles[i].status < 3)
+            c->by_status[tl->articles[i].status]++;
+    c->events = tl->nevents;
+    c->actors = tl->nactors;
+    for (size_t i = 0; i < tl->nactors; i++)
+        c->actors_in_events += tl->actors[i].events > 0;
+}
+
 static char *dup(bn_timeline *tl, const char *s)
 {
     return s ? bn_arena_strdup(&tl->arena, s) : NULL;

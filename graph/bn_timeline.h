@@ -103,4 +103,17 @@ bn_status bn_timeline_resolve(bn_timeline *tl);
 /* Index of an actor by id, or -1. */
 long bn_timeline_actor(const bn_timeline *tl, const char *id);
 
+/* What a run counts: the command line's last line and the report page's
+ * header say these, and only these, so that they always agree. */
+typedef struct bn_timeline_counts {
+    size_t articles;          /* every input article, skipped ones too: timeline.json articles[] */
+    size_t by_status[3];      /* ... by bn_article_status: ok, empty, skipped */
+    size_t events;            /* timeline.json events[] */
+    size_t actors;            /* every actor named in an article: timeline.json actors[], graph.graphml's nodes */
+    size_t actors_in_events;  /* ... of them, those that take part in an event */
+} bn_timeline_counts;
+
+/* Counts a resolved (and maybe filtered) timeline. */
+void bn_timeline_count(const bn_timeline *tl, bn_timeline_counts *c);
+
 #endif

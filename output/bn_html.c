@@ -137,9 +137,11 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
 static void put_page(FILE *f, const bn_timeline *tl, const char *timeline_svg, const char *network_svg)
 {
     char span[128];
-    size_t actors = 0;
-    for (size_t i = 0; i < tl->nactors; i++)
-        actors += tl->actors[i].events > 0;
+    /* the same counts as the command line's last line, in the same order
+     * and with the same words: "12 articles read: 10 ok, 1 empty, 1
+     * skipped; 47 events, 42 actors (40 in events)" */
+    bn_timeline_counts n;
+    bn_timeline_count(tl, &n);
     span_of(tl, span, sizeof span);
     fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -148,10 +150,12 @@ static void put_page(FILE *f, const bn_timeline *tl, const char *timeline_svg, c
     fputs(bn_asset_report_css, f);
     fprintf(f,
             "</style></head>\n<body>\n<header><h1>Dòng thời gian sự kiện</h1>\n"
-            "<p class=\"meta\">%zu sự kiện · %zu chủ thể · %zu bài báo%s · biennien %s</p></header>\n"
+            "<p class=\"meta\">%zu bài báo: %zu đọc được, %zu không có nội dung, %zu bỏ qua · %zu sự kiện · "
+            "%zu chủ thể (%zu trong sự kiện)%s · biennien %s</p></header>\n"
             "<nav><a href=\"#timeline\">Dòng thời gian</a> <a href=\"#network\">Mạng lưới</a> "
             "<a href=\"#events-section\">Bảng sự kiện</a></nav>\n<main>\n",
-            tl->nevents, actors, tl->narticles, span, BN_VERSION);
+            n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY], n.by_status[BN_ARTICLE_SKIPPED],
+            n.events, n.actors, n.actors_in_events, span, BN_VERSION);
     put_figure(f, "timeline", "Dòng thời gian", timeline_svg);
     put_figure(f, "network", "Mạng lưới chủ thể", network_svg);
     fputs("<section id=\"events-section\"><h2>Sự kiện</h2>\n", f);

@@ -103,6 +103,19 @@ check "merge --log: each copy read twice in the log, one line on stderr" test "$
 run build --log "$tmp/nodir/x.log" "$good" -o "$tmp/o6"
 check "--log that cannot be written: status 2, named" test $status -eq 2 -a -n "$(grep "^biennien: $tmp/nodir/x.log: cannot open the log" "$tmp/err")"
 
+# the report's header and the command line's last line count the same
+# things in the same order: articles (ok, empty, skipped), events, actors
+# (those in events); here with one of each status and an actor without
+# an event ("Mỹ" of the furniture's teaser is not read; the good article's
+# actors: some without events)
+run build "$tmp/furniture.txt" "$good" "$tmp/in/bad.txt" -o "$tmp/o7"
+numbers() { grep -o '[0-9][0-9]*' | tr '\n' ' '; }
+cli_counts=$(grep 'articles read' "$tmp/err" | sed 's/^biennien: //' | numbers)
+page_counts=$(grep -o '<p class="meta">[^<]*' "$tmp/o7/timeline.html" | sed 's/ · từ .*//; s/ · biennien .*//' | numbers)
+check "header and command line: the same counts ($cli_counts)" test -n "$cli_counts" -a "$cli_counts" = "$page_counts"
+check "header: the same words" grep -q '<p class="meta">3 bài báo: 1 đọc được, 1 không có nội dung, 1 bỏ qua · [0-9]* sự kiện · [0-9]* chủ thể ([0-9]* trong sự kiện)' "$tmp/o7/timeline.html"
+check "command line: the same words" grep -q '^biennien: 3 articles read: 1 ok, 1 empty, 1 skipped; [0-9]* events, [0-9]* actors ([0-9]* in events)$' "$tmp/err"
+
 # --lenient keeps the article with invalid bytes
 run build --lenient "$tmp/in/bad.txt" "$tmp/in/good.txt" -o "$tmp/o2"
 check "--lenient: status 0" test $status -eq 0

@@ -684,13 +684,12 @@ static int finish(const options *o, bn_timeline *tl)
     int stale = remove_stale(o);
     if (!o->quiet) {
         /* every input accounted for: the same counts as timeline.json's
-         * articles[].status */
-        size_t by[3] = {0};
-        for (size_t i = 0; i < tl->narticles; i++)
-            by[tl->articles[i].status]++;
-        fprintf(stderr, "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors\n",
-                tl->narticles, by[BN_ARTICLE_OK], by[BN_ARTICLE_EMPTY], by[BN_ARTICLE_SKIPPED], tl->nevents,
-                tl->nactors);
+         * articles[].status, and as the report page's header */
+        bn_timeline_counts n;
+        bn_timeline_count(tl, &n);
+        fprintf(stderr, "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors (%zu in events)\n",
+                n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY],
+                n.by_status[BN_ARTICLE_SKIPPED], n.events, n.actors, n.actors_in_events);
         if (o->out.formats & BN_FMT_HTML)
             printf("report:   %s/timeline.html\n", o->outdir);
         if (o->out.formats & BN_FMT_SVG)

@@ -132,6 +132,8 @@ check "csv: a row per event" test "$(grep -c ',ev-[0-9a-f]*.$' "$tmp/f7/events.c
 check "timelinejs: events with start_date and text" grep -q '"start_date"' "$tmp/f7/timelinejs.json"
 check "vis: items and groups" grep -q '"groups"' "$tmp/f7/vis.json"
 check "gexf: dynamic, with spells" grep -q '<spell start="2014-' "$tmp/f7/graph.gexf"
+check "gexf: 1.2draft, as networkx and Gephi read it" grep -q '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">' "$tmp/f7/graph.gexf"
+check "gexf: interactions by run of days, a dynamic attribute" grep -q '<attvalue for="interactions" value="[0-9]*" start="2014-' "$tmp/f7/graph.gexf"
 check "gexf: only what was asked" test ! -e "$tmp/f7/timeline.json"
 run merge --format json,pdf "$tmp/x.jsonl" -o "$tmp/f2"
 check "--format unknown: status 2" test $status -eq 2

@@ -128,7 +128,7 @@ check "--format: only what was asked" test -s "$tmp/f1/timeline.json" -a -s "$tm
 run merge --format csv,vis,timelinejs,gexf "$tmp/x.jsonl" -o "$tmp/f7"
 check "dashboard formats: status 0" test $status -eq 0
 check "csv: GDELT-like header after a BOM" test "$(head -1 "$tmp/f7/events.csv" | cut -c4-63)" = "date,actor1,actor2,type,cameo,goldstein,articles,source,date"
-check "csv: a row per event" test "$(grep -c ',ev-[0-9a-f]*.$' "$tmp/f7/events.csv")" -eq 47
+check "csv: a row per event (the event id, then the url)" test "$(grep -c ',ev-[0-9a-f]*,\(https://[^,]*\)\?.$' "$tmp/f7/events.csv")" -eq 47
 check "timelinejs: events with start_date and text" grep -q '"start_date"' "$tmp/f7/timelinejs.json"
 check "vis: items and groups" grep -q '"groups"' "$tmp/f7/vis.json"
 check "gexf: dynamic, with spells" grep -q '<spell start="2014-' "$tmp/f7/graph.gexf"
@@ -150,6 +150,32 @@ run merge --since 2014-13 "$tmp/x.jsonl" -o "$tmp/f5"
 check "--since bad: status 2" test $status -eq 2
 run merge --min-confidence 2 "$tmp/x.jsonl" -o "$tmp/f6"
 check "--min-confidence bad: status 2" test $status -eq 2
+
+# links back to the source: an article's http(s) url is a link in the
+# report's table and TimelineJS, in the SVG tooltip, vis.json's and
+# events.csv's "url"; a javascript: or relative url is text in the
+# report, and nowhere else
+cat >"$tmp/urls.jsonl" <<'EOF'
+{"id": "a-http", "url": "https://example.org/tin/nato-nga.html?x=1&y=2", "date": "2022-01-10", "text": "Tin\n\nNgày 12/1, NATO và Nga họp tại Brussels.\n"}
+{"id": "a-js", "url": "javascript:alert(1)", "date": "2022-01-10", "text": "Tin\n\nNgày 13/1, Nga cảnh báo NATO.\n"}
+{"id": "a-rel", "url": "/tin/mot-bai.html", "date": "2022-01-10", "text": "Tin\n\nNgày 14/1, Mỹ chỉ trích Nga.\n"}
+EOF
+run build --format json,svg,html,csv,vis,timelinejs "$tmp/urls.jsonl" -o "$tmp/urls"
+check "urls: status 0" test $status -eq 0
+u='https://example.org/tin/nato-nga.html?x=1&amp;y=2'
+check "urls: report, the http(s) article a link" \
+    grep -qF "<td class=\"article\"><a href=\"$u\" rel=\"noopener noreferrer\" target=\"_blank\">a-http</a></td>" "$tmp/urls/timeline.html"
+check "urls: report, javascript: as text" grep -qF '<td class="article">a-js <small class="url">javascript:alert(1)</small></td>' "$tmp/urls/timeline.html"
+check "urls: report, a relative url as text" grep -qF '<td class="article">a-rel <small class="url">/tin/mot-bai.html</small></td>' "$tmp/urls/timeline.html"
+check "urls: report, one link out" test "$(grep -c '<a href="http' "$tmp/urls/timeline.html")" -eq 1
+check "urls: SVG tooltip" grep -qF "a&#45;http&#10;https://example.org/tin/nato&#45;nga.html?x=1&amp;y=2\"" "$tmp/urls/timeline.svg"
+check "urls: events.csv, the url last" grep -qF ',https://example.org/tin/nato-nga.html?x=1&y=2' "$tmp/urls/events.csv"
+check "urls: events.csv, the others without" test "$(grep -c ',ev-[0-9a-f]*,.$' "$tmp/urls/events.csv")" -eq 2
+check "urls: vis.json" grep -qF '"url": "https://example.org/tin/nato-nga.html?x=1&y=2"' "$tmp/urls/vis.json"
+check "urls: timelinejs.json, a link" \
+    grep -qF "<a href=\\\"$u\\\" target=\\\"_blank\\\" rel=\\\"noopener\\\">a-http</a>" "$tmp/urls/timelinejs.json"
+check "urls: javascript: and the relative url nowhere but the report" \
+    test -z "$(grep -l 'javascript:\|mot-bai' "$tmp/urls/timeline.svg" "$tmp/urls/events.csv" "$tmp/urls/vis.json" "$tmp/urls/timelinejs.json")"
 
 # a write error (file size limit): non-zero, the old outputs untouched,
 # no temporary file left

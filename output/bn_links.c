@@ -12,8 +12,10 @@ const char *bn_link_url(const char *url)
     size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
     if (!n || !url[n] || url[n] == '/')
         return NULL;
+    /* no space or control character, and none of the characters RFC 3986
+     * never allows unencoded ("<>\\^`{|} and the double quote) */
     for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p <= 0x20 || *p == 0x7F)
+        if (*p <= 0x20 || *p == 0x7F || strchr("\"<>\\^`{|}", *p))
             return NULL;
     return url;
 }

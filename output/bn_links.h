@@ -8,7 +8,8 @@
 #include "bn_timeline.h"
 
 /* url when it is "http://" or "https://" (any letter case) with a host,
- * and holds no space or control character; else NULL (also for NULL). */
+ * and holds no space, control character or character RFC 3986 never
+ * allows unencoded (" < > \ ^ ` { | }); else NULL (also for NULL). */
 const char *bn_link_url(const char *url);
 
 /* The url of the article with this id, as the input gave it (NULL when

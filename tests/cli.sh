@@ -177,6 +177,26 @@ check "urls: timelinejs.json, a link" \
 check "urls: javascript: and the relative url nowhere but the report" \
     test -z "$(grep -l 'javascript:\|mot-bai' "$tmp/urls/timeline.svg" "$tmp/urls/events.csv" "$tmp/urls/vis.json" "$tmp/urls/timelinejs.json")"
 
+# hostile input (tests/injection/: HTML and script in titles, texts,
+# article ids and --kb actor names; javascript:, data: and quote-breaking
+# urls) in every format: every XML output well-formed, no link but http(s),
+# no markup made of the data (tests/outputs_check.py); the same checks on
+# the examples
+all_formats=json,dot,svg,graphml,html,bipartite,csv,vis,timelinejs,gexf
+injection="$(dirname "$0")/injection"
+run build --kb "$injection/kb.json" --format $all_formats "$injection/articles.jsonl" -o "$tmp/inj"
+check "injection: status 0" test $status -eq 0
+check "injection: an event from each of the five articles" test "$(grep -c '"id": "ev-' "$tmp/inj/timeline.json")" -eq 5
+check "injection: one link out, its quotes escaped" \
+    test "$(grep -c "<a href=\"https://example.org/a?x=1&amp;y=&#39;onmouseover=&#39;document" "$tmp/inj/timeline.html")" -eq 1
+python3 "$(dirname "$0")/outputs_check.py" --payload pwned "$tmp/inj" >"$tmp/inj.tap"
+check "injection: every output escaped, well-formed, no link but http(s)" test $? -eq 0
+grep '^not ok' "$tmp/inj.tap"
+"$bin" build -q --format $all_formats "$examples/corpus" -o "$tmp/allf" 2>/dev/null
+python3 "$(dirname "$0")/outputs_check.py" "$tmp/allf" >"$tmp/allf.tap"
+check "examples: every output well-formed, no link but http(s)" test $? -eq 0
+grep '^not ok' "$tmp/allf.tap"
+
 # a write error (file size limit): non-zero, the old outputs untouched,
 # no temporary file left
 cp -r "$tmp/b" "$tmp/wfull"

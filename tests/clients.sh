@@ -7,10 +7,13 @@
 # in the DOM per item of vis.json; TimelineJS, one slide and one marker per
 # event of timelinejs.json; both, one per event of timeline.json with a
 # known year. Any error (a script error, console.error, a refused data set,
-# a resource that does not load) or request off the disk fails the test.
+# a resource that does not load) or request off the disk fails the test,
+# and so does a script of the data that runs (the suite runs it again on
+# the hostile input of tests/injection/, whose scripts set data-pwned on
+# the root element).
 # Skipped (exit 77) with a message when Chromium or the packages are
 # missing.
-# usage: clients.sh BIENNIEN INPUT CLIENTS_DIR [SCREENSHOT_DIR]
+# usage: clients.sh BIENNIEN INPUT CLIENTS_DIR [SCREENSHOT_DIR [BUILD OPTION...]]
 #   CLIENTS_DIR: where node_modules is (BIENNIEN_CLIENTS overrides it)
 #   INPUT: what to build (examples/corpus in the suite; any corpus by
 #   hand), or an output directory holding vis.json, timelinejs.json and
@@ -19,6 +22,7 @@ bin=$1
 input=$2
 clients=${BIENNIEN_CLIENTS:-$3} # the environment overrides the argument
 shots=${4:-}
+if [ $# -gt 4 ]; then shift 4; else set --; fi # the rest: options of the build
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -91,7 +95,7 @@ if [ -f "$input/vis.json" ]; then # an output directory: its files, as they are
     out=$input
 else
     out=$tmp/o
-    "$bin" build -q --format json,vis,timelinejs "$input" -o "$out" >/dev/null 2>"$tmp/build.err"
+    "$bin" build -q "$@" --format json,vis,timelinejs "$input" -o "$out" >/dev/null 2>"$tmp/build.err"
 fi
 check "build: vis.json, timelinejs.json and timeline.json written" \
     test -s "$out/vis.json" -a -s "$out/timelinejs.json" -a -s "$out/timeline.json"
@@ -140,6 +144,9 @@ HTML
 chrome "$tmp/vis.html" --dump-dom >"$tmp/vis-dom.html"
 body=$(grep -o '<body[^>]*>' "$tmp/vis-dom.html")
 attr() { echo "$body" | sed -n "s/.*data-$1=\"\\([^\"]*\\)\".*/\\1/p"; }
+pwned() { # the root element of a dumped page: set by no script of the data
+    test -z "$(grep -o -m1 '<html[ >][^>]*>' "$1" | grep pwned)"
+}
 log() { # the page's errors and requests off the disk, as comments
     sed -n '/<pre id="log">/,/<\/pre>/p' "$1" | sed 's/<[^>]*>//g; /^$/d; s/^/# /' | head -5
 }
@@ -151,6 +158,7 @@ check "vis-timeline: one lane per group" test "$(attr groups)" = "$(attr groups-
 check "vis-timeline: no error" test "$(attr errors)" = 0
 log "$tmp/vis-dom.html"
 check "vis-timeline: nothing fetched off the disk" test "$(attr remote)" = 0
+check "vis-timeline: no script of the data ran" pwned "$tmp/vis-dom.html"
 
 # TimelineJS: new TL.Timeline(element, data); one slide per event (and the
 # title slide), one marker per event on the time navigation
@@ -170,12 +178,19 @@ function finish() {
   var ids = {};
   slides.forEach(function (el) { ids[el.id] = 1; });
   var missing = DATA.events.filter(function (e) { return !ids[e.unique_id]; }).length;
+  var links = document.querySelectorAll("#tl .tl-slide a[href]");
+  var out = Array.prototype.filter.call(links, function (a) { return /^https?:\/\//i.test(a.getAttribute("href")); });
   report(slides.length, DATA.events.length, {
+    links: out.length,
+    "links-expected": linksExpected,
+    "links-other": links.length - out.length,
     markers: document.querySelectorAll("#tl .tl-timemarker").length,
     title: document.querySelectorAll("#tl .tl-slide-titleslide").length,
     missing: missing
   });
 }
+/* counted before TimelineJS sees the data (it sanitizes it in place) */
+var linksExpected = DATA.events.filter(function (e) { return /<a href="https?:/.test(e.text.text); }).length;
 try {
   // offline: the library's own folder for anything it loads (not the CDN);
   // no web font (the default one is Google's)
@@ -190,15 +205,18 @@ setTimeout(finish, 15000);
 HTML
 chrome "$tmp/tljs.html" --dump-dom >"$tmp/tljs-dom.html"
 body=$(grep -o '<body[^>]*>' "$tmp/tljs-dom.html")
-echo "# TimelineJS: $(attr drawn) slides of $(attr expected) events in timelinejs.json, $(attr markers) markers; $dated events with a known year; $(attr errors) errors"
+echo "# TimelineJS: $(attr drawn) slides of $(attr expected) events in timelinejs.json, $(attr markers) markers; $dated events with a known year; $(attr errors) errors; $(attr links) links out ($(attr links-expected) expected)"
 check "TimelineJS: the page ran to the end" test "$(attr ready)" = 1
 check "TimelineJS: timelinejs.json has an event per event with a known year" test "$(attr expected)" = "$dated"
 check "TimelineJS: one slide per event, each with its unique_id, and the title slide" \
     test "$(attr drawn)" = "$(attr expected)" -a "$(attr missing)" = 0 -a "$(attr title)" = 1
 check "TimelineJS: one marker per event" test "$(attr markers)" = "$(attr expected)"
+check "TimelineJS: a link to each http(s) article, and no other link in the slides" \
+    test "$(attr links)" = "$(attr links-expected)" -a "$(attr links-other)" = 0
 check "TimelineJS: no error" test "$(attr errors)" = 0
 log "$tmp/tljs-dom.html"
 check "TimelineJS: nothing fetched off the disk" test "$(attr remote)" = 0
+check "TimelineJS: no script of the data ran" pwned "$tmp/tljs-dom.html"
 
 if [ -n "$shots" ]; then
     chrome "$tmp/vis.html" --screenshot="$shots/vis-screenshot.png" >/dev/null

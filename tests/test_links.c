@@ -11,8 +11,8 @@
 static void http_and_https_are_links(void **state)
 {
     (void)state;
-    const char *ok[] = {"https://vnexpress.net/a-1.html", "http://example.org/", "HTTPS://Example.org/x?y=1&z=\"2\"",
-                        "https://báo.vn/tin-tức"};
+    const char *ok[] = {"https://vnexpress.net/a-1.html", "http://example.org/", "HTTPS://Example.org/x?y=1&z='2'(3)",
+                        "https://báo.vn/tin-tức", "https://example.org/%22%3Cb%3E"};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         assert_ptr_equal(bn_link_url(ok[i]), ok[i]);
 }
@@ -23,7 +23,9 @@ static void anything_else_is_no_link(void **state)
     const char *no[] = {"javascript:alert(1)", "JavaScript:alert(1)", " https://example.org/", "data:text/html,<b>",
                         "vbscript:x", "/relative/path.html", "relative.html", "//example.org/x", "https://",
                         "https:///path", "http:example.org", "https://exa mple.org/", "https://example.org/\n",
-                        "https://example.org/\tx", "ftp://example.org/", "file:///etc/passwd", "", "https://ex\x7f"};
+                        "https://example.org/\tx", "ftp://example.org/", "file:///etc/passwd", "", "https://ex\x7f",
+                        "https://example.org/a\"><script>", "https://example.org/<b>", "https://example.org/{x}",
+                        "https://example.org/a\\b", "https://example.org/`x`", "https://example.org/a|b^c"};
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         assert_null(bn_link_url(no[i]));
     assert_null(bn_link_url(NULL));

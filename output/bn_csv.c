@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "bn_formats.h"
+#include "bn_links.h"
 #include "bn_outfile.h"
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, its
@@ -46,7 +47,7 @@ bn_status bn_write_csv(const bn_timeline *tl, const char *path, bn_error *err)
     fputs("\xEF\xBB\xBF", f);
     static const char *const head[] = {"date", "actor1", "actor2", "type", "cameo", "goldstein", "articles",
                                        "source", "date_end", "actor1_id", "actor2_id", "location", "modality",
-                                       "confidence", "sentence", "event_id"};
+                                       "confidence", "sentence", "event_id", "url"};
     size_t nh = sizeof head / sizeof head[0];
     for (size_t i = 0; i < nh; i++)
         field(f, head[i], i + 1 == nh);
@@ -72,7 +73,9 @@ bn_status bn_write_csv(const bn_timeline *tl, const char *path, bn_error *err)
                              bn_modality_name(e->modality),
                              num[2],
                              e->nsources ? e->sources[0].sentence : "",
-                             te->id};
+                             te->id,
+                             /* the source's article, when its url is http(s) */
+                             e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL};
         for (size_t k = 0; k < nh; k++)
             field(f, row[k], k + 1 == nh);
     }

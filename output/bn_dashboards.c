@@ -9,6 +9,7 @@
 
 #include "bn_config.h"
 #include "bn_formats.h"
+#include "bn_links.h"
 #include "bn_markup.h"
 #include "bn_outfile.h"
 #include "bn_summary.h"
@@ -43,10 +44,18 @@ static bn_status write_json(json_t *root, const char *path, bn_error *err)
     return st;
 }
 
-/* "sentence — article" for a tooltip or a slide. */
-static void source_line(const bn_event *e, char *buf, size_t size)
+/* The first source's article url when it is http(s), else NULL. */
+static const char *source_url(const bn_timeline *tl, const bn_event *e)
 {
-    snprintf(buf, size, "%s — %s", e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "");
+    return e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL;
+}
+
+/* "sentence — article", and the url when it is http(s), for a tooltip. */
+static void source_line(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
+{
+    const char *url = source_url(tl, e);
+    snprintf(buf, size, "%s — %s%s%s", e->nsources ? e->sources[0].sentence : "",
+             e->nsources ? e->sources[0].article : "", url ? " · " : "", url ? url : "");
 }
 
 bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
@@ -63,7 +72,7 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
         day_string(lo, lo_s);
         day_string(hi + 1, hi_s); /* vis ends are exclusive */
         bn_event_summary(tl, e, buf, sizeof buf);
-        source_line(e, src, sizeof src);
+        source_line(tl, e, src, sizeof src);
         json_t *it = json_pack("{s:s,s:o,s:s,s:s,s:o,s:s}", "id", te->id, "content", html_string(buf), "start", lo_s,
                                "group", bn_event_type_name(e->type), "title", html_string(src), "type",
                                lo == hi ? "box" : "range");
@@ -71,6 +80,8 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
             json_object_set_new(it, "end", json_string(hi_s));
         if (it && e->modality == BN_MOD_PLANNED)
             json_object_set_new(it, "className", json_string("planned"));
+        if (it && source_url(tl, e))
+            json_object_set_new(it, "url", json_string(source_url(tl, e)));
         json_array_append_new(items, it);
         used[e->type] = 1;
     }
@@ -104,7 +115,7 @@ static json_t *tl_date(long day, int with_month, int with_day)
 bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error *err)
 {
     json_t *events = json_array();
-    char head[1024], text[8192];
+    char head[1024], title[512];
     size_t placed = 0;
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_tl_event *te = &tl->events[i];
@@ -116,13 +127,24 @@ bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error 
         bn_event_summary(tl, e, head, sizeof head);
         char *sent = bn_markup_escape(e->nsources ? e->sources[0].sentence : "");
         char *art = bn_markup_escape(e->nsources ? e->sources[0].article : "");
-        snprintf(text, sizeof text, "<p>%s</p><p><small>%s · %s%s</small></p>", sent ? sent : "", art ? art : "",
-                 bn_event_type_name(e->type), te->articles > 1 ? " · nhiều nguồn" : "");
+        const char *url = source_url(tl, e);
+        char *href = url ? bn_markup_escape(url) : NULL;
+        /* the article, a link to it when its url is http(s); sized to fit,
+         * so that no tag is ever cut */
+        size_t size = 128 + (sent ? strlen(sent) : 0) + (art ? strlen(art) : 0) + (href ? strlen(href) : 0);
+        char *text = malloc(size);
+        if (text)
+            snprintf(text, size, "<p>%s</p><p><small>%s%s%s%s%s · %s%s</small></p>", sent ? sent : "",
+                     href ? "<a href=\"" : "", href ? href : "", href ? "\" target=\"_blank\" rel=\"noopener\">" : "",
+                     art ? art : "", href ? "</a>" : "", bn_event_type_name(e->type),
+                     te->articles > 1 ? " · nhiều nguồn" : "");
         free(sent);
         free(art);
+        free(href);
         json_t *ev = json_pack("{s:o,s:{s:o,s:s},s:s,s:s}", "start_date", tl_date(lo, month || day, day), "text",
                                "headline", html_string(head), "text", text, "group",
                                bn_type_label_vi(e->type), "unique_id", te->id);
+        free(text);
         if (ev && lo != hi && day) /* a span of days, or a week */
             json_object_set_new(ev, "end_date", tl_date(hi, 1, 1));
         if (ev && (e->date.precision == BN_PREC_WEEK || e->date.precision == BN_PREC_QUARTER ||
@@ -131,8 +153,8 @@ bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error 
         json_array_append_new(events, ev);
         placed++;
     }
-    snprintf(text, sizeof text, "%zu sự kiện từ %zu bài báo · biennien %s", placed, tl->narticles, BN_VERSION);
+    snprintf(title, sizeof title, "%zu sự kiện từ %zu bài báo · biennien %s", placed, tl->narticles, BN_VERSION);
     return write_json(json_pack("{s:{s:{s:s,s:s}},s:o}", "title", "text", "headline", "Dòng thời gian sự kiện", "text",
-                                text, "events", events),
+                                title, "events", events),
                       path, err);
 }

@@ -15,6 +15,7 @@
 
 #include "bn_dot.h"
 #include "bn_dot_render.h"
+#include "bn_links.h"
 #include "bn_palette.h"
 #include "bn_summary.h"
 
@@ -403,9 +404,10 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         char wrapped[600];
         wrap(text, WRAP, 2, wrapped, sizeof wrapped);
         snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
-        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s", date, bn_type_label_vi(e->type), text,
+        const char *url = e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL;
+        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_type_label_vi(e->type), text,
                  e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "",
-                 te->articles > 1 ? " (và các bài khác)" : "");
+                 te->articles > 1 ? " (và các bài khác)" : "", url ? "\n" : "", url ? url : "");
     } else if (it->type == BN_EV_COUNT) {
         snprintf(name, sizeof name, "cell_%zu_%zu_rest", c->lane, c->col);
         column_label(L, c->col, date, sizeof date);

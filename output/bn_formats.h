@@ -21,7 +21,7 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err);
  * group, unique_id}]}: TimelineJS's JSON, loaded as it is. */
 bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error *err);
 
-/* The actor network in GEXF 1.3 with its time dimension: each actor and
+/* The actor network in GEXF 1.2draft with its time dimension: each actor and
  * relation has a spell per day it acts, so Gephi's timeline replays them. */
 bn_status bn_write_gexf(const bn_timeline *tl, const bn_network *net, const char *path, bn_error *err);
 

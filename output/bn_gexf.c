@@ -1,9 +1,11 @@
-/* graph.gexf: GEXF 1.3 (gexf.net) for Gephi, in dynamic mode.  Each actor
- * and each relation has a spell for each run of days on which it acts
- * (an event's days: a day, a span, a whole month for "tháng 3/2022"), so
- * Gephi's timeline slider replays who acted on whom.  Events without a
- * known year give no spell.  igraph has no GEXF writer, so this one is
- * ours. */
+/* graph.gexf: GEXF 1.2draft (gexf.net) for Gephi, in dynamic mode.  1.2draft,
+ * not 1.3: it is what Gephi, networkx (Debian's 2.8 reads no 1.3) and most
+ * other readers accept.  Each actor and each relation has a spell for each
+ * run of days on which it acts (an event's days: a day, a span, a whole month
+ * for "tháng 3/2022"), so Gephi's timeline slider replays who acted on whom;
+ * a relation's dynamic attribute "interactions" gives its number of events
+ * in each run.  Events without a known year give no spell.  igraph has no
+ * GEXF writer, so this one is ours. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 
 typedef struct span {
     long lo, hi;
+    unsigned count; /* events in the run */
 } span;
 
 typedef struct spans {
@@ -34,7 +37,7 @@ static int spans_add(spans *s, long lo, long hi)
 {
     if (bn_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v))
         return -1;
-    s->v[s->n++] = (span){lo, hi};
+    s->v[s->n++] = (span){lo, hi, 1};
     return 0;
 }
 
@@ -47,11 +50,21 @@ static void spans_close(spans *s)
         if (w && s->v[i].lo <= s->v[w - 1].hi + 1) {
             if (s->v[i].hi > s->v[w - 1].hi)
                 s->v[w - 1].hi = s->v[i].hi;
+            s->v[w - 1].count += s->v[i].count;
         } else {
             s->v[w++] = s->v[i];
         }
     }
     s->n = w;
+}
+
+/* start="…" end="…" of a run: days, both ends inclusive. */
+static void put_interval(FILE *f, const span *r)
+{
+    int y0, m0, d0, y1, m1, d1;
+    bn_civil_from_days(r->lo, &y0, &m0, &d0);
+    bn_civil_from_days(r->hi, &y1, &m1, &d1);
+    fprintf(f, "start=\"%04d-%02d-%02d\" end=\"%04d-%02d-%02d\"", y0, m0, d0, y1, m1, d1);
 }
 
 static void put_spells(FILE *f, const spans *s, const char *indent)
@@ -60,12 +73,21 @@ static void put_spells(FILE *f, const spans *s, const char *indent)
         return;
     fprintf(f, "%s<spells>\n", indent);
     for (size_t i = 0; i < s->n; i++) {
-        int y0, m0, d0, y1, m1, d1;
-        bn_civil_from_days(s->v[i].lo, &y0, &m0, &d0);
-        bn_civil_from_days(s->v[i].hi, &y1, &m1, &d1);
-        fprintf(f, "%s  <spell start=\"%04d-%02d-%02d\" end=\"%04d-%02d-%02d\"/>\n", indent, y0, m0, d0, y1, m1, d1);
+        fprintf(f, "%s  <spell ", indent);
+        put_interval(f, &s->v[i]);
+        fputs("/>\n", f);
     }
     fprintf(f, "%s</spells>\n", indent);
+}
+
+/* The dynamic attribute: one value per run, as Gephi reads 1.2draft. */
+static void put_counts(FILE *f, const spans *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        fprintf(f, "        <attvalue for=\"interactions\" value=\"%u\" ", s->v[i].count);
+        put_interval(f, &s->v[i]);
+        fputs("/>\n", f);
+    }
 }
 
 static void put_attr(FILE *f, const char *key, const char *value)
@@ -78,10 +100,10 @@ static void put_attr(FILE *f, const char *key, const char *value)
 static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, spans *node_spans, spans *edge_spans)
 {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
           "  <meta>\n    <creator>biennien " BN_VERSION "</creator>\n"
           "    <description>actors and who acts on whom, by day</description>\n  </meta>\n"
-          "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\">\n"
+          "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n"
           "    <attributes class=\"node\" mode=\"static\">\n"
           "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
           "      <attribute id=\"name_vi\" title=\"name_vi\" type=\"string\"/>\n"
@@ -93,6 +115,9 @@ static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, sp
           "    <attributes class=\"edge\" mode=\"static\">\n"
           "      <attribute id=\"goldstein\" title=\"goldstein\" type=\"double\"/>\n"
           "      <attribute id=\"types\" title=\"types\" type=\"string\"/>\n"
+          "    </attributes>\n"
+          "    <attributes class=\"edge\" mode=\"dynamic\">\n"
+          "      <attribute id=\"interactions\" title=\"interactions\" type=\"integer\"/>\n"
           "    </attributes>\n"
           "    <nodes>\n",
           f);
@@ -138,6 +163,7 @@ static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, sp
                 n += (size_t)snprintf(types + n, sizeof types - n, "%s%s:%u", n ? " " : "",
                                       bn_event_type_name((bn_event_type)t), r->types[t]);
         put_attr(f, "types", types);
+        put_counts(f, &edge_spans[i]);
         fputs("        </attvalues>\n", f);
         put_spells(f, &edge_spans[i], "        ");
         fputs("      </edge>\n", f);

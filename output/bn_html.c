@@ -10,6 +10,7 @@
 #include "bn_config.h"
 #include "bn_dot.h"
 #include "bn_html.h"
+#include "bn_links.h"
 #include "bn_markup.h"
 #include "bn_outfile.h"
 #include "bn_palette.h"
@@ -101,6 +102,49 @@ static void put_actor_keys(FILE *f, const bn_timeline *tl, const bn_event *e)
     }
 }
 
+/* An article: a link to its url when that is http(s); else its name, and
+ * a url of another kind (javascript:, data:, relative) after it as text. */
+static void put_article(FILE *f, const bn_timeline *tl, const char *article)
+{
+    const char *url = bn_article_url(tl, article), *link = bn_link_url(url);
+    if (link) {
+        fputs("<a href=\"", f);
+        bn_markup_put(f, link);
+        fputs("\" rel=\"noopener noreferrer\" target=\"_blank\">", f);
+        bn_markup_put(f, article);
+        fputs("</a>", f);
+        return;
+    }
+    bn_markup_put(f, article);
+    if (url && *url) {
+        fputs(" <small class=\"url\">", f);
+        bn_markup_put(f, url);
+        fputs("</small>", f);
+    }
+}
+
+/* The articles of the event's sources, each once, the first in full. */
+static void put_articles(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
+{
+    const bn_event *e = &te->ev;
+    if (!e->nsources)
+        return;
+    put_article(f, tl, e->sources[0].article);
+    if (te->articles > 1)
+        fprintf(f, " <small>(+%u bài:", te->articles - 1);
+    for (size_t i = 1; i < e->nsources && te->articles > 1; i++) {
+        size_t k = 0;
+        while (k < i && strcmp(e->sources[k].article, e->sources[i].article) != 0)
+            k++;
+        if (k < i)
+            continue;
+        fputc(' ', f);
+        put_article(f, tl, e->sources[i].article);
+    }
+    if (te->articles > 1)
+        fputs(")</small>", f);
+}
+
 static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
 {
     const bn_event *e = &te->ev;
@@ -128,9 +172,7 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     if (e->nsources > 1)
         fprintf(f, " <small>(+%zu câu khác)</small>", e->nsources - 1);
     fputs("</td><td class=\"article\">", f);
-    bn_markup_put(f, e->nsources ? e->sources[0].article : "");
-    if (te->articles > 1)
-        fprintf(f, " <small>(+%u bài)</small>", te->articles - 1);
+    put_articles(f, tl, te);
     fputs("</td></tr>\n", f);
 }
 

@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 
 packages="gcc pkg-config meson ninja-build python3 valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
 # the report page's test runs it in a real browser; the scale-out test
-# shards with GNU parallel
-test_packages="chromium fonts-dejavu-core parallel"
+# shards with GNU parallel; the graph files are read by networkx
+test_packages="chromium fonts-dejavu-core parallel python3-networkx"
 
 install_missing() {
     missing=""
@@ -24,6 +24,25 @@ install_missing() {
     $sudo apt-get update -qq
     # shellcheck disable=SC2086
     $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# the JavaScript clients that tests/clients.sh opens vis.json and
+# timelinejs.json in, from npm, at the versions tests/clients/package-lock.json
+# pins, into .cache/clients (not committed); again only when the lock changed
+clients() {
+    dir=.cache/clients
+    if [ -d "$dir/node_modules" ] && cmp -s tests/clients/package-lock.json "$dir/package-lock.json"; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "no npm: the vis-timeline and TimelineJS tests will be skipped"
+        return 0
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp tests/clients/package.json tests/clients/package-lock.json "$dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+        echo "npm ci failed: the vis-timeline and TimelineJS tests will be skipped"
 }
 
 build() { # dir, extra meson options...
@@ -43,7 +62,10 @@ demo)
     ;;
 test)
     packages="$packages $test_packages"
+    # npm for the client tests: Debian's package, unless an npm is there
+    command -v npm >/dev/null 2>&1 || packages="$packages npm"
     install_missing
+    clients
     build build
     meson test -C build --print-errorlogs
     build build-asan -Db_sanitize=address,undefined -Dbuildtype=debug

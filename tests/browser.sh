@@ -2,7 +2,8 @@
 # The report page in a real browser: headless Chromium loads
 # timeline.html built from examples/, both pictures render, a filter given
 # in the address (#actor=…&type=…) narrows the table to exactly the rows
-# it should, and a screenshot is kept for a person to look at.
+# it should, and a screenshot is kept for a person to look at. Hostile
+# input (tests/injection/) runs no script in the report or the SVGs.
 # Skipped (exit 77) with a message only when no Chromium is found and none
 # can be installed.
 # usage: browser.sh BIENNIEN EXAMPLES SCREENSHOT.png
@@ -68,6 +69,35 @@ check "no matching row hidden" test "$shown" = "$expected"
 chrome "$page#actor=no-such-actor" --dump-dom >"$tmp/dom2.html"
 body=$(grep -o '<body[^>]*>' "$tmp/dom2.html")
 check "a filter matching nothing shows no row" test "$(attr rows)" = 0
+
+# hostile input (tests/injection/: script and HTML in titles, texts, ids,
+# --kb actor names, javascript: urls): no script of the data runs in the
+# report or in the SVGs opened alone; the page as the browser leaves it
+# has no link but http(s) and #fragments (tests/outputs_check.py --dom).
+# A payload sets data-pwned on the root element when it runs: a control
+# page that runs one shows the probe sees it.
+inj="$(dirname "$0")/injection"
+root_tag() { # file, root element name: its start tag in the dumped DOM
+    grep -o -m1 "<$2[ >][^>]*>\\|<$2>" "$1" | head -1
+}
+printf '<!DOCTYPE html><html><body><script>document.documentElement.setAttribute("data-pwned", "control")</script></body></html>\n' >"$tmp/control.html"
+chrome "file://$tmp/control.html" --dump-dom >"$tmp/control.dom"
+check "injection: the probe sees a script that ran (control)" grep -q 'data-pwned="control"' "$tmp/control.dom"
+"$bin" build -q --kb "$inj/kb.json" --format json,svg,html "$inj/articles.jsonl" -o "$tmp/inj" >/dev/null 2>&1
+check "injection: report built" test -s "$tmp/inj/timeline.html"
+for f in timeline.html timeline.svg graph.svg; do
+    chrome "file://$tmp/inj/$f" --dump-dom >"$tmp/inj-$f.dom"
+    case $f in *.html) r=html ;; *) r=svg ;; esac
+    t=$(root_tag "$tmp/inj-$f.dom" $r)
+    check "injection: $f loaded" test -n "$t"
+    check "injection: $f: no script of the data ran" test -n "$t" -a -z "$(echo "$t" | grep pwned)"
+done
+body=$(grep -o '<body[^>]*>' "$tmp/inj-timeline.html.dom")
+check "injection: the report's own script ran to the end" test "$(attr ready)" = 1
+check "injection: a row per event (5)" test "$(grep -c '^<tr id="ev-' "$tmp/inj-timeline.html.dom")" = 5
+python3 "$(dirname "$0")/outputs_check.py" --dom "$tmp/inj-timeline.html.dom" "$tmp/inj" >"$tmp/inj.tap"
+check "injection: the page in the browser: one script, no link but http(s)" test $? -eq 0
+grep '^not ok' "$tmp/inj.tap"
 
 chrome "$page" --screenshot="$shot" --window-size=1400,2400 >/dev/null
 check "screenshot taken" test -s "$shot"

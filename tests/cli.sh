@@ -165,10 +165,12 @@ check "--format: only what was asked" test -s "$tmp/f1/timeline.json" -a -s "$tm
 run merge --format csv,vis,timelinejs,gexf "$tmp/x.jsonl" -o "$tmp/f7"
 check "dashboard formats: status 0" test $status -eq 0
 check "csv: GDELT-like header after a BOM" test "$(head -1 "$tmp/f7/events.csv" | cut -c4-63)" = "date,actor1,actor2,type,cameo,goldstein,articles,source,date"
-check "csv: a row per event" test "$(grep -c ',ev-[0-9a-f]*.$' "$tmp/f7/events.csv")" -eq 47
+check "csv: a row per event (the event id, then the url)" test "$(grep -c ',ev-[0-9a-f]*,\(https://[^,]*\)\?.$' "$tmp/f7/events.csv")" -eq 47
 check "timelinejs: events with start_date and text" grep -q '"start_date"' "$tmp/f7/timelinejs.json"
 check "vis: items and groups" grep -q '"groups"' "$tmp/f7/vis.json"
 check "gexf: dynamic, with spells" grep -q '<spell start="2014-' "$tmp/f7/graph.gexf"
+check "gexf: 1.2draft, as networkx and Gephi read it" grep -q '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">' "$tmp/f7/graph.gexf"
+check "gexf: interactions by run of days, a dynamic attribute" grep -q '<attvalue for="interactions" value="[0-9]*" start="2014-' "$tmp/f7/graph.gexf"
 check "gexf: only what was asked" test ! -e "$tmp/f7/timeline.json"
 run merge --format json,pdf "$tmp/x.jsonl" -o "$tmp/f2"
 check "--format unknown: status 2" test $status -eq 2
@@ -185,6 +187,52 @@ run merge --since 2014-13 "$tmp/x.jsonl" -o "$tmp/f5"
 check "--since bad: status 2" test $status -eq 2
 run merge --min-confidence 2 "$tmp/x.jsonl" -o "$tmp/f6"
 check "--min-confidence bad: status 2" test $status -eq 2
+
+# links back to the source: an article's http(s) url is a link in the
+# report's table and TimelineJS, in the SVG tooltip, vis.json's and
+# events.csv's "url"; a javascript: or relative url is text in the
+# report, and nowhere else
+cat >"$tmp/urls.jsonl" <<'EOF'
+{"id": "a-http", "url": "https://example.org/tin/nato-nga.html?x=1&y=2", "date": "2022-01-10", "text": "Tin\n\nNgày 12/1, NATO và Nga họp tại Brussels.\n"}
+{"id": "a-js", "url": "javascript:alert(1)", "date": "2022-01-10", "text": "Tin\n\nNgày 13/1, Nga cảnh báo NATO.\n"}
+{"id": "a-rel", "url": "/tin/mot-bai.html", "date": "2022-01-10", "text": "Tin\n\nNgày 14/1, Mỹ chỉ trích Nga.\n"}
+EOF
+run build --format json,svg,html,csv,vis,timelinejs "$tmp/urls.jsonl" -o "$tmp/urls"
+check "urls: status 0" test $status -eq 0
+u='https://example.org/tin/nato-nga.html?x=1&amp;y=2'
+check "urls: report, the http(s) article a link" \
+    grep -qF "<td class=\"article\"><a href=\"$u\" rel=\"noopener noreferrer\" target=\"_blank\">a-http</a></td>" "$tmp/urls/timeline.html"
+check "urls: report, javascript: as text" grep -qF '<td class="article">a-js <small class="url">javascript:alert(1)</small></td>' "$tmp/urls/timeline.html"
+check "urls: report, a relative url as text" grep -qF '<td class="article">a-rel <small class="url">/tin/mot-bai.html</small></td>' "$tmp/urls/timeline.html"
+check "urls: report, one link out" test "$(grep -c '<a href="http' "$tmp/urls/timeline.html")" -eq 1
+check "urls: SVG tooltip" grep -qF "a&#45;http&#10;https://example.org/tin/nato&#45;nga.html?x=1&amp;y=2\"" "$tmp/urls/timeline.svg"
+check "urls: events.csv, the url last" grep -qF ',https://example.org/tin/nato-nga.html?x=1&y=2' "$tmp/urls/events.csv"
+check "urls: events.csv, the others without" test "$(grep -c ',ev-[0-9a-f]*,.$' "$tmp/urls/events.csv")" -eq 2
+check "urls: vis.json" grep -qF '"url": "https://example.org/tin/nato-nga.html?x=1&y=2"' "$tmp/urls/vis.json"
+check "urls: timelinejs.json, a link" \
+    grep -qF "<a href=\\\"$u\\\" target=\\\"_blank\\\" rel=\\\"noopener\\\">a-http</a>" "$tmp/urls/timelinejs.json"
+check "urls: javascript: and the relative url nowhere but the report" \
+    test -z "$(grep -l 'javascript:\|mot-bai' "$tmp/urls/timeline.svg" "$tmp/urls/events.csv" "$tmp/urls/vis.json" "$tmp/urls/timelinejs.json")"
+
+# hostile input (tests/injection/: HTML and script in titles, texts,
+# article ids and --kb actor names; javascript:, data: and quote-breaking
+# urls) in every format: every XML output well-formed, no link but http(s),
+# no markup made of the data (tests/outputs_check.py); the same checks on
+# the examples
+all_formats=json,dot,svg,graphml,html,bipartite,csv,vis,timelinejs,gexf
+injection="$(dirname "$0")/injection"
+run build --kb "$injection/kb.json" --format $all_formats "$injection/articles.jsonl" -o "$tmp/inj"
+check "injection: status 0" test $status -eq 0
+check "injection: an event from each of the five articles" test "$(grep -c '"id": "ev-' "$tmp/inj/timeline.json")" -eq 5
+check "injection: one link out, its quotes escaped" \
+    test "$(grep -c "<a href=\"https://example.org/a?x=1&amp;y=&#39;onmouseover=&#39;document" "$tmp/inj/timeline.html")" -eq 1
+python3 "$(dirname "$0")/outputs_check.py" --payload pwned "$tmp/inj" >"$tmp/inj.tap"
+check "injection: every output escaped, well-formed, no link but http(s)" test $? -eq 0
+grep '^not ok' "$tmp/inj.tap"
+"$bin" build -q --format $all_formats "$examples/corpus" -o "$tmp/allf" 2>/dev/null
+python3 "$(dirname "$0")/outputs_check.py" "$tmp/allf" >"$tmp/allf.tap"
+check "examples: every output well-formed, no link but http(s)" test $? -eq 0
+grep '^not ok' "$tmp/allf.tap"
 
 # a write error (file size limit): non-zero, the old outputs untouched,
 # no temporary file left

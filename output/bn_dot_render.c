@@ -58,6 +58,7 @@ bn_status bn_dot_measure(Agraph_t *g, const char *layout, double *width, double 
         *width = GD_bb(g).UR.x - GD_bb(g).LL.x;
         *height = GD_bb(g).UR.y - GD_bb(g).LL.y;
         gvFreeLayout(gvc, g);
+        bn_dot_set(g, "bb", ""); /* the layout's box: not for the DOT file */
     }
     gvFreeContext(gvc);
     return st;

@@ -282,6 +282,34 @@
             });
         });
         document.body.dataset.svgs = String(drawn);
+        measure();
         document.body.dataset.ready = '1';
+    }
+
+    /* Test hooks on what a reader sees: the smallest network label in
+     * screen pixels (data-net-font), the timeline boxes cut by an edge of
+     * their box (data-cut), and whether the timeline's legend stands
+     * beside its picture (data-legend: "beside"). */
+    function measure() {
+        var ds = document.body.dataset, min = 0;
+        each(document.querySelectorAll('#network svg g.node text'), function (t) {
+            var m = t.getScreenCTM(), px = m ? parseFloat(t.getAttribute('font-size')) * Math.abs(m.a) : 0;
+            if (px && (!min || px < min)) min = px;
+        });
+        ds.netFont = min.toFixed(1);
+        var fig = document.querySelector('#timeline .figure');
+        var legend = document.querySelector('#timeline .legend');
+        if (!fig) return;
+        var box = fig.getBoundingClientRect(), left = box.left + fig.clientLeft, right = left + fig.clientWidth;
+        var cut = 0;
+        each(fig.querySelectorAll('g.node[id^="tl-ev-"], g.node[id^="tl-cell_"]'), function (g) {
+            var r = g.getBoundingClientRect();
+            if ((r.left < left - 0.5 && r.right > left + 0.5) || (r.left < right - 0.5 && r.right > right + 0.5)) cut++;
+        });
+        ds.cut = String(cut);
+        if (legend) {
+            var l = legend.getBoundingClientRect();
+            ds.legend = l.left >= box.right - 1 && l.top < box.bottom && l.height > 0 ? 'beside' : 'elsewhere';
+        }
     }
 }());

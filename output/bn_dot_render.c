@@ -45,6 +45,25 @@ void bn_dot_prefix_ids(Agraph_t *g, const char *prefix)
     }
 }
 
+bn_status bn_dot_measure(Agraph_t *g, const char *layout, double *width, double *height, bn_error *err)
+{
+    agseterr(AGERR);
+    GVC_t *gvc = gvContextPlugins(builtin_plugins, 0);
+    if (!gvc)
+        return bn_error_set(err, BN_ERR_LIBRARY, "", 0, 0, 0, "Graphviz: cannot create a context");
+    bn_status st = BN_OK;
+    if (gvLayout(gvc, g, layout) != 0) {
+        st = bn_error_set(err, BN_ERR_LIBRARY, "", 0, 0, 0, "Graphviz: layout \"%s\" failed", layout);
+    } else {
+        *width = GD_bb(g).UR.x - GD_bb(g).LL.x;
+        *height = GD_bb(g).UR.y - GD_bb(g).LL.y;
+        gvFreeLayout(gvc, g);
+        bn_dot_set(g, "bb", ""); /* the layout's box: not for the DOT file */
+    }
+    gvFreeContext(gvc);
+    return st;
+}
+
 bn_status bn_dot_write(Agraph_t *g, const char *layout, const char *dot_path, const char *svg_path, char **svg_out,
                        bn_error *err)
 {

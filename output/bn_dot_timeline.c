@@ -6,7 +6,8 @@
  * stack instead of overlapping.  Columns are days, weeks or months
  * (bn_bin); when a cell of a lane and a column would hold many events,
  * they are shown as one box per type ("4 × họp") whose tooltip lists them.
- * Dates without a known year go to a last column of their own. */
+ * Where columns stand along time is bn_time_axis's: proportional to time
+ * within runs of close dates, with a break ("≈ 10 năm") between runs. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,10 +19,10 @@
 #include "bn_links.h"
 #include "bn_palette.h"
 #include "bn_summary.h"
+#include "bn_time_axis.h"
 
 enum {
     DEFAULT_LANES = 6,
-    MAX_DAY_COLUMNS = 40,  /* auto binning: days while there are at most this many, then weeks, then months */
     CELL_MAX = 4,          /* more events than this in one cell of a day column: one box per type */
     NODE_W = 150,          /* points */
     NODE_H = 52,
@@ -72,12 +73,10 @@ static int placed_order(const void *va, const void *vb)
 
 typedef struct layout {
     const bn_timeline *tl;
-    bn_bin bin;
+    bn_time_axis ax;
     int vertical;
     size_t nlanes;          /* the main actors' lanes, then "khác" */
     long *lane_actor;       /* actor index, -1 for "khác" */
-    long *col_key;          /* bin key of each column; LONG_MAX: no known year */
-    size_t ncols;
     size_t *ev_lane, *ev_col;
     double *lane_start, *lane_len;
 } layout;
@@ -124,117 +123,22 @@ static void wrap(const char *s, int width, int lines, char *out, size_t size)
 
 /* ---- columns ------------------------------------------------------------ */
 
-static long bin_key(bn_bin bin, long day)
-{
-    int y, m, d;
-    switch (bin) {
-    case BN_BIN_WEEK:
-        return day - ((day + 3) % 7 + 7) % 7; /* the Monday; 1970-01-01 was a Thursday */
-    case BN_BIN_MONTH:
-        bn_civil_from_days(day, &y, &m, &d);
-        return (long)y * 12 + (m - 1);
-    default:
-        return day;
-    }
-}
-
-static int long_order(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
-static size_t distinct(long *v, size_t n)
-{
-    bn_sort(v, n, sizeof *v, long_order);
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!w || v[w - 1] != v[i])
-            v[w++] = v[i];
-    return w;
-}
-
-/* Chooses the bin and the columns. */
-static int make_columns(layout *L, bn_bin want)
+static bn_status make_columns(layout *L, bn_bin want, double step)
 {
     const bn_timeline *tl = L->tl;
-    long *days = malloc((tl->nevents + 1) * sizeof *days);
-    if (!days)
-        return -1;
-    size_t nd = 0;
-    int unknown = 0;
-    for (size_t i = 0; i < tl->nevents; i++) {
-        long lo, hi;
-        if (bn_timex_days(&tl->events[i].ev.date, &lo, &hi))
-            days[nd++] = lo;
-        else
-            unknown = 1;
-    }
-    L->bin = want;
-    if (want == BN_BIN_AUTO) {
-        L->bin = BN_BIN_MONTH;
-        for (bn_bin b = BN_BIN_DAY; b <= BN_BIN_WEEK; b++) {
-            long *keys = malloc((nd + 1) * sizeof *keys);
-            if (!keys) {
-                free(days);
-                return -1;
-            }
-            for (size_t i = 0; i < nd; i++)
-                keys[i] = bin_key(b, days[i]);
-            size_t k = distinct(keys, nd);
-            free(keys);
-            if (k <= MAX_DAY_COLUMNS) {
-                L->bin = b;
-                break;
-            }
-        }
-    }
-    for (size_t i = 0; i < nd; i++)
-        days[i] = bin_key(L->bin, days[i]);
-    L->ncols = distinct(days, nd);
-    if (unknown)
-        days[L->ncols++] = LONG_MAX;
-    L->col_key = days;
-    return 0;
+    const bn_timex **dates = malloc((tl->nevents + 1) * sizeof *dates);
+    if (!dates)
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < tl->nevents; i++)
+        dates[i] = &tl->events[i].ev.date;
+    bn_status st = bn_time_axis_init(&L->ax, dates, tl->nevents, want, step);
+    free(dates);
+    return st;
 }
 
-static size_t column_of(const layout *L, const bn_event *e)
-{
-    long lo, hi, key = LONG_MAX;
-    if (bn_timex_days(&e->date, &lo, &hi))
-        key = bin_key(L->bin, lo);
-    size_t a = 0, b = L->ncols;
-    while (a < b) {
-        size_t mid = (a + b) / 2;
-        if (L->col_key[mid] < key)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    return a < L->ncols ? a : L->ncols - 1;
-}
-
-/* "12/1", "12/1/2022" at the first column of a year; "tuần 13/1"; "1/2022". */
 static void column_label(const layout *L, size_t c, char *buf, size_t size)
 {
-    long key = L->col_key[c];
-    if (key == LONG_MAX) {
-        snprintf(buf, size, "năm chưa rõ");
-        return;
-    }
-    int y, m, d, py = 0, pm, pd;
-    if (L->bin == BN_BIN_MONTH) {
-        snprintf(buf, size, "%ld/%ld", key % 12 + 1, key / 12);
-        return;
-    }
-    bn_civil_from_days(key, &y, &m, &d);
-    if (c > 0 && L->col_key[c - 1] != LONG_MAX)
-        bn_civil_from_days(L->col_key[c - 1], &py, &pm, &pd);
-    const char *pre = L->bin == BN_BIN_WEEK ? "tuần " : "";
-    if (py != y)
-        snprintf(buf, size, "%s%d/%d/%d", pre, d, m, y);
-    else
-        snprintf(buf, size, "%s%d/%d", pre, d, m);
+    bn_axis_label(L->ax.cols[c].key, L->ax.cols[c].prec, buf, size);
 }
 
 /* ---- lanes -------------------------------------------------------------- */
@@ -290,7 +194,7 @@ static int make_lanes(layout *L, int want)
             other = 1;
         }
         L->ev_lane[i] = lane;
-        L->ev_col[i] = column_of(L, e);
+        L->ev_col[i] = bn_time_axis_column(&L->ax, &e->date);
     }
     if (other)
         v[L->nlanes++] = -1;
@@ -325,7 +229,7 @@ static int make_lanes(layout *L, int want)
 static size_t cell_items(const layout *L, const cell *c, item *out)
 {
     const bn_timeline *tl = L->tl;
-    if (L->bin == BN_BIN_DAY && c->n <= CELL_MAX) {
+    if (L->ax.bin == BN_BIN_DAY && c->n <= CELL_MAX) {
         for (size_t k = 0; k < c->n; k++)
             out[k] = (item){c->events[k], 1, tl->events[c->events[k]].ev.type, 0};
         return c->n;
@@ -505,10 +409,11 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
 static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lane_rows)
 {
     const bn_timeline *tl = L->tl;
+    const bn_time_axis *ax = &L->ax;
     char name[64], label[256];
-    double col_step = box_t(L) + GAP * 2;
+    double col_step = ax->step;
     double t0 = L->vertical ? AXIS_W + 8 : LABEL_W;
-    double total_t = L->ncols * col_step;
+    double total_t = ax->length;
     double l0 = L->vertical ? LABEL_W / 2.0 : AXIS_W;
     /* lane bands first: Graphviz draws in order, so they stay behind */
     double l = l0;
@@ -532,20 +437,55 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         place(L, lab, t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
         /* and again after the last column: a long timeline is read from
          * its end (the report page opens there) */
-        if (L->ncols > 6) {
+        if (total_t > 6 * col_step) {
             snprintf(name, sizeof name, "lane_label_end_%zu", k);
             lab = text_node(g, name, wrapped, "11", 1);
             place(L, lab, t0 + total_t + t0 / 2, l + L->lane_len[k] / 2, t0 - 8, L->lane_len[k]);
         }
         l += L->lane_len[k];
     }
-    /* the date axis */
-    for (size_t c = 0; c < L->ncols; c++) {
+    /* room after the end labels: the report page opens at the end and
+     * steps back to the gap before a column, at most a column, and the
+     * lane names stay in view */
+    if (total_t > 6 * col_step && !L->vertical) {
+        Agnode_t *pad = text_node(g, "end_room", "", "9", 0);
+        place(L, pad, t0 + total_t + t0 + col_step / 2, l0 + 4, col_step, 8);
+    }
+    /* the breaks: a dashed white band across the lanes, "≈ 10 năm" on the axis */
+    for (size_t b = 0; b < ax->nbreaks; b++) {
+        snprintf(name, sizeof name, "break_%zu", b);
+        Agnode_t *band = agnode(g, name, 1);
+        bn_dot_set(band, "shape", "box");
+        bn_dot_set(band, "style", "filled,dashed");
+        bn_dot_set(band, "color", "#888888");
+        bn_dot_set(band, "fillcolor", "#FFFFFF");
+        bn_dot_set(band, "label", "");
+        place(L, band, t0 + ax->breaks[b].t, l0 + (l - l0) / 2, BN_AXIS_BREAK - 16, l - l0);
+        bn_axis_gap_label(ax->breaks[b].key, label, sizeof label);
+        snprintf(name, sizeof name, "break_label_%zu", b);
+        Agnode_t *mark = text_node(g, name, label, "10", 1);
+        bn_dot_set(mark, "fontcolor", "#555555");
+        snprintf(label, sizeof label, "quãng trống trên trục thời gian");
+        bn_dot_set(mark, "tooltip", label);
+        place(L, mark, t0 + ax->breaks[b].t, l0 / 2, BN_AXIS_BREAK, l0 - 6);
+    }
+    /* the date axis: each column's period, bold where a run begins; the
+     * units of a run without events in grey */
+    for (size_t c = 0; c < ax->ncols; c++) {
         column_label(L, c, label, sizeof label);
         snprintf(name, sizeof name, "axis_%zu", c);
-        int year_start = strchr(label, '/') && strchr(strchr(label, '/') + 1, '/');
-        Agnode_t *tick = text_node(g, name, label, "10", year_start || L->col_key[c] == LONG_MAX);
-        place(L, tick, t0 + c * col_step + col_step / 2, l0 / 2, col_step, l0 - 6);
+        int first = c == 0 || ax->cols[c - 1].run != ax->cols[c].run;
+        Agnode_t *tick = text_node(g, name, label, "10", first);
+        place(L, tick, t0 + ax->cols[c].t, l0 / 2, col_step, l0 - 6);
+    }
+    for (size_t k = 0; k < ax->nticks; k++) {
+        bn_axis_label(ax->ticks[k].key, ax->bin == BN_BIN_WEEK ? BN_PREC_WEEK : ax->bin == BN_BIN_MONTH ? BN_PREC_MONTH
+                                                                                                    : BN_PREC_DAY,
+                      label, sizeof label);
+        snprintf(name, sizeof name, "axis_empty_%zu", k);
+        Agnode_t *tick = text_node(g, name, label, "9", 0);
+        bn_dot_set(tick, "fontcolor", "#999999");
+        place(L, tick, t0 + ax->ticks[k].t, l0 / 2, col_step, l0 - 6);
     }
     /* the events */
     item v[CELL_MAX + BN_EV_COUNT]; /* a cell's boxes: at most CELL_MAX events, or one per type */
@@ -554,7 +494,7 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         cell *c = &cells[k];
         size_t n = cell_items(L, c, v);
         for (size_t r = 0; r < n; r++) {
-            draw_item(g, L, c, &v[r], r, t0 + c->col * col_step + col_step / 2);
+            draw_item(g, L, c, &v[r], r, t0 + ax->cols[c->col].t);
             if (v[r].type < BN_EV_COUNT)
                 used[v[r].type] = 1;
             for (int t = 0; t < BN_EV_COUNT; t++)
@@ -573,7 +513,8 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     size_t ncells = 0, *lane_rows = NULL, *order = NULL;
     placed *pl = NULL;
     bn_status st = BN_OK;
-    if (make_columns(&L, opt ? opt->bin : BN_BIN_AUTO) || make_lanes(&L, opt && opt->lanes > 0 ? opt->lanes : DEFAULT_LANES))
+    double step = (opt && opt->vertical ? NODE_H : NODE_W) + GAP * 2;
+    if (make_columns(&L, opt ? opt->bin : BN_BIN_AUTO, step) != BN_OK || make_lanes(&L, opt && opt->lanes > 0 ? opt->lanes : DEFAULT_LANES))
         st = BN_ERR_NOMEM;
     /* cells: the events sorted by (lane, column, date), cut into runs */
     if (st == BN_OK) {
@@ -611,7 +552,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     if (st == BN_OK) {
         char title[256];
         snprintf(title, sizeof title, "Dòng thời gian: %zu sự kiện, %zu bài báo%s", tl->nevents, tl->narticles,
-                 L.bin == BN_BIN_WEEK ? " (theo tuần)" : L.bin == BN_BIN_MONTH ? " (theo tháng)" : "");
+                 L.ax.bin == BN_BIN_WEEK ? " (theo tuần)" : L.ax.bin == BN_BIN_MONTH ? " (theo tháng)" : "");
         bn_dot_set(g, "label", title);
         bn_dot_set(g, "labelloc", "t");
         bn_dot_set(g, "labeljust", "l"); /* a wide picture: the title where reading starts */
@@ -639,7 +580,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     free(L.lane_start);
     free(L.lane_len);
     free(L.lane_actor);
-    free(L.col_key);
+    bn_time_axis_destroy(&L.ax);
     free(L.ev_lane);
     free(L.ev_col);
     return st;

@@ -25,11 +25,56 @@ static const char *svg_element(const char *svg)
     return s ? s : "";
 }
 
-static void put_figure(FILE *f, const char *id, const char *title, const char *svg)
+/* A figure and its legend beside it (outside the scrolled box, so that
+ * it stays in view); the SVG's own legend is hidden by the style sheet. */
+static void put_figure(FILE *f, const char *id, const char *title, const char *svg, const char *legend)
 {
-    fprintf(f, "<section id=\"%s\"><h2>%s</h2><div class=\"figure\">\n", id, title);
+    fprintf(f, "<section id=\"%s\"><h2>%s</h2><div class=\"figure-row\"><div class=\"figure\">\n", id, title);
     fputs(svg_element(svg), f);
-    fputs("</div></section>\n", f);
+    fprintf(f, "</div>\n<aside class=\"legend\" aria-label=\"Chú giải\">%s</aside></div></section>\n", legend);
+}
+
+/* The timeline's legend: the types it shows, and its marks. */
+static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
+{
+    int used[BN_EV_COUNT] = {0};
+    for (size_t i = 0; i < tl->nevents; i++)
+        used[tl->events[i].ev.type] = 1;
+    size_t n = (size_t)snprintf(buf, size, "<h3>Loại sự kiện</h3><ul>");
+    for (int t = 0; t < BN_EV_COUNT && n < size; t++)
+        if (used[t])
+            n += (size_t)snprintf(buf + n, size - n, "<li><span class=\"swatch\" style=\"background:%s\"></span>%s</li>",
+                                  bn_type_colors[t], bn_type_label_vi((bn_event_type)t));
+    if (n < size)
+        snprintf(buf + n, size - n,
+                 "</ul><h3>Ký hiệu</h3><ul>"
+                 "<li><span class=\"mark dashed\"></span>viền đứt: dự kiến</li>"
+                 "<li><span class=\"mark\">●</span>nhiều bài báo</li>"
+                 "<li><span class=\"mark grey\"></span>“3 × họp”: cùng loại, cùng ô</li>"
+                 "<li><span class=\"mark\">≈</span>quãng trống: trục thời gian bị cắt</li>"
+                 "<li><span class=\"mark\"><i>12/1</i></span>ngày chữ xám: không có sự kiện</li>"
+                 "</ul><p>Trong một đoạn, khoảng cách tỉ lệ với thời gian. Bấm một ô để xem dòng của nó trong bảng.</p>");
+}
+
+static void network_legend(const bn_timeline *tl, const bn_picture_options *opt, char *buf, size_t size)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < tl->nactors; i++)
+        total += tl->actors[i].events > 0;
+    size_t max = opt && opt->max_actors > 0 ? (size_t)opt->max_actors : BN_NETWORK_MAX_ACTORS;
+    size_t shown = total < max ? total : max;
+    snprintf(buf, size,
+             "<h3>Chủ thể</h3><p>%zu/%zu chủ thể có sự kiện%s. Tên: các chủ thể có PageRank cao nhất; di chuột lên "
+             "một nút để xem tên và số liệu.</p><ul>"
+             "<li><span class=\"mark\">⬭</span>quốc gia</li><li><span class=\"mark\">▭</span>tổ chức</li>"
+             "<li><span class=\"mark\">⯃</span>cá nhân</li><li><span class=\"mark\">⬡</span>nhóm</li></ul>"
+             "<p>Cỡ: PageRank. Màu: cộng đồng (nhóm chủ thể hay tương tác với nhau); trắng: không có quan hệ.</p>"
+             "<h3>Quan hệ</h3><ul>"
+             "<li><span class=\"line\" style=\"background:#228833\"></span>hợp tác</li>"
+             "<li><span class=\"line\" style=\"background:#999999\"></span>trung tính</li>"
+             "<li><span class=\"line\" style=\"background:#CC3333\"></span>xung đột</li></ul>"
+             "<p>Độ dày: số tương tác; mũi tên: từ chủ thể hành động đến đối tượng.</p>",
+             shown, total, shown < total ? " (theo PageRank; graph.graphml có tất cả)" : "");
 }
 
 /* The first and last dated day, for the header. */
@@ -176,7 +221,8 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     fputs("</td></tr>\n", f);
 }
 
-static void put_page(FILE *f, const bn_timeline *tl, const char *timeline_svg, const char *network_svg)
+static void put_page(FILE *f, const bn_timeline *tl, const bn_picture_options *opt, const char *timeline_svg,
+                     const char *network_svg)
 {
     char span[128];
     /* the same counts as the command line's last line, in the same order
@@ -198,8 +244,11 @@ static void put_page(FILE *f, const bn_timeline *tl, const char *timeline_svg, c
             "<a href=\"#events-section\">Bảng sự kiện</a></nav>\n<main>\n",
             n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY], n.by_status[BN_ARTICLE_SKIPPED],
             n.events, n.actors, n.actors_in_events, span, BN_VERSION);
-    put_figure(f, "timeline", "Dòng thời gian", timeline_svg);
-    put_figure(f, "network", "Mạng lưới chủ thể", network_svg);
+    char legend[4096];
+    timeline_legend(tl, legend, sizeof legend);
+    put_figure(f, "timeline", "Dòng thời gian", timeline_svg, legend);
+    network_legend(tl, opt, legend, sizeof legend);
+    put_figure(f, "network", "Mạng lưới chủ thể", network_svg, legend);
     fputs("<section id=\"events-section\"><h2>Sự kiện</h2>\n", f);
     put_filters(f, tl);
     fputs("<table id=\"events\">\n<thead><tr><th data-sort=\"date\">Ngày</th><th data-sort=\"type\">Loại</th>"
@@ -225,7 +274,7 @@ bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_p
         st = bn_render_network(tl, net, opt, NULL, NULL, &network_svg, err);
     bn_outfile out;
     if (st == BN_OK && (st = bn_outfile_open(&out, path, err)) == BN_OK) {
-        put_page(out.f, tl, timeline_svg, network_svg);
+        put_page(out.f, tl, opt, timeline_svg, network_svg);
         st = bn_outfile_commit(&out, 0, err);
     }
     free(timeline_svg);

@@ -66,6 +66,16 @@ check "every row kept names Russia" test -z "$(grep -v 'data-actors="[^"]*Nga' "
 expected=$(grep '^<tr id="ev-' "$tmp/dom.html" | grep 'data-type="meeting"' | grep -c 'data-actors="[^"]*Nga')
 check "no matching row hidden" test "$shown" = "$expected"
 
+# the pictures as a reader sees them at 1400 px (hooks of report.js)
+chrome "$page" --dump-dom --window-size=1400,1000 >"$tmp/dom3.html"
+body=$(grep -o '<body[^>]*>' "$tmp/dom3.html")
+check "network labels at least 10 px on screen ($(attr net-font) px)" \
+    awk -v f="$(attr net-font)" 'BEGIN { exit !(f + 0 >= 10) }'
+check "the timeline opens with no box cut at its edges" test "$(attr cut)" = 0
+check "the timeline's legend stands beside it" test "$(attr legend)" = beside
+check "the timeline opens scrolled to its end" \
+    test "$(grep -o 'class="figure"[^>]*data-scroll="[0-9]*"' "$tmp/dom3.html" | grep -o '[0-9]*"$' | tr -d '"')" -gt 0
+
 chrome "$page#actor=no-such-actor" --dump-dom >"$tmp/dom2.html"
 body=$(grep -o '<body[^>]*>' "$tmp/dom2.html")
 check "a filter matching nothing shows no row" test "$(attr rows)" = 0

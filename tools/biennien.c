@@ -133,6 +133,8 @@ static const char *const usage_options =
     "                       while there are at most 40, else weeks, else months)\n"
     "      --layout NAME    graph.svg layout: neato, sfdp, fdp, circo, dot (default:\n"
     "                       neato up to 60 actors, else sfdp)\n"
+    "      --max-actors N   graph.svg draws at most the N actors with most PageRank\n"
+    "                       (default 60; graph.graphml keeps them all)\n"
     "      --actor NAME     only events that name this actor (id or name, any case,\n"
     "                       diacritics optional); repeat for more (build, merge)\n"
     "      --since DATE     only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
@@ -181,7 +183,7 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -201,6 +203,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"vertical", no_argument, NULL, OPT_VERTICAL},
         {"bin", required_argument, NULL, OPT_BIN},
         {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"max-actors", required_argument, NULL, OPT_MAXACTORS},
         {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},
         {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -289,6 +292,14 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
             if (!layouts[k])
                 return usage_error(cmd_sp, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", optarg);
             o->out.picture.layout = layouts[k];
+            break;
+        }
+        case OPT_MAXACTORS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (end == optarg || *end || n < 1 || n > 100000)
+                return usage_error(cmd_sp, "--max-actors wants a number from 1 to 100000, not '%s'", optarg);
+            o->out.picture.max_actors = (int)n;
             break;
         }
         case OPT_MINCONF: {

@@ -236,11 +236,36 @@
     finish();
 
     /* A chronicle is read for what is new: the timeline opens at its end
-     * (the latest columns; the first rows when time runs down). */
+     * (the latest columns; the first rows when time runs down), with no
+     * box cut at either edge of the box: the view starts in a gap between
+     * columns.  The scroll position is kept in data-scroll for the tests. */
     function showLatest() {
         var fig = document.querySelector('#timeline .figure');
         if (!fig) return;
-        fig.scrollLeft = fig.scrollWidth;
+        var across = fig.scrollWidth - fig.clientWidth >= fig.scrollHeight - fig.clientHeight;
+        var view = across ? fig.clientWidth : fig.clientHeight;
+        var max = across ? fig.scrollWidth - fig.clientWidth : 0;
+        if (!across) {                     /* time runs down: the latest are at the top */
+            fig.dataset.scroll = '0';
+            return;
+        }
+        var box = fig.getBoundingClientRect(), spans = [];
+        each(fig.querySelectorAll('g.node[id^="tl-ev-"], g.node[id^="tl-cell_"]'), function (g) {
+            var r = g.getBoundingClientRect();
+            var a = r.left - box.left - fig.clientLeft + fig.scrollLeft;
+            spans.push([a, a + r.width]);
+        });
+        var cut = function (x) { return spans.some(function (s) { return s[0] < x - 0.5 && x + 0.5 < s[1]; }); };
+        var pos = max;
+        /* the largest position at most max where neither edge cuts a box */
+        var candidates = [max].concat(spans.map(function (s) { return s[0] - 8; }))
+            .filter(function (x) { return x >= 0 && x <= max; })
+            .sort(function (x, y) { return y - x; });
+        for (var i = 0; i < candidates.length; i++) {
+            if (!cut(candidates[i]) && !cut(candidates[i] + view)) { pos = candidates[i]; break; }
+        }
+        fig.scrollLeft = pos;
+        fig.dataset.scroll = String(Math.round(fig.scrollLeft));
     }
 
     /* Test hooks: how many figures drew something, then "ready". Wide
@@ -257,6 +282,34 @@
             });
         });
         document.body.dataset.svgs = String(drawn);
+        measure();
         document.body.dataset.ready = '1';
+    }
+
+    /* Test hooks on what a reader sees: the smallest network label in
+     * screen pixels (data-net-font), the timeline boxes cut by an edge of
+     * their box (data-cut), and whether the timeline's legend stands
+     * beside its picture (data-legend: "beside"). */
+    function measure() {
+        var ds = document.body.dataset, min = 0;
+        each(document.querySelectorAll('#network svg g.node text'), function (t) {
+            var m = t.getScreenCTM(), px = m ? parseFloat(t.getAttribute('font-size')) * Math.abs(m.a) : 0;
+            if (px && (!min || px < min)) min = px;
+        });
+        ds.netFont = min.toFixed(1);
+        var fig = document.querySelector('#timeline .figure');
+        var legend = document.querySelector('#timeline .legend');
+        if (!fig) return;
+        var box = fig.getBoundingClientRect(), left = box.left + fig.clientLeft, right = left + fig.clientWidth;
+        var cut = 0;
+        each(fig.querySelectorAll('g.node[id^="tl-ev-"], g.node[id^="tl-cell_"]'), function (g) {
+            var r = g.getBoundingClientRect();
+            if ((r.left < left - 0.5 && r.right > left + 0.5) || (r.left < right - 0.5 && r.right > right + 0.5)) cut++;
+        });
+        ds.cut = String(cut);
+        if (legend) {
+            var l = legend.getBoundingClientRect();
+            ds.legend = l.left >= box.right - 1 && l.top < box.bottom && l.height > 0 ? 'beside' : 'elsewhere';
+        }
     }
 }());

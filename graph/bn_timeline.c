@@ -79,11 +79,37 @@ static char *dup_utf8(bn_timeline *tl, const char *s)
     return d;
 }
 
+/* Whether sighting `a` should name the actor rather than what `t` holds:
+ * one id can be written two ways ("Rịa Vũng Tàu", "Rịa-Vũng Tàu"), and
+ * which comes first must not matter (the name decides which surname
+ * joins it): the knowledge base's entry, else the smaller name. */
+static int names_better(const bn_actor *a, const bn_tl_actor *t)
+{
+    if ((!a->from_text) != t->known)
+        return !a->from_text;
+    const char *vi = a->name_vi ? a->name_vi : a->name;
+    int c = strcmp(a->name, t->name);
+    if (!c)
+        c = strcmp(vi, t->name_vi);
+    if (!c)
+        c = (int)a->kind - (int)t->kind;
+    return c < 0;
+}
+
 /* `day`: when the article was published (LONG_MIN: unknown); a person's
  * affiliation is that of the latest dated article, else of the first. */
 static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_share *share)
 {
     long i = bn_id_map_get(tl->actor_index, a->id);
+    if (i >= 0 && names_better(a, &tl->actors[i])) {
+        bn_tl_actor *t = &tl->actors[i];
+        t->name = dup(tl, a->name);
+        t->name_vi = dup(tl, a->name_vi ? a->name_vi : a->name);
+        t->kind = a->kind;
+        t->known = !a->from_text;
+        if (!t->name || !t->name_vi)
+            return BN_ERR_NOMEM;
+    }
     if (i < 0) {
         if (bn_grow((void **)&tl->actors, &tl->actors_cap, tl->nactors + 1, sizeof *tl->actors))
             return BN_ERR_NOMEM;

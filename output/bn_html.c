@@ -239,7 +239,7 @@ static void put_page(FILE *f, const bn_timeline *tl, const bn_picture_options *o
     fprintf(f,
             "</style></head>\n<body>\n<header><h1>Dòng thời gian sự kiện</h1>\n"
             "<p class=\"meta\">%zu bài báo: %zu đọc được, %zu không có nội dung, %zu bỏ qua · %zu sự kiện · "
-            "%zu chủ thể (%zu trong sự kiện)%s · biennien %s</p></header>\n"
+            "%zu chủ thể (%zu tham gia sự kiện)%s · biennien %s</p></header>\n"
             "<nav><a href=\"#timeline\">Dòng thời gian</a> <a href=\"#network\">Mạng lưới</a> "
             "<a href=\"#events-section\">Bảng sự kiện</a></nav>\n<main>\n",
             n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY], n.by_status[BN_ARTICLE_SKIPPED],

@@ -113,7 +113,7 @@ numbers() { grep -o '[0-9][0-9]*' | tr '\n' ' '; }
 cli_counts=$(grep 'articles read' "$tmp/err" | sed 's/^biennien: //' | numbers)
 page_counts=$(grep -o '<p class="meta">[^<]*' "$tmp/o7/timeline.html" | sed 's/ · từ .*//; s/ · biennien .*//' | numbers)
 check "header and command line: the same counts ($cli_counts)" test -n "$cli_counts" -a "$cli_counts" = "$page_counts"
-check "header: the same words" grep -q '<p class="meta">3 bài báo: 1 đọc được, 1 không có nội dung, 1 bỏ qua · [0-9]* sự kiện · [0-9]* chủ thể ([0-9]* trong sự kiện)' "$tmp/o7/timeline.html"
+check "header: the same words" grep -q '<p class="meta">3 bài báo: 1 đọc được, 1 không có nội dung, 1 bỏ qua · [0-9]* sự kiện · [0-9]* chủ thể ([0-9]* tham gia sự kiện)' "$tmp/o7/timeline.html"
 check "command line: the same words" grep -q '^biennien: 3 articles read: 1 ok, 1 empty, 1 skipped; [0-9]* events, [0-9]* actors ([0-9]* in events)$' "$tmp/err"
 
 # --lenient keeps the article with invalid bytes

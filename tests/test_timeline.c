@@ -548,6 +548,49 @@ static void event_id_names_every_source(void **state)
     bn_timeline_free(both);
 }
 
+/* An article "name" naming one person the knowledge base does not know,
+ * as `written` (no events). */
+static bn_article *naming(const char *name, const char *id, const char *written)
+{
+    bn_article *a = bn_article_new();
+    assert_non_null(a);
+    a->id = a->path = name;
+    a->line = 1;
+    snprintf(a->text_hash, sizeof a->text_hash, "%016llx", (unsigned long long)strlen(name) + strlen(written));
+    a->nsentences = 1;
+    a->actors = bn_arena_calloc(&a->arena, 1, sizeof *a->actors);
+    a->actors[0] = (bn_actor){id, written, written, BN_KIND_PERSON, NULL, 0, 1, NULL, 1};
+    a->nactors = 1;
+    return a;
+}
+
+/* One id written two ways ("Lam-Son Vy", "Lam Son Vy"): the name does not
+ * depend on which article comes first, nor then whether "ông Lam" (the
+ * first word of one way only) joins the person: shards in any order give
+ * the same actors, hence the same event ids. */
+static void actor_name_does_not_depend_on_order(void **state)
+{
+    (void)state;
+    for (int order = 0; order < 2; order++) {
+        bn_article *v[3] = {naming("p1", "lam-son-vy", "Lam-Son Vy"), naming("p2", "lam-son-vy", "Lam Son Vy"),
+                            naming("p3", "lam", "Lam")};
+        bn_timeline *tl = bn_timeline_new();
+        for (int k = 0; k < 3; k++) {
+            bn_add_result res;
+            assert_int_equal(bn_timeline_add(tl, v[order ? 2 - k : k], &res), BN_OK);
+        }
+        for (int k = 0; k < 3; k++)
+            bn_article_free(v[k]);
+        assert_int_equal(bn_timeline_resolve(tl), BN_OK);
+        long p = bn_timeline_actor(tl, "lam-son-vy");
+        assert_true(p >= 0);
+        assert_string_equal(tl->actors[p].name, "Lam Son Vy");
+        assert_int_equal(tl->nactors, 1); /* "Lam" is the first word of "Lam Son Vy" */
+        assert_int_equal(tl->actors[p].articles, 3);
+        bn_timeline_free(tl);
+    }
+}
+
 /* --actor, --since/--until, --min-confidence. */
 static void filters_narrow_the_timeline(void **state)
 {
@@ -602,6 +645,7 @@ int main(void)
         cmocka_unit_test(graphml_reads_back),
         cmocka_unit_test(near_identical_events_get_unique_stable_ids),
         cmocka_unit_test(event_id_names_every_source),
+        cmocka_unit_test(actor_name_does_not_depend_on_order),
         cmocka_unit_test(filters_narrow_the_timeline),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);

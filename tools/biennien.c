@@ -448,8 +448,9 @@ static int emit_article(void *vctx, const bn_article *a, const char *bytes, size
     /* not an error: a page can be all furniture (a section front, a
      * gallery); the user should still know nothing came of it */
     if (a->nsentences == 0)
-        bn_messages_article(&messages, BN_MSG_NO_TEXT, "%s:%d:1: warning: no article text found in \"%s\" (all page furniture)",
-                            a->path, a->line, a->id);
+        bn_messages_article(&messages, BN_MSG_NO_TEXT,
+                            "%s:%d:1: warning: no article text found in \"%s\" (all page furniture)", a->path, a->line,
+                            a->id);
     if (a->warning)
         bn_messages_article(&messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
     return c->emit(c->ctx, a, bytes, len);
@@ -698,7 +699,8 @@ static int finish(const options *o, bn_timeline *tl)
          * articles[].status, and as the report page's header */
         bn_timeline_counts n;
         bn_timeline_count(tl, &n);
-        fprintf(stderr, "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors (%zu in events)\n",
+        fprintf(stderr,
+                "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors (%zu in events)\n",
                 n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY],
                 n.by_status[BN_ARTICLE_SKIPPED], n.events, n.actors, n.actors_in_events);
         if (o->out.formats & BN_FMT_HTML)

@@ -79,7 +79,8 @@ void bn_messages_summarise(bn_messages *m)
                     snprintf(details, sizeof details, "%s%s", status ? "timeline.json articles[].status, and " : "",
                              m->log_path);
                 else
-                    snprintf(details, sizeof details, "%s--log FILE", status ? "timeline.json articles[].status, or " : "");
+                    snprintf(details, sizeof details, "%s--log FILE",
+                             status ? "timeline.json articles[].status, or " : "");
                 char line[10000];
                 if (k == BN_MSG_ARTICLE_WARNING && m->first[k]) /* warnings differ: show one */
                     snprintf(line, sizeof line, "%zu articles %s, the first: %s (details: %s)", n, many[k],

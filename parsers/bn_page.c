@@ -138,14 +138,23 @@ static size_t glued_trail(const bn_text *t, size_t from, size_t end)
     return glued >= 2 ? last : 0;
 }
 
-/* A photo credit near the end of a line: "Ảnh:", "Nguồn:", "Photo:". */
-static int credit(const char *s, size_t len)
+/* A photo credit near the end of a line: a word of page.json
+ * "credit_markers" followed by a colon ("Ảnh:", "Nguồn:", "Photo:"), or
+ * one of several words ("Ảnh minh họa"). */
+static int credit(const bn_article *a, const bn_lang *lang, const line *ln)
 {
-    static const char *const marks[] = {"Ảnh:", "ảnh:", "Ảnh :", "Nguồn:", "Photo:", "Ảnh minh họa"};
-    size_t from = len > 48 ? len - 48 : 0;
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-        if (has(s + from, len - from, marks[k]))
+    const bn_token *t = a->tokens.v;
+    for (size_t i = ln->tok_begin; i < ln->tok_end; i++) {
+        if (t[i].start + 48 < ln->end)
+            continue;
+        int payload = -1;
+        size_t m = bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, ln->tok_end, &payload);
+        if (!m || payload != BN_CUE_CREDIT)
+            continue;
+        uint32_t after = t[i + m - 1].end, next = i + m < ln->tok_end ? t[i + m].start : ln->end;
+        if (m >= 2 || memchr(a->text.s + after, ':', next - after))
             return 1;
+    }
     return 0;
 }
 
@@ -275,7 +284,7 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     }
     if (ntok <= 6 && t[tl - 1] == ')' && cue_suffix(a, lang, ln, BN_CUE_END_SUFFIX))
         return K_END; /* "Q.C (tổng hợp)", not a caption "Ảnh: X - CNN tổng hợp" */
-    ln->caption = credit(t, tl);
+    ln->caption = credit(a, lang, ln);
     if (!ln->alone && (ln->full_stop || ln->caption || ln->before_credit) && names_only(a, lang, ln))
         return K_FURNITURE; /* a photo caption inside a crawled line that says nothing (on a line
                              * of its own, a caption keeps its place: readers count it as body) */

@@ -219,6 +219,7 @@ check "TimelineJS: nothing fetched off the disk" test "$(attr remote)" = 0
 check "TimelineJS: no script of the data ran" pwned "$tmp/tljs-dom.html"
 
 if [ -n "$shots" ]; then
+    mkdir -p "$shots"
     chrome "$tmp/vis.html" --screenshot="$shots/vis-screenshot.png" >/dev/null
     chrome "$tmp/tljs.html" --screenshot="$shots/timelinejs-screenshot.png" >/dev/null
     check "screenshots taken" test -s "$shots/vis-screenshot.png" -a -s "$shots/timelinejs-screenshot.png"

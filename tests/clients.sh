@@ -190,7 +190,7 @@ function finish() {
   });
 }
 /* counted before TimelineJS sees the data (it sanitizes it in place) */
-var linksExpected = DATA.events.filter(function (e) { return /<a href="https?:/.test(e.text.text); }).length;
+var linksExpected = DATA.events.reduce(function (n, e) { return n + (e.text.text.match(/<a href="https?:/g) || []).length; }, 0);
 try {
   // offline: the library's own folder for anything it loads (not the CDN);
   // no web font (the default one is Google's)

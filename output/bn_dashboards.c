@@ -94,6 +94,33 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
     return write_json(json_pack("{s:o,s:o}", "items", items, "groups", groups), path, err);
 }
 
+/* A slide's text (HTML): the first sentence, then every article of the
+ * sources once, each a link to its url when that is http(s), and the type.
+ * NULL when out of memory. */
+static char *slide_text(const bn_timeline *tl, const bn_tl_event *te)
+{
+    const bn_event *e = &te->ev;
+    char *buf = NULL;
+    size_t len = 0, shown = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    int bad = fputs("<p>", f) < 0 || bn_markup_put(f, e->nsources ? e->sources[0].sentence : "") < 0 ||
+              fputs("</p><p><small>", f) < 0;
+    for (size_t i = 0; i < e->nsources && !bad; i++) {
+        if (bn_source_article_seen(e, i))
+            continue;
+        bad = (shown++ && fputs(", ", f) < 0) || bn_link_put_article(f, tl, e->sources[i].article) < 0;
+    }
+    bad = bad || fprintf(f, " · %s%s</small></p>", bn_event_type_name(e->type),
+                         te->articles > 1 ? " · nhiều nguồn" : "") < 0;
+    if (fclose(f) != 0 || bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 /* {year, month, day} as far as the date says; strings, as TimelineJS's
  * own examples write them. */
 static json_t *tl_date(long day, int with_month, int with_day)
@@ -125,22 +152,7 @@ bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error 
             continue;
         int month = e->date.precision <= BN_PREC_MONTH, day = e->date.precision <= BN_PREC_WEEK;
         bn_event_summary(tl, e, head, sizeof head);
-        char *sent = bn_markup_escape(e->nsources ? e->sources[0].sentence : "");
-        char *art = bn_markup_escape(e->nsources ? e->sources[0].article : "");
-        const char *url = source_url(tl, e);
-        char *href = url ? bn_markup_escape(url) : NULL;
-        /* the article, a link to it when its url is http(s); sized to fit,
-         * so that no tag is ever cut */
-        size_t size = 128 + (sent ? strlen(sent) : 0) + (art ? strlen(art) : 0) + (href ? strlen(href) : 0);
-        char *text = malloc(size);
-        if (text)
-            snprintf(text, size, "<p>%s</p><p><small>%s%s%s%s%s · %s%s</small></p>", sent ? sent : "",
-                     href ? "<a href=\"" : "", href ? href : "", href ? "\" target=\"_blank\" rel=\"noopener\">" : "",
-                     art ? art : "", href ? "</a>" : "", bn_event_type_name(e->type),
-                     te->articles > 1 ? " · nhiều nguồn" : "");
-        free(sent);
-        free(art);
-        free(href);
+        char *text = slide_text(tl, te);
         json_t *ev = json_pack("{s:o,s:{s:o,s:s},s:s,s:s}", "start_date", tl_date(lo, month || day, day), "text",
                                "headline", html_string(head), "text", text, "group",
                                bn_type_label_vi(e->type), "unique_id", te->id);

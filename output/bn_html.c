@@ -151,17 +151,8 @@ static void put_actor_keys(FILE *f, const bn_timeline *tl, const bn_event *e)
  * a url of another kind (javascript:, data:, relative) after it as text. */
 static void put_article(FILE *f, const bn_timeline *tl, const char *article)
 {
-    const char *url = bn_article_url(tl, article), *link = bn_link_url(url);
-    if (link) {
-        fputs("<a href=\"", f);
-        bn_markup_put(f, link);
-        fputs("\" rel=\"noopener noreferrer\" target=\"_blank\">", f);
-        bn_markup_put(f, article);
-        fputs("</a>", f);
-        return;
-    }
-    bn_markup_put(f, article);
-    if (url && *url) {
+    const char *url = bn_article_url(tl, article);
+    if (bn_link_put_article(f, tl, article) == 0 && url && *url) {
         fputs(" <small class=\"url\">", f);
         bn_markup_put(f, url);
         fputs("</small>", f);
@@ -178,10 +169,7 @@ static void put_articles(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     if (te->articles > 1)
         fprintf(f, " <small>(+%u bài:", te->articles - 1);
     for (size_t i = 1; i < e->nsources && te->articles > 1; i++) {
-        size_t k = 0;
-        while (k < i && strcmp(e->sources[k].article, e->sources[i].article) != 0)
-            k++;
-        if (k < i)
+        if (bn_source_article_seen(e, i))
             continue;
         fputc(' ', f);
         put_article(f, tl, e->sources[i].article);

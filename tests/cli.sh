@@ -194,23 +194,26 @@ check "--min-confidence bad: status 2" test $status -eq 2
 # report, and nowhere else
 cat >"$tmp/urls.jsonl" <<'EOF'
 {"id": "a-http", "url": "https://example.org/tin/nato-nga.html?x=1&y=2", "date": "2022-01-10", "text": "Tin\n\nNgày 12/1, NATO và Nga họp tại Brussels.\n"}
+{"id": "a-http2", "url": "http://example.net/b", "date": "2022-01-11", "text": "Tin\n\nNgày 12/1, NATO và Nga họp tại Brussels.\n"}
 {"id": "a-js", "url": "javascript:alert(1)", "date": "2022-01-10", "text": "Tin\n\nNgày 13/1, Nga cảnh báo NATO.\n"}
 {"id": "a-rel", "url": "/tin/mot-bai.html", "date": "2022-01-10", "text": "Tin\n\nNgày 14/1, Mỹ chỉ trích Nga.\n"}
 EOF
 run build --format json,svg,html,csv,vis,timelinejs "$tmp/urls.jsonl" -o "$tmp/urls"
 check "urls: status 0" test $status -eq 0
 u='https://example.org/tin/nato-nga.html?x=1&amp;y=2'
-check "urls: report, the http(s) article a link" \
-    grep -qF "<td class=\"article\"><a href=\"$u\" rel=\"noopener noreferrer\" target=\"_blank\">a-http</a></td>" "$tmp/urls/timeline.html"
+a1="<a href=\"$u\" rel=\"noopener noreferrer\" target=\"_blank\">a-http</a>"
+a2='<a href="http://example.net/b" rel="noopener noreferrer" target="_blank">a-http2</a>'
+check "urls: report, each http(s) article of an event a link" \
+    grep -qF "<td class=\"article\">$a1 <small>(+1 bài: $a2)</small></td>" "$tmp/urls/timeline.html"
 check "urls: report, javascript: as text" grep -qF '<td class="article">a-js <small class="url">javascript:alert(1)</small></td>' "$tmp/urls/timeline.html"
 check "urls: report, a relative url as text" grep -qF '<td class="article">a-rel <small class="url">/tin/mot-bai.html</small></td>' "$tmp/urls/timeline.html"
-check "urls: report, one link out" test "$(grep -c '<a href="http' "$tmp/urls/timeline.html")" -eq 1
-check "urls: SVG tooltip" grep -qF "a&#45;http&#10;https://example.org/tin/nato&#45;nga.html?x=1&amp;y=2\"" "$tmp/urls/timeline.svg"
+check "urls: report, no other link out" test "$(grep -o '<a href="http' "$tmp/urls/timeline.html" | wc -l)" -eq 2
+check "urls: SVG tooltip, the first source's" grep -qF "— a&#45;http (và các bài khác)&#10;https://example.org/tin/nato&#45;nga.html?x=1&amp;y=2\"" "$tmp/urls/timeline.svg"
 check "urls: events.csv, the url last" grep -qF ',https://example.org/tin/nato-nga.html?x=1&y=2' "$tmp/urls/events.csv"
 check "urls: events.csv, the others without" test "$(grep -c ',ev-[0-9a-f]*,.$' "$tmp/urls/events.csv")" -eq 2
 check "urls: vis.json" grep -qF '"url": "https://example.org/tin/nato-nga.html?x=1&y=2"' "$tmp/urls/vis.json"
-check "urls: timelinejs.json, a link" \
-    grep -qF "<a href=\\\"$u\\\" target=\\\"_blank\\\" rel=\\\"noopener\\\">a-http</a>" "$tmp/urls/timelinejs.json"
+check "urls: timelinejs.json, a link to each article" \
+    grep -qF "<small>$(echo "$a1, $a2" | sed 's/"/\\"/g') · meeting · nhiều nguồn</small>" "$tmp/urls/timelinejs.json"
 check "urls: javascript: and the relative url nowhere but the report" \
     test -z "$(grep -l 'javascript:\|mot-bai' "$tmp/urls/timeline.svg" "$tmp/urls/events.csv" "$tmp/urls/vis.json" "$tmp/urls/timelinejs.json")"
 

@@ -190,7 +190,7 @@ function finish() {
   });
 }
 /* counted before TimelineJS sees the data (it sanitizes it in place) */
-var linksExpected = DATA.events.filter(function (e) { return /<a href="https?:/.test(e.text.text); }).length;
+var linksExpected = DATA.events.reduce(function (n, e) { return n + (e.text.text.match(/<a href="https?:/g) || []).length; }, 0);
 try {
   // offline: the library's own folder for anything it loads (not the CDN);
   // no web font (the default one is Google's)
@@ -219,6 +219,7 @@ check "TimelineJS: nothing fetched off the disk" test "$(attr remote)" = 0
 check "TimelineJS: no script of the data ran" pwned "$tmp/tljs-dom.html"
 
 if [ -n "$shots" ]; then
+    mkdir -p "$shots"
     chrome "$tmp/vis.html" --screenshot="$shots/vis-screenshot.png" >/dev/null
     chrome "$tmp/tljs.html" --screenshot="$shots/timelinejs-screenshot.png" >/dev/null
     check "screenshots taken" test -s "$shots/vis-screenshot.png" -a -s "$shots/timelinejs-screenshot.png"

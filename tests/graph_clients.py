@@ -84,8 +84,9 @@ for u, v, d in g.edges(data=True):
         continue
     pairs += [((ids[u], ids[v], "weight"), float(d["weight"]), float(rel["count"])),
               ((ids[u], ids[v], "goldstein"), float(d["goldstein"]), float(rel["goldstein"])),
-              ((ids[u], ids[v], "first"), d["first"], rel["first"]),
-              ((ids[u], ids[v], "last"), d["last"], rel["last"])]
+              # no dated event: null in JSON, no value in GraphML
+              ((ids[u], ids[v], "first"), d.get("first") or None, rel["first"]),
+              ((ids[u], ids[v], "last"), d.get("last") or None, rel["last"])]
     for t, c in rel["types"].items():
         pairs.append(((ids[u], ids[v], t), float(d[t]), float(c)))
 ok, why = mismatches(pairs)

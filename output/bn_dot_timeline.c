@@ -25,6 +25,7 @@ enum {
     CELL_MAX = 4,          /* more events than this in one cell of a day column: one box per type */
     NODE_W = 150,          /* points */
     NODE_H = 52,
+    GROUP_H = 38,          /* when every box is a group of a week or a month: two lines, no date (the axis says it) */
     GAP = 8,
     LANE_PAD = 8,
     LABEL_W = 130,         /* the lane names */
@@ -283,15 +284,22 @@ static Agnode_t *text_node(Agraph_t *g, const char *name, const char *label, con
     return n;
 }
 
-/* Sizes of a box along the time and the lane axis. */
+/* Sizes of a box along the time and the lane axis: lower when the
+ * columns are weeks or months, whose boxes are groups without a date,
+ * so that lanes take less room. */
+static double box_h(const layout *L)
+{
+    return L->ax.bin == BN_BIN_DAY ? NODE_H : GROUP_H;
+}
+
 static double box_t(const layout *L)
 {
-    return L->vertical ? NODE_H : NODE_W;
+    return L->vertical ? box_h(L) : NODE_W;
 }
 
 static double box_l(const layout *L)
 {
-    return L->vertical ? NODE_W : NODE_H;
+    return L->vertical ? NODE_W : box_h(L);
 }
 
 static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *it, size_t row, double col_t)
@@ -305,7 +313,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         bn_date_vi(&e->date, date, sizeof date);
         bn_event_summary(tl, e, text, sizeof text);
         char wrapped[600];
-        wrap(text, WRAP, 2, wrapped, sizeof wrapped);
+        wrap(text, WRAP, L->ax.bin == BN_BIN_DAY ? 2 : 1, wrapped, sizeof wrapped);
         snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
         snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s", date, bn_type_label_vi(e->type), text,
                  e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "",
@@ -321,7 +329,10 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
             if (it->rest & (1u << t))
                 n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_type_label_vi((bn_event_type)t));
         }
-        snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
+        if (L->ax.bin == BN_BIN_DAY)
+            snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
+        else
+            snprintf(label, sizeof label, "+ %zu sự kiện khác", it->count);
     } else {
         snprintf(name, sizeof name, "cell_%zu_%zu_%d", c->lane, c->col, (int)it->type);
         column_label(L, c->col, date, sizeof date);
@@ -344,7 +355,10 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         bn_event_parties(tl, e, text, sizeof text);
         char wrapped[600];
         wrap(text, WRAP, 1, wrapped, sizeof wrapped);
-        snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+        if (L->ax.bin == BN_BIN_DAY)
+            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+        else
+            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_type_label_vi(it->type), wrapped);
     }
     Agnode_t *nd = agnode(g, name, 1);
     if (it->count == 1) { /* in the report page, a box leads to its row of the table */

@@ -41,6 +41,11 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
  * PageRank labelled in a size that reads when the picture is shown
  * BN_NETWORK_WIDTH points wide, the others named by their tooltip; edges
  * by number of interactions, green (cooperation) to red (conflict). */
+/* How many actors graph.svg draws (*drawn) of those that take part in
+ * events (*acting). */
+bn_status bn_network_picture_count(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
+                                   size_t *drawn, size_t *acting);
+
 bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
                             const char *dot_path, const char *svg_path, char **svg_out, bn_error *err);
 

@@ -27,6 +27,7 @@ typedef struct bn_picture_options {
     bn_bin bin;
     const char *layout; /* the network's Graphviz layout, or NULL: chosen by size */
     int max_actors;     /* actors drawn in the network, by PageRank (0: the default, 60) */
+    int page_legends;   /* the report page draws the legends beside the pictures: none in the SVG */
 } bn_picture_options;
 
 /* timeline.dot and timeline.svg: one swimlane per main actor, events in

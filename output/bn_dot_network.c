@@ -146,7 +146,7 @@ static void describe(const bn_timeline *tl, const bn_network *net, size_t i, cha
 /* The graph of the first `n` actors of `order`, the first `labels` of
  * them labelled.  *min_font: the smallest label's size. */
 static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const size_t *order, size_t n, size_t total,
-                            size_t labels, double *min_font)
+                            size_t labels, int legend, double *min_font)
 {
     Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
     long *slot = g ? malloc((tl->nactors + 1) * sizeof *slot) : NULL;
@@ -171,10 +171,12 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
              "nút: cỡ theo PageRank, màu theo cộng đồng; elip: quốc gia, chữ nhật: tổ chức, bát giác: cá nhân, "
              "lục giác: nhóm\\lcạnh: độ dày theo số tương tác; xanh: hợp tác, xám: trung tính, đỏ: xung đột\\l",
              n, total, n < total ? " (theo PageRank; graph.graphml có tất cả)" : "", labels < n ? labels : n);
-    bn_dot_set(g, "label", buf);
-    bn_dot_set(g, "labeljust", "l");
-    bn_dot_set(g, "fontsize", "14");
-    bn_dot_set(g, "labelloc", "t");
+    if (legend) {
+        bn_dot_set(g, "label", buf);
+        bn_dot_set(g, "labeljust", "l");
+        bn_dot_set(g, "fontsize", "14");
+        bn_dot_set(g, "labelloc", "t");
+    }
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");
     for (size_t i = 0; i < tl->nactors; i++)
         slot[i] = -1;
@@ -286,7 +288,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
     for (int t = 0; t < TRIES && st == BN_OK; t++) {
         if (g)
             agclose(g);
-        if (!(g = make_graph(tl, net, order, n, total, labels, &min_font))) {
+        if (!(g = make_graph(tl, net, order, n, total, labels, !(opt && opt->page_legends), &min_font))) {
             st = bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
             break;
         }

@@ -75,6 +75,7 @@ typedef struct layout {
     const bn_timeline *tl;
     bn_time_axis ax;
     int vertical;
+    int page_legends;
     size_t nlanes;          /* the main actors' lanes, then "khác" */
     long *lane_actor;       /* actor index, -1 for "khác" */
     size_t *ev_lane, *ev_col;
@@ -514,13 +515,14 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
                     used[t] = 1;
         }
     }
-    draw_legend(g, L, used, l + 24);
+    if (!L->page_legends)
+        draw_legend(g, L, used, l + 24);
 }
 
 bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
                              const char *svg_path, char **svg_out, bn_error *err)
 {
-    layout L = {.tl = tl, .vertical = opt && opt->vertical};
+    layout L = {.tl = tl, .vertical = opt && opt->vertical, .page_legends = opt && opt->page_legends};
     cell *cells = NULL;
     size_t ncells = 0, *lane_rows = NULL, *order = NULL;
     placed *pl = NULL;

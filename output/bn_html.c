@@ -25,7 +25,7 @@ static const char *svg_element(const char *svg)
 }
 
 /* A figure and its legend beside it (outside the scrolled box, so that
- * it stays in view); the SVG's own legend is hidden by the style sheet. */
+ * it stays in view); the SVGs of the page are drawn without theirs. */
 static void put_figure(FILE *f, const char *id, const char *title, const char *svg, const char *legend)
 {
     fprintf(f, "<section id=\"%s\"><h2>%s</h2><div class=\"figure-row\"><div class=\"figure\">\n", id, title);
@@ -227,9 +227,13 @@ bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_p
                         bn_error *err)
 {
     char *timeline_svg = NULL, *network_svg = NULL;
-    bn_status st = bn_render_timeline(tl, opt, NULL, NULL, &timeline_svg, err);
+    bn_picture_options page = {0};
+    if (opt)
+        page = *opt;
+    page.page_legends = 1; /* the page has its own, in HTML */
+    bn_status st = bn_render_timeline(tl, &page, NULL, NULL, &timeline_svg, err);
     if (st == BN_OK)
-        st = bn_render_network(tl, net, opt, NULL, NULL, &network_svg, err);
+        st = bn_render_network(tl, net, &page, NULL, NULL, &network_svg, err);
     bn_outfile out;
     if (st == BN_OK && (st = bn_outfile_open(&out, path, err)) == BN_OK) {
         put_page(out.f, tl, net, opt, timeline_svg, network_svg);

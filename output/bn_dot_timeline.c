@@ -388,8 +388,8 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
     t = LABEL_W;
     char name[64], label[96];
     double w = L->vertical ? 24 : 96;
-    for (int k = 0; k < BN_EV_COUNT + 2; k++) {
-        if (k < BN_EV_COUNT && !used[k])
+    for (int k = 0; k < BN_EV_COUNT + 3; k++) {
+        if ((k < BN_EV_COUNT && !used[k]) || (k == BN_EV_COUNT + 2 && !L->ax.nbreaks))
             continue;
         snprintf(name, sizeof name, "legend_%d", k);
         Agnode_t *n = agnode(g, name, 1);
@@ -404,9 +404,13 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
             snprintf(label, sizeof label, "viền đứt: dự kiến");
             bn_dot_set(n, "style", "rounded,dashed");
             bn_dot_set(n, "penwidth", "2");
-        } else {
+        } else if (k == BN_EV_COUNT + 1) {
             snprintf(label, sizeof label, "●: nhiều nguồn");
             bn_dot_set(n, "style", "rounded");
+        } else {
+            snprintf(label, sizeof label, "≈: quãng trống");
+            bn_dot_set(n, "style", "rounded,dashed");
+            bn_dot_set(n, "color", "#888888");
         }
         bn_dot_set(n, "label", label);
         if (L->vertical) {

@@ -23,6 +23,7 @@
 enum {
     DEFAULT_LANES = 6,
     CELL_MAX = 4,          /* more events than this in one cell of a day column: one box per type */
+    LANE_ROWS_MIN = 2,     /* a lane is as tall as nine in ten of its cells need, and at least this */
     NODE_W = 150,          /* points */
     NODE_H = 52,
     GROUP_H = 38,          /* when every box is a group of a week or a month: two lines, no date (the axis says it) */
@@ -80,6 +81,7 @@ typedef struct layout {
     long *lane_actor;       /* actor index, -1 for "khác" */
     size_t *ev_lane, *ev_col;
     double *lane_start, *lane_len;
+    size_t *lane_cap;       /* boxes a cell of the lane shows at most; NULL: CELL_MAX */
 } layout;
 
 /* ---- text --------------------------------------------------------------- */
@@ -226,11 +228,13 @@ static int make_lanes(layout *L, int want)
 /* ---- cells -------------------------------------------------------------- */
 
 /* The boxes of a cell: its events, or one box per type when there are
- * many or the columns are weeks or months. */
+ * many or the columns are weeks or months; past the lane's cap, the
+ * largest types and one box for the rest. */
 static size_t cell_items(const layout *L, const cell *c, item *out)
 {
     const bn_timeline *tl = L->tl;
-    if (L->ax.bin == BN_BIN_DAY && c->n <= CELL_MAX) {
+    size_t cap = L->lane_cap ? L->lane_cap[c->lane] : CELL_MAX;
+    if (L->ax.bin == BN_BIN_DAY && c->n <= cap) {
         for (size_t k = 0; k < c->n; k++)
             out[k] = (item){c->events[k], 1, tl->events[c->events[k]].ev.type, 0};
         return c->n;
@@ -244,17 +248,54 @@ static size_t cell_items(const layout *L, const cell *c, item *out)
         if (count)
             out[n++] = (item){first, count, (bn_event_type)t, 0};
     }
-    if (n <= CELL_MAX)
+    if (n <= cap)
         return n;
     /* a full cell: its largest types, and one box for the rest */
     bn_sort(out, n, sizeof *out, item_order);
-    item rest = {out[CELL_MAX - 1].first, 0, BN_EV_COUNT, 0};
-    for (size_t k = CELL_MAX - 1; k < n; k++) {
+    item rest = {out[cap - 1].first, 0, BN_EV_COUNT, 0};
+    for (size_t k = cap - 1; k < n; k++) {
         rest.count += out[k].count;
         rest.rest |= 1u << out[k].type;
     }
-    out[CELL_MAX - 1] = rest;
-    return CELL_MAX;
+    out[cap - 1] = rest;
+    return cap;
+}
+
+static int size_order(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Empty lanes compressed: a lane is as tall as nine in ten of its cells
+ * need (at least LANE_ROWS_MIN boxes), not as its one fullest cell; the
+ * cells past it show their largest types and "+ N sự kiện khác".  Cells
+ * are sorted by lane. */
+static bn_status lane_caps(layout *L, const cell *cells, size_t ncells)
+{
+    size_t *need = malloc((ncells + 1) * sizeof *need);
+    L->lane_cap = calloc(L->nlanes + 1, sizeof *L->lane_cap);
+    if (!need || !L->lane_cap) {
+        free(need);
+        return BN_ERR_NOMEM;
+    }
+    item tmp[CELL_MAX + BN_EV_COUNT];
+    size_t *caps = L->lane_cap;
+    for (size_t l = 0; l < L->nlanes; l++)
+        caps[l] = CELL_MAX;
+    L->lane_cap = NULL; /* the natural number of boxes */
+    for (size_t k = 0; k < ncells; k++)
+        need[k] = cell_items(L, &cells[k], tmp);
+    for (size_t a = 0, b; a < ncells; a = b) {
+        for (b = a; b < ncells && cells[b].lane == cells[a].lane; b++)
+            ;
+        bn_sort(need + a, b - a, sizeof *need, size_order);
+        size_t q = need[a + (b - a - 1) * 9 / 10];
+        caps[cells[a].lane] = q < LANE_ROWS_MIN ? LANE_ROWS_MIN : q > CELL_MAX ? CELL_MAX : q;
+    }
+    L->lane_cap = caps;
+    free(need);
+    return BN_OK;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -555,7 +596,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
         lane_rows = calloc(L.nlanes + 1, sizeof *lane_rows);
         L.lane_start = calloc(L.nlanes + 1, sizeof *L.lane_start);
         L.lane_len = calloc(L.nlanes + 1, sizeof *L.lane_len);
-        if (!lane_rows || !L.lane_start || !L.lane_len)
+        if (!lane_rows || !L.lane_start || !L.lane_len || lane_caps(&L, cells, ncells) != BN_OK)
             st = BN_ERR_NOMEM;
         item tmp[CELL_MAX + BN_EV_COUNT];
         for (size_t k = 0; st == BN_OK && k < ncells; k++) {
@@ -597,6 +638,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     free(lane_rows);
     free(L.lane_start);
     free(L.lane_len);
+    free(L.lane_cap);
     free(L.lane_actor);
     bn_time_axis_destroy(&L.ax);
     free(L.ev_lane);

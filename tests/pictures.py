@@ -86,6 +86,37 @@ def timeline_axis(binary, work):
           '≈ 7 tuần' in labels, labels)
 
 
+# Written for this test: Russia acts on four days of one ISO week (four
+# types) and once in each of four other weeks.
+LANE = {"id": "l1", "date": "2022-03-20", "title": "Nga",
+        "text": "Ngày 3/2/2022, Nga cảnh báo Mỹ.\nNgày 4/2/2022, Nga chỉ trích NATO.\n"
+                "Ngày 5/2/2022, Nga kêu gọi Ukraine đàm phán.\nNgày 6/2/2022, Nga bác bỏ đề nghị của Pháp.\n"
+                "Ngày 10/2/2022, Nga cảnh báo Anh.\nNgày 17/2/2022, Nga chỉ trích Đức.\n"
+                "Ngày 24/2/2022, Nga cảnh báo Ba Lan.\nNgày 3/3/2022, Nga chỉ trích Litva."}
+
+
+def lanes_compressed(binary, work):
+    src = os.path.join(work, 'lane.jsonl')
+    with open(src, 'w', encoding='utf-8') as f:
+        f.write(json.dumps(LANE, ensure_ascii=False) + '\n')
+    out = os.path.join(work, 'lane')
+    build(binary, [src], out, '--bin', 'week')
+    root = ET.parse(os.path.join(out, 'timeline.svg')).getroot()
+    nodes = {g.get('id'): g for g in root.iter(SVG + 'g') if g.get('class') == 'node'}
+    rest = nodes.get('tl-cell_0_0_rest')
+    x = float(rest.find('.//' + SVG + 'text').get('x')) if rest is not None else None
+    first_week = [k for k in nodes if (k.startswith('tl-cell_') or k.startswith('tl-ev-')) and
+                  float(nodes[k].find('.//' + SVG + 'text').get('x')) == x]
+    check('a full week in a lane of one-event weeks: two boxes', len(first_week) == 2, first_week)
+    title = rest.find('.//' + SVG + 'a').get(XLINK + 'title') if rest is not None else ''
+    check('... the second "+ 3 sự kiện khác", its tooltip naming the types',
+          rest is not None and '+ 3 sự kiện khác' in ''.join(rest.itertext()) and 'chỉ trích' in title, title)
+    band = nodes.get('tl-lane_0')
+    ys = [float(p.split(',')[1]) for p in band.find(SVG + 'polygon').get('points').split()] if band is not None else [0]
+    check('the lane two boxes high, not four (2 x 38 + 8 + 2 x 8 pt)', abs(max(ys) - min(ys) - 100) < 1,
+          max(ys) - min(ys))
+
+
 def acting(out):
     with open(os.path.join(out, 'timeline.json'), encoding='utf-8') as f:
         tl = json.load(f)
@@ -157,6 +188,7 @@ def main():
     binary, examples, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     timeline_axis(binary, work)
+    lanes_compressed(binary, work)
     network(binary, examples, work)
     print('1..%d' % n)
     return 1 if fails else 0

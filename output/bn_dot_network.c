@@ -164,7 +164,7 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
     bn_dot_set(g, "sep", "+6");
     bn_dot_set(g, "outputorder", "edgesfirst"); /* nodes and their labels over the edges */
     /* no "splines": routed and curved edges leak memory in Graphviz 2.43 */
-    char buf[512];
+    char buf[1024];
     snprintf(buf, sizeof buf,
              "Mạng lưới chủ thể: %zu/%zu chủ thể có sự kiện%s\\l"
              "tên: %zu chủ thể đầu theo PageRank; các chủ thể khác: di chuột để xem tên\\l"

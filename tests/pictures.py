@@ -159,6 +159,9 @@ def network(binary, examples, work):
     check('graph.graphml keeps every actor', open(os.path.join(out5, 'graph.graphml'), encoding='utf-8').read()
           .count('<node ') == len(every))
     legible(os.path.join(out5, 'graph.svg'))
+    bad = subprocess.run([binary, 'build', '-q', '--max-actors', '0', os.path.join(examples, 'corpus'), '-o',
+                          os.path.join(work, 'bad')], capture_output=True, text=True)
+    check('--max-actors 0: usage error, status 2', bad.returncode == 2 and '--max-actors' in bad.stderr, bad.stderr)
 
 
 def legible(svg_path):

@@ -27,6 +27,7 @@ typedef struct bn_picture_options {
     bn_bin bin;
     const char *layout; /* the network's Graphviz layout, or NULL: chosen by size */
     int max_actors;     /* actors drawn in the network, by PageRank (0: the default, 60) */
+    int page_legends;   /* the report page draws the legends beside the pictures: none in the SVG */
 } bn_picture_options;
 
 /* timeline.dot and timeline.svg: one swimlane per main actor, events in
@@ -41,6 +42,11 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
  * PageRank labelled in a size that reads when the picture is shown
  * BN_NETWORK_WIDTH points wide, the others named by their tooltip; edges
  * by number of interactions, green (cooperation) to red (conflict). */
+/* How many actors graph.svg draws (*drawn) of those that take part in
+ * events (*acting). */
+bn_status bn_network_picture_count(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
+                                   size_t *drawn, size_t *acting);
+
 bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
                             const char *dot_path, const char *svg_path, char **svg_out, bn_error *err);
 

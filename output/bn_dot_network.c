@@ -77,6 +77,65 @@ static int actor_order(const void *va, const void *vb)
     return strcmp(pick_ctx->tl->actors[a].id, pick_ctx->tl->actors[b].id);
 }
 
+/* The actors drawn, moved to the front of `order`: the first `max`, less
+ * those without a relation to another of them (loose marks say nothing
+ * in a network), replaced by the next ones that have one; *n of them. */
+static int choose(const bn_timeline *tl, const bn_network *net, size_t *order, size_t total, size_t max, size_t *n)
+{
+    /* state: 0 not yet, 1 drawn, 2 left out */
+    unsigned char *state = calloc(tl->nactors + 1, 1);
+    unsigned char *linked = calloc(tl->nactors + 1, 1);
+    size_t *tmp = malloc((total + 1) * sizeof *tmp);
+    if (!state || !linked || !tmp) {
+        free(state);
+        free(linked);
+        free(tmp);
+        return -1;
+    }
+    size_t chosen = 0;
+    for (size_t k = 0; k < total && chosen < max; k++, chosen++)
+        state[order[k]] = 1;
+    for (int pass = 0; pass < 8; pass++) {
+        /* linked[a]: 1 when linked to one drawn */
+        memset(linked, 0, tl->nactors);
+        for (size_t r = 0; r < net->nrelations; r++) {
+            const bn_relation *rel = &net->relations[r];
+            if (state[rel->source] == 1)
+                linked[rel->target] = 1;
+            if (state[rel->target] == 1)
+                linked[rel->source] = 1;
+        }
+        size_t dropped = 0;
+        for (size_t k = 0; k < total; k++)
+            if (state[order[k]] == 1 && !linked[order[k]]) {
+                state[order[k]] = 2;
+                dropped++;
+            }
+        if (!dropped)
+            break;
+        chosen -= dropped;
+        for (size_t k = 0; k < total && chosen < max; k++)
+            if (state[order[k]] == 0 && linked[order[k]]) {
+                state[order[k]] = 1;
+                chosen++;
+            }
+    }
+    /* the drawn ones first, in their order */
+    size_t w = 0, rest = 0;
+    for (size_t k = 0; k < total; k++) {
+        if (state[order[k]] == 1)
+            order[w++] = order[k];
+        else
+            tmp[rest++] = order[k];
+    }
+    memcpy(order + w, tmp, rest * sizeof *tmp);
+    *n = w;
+    free(state);
+    free(linked);
+    free(tmp);
+    return 0;
+}
+
 static void describe(const bn_timeline *tl, const bn_network *net, size_t i, char *buf, size_t size)
 {
     const bn_tl_actor *a = &tl->actors[i];
@@ -87,7 +146,7 @@ static void describe(const bn_timeline *tl, const bn_network *net, size_t i, cha
 /* The graph of the first `n` actors of `order`, the first `labels` of
  * them labelled.  *min_font: the smallest label's size. */
 static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const size_t *order, size_t n, size_t total,
-                            size_t labels, double *min_font)
+                            size_t labels, int legend, double *min_font)
 {
     Agraph_t *g = agopen((char *)"actors", Agdirected, NULL);
     long *slot = g ? malloc((tl->nactors + 1) * sizeof *slot) : NULL;
@@ -105,17 +164,19 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
     bn_dot_set(g, "sep", "+6");
     bn_dot_set(g, "outputorder", "edgesfirst"); /* nodes and their labels over the edges */
     /* no "splines": routed and curved edges leak memory in Graphviz 2.43 */
-    char buf[512];
+    char buf[1024];
     snprintf(buf, sizeof buf,
              "Mạng lưới chủ thể: %zu/%zu chủ thể có sự kiện%s\\l"
              "tên: %zu chủ thể đầu theo PageRank; các chủ thể khác: di chuột để xem tên\\l"
              "nút: cỡ theo PageRank, màu theo cộng đồng; elip: quốc gia, chữ nhật: tổ chức, bát giác: cá nhân, "
              "lục giác: nhóm\\lcạnh: độ dày theo số tương tác; xanh: hợp tác, xám: trung tính, đỏ: xung đột\\l",
              n, total, n < total ? " (theo PageRank; graph.graphml có tất cả)" : "", labels < n ? labels : n);
-    bn_dot_set(g, "label", buf);
-    bn_dot_set(g, "labeljust", "l");
-    bn_dot_set(g, "fontsize", "14");
-    bn_dot_set(g, "labelloc", "t");
+    if (legend) {
+        bn_dot_set(g, "label", buf);
+        bn_dot_set(g, "labeljust", "l");
+        bn_dot_set(g, "fontsize", "14");
+        bn_dot_set(g, "labelloc", "t");
+    }
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica,Arial,sans-serif");
     for (size_t i = 0; i < tl->nactors; i++)
         slot[i] = -1;
@@ -176,20 +237,42 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
     return g;
 }
 
+/* The actors that take part in events, in drawing order; *n drawn. */
+static size_t *picture_order(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt, size_t *n,
+                             size_t *total)
+{
+    size_t *order = malloc((tl->nactors + 1) * sizeof *order);
+    if (!order)
+        return NULL;
+    *total = 0;
+    for (size_t i = 0; i < tl->nactors; i++)
+        if (tl->actors[i].events) /* named but never acting: not in the picture */
+            order[(*total)++] = i;
+    pick ctx = {tl, net};
+    pick_ctx = &ctx;
+    bn_sort(order, *total, sizeof *order, actor_order);
+    size_t max = opt && opt->max_actors > 0 ? (size_t)opt->max_actors : BN_NETWORK_MAX_ACTORS;
+    if (choose(tl, net, order, *total, max, n) != 0) {
+        free(order);
+        return NULL;
+    }
+    return order;
+}
+
+bn_status bn_network_picture_count(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
+                                   size_t *drawn, size_t *acting)
+{
+    size_t *order = picture_order(tl, net, opt, drawn, acting);
+    free(order);
+    return order ? BN_OK : BN_ERR_NOMEM;
+}
+
 bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
                             const char *dot_path, const char *svg_path, char **svg_out, bn_error *err)
 {
-    size_t *order = malloc((tl->nactors + 1) * sizeof *order), total = 0;
+    size_t n = 0, total = 0, *order = picture_order(tl, net, opt, &n, &total);
     if (!order)
         return bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
-    for (size_t i = 0; i < tl->nactors; i++)
-        if (tl->actors[i].events) /* named but never acting: not in the picture */
-            order[total++] = i;
-    pick ctx = {tl, net};
-    pick_ctx = &ctx;
-    bn_sort(order, total, sizeof *order, actor_order);
-    size_t max = opt && opt->max_actors > 0 ? (size_t)opt->max_actors : BN_NETWORK_MAX_ACTORS;
-    size_t n = total < max ? total : max;
     /* neato spreads a few dozen actors; sfdp scales to thousands.  Not dot
      * by default, even for a handful: its cycle breaking (an actor acting
      * on another and back) leaks memory in Graphviz 2.43; --layout dot
@@ -205,7 +288,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
     for (int t = 0; t < TRIES && st == BN_OK; t++) {
         if (g)
             agclose(g);
-        if (!(g = make_graph(tl, net, order, n, total, labels, &min_font))) {
+        if (!(g = make_graph(tl, net, order, n, total, labels, !(opt && opt->page_legends), &min_font))) {
             st = bn_error_set(err, BN_ERR_NOMEM, "", 0, 0, 0, "out of memory");
             break;
         }

@@ -24,8 +24,10 @@
 enum {
     DEFAULT_LANES = 6,
     CELL_MAX = 4,          /* more events than this in one cell of a day column: one box per type */
+    LANE_ROWS_MIN = 2,     /* a lane is as tall as nine in ten of its cells need, and at least this */
     NODE_W = 150,          /* points */
     NODE_H = 52,
+    GROUP_H = 38,          /* when every box is a group of a week or a month: two lines, no date (the axis says it) */
     GAP = 8,
     LANE_PAD = 8,
     LABEL_W = 130,         /* the lane names */
@@ -75,10 +77,12 @@ typedef struct layout {
     const bn_timeline *tl;
     bn_time_axis ax;
     int vertical;
+    int page_legends;
     size_t nlanes;          /* the main actors' lanes, then "khác" */
     long *lane_actor;       /* actor index, -1 for "khác" */
     size_t *ev_lane, *ev_col;
     double *lane_start, *lane_len;
+    size_t *lane_cap;       /* boxes a cell of the lane shows at most; NULL: CELL_MAX */
 } layout;
 
 /* ---- text --------------------------------------------------------------- */
@@ -225,11 +229,13 @@ static int make_lanes(layout *L, int want)
 /* ---- cells -------------------------------------------------------------- */
 
 /* The boxes of a cell: its events, or one box per type when there are
- * many or the columns are weeks or months. */
+ * many or the columns are weeks or months; past the lane's cap, the
+ * largest types and one box for the rest. */
 static size_t cell_items(const layout *L, const cell *c, item *out)
 {
     const bn_timeline *tl = L->tl;
-    if (L->ax.bin == BN_BIN_DAY && c->n <= CELL_MAX) {
+    size_t cap = L->lane_cap ? L->lane_cap[c->lane] : CELL_MAX;
+    if (L->ax.bin == BN_BIN_DAY && c->n <= cap) {
         for (size_t k = 0; k < c->n; k++)
             out[k] = (item){c->events[k], 1, tl->events[c->events[k]].ev.type, 0};
         return c->n;
@@ -243,17 +249,54 @@ static size_t cell_items(const layout *L, const cell *c, item *out)
         if (count)
             out[n++] = (item){first, count, (bn_event_type)t, 0};
     }
-    if (n <= CELL_MAX)
+    if (n <= cap)
         return n;
     /* a full cell: its largest types, and one box for the rest */
     bn_sort(out, n, sizeof *out, item_order);
-    item rest = {out[CELL_MAX - 1].first, 0, BN_EV_COUNT, 0};
-    for (size_t k = CELL_MAX - 1; k < n; k++) {
+    item rest = {out[cap - 1].first, 0, BN_EV_COUNT, 0};
+    for (size_t k = cap - 1; k < n; k++) {
         rest.count += out[k].count;
         rest.rest |= 1u << out[k].type;
     }
-    out[CELL_MAX - 1] = rest;
-    return CELL_MAX;
+    out[cap - 1] = rest;
+    return cap;
+}
+
+static int size_order(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Empty lanes compressed: a lane is as tall as nine in ten of its cells
+ * need (at least LANE_ROWS_MIN boxes), not as its one fullest cell; the
+ * cells past it show their largest types and "+ N sự kiện khác".  Cells
+ * are sorted by lane. */
+static bn_status lane_caps(layout *L, const cell *cells, size_t ncells)
+{
+    size_t *need = malloc((ncells + 1) * sizeof *need);
+    L->lane_cap = calloc(L->nlanes + 1, sizeof *L->lane_cap);
+    if (!need || !L->lane_cap) {
+        free(need);
+        return BN_ERR_NOMEM;
+    }
+    item tmp[CELL_MAX + BN_EV_COUNT];
+    size_t *caps = L->lane_cap;
+    for (size_t l = 0; l < L->nlanes; l++)
+        caps[l] = CELL_MAX;
+    L->lane_cap = NULL; /* the natural number of boxes */
+    for (size_t k = 0; k < ncells; k++)
+        need[k] = cell_items(L, &cells[k], tmp);
+    for (size_t a = 0, b; a < ncells; a = b) {
+        for (b = a; b < ncells && cells[b].lane == cells[a].lane; b++)
+            ;
+        bn_sort(need + a, b - a, sizeof *need, size_order);
+        size_t q = need[a + (b - a - 1) * 9 / 10];
+        caps[cells[a].lane] = q < LANE_ROWS_MIN ? LANE_ROWS_MIN : q > CELL_MAX ? CELL_MAX : q;
+    }
+    L->lane_cap = caps;
+    free(need);
+    return BN_OK;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -284,15 +327,22 @@ static Agnode_t *text_node(Agraph_t *g, const char *name, const char *label, con
     return n;
 }
 
-/* Sizes of a box along the time and the lane axis. */
+/* Sizes of a box along the time and the lane axis: lower when the
+ * columns are weeks or months, whose boxes are groups without a date,
+ * so that lanes take less room. */
+static double box_h(const layout *L)
+{
+    return L->ax.bin == BN_BIN_DAY ? NODE_H : GROUP_H;
+}
+
 static double box_t(const layout *L)
 {
-    return L->vertical ? NODE_H : NODE_W;
+    return L->vertical ? box_h(L) : NODE_W;
 }
 
 static double box_l(const layout *L)
 {
-    return L->vertical ? NODE_W : NODE_H;
+    return L->vertical ? NODE_W : box_h(L);
 }
 
 static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *it, size_t row, double col_t)
@@ -306,7 +356,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         bn_date_vi(&e->date, date, sizeof date);
         bn_event_summary(tl, e, text, sizeof text);
         char wrapped[600];
-        wrap(text, WRAP, 2, wrapped, sizeof wrapped);
+        wrap(text, WRAP, L->ax.bin == BN_BIN_DAY ? 2 : 1, wrapped, sizeof wrapped);
         snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
         const char *url = e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL;
         snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_type_label_vi(e->type), text,
@@ -323,7 +373,10 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
             if (it->rest & (1u << t))
                 n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_type_label_vi((bn_event_type)t));
         }
-        snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
+        if (L->ax.bin == BN_BIN_DAY)
+            snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
+        else
+            snprintf(label, sizeof label, "+ %zu sự kiện khác", it->count);
     } else {
         snprintf(name, sizeof name, "cell_%zu_%zu_%d", c->lane, c->col, (int)it->type);
         column_label(L, c->col, date, sizeof date);
@@ -346,7 +399,10 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         bn_event_parties(tl, e, text, sizeof text);
         char wrapped[600];
         wrap(text, WRAP, 1, wrapped, sizeof wrapped);
-        snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+        if (L->ax.bin == BN_BIN_DAY)
+            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+        else
+            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_type_label_vi(it->type), wrapped);
     }
     Agnode_t *nd = agnode(g, name, 1);
     if (it->count == 1) { /* in the report page, a box leads to its row of the table */
@@ -375,8 +431,8 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
     t = LABEL_W;
     char name[64], label[96];
     double w = L->vertical ? 24 : 96;
-    for (int k = 0; k < BN_EV_COUNT + 2; k++) {
-        if (k < BN_EV_COUNT && !used[k])
+    for (int k = 0; k < BN_EV_COUNT + 3; k++) {
+        if ((k < BN_EV_COUNT && !used[k]) || (k == BN_EV_COUNT + 2 && !L->ax.nbreaks))
             continue;
         snprintf(name, sizeof name, "legend_%d", k);
         Agnode_t *n = agnode(g, name, 1);
@@ -391,9 +447,13 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
             snprintf(label, sizeof label, "viền đứt: dự kiến");
             bn_dot_set(n, "style", "rounded,dashed");
             bn_dot_set(n, "penwidth", "2");
-        } else {
+        } else if (k == BN_EV_COUNT + 1) {
             snprintf(label, sizeof label, "●: nhiều nguồn");
             bn_dot_set(n, "style", "rounded");
+        } else {
+            snprintf(label, sizeof label, "≈: quãng trống");
+            bn_dot_set(n, "style", "rounded,dashed");
+            bn_dot_set(n, "color", "#888888");
         }
         bn_dot_set(n, "label", label);
         if (L->vertical) {
@@ -502,13 +562,14 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
                     used[t] = 1;
         }
     }
-    draw_legend(g, L, used, l + 24);
+    if (!L->page_legends)
+        draw_legend(g, L, used, l + 24);
 }
 
 bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
                              const char *svg_path, char **svg_out, bn_error *err)
 {
-    layout L = {.tl = tl, .vertical = opt && opt->vertical};
+    layout L = {.tl = tl, .vertical = opt && opt->vertical, .page_legends = opt && opt->page_legends};
     cell *cells = NULL;
     size_t ncells = 0, *lane_rows = NULL, *order = NULL;
     placed *pl = NULL;
@@ -537,7 +598,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
         lane_rows = calloc(L.nlanes + 1, sizeof *lane_rows);
         L.lane_start = calloc(L.nlanes + 1, sizeof *L.lane_start);
         L.lane_len = calloc(L.nlanes + 1, sizeof *L.lane_len);
-        if (!lane_rows || !L.lane_start || !L.lane_len)
+        if (!lane_rows || !L.lane_start || !L.lane_len || lane_caps(&L, cells, ncells) != BN_OK)
             st = BN_ERR_NOMEM;
         item tmp[CELL_MAX + BN_EV_COUNT];
         for (size_t k = 0; st == BN_OK && k < ncells; k++) {
@@ -579,6 +640,7 @@ bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *op
     free(lane_rows);
     free(L.lane_start);
     free(L.lane_len);
+    free(L.lane_cap);
     free(L.lane_actor);
     bn_time_axis_destroy(&L.ax);
     free(L.ev_lane);

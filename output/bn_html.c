@@ -26,7 +26,7 @@ static const char *svg_element(const char *svg)
 }
 
 /* A figure and its legend beside it (outside the scrolled box, so that
- * it stays in view); the SVG's own legend is hidden by the style sheet. */
+ * it stays in view); the SVGs of the page are drawn without theirs. */
 static void put_figure(FILE *f, const char *id, const char *title, const char *svg, const char *legend)
 {
     fprintf(f, "<section id=\"%s\"><h2>%s</h2><div class=\"figure-row\"><div class=\"figure\">\n", id, title);
@@ -56,24 +56,28 @@ static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
                  "</ul><p>Trong một đoạn, khoảng cách tỉ lệ với thời gian. Bấm một ô để xem dòng của nó trong bảng.</p>");
 }
 
-static void network_legend(const bn_timeline *tl, const bn_picture_options *opt, char *buf, size_t size)
+/* A node shape of the network, drawn small. */
+#define SHAPE(body) "<svg class=\"shape\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">" body "</svg>"
+
+static void network_legend(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt, char *buf,
+                           size_t size)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < tl->nactors; i++)
-        total += tl->actors[i].events > 0;
-    size_t max = opt && opt->max_actors > 0 ? (size_t)opt->max_actors : BN_NETWORK_MAX_ACTORS;
-    size_t shown = total < max ? total : max;
+    size_t shown = 0, total = 0;
+    if (bn_network_picture_count(tl, net, opt, &shown, &total) != BN_OK)
+        shown = total = 0;
     snprintf(buf, size,
-             "<h3>Chủ thể</h3><p>%zu/%zu chủ thể có sự kiện%s. Tên: các chủ thể có PageRank cao nhất; di chuột lên "
-             "một nút để xem tên và số liệu.</p><ul>"
-             "<li><span class=\"mark\">⬭</span>quốc gia</li><li><span class=\"mark\">▭</span>tổ chức</li>"
-             "<li><span class=\"mark\">⯃</span>cá nhân</li><li><span class=\"mark\">⬡</span>nhóm</li></ul>"
-             "<p>Cỡ: PageRank. Màu: cộng đồng (nhóm chủ thể hay tương tác với nhau); trắng: không có quan hệ.</p>"
-             "<h3>Quan hệ</h3><ul>"
+             "<div><h3>Chủ thể</h3><p>%zu/%zu chủ thể có sự kiện%s: những chủ thể có quan hệ với một chủ thể khác "
+             "trong hình. Tên: các chủ thể có PageRank cao nhất; di chuột lên một nút để xem tên và số liệu.</p><ul>"
+             "<li>" SHAPE("<ellipse cx='10' cy='7' rx='9' ry='6'/>") "quốc gia</li>"
+             "<li>" SHAPE("<rect x='1' y='1' width='18' height='12'/>") "tổ chức</li>"
+             "<li>" SHAPE("<polygon points='6,1 14,1 19,5 19,9 14,13 6,13 1,9 1,5'/>") "cá nhân</li>"
+             "<li>" SHAPE("<polygon points='5,1 15,1 19,7 15,13 5,13 1,7'/>") "nhóm</li></ul>"
+             "<p>Cỡ: PageRank. Màu: cộng đồng (nhóm chủ thể hay tương tác với nhau).</p></div>"
+             "<div><h3>Quan hệ</h3><ul>"
              "<li><span class=\"line\" style=\"background:#228833\"></span>hợp tác</li>"
              "<li><span class=\"line\" style=\"background:#999999\"></span>trung tính</li>"
              "<li><span class=\"line\" style=\"background:#CC3333\"></span>xung đột</li></ul>"
-             "<p>Độ dày: số tương tác; mũi tên: từ chủ thể hành động đến đối tượng.</p>",
+             "<p>Độ dày: số tương tác; mũi tên: từ chủ thể hành động đến đối tượng.</p></div>",
              shown, total, shown < total ? " (theo PageRank; graph.graphml có tất cả)" : "");
 }
 
@@ -209,8 +213,8 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     fputs("</td></tr>\n", f);
 }
 
-static void put_page(FILE *f, const bn_timeline *tl, const bn_picture_options *opt, const char *timeline_svg,
-                     const char *network_svg)
+static void put_page(FILE *f, const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
+                     const char *timeline_svg, const char *network_svg)
 {
     char span[128];
     /* the same counts as the command line's last line, in the same order
@@ -235,7 +239,7 @@ static void put_page(FILE *f, const bn_timeline *tl, const bn_picture_options *o
     char legend[4096];
     timeline_legend(tl, legend, sizeof legend);
     put_figure(f, "timeline", "Dòng thời gian", timeline_svg, legend);
-    network_legend(tl, opt, legend, sizeof legend);
+    network_legend(tl, net, opt, legend, sizeof legend);
     put_figure(f, "network", "Mạng lưới chủ thể", network_svg, legend);
     fputs("<section id=\"events-section\"><h2>Sự kiện</h2>\n", f);
     put_filters(f, tl);
@@ -257,12 +261,16 @@ bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_p
                         bn_error *err)
 {
     char *timeline_svg = NULL, *network_svg = NULL;
-    bn_status st = bn_render_timeline(tl, opt, NULL, NULL, &timeline_svg, err);
+    bn_picture_options page = {0};
+    if (opt)
+        page = *opt;
+    page.page_legends = 1; /* the page has its own, in HTML */
+    bn_status st = bn_render_timeline(tl, &page, NULL, NULL, &timeline_svg, err);
     if (st == BN_OK)
-        st = bn_render_network(tl, net, opt, NULL, NULL, &network_svg, err);
+        st = bn_render_network(tl, net, &page, NULL, NULL, &network_svg, err);
     bn_outfile out;
     if (st == BN_OK && (st = bn_outfile_open(&out, path, err)) == BN_OK) {
-        put_page(out.f, tl, opt, timeline_svg, network_svg);
+        put_page(out.f, tl, net, opt, timeline_svg, network_svg);
         st = bn_outfile_commit(&out, 0, err);
     }
     free(timeline_svg);

@@ -76,6 +76,12 @@ check "the timeline's legend stands beside it" test "$(attr legend)" = beside
 check "the timeline opens scrolled to its end" \
     test "$(grep -o 'class="figure"[^>]*data-scroll="[0-9]*"' "$tmp/dom3.html" | grep -o '[0-9]*"$' | tr -d '"')" -gt 0
 
+"$bin" build -q --vertical "$examples/corpus" -o "$tmp/v" >/dev/null 2>&1
+chrome "file://$tmp/v/timeline.html" --dump-dom --window-size=1400,1000 >"$tmp/dom4.html"
+body=$(grep -o '<body[^>]*>' "$tmp/dom4.html")
+check "--vertical: opens at the latest rows, no box cut" test "$(attr cut)" = 0 -a \
+    "$(grep -o 'class="figure"[^>]*data-scroll="[0-9]*"' "$tmp/dom4.html" | grep -o '[0-9]*"$' | tr -d '"')" -gt 0
+
 chrome "$page#actor=no-such-actor" --dump-dom >"$tmp/dom2.html"
 body=$(grep -o '<body[^>]*>' "$tmp/dom2.html")
 check "a filter matching nothing shows no row" test "$(attr rows)" = 0

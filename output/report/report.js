@@ -236,7 +236,7 @@
     finish();
 
     /* A chronicle is read for what is new: the timeline opens at its end
-     * (the latest columns; the first rows when time runs down), with no
+     * (the latest columns, the last rows when time runs down), with no
      * box cut at either edge of the box: the view starts in a gap between
      * columns.  The scroll position is kept in data-scroll for the tests. */
     function showLatest() {
@@ -244,16 +244,13 @@
         if (!fig) return;
         var across = fig.scrollWidth - fig.clientWidth >= fig.scrollHeight - fig.clientHeight;
         var view = across ? fig.clientWidth : fig.clientHeight;
-        var max = across ? fig.scrollWidth - fig.clientWidth : 0;
-        if (!across) {                     /* time runs down: the latest are at the top */
-            fig.dataset.scroll = '0';
-            return;
-        }
+        var max = across ? fig.scrollWidth - fig.clientWidth : fig.scrollHeight - fig.clientHeight;
         var box = fig.getBoundingClientRect(), spans = [];
         each(fig.querySelectorAll('g.node[id^="tl-ev-"], g.node[id^="tl-cell_"]'), function (g) {
             var r = g.getBoundingClientRect();
-            var a = r.left - box.left - fig.clientLeft + fig.scrollLeft;
-            spans.push([a, a + r.width]);
+            var a = across ? r.left - box.left - fig.clientLeft + fig.scrollLeft
+                           : r.top - box.top - fig.clientTop + fig.scrollTop;
+            spans.push([a, a + (across ? r.width : r.height)]);
         });
         var cut = function (x) { return spans.some(function (s) { return s[0] < x - 0.5 && x + 0.5 < s[1]; }); };
         var pos = max;
@@ -264,8 +261,9 @@
         for (var i = 0; i < candidates.length; i++) {
             if (!cut(candidates[i]) && !cut(candidates[i] + view)) { pos = candidates[i]; break; }
         }
-        fig.scrollLeft = pos;
-        fig.dataset.scroll = String(Math.round(fig.scrollLeft));
+        if (across) fig.scrollLeft = pos;
+        else fig.scrollTop = pos;
+        fig.dataset.scroll = String(Math.round(across ? fig.scrollLeft : fig.scrollTop));
     }
 
     /* Test hooks: how many figures drew something, then "ready". Wide
@@ -288,7 +286,7 @@
 
     /* Test hooks on what a reader sees: the smallest network label in
      * screen pixels (data-net-font), the timeline boxes cut by an edge of
-     * their box (data-cut), and whether the timeline's legend stands
+     * their box along time (data-cut), and whether the timeline's legend stands
      * beside its picture (data-legend: "beside"). */
     function measure() {
         var ds = document.body.dataset, min = 0;
@@ -301,10 +299,16 @@
         var legend = document.querySelector('#timeline .legend');
         if (!fig) return;
         var box = fig.getBoundingClientRect(), left = box.left + fig.clientLeft, right = left + fig.clientWidth;
+        var top = box.top + fig.clientTop, bottom = top + fig.clientHeight;
+        var through = function (a, b, x) { return a < x - 0.5 && b > x + 0.5; };
+        /* along time: across unless the picture scrolls more down (--vertical) */
+        var across = fig.scrollWidth - fig.clientWidth >= fig.scrollHeight - fig.clientHeight;
         var cut = 0;
         each(fig.querySelectorAll('g.node[id^="tl-ev-"], g.node[id^="tl-cell_"]'), function (g) {
             var r = g.getBoundingClientRect();
-            if ((r.left < left - 0.5 && r.right > left + 0.5) || (r.left < right - 0.5 && r.right > right + 0.5)) cut++;
+            if (across ? through(r.left, r.right, left) || through(r.left, r.right, right)
+                       : through(r.top, r.bottom, top) || through(r.top, r.bottom, bottom))
+                cut++;
         });
         ds.cut = String(cut);
         if (legend) {

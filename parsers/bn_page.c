@@ -42,6 +42,7 @@ typedef struct line {
     bn_piece_kind piece; /* what cutting the line found it to be */
     int before_credit;   /* a photo credit follows it: a caption */
     int alone;           /* the only piece of its row: a line of the page */
+    int lone;            /* running text dropped as a teaser for standing alone */
     int row_teaser;      /* the row (the page's line) ends with an ellipsis: a teaser cut short */
 } line;
 
@@ -532,9 +533,20 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         if (ln->kind == K_SHORT && !prev_body && !next_body && !ln->caption)
             ln->label = L_DROP; /* a caption keeps its place between a picture and a widget */
         else if (ln->kind == K_PROSE && !prev_body && !next_body && n > 1 &&
-                 (!ln->full_stop || (i > 0 && v[i - 1].kind == K_SHORT)))
+                 (!ln->full_stop || (i > 0 && v[i - 1].kind == K_SHORT))) {
             ln->label = L_DROP; /* (a record whose text is one sentence is that sentence) */
+            ln->lone = 1;
+        }
     }
+    /* a teaser of another article stands beside a body: when none is
+     * left, the lone sentences with their full stop were the article
+     * ("Tin ngắn\n\nMột câu."; not a headline asking a question) */
+    int body = 0;
+    for (size_t i = 0; i < n && !body; i++)
+        body = v[i].label == L_BODY;
+    for (size_t i = 0; i < n && !body; i++)
+        if (v[i].lone && v[i].full_stop)
+            v[i].label = L_BODY;
 }
 
 bn_status bn_page_layout(bn_article *a, const bn_lang *lang)

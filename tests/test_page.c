@@ -908,6 +908,17 @@ static void record_of_one_sentence(void **state)
     own(a);
     assert_string_equal(a->title, "Hai nước mở lại đường bay thẳng");
     assert_true(body_has(a, "Ngoại trưởng hai nước nhất trí mở lại đường bay thẳng"));
+
+    /* a short line, a blank line and one sentence: the sentence is the
+     * article, not another article's teaser */
+    static const char text2[] = "Tin ngắn\n\nNgoại trưởng Việt Nam và Ngoại trưởng Nhật Bản hôm 2/2 nhất trí mở lại đường bay thẳng.";
+    bn_record rec2 = {.path = "feed.jsonl", .id = "feed-2", .title = "Hai nước mở lại đường bay thẳng",
+                      .date = "2026-02-02", .text = text2, .len = sizeof text2 - 1, .line = 2};
+    bn_article *b = NULL;
+    assert_int_equal(bn_extract(env->ex, &rec2, &b, &err), BN_OK);
+    own(b);
+    assert_true(body_has(b, "Ngoại trưởng Việt Nam và Ngoại trưởng Nhật Bản hôm 2/2 nhất trí"));
+    assert_true(b->nevents > 0);
 }
 
 /* ---- 7. a related headline in the middle ------------------------------ */

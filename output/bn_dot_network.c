@@ -282,7 +282,7 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
      * with fewer labels while the smallest would be scaled below
      * BN_NETWORK_MIN_FONT */
     size_t labels = LABELS;
-    double scale = 1, min_font = 0;
+    double scale = 1, min_font = 0, width = 0;
     Agraph_t *g = NULL;
     bn_status st = BN_OK;
     for (int t = 0; t < TRIES && st == BN_OK; t++) {
@@ -297,14 +297,20 @@ bn_status bn_render_network(const bn_timeline *tl, const bn_network *net, const 
         double w = 0, h = 0;
         if ((st = bn_dot_measure(g, layout, &w, &h, err)) != BN_OK)
             break;
+        width = w;
         scale = w > BN_NETWORK_WIDTH ? BN_NETWORK_WIDTH / w : 1;
         if (min_font * scale >= BN_NETWORK_MIN_FONT || labels <= 4)
             break;
         labels = labels * 2 / 3;
     }
+    /* a layout that fewer labels do not make narrow enough (circo's ring
+     * of a hundred actors): wider than the page, to be scrolled, rather
+     * than labels too small to read */
+    if (min_font > 0 && min_font * scale < BN_NETWORK_MIN_FONT)
+        scale = BN_NETWORK_MIN_FONT / min_font;
     if (st == BN_OK && scale < 1) {
         char size[64];
-        snprintf(size, sizeof size, "%.3f,1000", BN_NETWORK_WIDTH / 72.0);
+        snprintf(size, sizeof size, "%.3f,1000", width * scale / 72.0);
         bn_dot_set(g, "size", size);
     }
     if (st == BN_OK)

@@ -52,7 +52,7 @@ static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
                  "<li><span class=\"mark\">●</span>nhiều bài báo</li>"
                  "<li><span class=\"mark grey\"></span>“3 × họp”: cùng loại, cùng ô</li>"
                  "<li><span class=\"mark\">≈</span>quãng trống: trục thời gian bị cắt</li>"
-                 "<li><span class=\"mark\"><i>12/1</i></span>ngày chữ xám: không có sự kiện</li>"
+                 "<li><span class=\"mark\"><i>12/1</i></span>mốc chữ xám: không có sự kiện</li>"
                  "</ul><p>Trong một đoạn, khoảng cách tỉ lệ với thời gian. Bấm một ô để xem dòng của nó trong bảng.</p>");
 }
 

@@ -364,7 +364,13 @@ PY
 for sig in INT TERM; do
     "$bin" build -q -j 1 "$tmp/many.jsonl" -o "$tmp/sig$sig" 2>"$tmp/sigerr" &
     pid=$!
-    sleep 0.3
+    # signal it once it reads its input (its handlers are set before),
+    # not after a fixed delay: on a loaded machine it may not have started
+    for _ in $(seq 200); do
+        ls -l /proc/$pid/fd 2>/dev/null | grep -q many.jsonl && break
+        sleep 0.05
+    done
+    sleep 0.1
     kill -$sig $pid
     wait $pid
     st=$?

@@ -292,6 +292,11 @@ static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *la
     if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) && payload == BN_AW_PLACE_NOUN)
         j += n;
     size_t name = j;
+    /* "tại Hội nghị an ninh Munich", "tại Quốc hội": a gathering or a body,
+     * not a place's name (the gathering is where it happens, for the events) */
+    if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) &&
+        (payload == BN_AW_GATHERING || payload == BN_AW_ORG_WORD))
+        return i;
     n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload);
     if (n) {
         if (bn_kb_get(kb, (size_t)payload)->kind != BN_KIND_COUNTRY)

@@ -11,6 +11,26 @@ static int role_of(const bn_event *e, const char *id)
     return -1;
 }
 
+static void gathering_is_no_place_name(void **state)
+{
+    /* "tại Hội nghị an ninh Munich": the place is not "Hội" (issue 19) */
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Tại Hội nghị an ninh Munich ngày 10/2/2007, Tổng thống Nga Vladimir Putin chỉ trích Mỹ.\n"
+                                 "Ngày 12/2/2007, Ngoại trưởng Nga hội đàm với Ngoại trưởng Đức tại Berlin.\n",
+                                 "2007-02-13");
+    int berlin = 0;
+    for (size_t i = 0; i < a->nevents; i++) {
+        const char *loc = a->events[i].location;
+        if (loc && strcmp(loc, "Hội") == 0)
+            fail_msg("a gathering's first word as the place");
+        berlin |= loc && strcmp(loc, "Berlin") == 0;
+    }
+    assert_true(a->nevents >= 2);
+    assert_true(berlin);
+    bn_article_free(a);
+}
+
 static void warning_with_roles(void **state)
 {
     bn_article *a = test_extract(*state,
@@ -157,6 +177,7 @@ static void one_event_per_real_event(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(gathering_is_no_place_name),
         cmocka_unit_test(warning_with_roles),
         cmocka_unit_test(longest_trigger_and_planned),
         cmocka_unit_test(undated_takes_publication_date_and_no_actor_no_event),

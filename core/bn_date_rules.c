@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_data.h"
 #include "bn_text.h"
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_array.h"
 #include "bn_data.h"
 #include "bn_id_map.h"
 
@@ -654,13 +655,13 @@ static bn_status index_add_role(bn_kb *kb, title_combos *tc, const char *title, 
     return st;
 }
 
-static const bn_kb *variants_sorted; /* for variant_order: qsort has no context */
-
-/* Pairs by title, then in the order they were given. */
-static int variant_order(const void *va, const void *vb)
+/* Pairs (indices into kb->variants) by title, then in the order they
+ * were given. */
+static int variant_order(const void *va, const void *vb, void *ctx)
 {
+    const bn_kb *kb = ctx;
     size_t a = *(const size_t *)va, b = *(const size_t *)vb;
-    int c = strcmp(variants_sorted->variants[2 * a], variants_sorted->variants[2 * b]);
+    int c = strcmp(kb->variants[2 * a], kb->variants[2 * b]);
     return c ? c : (a > b) - (a < b);
 }
 
@@ -680,10 +681,8 @@ static bn_status compile_titles(bn_kb *kb)
     bn_status st = tc.memo && order && variant_of ? BN_OK : BN_ERR_NOMEM;
     for (size_t v = 0; st == BN_OK && v < np; v++)
         order[v] = v;
-    if (st == BN_OK) {
-        variants_sorted = kb;
-        bn_sort(order, np, sizeof *order, variant_order);
-    }
+    if (st == BN_OK && bn_sort_r(order, np, sizeof *order, variant_order, kb))
+        st = BN_ERR_NOMEM;
     for (size_t k = 0; st == BN_OK && k < np; k++)
         if ((k == 0 || strcmp(kb->variants[2 * order[k]], kb->variants[2 * order[k - 1]]) != 0) &&
             bn_id_map_put(variant_of, kb->variants[2 * order[k]], (long)k))

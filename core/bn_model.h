@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_error.h"
 #include "bn_text.h"
 

@@ -283,14 +283,14 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "actor \"%s\": \"aliases\" must be {\"vi\": [...], \"en\": [...]}", id);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", err);
+        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", NULL, err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", err);
+        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", NULL, err);
     a->nnames = a->nforms;
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", err);
+        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", NULL, err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", err);
+        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", NULL, err);
     const char *nat = json_string_value(json_object_get(o, "nationality"));
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;
@@ -363,7 +363,7 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->to = to ? bn_date_days(to) : g->from;
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
-    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", err);
+    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);
     if (st == BN_OK && g->nplaces == 0)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\"", id);
     return st;
@@ -386,6 +386,15 @@ static bn_status add_variant(void *ctx, const char *s)
     return kb->variants[kb->nvariants - 2] && kb->variants[kb->nvariants - 1] ? BN_OK : BN_ERR_NOMEM;
 }
 
+/* Gives an error about the i-th element of the list `list` its position
+ * (the line is looked up only when there is an error). */
+static void place_error(bn_error *err, const char *path, const char *list, size_t i)
+{
+    char where[64];
+    snprintf(where, sizeof where, "%s/%zu", list, i);
+    bn_json_error_place(err, path, where);
+}
+
 /* A file's "titles": other ways the press writes a role's title. */
 static bn_status load_titles(bn_kb *kb, const json_t *titles, const char *path, bn_error *err)
 {
@@ -393,13 +402,10 @@ static bn_status load_titles(bn_kb *kb, const json_t *titles, const char *path, 
     const json_t *o;
     json_array_foreach(titles, i, o) {
         variant_ctx c = {kb, json_string_value(json_object_get(o, "title"))};
-        bn_status st = c.title ? bn_json_each_string(json_object_get(o, "variants"), add_variant, &c, path, "variants", err)
+        bn_status st = c.title ? bn_json_each_string(json_object_get(o, "variants"), add_variant, &c, path, "variants", NULL, err)
                                : bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "a title needs \"title\" and \"variants\"");
         if (st != BN_OK) {
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                err->line = bn_json_element_line(path, "titles", i);
-                err->column = 1;
-            }
+            place_error(err, path, "titles", i);
             return st;
         }
     }
@@ -420,10 +426,7 @@ static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *pa
                            : load_gathering(o, &g, path, err);
         if (st != BN_OK) {
             gathering_clear(&g);
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                err->line = bn_json_element_line(path, "events", i);
-                err->column = 1;
-            }
+            place_error(err, path, "events", i);
             return st;
         }
         size_t k = 0;
@@ -465,7 +468,8 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     const char *bad = unknown_member(root, file_fields);
     if (bad) {
         /* the message first: `bad` is a key of root */
-        bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
+        bn_json_error_place(err, path, bad);
         json_decref(root);
         return BN_ERR_DATA;
     }
@@ -480,11 +484,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         st = load_actor(o, &a, path, err);
         if (st != BN_OK) {
             actor_clear(&a);
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                /* the line is looked up only when there is an error */
-                err->line = bn_json_element_line(path, "actors", i);
-                err->column = 1;
-            }
+            place_error(err, path, "actors", i);
             json_decref(root);
             return st;
         }

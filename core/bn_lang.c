@@ -93,6 +93,16 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
             bn_json_error_place(err, path, where);
             return BN_ERR_DATA;
         }
+        if (!bn_event_type_cameo_fits(t->type, cameo)) {
+            char where[64];
+            snprintf(where, sizeof where, "triggers/%zu/cameo", i);
+            /* the message first: `cameo` and `type` are root's */
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "trigger %zu: CAMEO code \"%s\" is not of type %s (%s)", i,
+                         cameo, type, bn_event_type_record_of(t->type)->cameo_roots);
+            json_decref(root);
+            bn_json_error_place(err, path, where);
+            return BN_ERR_DATA;
+        }
         t->phrase = strdup(phrase);
         if (!t->phrase) {
             json_decref(root);

@@ -36,8 +36,7 @@ typedef struct sent {
 
 static int verbal(bn_event_type t)
 {
-    return t == BN_EV_APPEAL || t == BN_EV_PROPOSAL || t == BN_EV_DEMAND || t == BN_EV_CRITICISM ||
-           t == BN_EV_REJECTION || t == BN_EV_WARNING;
+    return bn_event_type_record_of(t)->verbal;
 }
 
 /* Modality: "không" in the few words before the trigger, "sẽ" and the
@@ -380,7 +379,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
      * only a place of the verb's own clause is its own ("cho biết tại
      * cuộc họp báo ở Brussels", not "cho biết, phái bộ ... đặt tại
      * Wiesbaden") */
-    if (bn_event_family(lex->type) == bn_event_family(BN_EV_STATEMENT)) {
+    if (bn_event_family(lex->type) == BN_FAMILY_SPEECH) {
         size_t said = tr->tok + tr->ntok;
         while (said < sn->tok_end && s->clause_at[said - sn->tok_begin] == tr->clause)
             said++;

@@ -3,23 +3,23 @@
 #include <string.h>
 
 static const bn_event_type_record records[] = {
-    [BN_EV_STATEMENT] = {"statement", "01", BN_FAMILY_SPEECH, 0},
-    [BN_EV_APPEAL] = {"appeal", "02", BN_FAMILY_SPEECH, 1},
-    [BN_EV_PROPOSAL] = {"proposal", "03", BN_FAMILY_SPEECH, 1},
-    [BN_EV_MEETING] = {"meeting", "04", BN_FAMILY_GATHERING, 0},
-    [BN_EV_AGREEMENT] = {"agreement", "05", BN_FAMILY_GATHERING, 0},
-    [BN_EV_AID] = {"aid", "07", BN_FAMILY_AID, 0},
-    [BN_EV_DEMAND] = {"demand", "10", BN_FAMILY_SPEECH, 1},
-    [BN_EV_CRITICISM] = {"criticism", "11", BN_FAMILY_SPEECH, 1},
-    [BN_EV_REJECTION] = {"rejection", "12", BN_FAMILY_SPEECH, 1},
-    [BN_EV_WARNING] = {"warning", "13", BN_FAMILY_SPEECH, 1},
-    [BN_EV_SANCTION] = {"sanction", "16", BN_FAMILY_SANCTION, 0},
-    [BN_EV_MILITARY] = {"military", "19 15", BN_FAMILY_MILITARY, 0},
+    [BN_EV_STATEMENT] = {"statement", "01", BN_FAMILY_SPEECH, 0, 0},
+    [BN_EV_APPEAL] = {"appeal", "02", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_PROPOSAL] = {"proposal", "03", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_MEETING] = {"meeting", "04", BN_FAMILY_GATHERING, 0, 0},
+    [BN_EV_AGREEMENT] = {"agreement", "05", BN_FAMILY_GATHERING, 0, 0},
+    [BN_EV_AID] = {"aid", "07", BN_FAMILY_AID, 0, 1},
+    [BN_EV_DEMAND] = {"demand", "10", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_CRITICISM] = {"criticism", "11", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_REJECTION] = {"rejection", "12", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_WARNING] = {"warning", "13", BN_FAMILY_SPEECH, 1, 0},
+    [BN_EV_SANCTION] = {"sanction", "16", BN_FAMILY_SANCTION, 0, 1},
+    [BN_EV_MILITARY] = {"military", "19 15", BN_FAMILY_MILITARY, 0, 1},
 };
 
 _Static_assert(sizeof records / sizeof records[0] == BN_EV_COUNT, "one record per event type");
 
-static const bn_event_type_record unknown = {"?", "", BN_FAMILY_SPEECH, 0};
+static const bn_event_type_record unknown = {"?", "", BN_FAMILY_SPEECH, 0, 0};
 
 const bn_event_type_record *bn_event_type_record_of(bn_event_type t)
 {

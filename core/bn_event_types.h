@@ -41,6 +41,8 @@ typedef struct bn_event_type_record {
     const char *cameo_roots; /* CAMEO root codes a trigger's code starts with, the usual first: "19 15" */
     bn_family family;
     unsigned verbal : 1;     /* a verbal act other than the plain statement (a warning, a demand) */
+    unsigned enactable : 1;  /* an act a signature enacts ("ký sắc lệnh trừng phạt"): a trigger that
+                              * enacts, followed by it, is an event of this type */
 } bn_event_type_record;
 
 /* The record of `t`; a record named "?" for a value out of range. */

@@ -39,6 +39,12 @@ static int verbal(bn_event_type t)
     return bn_event_type_record_of(t)->verbal;
 }
 
+/* A statement or a verbal act: something said. */
+static int spoken(bn_event_type t)
+{
+    return bn_event_family(t) == BN_FAMILY_SPEECH;
+}
+
 /* Modality: "không" in the few words before the trigger, "sẽ" and the
  * hypothetical words ("nếu", "cân nhắc") anywhere before it in its clause. */
 static bn_modality modality_of(const bn_article *a, const bn_lang *lang, size_t from, size_t trig_tok)
@@ -258,8 +264,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             after == BN_EW_NOUN_AFTER)
             noun = 1; /* "yêu cầu của ba nước" */
         /* "những đề xuất của Nga", "mối đe dọa": what was said, named */
-        if (payload >= 0 && noun && (lang->triggers[payload].type == BN_EV_STATEMENT ||
-                                     verbal(lang->triggers[payload].type)))
+        if (payload >= 0 && noun && spoken(lang->triggers[payload].type))
             payload = -1;
         if (generic_end != SIZE_MAX && i <= generic_end + 2)
             payload = -1; /* "bất kỳ cuộc đàm phán nào" */
@@ -379,7 +384,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
      * only a place of the verb's own clause is its own ("cho biết tại
      * cuộc họp báo ở Brussels", not "cho biết, phái bộ ... đặt tại
      * Wiesbaden") */
-    if (bn_event_family(lex->type) == BN_FAMILY_SPEECH) {
+    if (spoken(lex->type)) {
         size_t said = tr->tok + tr->ntok;
         while (said < sn->tok_end && s->clause_at[said - sn->tok_begin] == tr->clause)
             said++;
@@ -417,7 +422,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
     }
-    if (!has_source && tr->passive != SIZE_MAX && (lex->type == BN_EV_STATEMENT || verbal(lex->type))) {
+    if (!has_source && tr->passive != SIZE_MAX && spoken(lex->type)) {
         return BN_OK; /* "được công bố": said, by no one named */
     }
     e->confidence = confidence - (has_source ? 0.0 : 0.15);
@@ -515,7 +520,7 @@ static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, 
     if (f == k)
         return 0;
     bn_event_type ft = lang->triggers[s->trigs[f].index].type;
-    return (ft == BN_EV_STATEMENT || verbal(ft)) &&
+    return spoken(ft) &&
            (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, s->sn->tok_begin, s->trigs[f].tok));
 }
 
@@ -584,7 +589,7 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
         size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, end, &payload);
         if (n && payload >= 0) {
             bn_event_type nt = lang->triggers[payload].type;
-            if (nt == BN_EV_SANCTION || nt == BN_EV_AID || nt == BN_EV_MILITARY || (lex->presents && verbal(nt)))
+            if (bn_event_type_record_of(nt)->enactable || (lex->presents && verbal(nt)))
                 return payload;
             return -1;
         }
@@ -637,8 +642,7 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
             if (t->marked && x->start > tpos && words_between(a, s, t, x, 1) > 3)
                 continue;
             /* well after a reporting verb: what is said or asked */
-            if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote &&
-                words_between(a, s, t, x, 0) > 3)
+            if (spoken(tt) && x->start > tpos && !t->after_quote && words_between(a, s, t, x, 0) > 3)
                 continue;
             long d = labs((long)x->start - (long)tpos);
             if (best == SIZE_MAX || d < best_d) {
@@ -837,7 +841,7 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
     if (st == BN_OK && a->nevents > before) {
         w->made++;
         w->prev_end = t->tok + t->ntok;
-        if (lex->type == BN_EV_STATEMENT || verbal(lex->type)) {
+        if (spoken(lex->type)) {
             w->speech_clause = t->clause;
             w->speech_end = t->tok + t->ntok;
         }

@@ -168,6 +168,7 @@ static void type_records(void **state)
         assert_true(bn_event_type_parse(r->name, &back));
         assert_int_equal(back, t);
         assert_int_equal(r->verbal, r->family == BN_FAMILY_SPEECH && t != BN_EV_STATEMENT);
+        assert_false(r->enactable && r->family == BN_FAMILY_SPEECH); /* what is signed is done, not said */
     }
     assert_string_equal(bn_event_type_name(BN_EV_COUNT), "?");
     assert_true(bn_event_type_cameo_fits(BN_EV_MILITARY, "190"));

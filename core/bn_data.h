@@ -30,7 +30,8 @@ int bn_json_locate(const char *text, size_t len, const char *where, bn_json_pos 
 
 /* Gives a data error (BN_ERR_DATA) set without a line the position of
  * `where` in the file `path`, read again now (only when there is an
- * error); the file's start when it cannot be found. */
+ * error); none when it cannot be found, so that a caller can place the
+ * error at what holds `where`. */
 void bn_json_error_place(bn_error *err, const char *path, const char *where);
 
 /* Every string of a JSON array (none if `arr` is NULL); anything else is

@@ -142,6 +142,35 @@ static void data_errors_name_the_line(void **state)
     assert_int_equal(err.column, 1);
     bn_kb_free(kb);
 
+    /* inside an actor: its unknown field, its role, a bad alias */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"roles\": [{\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\"},\n"
+                     "             {\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\",\n"
+                     "              \"to\": \"2019-01-01\"}]}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4); /* the second role */
+    bn_kb_free(kb);
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"aliases\": {\"vi\": [\"x\",\n"
+                     "                         7]}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4); /* the alias that is not a string */
+    bn_kb_free(kb);
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"colour\": \"red\"}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3); /* the unknown field, not the actor's first line */
+    bn_kb_free(kb);
+
     /* a list that is not one, in a lexicon's words */
     write_file(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}");
     kb = bn_kb_new();

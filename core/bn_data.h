@@ -25,6 +25,7 @@ typedef struct bn_json_pos {
 /* Finds `where` in `text`: steps separated by '/', each a key of an
  * object or an index of an array ("actors/3/roles/0"); a last step that
  * is a key gives the key's position, an index its element's first byte.
+ * Keys are compared as written in the text (escapes are not decoded).
  * Returns 0, or -1 when `where` is not there. */
 int bn_json_locate(const char *text, size_t len, const char *where, bn_json_pos *pos);
 

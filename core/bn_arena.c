@@ -87,23 +87,6 @@ char *bn_arena_strdup(bn_arena *a, const char *s)
     return bn_arena_strndup(a, s, strlen(s));
 }
 
-int bn_grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    while (ncap < need)
-        ncap *= 2;
-    if (elem && ncap > SIZE_MAX / elem)
-        return -1;
-    void *nv = realloc(*v, ncap * elem);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = ncap;
-    return 0;
-}
-
 void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -120,10 +103,4 @@ void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t ele
         memcpy(np, ptr, *cap * elem);
     *cap = ncap;
     return np;
-}
-
-void bn_sort(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void *))
-{
-    if (n > 1)
-        qsort(v, n, elem, cmp);
 }

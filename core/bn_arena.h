@@ -25,11 +25,4 @@ char *bn_arena_strdup(bn_arena *a, const char *s);
  * storage is abandoned to the arena. Returns NULL on failure. */
 void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);
 
-/* The same for a malloc'd array (memory that outlives articles): grows
- * *v to at least `need` elements.  Returns 0, or -1 with *v unchanged. */
-int bn_grow(void **v, size_t *cap, size_t need, size_t elem);
-
-/* qsort, except that an empty array may be NULL (qsort's may not). */
-void bn_sort(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void *));
-
 #endif

@@ -15,15 +15,32 @@ const char *bn_datadir(void);
 /* Loads a JSON file; parse errors name the file, line and column. */
 bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err);
 
-/* The byte offset of the k-th element of the top-level array `key`, found by
- * scanning the text, so semantic errors can name a line.  Returns 0 when it
- * cannot tell. */
-int bn_json_element_line(const char *path, const char *key, size_t k);
+/* Where a value is in a JSON text, for the errors jansson cannot place
+ * (it gives positions for parse errors only). */
+typedef struct bn_json_pos {
+    int line, column; /* 1-based; the column in bytes */
+    size_t offset;
+} bn_json_pos;
 
-/* Every string of a JSON array, or none if `arr` is not an array; a
- * non-string element is an error. */
+/* Finds `where` in `text`: steps separated by '/', each a key of an
+ * object or an index of an array ("actors/3/roles/0"); a last step that
+ * is a key gives the key's position, an index its element's first byte.
+ * Keys are compared as written in the text (escapes are not decoded).
+ * Returns 0, or -1 when `where` is not there. */
+int bn_json_locate(const char *text, size_t len, const char *where, bn_json_pos *pos);
+
+/* Gives a data error (BN_ERR_DATA) set without a line the position of
+ * `where` in the file `path`, read again now (only when there is an
+ * error); none when it cannot be found, so that a caller can place the
+ * error at what holds `where`. */
+void bn_json_error_place(bn_error *err, const char *path, const char *where);
+
+/* Every string of a JSON array (none if `arr` is NULL); anything else is
+ * an error naming `what`, placed at `where` (the array's steps from the
+ * root, see bn_json_locate) or, when `where` is NULL, left for the caller
+ * to place. */
 typedef bn_status (*bn_string_fn)(void *ctx, const char *s);
-bn_status bn_json_each_string(const json_t *arr, bn_string_fn fn, void *ctx,
-                              const char *path, const char *what, bn_error *err);
+bn_status bn_json_each_string(const json_t *arr, bn_string_fn fn, void *ctx, const char *path, const char *what,
+                              const char *where, bn_error *err);
 
 #endif

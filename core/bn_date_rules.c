@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_data.h"
 #include "bn_text.h"
 
@@ -128,12 +128,21 @@ static bn_status load_map(bn_phrases **out, const json_t *obj, const char *path,
     if (!*out)
         return BN_ERR_NOMEM;
     if (obj && !json_is_object(obj))
-        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "\"%s\" must map words to numbers", what);
+    {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "\"%s\" must map words to numbers", what);
+        bn_json_error_place(err, path, what);
+        return BN_ERR_DATA;
+    }
     const char *k;
     const json_t *v;
     json_object_foreach((json_t *)obj, k, v) {
-        if (!json_is_integer(v))
-            return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "\"%s\": \"%s\" must be a number", what, k);
+        if (!json_is_integer(v)) {
+            char where[256];
+            snprintf(where, sizeof where, "%s/%s", what, k);
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "\"%s\": \"%s\" must be a number", what, k);
+            bn_json_error_place(err, path, where);
+            return BN_ERR_DATA;
+        }
         bn_status st = bn_phrases_add(*out, k, (int)json_integer_value(v), 0);
         if (st != BN_OK)
             return st;
@@ -236,7 +245,7 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
     }
     map_ctx c = {bn_phrases_new()};
     r->day_words = c.p;
-    st = c.p ? bn_json_each_string(json_object_get(root, "day_words"), add_words, &c, path, "day_words", err)
+    st = c.p ? bn_json_each_string(json_object_get(root, "day_words"), add_words, &c, path, "day_words", "day_words", err)
              : BN_ERR_NOMEM;
     if (st == BN_OK)
         st = bn_phrases_compile(r->day_words);
@@ -253,8 +262,10 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
     if (st == BN_OK)
         st = load_map(&r->office_words, json_object_get(root, "office_words"), path, "office_words", err);
     const json_t *pats = json_object_get(root, "patterns");
-    if (st == BN_OK && !json_is_array(pats))
-        st = bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected a \"patterns\" list");
+    if (st == BN_OK && !json_is_array(pats)) {
+        st = bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "expected a \"patterns\" list");
+        bn_json_error_place(err, path, "patterns");
+    }
     size_t i;
     const json_t *o;
     if (st == BN_OK)
@@ -267,8 +278,9 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
             r->n++; /* counted first, so that free() sees its items */
             st = load_rule(o, &r->v[r->n - 1], path, 0, err);
             if (st != BN_OK) {
-                if (err) /* the line is looked up only when there is an error */
-                    err->line = bn_json_element_line(path, "patterns", i);
+                char where[64]; /* looked up only when there is an error */
+                snprintf(where, sizeof where, "patterns/%zu", i);
+                bn_json_error_place(err, path, where);
                 break;
             }
         }

@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_text.h"
 
 enum {

@@ -104,14 +104,16 @@ bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_e
     static const char *const keys[] = {"before_names", "after_words", "names", "initials", "finals"};
     word_list *lists[] = {&g->before_names, &g->after_words, &g->names, &g->initials, &g->finals};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), list_add, lists[i], path, keys[i], err);
+        char where[64];
+        snprintf(where, sizeof where, "glued_words/%s", keys[i]);
+        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), list_add, lists[i], path, keys[i], where, err);
         if (st != BN_OK) {
             bn_glue_free(g);
             return st;
         }
     }
     bn_status st = bn_json_each_string(json_object_get(root, "abbreviations"), list_add, &g->abbreviations, path,
-                                       "abbreviations", err);
+                                       "abbreviations", "abbreviations", err);
     if (st != BN_OK) {
         bn_glue_free(g);
         return st;

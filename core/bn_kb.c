@@ -2,10 +2,12 @@
 
 #include <dirent.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_array.h"
 #include "bn_data.h"
 #include "bn_id_map.h"
 
@@ -238,23 +240,52 @@ static const char *const role_fields[] = {"org", "title", "title_en", "from", "t
 static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "from", "to", NULL};
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
 
-static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, bn_error *err)
+/* Places an error set without a line at the member `sub` (a printf
+ * format) of the value at `at` (bn_json_locate's steps). */
+static void place_in(bn_error *err, const char *path, const char *at, const char *sub, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void place_in(bn_error *err, const char *path, const char *at, const char *sub, ...)
+{
+    char where[256], rest[200];
+    va_list ap;
+    va_start(ap, sub);
+    vsnprintf(rest, sizeof rest, sub, ap);
+    va_end(ap);
+    snprintf(where, sizeof where, "%s/%s", at, rest);
+    bn_json_error_place(err, path, where);
+}
+
+/* The actor `o`, at `at` ("actors/3") in the file. */
+static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
     const char *who = json_string_value(json_object_get(o, "id")), *bad;
     if (!who)
         who = "?";
-    if ((bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL))
-        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"", who, bad);
+    if ((bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL)) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"", who, bad);
+        place_in(err, path, at, "%s", bad);
+        return BN_ERR_DATA;
+    }
     const json_t *al = json_object_get(o, "aliases");
-    if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL))
-        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)",
-                            who, bad);
+    if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL)) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)", who,
+                     bad);
+        place_in(err, path, at, "aliases/%s", bad);
+        return BN_ERR_DATA;
+    }
     const json_t *rl;
     size_t ri;
     json_array_foreach(json_object_get(o, "roles"), ri, rl) {
-        if ((bad = json_is_object(rl) ? unknown_member(rl, role_fields) : NULL))
-            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"", who,
-                                ri + 1, bad);
+        if ((bad = json_is_object(rl) ? unknown_member(rl, role_fields) : NULL)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"", who, ri + 1,
+                         bad);
+            place_in(err, path, at, "roles/%zu/%s", ri, bad);
+            return BN_ERR_DATA;
+        }
     }
     const char *id = json_string_value(json_object_get(o, "id"));
     const char *name = json_string_value(json_object_get(o, "name"));
@@ -281,15 +312,20 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
     if (st == BN_OK && aliases && !json_is_object(aliases))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "actor \"%s\": \"aliases\" must be {\"vi\": [...], \"en\": [...]}", id);
+    char where[4][128];
+    snprintf(where[0], sizeof where[0], "%s/aliases/vi", at);
+    snprintf(where[1], sizeof where[1], "%s/aliases/en", at);
+    snprintf(where[2], sizeof where[2], "%s/metonyms", at);
+    snprintf(where[3], sizeof where[3], "%s/parties", at);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", err);
+        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", where[0], err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", err);
+        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", where[1], err);
     a->nnames = a->nforms;
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", err);
+        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[2], err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", err);
+        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[3], err);
     const char *nat = json_string_value(json_object_get(o, "nationality"));
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;
@@ -306,10 +342,13 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
         const char *from = json_string_value(json_object_get(r, "from"));
         const json_t *to = json_object_get(r, "to");
         if (!org || !title || !from || !bn_date_valid(from) ||
-            !(json_is_null(to) || !to || (json_is_string(to) && bn_date_valid(json_string_value(to)))))
-            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
-                                "actor \"%s\": role %zu needs \"org\", \"title\", \"from\" (YYYY-MM-DD) and \"to\" (a date or null)",
-                                id, i);
+            !(json_is_null(to) || !to || (json_is_string(to) && bn_date_valid(json_string_value(to))))) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "actor \"%s\": role %zu needs \"org\", \"title\", \"from\" (YYYY-MM-DD) and \"to\" (a date or null)",
+                         id, i);
+            place_in(err, path, at, "roles/%zu", i);
+            return BN_ERR_DATA;
+        }
         if (bn_grow((void **)&a->roles, &cap, a->nroles + 1, sizeof *a->roles))
             return BN_ERR_NOMEM;
         bn_kb_role *role = &a->roles[a->nroles++];
@@ -320,8 +359,11 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, b
         role->to = json_is_string(to) ? bn_date_days(json_string_value(to)) : LONG_MAX;
         if (!role->org || !role->title)
             return BN_ERR_NOMEM;
-        if (role->to < role->from)
-            return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu ends before it begins", id, i);
+        if (role->to < role->from) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu ends before it begins", id, i);
+            place_in(err, path, at, "roles/%zu", i);
+            return BN_ERR_DATA;
+        }
     }
     return st;
 }
@@ -362,7 +404,7 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->to = to ? bn_date_days(to) : g->from;
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
-    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", err);
+    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);
     if (st == BN_OK && g->nplaces == 0)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\"", id);
     return st;
@@ -385,6 +427,15 @@ static bn_status add_variant(void *ctx, const char *s)
     return kb->variants[kb->nvariants - 2] && kb->variants[kb->nvariants - 1] ? BN_OK : BN_ERR_NOMEM;
 }
 
+/* Gives an error about the i-th element of the list `list` its position
+ * (the line is looked up only when there is an error). */
+static void place_error(bn_error *err, const char *path, const char *list, size_t i)
+{
+    char where[64];
+    snprintf(where, sizeof where, "%s/%zu", list, i);
+    bn_json_error_place(err, path, where);
+}
+
 /* A file's "titles": other ways the press writes a role's title. */
 static bn_status load_titles(bn_kb *kb, const json_t *titles, const char *path, bn_error *err)
 {
@@ -392,13 +443,10 @@ static bn_status load_titles(bn_kb *kb, const json_t *titles, const char *path, 
     const json_t *o;
     json_array_foreach(titles, i, o) {
         variant_ctx c = {kb, json_string_value(json_object_get(o, "title"))};
-        bn_status st = c.title ? bn_json_each_string(json_object_get(o, "variants"), add_variant, &c, path, "variants", err)
+        bn_status st = c.title ? bn_json_each_string(json_object_get(o, "variants"), add_variant, &c, path, "variants", NULL, err)
                                : bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "a title needs \"title\" and \"variants\"");
         if (st != BN_OK) {
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                err->line = bn_json_element_line(path, "titles", i);
-                err->column = 1;
-            }
+            place_error(err, path, "titles", i);
             return st;
         }
     }
@@ -419,10 +467,7 @@ static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *pa
                            : load_gathering(o, &g, path, err);
         if (st != BN_OK) {
             gathering_clear(&g);
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                err->line = bn_json_element_line(path, "events", i);
-                err->column = 1;
-            }
+            place_error(err, path, "events", i);
             return st;
         }
         size_t k = 0;
@@ -464,7 +509,8 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     const char *bad = unknown_member(root, file_fields);
     if (bad) {
         /* the message first: `bad` is a key of root */
-        bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
+        bn_json_error_place(err, path, bad);
         json_decref(root);
         return BN_ERR_DATA;
     }
@@ -476,14 +522,12 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     const json_t *o;
     json_array_foreach(actors, i, o) {
         bn_kb_actor a = {0};
-        st = load_actor(o, &a, path, err);
+        char at[64];
+        snprintf(at, sizeof at, "actors/%zu", i);
+        st = load_actor(o, &a, path, at, err);
         if (st != BN_OK) {
             actor_clear(&a);
-            if (err && err->status == BN_ERR_DATA && err->line == 0) {
-                /* the line is looked up only when there is an error */
-                err->line = bn_json_element_line(path, "actors", i);
-                err->column = 1;
-            }
+            place_error(err, path, "actors", i);
             json_decref(root);
             return st;
         }
@@ -654,13 +698,13 @@ static bn_status index_add_role(bn_kb *kb, title_combos *tc, const char *title, 
     return st;
 }
 
-static const bn_kb *variants_sorted; /* for variant_order: qsort has no context */
-
-/* Pairs by title, then in the order they were given. */
-static int variant_order(const void *va, const void *vb)
+/* Pairs (indices into kb->variants) by title, then in the order they
+ * were given. */
+static int variant_order(const void *va, const void *vb, void *ctx)
 {
+    const bn_kb *kb = ctx;
     size_t a = *(const size_t *)va, b = *(const size_t *)vb;
-    int c = strcmp(variants_sorted->variants[2 * a], variants_sorted->variants[2 * b]);
+    int c = strcmp(kb->variants[2 * a], kb->variants[2 * b]);
     return c ? c : (a > b) - (a < b);
 }
 
@@ -680,10 +724,8 @@ static bn_status compile_titles(bn_kb *kb)
     bn_status st = tc.memo && order && variant_of ? BN_OK : BN_ERR_NOMEM;
     for (size_t v = 0; st == BN_OK && v < np; v++)
         order[v] = v;
-    if (st == BN_OK) {
-        variants_sorted = kb;
-        bn_sort(order, np, sizeof *order, variant_order);
-    }
+    if (st == BN_OK && bn_sort_r(order, np, sizeof *order, variant_order, kb))
+        st = BN_ERR_NOMEM;
     for (size_t k = 0; st == BN_OK && k < np; k++)
         if ((k == 0 || strcmp(kb->variants[2 * order[k]], kb->variants[2 * order[k - 1]]) != 0) &&
             bn_id_map_put(variant_of, kb->variants[2 * order[k]], (long)k))

@@ -38,14 +38,17 @@ static bn_status add_phrase(void *vctx, const char *s)
     return bn_phrases_add(c->p, s, c->payload, c->flags);
 }
 
-/* Adds the string lists of `obj` named by `keys` with payloads `values`. */
-static bn_status add_lists(bn_phrases *p, const json_t *obj, const char *const *keys,
+/* Adds the string lists of `obj` (the member `base` of the root, or the
+ * root when `base` is "") named by `keys` with payloads `values`. */
+static bn_status add_lists(bn_phrases *p, const json_t *obj, const char *base, const char *const *keys,
                            const int *values, size_t n, const char *path, bn_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         add_ctx c = {p, values[i], 0};
+        char where[128];
+        snprintf(where, sizeof where, "%s%s%s", base, *base ? "/" : "", keys[i]);
         bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), add_phrase, &c, path,
-                                           keys[i], err);
+                                           keys[i], where, err);
         if (st != BN_OK)
             return st;
     }
@@ -61,7 +64,9 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     const json_t *trig = json_object_get(root, "triggers");
     if (!json_is_array(trig)) {
         json_decref(root);
-        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0, "expected a \"triggers\" list");
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "expected a \"triggers\" list");
+        bn_json_error_place(err, path, "triggers");
+        return BN_ERR_DATA;
     }
     lang->triggers = calloc(json_array_size(trig) + 1, sizeof *lang->triggers);
     lang->trigger_matcher = bn_phrases_new();
@@ -81,8 +86,22 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         if (!phrase || !type || !bn_event_type_parse(type, &t->type) || !cameo ||
             strlen(cameo) >= sizeof t->cameo || !json_is_number(g)) {
             json_decref(root);
-            return bn_error_set(err, BN_ERR_DATA, path, bn_json_element_line(path, "triggers", i), 1,
-                                0, "trigger %zu: needs \"phrase\", a known \"type\", \"cameo\" and \"goldstein\"", i);
+            char where[64];
+            snprintf(where, sizeof where, "triggers/%zu", i);
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "trigger %zu: needs \"phrase\", a known \"type\", \"cameo\" and \"goldstein\"", i);
+            bn_json_error_place(err, path, where);
+            return BN_ERR_DATA;
+        }
+        if (!bn_event_type_cameo_fits(t->type, cameo)) {
+            char where[64];
+            snprintf(where, sizeof where, "triggers/%zu/cameo", i);
+            /* the message first: `cameo` and `type` are root's */
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "trigger %zu: CAMEO code \"%s\" is not of type %s (%s)", i,
+                         cameo, type, bn_event_type_record_of(t->type)->cameo_roots);
+            json_decref(root);
+            bn_json_error_place(err, path, where);
+            return BN_ERR_DATA;
         }
         t->phrase = strdup(phrase);
         if (!t->phrase) {
@@ -103,7 +122,8 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     /* phrases holding a trigger word that report no event ("dẫn lời",
      * "lời kêu gọi"): payload -1, the longest match wins */
     add_ctx nt = {lang->trigger_matcher, -1, 0};
-    st = bn_json_each_string(json_object_get(root, "not_triggers"), add_phrase, &nt, path, "not_triggers", err);
+    st = bn_json_each_string(json_object_get(root, "not_triggers"), add_phrase, &nt, path, "not_triggers",
+                             "not_triggers", err);
     if (st == BN_OK)
         st = bn_phrases_compile(lang->trigger_matcher);
     static const char *const ckeys[] = {"clause_words",  "noun_markers", "light_verbs",  "noun_after",
@@ -114,14 +134,14 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
                                 BN_EW_PASSIVE, BN_EW_SETTING, BN_EW_DOCUMENT, BN_EW_CONTENT, BN_EW_AND, BN_EW_SINCE};
     lang->event_words = bn_phrases_new();
     if (st == BN_OK)
-        st = lang->event_words ? add_lists(lang->event_words, root, ckeys, cvals, sizeof cvals / sizeof cvals[0], path, err) : BN_ERR_NOMEM;
+        st = lang->event_words ? add_lists(lang->event_words, root, "", ckeys, cvals, sizeof cvals / sizeof cvals[0], path, err) : BN_ERR_NOMEM;
     /* "asserted": compounds holding a modality word that are none
      * ("máy bay không người lái"), matched longest first */
     static const char *const mkeys[] = {"planned", "negated", "hypothetical", "asserted", "conditional"};
     static const int mvals[] = {BN_MOD_PLANNED, BN_MOD_NEGATED, BN_MOD_HYPOTHETICAL, BN_MOD_ASSERTED,
                                 BN_MOD_CONDITIONAL};
     if (st == BN_OK)
-        st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), mkeys, mvals, 5,
+        st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), "modality", mkeys, mvals, 5,
                        path, err);
     json_decref(root);
     return st;
@@ -135,7 +155,7 @@ static bn_status load_lists(bn_phrases **out, const char *path, const char *cons
     if (st != BN_OK)
         return st;
     *out = bn_phrases_new();
-    st = *out ? add_lists(*out, root, keys, values, n, path, err) : BN_ERR_NOMEM;
+    st = *out ? add_lists(*out, root, "", keys, values, n, path, err) : BN_ERR_NOMEM;
     json_decref(root);
     return st;
 }
@@ -181,7 +201,7 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
             st = BN_ERR_NOMEM;
         for (size_t i = 0; i < 4 && st == BN_OK; i++) {
             add_ctx c = {lang->page_inline, vals[i], BN_PHRASE_PUNCT};
-            st = bn_json_each_string(json_object_get(root, keys[i]), add_phrase, &c, path, keys[i], err);
+            st = bn_json_each_string(json_object_get(root, keys[i]), add_phrase, &c, path, keys[i], keys[i], err);
         }
         if (st == BN_OK)
             st = bn_phrases_compile(lang->page_inline);

@@ -28,9 +28,6 @@ NAME_TABLE(bn_year_source_name, bn_year_source_parse, bn_year_source, 5,
            "text", "dct", "inferred", "cross-article", "unknown")
 NAME_TABLE(bn_kind_name, bn_kind_parse, bn_actor_kind, 4,
            "country", "organization", "person", "group")
-NAME_TABLE(bn_event_type_name, bn_event_type_parse, bn_event_type, BN_EV_COUNT,
-           "statement", "appeal", "proposal", "meeting", "agreement", "aid", "demand",
-           "criticism", "rejection", "warning", "sanction", "military")
 NAME_TABLE(bn_modality_name, bn_modality_parse, bn_modality, 4,
            "asserted", "planned", "negated", "hypothetical")
 NAME_TABLE(bn_role_name, bn_role_parse, bn_role, 3, "source", "target", "other")
@@ -156,23 +153,6 @@ int bn_timex_days(const bn_timex *t, long *lo, long *hi)
     return 0;
 }
 
-int bn_event_family(bn_event_type t)
-{
-    switch (t) {
-    case BN_EV_MEETING:
-    case BN_EV_AGREEMENT:
-        return 1;
-    case BN_EV_AID:
-        return 2;
-    case BN_EV_SANCTION:
-        return 3;
-    case BN_EV_MILITARY:
-        return 4;
-    default:
-        return 0;
-    }
-}
-
 /* Actor ids are interned within a timeline and shared with the knowledge
  * base within an article: equal pointers are the common case. */
 static int same_id(const char *x, const char *y)
@@ -243,8 +223,7 @@ static int same_gathering(const bn_event *a, const bn_event *b, bn_side_fn side,
 
 int bn_event_same_parties(const bn_event *a, const bn_event *b, bn_side_fn side, const void *ctx)
 {
-    int fam = bn_event_family(a->type);
-    if (fam == bn_event_family(BN_EV_MEETING))
+    if (bn_event_family(a->type) == BN_FAMILY_GATHERING)
         return same_gathering(a, b, side, ctx);
     if (!has_source(a) || !has_source(b))
         return shares(a, b, 0);

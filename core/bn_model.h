@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 #include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_error.h"
+#include "bn_event_types.h"
 #include "bn_text.h"
 
 /* ---- dates ---------------------------------------------------------- */
@@ -85,29 +87,7 @@ typedef struct bn_mention {
 
 /* ---- events --------------------------------------------------------- */
 
-typedef enum bn_event_type {
-    BN_EV_STATEMENT,
-    BN_EV_APPEAL,
-    BN_EV_PROPOSAL,
-    BN_EV_MEETING,
-    BN_EV_AGREEMENT,
-    BN_EV_AID,
-    BN_EV_DEMAND,
-    BN_EV_CRITICISM,
-    BN_EV_REJECTION,
-    BN_EV_WARNING,
-    BN_EV_SANCTION,
-    BN_EV_MILITARY,
-    BN_EV_COUNT
-} bn_event_type;
-
-const char *bn_event_type_name(bn_event_type t);
-
-/* Types that can report one real event: meeting and agreement; the verbal
- * ones (statement, appeal, proposal, demand, criticism, rejection,
- * warning); aid; sanction; military action. */
-int bn_event_family(bn_event_type t);
-int bn_event_type_parse(const char *s, bn_event_type *out);
+/* bn_event_type, its record, names and families: bn_event_types.h */
 
 typedef enum bn_modality {
     BN_MOD_ASSERTED,

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_array.h"
+
 typedef struct phrase {
     char *keys;       /* folded words, each NUL-terminated, back to back */
     uint32_t *hashes; /* per word */
@@ -135,12 +137,12 @@ static int phrase_order(const void *va, const void *vb)
     return keys_cmp(a, b);
 }
 
-static const bn_phrases *pair_sort_p; /* for pair_order: qsort has no context */
-
-static int pair_order(const void *va, const void *vb)
+/* Indices into p->v of phrases of two words or more, by their pair. */
+static int pair_order(const void *va, const void *vb, void *ctx)
 {
+    const bn_phrases *p = ctx;
     uint32_t a = *(const uint32_t *)va, b = *(const uint32_t *)vb;
-    const phrase *x = &pair_sort_p->v[a], *y = &pair_sort_p->v[b];
+    const phrase *x = &p->v[a], *y = &p->v[b];
     uint32_t hx = pair_hash(x->hashes[0], x->hashes[1]), hy = pair_hash(y->hashes[0], y->hashes[1]);
     if (hx != hy)
         return hx < hy ? -1 : 1;
@@ -168,8 +170,8 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         if (p->v[i].ntok >= 2)
             p->pairs[np++] = (uint32_t)i;
-    pair_sort_p = p;
-    bn_sort(p->pairs, np, sizeof *p->pairs, pair_order);
+    if (bn_sort_r(p->pairs, np, sizeof *p->pairs, pair_order, p))
+        return BN_ERR_NOMEM;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
         uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
@@ -185,35 +187,26 @@ static bn_status compile_pairs(bn_phrases *p)
     return BN_OK;
 }
 
+/* Indices into p->v, by their phrases. */
+static int index_order(const void *va, const void *vb, void *ctx)
+{
+    const bn_phrases *p = ctx;
+    return phrase_order(&p->v[*(const size_t *)va], &p->v[*(const size_t *)vb]);
+}
+
 bn_status bn_phrases_compile(bn_phrases *p)
 {
-    /* A stable bottom-up merge sort of indices (qsort is not stable), so
-     * that of two equal phrases the first added wins. */
+    /* A stable sort of indices (qsort is not stable), so that of two equal
+     * phrases the first added wins. */
     size_t n = p->n;
     size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
     phrase *sorted = malloc((n ? n : 1) * sizeof *sorted);
-    if (!idx || !tmp || !sorted) {
+    for (size_t i = 0; idx && i < n; i++)
+        idx[i] = i;
+    if (!idx || !sorted || bn_sort_r(idx, n, sizeof *idx, index_order, p)) {
         free(idx);
-        free(tmp);
         free(sorted);
         return BN_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = i;
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t a = lo, b = mid, k = lo;
-            while (a < mid && b < hi)
-                tmp[k++] = phrase_order(&p->v[idx[b]], &p->v[idx[a]]) < 0 ? idx[b++] : idx[a++];
-            while (a < mid)
-                tmp[k++] = idx[a++];
-            while (b < hi)
-                tmp[k++] = idx[b++];
-        }
-        memcpy(idx, tmp, n * sizeof *idx);
     }
     /* drop exact duplicates (first added wins) */
     size_t m = 0;
@@ -227,7 +220,6 @@ bn_status bn_phrases_compile(bn_phrases *p)
         sorted[m++] = *ph;
     }
     free(idx);
-    free(tmp);
     free(p->v);
     p->v = sorted;
     p->n = m;

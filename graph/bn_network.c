@@ -6,7 +6,7 @@
 
 #include <igraph.h>
 
-#include "bn_arena.h"
+#include "bn_array.h"
 
 struct bn_network_graph {
     igraph_t g;

@@ -1,7 +1,8 @@
-/* The steps of bn_timeline_resolve, one file each (private to graph/).
- * They run in this order, on a timeline whose articles and events are in
- * canonical order (by article id and position), so that the result does
- * not depend on the order the articles were added in. */
+/* The steps of bn_timeline_resolve (bn_resolve.c), one file each, private
+ * to graph/.  They run in this order, on a timeline whose articles and
+ * events are in canonical order (by article id and position), so that the
+ * result does not depend on the order the articles were added in.  The
+ * steps call bn_timeline.c, never bn_resolve.c nor one another. */
 #ifndef BN_RESOLVE_H
 #define BN_RESOLVE_H
 

@@ -99,7 +99,7 @@ static int types_compatible(bn_event_type a, bn_event_type b)
 {
     if (a == b)
         return 1;
-    if (bn_event_family(a) != bn_event_family(b) || bn_event_family(a) != bn_event_family(BN_EV_STATEMENT))
+    if (bn_event_family(a) != bn_event_family(b) || bn_event_family(a) != BN_FAMILY_SPEECH)
         return 0;
     return a == BN_EV_STATEMENT || b == BN_EV_STATEMENT;
 }
@@ -161,10 +161,10 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
         return 0;
     if (!bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
-    if (bn_event_family(a->type) == bn_event_family(BN_EV_STATEMENT) && !same_speech(tl, a, b))
+    if (bn_event_family(a->type) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
         return 0;
     /* a war has attacks every day: two reports of one attack name its place */
-    if (bn_event_family(a->type) == bn_event_family(BN_EV_MILITARY) && (!a->location || !b->location))
+    if (bn_event_family(a->type) == BN_FAMILY_MILITARY && (!a->location || !b->location))
         return 0;
     return 1;
 }

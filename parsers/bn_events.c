@@ -36,8 +36,13 @@ typedef struct sent {
 
 static int verbal(bn_event_type t)
 {
-    return t == BN_EV_APPEAL || t == BN_EV_PROPOSAL || t == BN_EV_DEMAND || t == BN_EV_CRITICISM ||
-           t == BN_EV_REJECTION || t == BN_EV_WARNING;
+    return bn_event_type_record_of(t)->verbal;
+}
+
+/* A statement or a verbal act: something said. */
+static int spoken(bn_event_type t)
+{
+    return bn_event_family(t) == BN_FAMILY_SPEECH;
 }
 
 /* Modality: "không" in the few words before the trigger, "sẽ" and the
@@ -259,8 +264,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             after == BN_EW_NOUN_AFTER)
             noun = 1; /* "yêu cầu của ba nước" */
         /* "những đề xuất của Nga", "mối đe dọa": what was said, named */
-        if (payload >= 0 && noun && (lang->triggers[payload].type == BN_EV_STATEMENT ||
-                                     verbal(lang->triggers[payload].type)))
+        if (payload >= 0 && noun && spoken(lang->triggers[payload].type))
             payload = -1;
         if (generic_end != SIZE_MAX && i <= generic_end + 2)
             payload = -1; /* "bất kỳ cuộc đàm phán nào" */
@@ -380,7 +384,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
      * only a place of the verb's own clause is its own ("cho biết tại
      * cuộc họp báo ở Brussels", not "cho biết, phái bộ ... đặt tại
      * Wiesbaden") */
-    if (bn_event_family(lex->type) == bn_event_family(BN_EV_STATEMENT)) {
+    if (spoken(lex->type)) {
         size_t said = tr->tok + tr->ntok;
         while (said < sn->tok_end && s->clause_at[said - sn->tok_begin] == tr->clause)
             said++;
@@ -418,7 +422,7 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
     }
-    if (!has_source && tr->passive != SIZE_MAX && (lex->type == BN_EV_STATEMENT || verbal(lex->type))) {
+    if (!has_source && tr->passive != SIZE_MAX && spoken(lex->type)) {
         return BN_OK; /* "được công bố": said, by no one named */
     }
     e->confidence = confidence - (has_source ? 0.0 : 0.15);
@@ -516,7 +520,7 @@ static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, 
     if (f == k)
         return 0;
     bn_event_type ft = lang->triggers[s->trigs[f].index].type;
-    return (ft == BN_EV_STATEMENT || verbal(ft)) &&
+    return spoken(ft) &&
            (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, s->sn->tok_begin, s->trigs[f].tok));
 }
 
@@ -585,7 +589,7 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
         size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, end, &payload);
         if (n && payload >= 0) {
             bn_event_type nt = lang->triggers[payload].type;
-            if (nt == BN_EV_SANCTION || nt == BN_EV_AID || nt == BN_EV_MILITARY || (lex->presents && verbal(nt)))
+            if (bn_event_type_record_of(nt)->enactable || (lex->presents && verbal(nt)))
                 return payload;
             return -1;
         }
@@ -609,25 +613,12 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
     return -1;
 }
 
-/* The events of one sentence.
- *
- * Dates: each date of the sentence belongs to the nearest trigger of its
+/* Dates: each date of the sentence belongs to the nearest trigger of its
  * clause, except that a date well after a reporting verb is what is
  * reported ("cho biết Mỹ sẵn sàng đàm phán vào đầu năm 2022"), not when it
- * was said.
- *
- * Events: a trigger that owns a date ("cuộc họp ... vào ngày 17-18/10");
- * and the first trigger of a clause with a subject of its own, dated by
- * the nearest date before it in the sentence ("Ngày 10/7, ..., các nước
- * đã đạt được thỏa thuận").  A trigger with no actor before it in the
- * sentence ("Phát biểu bên lề hội nghị hôm 14/5, ông X nhấn mạnh") is an
- * adverbial of a later one.  Later triggers of a clause are what the
- * first one says or does ("bác bỏ lời kêu gọi của Nga"), but a reporting
- * verb takes the type of what it reports ("cho biết NATO đã đề nghị Nga
- * ..." is a proposal). */
-static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, size_t *cap)
+ * was said.  Sets *out to each trigger's own date or NULL. */
+static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, const bn_timex ***out)
 {
-    const bn_sentence *sn = s->sn;
     const bn_timex **own = bn_arena_calloc(&a->arena, s->ntrigs ? s->ntrigs : 1, sizeof *own);
     long *own_d = bn_arena_calloc(&a->arena, s->ntrigs ? s->ntrigs : 1, sizeof *own_d);
     if (!own || !own_d)
@@ -651,8 +642,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             if (t->marked && x->start > tpos && words_between(a, s, t, x, 1) > 3)
                 continue;
             /* well after a reporting verb: what is said or asked */
-            if ((tt == BN_EV_STATEMENT || verbal(tt)) && x->start > tpos && !t->after_quote &&
-                words_between(a, s, t, x, 0) > 3)
+            if (spoken(tt) && x->start > tpos && !t->after_quote && words_between(a, s, t, x, 0) > 3)
                 continue;
             long d = labs((long)x->start - (long)tpos);
             if (best == SIZE_MAX || d < best_d) {
@@ -672,153 +662,237 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             own_d[best] = best_d;
         }
     }
-    size_t made = 0, prev_end = sn->tok_begin, signed_act = SIZE_MAX;
-    size_t speech_clause = SIZE_MAX, speech_end = 0; /* the sentence's last speech act: its clause, its end */
-    const bn_timex *carry = NULL; /* the date of an adverbial before */
-    for (size_t k = 0; k < s->ntrigs; k++) {
-        const trig *t = &s->trigs[k];
-        if (k == signed_act)
-            continue; /* told by the enacting verb before it */
-        int first = 1; /* the clause's first trigger but for settings ("tại hội nghị") */
-        for (size_t j = k; j-- > 0 && s->trigs[j].clause == t->clause;)
-            if (!s->trigs[j].setting)
-                first = 0;
-        /* "Tổng bí thư ... tại hội nghị ngoại giao mới đây đã nhận định":
-         * a gathering after "tại" is where the event is, an event of its
-         * own only with a date of its own, which it passes on */
-        if (t->setting) {
-            if (!own[k])
-                continue;
-            if (!carry)
-                carry = own[k];
-            /* "Phát biểu tại cuộc họp báo hôm 5/3, ông X nói": the
-             * statement is the later one's */
-            if (lang->triggers[t->index].type != BN_EV_MEETING)
-                continue;
+    *out = own;
+    return BN_OK;
+}
+
+/* What the walk over a sentence's triggers carries from one to the next. */
+typedef struct walk {
+    const bn_timex *const *own; /* each trigger's own date (own_dates) */
+    size_t made;                /* events made */
+    size_t prev_end;            /* the end of the last event's trigger */
+    size_t signed_act;          /* a trigger told by the enacting verb before it */
+    size_t speech_clause, speech_end; /* the sentence's last speech act: its clause, its end */
+    const bn_timex *carry;      /* the date of an adverbial before */
+} walk;
+
+/* The trigger the walk is at. */
+typedef struct at {
+    size_t k;       /* its index in s->trigs */
+    int first;      /* the clause's first trigger but for settings ("tại hội nghị") */
+    size_t cstart;  /* its clause's first token */
+    int subject;    /* an actor named in its clause before it */
+    int any_before; /* an actor named in the sentence before it */
+} at;
+
+static int first_of_clause(const sent *s, size_t k)
+{
+    for (size_t j = k; j-- > 0 && s->trigs[j].clause == s->trigs[k].clause;)
+        if (!s->trigs[j].setting)
+            return 0;
+    return 1;
+}
+
+/* "Tổng bí thư ... tại hội nghị ngoại giao mới đây đã nhận định": a
+ * gathering after "tại" is where the event is, an event of its own only
+ * with a date of its own, which it passes on.  Whether it is an event. */
+static int setting_is_event(const bn_lang *lang, const trig *t, const bn_timex *date, walk *w)
+{
+    if (!date)
+        return 0;
+    if (!w->carry)
+        w->carry = date;
+    /* "Phát biểu tại cuộc họp báo hôm 5/3, ông X nói": the statement is
+     * the later one's */
+    return lang->triggers[t->index].type == BN_EV_MEETING;
+}
+
+/* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh": no
+ * actor before it and a later clause's trigger to serve: an adverbial,
+ * whose date is the later event's.  Whether the trigger is one and makes
+ * no event. */
+static int adverbial(const bn_article *a, const bn_lang *lang, const sent *s, const at *p, walk *w)
+{
+    const trig *t = &s->trigs[p->k];
+    size_t next = p->k + 1; /* the next trigger but for settings */
+    while (next < s->ntrigs && s->trigs[next].setting)
+        next++;
+    if (!p->first || p->any_before || next >= s->ntrigs || s->trigs[next].clause == t->clause)
+        return 0;
+    const bn_timex *date = w->own[p->k];
+    int meeting = lang->triggers[t->index].type == BN_EV_MEETING;
+    /* "trước thềm cuộc họp ... vào ngày 17-18/10": a meeting dated apart
+     * is its own event, and its date passes on only when no clause word
+     * puts the later event before or after it */
+    if (date && (!meeting || (!w->carry && !clause_word_at(a, lang, p->cstart))))
+        w->carry = date;
+    return !(meeting && date);
+}
+
+/* The date of the event of trigger p->k: its own, else one it is given;
+ * returns 0 when it makes no event. */
+static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, const at *p, const walk *w,
+                      const bn_timex **out, bn_date_source *dsrc)
+{
+    const trig *t = &s->trigs[p->k];
+    const bn_timex *date = w->own[p->k];
+    *dsrc = date ? BN_DATE_CLAUSE : BN_DATE_SENTENCE;
+    if (!date) {
+        /* a first trigger takes the date of the clause's later trigger
+         * that makes no event of its own ("nói trong cuộc họp báo ngày
+         * 19/4") */
+        for (size_t j = p->k + 1; p->first && !date && j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
+            if (w->own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
+                date = w->own[j], *dsrc = BN_DATE_CLAUSE;
+    }
+    /* what a statement or warning before it says ("cảnh báo rằng Nga
+     * đã quyết định tấn công"): dated only by what it says ("cho biết
+     * rằng vào tuần tới, ... sẽ yêu cầu NATO"), not by when it was
+     * said, nor by the publication date */
+    int content = w->speech_clause != SIZE_MAX && t->clause > w->speech_clause &&
+                  clause_word_at(a, lang, p->cstart) == BN_EW_CONTENT;
+    if (!date) {
+        /* a noun ("bao gồm các biện pháp trừng phạt của Mỹ") is an event
+         * only with a date of its own */
+        if (!p->first || (w->made > 0 && !p->subject) || t->noun)
+            return 0;
+        date = content ? NULL : w->carry; /* else the nearest date before
+                                           * it, but not one inside the
+                                           * quote a speech verb follows */
+        for (size_t j = s->t_lo; (content || !w->carry) && !t->after_quote && j < s->t_hi; j++)
+            if (a->timexes[j].start < a->tokens.v[t->tok].start && !since(a, lang, &a->timexes[j]) &&
+                (!content || a->timexes[j].start > a->tokens.v[w->speech_end - 1].end))
+                date = &a->timexes[j];
+        if (!date) {
+            /* stated without a date: the publication date, for what is
+             * done (not what is planned or might be), and less trusted */
+            if (!s->dct || !p->subject || content || t->noun || t->undated || s->caption ||
+                clause_word_at(a, lang, p->cstart) || !plain_clause(a, lang, p->cstart, t->tok))
+                return 0; /* nor for a clause of "trước khi", "rằng" … */
+            date = s->dct;
+            *dsrc = BN_DATE_DCT;
         }
-        size_t cstart = clause_start(s, k);
-        int subject = mention_between(a, s, cstart, t->tok);
-        int any_before = mention_between(a, s, sn->tok_begin, t->tok);
-        const bn_timex *date = own[k];
-        bn_date_source dsrc = date ? BN_DATE_CLAUSE : BN_DATE_SENTENCE;
+    }
+    *out = date;
+    return 1;
+}
+
+/* What the event of trigger p->k is: what an enacting verb enacts ("ký
+ * thỏa thuận"), and a statement of the speaker's own verbal act has its
+ * type ("ông Stoltenberg cho biết NATO đã đề nghị Nga ..."); one of
+ * another's stays a statement ("khẳng định ... như Kiev cáo buộc"). */
+static const bn_trigger *event_lexeme(const bn_article *a, const bn_lang *lang, const sent *s, const at *p,
+                                      size_t src_lo, walk *w)
+{
+    const trig *t = &s->trigs[p->k];
+    const bn_trigger *lex = &lang->triggers[t->index];
+    int act = enacted(a, lang, s, t);
+    if (act >= 0) {
+        lex = &lang->triggers[act];
+        if (p->k + 1 < s->ntrigs && s->trigs[p->k + 1].clause == t->clause && s->trigs[p->k + 1].index == act)
+            w->signed_act = p->k + 1;
+    }
+    if (lex->type == BN_EV_STATEMENT)
+        for (size_t j = p->k + 1; j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
+            if (verbal(lang->triggers[s->trigs[j].index].type)) {
+                if (speaker_side(a, s, src_lo, t->tok, t->tok + t->ntok, s->trigs[j].tok))
+                    lex = &lang->triggers[s->trigs[j].index];
+                break;
+            }
+    return lex;
+}
+
+/* Makes the event of trigger p->k, dated `date`. */
+static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, size_t *cap, const at *p, walk *w,
+                            const bn_timex *date, bn_date_source dsrc)
+{
+    const bn_sentence *sn = s->sn;
+    const trig *t = &s->trigs[p->k];
+    /* its subject: its clause's (with the names listed before it:
+     * "Tổng thống Mỹ Joe Biden, Tổng thống Hàn Quốc ... và ... đã có cuộc
+     * gặp"), else back to the previous event */
+    size_t src_lo = p->subject ? list_start(a, lang, s, p->cstart) : w->prev_end;
+    const bn_trigger *lex = event_lexeme(a, lang, s, p, src_lo, w);
+    /* its objects: up to the next trigger of another clause */
+    size_t tgt_hi = sn->tok_end;
+    for (size_t j = p->k + 1; j < s->ntrigs; j++)
+        if (s->trigs[j].clause != t->clause) {
+            tgt_hi = s->trigs[j].tok;
+            break;
+        }
+    double conf = dsrc == BN_DATE_CLAUSE ? 0.8 : dsrc == BN_DATE_SENTENCE ? 0.65 : 0.45;
+    if (date->year_source == BN_YEAR_UNKNOWN)
+        conf -= 0.1;
+    size_t before = a->nevents;
+    bn_modality mod = modality_of(a, lang, p->cstart, t->tok);
+    if (mod != BN_MOD_NEGATED && !clause_word_at(a, lang, p->cstart) && conditional_before(a, lang, s, p->cstart))
+        mod = BN_MOD_HYPOTHETICAL;
+    trig tw = *t;
+    tw.owner = owner_of(a, lang, s, t, p->subject);
+    tw.reach = sn->tok_end;
+    for (size_t j = p->k + 1; j < s->ntrigs; j++)
+        if (s->trigs[j].clause != t->clause && !s->trigs[j].noun && !s->trigs[j].setting) {
+            tw.reach = s->trigs[j].tok;
+            break;
+        }
+    if (tw.owner != SIZE_MAX && tw.owner > t->tok)
+        src_lo = t->tok; /* the actors before are another act's */
+    bn_status st = add_event(a, cap, s, &tw, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
+    if (st == BN_OK && a->nevents > before) {
+        w->made++;
+        w->prev_end = t->tok + t->ntok;
+        if (spoken(lex->type)) {
+            w->speech_clause = t->clause;
+            w->speech_end = t->tok + t->ntok;
+        }
+    }
+    return st;
+}
+
+/* The events of one sentence.
+ *
+ * Dates: own_dates.
+ *
+ * Events: a trigger that owns a date ("cuộc họp ... vào ngày 17-18/10");
+ * and the first trigger of a clause with a subject of its own, dated by
+ * the nearest date before it in the sentence ("Ngày 10/7, ..., các nước
+ * đã đạt được thỏa thuận").  A trigger with no actor before it in the
+ * sentence ("Phát biểu bên lề hội nghị hôm 14/5, ông X nhấn mạnh") is an
+ * adverbial of a later one.  Later triggers of a clause are what the
+ * first one says or does ("bác bỏ lời kêu gọi của Nga"), but a reporting
+ * verb takes the type of what it reports ("cho biết NATO đã đề nghị Nga
+ * ..." is a proposal). */
+static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, size_t *cap)
+{
+    const bn_timex **own = NULL;
+    bn_status st = own_dates(a, lang, s, &own);
+    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL};
+    for (size_t k = 0; st == BN_OK && k < s->ntrigs; k++) {
+        const trig *t = &s->trigs[k];
+        if (k == w.signed_act)
+            continue; /* told by the enacting verb before it */
+        at p = {k, first_of_clause(s, k), 0, 0, 0};
+        if (t->setting && !setting_is_event(lang, t, own[k], &w))
+            continue;
+        p.cstart = clause_start(s, k);
+        p.subject = mention_between(a, s, p.cstart, t->tok);
+        p.any_before = mention_between(a, s, s->sn->tok_begin, t->tok);
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
-        if (!first && reported_in(a, lang, s, k))
+        if (!p.first && reported_in(a, lang, s, k))
             continue;
         /* "G7 họp trực tuyến và lên án cuộc tấn công": a second act of the
          * clause's subject, dated as the first */
         if (t->coordinated && !t->noun)
-            first = 1;
-        /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh":
-         * no actor before it and a later clause's trigger to serve: an
-         * adverbial, whose date is the later event's */
-        size_t next = k + 1; /* the next trigger but for settings */
-        while (next < s->ntrigs && s->trigs[next].setting)
-            next++;
-        if (first && !any_before && next < s->ntrigs && s->trigs[next].clause != t->clause) {
-            int meeting = lang->triggers[t->index].type == BN_EV_MEETING;
-            /* "trước thềm cuộc họp ... vào ngày 17-18/10": a meeting dated
-             * apart is its own event, and its date passes on only when no
-             * clause word puts the later event before or after it */
-            if (date && (!meeting || (!carry && !clause_word_at(a, lang, cstart))))
-                carry = date;
-            if (!(meeting && date))
-                continue;
-        }
-        if (!date) {
-            /* a first trigger takes the date of the clause's later trigger
-             * that makes no event of its own ("nói trong cuộc họp báo ngày
-             * 19/4") */
-            for (size_t j = k + 1; first && !date && j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
-                if (own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
-                    date = own[j], dsrc = BN_DATE_CLAUSE;
-        }
-        /* what a statement or warning before it says ("cảnh báo rằng Nga
-         * đã quyết định tấn công"): dated only by what it says ("cho biết
-         * rằng vào tuần tới, ... sẽ yêu cầu NATO"), not by when it was
-         * said, nor by the publication date */
-        int content = speech_clause != SIZE_MAX && t->clause > speech_clause &&
-                      clause_word_at(a, lang, cstart) == BN_EW_CONTENT;
-        if (!date) {
-            /* a noun ("bao gồm các biện pháp trừng phạt của Mỹ") is an event
-             * only with a date of its own */
-            if (!first || (made > 0 && !subject) || t->noun)
-                continue;
-            date = content ? NULL : carry; /* else the nearest date before
-                                            * it, but not one inside the
-                                            * quote a speech verb follows */
-            for (size_t j = s->t_lo; (content || !carry) && !t->after_quote && j < s->t_hi; j++)
-                if (a->timexes[j].start < a->tokens.v[t->tok].start && !since(a, lang, &a->timexes[j]) &&
-                    (!content || a->timexes[j].start > a->tokens.v[speech_end - 1].end))
-                    date = &a->timexes[j];
-            if (!date) {
-                /* stated without a date: the publication date, for what is
-                 * done (not what is planned or might be), and less trusted */
-                if (!s->dct || !subject || content || t->noun || t->undated || s->caption ||
-                    clause_word_at(a, lang, cstart) || !plain_clause(a, lang, cstart, t->tok))
-                    continue; /* nor for a clause of "trước khi", "rằng" … */
-                date = s->dct;
-                dsrc = BN_DATE_DCT;
-            }
-        }
-        const bn_trigger *lex = &lang->triggers[t->index];
-        int act = enacted(a, lang, s, t);
-        if (act >= 0) {
-            lex = &lang->triggers[act];
-            if (k + 1 < s->ntrigs && s->trigs[k + 1].clause == t->clause && s->trigs[k + 1].index == act)
-                signed_act = k + 1;
-        }
-        /* its subject: its clause's (with the names listed before it:
-         * "Tổng thống Mỹ Joe Biden, Tổng thống Hàn Quốc ... và ... đã có cuộc
-         * gặp"), else back to the previous event */
-        size_t src_lo = subject ? list_start(a, lang, s, cstart) : prev_end;
-        /* a statement of the speaker's own verbal act has its type ("ông
-         * Stoltenberg cho biết NATO đã đề nghị Nga ..."); one of another's
-         * stays a statement ("khẳng định ... như Kiev cáo buộc") */
-        if (lex->type == BN_EV_STATEMENT)
-            for (size_t j = k + 1; j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
-                if (verbal(lang->triggers[s->trigs[j].index].type)) {
-                    if (speaker_side(a, s, src_lo, t->tok, t->tok + t->ntok, s->trigs[j].tok))
-                        lex = &lang->triggers[s->trigs[j].index];
-                    break;
-                }
-        /* its objects: up to the next trigger of another clause */
-        size_t tgt_hi = sn->tok_end;
-        for (size_t j = k + 1; j < s->ntrigs; j++)
-            if (s->trigs[j].clause != t->clause) {
-                tgt_hi = s->trigs[j].tok;
-                break;
-            }
-        double conf = dsrc == BN_DATE_CLAUSE ? 0.8 : dsrc == BN_DATE_SENTENCE ? 0.65 : 0.45;
-        if (date->year_source == BN_YEAR_UNKNOWN)
-            conf -= 0.1;
-        size_t before = a->nevents;
-        bn_modality mod = modality_of(a, lang, cstart, t->tok);
-        if (mod != BN_MOD_NEGATED && !clause_word_at(a, lang, cstart) && conditional_before(a, lang, s, cstart))
-            mod = BN_MOD_HYPOTHETICAL;
-        trig tw = *t;
-        tw.owner = owner_of(a, lang, s, t, subject);
-        tw.reach = sn->tok_end;
-        for (size_t j = k + 1; j < s->ntrigs; j++)
-            if (s->trigs[j].clause != t->clause && !s->trigs[j].noun && !s->trigs[j].setting) {
-                tw.reach = s->trigs[j].tok;
-                break;
-            }
-        if (tw.owner != SIZE_MAX && tw.owner > t->tok)
-            src_lo = t->tok; /* the actors before are another act's */
-        bn_status st = add_event(a, cap, s, &tw, lex, date, dsrc, src_lo, tgt_hi, mod, conf);
-        if (st != BN_OK)
-            return st;
-        if (a->nevents > before) {
-            made++;
-            prev_end = t->tok + t->ntok;
-            if (lex->type == BN_EV_STATEMENT || verbal(lex->type)) {
-                speech_clause = t->clause;
-                speech_end = t->tok + t->ntok;
-            }
-        }
+            p.first = 1;
+        if (adverbial(a, lang, s, &p, &w))
+            continue;
+        const bn_timex *date;
+        bn_date_source dsrc;
+        if (event_date(a, lang, s, &p, &w, &date, &dsrc))
+            st = make_event(a, lang, s, cap, &p, &w, date, dsrc);
     }
-    return BN_OK;
+    return st;
 }
 
 static int same_date(const bn_timex *x, const bn_timex *y)

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_text.h"
 
 /* ---- one input file, by format ------------------------------------- */

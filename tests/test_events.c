@@ -174,10 +174,36 @@ static void one_event_per_real_event(void **state)
     bn_article_free(a);
 }
 
+/* The table of event types: a complete record per type, names that read
+ * back, and every trigger of the lexicon of its type's CAMEO root. */
+static void type_records(void **state)
+{
+    test_env *env = *state;
+    for (int t = 0; t < BN_EV_COUNT; t++) {
+        const bn_event_type_record *r = bn_event_type_record_of((bn_event_type)t);
+        assert_non_null(r->name);
+        assert_non_null(r->cameo_roots);
+        assert_int_equal(strlen(r->cameo_roots) % 3, 2); /* "NN" or "NN NN" */
+        bn_event_type back;
+        assert_true(bn_event_type_parse(r->name, &back));
+        assert_int_equal(back, t);
+        assert_int_equal(r->verbal, r->family == BN_FAMILY_SPEECH && t != BN_EV_STATEMENT);
+        assert_false(r->enactable && r->family == BN_FAMILY_SPEECH); /* what is signed is done, not said */
+    }
+    assert_string_equal(bn_event_type_name(BN_EV_COUNT), "?");
+    assert_true(bn_event_type_cameo_fits(BN_EV_MILITARY, "190"));
+    assert_true(bn_event_type_cameo_fits(BN_EV_MILITARY, "154"));
+    assert_false(bn_event_type_cameo_fits(BN_EV_MILITARY, "16"));
+    assert_false(bn_event_type_cameo_fits(BN_EV_WARNING, "1"));
+    for (size_t i = 0; i < env->lang->ntriggers; i++)
+        assert_true(bn_event_type_cameo_fits(env->lang->triggers[i].type, env->lang->triggers[i].cameo));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gathering_is_no_place_name),
+        cmocka_unit_test(type_records),
         cmocka_unit_test(warning_with_roles),
         cmocka_unit_test(longest_trigger_and_planned),
         cmocka_unit_test(undated_takes_publication_date_and_no_actor_no_event),

@@ -1,8 +1,9 @@
 /* Extract records round-trip: what `extract` writes, `merge` reads back
- * unchanged. */
+ * unchanged.  Data files: a semantic error names its real line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "support.h"
 #include "bn_json.h"
@@ -71,11 +72,122 @@ static void bad_records_name_the_line(void **state)
     assert_non_null(strstr(err.text, "schema"));
 }
 
+/* ---- where a data file is wrong (bn_json_locate, bn_json_error_place) -- */
+
+static void locate_values(void **state)
+{
+    (void)state;
+    static const char text[] = "{\"a\": [1, \"x,]\", {\"b\": 2}],\n"
+                               " \"c\\\"\": {},\n"
+                               "  \"actors\": [\n"
+                               "    {\"id\": \"x\", \"roles\": [{}, {\"t\": 1}]}]}";
+    bn_json_pos p;
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "a", &p), 0);
+    assert_int_equal(p.offset, 1); /* a key: its opening quote */
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "a/2", &p), 0);
+    assert_int_equal(text[p.offset], '{'); /* past a string holding ",]" */
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "a/2/b", &p), 0);
+    assert_int_equal(text[p.offset + 1], 'b');
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "actors/0", &p), 0);
+    assert_int_equal(p.line, 4);
+    assert_int_equal(p.column, 5);
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "actors/0/roles/1/t", &p), 0);
+    assert_int_equal(p.line, 4);
+    assert_int_equal(text[p.offset + 1], 't');
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "actors/1", &p), -1);
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "a/3", &p), -1);
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "nothing", &p), -1);
+    assert_int_equal(bn_json_locate(text, sizeof text - 1, "a/0/x", &p), -1); /* 1 has no members */
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Errors that jansson cannot place name the line of what is wrong, not
+ * the file's first. */
+static void data_errors_name_the_line(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bn-test-kb-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bn_error err;
+
+    /* an unknown top-level field on line 3 */
+    write_file(path, "{\n  \"actors\": [],\n  \"colour\": 1\n}\n");
+    bn_kb *kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.offset, 20);
+    assert_non_null(strstr(err.text, "colour"));
+    bn_kb_free(kb);
+
+    /* the third actor, on line 5 */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\"},\n"
+                     "  {\"id\": \"b\", \"name\": \"B\",\n"
+                     "   \"kind\": \"country\"},\n"
+                     "  {\"id\": \"c\", \"kind\": \"country\"}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 5);
+    assert_int_equal(err.column, 1);
+    bn_kb_free(kb);
+
+    /* inside an actor: its unknown field, its role, a bad alias */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"roles\": [{\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\"},\n"
+                     "             {\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\",\n"
+                     "              \"to\": \"2019-01-01\"}]}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4); /* the second role */
+    bn_kb_free(kb);
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"aliases\": {\"vi\": [\"x\",\n"
+                     "                         7]}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4); /* the alias that is not a string */
+    bn_kb_free(kb);
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
+                     "   \"colour\": \"red\"}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3); /* the unknown field, not the actor's first line */
+    bn_kb_free(kb);
+
+    /* a list that is not one, in a lexicon's words */
+    write_file(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    bn_kb_free(kb);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(extract_record_round_trip),
         cmocka_unit_test(bad_records_name_the_line),
+        cmocka_unit_test(locate_values),
+        cmocka_unit_test(data_errors_name_the_line),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bn_arena.h"
+#include "bn_array.h"
 #include "bn_error.h"
 #include "bn_text.h"
 
@@ -466,6 +467,38 @@ static void is_upper_at(void **state)
     assert_int_equal(bn_is_upper_at(s, strlen(s), 4), 0); /* past the end */
 }
 
+/* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
+
+/* Indices into a table of keys, by key: the table is the context. */
+static int by_key(const void *va, const void *vb, void *ctx)
+{
+    const int *key = ctx;
+    int a = key[*(const int *)va], b = key[*(const int *)vb];
+    return (a > b) - (a < b);
+}
+
+static void sort_r_stable_with_context(void **state)
+{
+    (void)state;
+    /* 37 elements: runs of every width, and a last run cut short */
+    int key[37], idx[37];
+    for (int i = 0; i < 37; i++) {
+        key[i] = (i * 7) % 5;
+        idx[i] = i;
+    }
+    assert_int_equal(bn_sort_r(idx, 37, sizeof *idx, by_key, key), 0);
+    for (int i = 1; i < 37; i++) {
+        assert_true(key[idx[i - 1]] <= key[idx[i]]);
+        if (key[idx[i - 1]] == key[idx[i]])
+            assert_true(idx[i - 1] < idx[i]); /* equal keys keep their order */
+    }
+    /* nothing to sort: an empty array may be NULL */
+    assert_int_equal(bn_sort_r(NULL, 0, sizeof *idx, by_key, key), 0);
+    int one = 3;
+    assert_int_equal(bn_sort_r(&one, 1, sizeof one, by_key, key), 0);
+    assert_int_equal(one, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +523,7 @@ int main(void)
         cmocka_unit_test(tokenize_upper_non_ascii),
         cmocka_unit_test(tokenize_empty),
         cmocka_unit_test(is_upper_at),
+        cmocka_unit_test(sort_r_stable_with_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

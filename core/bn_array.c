@@ -1,0 +1,69 @@
+#include "bn_array.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bn_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need)
+        ncap *= 2;
+    if (elem && ncap > SIZE_MAX / elem)
+        return -1;
+    void *nv = realloc(*v, ncap * elem);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = ncap;
+    return 0;
+}
+
+void bn_sort(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(v, n, elem, cmp);
+}
+
+/* Bottom-up: runs of `width` from `from` merged in pairs into `to`; of two
+ * equal elements the one of the left run goes first. */
+static void merge_pass(const unsigned char *from, unsigned char *to, size_t n, size_t elem, size_t width,
+                       int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+        size_t mid = lo + width < n ? lo + width : n;
+        size_t hi = mid + width < n ? mid + width : n;
+        size_t a = lo, b = mid, k = lo;
+        while (a < mid && b < hi) {
+            size_t take = cmp(from + b * elem, from + a * elem, ctx) < 0 ? b++ : a++;
+            memcpy(to + k++ * elem, from + take * elem, elem);
+        }
+        memcpy(to + k * elem, from + a * elem, (mid - a) * elem);
+        k += mid - a;
+        memcpy(to + k * elem, from + b * elem, (hi - b) * elem);
+    }
+}
+
+int bn_sort_r(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    if (n < 2 || !elem)
+        return 0;
+    if (n > SIZE_MAX / elem)
+        return -1;
+    unsigned char *tmp = malloc(n * elem);
+    if (!tmp)
+        return -1;
+    unsigned char *from = v, *to = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        merge_pass(from, to, n, elem, width, cmp, ctx);
+        unsigned char *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v)
+        memcpy(v, from, n * elem);
+    free(tmp);
+    return 0;
+}

@@ -13,108 +13,128 @@
 #include "bn_json.h"
 #include "bn_outfile.h"
 
-/* A renderer: the files it writes (each with the format that selects
- * it), and how.  A file not selected gets a NULL path. */
-typedef struct renderer {
-    const char *files[2];
-    unsigned formats[2];
-    bn_status (*write)(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err);
-} renderer;
-
-static bn_status json_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
+/* The writers, one signature: each writes the files of its format that
+ * ctx->paths names. */
+static bn_status json_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    return bn_json_write_timeline(tl, net, paths[0], err);
+    return bn_json_write_timeline(c->tl, c->net, c->paths[0], err);
 }
 
-static bn_status timeline_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
-                                bn_error *err)
+/* The two pictures: timeline.{dot,svg} and graph.{dot,svg}; dot and svg
+ * each name two paths (NULL: not written). */
+static bn_status pictures(const bn_output_ctx *c, const char *const *dot, const char *const *svg, bn_error *err)
 {
-    (void)net;
-    return bn_render_timeline(tl, &opt->picture, paths[0], paths[1], NULL, err);
+    bn_status st = bn_render_timeline(c->tl, &c->opt->picture, dot[0], svg[0], NULL, err);
+    if (st == BN_OK)
+        st = bn_render_network(c->tl, c->net, &c->opt->picture, dot[1], svg[1], NULL, err);
+    return st;
 }
 
-static bn_status network_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
-                               bn_error *err)
+enum { DOT = 1, SVG = 2 }; /* their rows in formats[] */
+
+static void paths_of(const bn_output_ctx *c, size_t format, char buf[][4096], const char **paths);
+
+/* A picture is one graph, laid out once for both files: when dot and svg
+ * are both asked, svg_write writes the DOT too and dot_write nothing. */
+static bn_status dot_write(const bn_output_ctx *c, bn_error *err)
 {
-    return bn_render_network(tl, net, &opt->picture, paths[0], paths[1], NULL, err);
+    static const char *const none[BN_FORMAT_FILES] = {NULL, NULL};
+    if (c->opt->formats & 1u << SVG)
+        return BN_OK;
+    return pictures(c, c->paths, none, err);
 }
 
-static bn_status graphml_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
-                               bn_error *err)
+static bn_status svg_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    (void)tl;
-    return bn_write_graphml(net, paths[0], err);
+    char buf[BN_FORMAT_FILES][4096];
+    const char *dot[BN_FORMAT_FILES + 1];
+    paths_of(c, DOT, buf, dot);
+    return pictures(c, dot, c->paths, err);
 }
 
-static bn_status bipartite_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
-                                 bn_error *err)
+static bn_status graphml_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    (void)net;
-    return bn_write_bipartite_graphml(tl, paths[0], err);
+    return bn_write_graphml(c->net, c->paths[0], err);
 }
 
-static bn_status csv_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
+static bn_status bipartite_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    (void)net;
-    return bn_write_csv(tl, paths[0], err);
+    return bn_write_bipartite_graphml(c->tl, c->paths[0], err);
 }
 
-static bn_status vis_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
+static bn_status csv_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    (void)net;
-    return bn_write_vis(tl, paths[0], err);
+    return bn_write_csv(c->tl, c->paths[0], err);
 }
 
-static bn_status timelinejs_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths,
-                                  bn_error *err)
+static bn_status vis_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    (void)net;
-    return bn_write_timelinejs(tl, paths[0], err);
+    return bn_write_vis(c->tl, c->paths[0], err);
 }
 
-static bn_status gexf_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt, const char *const *paths, bn_error *err)
+static bn_status timelinejs_write(const bn_output_ctx *c, bn_error *err)
 {
-    (void)opt;
-    return bn_write_gexf(tl, net, paths[0], err);
+    return bn_write_timelinejs(c->tl, c->paths[0], err);
 }
 
-static bn_status html_write(const bn_timeline *tl, const bn_network *net, const bn_output_options *opt,
-                             const char *const *paths, bn_error *err)
+static bn_status gexf_write(const bn_output_ctx *c, bn_error *err)
 {
-    return bn_write_html(tl, net, &opt->picture, paths[0], err);
+    return bn_write_gexf(c->tl, c->net, c->paths[0], err);
 }
 
-static const renderer renderers[] = {
-    {{"timeline.json", NULL}, {BN_FMT_JSON, 0}, json_write},
-    {{"timeline.dot", "timeline.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, timeline_write},
-    {{"graph.dot", "graph.svg"}, {BN_FMT_DOT, BN_FMT_SVG}, network_write},
-    {{"graph.graphml", NULL}, {BN_FMT_GRAPHML, 0}, graphml_write},
-    {{"actors-events.graphml", NULL}, {BN_FMT_BIPARTITE, 0}, bipartite_write},
-    {{"events.csv", NULL}, {BN_FMT_CSV, 0}, csv_write},
-    {{"vis.json", NULL}, {BN_FMT_VIS, 0}, vis_write},
-    {{"timelinejs.json", NULL}, {BN_FMT_TIMELINEJS, 0}, timelinejs_write},
-    {{"graph.gexf", NULL}, {BN_FMT_GEXF, 0}, gexf_write},
-    {{"timeline.html", NULL}, {BN_FMT_HTML, 0}, html_write},
+static bn_status html_write(const bn_output_ctx *c, bn_error *err)
+{
+    return bn_write_html(c->tl, c->net, &c->opt->picture, c->paths[0], err);
+}
+
+/* Every output format, in the order they are written, listed in --help and
+ * in the list of files written, and removed when stale. */
+static const bn_output_format formats[] = {
+    {"json", {"timeline.json"}, {"json"}, 1, json_write},
+    [DOT] = {"dot", {"timeline.dot", "graph.dot"}, {NULL, NULL}, 1, dot_write},
+    [SVG] = {"svg", {"timeline.svg", "graph.svg"}, {"timeline", "network"}, 1, svg_write},
+    {"graphml", {"graph.graphml"}, {"graphml"}, 1, graphml_write},
+    {"bipartite", {"actors-events.graphml"}, {NULL}, 0, bipartite_write},
+    {"csv", {"events.csv"}, {NULL}, 0, csv_write},
+    {"vis", {"vis.json"}, {NULL}, 0, vis_write},
+    {"timelinejs", {"timelinejs.json"}, {NULL}, 0, timelinejs_write},
+    {"gexf", {"graph.gexf"}, {NULL}, 0, gexf_write},
+    {"html", {"timeline.html"}, {"report"}, 1, html_write},
 };
 
-static const struct {
-    const char *name;
-    unsigned format;
-} format_names[] = {
-    {"json", BN_FMT_JSON}, {"dot", BN_FMT_DOT}, {"svg", BN_FMT_SVG}, {"graphml", BN_FMT_GRAPHML},
-    {"bipartite", BN_FMT_BIPARTITE}, {"csv", BN_FMT_CSV}, {"vis", BN_FMT_VIS}, {"timelinejs", BN_FMT_TIMELINEJS},
-    {"gexf", BN_FMT_GEXF}, {"html", BN_FMT_HTML},
-};
+enum { NFORMATS = sizeof formats / sizeof formats[0] };
+_Static_assert(NFORMATS <= 8 * sizeof(unsigned), "a bit per format in bn_output_options.formats");
 
-const char *bn_formats_known(void)
+/* The paths of format i's files in c->outdir (into buf), or NULLs when it
+ * is not asked; NULL-terminated. */
+static void paths_of(const bn_output_ctx *c, size_t i, char buf[][4096], const char **paths)
 {
-    return "json, dot, svg, graphml, html, bipartite, csv, vis, timelinejs, gexf";
+    int asked = (c->opt->formats & 1u << i) != 0;
+    int k = 0;
+    for (; k < BN_FORMAT_FILES && formats[i].files[k]; k++) {
+        paths[k] = NULL;
+        if (asked) {
+            snprintf(buf[k], sizeof buf[k], "%s/%s", c->outdir, formats[i].files[k]);
+            paths[k] = buf[k];
+        }
+    }
+    for (; k <= BN_FORMAT_FILES; k++)
+        paths[k] = NULL;
+}
+
+const bn_output_format *bn_output_formats(size_t *count)
+{
+    *count = NFORMATS;
+    return formats;
+}
+
+unsigned bn_formats_default(void)
+{
+    unsigned mask = 0;
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (formats[i].by_default)
+            mask |= 1u << i;
+    return mask;
 }
 
 int bn_formats_parse(const char *list, unsigned *mask, const char **bad)
@@ -123,15 +143,15 @@ int bn_formats_parse(const char *list, unsigned *mask, const char **bad)
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
         size_t k;
-        for (k = 0; k < sizeof format_names / sizeof format_names[0]; k++)
-            if (strlen(format_names[k].name) == n && strncmp(format_names[k].name, p, n) == 0)
+        for (k = 0; k < NFORMATS; k++)
+            if (strlen(formats[k].name) == n && strncmp(formats[k].name, p, n) == 0)
                 break;
-        if (n && k == sizeof format_names / sizeof format_names[0]) {
+        if (n && k == NFORMATS) {
             *bad = p;
             return -1;
         }
         if (n)
-            *mask |= format_names[k].format;
+            *mask |= 1u << k;
         p += n;
         if (*p == ',')
             p++;
@@ -179,25 +199,21 @@ bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const c
     if (make_dirs(outdir) != 0)
         return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot create the output directory: %s",
                             strerror(errno));
-    for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++) {
-        char paths[2][4096];
-        const char *p[2] = {NULL, NULL};
-        for (int k = 0; k < 2 && renderers[i].files[k]; k++) {
-            if (!(renderers[i].formats[k] & opt->formats))
-                continue;
-            snprintf(paths[k], sizeof paths[k], "%s/%s", outdir, renderers[i].files[k]);
-            p[k] = paths[k];
-        }
-        if (!p[0] && !p[1])
+    for (size_t i = 0; i < NFORMATS; i++) {
+        if (!(opt->formats & 1u << i))
             continue;
-        bn_status st = renderers[i].write(tl, net, opt, p, err);
+        char buf[BN_FORMAT_FILES][4096];
+        const char *paths[BN_FORMAT_FILES + 1];
+        bn_output_ctx c = {tl, net, opt, outdir, paths};
+        paths_of(&c, i, buf, paths);
+        bn_status st = formats[i].write(&c, err);
         if (st != BN_OK)
             return st;
     }
     return BN_OK;
 }
 
-bn_status bn_outputs_remove_stale(const char *outdir, unsigned formats, char *names, size_t cap, size_t *count,
+bn_status bn_outputs_remove_stale(const char *outdir, unsigned asked, char *names, size_t cap, size_t *count,
                                   bn_error *err)
 {
     bn_status st = BN_OK;
@@ -205,12 +221,12 @@ bn_status bn_outputs_remove_stale(const char *outdir, unsigned formats, char *na
     *count = 0;
     if (cap)
         names[0] = '\0';
-    for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
-        for (int k = 0; k < 2 && renderers[i].files[k]; k++) {
-            if (renderers[i].formats[k] & formats)
+    for (size_t i = 0; i < NFORMATS; i++)
+        for (int k = 0; formats[i].files[k]; k++) {
+            if (asked & 1u << i)
                 continue;
             char path[4200];
-            snprintf(path, sizeof path, "%s/%s", outdir, renderers[i].files[k]);
+            snprintf(path, sizeof path, "%s/%s", outdir, formats[i].files[k]);
             struct stat sb;
             if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
                 continue; /* only files (a directory of that name is not ours) */
@@ -221,7 +237,7 @@ bn_status bn_outputs_remove_stale(const char *outdir, unsigned formats, char *na
                 continue;
             }
             int n = snprintf(names + len, len < cap ? cap - len : 0, "%s%s", *count ? ", " : "",
-                             renderers[i].files[k]);
+                             formats[i].files[k]);
             if (n > 0)
                 len = len + (size_t)n < cap ? len + (size_t)n : cap;
             (*count)++;

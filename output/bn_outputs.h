@@ -2,39 +2,51 @@
 #ifndef BN_OUTPUTS_H
 #define BN_OUTPUTS_H
 
+#include <stddef.h>
+
 #include "bn_dot.h"
 #include "bn_error.h"
 #include "bn_network.h"
 #include "bn_timeline.h"
 
-/* The formats, for a bit mask. */
-typedef enum bn_format {
-    BN_FMT_JSON = 1 << 0,      /* timeline.json */
-    BN_FMT_DOT = 1 << 1,       /* timeline.dot, graph.dot */
-    BN_FMT_SVG = 1 << 2,       /* timeline.svg, graph.svg */
-    BN_FMT_GRAPHML = 1 << 3,   /* graph.graphml */
-    BN_FMT_BIPARTITE = 1 << 4, /* actors-events.graphml */
-    BN_FMT_CSV = 1 << 5,       /* events.csv */
-    BN_FMT_VIS = 1 << 6,       /* vis.json */
-    BN_FMT_TIMELINEJS = 1 << 7, /* timelinejs.json */
-    BN_FMT_GEXF = 1 << 8,      /* graph.gexf */
-    BN_FMT_HTML = 1 << 9,      /* timeline.html */
-} bn_format;
+typedef struct bn_output_options {
+    unsigned formats;            /* a bit per format: 1u << its index in the table */
+    bn_picture_options picture;  /* timeline.svg, graph.svg */
+} bn_output_options;
 
-#define BN_FMT_DEFAULT (BN_FMT_JSON | BN_FMT_DOT | BN_FMT_SVG | BN_FMT_GRAPHML | BN_FMT_HTML)
+/* What a format's writer gets: the model, the options, and where each of
+ * its files goes (NULL-terminated like bn_output_format.files). */
+typedef struct bn_output_ctx {
+    const bn_timeline *tl;
+    const bn_network *net;
+    const bn_output_options *opt;
+    const char *outdir;
+    const char *const *paths;
+} bn_output_ctx;
+
+enum { BN_FORMAT_FILES = 2 }; /* at most this many files per format */
+
+/* An output format: one row of the table, the one place that names it. */
+typedef struct bn_output_format {
+    const char *name;                        /* in --format */
+    const char *files[BN_FORMAT_FILES + 1];  /* written in the output directory, NULL-terminated */
+    const char *labels[BN_FORMAT_FILES];     /* each file's name in the list of files written, or
+                                              * NULL: not listed */
+    int by_default;                          /* written when --format is not given */
+    bn_status (*write)(const bn_output_ctx *ctx, bn_error *err);
+} bn_output_format;
+
+/* The table, in the order outputs are written and listed; *count gets
+ * its length.  Format i is bit 1u << i of bn_output_options.formats. */
+const bn_output_format *bn_output_formats(size_t *count);
+
+/* The formats written when --format is not given. */
+unsigned bn_formats_default(void);
 
 /* Parses a comma-separated list of format names ("json,graphml") into
  * *mask; returns 0, or -1 with *bad pointing at the unknown name (up to
  * the next comma). */
 int bn_formats_parse(const char *list, unsigned *mask, const char **bad);
-
-/* The names, comma-separated, for help texts. */
-const char *bn_formats_known(void);
-
-typedef struct bn_output_options {
-    unsigned formats;            /* bn_format bits */
-    bn_picture_options picture;  /* timeline.svg, graph.svg */
-} bn_output_options;
 
 /* Creates outdir if needed and makes sure a file can be written there:
  * called before any work, so that a run that cannot write its outputs

@@ -89,8 +89,7 @@ static const char *const usage_build =
     "usage: biennien build [OPTIONS] INPUT... -o OUTDIR\n"
     "\n"
     "Reads articles, extracts events, resolves them across articles and writes\n"
-    "OUTDIR/timeline.json, timeline.dot, timeline.svg, graph.dot, graph.svg and\n"
-    "graph.graphml.\n";
+    "into OUTDIR the outputs of --format (below).\n";
 
 static const char *const usage_extract =
     "usage: biennien extract [OPTIONS] INPUT...\n"
@@ -121,11 +120,11 @@ static const char *const usage_options =
     "                       bytes (default 67108864, 64 MiB)\n"
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
-    "      --format LIST    outputs to write (build, merge), comma-separated, of:\n"
-    "                       json, dot, svg, graphml, html (timeline.html),\n"
-    "                       bipartite (actors-events.graphml), csv (events.csv),\n"
-    "                       vis (vis.json), timelinejs (timelinejs.json),\n"
-    "                       gexf (graph.gexf); default json,dot,svg,graphml,html\n"
+    "      --format LIST    outputs to write (build, merge), comma-separated, of:\n";
+
+/* The options after --format: print_formats() writes the list of formats
+ * between usage_options and these. */
+static const char *const usage_options_rest =
     "      --lanes N        swimlanes of timeline.svg: the N actors with most events\n"
     "                       (default 6), the rest in one more lane\n"
     "      --vertical       timeline.svg with time running down\n"
@@ -158,6 +157,38 @@ static const char *const usage_options =
     "or not one article could be read (build, merge: nothing written, the old\n"
     "outputs left as they were).\n";
 
+/* --format's part of the help, from the table: each format with its
+ * files, then the default ones, in lines of at most 80 columns. */
+static void print_formats(void)
+{
+    enum { INDENT = 23, WIDTH = 80 };
+    size_t n, col = 0;
+    const bn_output_format *f = bn_output_formats(&n);
+    char item[256], def[256] = "";
+    size_t dlen = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = (size_t)snprintf(item, sizeof item, "%s (", f[i].name);
+        for (int k = 0; f[i].files[k] && len < sizeof item; k++)
+            len += (size_t)snprintf(item + len, sizeof item - len, "%s%s", k ? ", " : "", f[i].files[k]);
+        if (len < sizeof item)
+            snprintf(item + len, sizeof item - len, ")%s", i + 1 < n ? "," : ";");
+        if (f[i].by_default && dlen < sizeof def)
+            dlen += (size_t)snprintf(def + dlen, sizeof def - dlen, "%s%s", dlen ? "," : "", f[i].name);
+        if (col && col + 1 + strlen(item) > WIDTH) {
+            putchar('\n');
+            col = 0;
+        }
+        if (col)
+            col += (size_t)printf(" %s", item);
+        else
+            col = (size_t)printf("%*s%s", INDENT, "", item);
+    }
+    if (col + strlen(" default ") + strlen(def) > WIDTH)
+        printf("\n%*sdefault %s\n", INDENT, "", def);
+    else
+        printf(" default %s\n", def);
+}
+
 static void print_usage(const char *cmd)
 {
     if (!cmd) {
@@ -173,6 +204,8 @@ static void print_usage(const char *cmd)
     if (strcmp(cmd, "merge") != 0)
         fputs(usage_inputs, stdout);
     fputs(usage_options, stdout);
+    print_formats();
+    fputs(usage_options_rest, stdout);
 }
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -352,7 +385,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
     o->filter.actors = o->actors;
     o->filter.nactors = o->nactors;
     if (!o->out.formats)
-        o->out.formats = BN_FMT_DEFAULT;
+        o->out.formats = bn_formats_default();
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
     if (o->ninputs == 0)
@@ -704,16 +737,15 @@ static int finish(const options *o, bn_timeline *tl)
                 "biennien: %zu articles read: %zu ok, %zu empty, %zu skipped; %zu events, %zu actors (%zu in events)\n",
                 n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY],
                 n.by_status[BN_ARTICLE_SKIPPED], n.events, n.actors, n.actors_in_events);
-        if (o->out.formats & BN_FMT_HTML)
-            printf("report:   %s/timeline.html\n", o->outdir);
-        if (o->out.formats & BN_FMT_SVG)
-            printf("timeline: %s/timeline.svg\n", o->outdir);
-        if (o->out.formats & BN_FMT_JSON)
-            printf("json:     %s/timeline.json\n", o->outdir);
-        if (o->out.formats & BN_FMT_SVG)
-            printf("network:  %s/graph.svg\n", o->outdir);
-        if (o->out.formats & BN_FMT_GRAPHML)
-            printf("graphml:  %s/graph.graphml\n", o->outdir);
+        size_t nf;
+        const bn_output_format *f = bn_output_formats(&nf);
+        for (size_t i = 0; i < nf; i++)
+            for (int k = 0; (o->out.formats & 1u << i) && f[i].files[k]; k++)
+                if (f[i].labels[k]) {
+                    char label[32];
+                    snprintf(label, sizeof label, "%s:", f[i].labels[k]);
+                    printf("%-10s%s/%s\n", label, o->outdir, f[i].files[k]);
+                }
     }
     return stale;
 }

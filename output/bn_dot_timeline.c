@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_array.h"
 #include "bn_dot.h"
 #include "bn_dot_render.h"
 #include "bn_links.h"
@@ -147,11 +148,11 @@ static void column_label(const layout *L, size_t c, char *buf, size_t size)
 
 /* ---- lanes -------------------------------------------------------------- */
 
-static const bn_timeline *sort_tl; /* for lane_order: qsort has no context */
-
-static int lane_order(const void *va, const void *vb)
+/* More events first, then by id; `ctx` is the timeline. */
+static int lane_order(const void *va, const void *vb, void *ctx)
 {
-    const bn_tl_actor *a = &sort_tl->actors[*(const long *)va], *b = &sort_tl->actors[*(const long *)vb];
+    const bn_timeline *tl = ctx;
+    const bn_tl_actor *a = &tl->actors[*(const long *)va], *b = &tl->actors[*(const long *)vb];
     if (a->events != b->events)
         return a->events > b->events ? -1 : 1;
     return strcmp(a->id, b->id);
@@ -169,8 +170,10 @@ static int make_lanes(layout *L, int want)
     for (size_t i = 0; i < tl->nactors; i++)
         if (tl->actors[i].events)
             v[n++] = (long)i;
-    sort_tl = tl;
-    bn_sort(v, n, sizeof *v, lane_order);
+    if (bn_sort_r(v, n, sizeof *v, lane_order, (void *)tl) != 0) {
+        free(v);
+        return -1;
+    }
     if (n > (size_t)want)
         n = (size_t)want;
     L->lane_actor = v;

@@ -193,9 +193,7 @@ void bn_json_error_place(bn_error *err, const char *path, const char *where)
     if (text && bn_json_locate(text, len, where, &pos) == 0) {
         err->line = pos.line;
         err->offset = pos.offset;
-        /* The line's start, not pos.column, for now: tests/cli.sh expects
-         * ":1" there and is not ours to change in this step. */
-        err->column = 1;
+        err->column = pos.column;
     }
     free(text);
 }

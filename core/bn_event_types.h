@@ -1,11 +1,12 @@
 /* Event types: one record each, in one table (bn_event_types.c).
  *
  * Adding a type is one enum value and one row, then its triggers in
- * data/lang/<code>/events.json and tests.  The table's length is checked
- * against BN_EV_COUNT when it compiles.  Colours and Vietnamese labels
- * still live under output/ (bn_palette.h, bn_summary.c); they are to move
- * into this record as `colour`, `dark` and a label read from the
- * language's data, so that output/ reads the table too. */
+ * data/lang/<code>/events.json and tests.  A row names every field (a row
+ * short of one, its colour say, does not compile), and the rows are
+ * counted against BN_EV_COUNT when it compiles.  The pictures and pages
+ * under output/ take a type's colour and Vietnamese label from here.
+ * The label is still C, not language data (data/lang/vi/): the renderers
+ * are not handed the language yet. */
 #ifndef BN_EVENT_TYPES_H
 #define BN_EVENT_TYPES_H
 
@@ -43,6 +44,10 @@ typedef struct bn_event_type_record {
     unsigned verbal : 1;     /* a verbal act other than the plain statement (a warning, a demand) */
     unsigned enactable : 1;  /* an act a signature enacts ("ký sắc lệnh trừng phạt"): a trigger that
                               * enacts, followed by it, is an event of this type */
+    unsigned dark : 1;       /* text on `colour` is white */
+    const char *colour;      /* "#RRGGBB": Paul Tol's colour-blind-safe "muted" scheme and four tones of
+                              * his "light" one */
+    const char *label_vi;    /* the Vietnamese name ("họp" for meeting) */
 } bn_event_type_record;
 
 /* The record of `t`; a record named "?" for a value out of range. */

@@ -88,7 +88,7 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
     for (int t = 0; t < BN_EV_COUNT; t++) {
         if (!used[t])
             continue;
-        snprintf(buf, sizeof buf, "%s (%s)", bn_type_label_vi((bn_event_type)t), bn_event_type_name((bn_event_type)t));
+        snprintf(buf, sizeof buf, "%s (%s)", bn_event_type_record_of((bn_event_type)t)->label_vi, bn_event_type_name((bn_event_type)t));
         json_array_append_new(groups, json_pack("{s:s,s:s}", "id", bn_event_type_name((bn_event_type)t), "content", buf));
     }
     return write_json(json_pack("{s:o,s:o}", "items", items, "groups", groups), path, err);
@@ -155,7 +155,7 @@ bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error 
         char *text = slide_text(tl, te);
         json_t *ev = json_pack("{s:o,s:{s:o,s:s},s:s,s:s}", "start_date", tl_date(lo, month || day, day), "text",
                                "headline", html_string(head), "text", text, "group",
-                               bn_type_label_vi(e->type), "unique_id", te->id);
+                               bn_event_type_record_of(e->type)->label_vi, "unique_id", te->id);
         free(text);
         if (ev && lo != hi && day) /* a span of days, or a week */
             json_object_set_new(ev, "end_date", tl_date(hi, 1, 1));

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bn_array.h"
 #include "bn_dot.h"
 #include "bn_dot_render.h"
 
@@ -63,10 +64,10 @@ typedef struct pick {
     const bn_network *net;
 } pick;
 
-static const pick *pick_ctx; /* for actor_order: qsort has no context */
-
-static int actor_order(const void *va, const void *vb)
+/* `ctx` is a pick. */
+static int actor_order(const void *va, const void *vb, void *ctx)
 {
+    const pick *pick_ctx = ctx;
     size_t a = *(const size_t *)va, b = *(const size_t *)vb;
     const bn_actor_metrics *ma = &pick_ctx->net->metrics[a], *mb = &pick_ctx->net->metrics[b];
     int ca = ma->degree > 0, cb = mb->degree > 0;
@@ -249,8 +250,10 @@ static size_t *picture_order(const bn_timeline *tl, const bn_network *net, const
         if (tl->actors[i].events) /* named but never acting: not in the picture */
             order[(*total)++] = i;
     pick ctx = {tl, net};
-    pick_ctx = &ctx;
-    bn_sort(order, *total, sizeof *order, actor_order);
+    if (bn_sort_r(order, *total, sizeof *order, actor_order, &ctx) != 0) {
+        free(order);
+        return NULL;
+    }
     size_t max = opt && opt->max_actors > 0 ? (size_t)opt->max_actors : BN_NETWORK_MAX_ACTORS;
     if (choose(tl, net, order, *total, max, n) != 0) {
         free(order);

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_array.h"
 #include "bn_dot.h"
 #include "bn_dot_render.h"
 #include "bn_links.h"
-#include "bn_palette.h"
 #include "bn_summary.h"
 #include "bn_time_axis.h"
 
@@ -147,11 +147,11 @@ static void column_label(const layout *L, size_t c, char *buf, size_t size)
 
 /* ---- lanes -------------------------------------------------------------- */
 
-static const bn_timeline *sort_tl; /* for lane_order: qsort has no context */
-
-static int lane_order(const void *va, const void *vb)
+/* More events first, then by id; `ctx` is the timeline. */
+static int lane_order(const void *va, const void *vb, void *ctx)
 {
-    const bn_tl_actor *a = &sort_tl->actors[*(const long *)va], *b = &sort_tl->actors[*(const long *)vb];
+    const bn_timeline *tl = ctx;
+    const bn_tl_actor *a = &tl->actors[*(const long *)va], *b = &tl->actors[*(const long *)vb];
     if (a->events != b->events)
         return a->events > b->events ? -1 : 1;
     return strcmp(a->id, b->id);
@@ -169,8 +169,10 @@ static int make_lanes(layout *L, int want)
     for (size_t i = 0; i < tl->nactors; i++)
         if (tl->actors[i].events)
             v[n++] = (long)i;
-    sort_tl = tl;
-    bn_sort(v, n, sizeof *v, lane_order);
+    if (bn_sort_r(v, n, sizeof *v, lane_order, (void *)tl) != 0) {
+        free(v);
+        return -1;
+    }
     if (n > (size_t)want)
         n = (size_t)want;
     L->lane_actor = v;
@@ -359,7 +361,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         wrap(text, WRAP, L->ax.bin == BN_BIN_DAY ? 2 : 1, wrapped, sizeof wrapped);
         snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
         const char *url = e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL;
-        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_type_label_vi(e->type), text,
+        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_event_type_record_of(e->type)->label_vi, text,
                  e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "",
                  te->articles > 1 ? " (và các bài khác)" : "", url ? "\n" : "", url ? url : "");
     } else if (it->type == BN_EV_COUNT) {
@@ -371,7 +373,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
             for (size_t x = 0; x < c->n; x++)
                 k += tl->events[c->events[x]].ev.type == (bn_event_type)t;
             if (it->rest & (1u << t))
-                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_type_label_vi((bn_event_type)t));
+                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_event_type_record_of((bn_event_type)t)->label_vi);
         }
         if (L->ax.bin == BN_BIN_DAY)
             snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
@@ -381,7 +383,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         snprintf(name, sizeof name, "cell_%zu_%zu_%d", c->lane, c->col, (int)it->type);
         column_label(L, c->col, date, sizeof date);
         /* who: the distinct parties of the first events */
-        size_t n = (size_t)snprintf(tip, sizeof tip, "%zu × %s, %s:", it->count, bn_type_label_vi(it->type), date);
+        size_t n = (size_t)snprintf(tip, sizeof tip, "%zu × %s, %s:", it->count, bn_event_type_record_of(it->type)->label_vi, date);
         size_t shown = 0;
         for (size_t k = 0; k < c->n && n < sizeof tip; k++) {
             const bn_tl_event *x = &tl->events[c->events[k]];
@@ -400,9 +402,9 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         char wrapped[600];
         wrap(text, WRAP, 1, wrapped, sizeof wrapped);
         if (L->ax.bin == BN_BIN_DAY)
-            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_type_label_vi(it->type), wrapped);
+            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_event_type_record_of(it->type)->label_vi, wrapped);
         else
-            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_type_label_vi(it->type), wrapped);
+            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_event_type_record_of(it->type)->label_vi, wrapped);
     }
     Agnode_t *nd = agnode(g, name, 1);
     if (it->count == 1) { /* in the report page, a box leads to its row of the table */
@@ -417,8 +419,8 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
     bn_dot_set(nd, "style", planned ? "filled,rounded,dashed" : "filled,rounded");
     if (planned)
         bn_dot_set(nd, "penwidth", "2");
-    bn_dot_set(nd, "fillcolor", it->type == BN_EV_COUNT ? "#E0E0E0" : bn_type_colors[it->type]);
-    bn_dot_set(nd, "fontcolor", it->type != BN_EV_COUNT && bn_type_dark(it->type) ? "white" : "black");
+    bn_dot_set(nd, "fillcolor", it->type == BN_EV_COUNT ? "#E0E0E0" : bn_event_type_record_of(it->type)->colour);
+    bn_dot_set(nd, "fontcolor", it->type != BN_EV_COUNT && bn_event_type_record_of(it->type)->dark ? "white" : "black");
     double l = L->lane_start[c->lane] + LANE_PAD + row * (box_l(L) + GAP) + box_l(L) / 2;
     place(L, nd, col_t, l, box_t(L), box_l(L));
 }
@@ -439,10 +441,10 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
         bn_dot_set(n, "shape", "box");
         bn_dot_set(n, "fontsize", "9");
         if (k < BN_EV_COUNT) {
-            snprintf(label, sizeof label, "%s", bn_type_label_vi((bn_event_type)k));
+            snprintf(label, sizeof label, "%s", bn_event_type_record_of((bn_event_type)k)->label_vi);
             bn_dot_set(n, "style", "filled,rounded");
-            bn_dot_set(n, "fillcolor", bn_type_colors[k]);
-            bn_dot_set(n, "fontcolor", bn_type_dark((bn_event_type)k) ? "white" : "black");
+            bn_dot_set(n, "fillcolor", bn_event_type_record_of((bn_event_type)k)->colour);
+            bn_dot_set(n, "fontcolor", bn_event_type_record_of((bn_event_type)k)->dark ? "white" : "black");
         } else if (k == BN_EV_COUNT) {
             snprintf(label, sizeof label, "viền đứt: dự kiến");
             bn_dot_set(n, "style", "rounded,dashed");

@@ -13,7 +13,6 @@
 #include "bn_links.h"
 #include "bn_markup.h"
 #include "bn_outfile.h"
-#include "bn_palette.h"
 #include "bn_report_assets.h"
 #include "bn_summary.h"
 
@@ -44,7 +43,7 @@ static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
     for (int t = 0; t < BN_EV_COUNT && n < size; t++)
         if (used[t])
             n += (size_t)snprintf(buf + n, size - n, "<li><span class=\"swatch\" style=\"background:%s\"></span>%s</li>",
-                                  bn_type_colors[t], bn_type_label_vi((bn_event_type)t));
+                                  bn_event_type_record_of((bn_event_type)t)->colour, bn_event_type_record_of((bn_event_type)t)->label_vi);
     if (n < size)
         snprintf(buf + n, size - n,
                  "</ul><h3>Ký hiệu</h3><ul>"
@@ -120,7 +119,7 @@ static void put_filters(FILE *f, const bn_timeline *tl)
     fputs("</datalist>\n <label>Loại <select id=\"f-type\"><option value=\"\">tất cả</option>", f);
     for (int t = 0; t < BN_EV_COUNT; t++)
         fprintf(f, "<option value=\"%s\">%s (%s)</option>", bn_event_type_name((bn_event_type)t),
-                bn_type_label_vi((bn_event_type)t), bn_event_type_name((bn_event_type)t));
+                bn_event_type_record_of((bn_event_type)t)->label_vi, bn_event_type_name((bn_event_type)t));
     fputs("</select></label>\n"
           " <label>Từ <input id=\"f-from\" type=\"date\"></label> <label>Đến <input id=\"f-to\" type=\"date\"></label>\n"
           " <button type=\"button\" id=\"f-clear\">Xoá lọc</button>\n"
@@ -197,7 +196,7 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     if (e->modality == BN_MOD_PLANNED)
         fputs(" <small>(dự kiến)</small>", f);
     fprintf(f, "</td><td class=\"type\"><span class=\"swatch\" style=\"background:%s\"></span>%s</td>",
-            bn_type_colors[e->type], bn_type_label_vi(e->type));
+            bn_event_type_record_of(e->type)->colour, bn_event_type_record_of(e->type)->label_vi);
     bn_event_parties(tl, e, text, sizeof text);
     fputs("<td class=\"actors\">", f);
     bn_markup_put(f, text);

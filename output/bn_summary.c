@@ -4,16 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_vi[BN_EV_COUNT] = {
-    "tuyên bố", "kêu gọi", "đề xuất", "họp", "thỏa thuận", "viện trợ",
-    "yêu cầu", "chỉ trích", "bác bỏ", "cảnh báo", "trừng phạt", "quân sự",
-};
-
-const char *bn_type_label_vi(bn_event_type t)
-{
-    return (unsigned)t < BN_EV_COUNT ? type_vi[t] : "";
-}
-
 void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
 {
     size_t n = 0;

@@ -18,7 +18,4 @@ void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_
  * "tháng 1/2022", "tuần 2/2022", "quý 1/2022", "2022", "12/1 (năm ?)". */
 void bn_date_vi(const bn_timex *t, char *buf, size_t size);
 
-/* The Vietnamese name of a type ("họp" for meeting). */
-const char *bn_type_label_vi(bn_event_type t);
-
 #endif

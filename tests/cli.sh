@@ -296,10 +296,10 @@ check "bad date: the article kept, undated" grep -q '"id":"d1".*"dct":{"value":n
 printf '{"actors": [{"id": "x", "name": "X", "kind": "country", "colour": "red"}]}\n' >"$tmp/kbunk.json"
 run extract --kb "$tmp/kbunk.json" "$good"
 check "--kb unknown field: status 1" test $status -eq 1
-check "--kb unknown field: named with file and line" grep -q "kbunk.json:1:1: actor \"x\": unknown field \"colour\"" "$tmp/err"
+check "--kb unknown field: named with file and line" grep -q "kbunk.json:1:57: actor \"x\": unknown field \"colour\"" "$tmp/err"
 printf '{"x": 1, "actors": []}\n' >"$tmp/kbtop.json"
 run extract --kb "$tmp/kbtop.json" "$good"
-check "--kb unknown top-level field: named (found by fuzzing: read after free)" grep -q "kbtop.json:1:1: unknown field \"x\"" "$tmp/err"
+check "--kb unknown top-level field: named (found by fuzzing: read after free)" grep -q "kbtop.json:1:2: unknown field \"x\"" "$tmp/err"
 
 # found by fuzzing: a message quoting bad bytes still makes a valid
 # skipped record and timeline entry; a file name that is not UTF-8 still
@@ -412,7 +412,7 @@ cat >"$tmp/kb.json" <<'KB'
 KB
 run extract --kb "$tmp/kb.json" "$good"
 check "--kb: bad event, status 1" test $status -eq 1
-check "--kb: names file and line of the event" grep -q "^biennien: $tmp/kb.json:7:1: event \"no-date\"" "$tmp/err"
+check "--kb: names file and line of the event" grep -q "^biennien: $tmp/kb.json:7:3: event \"no-date\"" "$tmp/err"
 printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}]}\n' >"$tmp/kb2.json"
 printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/in2.txt"
 run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"

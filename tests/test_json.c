@@ -125,6 +125,7 @@ static void data_errors_name_the_line(void **state)
     bn_error_clear(&err);
     assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
     assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 3);
     assert_int_equal(err.offset, 20);
     assert_non_null(strstr(err.text, "colour"));
     bn_kb_free(kb);
@@ -139,7 +140,7 @@ static void data_errors_name_the_line(void **state)
     bn_error_clear(&err);
     assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
     assert_int_equal(err.line, 5);
-    assert_int_equal(err.column, 1);
+    assert_int_equal(err.column, 3); /* the actor's '{', after two spaces */
     bn_kb_free(kb);
 
     /* inside an actor: its unknown field, its role, a bad alias */

@@ -160,14 +160,47 @@ static bn_status load_lists(bn_phrases **out, const char *path, const char *cons
     return st;
 }
 
+/* data/lang/<code>/language.json: the code it claims and its ICU locale. */
+static bn_status load_language(bn_lang *lang, const char *path, const char *code, bn_error *err)
+{
+    json_t *root;
+    bn_status st = bn_json_load_file(path, &root, err);
+    if (st != BN_OK)
+        return st;
+    const char *claimed = json_string_value(json_object_get(root, "code"));
+    const char *locale = json_string_value(json_object_get(root, "icu_locale"));
+    if (!claimed || strcmp(claimed, code) != 0 || !locale || !*locale || strlen(locale) >= sizeof lang->locale) {
+        json_decref(root);
+        return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
+                            "expected \"code\": \"%s\" and an \"icu_locale\" (at most %zu bytes)", code,
+                            sizeof lang->locale - 1);
+    }
+    snprintf(lang->code, sizeof lang->code, "%s", code);
+    snprintf(lang->locale, sizeof lang->locale, "%s", locale);
+    json_decref(root);
+    return BN_OK;
+}
+
 bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err)
 {
     char path[4096];
+    size_t n = strlen(code);
+    int ok = n > 0 && n < sizeof((bn_lang *)0)->code;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (code[i] >= 'a' && code[i] <= 'z') || (code[i] >= 'A' && code[i] <= 'Z') ||
+             (code[i] >= '0' && code[i] <= '9') || code[i] == '-';
+    if (!ok)
+        return bn_error_set(err, BN_ERR_DATA, code, 0, 0, 0,
+                            "a language code is letters, digits and '-', at most 15 (data/lang/<code>/)");
     bn_lang *lang = calloc(1, sizeof *lang);
     if (!lang)
         return BN_ERR_NOMEM;
-    snprintf(path, sizeof path, "%s/lang/%s/events.json", datadir, code);
-    bn_status st = load_events(lang, path, err);
+    snprintf(path, sizeof path, "%s/lang/%s/language.json", datadir, code);
+    bn_status st = load_language(lang, path, code, err);
+    if (st == BN_OK) {
+        snprintf(path, sizeof path, "%s/lang/%s/events.json", datadir, code);
+        st = load_events(lang, path, err);
+    }
     if (st == BN_OK) {
         snprintf(path, sizeof path, "%s/lang/%s/dates.json", datadir, code);
         st = bn_date_rules_load(&lang->dates, path, err);

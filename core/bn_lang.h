@@ -77,6 +77,8 @@ typedef enum bn_event_word {
 } bn_event_word;
 
 typedef struct bn_lang {
+    char code[16];                 /* "vi": the folder data/lang/<code>/ */
+    char locale[32];               /* ICU locale of its sentence breaks (language.json) */
     bn_trigger *triggers;
     size_t ntriggers;
     bn_phrases *trigger_matcher;   /* payload: trigger index; -1: not a trigger ("dẫn lời") */
@@ -91,7 +93,8 @@ typedef struct bn_lang {
     bn_phrases *actor_words;       /* payload: bn_actor_word */
 } bn_lang;
 
-/* Loads data/lang/<code>/{events,dates,page,actors}.json under `datadir`. */
+/* Loads data/lang/<code>/{language,events,dates,page,actors}.json under
+ * `datadir`.  `code` is letters, digits and '-' (else BN_ERR_DATA). */
 bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err);
 void bn_lang_free(bn_lang *lang);
 

@@ -23,7 +23,7 @@ bn_extractor *bn_extractor_new(const bn_kb *kb, const bn_lang *lang, const bn_re
     ex->lang = lang;
     if (opts)
         ex->opts = *opts;
-    ex->splitter = bn_splitter_new();
+    ex->splitter = bn_splitter_new(lang->locale);
     if (!ex->splitter) {
         free(ex);
         return NULL;

@@ -9,13 +9,13 @@ struct bn_splitter {
     UBreakIterator *bi;
 };
 
-bn_splitter *bn_splitter_new(void)
+bn_splitter *bn_splitter_new(const char *locale)
 {
     bn_splitter *sp = calloc(1, sizeof *sp);
     if (!sp)
         return NULL;
     UErrorCode st = U_ZERO_ERROR;
-    sp->bi = ubrk_open(UBRK_SENTENCE, "vi", NULL, 0, &st);
+    sp->bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
     if (U_FAILURE(st)) {
         free(sp);
         return NULL;

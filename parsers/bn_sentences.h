@@ -13,8 +13,9 @@
 
 typedef struct bn_splitter bn_splitter;
 
-/* One splitter per thread: it holds an ICU break iterator. */
-bn_splitter *bn_splitter_new(void);
+/* One splitter per thread: it holds an ICU break iterator for `locale`
+ * (the language's, bn_lang.locale). */
+bn_splitter *bn_splitter_new(const char *locale);
 void bn_splitter_free(bn_splitter *sp);
 
 bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang);

@@ -380,6 +380,16 @@ for sig in INT TERM; do
     check "SIG$sig: no output, no temporary file" test -z "$(ls -A "$tmp/sig$sig")"
 done
 
+# --lang: the language's folder; the default is vi
+"$bin" build -q --lang vi "$examples/corpus" -o "$tmp/lang-vi" 2>/dev/null
+"$bin" build -q "$examples/corpus" -o "$tmp/lang-default" 2>/dev/null
+check "--lang vi: the same outputs as the default" diff -r -q "$tmp/lang-vi" "$tmp/lang-default"
+run build --lang xx "$examples/corpus" -o "$tmp/lang-xx"
+check "--lang xx: status 1" test $status -eq 1
+check "--lang xx: names the missing file" grep -q "lang/xx/language.json: cannot open data file" "$tmp/err"
+run build --lang ../vi "$examples/corpus" -o "$tmp/lang-bad"
+check "--lang ../vi: status 2" test $status -eq 2
+
 # progress: none when stderr is not a terminal, a line with --progress
 run extract "$examples/corpus"
 check "no progress line off a terminal" test -z "$(grep 'articles ·' "$tmp/err")"

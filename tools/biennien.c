@@ -37,6 +37,7 @@ typedef struct options {
     const char *outdir;
     const char *dct;
     const char *datadir;
+    const char *lang;     /* --lang: data/lang/<code>/, "vi" by default */
     const char **kb_files;
     size_t nkb;
     int lenient;
@@ -120,6 +121,7 @@ static const char *const usage_options =
     "                       bytes (default 67108864, 64 MiB)\n"
     "      --data-dir DIR   data directory (default: the installed one, or the\n"
     "                       source tree's when run from the build tree)\n"
+    "      --lang CODE      language of the articles: DATA/lang/CODE/ (default vi)\n"
     "      --format LIST    outputs to write (build, merge), comma-separated, of:\n";
 
 /* The options after --format: print_formats() writes the list of formats
@@ -217,7 +219,7 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS, OPT_LANG };
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(const char *cmd, int argc, char **argv, options *o)
@@ -228,6 +230,7 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         {"kb", required_argument, NULL, OPT_KB},
         {"lenient", no_argument, NULL, OPT_LENIENT},
         {"data-dir", required_argument, NULL, OPT_DATADIR},
+        {"lang", required_argument, NULL, OPT_LANG},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"actor", required_argument, NULL, OPT_ACTOR},
         {"since", required_argument, NULL, OPT_SINCE},
@@ -275,6 +278,12 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
             break;
         case OPT_DATADIR:
             o->datadir = optarg;
+            break;
+        case OPT_LANG:
+            if (strlen(optarg) == 0 || strlen(optarg) > 15 || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+                                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(optarg))
+                return usage_error(cmd_sp, "--lang wants a language code (letters, digits, '-'), not '%s'", optarg);
+            o->lang = optarg;
             break;
         case OPT_FORMAT: {
             const char *bad;
@@ -447,7 +456,7 @@ static int load_resources(const options *o, resources *r)
     if (st == BN_OK)
         st = bn_kb_compile(r->kb);
     if (st == BN_OK)
-        st = bn_lang_load(&r->lang, dir, "vi", &err);
+        st = bn_lang_load(&r->lang, dir, o->lang ? o->lang : "vi", &err);
     if (st != BN_OK) {
         if (err.status == BN_OK)
             bn_error_set(&err, st, dir, 0, 0, 0, "cannot load the data files: %s", bn_status_name(st));

@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     lang = fuzz_load_lang();
     kb = fuzz_load_kb();
-    splitter = bn_splitter_new();
+    splitter = bn_splitter_new(lang->locale);
     if (!splitter)
         abort();
     return 0;

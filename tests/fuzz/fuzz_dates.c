@@ -20,7 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     lang = fuzz_load_lang();
-    splitter = bn_splitter_new();
+    splitter = bn_splitter_new(lang->locale);
     if (!splitter)
         abort();
     return 0;

@@ -290,23 +290,6 @@ static size_t word_cuts(const bn_glue *g, const word *w, uint32_t *cuts, size_t 
 
 /* ---- the text ---------------------------------------------------------- */
 
-/* A sentence's final punctuation right after a word (closing quotes around
- * it) and glued to a capital: "đấu.Cơ hội", "năm 2022.Ông".  Returns where
- * the capital starts, or 0.  (Not "TP.HCM": the word before ends with a
- * capital; not "3.5".) */
-static size_t skip_closers(const char *s, size_t i, size_t len)
-{
-    for (;;) {
-        if (i < len && (s[i] == '"' || s[i] == ')' || s[i] == '\''))
-            i++;
-        else if (i + 3 <= len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
-            i += 3; /* ” ’ */
-        else
-            return i;
-    }
-}
-
 /* A word of an address or a dotted name: a '.', '/' or '@' before the
  * word at `i` ("index.php?Id=5"), or, for the word at `i` after a full
  * stop, a '.' and a letter after it ("www.Example.com"). */
@@ -323,14 +306,18 @@ static int dotted_after(const char *s, size_t i, size_t len)
     return i + 1 < len && s[i] == '.' && (((unsigned char)s[i + 1] | 0x20) >= 'a' && ((unsigned char)s[i + 1] | 0x20) <= 'z');
 }
 
+/* A sentence's final punctuation right after a word (closing quotes around
+ * it) and glued to a capital: "đấu.Cơ hội", "năm 2022.Ông".  Returns where
+ * the capital starts, or 0.  (Not "TP.HCM": the word before ends with a
+ * capital; not "3.5".) */
 static uint32_t glued_stop(const char *s, size_t i, size_t len)
 {
-    i = skip_closers(s, i, len);
+    i = bn_skip_closers(s, i, len);
     if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
         return 0;
     while (i < len && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
         i++;
-    i = skip_closers(s, i, len);
+    i = bn_skip_closers(s, i, len);
     if (i >= len)
         return 0;
     int32_t j = (int32_t)i;

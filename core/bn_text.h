@@ -111,6 +111,13 @@ static inline uint64_t bn_hash64(const char *s, size_t len)
     return h;
 }
 
+/* Punctuation around a sentence's end in s[i..end): the length in bytes
+ * of a closing quote or bracket (" ' ) ] ” ’ ») at i, or 0; of a final
+ * mark (. ! ? …), or 0; and the position after a run of closers. */
+size_t bn_closer_len(const char *s, size_t i, size_t end);
+size_t bn_final_punct_len(const char *s, size_t i, size_t end);
+size_t bn_skip_closers(const char *s, size_t i, size_t end);
+
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);
 

@@ -2,20 +2,6 @@
 
 #include <string.h>
 
-/* A quote, bracket or guillemet that closes: ends a sentence after its
- * final punctuation too.  Returns its length in bytes, or 0. */
-static size_t closer(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
-        return 3; /* ” ’ */
-    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
-        return 2; /* » */
-    return 0;
-}
-
 /* A quote, bracket or dash that opens what follows. */
 static size_t opener(const char *s, size_t i, size_t end)
 {
@@ -30,28 +16,9 @@ static size_t opener(const char *s, size_t i, size_t end)
     return 0;
 }
 
-/* Final punctuation: . ! ? or an ellipsis.  Its length, or 0. */
-static size_t final_punct(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-        return 3;
-    return 0;
-}
-
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-static size_t skip_closers(const char *s, size_t i, size_t end)
-{
-    size_t n;
-    while ((n = closer(s, i, end)))
-        i += n;
-    return i;
 }
 
 /* Where a sentence ends in the gap [g0, g1) between two words, or 0:
@@ -60,14 +27,14 @@ static size_t skip_closers(const char *s, size_t i, size_t end)
  * space put after it by bn_text_unglue.) */
 static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1)
 {
-    size_t i = skip_closers(s, g0, g1), n;
-    if (!final_punct(s, i, g1))
+    size_t i = bn_skip_closers(s, g0, g1), n;
+    if (!bn_final_punct_len(s, i, g1))
         return 0;
-    while ((n = final_punct(s, i, g1)))
+    while ((n = bn_final_punct_len(s, i, g1)))
         i += n;
     if (i + 2 <= g1 && s[i] == '/' && s[i + 1] == '.')
         i += 2; /* "./.": how some agencies end a story */
-    i = skip_closers(s, i, g1);
+    i = bn_skip_closers(s, i, g1);
     uint32_t brk = (uint32_t)i;
     if (i == g1)
         return 0;
@@ -214,7 +181,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
         uint32_t next = i + m < te ? t[i + m].start : end;
         if (m && (payload == BN_CUE_FURNITURE || payload == BN_CUE_INLINE_END)) {
             st = cut(&c, t[i].start, BN_PIECE_TEXT);
-            uint32_t e = (uint32_t)skip_closers(s, after, next);
+            uint32_t e = (uint32_t)bn_skip_closers(s, after, next);
             while (e < next && (s[e] == ':' || s[e] == '.'))
                 e++;
             if (st == BN_OK)
@@ -238,7 +205,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 if (opens(&t[j])) {
                     const char *close = memchr(s + t[j - 1].end, ')', t[j].start - t[j - 1].end);
                     uint32_t e = (uint32_t)(close - s) + 1;
-                    while (e < t[j].start && (final_punct(s, e, t[j].start) || closer(s, e, t[j].start)))
+                    while (e < t[j].start && (bn_final_punct_len(s, e, t[j].start) || bn_closer_len(s, e, t[j].start)))
                         e++; /* "(Ảnh: Reuters). Hai bên": the full stop is the caption's */
                     st = cut(&c, e, BN_PIECE_TEXT);
                 }
@@ -255,7 +222,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 continue;
             }
             st = cut(&c, t[i].start, BN_PIECE_TEXT);
-            uint32_t e = (uint32_t)skip_closers(s, t[j - 1].end, j < te ? t[j].start : end);
+            uint32_t e = (uint32_t)bn_skip_closers(s, t[j - 1].end, j < te ? t[j].start : end);
             while (j < te && e < t[j].start && (s[e] == '.' || s[e] == ')'))
                 e++;
             if (st == BN_OK)

@@ -60,6 +60,12 @@ static int has(const char *s, size_t len, const char *needle)
     return 0;
 }
 
+/* "A A": one headline printed twice on a line. */
+static int printed_twice(const char *t, size_t tl)
+{
+    return tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0;
+}
+
 /* The last character that is not a closing quote or bracket; 'E' for an
  * ellipsis. */
 static char final_char(const char *s, size_t len)
@@ -145,9 +151,8 @@ static size_t glued_trail(const bn_text *t, size_t from, size_t end)
 static int credit(const bn_article *a, const bn_lang *lang, const line *ln)
 {
     const bn_token *t = a->tokens.v;
-    for (size_t i = ln->tok_begin; i < ln->tok_end; i++) {
-        if (t[i].start + 48 < ln->end)
-            continue;
+    size_t from = bn_tokens_at(&a->tokens, ln->end > ln->start + 48 ? ln->end - 48 : ln->start);
+    for (size_t i = from > ln->tok_begin ? from : ln->tok_begin; i < ln->tok_end; i++) {
         int payload = -1;
         size_t m = bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, ln->tok_end, &payload);
         if (!m || payload != BN_CUE_CREDIT)
@@ -255,7 +260,7 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || has(t, tl, "<image") || has(t, tl, "<img") ||
         has(t, tl, "data:image/"))
         return K_FURNITURE;
-    if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
+    if (printed_twice(t, tl))
         return K_FURNITURE; /* "A A": a headline printed twice */
     if (ntok == 0)
         return K_FURNITURE; /* punctuation only */
@@ -332,9 +337,7 @@ static int keep_whole(const bn_article *a, uint32_t start, uint32_t end)
 {
     const char *t = a->text.s + start;
     size_t tl = end - start;
-    if (tl >= 21 && tl % 2 == 1 && t[tl / 2] == ' ' && memcmp(t, t + tl / 2 + 1, tl / 2) == 0)
-        return 1;
-    return a->title && strlen(a->title) == tl && memcmp(a->title, t, tl) == 0;
+    return printed_twice(t, tl) || (a->title && strlen(a->title) == tl && memcmp(a->title, t, tl) == 0);
 }
 
 /* Splits the clean text into trimmed non-blank lines, and each line into

@@ -33,14 +33,19 @@ void bn_messages_error(bn_messages *m, const char *line)
     to_log(m, line);
 }
 
+static void vlog(bn_messages *m, char *line, size_t cap, const char *fmt, va_list ap)
+{
+    vsnprintf(line, cap, fmt, ap);
+    to_log(m, line);
+}
+
 void bn_messages_article(bn_messages *m, bn_msg_kind kind, const char *fmt, ...)
 {
     char line[5000];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vlog(m, line, sizeof line, fmt, ap);
     va_end(ap);
-    to_log(m, line);
     if (m->count[kind]++ == 0)
         m->first[kind] = strdup(line); /* NULL when out of memory: then only counted */
 }
@@ -50,9 +55,8 @@ void bn_messages_log(bn_messages *m, const char *fmt, ...)
     char line[5000];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vlog(m, line, sizeof line, fmt, ap);
     va_end(ap);
-    to_log(m, line);
 }
 
 /* "N articles ...": what each kind says of many. */

@@ -12,21 +12,7 @@ examples=$2
 shot=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-check() { # description, command...
-    n=$((n + 1))
-    d=$1
-    shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fails=$((fails + 1)); fi
-}
-
-find_browser() {
-    for b in chromium chromium-browser google-chrome; do
-        command -v "$b" >/dev/null 2>&1 && { command -v "$b"; return 0; }
-    done
-    return 1
-}
+. "$(dirname "$0")/tap.sh"
 
 browser=$(find_browser)
 if [ -z "$browser" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -25,19 +25,9 @@ shots=${4:-}
 if [ $# -gt 4 ]; then shift 4; else set --; fi # the rest: options of the build
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-check() { # description, command...
-    n=$((n + 1))
-    d=$1
-    shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
-browser=""
-for b in chromium chromium-browser google-chrome; do
-    command -v "$b" >/dev/null 2>&1 && { browser=$(command -v "$b"); break; }
-done
+browser=$(find_browser)
 if [ -z "$browser" ]; then
     echo "SKIP: no Chromium (chromium, chromium-browser or google-chrome) found"
     exit 77

@@ -10,7 +10,8 @@
 bin=$1
 outdir=$2
 shift 2
-browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome) || {
+. "$(dirname "$0")/tap.sh"
+browser=$(find_browser) || {
     echo "no Chromium" >&2
     exit 77
 }

@@ -195,7 +195,9 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             mk++;
         int in_name = mk < s->m_hi && a->mentions[mk].start <= a->tokens.v[i].start;
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-        int opens = payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT;
+        int opens = nc && (payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT || payload == BN_EW_PURPOSE);
+        if (nc && payload == BN_EW_PURPOSE)
+            generic_end = i + nc; /* "nhằm thảo luận các đề xuất": what the meeting is for */
         if (nc && (payload == BN_EW_DOCUMENT || (in_name && !opens)))
             nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt"); "Bản" of "Nhật Bản" */
         if (nc && !opens) { /* a word that says how to read a trigger after it */
@@ -422,9 +424,10 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         e->nactors++;
         has_source |= role == BN_ROLE_SOURCE;
     }
-    if (!has_source && tr->passive != SIZE_MAX && spoken(lex->type)) {
-        return BN_OK; /* "được công bố": said, by no one named */
-    }
+    /* said by no actor ("được công bố"; "một bài báo cho rằng Trung
+     * Quốc ...", about the ones named): nobody's act */
+    if (!has_source && spoken(lex->type))
+        return BN_OK;
     e->confidence = confidence - (has_source ? 0.0 : 0.15);
 
     bn_source *src = bn_arena_calloc(ar, 1, sizeof *src);
@@ -597,7 +600,9 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
         if (m && payload == BN_EW_DOCUMENT) {
             /* "sắc lệnh" may run into the trigger "lệnh trừng phạt" */
             n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i + m - 1, end, &payload);
-            i += n && payload >= 0 ? m - 1 : m;
+            size_t skip = n && payload >= 0 ? m - 1 : m;
+            i += skip;
+            stop += skip; /* "sắc lệnh hành pháp trừng phạt": the document's name is not counted */
             continue;
         }
         if (!lex->presents)
@@ -930,6 +935,22 @@ static const char *article_side(const void *ctx, const char *id)
     return NULL;
 }
 
+/* Whether two reports can tell one act: the same type family, unless
+ * they are of different types in one sentence ("thảo luận ... và nhất
+ * trí", "tổ chức họp báo, kêu gọi đối thoại": two acts told together). */
+static int kin(const bn_event *k, const bn_event *e)
+{
+    if (bn_event_family(k->type) != bn_event_family(e->type))
+        return 0;
+    if (k->type == e->type)
+        return 1;
+    for (size_t i = 0; i < k->nsources; i++)
+        for (size_t j = 0; j < e->nsources; j++)
+            if (k->sources[i].offset == e->sources[j].offset)
+                return 0;
+    return 1;
+}
+
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, the same parties, the same date or one within the
@@ -944,7 +965,7 @@ static bn_status merge_within(bn_article *a)
         int finer = 0;
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
-            if (bn_event_family(k->type) != bn_event_family(e->type) || !bn_event_same_parties(k, e, article_side, a))
+            if (!kin(k, e) || !bn_event_same_parties(k, e, article_side, a))
                 continue;
             /* signed in Berlin and in Paris the same day: two */
             if (k->location && e->location && strcmp(k->location, e->location) != 0)

@@ -99,16 +99,23 @@ static int closes_quote(const bn_article *a, size_t i)
     return 0;
 }
 
-/* Whether date x follows a since_words phrase ("kể từ"): a point things
- * are counted from ("vụ phóng đầu tiên kể từ tháng 7"), not when an event
- * happened. */
-static int since(const bn_article *a, const bn_lang *lang, const bn_timex *x)
+/* Whether date x dates no act: after a since_words phrase ("kể từ"), a
+ * point things are counted from ("vụ phóng đầu tiên kể từ tháng 7"); a
+ * year after a year_nouns phrase, the name of what it follows. */
+static int dates_no_act(const bn_article *a, const bn_lang *lang, const bn_timex *x)
 {
     size_t lo = bn_tokens_at(&a->tokens, x->start);
     for (size_t n = 1; n <= 3 && n <= lo; n++) {
         int payload;
         if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
             payload == BN_EW_SINCE)
+            return 1;
+    }
+    /* "cuộc bầu cử tổng thống Mỹ năm 2016", "Công ước Montreux năm 1936" */
+    for (size_t n = 1; x->precision == BN_PREC_YEAR && n <= 6 && n <= lo; n++) {
+        int payload;
+        size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload);
+        if (m && payload == BN_EW_YEAR_NOUN)
             return 1;
     }
     return 0;
@@ -632,7 +639,7 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
         const bn_timex *x = &a->timexes[j];
         size_t c = clause_of_offset(a, s, x->start), best = SIZE_MAX;
         long best_d = 0;
-        for (size_t k = 0; k < s->ntrigs && !since(a, lang, x); k++) {
+        for (size_t k = 0; k < s->ntrigs && !dates_no_act(a, lang, x); k++) {
             const trig *t = &s->trigs[k];
             uint32_t tpos = a->tokens.v[t->tok].start;
             /* a gathering where something happens owns a date after it
@@ -765,7 +772,7 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
                                            * it, but not one inside the
                                            * quote a speech verb follows */
         for (size_t j = s->t_lo; (content || !w->carry) && !t->after_quote && j < s->t_hi; j++)
-            if (a->timexes[j].start < a->tokens.v[t->tok].start && !since(a, lang, &a->timexes[j]) &&
+            if (a->timexes[j].start < a->tokens.v[t->tok].start && !dates_no_act(a, lang, &a->timexes[j]) &&
                 (!content || a->timexes[j].start > a->tokens.v[w->speech_end - 1].end))
                 date = &a->timexes[j];
         if (!date) {

@@ -15,6 +15,7 @@ void bn_lang_free(bn_lang *lang)
     free(lang->triggers);
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
+    bn_phrases_free(lang->force_words);
     bn_phrases_free(lang->event_words);
     bn_phrases_free(lang->actor_words);
     bn_date_rules_free(lang->dates);
@@ -112,6 +113,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         t->goldstein = json_number_value(g);
         t->enacts = json_is_true(json_object_get(o, "enacts"));
         t->presents = json_is_true(json_object_get(o, "presents"));
+        t->deploys = json_is_true(json_object_get(o, "deploys"));
         st = bn_phrases_add(lang->trigger_matcher, phrase, (int)lang->ntriggers, 0);
         lang->ntriggers++;
         if (st != BN_OK) {
@@ -145,6 +147,12 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     if (st == BN_OK)
         st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), "modality", mkeys, mvals, 5,
                        path, err);
+    /* what a deploying verb must move to be an act */
+    static const char *const fkeys[] = {"force_words", "force_counters"};
+    static const int fvals[] = {1, 2};
+    if (st == BN_OK)
+        st = (lang->force_words = bn_phrases_new()) ? add_lists(lang->force_words, root, "", fkeys, fvals, 2, path, err)
+                                                    : BN_ERR_NOMEM;
     json_decref(root);
     return st;
 }

@@ -22,6 +22,8 @@ typedef struct bn_trigger {
                    * what is done ("ký sắc lệnh trừng phạt" is a sanction) */
     int presents; /* publishes: likewise, and a proposal, demand … named as a
                    * noun after it ("công bố hai bản dự thảo" is a proposal) */
+    int deploys;  /* moves forces: an act only with a force named right after
+                   * it ("điều hai tàu chiến", not "điều này") */
 } bn_trigger;
 
 /* Payload of the words of a page's date line: thứ hai, GMT, cập nhật. */
@@ -86,6 +88,7 @@ typedef struct bn_lang {
     bn_phrases *trigger_matcher;   /* payload: trigger index; -1: not a trigger ("dẫn lời") */
     bn_phrases *event_words;       /* payload: bn_event_word */
     bn_phrases *modality_matcher;  /* payload: bn_modality */
+    bn_phrases *force_words;       /* payload: 1 a force ("tàu chiến"), 2 a word between a deploying verb and it ("thêm") */
     bn_date_rules *dates;          /* time expressions */
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */

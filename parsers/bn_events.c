@@ -179,6 +179,27 @@ static int clause_break(const bn_article *a, size_t i)
     return 0;
 }
 
+/* Whether a force follows token i, past counts and counters ("hai",
+ * "thêm", "chiếc", "các"): what a deploying verb moves ("điều thêm hai
+ * tàu chiến"). */
+static int force_after(const bn_article *a, const bn_lang *lang, size_t i, size_t end)
+{
+    for (size_t stop = i + 5; i < end && i < stop;) {
+        int payload;
+        size_t n = bn_phrases_match(lang->force_words, a->text.s, &a->tokens, i, end, &payload);
+        if (n && payload == 1)
+            return 1;
+        if (!n && !(n = bn_phrases_match(lang->dates->numbers, a->text.s, &a->tokens, i, end, &payload)) &&
+            !is_digit(a->text.s[a->tokens.v[i].start])) {
+            n = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload);
+            if (!n || payload != BN_EW_NOUN)
+                return 0;
+        }
+        i += n ? n : 1;
+    }
+    return 0;
+}
+
 /* Splits the sentence into clauses and finds its triggers (not inside a
  * name, a title or a news outlet's name). */
 static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size_t *tcap)
@@ -196,6 +217,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     size_t mk = s->m_lo, mark_end = SIZE_MAX, generic_end = SIZE_MAX, passive_end = SIZE_MAX, place_end = SIZE_MAX,
            and_end = SIZE_MAX;
     int undated = 0, light = 0, quote_closed = 0;
+    size_t joined = SIZE_MAX; /* the token after a content word: no clause break before it */
     for (size_t i = sn->tok_begin; i < sn->tok_end;) {
         int payload;
         while (mk < s->m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
@@ -208,7 +230,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         if (nc && (payload == BN_EW_DOCUMENT || (in_name && !opens)))
             nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt"); "Bản" of "Nhật Bản" */
         if (nc && !opens) { /* a word that says how to read a trigger after it */
-            if (i > sn->tok_begin && clause_break(a, i))
+            if (i > sn->tok_begin && i != joined && clause_break(a, i))
                 s->nclauses++;
             for (size_t k = 0; k < nc; k++)
                 s->clause_at[i + k - sn->tok_begin] = s->nclauses - 1;
@@ -231,8 +253,10 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             i += nc;
             continue;
         }
-        if (i > sn->tok_begin && (clause_break(a, i) || nc))
+        if (i > sn->tok_begin && ((i != joined && clause_break(a, i)) || nc))
             s->nclauses++;
+        if (nc && payload == BN_EW_CONTENT)
+            joined = i + nc; /* "nói rằng, Nga đã ...": what is said goes on past the comma */
         if (i > sn->tok_begin && closes_quote(a, i))
             quote_closed = 1; /* the next trigger is the speech's: "“...”, ông X, cố vấn ..., cho biết hôm 16/4" */
         s->clause_at[i - sn->tok_begin] = s->nclauses - 1;
@@ -277,6 +301,8 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             payload = -1;
         if (generic_end != SIZE_MAX && i <= generic_end + 2)
             payload = -1; /* "bất kỳ cuộc đàm phán nào" */
+        if (payload >= 0 && lang->triggers[payload].deploys && !force_after(a, lang, i + n, sn->tok_end))
+            payload = -1; /* "điều này", "đưa tin" */
         if (payload >= 0) {
             trig *v = bn_arena_grow(&a->arena, s->trigs, tcap, s->ntrigs + 1, sizeof *v);
             if (!v)

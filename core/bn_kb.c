@@ -51,7 +51,9 @@ static void actor_clear(bn_kb_actor *a)
 {
     free(a->id);
     free(a->name);
-    free(a->name_vi);
+    for (size_t i = 0; i < a->nlangs; i++)
+        free(a->names[i].name);
+    free(a->names);
     for (size_t i = 0; i < a->nforms; i++)
         free(a->forms[i]);
     free(a->forms);
@@ -188,6 +190,14 @@ const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb)
     return kb->fuzzy;
 }
 
+const char *bn_kb_actor_name(const bn_kb_actor *a, const char *code)
+{
+    for (size_t i = 0; i < a->nlangs; i++)
+        if (strcmp(a->names[i].code, code) == 0)
+            return a->names[i].name;
+    return a->name;
+}
+
 static bn_status add_form(void *ctx, const char *s)
 {
     bn_kb_actor *a = ctx;
@@ -233,7 +243,7 @@ static const char *unknown_member(const json_t *o, const char *const *known)
     return NULL;
 }
 
-static const char *const actor_fields[] = {"id", "name", "name_vi", "kind", "aliases", "metonyms", "parties",
+static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
 static const char *const alias_fields[] = {"vi", "en", NULL};
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
@@ -257,6 +267,79 @@ static void place_in(bn_error *err, const char *path, const char *at, const char
     va_end(ap);
     snprintf(where, sizeof where, "%s/%s", at, rest);
     bn_json_error_place(err, path, where);
+}
+
+/* Whether `s` is a language code: letters, digits and '-', shorter than
+ * bn_kb_name.code. */
+static int lang_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= sizeof((bn_kb_name *)0)->code)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static bn_status add_name(bn_kb_actor *a, const char *code, const char *name)
+{
+    bn_kb_name *nv = realloc(a->names, (a->nlangs + 1) * sizeof *nv);
+    if (!nv)
+        return BN_ERR_NOMEM;
+    a->names = nv;
+    snprintf(nv[a->nlangs].code, sizeof nv[a->nlangs].code, "%s", code);
+    if (!(nv[a->nlangs].name = strdup(name)))
+        return BN_ERR_NOMEM;
+    a->nlangs++;
+    return BN_OK;
+}
+
+/* The names of actor `o` per language: "names": {"vi": "Nga", "en": …},
+ * or "name_vi": "Nga", the older spelling of {"vi": …}, not both. */
+static bn_status load_names(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
+{
+    const json_t *names = json_object_get(o, "names");
+    const json_t *old = json_object_get(o, "name_vi");
+    if (json_is_null(old))
+        old = NULL;
+    if (old && names) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                     "actor \"%s\": \"name_vi\" is the older spelling of \"names\": {\"vi\": ...}; give one", a->id);
+        place_in(err, path, at, "name_vi");
+        return BN_ERR_DATA;
+    }
+    if (old) {
+        if (!json_is_string(old) || !*json_string_value(old)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": \"name_vi\" must be a name", a->id);
+            place_in(err, path, at, "name_vi");
+            return BN_ERR_DATA;
+        }
+        return add_name(a, "vi", json_string_value(old));
+    }
+    if (names && !json_is_object(names)) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                     "actor \"%s\": \"names\" must be {\"vi\": \"...\", ...}: a name per language code", a->id);
+        place_in(err, path, at, "names");
+        return BN_ERR_DATA;
+    }
+    const char *code;
+    const json_t *v;
+    json_object_foreach((json_t *)names, code, v) {
+        if (!lang_code(code) || !json_is_string(v) || !*json_string_value(v)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "actor \"%s\": \"names\": \"%s\" must be a language code (letters, digits, '-') "
+                         "with a name",
+                         a->id, code);
+            place_in(err, path, at, "names/%s", code);
+            return BN_ERR_DATA;
+        }
+        bn_status st = add_name(a, code, json_string_value(v));
+        if (st != BN_OK)
+            return st;
+    }
+    return BN_OK;
 }
 
 /* The actor `o`, at `at` ("actors/3") in the file. */
@@ -289,7 +372,6 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     }
     const char *id = json_string_value(json_object_get(o, "id"));
     const char *name = json_string_value(json_object_get(o, "name"));
-    const char *name_vi = json_string_value(json_object_get(o, "name_vi"));
     const char *kind = json_string_value(json_object_get(o, "kind"));
     if (!json_is_object(o))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "an actor must be an object");
@@ -302,12 +384,13 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
                             "actor \"%s\": \"kind\" must be country, organization, person or group", id);
     a->id = strdup(id);
     a->name = strdup(name);
-    a->name_vi = strdup(name_vi ? name_vi : name);
-    if (!a->id || !a->name || !a->name_vi)
+    if (!a->id || !a->name)
         return BN_ERR_NOMEM;
     bn_status st = add_form(a, name);
     if (st == BN_OK)
-        st = add_form(a, a->name_vi);
+        st = load_names(o, a, path, at, err);
+    for (size_t i = 0; st == BN_OK && i < a->nlangs; i++)
+        st = add_form(a, a->names[i].name);
     const json_t *aliases = json_object_get(o, "aliases");
     if (st == BN_OK && aliases && !json_is_object(aliases))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,

@@ -492,7 +492,7 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         bn_dot_set(band, "label", "");
         place(L, band, t0 + total_t / 2, l + L->lane_len[k] / 2, total_t, L->lane_len[k]);
         snprintf(name, sizeof name, "lane_label_%zu", k);
-        const char *who = L->lane_actor[k] >= 0 ? tl->actors[L->lane_actor[k]].name_vi : "khác";
+        const char *who = L->lane_actor[k] >= 0 ? tl->actors[L->lane_actor[k]].name_local : "khác";
         char wrapped[300];
         wrap(who, L->vertical ? 24 : 18, 2, wrapped, sizeof wrapped);
         Agnode_t *lab = text_node(g, name, wrapped, "11", 1);

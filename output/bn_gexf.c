@@ -132,7 +132,7 @@ static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, sp
         bn_markup_put(f, a->name);
         fputs("\">\n        <attvalues>\n", f);
         put_attr(f, "kind", bn_kind_name(a->kind));
-        put_attr(f, "name_vi", a->name_vi);
+        put_attr(f, "name_vi", a->name_local);
         snprintf(num, sizeof num, "%u", a->mentions);
         put_attr(f, "mentions", num);
         snprintf(num, sizeof num, "%u", a->events);

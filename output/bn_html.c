@@ -113,7 +113,7 @@ static void put_filters(FILE *f, const bn_timeline *tl)
         if (!tl->actors[i].events)
             continue;
         fputs("<option value=\"", f);
-        bn_markup_put(f, tl->actors[i].name_vi);
+        bn_markup_put(f, tl->actors[i].name_local);
         fputs("\">", f);
     }
     fputs("</datalist>\n <label>Loại <select id=\"f-type\"><option value=\"\">tất cả</option>", f);
@@ -140,7 +140,7 @@ static void put_actor_keys(FILE *f, const bn_timeline *tl, const bn_event *e)
             continue;
         const bn_tl_actor *a = &tl->actors[ai];
         fputc('|', f);
-        bn_markup_put(f, a->name_vi);
+        bn_markup_put(f, a->name_local);
         fputc('|', f);
         bn_markup_put(f, a->name);
         for (size_t n = 0; n < a->naliases; n++) {

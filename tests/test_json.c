@@ -182,6 +182,78 @@ static void data_errors_name_the_line(void **state)
     unlink(path);
 }
 
+/* An actor's names per language: "names": {"vi": …}, or the older
+ * "name_vi" (users' own --kb files), the same; a bad "names" is placed. */
+static void kb_names_per_language(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bn-test-kb-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bn_error err;
+
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"ru\", \"name\": \"Russia\", \"names\": {\"vi\": \"Nga\", \"en\": \"Russia\"}, \"kind\": \"country\"},\n"
+                     "  {\"id\": \"de\", \"name\": \"Germany\", \"name_vi\": \"Đức\", \"kind\": \"country\"},\n"
+                     "  {\"id\": \"fi\", \"name\": \"Finland\", \"kind\": \"country\"}]}\n");
+    bn_kb *kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_OK);
+    assert_int_equal(bn_kb_compile(kb), BN_OK);
+    const bn_kb_actor *ru = bn_kb_get(kb, (size_t)bn_kb_find(kb, "ru"));
+    const bn_kb_actor *de = bn_kb_get(kb, (size_t)bn_kb_find(kb, "de"));
+    const bn_kb_actor *fi = bn_kb_get(kb, (size_t)bn_kb_find(kb, "fi"));
+    assert_string_equal(bn_kb_actor_name(ru, "vi"), "Nga");
+    assert_string_equal(bn_kb_actor_name(ru, "en"), "Russia");
+    assert_string_equal(bn_kb_actor_name(de, "vi"), "Đức"); /* name_vi: names.vi */
+    assert_string_equal(bn_kb_actor_name(de, "en"), "Germany"); /* none: the canonical name */
+    assert_string_equal(bn_kb_actor_name(fi, "vi"), "Finland");
+    /* every name is a form the matcher knows */
+    int found = 0;
+    for (size_t i = 0; i < de->nnames; i++)
+        found |= strcmp(de->forms[i], "Đức") == 0;
+    assert_true(found);
+    bn_kb_free(kb);
+
+    /* "names" that is not an object: its key, line 3 column 4 */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"names\": [\"Nga\"]}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 4);
+    assert_non_null(strstr(err.text, "\"names\""));
+    bn_kb_free(kb);
+
+    /* a name that is not a string: its language's key, line 4 */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"names\": {\"vi\": \"Nga\",\n"
+                     "             \"en\": 7}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 14);
+    assert_non_null(strstr(err.text, "\"en\""));
+    bn_kb_free(kb);
+
+    /* both spellings at once: the old one is pointed at */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\", \"names\": {\"vi\": \"X\"},\n"
+                     "   \"name_vi\": \"Y\"}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.text, "name_vi"));
+    bn_kb_free(kb);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +261,7 @@ int main(void)
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),
+        cmocka_unit_test(kb_names_per_language),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -190,6 +190,8 @@ const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb)
     return kb->fuzzy;
 }
 
+_Static_assert(sizeof((bn_kb_name *)0)->code == BN_LANG_CODE_MAX, "a language code fits bn_kb_name.code");
+
 const char *bn_kb_actor_name(const bn_kb_actor *a, const char *code)
 {
     for (size_t i = 0; i < a->nlangs; i++)
@@ -269,20 +271,6 @@ static void place_in(bn_error *err, const char *path, const char *at, const char
     bn_json_error_place(err, path, where);
 }
 
-/* Whether `s` is a language code: letters, digits and '-', shorter than
- * bn_kb_name.code. */
-static int lang_code(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n >= sizeof((bn_kb_name *)0)->code)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
-              s[i] == '-'))
-            return 0;
-    return 1;
-}
-
 static bn_status add_name(bn_kb_actor *a, const char *code, const char *name)
 {
     bn_kb_name *nv = realloc(a->names, (a->nlangs + 1) * sizeof *nv);
@@ -327,7 +315,7 @@ static bn_status load_names(const json_t *o, bn_kb_actor *a, const char *path, c
     const char *code;
     const json_t *v;
     json_object_foreach((json_t *)names, code, v) {
-        if (!lang_code(code) || !json_is_string(v) || !*json_string_value(v)) {
+        if (!bn_lang_code_valid(code) || !json_is_string(v) || !*json_string_value(v)) {
             bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                          "actor \"%s\": \"names\": \"%s\" must be a language code (letters, digits, '-') "
                          "with a name",

@@ -20,7 +20,7 @@ typedef struct bn_kb_role {
 
 /* An actor's name in one language: "names": {"vi": "Nga"} of its file. */
 typedef struct bn_kb_name {
-    char code[16];   /* a language code (data/lang/<code>/) */
+    char code[16];   /* a language code (data/lang/<code>/, bn_lang_code_valid) */
     char *name;
 } bn_kb_name;
 

@@ -215,11 +215,12 @@ static json_t *relation_item(const void *ctx, size_t i)
                      types, "events", evs, "first", str_or_null(r->first), "last", str_or_null(r->last));
 }
 
-bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
-                                 bn_error *err)
+bn_status bn_json_write_timeline(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
+    const bn_network *net = ctx->net;
     bn_outfile out;
-    bn_status st = bn_outfile_open(&out, path, err);
+    bn_status st = bn_outfile_open(&out, ctx->paths[0], err);
     if (st != BN_OK)
         return st;
     json_out o = {out.f, 0};

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support.h"
 #include "bn_json.h"
+#include "bn_labels.h"
 
 static void extract_record_round_trip(void **state)
 {
@@ -254,6 +256,77 @@ static void kb_names_per_language(void **state)
     unlink(path);
 }
 
+/* labels.json: a label for every type of event, or an error with the
+ * file's line and column; the labels of data/lang/vi are read whole. */
+static void labels_name_every_type(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bn-test-labels-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char sub[256], path[300];
+    snprintf(sub, sizeof sub, "%s/lang", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/lang/xx", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/labels.json", sub);
+    static const char *const types[] = {"statement", "appeal", "proposal", "meeting", "agreement", "aid",
+                                        "demand", "criticism", "rejection", "warning", "sanction", "military"};
+    _Static_assert(sizeof types / sizeof types[0] == BN_EV_COUNT, "every type");
+    char text[2048];
+    bn_error err;
+    bn_labels *l = NULL;
+
+    /* all but "military": the error points at "event_types", line 2 */
+    size_t n = (size_t)snprintf(text, sizeof text, "{\"format\": \"biennien-labels/1\",\n \"event_types\": {");
+    for (size_t t = 0; t + 1 < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+    snprintf(text + n, sizeof text - n, "}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 2);
+    assert_non_null(strstr(err.text, "military"));
+
+    /* then "military" and a type there is not, on line 15 */
+    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+    snprintf(text + n, sizeof text - n, ",\n  \"protest\": \"biểu tình\"}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 14);
+    assert_int_equal(err.column, 3);
+    assert_non_null(strstr(err.text, "protest"));
+
+    /* a label that is no string */
+    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": %s", t ? "," : "", types[t],
+                              t == 3 ? "null" : "\"x\"");
+    snprintf(text + n, sizeof text - n, "}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 5);
+    assert_non_null(strstr(err.text, "meeting"));
+    unlink(path);
+    rmdir(sub);
+    snprintf(sub, sizeof sub, "%s/lang", dir);
+    rmdir(sub);
+    rmdir(dir);
+
+    /* the shipped ones */
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, bn_datadir(), "vi", &err), BN_OK);
+    assert_string_equal(bn_labels_type(l, BN_EV_MEETING), "họp");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        assert_true(*bn_labels_type(l, (bn_event_type)t));
+    assert_string_equal(bn_labels_type(l, BN_EV_COUNT), "");
+    bn_labels_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +335,7 @@ int main(void)
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),
         cmocka_unit_test(kb_names_per_language),
+        cmocka_unit_test(labels_name_every_type),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -247,7 +247,6 @@ static const char *unknown_member(const json_t *o, const char *const *known)
 
 static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
-static const char *const alias_fields[] = {"vi", "en", NULL};
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
 static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "from", "to", NULL};
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
@@ -330,6 +329,35 @@ static bn_status load_names(const json_t *o, bn_kb_actor *a, const char *path, c
     return BN_OK;
 }
 
+/* The other names of an actor, per language ("aliases": {"vi": [...],
+ * "en": [...], ...}): all of them are forms the matcher knows, whatever
+ * the language of the run; "vi" first, then "en", then the others in the
+ * file's order. */
+static bn_status load_aliases(const json_t *aliases, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
+{
+    static const char *const first[] = {"vi", "en"};
+    bn_status st = BN_OK;
+    for (size_t i = 0; st == BN_OK && i < 2; i++) {
+        char what[64], where[160];
+        snprintf(what, sizeof what, "aliases.%s", first[i]);
+        snprintf(where, sizeof where, "%s/aliases/%s", at, first[i]);
+        st = bn_json_each_string(json_object_get(aliases, first[i]), add_form, a, path, what, where, err);
+    }
+    const char *code;
+    const json_t *v;
+    json_object_foreach((json_t *)aliases, code, v) {
+        if (st != BN_OK)
+            break;
+        if (strcmp(code, "vi") == 0 || strcmp(code, "en") == 0)
+            continue;
+        char what[64], where[160];
+        snprintf(what, sizeof what, "aliases.%s", code);
+        snprintf(where, sizeof where, "%s/aliases/%s", at, code);
+        st = bn_json_each_string(v, add_form, a, path, what, where, err);
+    }
+    return st;
+}
+
 /* The actor `o`, at `at` ("actors/3") in the file. */
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
@@ -342,11 +370,14 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         return BN_ERR_DATA;
     }
     const json_t *al = json_object_get(o, "aliases");
-    if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL)) {
-        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)", who,
-                     bad);
-        place_in(err, path, at, "aliases/%s", bad);
-        return BN_ERR_DATA;
+    const json_t *v;
+    json_object_foreach((json_t *)(json_is_object(al) ? al : NULL), bad, v) {
+        if (!bn_lang_code_valid(bad)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "actor \"%s\": unknown field \"aliases.%s\" (a language code: vi, en, ...)", who, bad);
+            place_in(err, path, at, "aliases/%s", bad);
+            return BN_ERR_DATA;
+        }
     }
     const json_t *rl;
     size_t ri;
@@ -383,20 +414,16 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     if (st == BN_OK && aliases && !json_is_object(aliases))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "actor \"%s\": \"aliases\" must be {\"vi\": [...], \"en\": [...]}", id);
-    char where[4][128];
-    snprintf(where[0], sizeof where[0], "%s/aliases/vi", at);
-    snprintf(where[1], sizeof where[1], "%s/aliases/en", at);
-    snprintf(where[2], sizeof where[2], "%s/metonyms", at);
-    snprintf(where[3], sizeof where[3], "%s/parties", at);
+    char where[2][128];
+    snprintf(where[0], sizeof where[0], "%s/metonyms", at);
+    snprintf(where[1], sizeof where[1], "%s/parties", at);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", where[0], err);
-    if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", where[1], err);
+        st = load_aliases(aliases, a, path, at, err);
     a->nnames = a->nforms;
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[2], err);
+        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[0], err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[3], err);
+        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[1], err);
     const char *nat = json_string_value(json_object_get(o, "nationality"));
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;

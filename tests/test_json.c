@@ -198,7 +198,8 @@ static void kb_names_per_language(void **state)
     write_file(path, "{\"actors\": [\n"
                      "  {\"id\": \"ru\", \"name\": \"Russia\", \"names\": {\"vi\": \"Nga\", \"en\": \"Russia\"}, \"kind\": \"country\"},\n"
                      "  {\"id\": \"de\", \"name\": \"Germany\", \"name_vi\": \"Đức\", \"kind\": \"country\"},\n"
-                     "  {\"id\": \"fi\", \"name\": \"Finland\", \"kind\": \"country\"}]}\n");
+                     "  {\"id\": \"fi\", \"name\": \"Finland\", \"kind\": \"country\",\n"
+                     "   \"aliases\": {\"fr\": [\"Finlande\"], \"vi\": [\"Phần Lan\"]}}]}\n");
     bn_kb *kb = bn_kb_new();
     bn_error_clear(&err);
     assert_int_equal(bn_kb_load(kb, path, &err), BN_OK);
@@ -211,6 +212,10 @@ static void kb_names_per_language(void **state)
     assert_string_equal(bn_kb_actor_name(de, "vi"), "Đức"); /* name_vi: names.vi */
     assert_string_equal(bn_kb_actor_name(de, "en"), "Germany"); /* none: the canonical name */
     assert_string_equal(bn_kb_actor_name(fi, "vi"), "Finland");
+    /* aliases of any language are forms, "vi" first then the others */
+    assert_int_equal(fi->nnames, 3);
+    assert_string_equal(fi->forms[1], "Phần Lan");
+    assert_string_equal(fi->forms[2], "Finlande");
     /* every name is a form the matcher knows */
     int found = 0;
     for (size_t i = 0; i < de->nnames; i++)
@@ -241,6 +246,17 @@ static void kb_names_per_language(void **state)
     assert_int_equal(err.line, 4);
     assert_int_equal(err.column, 14);
     assert_non_null(strstr(err.text, "\"en\""));
+    bn_kb_free(kb);
+
+    /* aliases under what is no language code */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"aliases\": {\"vi\": [], \"v i\": [\"x\"]}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 26);
     bn_kb_free(kb);
 
     /* both spellings at once: the old one is pointed at */

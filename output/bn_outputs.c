@@ -47,7 +47,7 @@ static void paths_of(const char *outdir, unsigned asked, size_t i, char buf[][40
         paths[k] = NULL;
 }
 
-/* The index of the format named `name`, or NFORMATS. */
+/* The index of the format whose name is the n bytes at `name`, or NFORMATS. */
 static size_t format_index(const char *name, size_t n)
 {
     size_t k;

@@ -227,3 +227,15 @@ bn_status bn_json_each_string(const json_t *arr, bn_string_fn fn, void *ctx, con
     }
     return BN_OK;
 }
+
+int bn_lang_code_valid(const char *code)
+{
+    size_t n = strlen(code);
+    if (n == 0 || n >= BN_LANG_CODE_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((code[i] >= 'a' && code[i] <= 'z') || (code[i] >= 'A' && code[i] <= 'Z') ||
+              (code[i] >= '0' && code[i] <= '9') || code[i] == '-'))
+            return 0;
+    return 1;
+}

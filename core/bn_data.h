@@ -12,6 +12,11 @@
  * one. */
 const char *bn_datadir(void);
 
+/* Whether `code` can name a language, the folder data/lang/<code>/:
+ * letters, digits and '-', 1 to BN_LANG_CODE_MAX - 1 of them. */
+enum { BN_LANG_CODE_MAX = 16 };
+int bn_lang_code_valid(const char *code);
+
 /* Loads a JSON file; parse errors name the file, line and column. */
 bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err);
 

@@ -3,35 +3,35 @@
 #include <string.h>
 
 /* The rows, one per type: TYPE(type, name, CAMEO roots, family, verbal,
- * enactable, colour, dark, Vietnamese label).  TYPE wants every field, so
- * a row without one does not compile; a colour must be "#RRGGBB". */
+ * enactable, colour, dark).  TYPE wants every field, so a row without one
+ * does not compile; a colour must be "#RRGGBB".  What a language calls the
+ * type is in data/lang/<code>/labels.json (core/bn_labels.c). */
 #define EVENT_TYPES(TYPE) \
-    TYPE(BN_EV_STATEMENT, "statement", "01", BN_FAMILY_SPEECH, 0, 0, "#88CCEE", 0, "tuyên bố") \
-    TYPE(BN_EV_APPEAL, "appeal", "02", BN_FAMILY_SPEECH, 1, 0, "#44AA99", 0, "kêu gọi") \
-    TYPE(BN_EV_PROPOSAL, "proposal", "03", BN_FAMILY_SPEECH, 1, 0, "#117733", 1, "đề xuất") \
-    TYPE(BN_EV_MEETING, "meeting", "04", BN_FAMILY_GATHERING, 0, 0, "#332288", 1, "họp") \
-    TYPE(BN_EV_AGREEMENT, "agreement", "05", BN_FAMILY_GATHERING, 0, 0, "#999933", 0, "thỏa thuận") \
-    TYPE(BN_EV_AID, "aid", "07", BN_FAMILY_AID, 0, 1, "#DDCC77", 0, "viện trợ") \
-    TYPE(BN_EV_DEMAND, "demand", "10", BN_FAMILY_SPEECH, 1, 0, "#CC6677", 0, "yêu cầu") \
-    TYPE(BN_EV_CRITICISM, "criticism", "11", BN_FAMILY_SPEECH, 1, 0, "#AA4499", 1, "chỉ trích") \
-    TYPE(BN_EV_REJECTION, "rejection", "12", BN_FAMILY_SPEECH, 1, 0, "#882255", 1, "bác bỏ") \
-    TYPE(BN_EV_WARNING, "warning", "13", BN_FAMILY_SPEECH, 1, 0, "#EE8866", 0, "cảnh báo") \
-    TYPE(BN_EV_SANCTION, "sanction", "16", BN_FAMILY_SANCTION, 0, 1, "#BBCC33", 0, "trừng phạt") \
-    TYPE(BN_EV_MILITARY, "military", "19 15", BN_FAMILY_MILITARY, 0, 1, "#4D4D4D", 1, "quân sự")
+    TYPE(BN_EV_STATEMENT, "statement", "01", BN_FAMILY_SPEECH, 0, 0, "#88CCEE", 0) \
+    TYPE(BN_EV_APPEAL, "appeal", "02", BN_FAMILY_SPEECH, 1, 0, "#44AA99", 0) \
+    TYPE(BN_EV_PROPOSAL, "proposal", "03", BN_FAMILY_SPEECH, 1, 0, "#117733", 1) \
+    TYPE(BN_EV_MEETING, "meeting", "04", BN_FAMILY_GATHERING, 0, 0, "#332288", 1) \
+    TYPE(BN_EV_AGREEMENT, "agreement", "05", BN_FAMILY_GATHERING, 0, 0, "#999933", 0) \
+    TYPE(BN_EV_AID, "aid", "07", BN_FAMILY_AID, 0, 1, "#DDCC77", 0) \
+    TYPE(BN_EV_DEMAND, "demand", "10", BN_FAMILY_SPEECH, 1, 0, "#CC6677", 0) \
+    TYPE(BN_EV_CRITICISM, "criticism", "11", BN_FAMILY_SPEECH, 1, 0, "#AA4499", 1) \
+    TYPE(BN_EV_REJECTION, "rejection", "12", BN_FAMILY_SPEECH, 1, 0, "#882255", 1) \
+    TYPE(BN_EV_WARNING, "warning", "13", BN_FAMILY_SPEECH, 1, 0, "#EE8866", 0) \
+    TYPE(BN_EV_SANCTION, "sanction", "16", BN_FAMILY_SANCTION, 0, 1, "#BBCC33", 0) \
+    TYPE(BN_EV_MILITARY, "military", "19 15", BN_FAMILY_MILITARY, 0, 1, "#4D4D4D", 1)
 
 /* A string literal ("" c is one only if c is) of 7 characters, else an
  * array of negative size. */
 #define COLOUR(c) (("" c) + 0 * sizeof(char[sizeof("" c) == sizeof "#RRGGBB" ? 1 : -1]))
 
-#define RECORD(type, name_, roots_, family_, verbal_, enactable_, colour_, dark_, label_) \
+#define RECORD(type, name_, roots_, family_, verbal_, enactable_, colour_, dark_) \
     [type] = {.name = name_,                                                            \
               .cameo_roots = roots_,                                                    \
               .family = family_,                                                        \
               .verbal = verbal_,                                                        \
               .enactable = enactable_,                                                  \
               .dark = dark_,                                                            \
-              .colour = COLOUR(colour_),                                                \
-              .label_vi = label_},
+              .colour = COLOUR(colour_)},
 
 static const bn_event_type_record records[] = {EVENT_TYPES(RECORD)};
 
@@ -41,7 +41,7 @@ _Static_assert(0 EVENT_TYPES(ONE) == BN_EV_COUNT, "one row per event type");
 _Static_assert(sizeof records / sizeof records[0] == BN_EV_COUNT, "one record per event type");
 
 static const bn_event_type_record unknown = {
-    .name = "?", .cameo_roots = "", .family = BN_FAMILY_SPEECH, .colour = "#E0E0E0", .label_vi = ""};
+    .name = "?", .cameo_roots = "", .family = BN_FAMILY_SPEECH, .colour = "#E0E0E0"};
 
 const bn_event_type_record *bn_event_type_record_of(bn_event_type t)
 {

@@ -4,9 +4,9 @@
  * data/lang/<code>/events.json and tests.  A row names every field (a row
  * short of one, its colour say, does not compile), and the rows are
  * counted against BN_EV_COUNT when it compiles.  The pictures and pages
- * under output/ take a type's colour and Vietnamese label from here.
- * The label is still C, not language data (data/lang/vi/): the renderers
- * are not handed the language yet. */
+ * under output/ take a type's colour from here, and what the language
+ * calls it from data/lang/<code>/labels.json (bn_labels.h), which must
+ * name every type. */
 #ifndef BN_EVENT_TYPES_H
 #define BN_EVENT_TYPES_H
 
@@ -47,7 +47,6 @@ typedef struct bn_event_type_record {
     unsigned dark : 1;       /* text on `colour` is white */
     const char *colour;      /* "#RRGGBB": Paul Tol's colour-blind-safe "muted" scheme and four tones of
                               * his "light" one */
-    const char *label_vi;    /* the Vietnamese name ("họp" for meeting) */
 } bn_event_type_record;
 
 /* The record of `t`; a record named "?" for a value out of range. */

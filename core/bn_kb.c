@@ -51,7 +51,9 @@ static void actor_clear(bn_kb_actor *a)
 {
     free(a->id);
     free(a->name);
-    free(a->name_vi);
+    for (size_t i = 0; i < a->nlangs; i++)
+        free(a->names[i].name);
+    free(a->names);
     for (size_t i = 0; i < a->nforms; i++)
         free(a->forms[i]);
     free(a->forms);
@@ -188,6 +190,16 @@ const bn_fuzzy *bn_kb_fuzzy(const bn_kb *kb)
     return kb->fuzzy;
 }
 
+_Static_assert(sizeof((bn_kb_name *)0)->code == BN_LANG_CODE_MAX, "a language code fits bn_kb_name.code");
+
+const char *bn_kb_actor_name(const bn_kb_actor *a, const char *code)
+{
+    for (size_t i = 0; i < a->nlangs; i++)
+        if (strcmp(a->names[i].code, code) == 0)
+            return a->names[i].name;
+    return a->name;
+}
+
 static bn_status add_form(void *ctx, const char *s)
 {
     bn_kb_actor *a = ctx;
@@ -233,9 +245,8 @@ static const char *unknown_member(const json_t *o, const char *const *known)
     return NULL;
 }
 
-static const char *const actor_fields[] = {"id", "name", "name_vi", "kind", "aliases", "metonyms", "parties",
+static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
-static const char *const alias_fields[] = {"vi", "en", NULL};
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
 static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "from", "to", NULL};
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
@@ -259,6 +270,94 @@ static void place_in(bn_error *err, const char *path, const char *at, const char
     bn_json_error_place(err, path, where);
 }
 
+static bn_status add_name(bn_kb_actor *a, const char *code, const char *name)
+{
+    bn_kb_name *nv = realloc(a->names, (a->nlangs + 1) * sizeof *nv);
+    if (!nv)
+        return BN_ERR_NOMEM;
+    a->names = nv;
+    snprintf(nv[a->nlangs].code, sizeof nv[a->nlangs].code, "%s", code);
+    if (!(nv[a->nlangs].name = strdup(name)))
+        return BN_ERR_NOMEM;
+    a->nlangs++;
+    return BN_OK;
+}
+
+/* The names of actor `o` per language: "names": {"vi": "Nga", "en": …},
+ * or "name_vi": "Nga", the older spelling of {"vi": …}, not both. */
+static bn_status load_names(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
+{
+    const json_t *names = json_object_get(o, "names");
+    const json_t *old = json_object_get(o, "name_vi");
+    if (json_is_null(old))
+        old = NULL;
+    if (old && names) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                     "actor \"%s\": \"name_vi\" is the older spelling of \"names\": {\"vi\": ...}; give one", a->id);
+        place_in(err, path, at, "name_vi");
+        return BN_ERR_DATA;
+    }
+    if (old) {
+        if (!json_is_string(old) || !*json_string_value(old)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": \"name_vi\" must be a name", a->id);
+            place_in(err, path, at, "name_vi");
+            return BN_ERR_DATA;
+        }
+        return add_name(a, "vi", json_string_value(old));
+    }
+    if (names && !json_is_object(names)) {
+        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                     "actor \"%s\": \"names\" must be {\"vi\": \"...\", ...}: a name per language code", a->id);
+        place_in(err, path, at, "names");
+        return BN_ERR_DATA;
+    }
+    const char *code;
+    const json_t *v;
+    json_object_foreach((json_t *)names, code, v) {
+        if (!bn_lang_code_valid(code) || !json_is_string(v) || !*json_string_value(v)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "actor \"%s\": \"names\": \"%s\" must be a language code (letters, digits, '-') "
+                         "with a name",
+                         a->id, code);
+            place_in(err, path, at, "names/%s", code);
+            return BN_ERR_DATA;
+        }
+        bn_status st = add_name(a, code, json_string_value(v));
+        if (st != BN_OK)
+            return st;
+    }
+    return BN_OK;
+}
+
+/* The other names of an actor, per language ("aliases": {"vi": [...],
+ * "en": [...], ...}): all of them are forms the matcher knows, whatever
+ * the language of the run; "vi" first, then "en", then the others in the
+ * file's order. */
+static bn_status load_aliases(const json_t *aliases, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
+{
+    static const char *const first[] = {"vi", "en"};
+    bn_status st = BN_OK;
+    for (size_t i = 0; st == BN_OK && i < 2; i++) {
+        char what[64], where[160];
+        snprintf(what, sizeof what, "aliases.%s", first[i]);
+        snprintf(where, sizeof where, "%s/aliases/%s", at, first[i]);
+        st = bn_json_each_string(json_object_get(aliases, first[i]), add_form, a, path, what, where, err);
+    }
+    const char *code;
+    const json_t *v;
+    json_object_foreach((json_t *)aliases, code, v) {
+        if (st != BN_OK)
+            break;
+        if (strcmp(code, "vi") == 0 || strcmp(code, "en") == 0)
+            continue;
+        char what[64], where[160];
+        snprintf(what, sizeof what, "aliases.%s", code);
+        snprintf(where, sizeof where, "%s/aliases/%s", at, code);
+        st = bn_json_each_string(v, add_form, a, path, what, where, err);
+    }
+    return st;
+}
+
 /* The actor `o`, at `at` ("actors/3") in the file. */
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
@@ -271,11 +370,14 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         return BN_ERR_DATA;
     }
     const json_t *al = json_object_get(o, "aliases");
-    if ((bad = json_is_object(al) ? unknown_member(al, alias_fields) : NULL)) {
-        bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"aliases.%s\" (vi or en)", who,
-                     bad);
-        place_in(err, path, at, "aliases/%s", bad);
-        return BN_ERR_DATA;
+    const json_t *v;
+    json_object_foreach((json_t *)(json_is_object(al) ? al : NULL), bad, v) {
+        if (!bn_lang_code_valid(bad)) {
+            bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
+                         "actor \"%s\": unknown field \"aliases.%s\" (a language code: vi, en, ...)", who, bad);
+            place_in(err, path, at, "aliases/%s", bad);
+            return BN_ERR_DATA;
+        }
     }
     const json_t *rl;
     size_t ri;
@@ -289,7 +391,6 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     }
     const char *id = json_string_value(json_object_get(o, "id"));
     const char *name = json_string_value(json_object_get(o, "name"));
-    const char *name_vi = json_string_value(json_object_get(o, "name_vi"));
     const char *kind = json_string_value(json_object_get(o, "kind"));
     if (!json_is_object(o))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "an actor must be an object");
@@ -302,30 +403,27 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
                             "actor \"%s\": \"kind\" must be country, organization, person or group", id);
     a->id = strdup(id);
     a->name = strdup(name);
-    a->name_vi = strdup(name_vi ? name_vi : name);
-    if (!a->id || !a->name || !a->name_vi)
+    if (!a->id || !a->name)
         return BN_ERR_NOMEM;
     bn_status st = add_form(a, name);
     if (st == BN_OK)
-        st = add_form(a, a->name_vi);
+        st = load_names(o, a, path, at, err);
+    for (size_t i = 0; st == BN_OK && i < a->nlangs; i++)
+        st = add_form(a, a->names[i].name);
     const json_t *aliases = json_object_get(o, "aliases");
     if (st == BN_OK && aliases && !json_is_object(aliases))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "actor \"%s\": \"aliases\" must be {\"vi\": [...], \"en\": [...]}", id);
-    char where[4][128];
-    snprintf(where[0], sizeof where[0], "%s/aliases/vi", at);
-    snprintf(where[1], sizeof where[1], "%s/aliases/en", at);
-    snprintf(where[2], sizeof where[2], "%s/metonyms", at);
-    snprintf(where[3], sizeof where[3], "%s/parties", at);
+    char where[2][128];
+    snprintf(where[0], sizeof where[0], "%s/metonyms", at);
+    snprintf(where[1], sizeof where[1], "%s/parties", at);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "vi"), add_form, a, path, "aliases.vi", where[0], err);
-    if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(aliases, "en"), add_form, a, path, "aliases.en", where[1], err);
+        st = load_aliases(aliases, a, path, at, err);
     a->nnames = a->nforms;
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[2], err);
+        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[0], err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[3], err);
+        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[1], err);
     const char *nat = json_string_value(json_object_get(o, "nationality"));
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;

@@ -18,10 +18,17 @@ typedef struct bn_kb_role {
     long from, to;   /* days since 1970-01-01; to = LONG_MAX while in office */
 } bn_kb_role;
 
+/* An actor's name in one language: "names": {"vi": "Nga"} of its file. */
+typedef struct bn_kb_name {
+    char code[16];   /* a language code (data/lang/<code>/, bn_lang_code_valid) */
+    char *name;
+} bn_kb_name;
+
 typedef struct bn_kb_actor {
     char *id;
     char *name;      /* canonical, English */
-    char *name_vi;
+    bn_kb_name *names; /* in the languages the file gives ("names", or the old "name_vi") */
+    size_t nlangs;
     bn_actor_kind kind;
     char **forms;    /* every name the matcher knows it by */
     size_t nforms;
@@ -48,6 +55,10 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err);
 
 /* Builds the matcher; call after the last load. */
 bn_status bn_kb_compile(bn_kb *kb);
+
+/* The name of `a` in the language `code` ("vi"), or its canonical name
+ * when the knowledge base has none in that language. */
+const char *bn_kb_actor_name(const bn_kb_actor *a, const char *code);
 
 size_t bn_kb_count(const bn_kb *kb);
 const bn_kb_actor *bn_kb_get(const bn_kb *kb, size_t i);

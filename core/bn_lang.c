@@ -191,15 +191,12 @@ static bn_status load_language(bn_lang *lang, const char *path, const char *code
     return BN_OK;
 }
 
+_Static_assert(sizeof((bn_lang *)0)->code == BN_LANG_CODE_MAX, "a language code fits bn_lang.code");
+
 bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_error *err)
 {
     char path[4096];
-    size_t n = strlen(code);
-    int ok = n > 0 && n < sizeof((bn_lang *)0)->code;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = (code[i] >= 'a' && code[i] <= 'z') || (code[i] >= 'A' && code[i] <= 'Z') ||
-             (code[i] >= '0' && code[i] <= '9') || code[i] == '-';
-    if (!ok)
+    if (!bn_lang_code_valid(code))
         return bn_error_set(err, BN_ERR_DATA, code, 0, 0, 0,
                             "a language code is letters, digits and '-', at most 15 (data/lang/<code>/)");
     bn_lang *lang = calloc(1, sizeof *lang);

@@ -69,7 +69,8 @@ int bn_kind_parse(const char *s, bn_actor_kind *out);
 typedef struct bn_actor {
     const char *id;       /* knowledge-base id */
     const char *name;     /* canonical (English) */
-    const char *name_vi;
+    const char *name_local; /* in the article's language: the knowledge base's name in it, else `name`;
+                             * the outputs write it as "name_vi" (docs/architecture.md) */
     bn_actor_kind kind;
     const char **aliases; /* surface forms seen in the article, distinct */
     size_t naliases;

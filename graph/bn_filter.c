@@ -73,7 +73,7 @@ static bn_status wanted_actors(bn_timeline *tl, const bn_filter *f, unsigned cha
         for (size_t i = 0; i < tl->nactors; i++) {
             const bn_tl_actor *a = &tl->actors[i];
             int hit = strcmp(a->id, f->actors[q]) == 0;
-            const char *names[3] = {a->name, a->name_vi, NULL};
+            const char *names[3] = {a->name, a->name_local, NULL};
             for (size_t k = 0; !hit && k < 2 + a->naliases; k++) {
                 const char *nm = k < 2 ? names[k] : a->aliases[k - 2];
                 const char *fn = bn_fold_string(&scratch, nm, strlen(nm), BN_FOLD_ASCII);

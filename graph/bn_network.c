@@ -197,7 +197,7 @@ static igraph_error_t make_graph(igraph_t *g, const bn_timeline *tl, const bn_ne
         igraph_integer_t v = (igraph_integer_t)i;
         IGRAPH_CHECK(SETVAS(g, "id", v, a->id));
         IGRAPH_CHECK(SETVAS(g, "label", v, a->name));
-        IGRAPH_CHECK(SETVAS(g, "name_vi", v, a->name_vi));
+        IGRAPH_CHECK(SETVAS(g, "name_vi", v, a->name_local));
         IGRAPH_CHECK(SETVAS(g, "kind", v, bn_kind_name(a->kind)));
         IGRAPH_CHECK(SETVAS(g, "affiliation", v, a->affiliation ? a->affiliation : ""));
     }

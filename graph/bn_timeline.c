@@ -85,10 +85,10 @@ static int names_better(const bn_actor *a, const bn_tl_actor *t)
 {
     if ((!a->from_text) != t->known)
         return !a->from_text;
-    const char *vi = a->name_vi ? a->name_vi : a->name;
+    const char *local = a->name_local ? a->name_local : a->name;
     int c = strcmp(a->name, t->name);
     if (!c)
-        c = strcmp(vi, t->name_vi);
+        c = strcmp(local, t->name_local);
     if (!c)
         c = (int)a->kind - (int)t->kind;
     return c < 0;
@@ -102,10 +102,10 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_s
     if (i >= 0 && names_better(a, &tl->actors[i])) {
         bn_tl_actor *t = &tl->actors[i];
         t->name = dup(tl, a->name);
-        t->name_vi = dup(tl, a->name_vi ? a->name_vi : a->name);
+        t->name_local = dup(tl, a->name_local ? a->name_local : a->name);
         t->kind = a->kind;
         t->known = !a->from_text;
-        if (!t->name || !t->name_vi)
+        if (!t->name || !t->name_local)
             return BN_ERR_NOMEM;
     }
     if (i < 0) {
@@ -115,11 +115,11 @@ static bn_status add_actor(bn_timeline *tl, const bn_actor *a, long day, bn_tl_s
         memset(t, 0, sizeof *t);
         t->id = dup(tl, a->id);
         t->name = dup(tl, a->name);
-        t->name_vi = dup(tl, a->name_vi ? a->name_vi : a->name);
+        t->name_local = dup(tl, a->name_local ? a->name_local : a->name);
         t->kind = a->kind;
         t->known = !a->from_text;
         t->affiliation_day = LONG_MIN;
-        if (!t->id || !t->name || !t->name_vi || bn_id_map_put(tl->actor_index, t->id, (long)tl->nactors))
+        if (!t->id || !t->name || !t->name_local || bn_id_map_put(tl->actor_index, t->id, (long)tl->nactors))
             return BN_ERR_NOMEM;
         i = (long)tl->nactors++;
     }

@@ -44,7 +44,8 @@ typedef struct bn_tl_article {
 } bn_tl_article;
 
 typedef struct bn_tl_actor {
-    const char *id, *name, *name_vi;
+    const char *id, *name;
+    const char *name_local; /* in the language of the articles (bn_actor.name_local) */
     bn_actor_kind kind;
     const char *affiliation; /* a person's, as the latest dated article that gives one says */
     long affiliation_day;  /* that article's publication day (LONG_MIN: undated) */

@@ -36,10 +36,11 @@ static const char *first_with_role(const bn_timeline *tl, const bn_event *e, int
     return "";
 }
 
-bn_status bn_write_csv(const bn_timeline *tl, const char *path, bn_error *err)
+bn_status bn_write_csv(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
     bn_outfile out;
-    bn_status st = bn_outfile_open(&out, path, err);
+    bn_status st = bn_outfile_open(&out, ctx->paths[0], err);
     if (st != BN_OK)
         return st;
     FILE *f = out.f;

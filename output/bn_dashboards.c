@@ -58,8 +58,11 @@ static void source_line(const bn_timeline *tl, const bn_event *e, char *buf, siz
              e->nsources ? e->sources[0].article : "", url ? " · " : "", url ? url : "");
 }
 
-bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
+bn_status bn_write_vis(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
+    const bn_labels *labels = ctx->opt->labels;
+    const char *path = ctx->paths[0];
     json_t *items = json_array(), *groups = json_array();
     int used[BN_EV_COUNT] = {0};
     char buf[1024], src[4096], lo_s[16], hi_s[16];
@@ -88,7 +91,7 @@ bn_status bn_write_vis(const bn_timeline *tl, const char *path, bn_error *err)
     for (int t = 0; t < BN_EV_COUNT; t++) {
         if (!used[t])
             continue;
-        snprintf(buf, sizeof buf, "%s (%s)", bn_event_type_record_of((bn_event_type)t)->label_vi, bn_event_type_name((bn_event_type)t));
+        snprintf(buf, sizeof buf, "%s (%s)", bn_labels_type(labels, (bn_event_type)t), bn_event_type_name((bn_event_type)t));
         json_array_append_new(groups, json_pack("{s:s,s:s}", "id", bn_event_type_name((bn_event_type)t), "content", buf));
     }
     return write_json(json_pack("{s:o,s:o}", "items", items, "groups", groups), path, err);
@@ -139,8 +142,11 @@ static json_t *tl_date(long day, int with_month, int with_day)
     return o;
 }
 
-bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error *err)
+bn_status bn_write_timelinejs(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
+    const bn_labels *labels = ctx->opt->labels;
+    const char *path = ctx->paths[0];
     json_t *events = json_array();
     char head[1024], title[512];
     size_t placed = 0;
@@ -155,7 +161,7 @@ bn_status bn_write_timelinejs(const bn_timeline *tl, const char *path, bn_error 
         char *text = slide_text(tl, te);
         json_t *ev = json_pack("{s:o,s:{s:o,s:s},s:s,s:s}", "start_date", tl_date(lo, month || day, day), "text",
                                "headline", html_string(head), "text", text, "group",
-                               bn_event_type_record_of(e->type)->label_vi, "unique_id", te->id);
+                               bn_labels_type(labels, e->type), "unique_id", te->id);
         free(text);
         if (ev && lo != hi && day) /* a span of days, or a week */
             json_object_set_new(ev, "end_date", tl_date(hi, 1, 1));

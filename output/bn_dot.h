@@ -4,37 +4,23 @@
 #define BN_DOT_H
 
 #include "bn_error.h"
+#include "bn_labels.h"
 #include "bn_network.h"
+#include "bn_output_ctx.h"
 #include "bn_timeline.h"
 
-/* How events are grouped along the time axis. */
-typedef enum bn_bin {
-    BN_BIN_AUTO,  /* days while there are few, else weeks, else months */
-    BN_BIN_DAY,
-    BN_BIN_WEEK,
-    BN_BIN_MONTH,
-} bn_bin;
-
-enum {
-    BN_NETWORK_MAX_ACTORS = 60, /* default of bn_picture_options.max_actors */
-    BN_NETWORK_WIDTH = 1000,    /* graph.svg is at most this wide, in points (the report's width) */
-    BN_NETWORK_MIN_FONT = 8,    /* points: the smallest label of graph.svg at that width (10.7 px) */
-};
-
-typedef struct bn_picture_options {
-    int lanes;          /* swimlanes of the timeline: the N actors with most events (0: the default, 6) */
-    int vertical;       /* time runs down instead of right */
-    bn_bin bin;
-    const char *layout; /* the network's Graphviz layout, or NULL: chosen by size */
-    int max_actors;     /* actors drawn in the network, by PageRank (0: the default, 60) */
-    int page_legends;   /* the report page draws the legends beside the pictures: none in the SVG */
-} bn_picture_options;
+/* The formats "dot" (timeline.dot, graph.dot) and "svg" (timeline.svg,
+ * graph.svg, and the DOT files too when ctx->also_paths names them: each
+ * picture is laid out once for both). */
+bn_status bn_write_dot(const bn_output_ctx *ctx, bn_error *err);
+bn_status bn_write_svg(const bn_output_ctx *ctx, bn_error *err);
 
 /* timeline.dot and timeline.svg: one swimlane per main actor, events in
- * date order along a date axis, coloured by type, with a legend.  Either
- * path may be NULL; with svg_out, *svg_out gets the SVG too (malloc). */
-bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
-                             const char *svg_path, char **svg_out, bn_error *err);
+ * date order along a date axis, coloured by type and named by `labels`,
+ * with a legend.  Either path may be NULL; with svg_out, *svg_out gets the
+ * SVG too (malloc). */
+bn_status bn_render_timeline(const bn_timeline *tl, const bn_labels *labels, const bn_picture_options *opt,
+                             const char *dot_path, const char *svg_path, char **svg_out, bn_error *err);
 
 /* graph.dot and graph.svg: the actors that take part in events (at most
  * opt->max_actors, those with relations first, then by PageRank), sized

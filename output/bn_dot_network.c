@@ -140,7 +140,7 @@ static int choose(const bn_timeline *tl, const bn_network *net, size_t *order, s
 static void describe(const bn_timeline *tl, const bn_network *net, size_t i, char *buf, size_t size)
 {
     const bn_tl_actor *a = &tl->actors[i];
-    snprintf(buf, size, "%s (%s, %s): %u sự kiện, %u lần nhắc; PageRank %.3f, cộng đồng %ld", a->name_vi, a->name,
+    snprintf(buf, size, "%s (%s, %s): %u sự kiện, %u lần nhắc; PageRank %.3f, cộng đồng %ld", a->name_local, a->name,
              a->id, a->events, a->mentions, net->metrics[i].pagerank, net->metrics[i].community);
 }
 
@@ -200,7 +200,7 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
             double font = FONT_MIN + FONT_SPAN * sqrt(rel);
             if (!*min_font || font < *min_font)
                 *min_font = font;
-            bn_dot_set(nd, "label", a->name_vi);
+            bn_dot_set(nd, "label", a->name_local);
             snprintf(buf, sizeof buf, "%.1f", font);
             bn_dot_set(nd, "fontsize", buf);
             bn_dot_set(nd, "margin", "0.06,0.03");
@@ -228,8 +228,8 @@ static Agraph_t *make_graph(const bn_timeline *tl, const bn_network *net, const 
         bn_dot_set(e, "arrowsize", "0.6");
         edge_color(r->goldstein / r->count, buf, sizeof buf);
         bn_dot_set(e, "color", buf);
-        snprintf(buf, sizeof buf, "%s → %s: %u, Goldstein %.1f", tl->actors[r->source].name_vi,
-                 tl->actors[r->target].name_vi, r->count, r->goldstein);
+        snprintf(buf, sizeof buf, "%s → %s: %u, Goldstein %.1f", tl->actors[r->source].name_local,
+                 tl->actors[r->target].name_local, r->count, r->goldstein);
         bn_dot_set(e, "tooltip", buf);
     }
     free(nodes);

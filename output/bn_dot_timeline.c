@@ -75,6 +75,7 @@ static int placed_order(const void *va, const void *vb)
 
 typedef struct layout {
     const bn_timeline *tl;
+    const bn_labels *labels; /* what the language calls each type */
     bn_time_axis ax;
     int vertical;
     int page_legends;
@@ -361,7 +362,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         wrap(text, WRAP, L->ax.bin == BN_BIN_DAY ? 2 : 1, wrapped, sizeof wrapped);
         snprintf(label, sizeof label, "%s%s\n%s", date, te->articles > 1 ? " ●" : "", wrapped);
         const char *url = e->nsources ? bn_link_url(bn_article_url(tl, e->sources[0].article)) : NULL;
-        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_event_type_record_of(e->type)->label_vi, text,
+        snprintf(tip, sizeof tip, "%s · %s · %s\n%s\n— %s%s%s%s", date, bn_labels_type(L->labels, e->type), text,
                  e->nsources ? e->sources[0].sentence : "", e->nsources ? e->sources[0].article : "",
                  te->articles > 1 ? " (và các bài khác)" : "", url ? "\n" : "", url ? url : "");
     } else if (it->type == BN_EV_COUNT) {
@@ -373,7 +374,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
             for (size_t x = 0; x < c->n; x++)
                 k += tl->events[c->events[x]].ev.type == (bn_event_type)t;
             if (it->rest & (1u << t))
-                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_event_type_record_of((bn_event_type)t)->label_vi);
+                n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%zu × %s", k, bn_labels_type(L->labels, (bn_event_type)t));
         }
         if (L->ax.bin == BN_BIN_DAY)
             snprintf(label, sizeof label, "%s\n+ %zu sự kiện khác", date, it->count);
@@ -383,7 +384,7 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         snprintf(name, sizeof name, "cell_%zu_%zu_%d", c->lane, c->col, (int)it->type);
         column_label(L, c->col, date, sizeof date);
         /* who: the distinct parties of the first events */
-        size_t n = (size_t)snprintf(tip, sizeof tip, "%zu × %s, %s:", it->count, bn_event_type_record_of(it->type)->label_vi, date);
+        size_t n = (size_t)snprintf(tip, sizeof tip, "%zu × %s, %s:", it->count, bn_labels_type(L->labels, it->type), date);
         size_t shown = 0;
         for (size_t k = 0; k < c->n && n < sizeof tip; k++) {
             const bn_tl_event *x = &tl->events[c->events[k]];
@@ -402,9 +403,9 @@ static void draw_item(Agraph_t *g, const layout *L, const cell *c, const item *i
         char wrapped[600];
         wrap(text, WRAP, 1, wrapped, sizeof wrapped);
         if (L->ax.bin == BN_BIN_DAY)
-            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_event_type_record_of(it->type)->label_vi, wrapped);
+            snprintf(label, sizeof label, "%s\n%zu × %s\n%s", date, it->count, bn_labels_type(L->labels, it->type), wrapped);
         else
-            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_event_type_record_of(it->type)->label_vi, wrapped);
+            snprintf(label, sizeof label, "%zu × %s\n%s", it->count, bn_labels_type(L->labels, it->type), wrapped);
     }
     Agnode_t *nd = agnode(g, name, 1);
     if (it->count == 1) { /* in the report page, a box leads to its row of the table */
@@ -441,7 +442,7 @@ static void draw_legend(Agraph_t *g, const layout *L, const int *used, double l)
         bn_dot_set(n, "shape", "box");
         bn_dot_set(n, "fontsize", "9");
         if (k < BN_EV_COUNT) {
-            snprintf(label, sizeof label, "%s", bn_event_type_record_of((bn_event_type)k)->label_vi);
+            snprintf(label, sizeof label, "%s", bn_labels_type(L->labels, (bn_event_type)k));
             bn_dot_set(n, "style", "filled,rounded");
             bn_dot_set(n, "fillcolor", bn_event_type_record_of((bn_event_type)k)->colour);
             bn_dot_set(n, "fontcolor", bn_event_type_record_of((bn_event_type)k)->dark ? "white" : "black");
@@ -492,7 +493,7 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         bn_dot_set(band, "label", "");
         place(L, band, t0 + total_t / 2, l + L->lane_len[k] / 2, total_t, L->lane_len[k]);
         snprintf(name, sizeof name, "lane_label_%zu", k);
-        const char *who = L->lane_actor[k] >= 0 ? tl->actors[L->lane_actor[k]].name_vi : "khác";
+        const char *who = L->lane_actor[k] >= 0 ? tl->actors[L->lane_actor[k]].name_local : "khác";
         char wrapped[300];
         wrap(who, L->vertical ? 24 : 18, 2, wrapped, sizeof wrapped);
         Agnode_t *lab = text_node(g, name, wrapped, "11", 1);
@@ -568,10 +569,10 @@ static void draw(Agraph_t *g, layout *L, cell *cells, size_t ncells, size_t *lan
         draw_legend(g, L, used, l + 24);
 }
 
-bn_status bn_render_timeline(const bn_timeline *tl, const bn_picture_options *opt, const char *dot_path,
-                             const char *svg_path, char **svg_out, bn_error *err)
+bn_status bn_render_timeline(const bn_timeline *tl, const bn_labels *labels, const bn_picture_options *opt,
+                             const char *dot_path, const char *svg_path, char **svg_out, bn_error *err)
 {
-    layout L = {.tl = tl, .vertical = opt && opt->vertical, .page_legends = opt && opt->page_legends};
+    layout L = {.tl = tl, .labels = labels, .vertical = opt && opt->vertical, .page_legends = opt && opt->page_legends};
     cell *cells = NULL;
     size_t ncells = 0, *lane_rows = NULL, *order = NULL;
     placed *pl = NULL;

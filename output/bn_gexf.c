@@ -132,7 +132,7 @@ static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, sp
         bn_markup_put(f, a->name);
         fputs("\">\n        <attvalues>\n", f);
         put_attr(f, "kind", bn_kind_name(a->kind));
-        put_attr(f, "name_vi", a->name_vi);
+        put_attr(f, "name_vi", a->name_local);
         snprintf(num, sizeof num, "%u", a->mentions);
         put_attr(f, "mentions", num);
         snprintf(num, sizeof num, "%u", a->events);
@@ -171,8 +171,11 @@ static void write_body(FILE *f, const bn_timeline *tl, const bn_network *net, sp
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
 }
 
-bn_status bn_write_gexf(const bn_timeline *tl, const bn_network *net, const char *path, bn_error *err)
+bn_status bn_write_gexf(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
+    const bn_network *net = ctx->net;
+    const char *path = ctx->paths[0];
     spans *node_spans = calloc(tl->nactors + 1, sizeof *node_spans);
     spans *edge_spans = calloc(net->nrelations + 1, sizeof *edge_spans);
     bn_status st = node_spans && edge_spans ? BN_OK : BN_ERR_NOMEM;

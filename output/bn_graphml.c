@@ -30,12 +30,12 @@ static bn_status bipartite(const void *obj, FILE *f, const char *path, bn_error 
     return bn_network_write_bipartite_graphml(obj, f, path, err);
 }
 
-bn_status bn_write_graphml(const bn_network *net, const char *path, bn_error *err)
+bn_status bn_write_graphml(const bn_output_ctx *ctx, bn_error *err)
 {
-    return write_file(path, err, network, net);
+    return write_file(ctx->paths[0], err, network, ctx->net);
 }
 
-bn_status bn_write_bipartite_graphml(const bn_timeline *tl, const char *path, bn_error *err)
+bn_status bn_write_bipartite_graphml(const bn_output_ctx *ctx, bn_error *err)
 {
-    return write_file(path, err, bipartite, tl);
+    return write_file(ctx->paths[0], err, bipartite, ctx->tl);
 }

@@ -5,11 +5,11 @@
 #define BN_GRAPHML_H
 
 #include "bn_error.h"
-#include "bn_network.h"
-#include "bn_timeline.h"
+#include "bn_output_ctx.h"
 
-/* Both need bn_network_global_init (igraph's attribute table). */
-bn_status bn_write_graphml(const bn_network *net, const char *path, bn_error *err);
-bn_status bn_write_bipartite_graphml(const bn_timeline *tl, const char *path, bn_error *err);
+/* The formats "graphml" and "bipartite", at ctx->paths[0]; both need
+ * bn_network_global_init (igraph's attribute table). */
+bn_status bn_write_graphml(const bn_output_ctx *ctx, bn_error *err);
+bn_status bn_write_bipartite_graphml(const bn_output_ctx *ctx, bn_error *err);
 
 #endif

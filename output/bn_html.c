@@ -34,7 +34,7 @@ static void put_figure(FILE *f, const char *id, const char *title, const char *s
 }
 
 /* The timeline's legend: the types it shows, and its marks. */
-static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
+static void timeline_legend(const bn_timeline *tl, const bn_labels *labels, char *buf, size_t size)
 {
     int used[BN_EV_COUNT] = {0};
     for (size_t i = 0; i < tl->nevents; i++)
@@ -43,7 +43,7 @@ static void timeline_legend(const bn_timeline *tl, char *buf, size_t size)
     for (int t = 0; t < BN_EV_COUNT && n < size; t++)
         if (used[t])
             n += (size_t)snprintf(buf + n, size - n, "<li><span class=\"swatch\" style=\"background:%s\"></span>%s</li>",
-                                  bn_event_type_record_of((bn_event_type)t)->colour, bn_event_type_record_of((bn_event_type)t)->label_vi);
+                                  bn_event_type_record_of((bn_event_type)t)->colour, bn_labels_type(labels, (bn_event_type)t));
     if (n < size)
         snprintf(buf + n, size - n,
                  "</ul><h3>Ký hiệu</h3><ul>"
@@ -103,7 +103,7 @@ static void span_of(const bn_timeline *tl, char *buf, size_t size)
     snprintf(buf, size, " · từ %d/%d/%d đến %d/%d/%d", d0, m0, y0, d1, m1, y1);
 }
 
-static void put_filters(FILE *f, const bn_timeline *tl)
+static void put_filters(FILE *f, const bn_timeline *tl, const bn_labels *labels)
 {
     fputs("<form id=\"filters\" onsubmit=\"return false\">\n"
           " <label>Chủ thể <input id=\"f-actor\" list=\"actor-list\" autocomplete=\"off\"></label>\n"
@@ -113,13 +113,13 @@ static void put_filters(FILE *f, const bn_timeline *tl)
         if (!tl->actors[i].events)
             continue;
         fputs("<option value=\"", f);
-        bn_markup_put(f, tl->actors[i].name_vi);
+        bn_markup_put(f, tl->actors[i].name_local);
         fputs("\">", f);
     }
     fputs("</datalist>\n <label>Loại <select id=\"f-type\"><option value=\"\">tất cả</option>", f);
     for (int t = 0; t < BN_EV_COUNT; t++)
         fprintf(f, "<option value=\"%s\">%s (%s)</option>", bn_event_type_name((bn_event_type)t),
-                bn_event_type_record_of((bn_event_type)t)->label_vi, bn_event_type_name((bn_event_type)t));
+                bn_labels_type(labels, (bn_event_type)t), bn_event_type_name((bn_event_type)t));
     fputs("</select></label>\n"
           " <label>Từ <input id=\"f-from\" type=\"date\"></label> <label>Đến <input id=\"f-to\" type=\"date\"></label>\n"
           " <button type=\"button\" id=\"f-clear\">Xoá lọc</button>\n"
@@ -140,7 +140,7 @@ static void put_actor_keys(FILE *f, const bn_timeline *tl, const bn_event *e)
             continue;
         const bn_tl_actor *a = &tl->actors[ai];
         fputc('|', f);
-        bn_markup_put(f, a->name_vi);
+        bn_markup_put(f, a->name_local);
         fputc('|', f);
         bn_markup_put(f, a->name);
         for (size_t n = 0; n < a->naliases; n++) {
@@ -181,7 +181,7 @@ static void put_articles(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
         fputs(")</small>", f);
 }
 
-static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
+static void put_row(FILE *f, const bn_timeline *tl, const bn_labels *labels, const bn_tl_event *te)
 {
     const bn_event *e = &te->ev;
     char date[64], text[1024];
@@ -196,7 +196,7 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     if (e->modality == BN_MOD_PLANNED)
         fputs(" <small>(dự kiến)</small>", f);
     fprintf(f, "</td><td class=\"type\"><span class=\"swatch\" style=\"background:%s\"></span>%s</td>",
-            bn_event_type_record_of(e->type)->colour, bn_event_type_record_of(e->type)->label_vi);
+            bn_event_type_record_of(e->type)->colour, bn_labels_type(labels, e->type));
     bn_event_parties(tl, e, text, sizeof text);
     fputs("<td class=\"actors\">", f);
     bn_markup_put(f, text);
@@ -212,9 +212,10 @@ static void put_row(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
     fputs("</td></tr>\n", f);
 }
 
-static void put_page(FILE *f, const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt,
-                     const char *timeline_svg, const char *network_svg)
+static void put_page(FILE *f, const bn_output_ctx *c, const char *timeline_svg, const char *network_svg)
 {
+    const bn_timeline *tl = c->tl;
+    const bn_labels *labels = c->opt->labels;
     char span[128];
     /* the same counts as the command line's last line, in the same order
      * and with the same words: "12 articles read: 10 ok, 1 empty, 1
@@ -236,18 +237,18 @@ static void put_page(FILE *f, const bn_timeline *tl, const bn_network *net, cons
             n.articles, n.by_status[BN_ARTICLE_OK], n.by_status[BN_ARTICLE_EMPTY], n.by_status[BN_ARTICLE_SKIPPED],
             n.events, n.actors, n.actors_in_events, span, BN_VERSION);
     char legend[4096];
-    timeline_legend(tl, legend, sizeof legend);
+    timeline_legend(tl, labels, legend, sizeof legend);
     put_figure(f, "timeline", "Dòng thời gian", timeline_svg, legend);
-    network_legend(tl, net, opt, legend, sizeof legend);
+    network_legend(tl, c->net, &c->opt->picture, legend, sizeof legend);
     put_figure(f, "network", "Mạng lưới chủ thể", network_svg, legend);
     fputs("<section id=\"events-section\"><h2>Sự kiện</h2>\n", f);
-    put_filters(f, tl);
+    put_filters(f, tl, labels);
     fputs("<table id=\"events\">\n<thead><tr><th data-sort=\"date\">Ngày</th><th data-sort=\"type\">Loại</th>"
           "<th data-sort=\"actors\">Chủ thể</th><th>Tóm tắt</th><th>Câu nguồn</th>"
           "<th data-sort=\"article\">Bài báo</th></tr></thead>\n<tbody>\n",
           f);
     for (size_t i = 0; i < tl->nevents; i++)
-        put_row(f, tl, &tl->events[i]);
+        put_row(f, tl, labels, &tl->events[i]);
     fputs("</tbody></table>\n</section></main>\n"
           "<footer>Mỗi sự kiện kèm câu nêu nó và bài báo chứa câu đó. Tạo bởi biennien " BN_VERSION
           ".</footer>\n<script>\n",
@@ -256,20 +257,17 @@ static void put_page(FILE *f, const bn_timeline *tl, const bn_network *net, cons
     fputs("</script></body></html>\n", f);
 }
 
-bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt, const char *path,
-                        bn_error *err)
+bn_status bn_write_html(const bn_output_ctx *ctx, bn_error *err)
 {
     char *timeline_svg = NULL, *network_svg = NULL;
-    bn_picture_options page = {0};
-    if (opt)
-        page = *opt;
+    bn_picture_options page = ctx->opt->picture;
     page.page_legends = 1; /* the page has its own, in HTML */
-    bn_status st = bn_render_timeline(tl, &page, NULL, NULL, &timeline_svg, err);
+    bn_status st = bn_render_timeline(ctx->tl, ctx->opt->labels, &page, NULL, NULL, &timeline_svg, err);
     if (st == BN_OK)
-        st = bn_render_network(tl, net, &page, NULL, NULL, &network_svg, err);
+        st = bn_render_network(ctx->tl, ctx->net, &page, NULL, NULL, &network_svg, err);
     bn_outfile out;
-    if (st == BN_OK && (st = bn_outfile_open(&out, path, err)) == BN_OK) {
-        put_page(out.f, tl, net, opt, timeline_svg, network_svg);
+    if (st == BN_OK && (st = bn_outfile_open(&out, ctx->paths[0], err)) == BN_OK) {
+        put_page(out.f, ctx, timeline_svg, network_svg);
         st = bn_outfile_commit(&out, 0, err);
     }
     free(timeline_svg);

@@ -2,12 +2,10 @@
 #ifndef BN_HTML_H
 #define BN_HTML_H
 
-#include "bn_dot.h"
 #include "bn_error.h"
-#include "bn_network.h"
-#include "bn_timeline.h"
+#include "bn_output_ctx.h"
 
-bn_status bn_write_html(const bn_timeline *tl, const bn_network *net, const bn_picture_options *opt, const char *path,
-                        bn_error *err);
+/* The format "html": timeline.html at ctx->paths[0], with both pictures. */
+bn_status bn_write_html(const bn_output_ctx *ctx, bn_error *err);
 
 #endif

@@ -180,7 +180,7 @@ static json_t *actor_item(const void *ctx, size_t i)
     const bn_tl_actor *a = &c->tl->actors[i];
     const bn_actor_metrics *m = c->net ? &c->net->metrics[i] : NULL;
     json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I,s:I,s:I}", "id", a->id, "name", a->name, "name_vi",
-                          a->name_vi, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation, "known", a->known,
+                          a->name_local, "kind", bn_kind_name(a->kind), "affiliation", a->affiliation, "known", a->known,
                           "aliases", aliases_json(a->aliases, a->naliases), "mentions", (json_int_t)a->mentions,
                           "articles", (json_int_t)a->articles, "events", (json_int_t)a->events);
     if (o && m)
@@ -215,11 +215,12 @@ static json_t *relation_item(const void *ctx, size_t i)
                      types, "events", evs, "first", str_or_null(r->first), "last", str_or_null(r->last));
 }
 
-bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
-                                 bn_error *err)
+bn_status bn_json_write_timeline(const bn_output_ctx *ctx, bn_error *err)
 {
+    const bn_timeline *tl = ctx->tl;
+    const bn_network *net = ctx->net;
     bn_outfile out;
-    bn_status st = bn_outfile_open(&out, path, err);
+    bn_status st = bn_outfile_open(&out, ctx->paths[0], err);
     if (st != BN_OK)
         return st;
     json_out o = {out.f, 0};
@@ -248,7 +249,7 @@ static json_t *extract_root(const bn_article *a)
     for (size_t i = 0; i < a->nactors; i++) {
         const bn_actor *ac = &a->actors[i];
         json_array_append_new(actors, json_pack("{s:s,s:s,s:s,s:s,s:s?,s:b,s:o,s:I}", "id", ac->id, "name", ac->name,
-                                                "name_vi", ac->name_vi ? ac->name_vi : ac->name, "kind",
+                                                "name_vi", ac->name_local ? ac->name_local : ac->name, "kind",
                                                 bn_kind_name(ac->kind), "affiliation", ac->affiliation, "known",
                                                 !ac->from_text, "aliases",
                                                 aliases_json(ac->aliases, ac->naliases), "mentions",
@@ -499,7 +500,7 @@ static bn_status read_record(reader *r, const json_t *root)
         const char *kind = json_string_value(json_object_get(v, "kind"));
         ac->id = get_str(r, v, "id", 1, &st);
         ac->name = get_str(r, v, "name", 1, &st);
-        ac->name_vi = get_str(r, v, "name_vi", 0, &st);
+        ac->name_local = get_str(r, v, "name_vi", 0, &st);
         ac->affiliation = get_str(r, v, "affiliation", 0, &st);
         ac->from_text = json_is_false(json_object_get(v, "known"));
         if (st != BN_OK)

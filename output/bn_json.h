@@ -9,13 +9,14 @@
 #include "bn_error.h"
 #include "bn_model.h"
 #include "bn_network.h"
+#include "bn_output_ctx.h"
 #include "bn_timeline.h"
 
 #define BN_TIMELINE_SCHEMA "biennien-timeline/4"
 #define BN_EXTRACT_SCHEMA "biennien-extract/2"
 
-bn_status bn_json_write_timeline(const bn_timeline *tl, const bn_network *net, const char *path,
-                                 bn_error *err);
+/* The format "json": timeline.json, at ctx->paths[0]. */
+bn_status bn_json_write_timeline(const bn_output_ctx *ctx, bn_error *err);
 
 /* One line of JSON for one article. */
 bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err);

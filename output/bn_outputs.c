@@ -13,113 +13,57 @@
 #include "bn_json.h"
 #include "bn_outfile.h"
 
-/* The writers, one signature: each writes the files of its format that
- * ctx->paths names. */
-static bn_status json_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_json_write_timeline(c->tl, c->net, c->paths[0], err);
-}
-
-/* The two pictures: timeline.{dot,svg} and graph.{dot,svg}; dot and svg
- * each name two paths (NULL: not written). */
-static bn_status pictures(const bn_output_ctx *c, const char *const *dot, const char *const *svg, bn_error *err)
-{
-    bn_status st = bn_render_timeline(c->tl, &c->opt->picture, dot[0], svg[0], NULL, err);
-    if (st == BN_OK)
-        st = bn_render_network(c->tl, c->net, &c->opt->picture, dot[1], svg[1], NULL, err);
-    return st;
-}
-
-enum { DOT = 1, SVG = 2 }; /* their rows in formats[] */
-
-static void paths_of(const bn_output_ctx *c, size_t format, char buf[][4096], const char **paths);
-
-/* A picture is one graph, laid out once for both files: when dot and svg
- * are both asked, svg_write writes the DOT too and dot_write nothing. */
-static bn_status dot_write(const bn_output_ctx *c, bn_error *err)
-{
-    static const char *const none[BN_FORMAT_FILES] = {NULL, NULL};
-    if (c->opt->formats & 1u << SVG)
-        return BN_OK;
-    return pictures(c, c->paths, none, err);
-}
-
-static bn_status svg_write(const bn_output_ctx *c, bn_error *err)
-{
-    char buf[BN_FORMAT_FILES][4096];
-    const char *dot[BN_FORMAT_FILES + 1];
-    paths_of(c, DOT, buf, dot);
-    return pictures(c, dot, c->paths, err);
-}
-
-static bn_status graphml_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_graphml(c->net, c->paths[0], err);
-}
-
-static bn_status bipartite_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_bipartite_graphml(c->tl, c->paths[0], err);
-}
-
-static bn_status csv_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_csv(c->tl, c->paths[0], err);
-}
-
-static bn_status vis_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_vis(c->tl, c->paths[0], err);
-}
-
-static bn_status timelinejs_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_timelinejs(c->tl, c->paths[0], err);
-}
-
-static bn_status gexf_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_gexf(c->tl, c->net, c->paths[0], err);
-}
-
-static bn_status html_write(const bn_output_ctx *c, bn_error *err)
-{
-    return bn_write_html(c->tl, c->net, &c->opt->picture, c->paths[0], err);
-}
-
 /* Every output format, in the order they are written, listed in --help and
  * in the list of files written, and removed when stale. */
 static const bn_output_format formats[] = {
-    {"json", {"timeline.json"}, {"json"}, 1, json_write},
-    [DOT] = {"dot", {"timeline.dot", "graph.dot"}, {NULL, NULL}, 1, dot_write},
-    [SVG] = {"svg", {"timeline.svg", "graph.svg"}, {"timeline", "network"}, 1, svg_write},
-    {"graphml", {"graph.graphml"}, {"graphml"}, 1, graphml_write},
-    {"bipartite", {"actors-events.graphml"}, {NULL}, 0, bipartite_write},
-    {"csv", {"events.csv"}, {NULL}, 0, csv_write},
-    {"vis", {"vis.json"}, {NULL}, 0, vis_write},
-    {"timelinejs", {"timelinejs.json"}, {NULL}, 0, timelinejs_write},
-    {"gexf", {"graph.gexf"}, {NULL}, 0, gexf_write},
-    {"html", {"timeline.html"}, {"report"}, 1, html_write},
+    {"json", {"timeline.json"}, {"json"}, 1, bn_json_write_timeline, NULL},
+    {"dot", {"timeline.dot", "graph.dot"}, {NULL, NULL}, 1, bn_write_dot, NULL},
+    {"svg", {"timeline.svg", "graph.svg"}, {"timeline", "network"}, 1, bn_write_svg, "dot"},
+    {"graphml", {"graph.graphml"}, {"graphml"}, 1, bn_write_graphml, NULL},
+    {"bipartite", {"actors-events.graphml"}, {NULL}, 0, bn_write_bipartite_graphml, NULL},
+    {"csv", {"events.csv"}, {NULL}, 0, bn_write_csv, NULL},
+    {"vis", {"vis.json"}, {NULL}, 0, bn_write_vis, NULL},
+    {"timelinejs", {"timelinejs.json"}, {NULL}, 0, bn_write_timelinejs, NULL},
+    {"gexf", {"graph.gexf"}, {NULL}, 0, bn_write_gexf, NULL},
+    {"html", {"timeline.html"}, {"report"}, 1, bn_write_html, NULL},
 };
 
 enum { NFORMATS = sizeof formats / sizeof formats[0] };
 _Static_assert(NFORMATS <= 8 * sizeof(unsigned), "a bit per format in bn_output_options.formats");
 
-/* The paths of format i's files in c->outdir (into buf), or NULLs when it
- * is not asked; NULL-terminated. */
-static void paths_of(const bn_output_ctx *c, size_t i, char buf[][4096], const char **paths)
+/* The paths of format i's files in outdir (into buf), or NULLs when it
+ * is not in `asked`; NULL-terminated. */
+static void paths_of(const char *outdir, unsigned asked, size_t i, char buf[][4096], const char **paths)
 {
-    int asked = (c->opt->formats & 1u << i) != 0;
     int k = 0;
     for (; k < BN_FORMAT_FILES && formats[i].files[k]; k++) {
         paths[k] = NULL;
-        if (asked) {
-            snprintf(buf[k], sizeof buf[k], "%s/%s", c->outdir, formats[i].files[k]);
+        if (asked & 1u << i) {
+            snprintf(buf[k], sizeof buf[k], "%s/%s", outdir, formats[i].files[k]);
             paths[k] = buf[k];
         }
     }
     for (; k <= BN_FORMAT_FILES; k++)
         paths[k] = NULL;
+}
+
+/* The index of the format whose name is the n bytes at `name`, or NFORMATS. */
+static size_t format_index(const char *name, size_t n)
+{
+    size_t k;
+    for (k = 0; k < NFORMATS; k++)
+        if (strlen(formats[k].name) == n && strncmp(formats[k].name, name, n) == 0)
+            break;
+    return k;
+}
+
+/* Whether an asked format writes the files of format i (its `also`). */
+static int written_by_another(unsigned asked, size_t i)
+{
+    for (size_t k = 0; k < NFORMATS; k++)
+        if ((asked & 1u << k) && formats[k].also && strcmp(formats[k].also, formats[i].name) == 0)
+            return 1;
+    return 0;
 }
 
 const bn_output_format *bn_output_formats(size_t *count)
@@ -142,10 +86,7 @@ int bn_formats_parse(const char *list, unsigned *mask, const char **bad)
     *mask = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
-        size_t k;
-        for (k = 0; k < NFORMATS; k++)
-            if (strlen(formats[k].name) == n && strncmp(formats[k].name, p, n) == 0)
-                break;
+        size_t k = format_index(p, n);
         if (n && k == NFORMATS) {
             *bad = p;
             return -1;
@@ -200,12 +141,15 @@ bn_status bn_write_outputs(const bn_timeline *tl, const bn_network *net, const c
         return bn_error_set(err, BN_ERR_IO, outdir, 0, 0, 0, "cannot create the output directory: %s",
                             strerror(errno));
     for (size_t i = 0; i < NFORMATS; i++) {
-        if (!(opt->formats & 1u << i))
+        if (!(opt->formats & 1u << i) || written_by_another(opt->formats, i))
             continue;
-        char buf[BN_FORMAT_FILES][4096];
-        const char *paths[BN_FORMAT_FILES + 1];
-        bn_output_ctx c = {tl, net, opt, outdir, paths};
-        paths_of(&c, i, buf, paths);
+        char buf[BN_FORMAT_FILES][4096], also_buf[BN_FORMAT_FILES][4096];
+        const char *paths[BN_FORMAT_FILES + 1], *also[BN_FORMAT_FILES + 1] = {NULL};
+        paths_of(outdir, opt->formats, i, buf, paths);
+        size_t a = formats[i].also ? format_index(formats[i].also, strlen(formats[i].also)) : NFORMATS;
+        if (a < NFORMATS)
+            paths_of(outdir, opt->formats, a, also_buf, also);
+        bn_output_ctx c = {tl, net, opt, outdir, paths, also};
         bn_status st = formats[i].write(&c, err);
         if (st != BN_OK)
             return st;

@@ -4,25 +4,10 @@
 
 #include <stddef.h>
 
-#include "bn_dot.h"
 #include "bn_error.h"
 #include "bn_network.h"
+#include "bn_output_ctx.h"
 #include "bn_timeline.h"
-
-typedef struct bn_output_options {
-    unsigned formats;            /* a bit per format: 1u << its index in the table */
-    bn_picture_options picture;  /* timeline.svg, graph.svg */
-} bn_output_options;
-
-/* What a format's writer gets: the model, the options, and where each of
- * its files goes (NULL-terminated like bn_output_format.files). */
-typedef struct bn_output_ctx {
-    const bn_timeline *tl;
-    const bn_network *net;
-    const bn_output_options *opt;
-    const char *outdir;
-    const char *const *paths;
-} bn_output_ctx;
 
 enum { BN_FORMAT_FILES = 2 }; /* at most this many files per format */
 
@@ -33,7 +18,9 @@ typedef struct bn_output_format {
     const char *labels[BN_FORMAT_FILES];     /* each file's name in the list of files written, or
                                               * NULL: not listed */
     int by_default;                          /* written when --format is not given */
-    bn_status (*write)(const bn_output_ctx *ctx, bn_error *err);
+    bn_output_write_fn write;
+    const char *also;                        /* a format whose files this one writes too when both
+                                              * are asked (svg lays out the DOT it writes), or NULL */
 } bn_output_format;
 
 /* The table, in the order outputs are written and listed; *count gets

@@ -14,7 +14,7 @@ void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_
             if ((e->actors[i].role == BN_ROLE_TARGET) != pass)
                 continue;
             long ai = bn_timeline_actor(tl, e->actors[i].id);
-            const char *name = ai >= 0 ? tl->actors[ai].name_vi : e->actors[i].id;
+            const char *name = ai >= 0 ? tl->actors[ai].name_local : e->actors[i].id;
             const char *sep = first ? (pass && n ? " – " : "") : ", ";
             n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", sep, name);
             first = 0;

@@ -163,6 +163,7 @@ typedef struct find_ctx {
     size_t *alias_cap;   /* per article actor */
     size_t alias_caps_cap, mcap, acap;
     long last_org, last_country;  /* article actors named last, for "liên minh này", "nước này" */
+    const char *lang;    /* the language's code: actors are named in it */
 } find_ctx;
 
 /* Appends an empty actor to the article. */
@@ -177,13 +178,13 @@ static bn_actor *append_actor(bn_article *a, size_t *acap)
 }
 
 /* Appends knowledge-base actor ka to the article. */
-static bn_actor *append_kb_actor(bn_article *a, size_t *acap, const bn_kb_actor *ka)
+static bn_actor *append_kb_actor(bn_article *a, size_t *acap, const bn_kb_actor *ka, const char *lang)
 {
     bn_actor *act = append_actor(a, acap);
     if (act) {
         act->id = ka->id; /* the knowledge base outlives the article */
         act->name = ka->name;
-        act->name_vi = ka->name_vi;
+        act->name_local = bn_kb_actor_name(ka, lang);
         act->kind = ka->kind;
     }
     return act;
@@ -227,7 +228,7 @@ static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t
                              size_t tok, int named)
 {
     if (!c->slot[k]) {
-        if (!append_kb_actor(a, &c->acap, bn_kb_get(kb, k)))
+        if (!append_kb_actor(a, &c->acap, bn_kb_get(kb, k), c->lang))
             return BN_ERR_NOMEM;
         bn_status st = grow_alias_caps(a, c);
         if (st != BN_OK)
@@ -533,7 +534,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
         if (!surname_of(p, id))
             continue;
         p->id = id;
-        p->name = p->name_vi = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
+        p->name = p->name_local = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
         if (!p->name) {
             *st = BN_ERR_NOMEM;
             return 0;
@@ -550,7 +551,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     }
     uint32_t ai = (uint32_t)(a->nactors - 1);
     p->id = id;
-    p->name = p->name_vi = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
+    p->name = p->name_local = bn_arena_strndup(&a->arena, a->text.s + start, stop - start);
     if (!p->name) {
         *st = BN_ERR_NOMEM;
         return 0;
@@ -611,6 +612,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     find_ctx ctx = {0};
     size_t pcap = 0;
     ctx.last_org = ctx.last_country = -1;
+    ctx.lang = lang->code;
     ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
     if (!ctx.slot)
         return BN_ERR_NOMEM;
@@ -723,13 +725,13 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 
 /* The article's actor for knowledge-base actor k, added when new (with no
  * mention yet). */
-static long actor_of(bn_article *a, const bn_kb *kb, size_t k, size_t *acap)
+static long actor_of(bn_article *a, const bn_kb *kb, const char *lang, size_t k, size_t *acap)
 {
     const bn_kb_actor *ka = bn_kb_get(kb, k);
     for (size_t i = 0; i < a->nactors; i++)
         if (a->actors[i].id == ka->id)
             return (long)i;
-    return append_kb_actor(a, acap, ka) ? (long)a->nactors - 1 : -1;
+    return append_kb_actor(a, acap, ka, lang) ? (long)a->nactors - 1 : -1;
 }
 
 /* Whether person p holds one of the roles refs (sorted by person) over
@@ -909,7 +911,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 holders = 0; /* "Thái tử" alone in an article on no kingdom of the KB's */
             }
             if (holders == 1) {
-                long ai = actor_of(a, kb, holder, &acap);
+                long ai = actor_of(a, kb, lang->code, holder, &acap);
                 bn_mention *mv = ai < 0 ? NULL : bn_arena_grow(&a->arena, a->mentions, &mcap, a->nmentions + 1, sizeof *mv);
                 if (!mv)
                     return BN_ERR_NOMEM;

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support.h"
 #include "bn_json.h"
+#include "bn_labels.h"
 
 static void extract_record_round_trip(void **state)
 {
@@ -182,6 +184,165 @@ static void data_errors_name_the_line(void **state)
     unlink(path);
 }
 
+/* An actor's names per language: "names": {"vi": …}, or the older
+ * "name_vi" (users' own --kb files), the same; a bad "names" is placed. */
+static void kb_names_per_language(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bn-test-kb-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bn_error err;
+
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"ru\", \"name\": \"Russia\", \"names\": {\"vi\": \"Nga\", \"en\": \"Russia\"}, \"kind\": \"country\"},\n"
+                     "  {\"id\": \"de\", \"name\": \"Germany\", \"name_vi\": \"Đức\", \"kind\": \"country\"},\n"
+                     "  {\"id\": \"fi\", \"name\": \"Finland\", \"kind\": \"country\",\n"
+                     "   \"aliases\": {\"fr\": [\"Finlande\"], \"vi\": [\"Phần Lan\"]}}]}\n");
+    bn_kb *kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_OK);
+    assert_int_equal(bn_kb_compile(kb), BN_OK);
+    const bn_kb_actor *ru = bn_kb_get(kb, (size_t)bn_kb_find(kb, "ru"));
+    const bn_kb_actor *de = bn_kb_get(kb, (size_t)bn_kb_find(kb, "de"));
+    const bn_kb_actor *fi = bn_kb_get(kb, (size_t)bn_kb_find(kb, "fi"));
+    assert_string_equal(bn_kb_actor_name(ru, "vi"), "Nga");
+    assert_string_equal(bn_kb_actor_name(ru, "en"), "Russia");
+    assert_string_equal(bn_kb_actor_name(de, "vi"), "Đức"); /* name_vi: names.vi */
+    assert_string_equal(bn_kb_actor_name(de, "en"), "Germany"); /* none: the canonical name */
+    assert_string_equal(bn_kb_actor_name(fi, "vi"), "Finland");
+    /* aliases of any language are forms, "vi" first then the others */
+    assert_int_equal(fi->nnames, 3);
+    assert_string_equal(fi->forms[1], "Phần Lan");
+    assert_string_equal(fi->forms[2], "Finlande");
+    /* every name is a form the matcher knows */
+    int found = 0;
+    for (size_t i = 0; i < de->nnames; i++)
+        found |= strcmp(de->forms[i], "Đức") == 0;
+    assert_true(found);
+    bn_kb_free(kb);
+
+    /* "names" that is not an object: its key, line 3 column 4 */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"names\": [\"Nga\"]}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 4);
+    assert_non_null(strstr(err.text, "\"names\""));
+    bn_kb_free(kb);
+
+    /* a name that is not a string: its language's key, line 4 */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"names\": {\"vi\": \"Nga\",\n"
+                     "             \"en\": 7}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 14);
+    assert_non_null(strstr(err.text, "\"en\""));
+    bn_kb_free(kb);
+
+    /* aliases under what is no language code */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
+                     "   \"aliases\": {\"vi\": [], \"v i\": [\"x\"]}}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 26);
+    bn_kb_free(kb);
+
+    /* both spellings at once: the old one is pointed at */
+    write_file(path, "{\"actors\": [\n"
+                     "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\", \"names\": {\"vi\": \"X\"},\n"
+                     "   \"name_vi\": \"Y\"}]}\n");
+    kb = bn_kb_new();
+    bn_error_clear(&err);
+    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.text, "name_vi"));
+    bn_kb_free(kb);
+    unlink(path);
+}
+
+/* labels.json: a label for every type of event, or an error with the
+ * file's line and column; the labels of data/lang/vi are read whole. */
+static void labels_name_every_type(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bn-test-labels-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char sub[256], path[300];
+    snprintf(sub, sizeof sub, "%s/lang", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/lang/xx", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/labels.json", sub);
+    static const char *const types[] = {"statement", "appeal", "proposal", "meeting", "agreement", "aid",
+                                        "demand", "criticism", "rejection", "warning", "sanction", "military"};
+    _Static_assert(sizeof types / sizeof types[0] == BN_EV_COUNT, "every type");
+    char text[2048];
+    bn_error err;
+    bn_labels *l = NULL;
+
+    /* all but "military": the error points at "event_types", line 2 */
+    size_t n = (size_t)snprintf(text, sizeof text, "{\"format\": \"biennien-labels/1\",\n \"event_types\": {");
+    for (size_t t = 0; t + 1 < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+    snprintf(text + n, sizeof text - n, "}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 2);
+    assert_non_null(strstr(err.text, "military"));
+
+    /* then "military" and a type there is not, on line 15 */
+    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+    snprintf(text + n, sizeof text - n, ",\n  \"protest\": \"biểu tình\"}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 14);
+    assert_int_equal(err.column, 3);
+    assert_non_null(strstr(err.text, "protest"));
+
+    /* a label that is no string */
+    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": %s", t ? "," : "", types[t],
+                              t == 3 ? "null" : "\"x\"");
+    snprintf(text + n, sizeof text - n, "}}\n");
+    write_file(path, text);
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
+    assert_int_equal(err.line, 5);
+    assert_non_null(strstr(err.text, "meeting"));
+    unlink(path);
+    rmdir(sub);
+    snprintf(sub, sizeof sub, "%s/lang", dir);
+    rmdir(sub);
+    rmdir(dir);
+
+    /* the shipped ones */
+    bn_error_clear(&err);
+    assert_int_equal(bn_labels_load(&l, bn_datadir(), "vi", &err), BN_OK);
+    assert_string_equal(bn_labels_type(l, BN_EV_MEETING), "họp");
+    for (size_t t = 0; t < BN_EV_COUNT; t++)
+        assert_true(*bn_labels_type(l, (bn_event_type)t));
+    assert_string_equal(bn_labels_type(l, BN_EV_COUNT), "");
+    bn_labels_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +350,8 @@ int main(void)
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),
+        cmocka_unit_test(kb_names_per_language),
+        cmocka_unit_test(labels_name_every_type),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -347,7 +347,10 @@ static char *timeline_json_of(test_env *env, const int *order, const char *path)
     bn_error err;
     bn_error_clear(&err);
     assert_int_equal(bn_network_build(tl, &net, &err), BN_OK);
-    assert_int_equal(bn_json_write_timeline(tl, net, path, &err), BN_OK);
+    const char *paths[] = {path, NULL};
+    bn_output_options opt = {0};
+    bn_output_ctx ctx = {.tl = tl, .net = net, .opt = &opt, .paths = paths};
+    assert_int_equal(bn_json_write_timeline(&ctx, &err), BN_OK);
     bn_network_free(net);
     bn_timeline_free(tl);
     char *s = slurp(path);

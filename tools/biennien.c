@@ -18,6 +18,7 @@
 #include "bn_input.h"
 #include "bn_json.h"
 #include "bn_kb.h"
+#include "bn_labels.h"
 #include "bn_lang.h"
 #include "bn_messages.h"
 #include "bn_network.h"
@@ -440,6 +441,7 @@ static int interrupted_status(void)
 typedef struct resources {
     bn_kb *kb;
     bn_lang *lang;
+    bn_labels *labels; /* build and merge: the words of the pictures and pages */
 } resources;
 
 static int load_resources(const options *o, resources *r)
@@ -466,10 +468,26 @@ static int load_resources(const options *o, resources *r)
     return 0;
 }
 
+/* The labels of the language, for the outputs of build and merge: into
+ * r and the output options. */
+static int load_labels(options *o, resources *r)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    const char *dir = o->datadir ? o->datadir : bn_datadir();
+    if (bn_labels_load(&r->labels, dir, o->lang ? o->lang : "vi", &err) != BN_OK) {
+        report(&err);
+        return -1;
+    }
+    o->out.labels = r->labels;
+    return 0;
+}
+
 static void free_resources(resources *r)
 {
     bn_kb_free(r->kb);
     bn_lang_free(r->lang);
+    bn_labels_free(r->labels);
 }
 
 /* Runs the extraction over every input on o->jobs threads; each article
@@ -934,8 +952,8 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     t1 = t0;
     if (strcmp(cmd, "merge") == 0) {
-        status = cmd_merge(&o);
-    } else if (load_resources(&o, &r) != 0) {
+        status = load_labels(&o, &r) != 0 ? EXIT_INPUT : cmd_merge(&o);
+    } else if (load_resources(&o, &r) != 0 || (strcmp(cmd, "build") == 0 && load_labels(&o, &r) != 0)) {
         status = EXIT_INPUT;
     } else {
         clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -135,7 +135,7 @@ def builtin_kb(data):
 
     def names(a):
         yield a.get("name") or ""
-        yield a.get("name_vi") or ""
+        yield vi_name(a)
         al = a.get("aliases") or {}
         for lang in ("vi", "en"):
             yield from al.get(lang) or []
@@ -275,9 +275,15 @@ def real_actors(data):
     return list(acts.values())
 
 
+def vi_name(a):
+    """The Vietnamese name: "names": {"vi": ...}, or the older "name_vi"."""
+    return (a.get("names") or {}).get("vi") or a.get("name_vi") or ""
+
+
 def forms_of(a):
-    """(field, index, name) of every name of an actor."""
-    out = [("name", None, a.get("name") or ""), ("name_vi", None, a.get("name_vi") or "")]
+    """(field, index, name) of every name of an actor ("name_vi": its
+    Vietnamese name, written back as "names": {"vi": ...})."""
+    out = [("name", None, a.get("name") or ""), ("name_vi", None, vi_name(a))]
     al = a.get("aliases") or {}
     for lang in ("vi", "en"):
         out += [(lang, k, n) for k, n in enumerate(al.get(lang) or [])]
@@ -361,7 +367,7 @@ class Synth:
     def _mirror(self, t, i, stretch, generic):
         mapping = {}
         viet = False
-        t_viet = t.get("name_vi") != t.get("name") and any(
+        t_viet = vi_name(t) != t.get("name") and any(
             is_vietnamese(w) for f, _, n in forms_of(t) if f in ("name_vi", "vi") for w in words(n))
 
         def invent(m):
@@ -386,8 +392,10 @@ class Synth:
                 new = WORD.sub(lambda m: m.group(0) if next(it) else invent(m),
                                unicodedata.normalize("NFC", name))
             key = " ".join(fold(w) for w in words(new))
-            if field in ("name", "name_vi"):
+            if field == "name":
                 a[field] = new
+            elif field == "name_vi":
+                a["names"] = {"vi": new}
             elif key in keys:
                 continue  # two aliases that became one
             elif field == "metonyms":

@@ -1005,6 +1005,10 @@ static bn_status merge_within(bn_article *a)
                 continue;
             /* an undated report ("Theo đó, Moskva yêu cầu NATO ...") is of
              * the dated event of its parties told before or after */
+            if (k->date_source == BN_DATE_DCT && e->date_source != BN_DATE_DCT && near_dct(&e->date, &k->date)) {
+                finer = 1; /* a written date ("trong tuần này") wins over the publication date's guess */
+                break;
+            }
             if (same_date(&k->date, &e->date) || coarser(&e->date, &k->date) ||
                 (e->date_source == BN_DATE_DCT && near_dct(&k->date, &e->date)))
                 break;

@@ -712,6 +712,7 @@ typedef struct walk {
     size_t signed_act;          /* a trigger told by the enacting verb before it */
     size_t speech_clause, speech_end; /* the sentence's last speech act: its clause, its end */
     const bn_timex *carry;      /* the date of an adverbial before */
+    size_t report_k, report_ev; /* the last statement made: its trigger, its event */
 } walk;
 
 /* The trigger the walk is at. */
@@ -883,8 +884,34 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
             w->speech_clause = t->clause;
             w->speech_end = t->tok + t->ntok;
         }
+        if (lex->type == BN_EV_STATEMENT) {
+            w->report_k = p->k;
+            w->report_ev = before;
+        }
     }
     return st;
+}
+
+/* The reporting statement of trigger k when k is an act (not something
+ * said) that the report tells with a day of its own, done by the time of
+ * the report, else SIZE_MAX.  An act asked or proposed ("cho biết Mỹ đã
+ * đề nghị Nga tổ chức một cuộc gặp vào đầu tháng 3") is none. */
+static size_t told_by(const bn_lang *lang, const sent *s, size_t k, const bn_timex *const *own)
+{
+    size_t f = k;
+    while (f > 0 && s->trigs[f - 1].clause == s->trigs[k].clause)
+        f--;
+    if (lang->triggers[s->trigs[f].index].type != BN_EV_STATEMENT || spoken(lang->triggers[s->trigs[k].index].type) ||
+        !own[k] || own[k] == own[f] || s->trigs[k].noun)
+        return SIZE_MAX;
+    for (size_t j = f + 1; j < k; j++)
+        if (spoken(lang->triggers[s->trigs[j].index].type))
+            return SIZE_MAX;
+    const bn_timex *said = own[f] ? own[f] : s->dct;
+    long lo, hi, slo, shi;
+    if (!said || !bn_timex_days(own[k], &lo, &hi) || !bn_timex_days(said, &slo, &shi) || hi > shi)
+        return SIZE_MAX;
+    return f;
 }
 
 /* The events of one sentence.
@@ -904,29 +931,52 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 {
     const bn_timex **own = NULL;
     bn_status st = own_dates(a, lang, s, &own);
-    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL};
+    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX};
     for (size_t k = 0; st == BN_OK && k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
         if (k == w.signed_act)
             continue; /* told by the enacting verb before it */
         at p = {k, first_of_clause(s, k), 0, 0, 0};
+        const bn_timex *date;
+        bn_date_source dsrc;
         if (t->setting && !setting_is_event(lang, t, own[k], &w))
             continue;
         p.cstart = clause_start(s, k);
         p.subject = mention_between(a, s, p.cstart, t->tok);
         p.any_before = mention_between(a, s, s->sn->tok_begin, t->tok);
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
-         * cuộc họp vào đầu năm 2022"): reported, not an event of its own */
-        if (!p.first && reported_in(a, lang, s, k))
+         * cuộc họp vào đầu năm 2022"): reported, not an event of its own;
+         * but an act a report tells with a day of its own ("tiết lộ tướng
+         * Zamir đã họp kín với tướng Caine hôm 30/1") is one, done by
+         * those named after the report */
+        if (!p.first && reported_in(a, lang, s, k)) {
+            size_t f = told_by(lang, s, k, own);
+            if (f == SIZE_MAX)
+                continue;
+            p.first = 1;
+            p.cstart = s->trigs[f].tok + s->trigs[f].ntok;
+            p.subject = mention_between(a, s, p.cstart, t->tok);
+            if (!p.subject)
+                continue;
+            size_t before = a->nevents;
+            if (!event_date(a, lang, s, &p, &w, &date, &dsrc) ||
+                (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) != BN_OK || a->nevents == before)
+                continue;
+            /* the act is the event: the report of it is not another */
+            if (w.report_k == f && w.report_ev < before) {
+                memmove(&a->events[w.report_ev], &a->events[w.report_ev + 1],
+                        (a->nevents - w.report_ev - 1) * sizeof *a->events);
+                a->nevents--;
+                w.report_k = SIZE_MAX;
+            }
             continue;
+        }
         /* "G7 họp trực tuyến và lên án cuộc tấn công": a second act of the
          * clause's subject, dated as the first */
         if (t->coordinated && !t->noun)
             p.first = 1;
         if (adverbial(a, lang, s, &p, &w))
             continue;
-        const bn_timex *date;
-        bn_date_source dsrc;
         if (event_date(a, lang, s, &p, &w, &date, &dsrc))
             st = make_event(a, lang, s, cap, &p, &w, date, dsrc);
     }

@@ -259,7 +259,6 @@ static void place_in(bn_error *err, const char *path, const char *at, const char
     bn_json_error_place(err, path, where);
 }
 
-/* The actor `o`, at `at` ("actors/3") in the file. */
 /* A "YYYY-MM-DD" of the file as days; 0 when it is not a real day. */
 static int day_of(const char *s, long *days)
 {
@@ -268,6 +267,7 @@ static int day_of(const char *s, long *days)
     return s && bn_date_parse_day(s, &d) && bn_date_days(&d, days, &last);
 }
 
+/* The actor `o`, at `at` ("actors/3") in the file. */
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
     const char *who = json_string_value(json_object_get(o, "id")), *bad;

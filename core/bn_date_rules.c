@@ -185,11 +185,8 @@ static bn_status load_rule(const json_t *o, bn_date_rule *r, const char *path, i
             return bn_error_set(err, BN_ERR_DATA, path, line, 1, 0, "pattern \"%s\": unknown unit \"%s\"", match, unit);
         r->unit = (bn_date_unit)u;
     }
-    if (mod) {
-        if (strcmp(mod, "START") && strcmp(mod, "MID") && strcmp(mod, "END"))
-            return bn_error_set(err, BN_ERR_DATA, path, line, 1, 0, "pattern \"%s\": mod is START, MID or END", match);
-        strcpy(r->mod, mod);
-    }
+    if (mod && !bn_date_mod_parse(mod, &r->mod))
+        return bn_error_set(err, BN_ERR_DATA, path, line, 1, 0, "pattern \"%s\": mod is START, MID or END", match);
     const json_t *off = json_object_get(o, "offset");
     r->has_offset = json_is_integer(off);
     r->offset = (int)json_integer_value(off);

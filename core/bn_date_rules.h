@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bn_date.h"
 #include "bn_error.h"
 #include "bn_phrase.h"
 
@@ -53,7 +54,7 @@ typedef struct bn_date_rule {
     bn_date_item *items;
     size_t nitems;
     bn_date_kind kind;
-    char mod[8];      /* START, MID, END or "" */
+    bn_date_mod mod;  /* START, MID, END or none */
     int half;         /* 1 or 2 */
     bn_date_unit unit;
     int offset;

@@ -358,6 +358,14 @@ static bn_status load_aliases(const json_t *aliases, bn_kb_actor *a, const char 
     return st;
 }
 
+/* A "YYYY-MM-DD" of the file as days; 0 when it is not a real day. */
+static int day_of(const char *s, long *days)
+{
+    bn_date d;
+    long last;
+    return s && bn_date_parse_day(s, &d) && bn_date_days(&d, days, &last);
+}
+
 /* The actor `o`, at `at` ("actors/3") in the file. */
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
@@ -439,8 +447,9 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         const char *title = json_string_value(json_object_get(r, "title"));
         const char *from = json_string_value(json_object_get(r, "from"));
         const json_t *to = json_object_get(r, "to");
-        if (!org || !title || !from || !bn_date_valid(from) ||
-            !(json_is_null(to) || !to || (json_is_string(to) && bn_date_valid(json_string_value(to))))) {
+        long from_day, to_day = LONG_MAX;
+        if (!org || !title || !day_of(from, &from_day) ||
+            !(json_is_null(to) || !to || (json_is_string(to) && day_of(json_string_value(to), &to_day)))) {
             bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                          "actor \"%s\": role %zu needs \"org\", \"title\", \"from\" (YYYY-MM-DD) and \"to\" (a date or null)",
                          id, i);
@@ -453,8 +462,8 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         memset(role, 0, sizeof *role);
         role->org = strdup(org);
         role->title = strdup(title);
-        role->from = bn_date_days(from);
-        role->to = json_is_string(to) ? bn_date_days(json_string_value(to)) : LONG_MAX;
+        role->from = from_day;
+        role->to = to_day;
         if (!role->org || !role->title)
             return BN_ERR_NOMEM;
         if (role->to < role->from) {
@@ -490,7 +499,8 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     const char *to = json_string_value(json_object_get(o, "to"));
     if (!id || !*id)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event without \"id\"");
-    if (!org || !from || !bn_date_valid(from) || (to && !bn_date_valid(to)))
+    long from_day, to_day = 0;
+    if (!org || !day_of(from, &from_day) || (to && !day_of(to, &to_day)))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "event \"%s\": needs \"org\" and \"from\" (YYYY-MM-DD), \"to\" a date when given", id);
     g->id = strdup(id);
@@ -498,8 +508,8 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->org = strdup(org);
     if (!g->id || !g->name || !g->org)
         return BN_ERR_NOMEM;
-    g->from = bn_date_days(from);
-    g->to = to ? bn_date_days(to) : g->from;
+    g->from = from_day;
+    g->to = to ? to_day : g->from;
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
     bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);

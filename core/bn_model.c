@@ -1,7 +1,6 @@
 #include "bn_model.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,103 +53,25 @@ void bn_article_free(bn_article *a)
     free(a);
 }
 
-static int is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int bn_date_valid(const char *s)
-{
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1)
-        return 0;
-    int max = mdays[m - 1] + (m == 2 && is_leap(y));
-    return d <= max && y >= 1;
-}
-
-long bn_days_from_civil(int y, int m, int d)
-{
-    /* H. Hinnant's algorithm */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void bn_civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-long bn_date_days(const char *s)
-{
-    return bn_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
-}
-
 int bn_timex_days(const bn_timex *t, long *lo, long *hi)
 {
-    int y, m, w;
-    const char *v = t->value;
-    if (t->year_source == BN_YEAR_UNKNOWN || strlen(v) < 4 || sscanf(v, "%4d", &y) != 1)
+    if (t->year_source == BN_YEAR_UNKNOWN || !bn_date_days(&t->value, lo, hi))
         return 0;
-    switch (t->precision) {
-    case BN_PREC_DAY:
-        if (!bn_date_valid(v))
+    if (t->value.precision == BN_PREC_DAY && t->has_end) { /* the end of a span of weeks or months is not counted */
+        long elo, ehi;
+        if (!bn_date_days(&t->end, &elo, &ehi) || t->end.precision != BN_PREC_DAY || elo < *lo)
             return 0;
-        *lo = *hi = bn_date_days(v);
-        if (t->end[0]) {
-            if (!bn_date_valid(t->end) || bn_date_days(t->end) < *lo)
-                return 0;
-            *hi = bn_date_days(t->end);
-        }
-        return 1;
-    case BN_PREC_WEEK: /* ISO: week 1 holds the year's first Thursday */
-        if (sscanf(v + 4, "-W%2d", &w) != 1 || w < 1 || w > 53)
-            return 0;
-        {
-            long jan4 = bn_days_from_civil(y, 1, 4);
-            long monday = jan4 - ((jan4 + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
-            *lo = monday + 7L * (w - 1);
-            *hi = *lo + 6;
-        }
-        return 1;
-    case BN_PREC_MONTH:
-        if (sscanf(v + 4, "-%2d", &m) != 1 || m < 1 || m > 12)
-            return 0;
-        *lo = bn_days_from_civil(y, m, 1);
-        *hi = (m == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, m + 1, 1)) - 1;
-        return 1;
-    case BN_PREC_QUARTER:
-    case BN_PREC_HALF: {
-        int q = v[5] == 'Q' || v[5] == 'H' ? atoi(v + 6) : 0, months = t->precision == BN_PREC_HALF ? 6 : 3;
-        if (q < 1 || q * months > 12)
-            return 0;
-        *lo = bn_days_from_civil(y, (q - 1) * months + 1, 1);
-        *hi = (q * months == 12 ? bn_days_from_civil(y + 1, 1, 1) : bn_days_from_civil(y, q * months + 1, 1)) - 1;
-        return 1;
+        *hi = elo;
     }
-    case BN_PREC_YEAR:
-        *lo = bn_days_from_civil(y, 1, 1);
-        *hi = bn_days_from_civil(y, 12, 31);
-        return 1;
-    }
-    return 0;
+    return 1;
+}
+
+int bn_timex_date_cmp(const bn_timex *a, const bn_timex *b)
+{
+    int c = bn_date_cmp(&a->value, &b->value);
+    if (c || a->has_end != b->has_end)
+        return c ? c : a->has_end - b->has_end;
+    return a->has_end ? bn_date_cmp(&a->end, &b->end) : 0;
 }
 
 /* Actor ids are interned within a timeline and shared with the knowledge

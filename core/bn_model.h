@@ -12,20 +12,14 @@
 
 #include "bn_arena.h"
 #include "bn_array.h"
+#include "bn_date.h"
 #include "bn_error.h"
 #include "bn_event_types.h"
 #include "bn_text.h"
 
 /* ---- dates ---------------------------------------------------------- */
 
-typedef enum bn_precision {
-    BN_PREC_DAY,
-    BN_PREC_WEEK,
-    BN_PREC_MONTH,
-    BN_PREC_QUARTER,
-    BN_PREC_HALF,
-    BN_PREC_YEAR,
-} bn_precision;
+/* bn_precision, bn_date_mod and bn_date, the date as a value: bn_date.h */
 
 /* Where the year of a date came from. */
 typedef enum bn_year_source {
@@ -36,14 +30,12 @@ typedef enum bn_year_source {
     BN_YEAR_UNKNOWN,   /* XXXX */
 } bn_year_source;
 
-#define BN_TIMEX_MAX 24
-
 typedef struct bn_timex {
-    char value[BN_TIMEX_MAX];  /* TIMEX3: "2022-01-12", "2021-12", "XXXX-07-10" */
-    char end[BN_TIMEX_MAX];    /* "" when not a span */
-    bn_precision precision;
+    bn_date value;             /* the date, or a span's first */
+    bn_date end;               /* a span's last, when has_end */
+    int has_end;
+    bn_date_mod mod;
     bn_year_source year_source;
-    char mod[8];               /* START, MID, END (TIMEX3 mod) or "" */
     int year_lo, year_hi;      /* unknown year: the years it may be (0: unbounded); for the resolver */
     uint32_t start, end_off;   /* clean-text span of the expression */
 } bn_timex;
@@ -205,7 +197,7 @@ typedef struct bn_article {
     const char *warning; /* something the user should hear of that did not stop the article, or NULL */
     const char *url;
     const char *title;
-    char dct[11];       /* YYYY-MM-DD or "" */
+    bn_date dct;        /* a day; year 0 when not known */
     bn_dct_source dct_source;
     char text_hash[17]; /* FNV-1a 64 of the clean text, hex: tells copies of one article apart */
 
@@ -250,17 +242,12 @@ typedef struct bn_article {
 bn_article *bn_article_new(void);
 void bn_article_free(bn_article *a);
 
-/* Whether s is a valid YYYY-MM-DD date. */
-int bn_date_valid(const char *s);
-
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-long bn_days_from_civil(int y, int m, int d);
-void bn_civil_from_days(long days, int *y, int *m, int *d);
-/* Days of a valid "YYYY-MM-DD". */
-long bn_date_days(const char *s);
 /* The days a date covers, first and last (a week, month, quarter, half
- * or year whole, whatever its mod); 0 when its year is unknown or the
- * value is not one of ours. */
+ * or year whole, whatever its mod; a span from its first day to its
+ * end's); 0 when its year is unknown or its days are not in the
+ * calendar. */
 int bn_timex_days(const bn_timex *t, long *lo, long *hi);
+/* The order of two dates by their TIMEX3 value, then end (none first). */
+int bn_timex_date_cmp(const bn_timex *a, const bn_timex *b);
 
 #endif

@@ -52,12 +52,14 @@ static uint64_t feed_num(uint64_t h, unsigned long long v)
 static uint64_t content_hash(const bn_event *ev)
 {
     uint64_t h = 14695981039346656037ull;
+    char value[BN_TIMEX_MAX], end[BN_TIMEX_MAX] = "";
+    const char *mod = bn_date_mod_name(ev->date.mod);
     h = feed(h, bn_event_type_name(ev->type));
     h = feed(h, ev->cameo);
-    h = feed(h, ev->date.value);
-    h = feed(h, ev->date.end);
-    h = feed(h, bn_precision_name(ev->date.precision));
-    h = feed(h, ev->date.mod);
+    h = feed(h, bn_date_format(&ev->date.value, value)); /* the date as the JSON writes it */
+    h = feed(h, ev->date.has_end ? bn_date_format(&ev->date.end, end) : end);
+    h = feed(h, bn_precision_name(ev->date.value.precision));
+    h = feed(h, mod ? mod : "");
     h = feed(h, ev->location ? ev->location : "\x01");
     h = feed(h, bn_modality_name(ev->modality));
     h = feed_num(h, ev->nactors);
@@ -115,13 +117,11 @@ int bn_event_content_cmp(const bn_event *a, const bn_event *b)
     if (!c)
         c = strcmp(a->cameo, b->cameo);
     if (!c)
-        c = strcmp(a->date.value, b->date.value);
+        c = bn_timex_date_cmp(&a->date, &b->date);
     if (!c)
-        c = strcmp(a->date.end, b->date.end);
+        c = cmp_num(a->date.value.precision, b->date.value.precision);
     if (!c)
-        c = cmp_num(a->date.precision, b->date.precision);
-    if (!c)
-        c = strcmp(a->date.mod, b->date.mod);
+        c = bn_date_mod_cmp(a->date.mod, b->date.mod);
     if (!c)
         c = cmp_str(a->location, b->location);
     if (!c)

@@ -1,6 +1,5 @@
 #include "bn_filter.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,50 +7,30 @@
 
 int bn_filter_active(const bn_filter *f)
 {
-    return f && (f->nactors || f->since || f->until || f->min_confidence > 0);
+    return f && (f->nactors || f->since.year || f->until.year || f->min_confidence > 0);
 }
 
-static int digits(const char *s, size_t n)
+int bn_filter_date_parse(const char *s, bn_date *out)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
+    bn_date d;
+    if (!s || !bn_date_parse(s, strlen(s), &d) || !d.year ||
+        (d.precision != BN_PREC_YEAR && d.precision != BN_PREC_MONTH && d.precision != BN_PREC_DAY) ||
+        (d.precision == BN_PREC_DAY && !bn_date_real_day(&d)))
+        return 0;
+    *out = d;
     return 1;
-}
-
-int bn_filter_date_valid(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 4)
-        return digits(s, 4);
-    if (n == 7)
-        return digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && atoi(s + 5) >= 1 && atoi(s + 5) <= 12;
-    return n == 10 && bn_date_valid(s);
-}
-
-/* The days a --since/--until value covers (validated by
- * bn_filter_date_valid). */
-static int bound_days(const char *v, long *lo, long *hi)
-{
-    bn_timex t;
-    memset(&t, 0, sizeof t);
-    snprintf(t.value, sizeof t.value, "%s", v);
-    size_t n = strlen(v);
-    t.precision = n == 4 ? BN_PREC_YEAR : n == 7 ? BN_PREC_MONTH : BN_PREC_DAY;
-    t.year_source = BN_YEAR_TEXT;
-    return bn_timex_days(&t, lo, hi);
 }
 
 /* Whether any day of t lies in [since, until]; a date without a year
  * never does. */
-static int in_range(const bn_timex *t, const char *since, const char *until)
+static int in_range(const bn_timex *t, const bn_date *since, const bn_date *until)
 {
     long lo, hi, blo, bhi;
     if (!bn_timex_days(t, &lo, &hi))
         return 0;
-    if (since && bound_days(since, &blo, &bhi) && hi < blo)
+    if (since->year && bn_date_days(since, &blo, &bhi) && hi < blo)
         return 0;
-    if (until && bound_days(until, &blo, &bhi) && lo > bhi)
+    if (until->year && bn_date_days(until, &blo, &bhi) && lo > bhi)
         return 0;
     return 1;
 }
@@ -113,8 +92,8 @@ bn_status bn_timeline_filter(bn_timeline *tl, const bn_filter *f, bn_error *err)
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_event *e = &tl->events[i].ev;
         int ok = e->confidence >= f->min_confidence;
-        if (ok && (f->since || f->until))
-            ok = in_range(&e->date, f->since, f->until);
+        if (ok && (f->since.year || f->until.year))
+            ok = in_range(&e->date, &f->since, &f->until);
         if (ok && f->nactors) {
             ok = 0;
             for (size_t k = 0; !ok && k < e->nactors; k++)

@@ -12,15 +12,16 @@
 typedef struct bn_filter {
     const char *const *actors; /* ids or names, any case, with or without diacritics; an event must name one */
     size_t nactors;
-    const char *since, *until; /* YYYY, YYYY-MM or YYYY-MM-DD, both ends included; NULL: open */
+    bn_date since, until;      /* a year, month or day, both ends included; year 0: open */
     double min_confidence;     /* 0: all */
 } bn_filter;
 
 /* Whether any part of the filter is set. */
 int bn_filter_active(const bn_filter *f);
 
-/* Whether s is a date bn_filter accepts for since/until. */
-int bn_filter_date_valid(const char *s);
+/* Reads a date bn_filter takes for since/until: YYYY, YYYY-MM or a real
+ * day YYYY-MM-DD; returns 1, or 0 when s is none of them. */
+int bn_filter_date_parse(const char *s, bn_date *out);
 
 /* Keeps the events the filter lets through, and the actors that take part
  * in them.  An event's date is kept when any day of it lies in the range;

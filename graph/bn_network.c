@@ -92,11 +92,6 @@ static long rel_find(rel_builder *b, size_t s, size_t t)
     return (long)net->nrelations++;
 }
 
-static int dated(const char *v)
-{
-    return v[0] && memcmp(v, "XXXX", 4) != 0;
-}
-
 static int add_interaction(rel_builder *b, const bn_timeline *tl, size_t s, size_t t, size_t ev)
 {
     if (s == t)
@@ -111,12 +106,12 @@ static int add_interaction(rel_builder *b, const bn_timeline *tl, size_t s, size
     r->count++;
     r->goldstein += e->goldstein;
     r->types[e->type]++;
-    const char *d = e->date.value;
-    if (dated(d)) {
-        if (!r->first || strcmp(d, r->first) < 0)
+    const bn_date *d = &e->date.value;
+    if (d->year) {
+        if (!r->first || bn_date_cmp(d, r->first) < 0)
             r->first = d;
-        const char *end = e->date.end[0] ? e->date.end : d;
-        if (!r->last || strcmp(end, r->last) > 0)
+        const bn_date *end = e->date.has_end ? &e->date.end : d;
+        if (!r->last || bn_date_cmp(end, r->last) > 0)
             r->last = end;
     }
     if (bn_grow((void **)&r->events, &r->events_cap, r->nevents + 1, sizeof *r->events))
@@ -223,8 +218,9 @@ static igraph_error_t make_graph(igraph_t *g, const bn_timeline *tl, const bn_ne
         EDGE_NUM(bn_event_type_name((bn_event_type)t), net->relations[i].types[t]);
     for (size_t i = 0; i < ne; i++) {
         const bn_relation *r = &net->relations[i];
-        IGRAPH_CHECK(SETEAS(g, "first", (igraph_integer_t)i, r->first ? r->first : ""));
-        IGRAPH_CHECK(SETEAS(g, "last", (igraph_integer_t)i, r->last ? r->last : ""));
+        char first[BN_TIMEX_MAX] = "", last[BN_TIMEX_MAX] = "";
+        IGRAPH_CHECK(SETEAS(g, "first", (igraph_integer_t)i, r->first ? bn_date_format(r->first, first) : first));
+        IGRAPH_CHECK(SETEAS(g, "last", (igraph_integer_t)i, r->last ? bn_date_format(r->last, last) : last));
     }
     free(num);
     IGRAPH_FINALLY_CLEAN(2); /* g goes to the caller */
@@ -452,13 +448,14 @@ static igraph_error_t make_bipartite(igraph_t *g, const bn_timeline *tl)
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_tl_event *e = &tl->events[i];
         igraph_integer_t v = (igraph_integer_t)(na + i);
-        char label[96];
-        snprintf(label, sizeof label, "%s %s", bn_event_type_name(e->ev.type), e->ev.date.value);
+        char label[96], date[BN_TIMEX_MAX];
+        bn_date_format(&e->ev.date.value, date);
+        snprintf(label, sizeof label, "%s %s", bn_event_type_name(e->ev.type), date);
         IGRAPH_CHECK(SETVAN(g, "type", v, 1));
         IGRAPH_CHECK(SETVAS(g, "id", v, e->id));
         IGRAPH_CHECK(SETVAS(g, "label", v, label));
         IGRAPH_CHECK(SETVAS(g, "kind", v, bn_event_type_name(e->ev.type)));
-        IGRAPH_CHECK(SETVAS(g, "date", v, e->ev.date.value));
+        IGRAPH_CHECK(SETVAS(g, "date", v, date));
         IGRAPH_CHECK(SETVAN(g, "articles", v, e->articles));
     }
     k = 0;

@@ -24,7 +24,7 @@ typedef struct bn_relation {
     unsigned count;          /* events */
     double goldstein;        /* sum over the events: > 0 cooperation, < 0 conflict */
     unsigned types[BN_EV_COUNT];
-    const char *first, *last; /* earliest and latest event date (TIMEX3), NULL when no event has a year */
+    const bn_date *first, *last; /* earliest and latest event date (an event's), NULL when no event has a year */
     size_t *events;          /* event indices in the timeline */
     size_t nevents, events_cap;
 } bn_relation;

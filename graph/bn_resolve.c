@@ -8,10 +8,7 @@
 
 static int same_day_key(const bn_event *a, const bn_event *b)
 {
-    int c = strcmp(a->date.value, b->date.value);
-    if (c)
-        return c;
-    c = strcmp(a->date.end, b->date.end);
+    int c = bn_timex_date_cmp(&a->date, &b->date);
     if (c)
         return c;
     return (int)a->type - (int)b->type;
@@ -69,7 +66,7 @@ static int position_order(const void *va, const void *vb)
         return x->trigger_offset < y->trigger_offset ? -1 : 1;
     if (a->ev.type != b->ev.type)
         return (int)a->ev.type - (int)b->ev.type;
-    int c = strcmp(a->ev.date.value, b->ev.date.value);
+    int c = bn_date_cmp(&a->ev.date.value, &b->ev.date.value);
     return c ? c : bn_event_content_cmp(&a->ev, &b->ev);
 }
 

@@ -20,11 +20,8 @@
 #include "bn_resolve.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "bn_text.h"
 
 enum { SPAN_MAX_DAYS = 31 }; /* longer spans only merge with the same span */
 
@@ -44,37 +41,44 @@ typedef struct cand_pair {
     int prio;
 } cand_pair;
 
-static int full_day(const char *v)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
-    return strlen(v) == 10 && v[4] == '-' && v[7] == '-' && memcmp(v, "XXXX", 4) != 0;
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdull;
+}
+
+/* A day of a known year, as days (not checked against its month's length:
+ * "2023-02-29" counts as the day after the 28th). */
+static int full_day(const bn_date *d, long *days)
+{
+    if (d->precision != BN_PREC_DAY || !d->year)
+        return 0;
+    *days = bn_days_from_civil(d->year, d->month, d->day);
+    return 1;
 }
 
 static ev_info info_of(const bn_event *e)
 {
-    ev_info in = {1, 0, 0, e->date.precision > BN_PREC_MONTH};
-    if (e->date.precision == BN_PREC_DAY && full_day(e->date.value) && (!e->date.end[0] || full_day(e->date.end))) {
-        in.lo = bn_date_days(e->date.value);
-        in.hi = e->date.end[0] ? bn_date_days(e->date.end) : in.lo;
-        if (in.hi >= in.lo && in.hi - in.lo <= SPAN_MAX_DAYS)
+    const bn_timex *t = &e->date;
+    ev_info in = {1, 0, 0, t->value.precision > BN_PREC_MONTH};
+    long lo, hi;
+    if (full_day(&t->value, &lo) && (!t->has_end || full_day(&t->end, &hi))) {
+        if (!t->has_end)
+            hi = lo;
+        if (hi >= lo && hi - lo <= SPAN_MAX_DAYS) {
+            in.lo = lo;
+            in.hi = hi;
             return in;
-        in.lo = 1;
-        in.hi = 0;
+        }
     }
-    char buf[2 * BN_TIMEX_MAX + 4];
-    size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s|%d", e->date.value, e->date.end, (int)e->date.precision);
-    in.coarse = bn_hash64(buf, n < sizeof buf ? n : sizeof buf - 1);
+    uint64_t end = t->has_end ? bn_date_key(&t->end) + 1 : 0;
+    in.coarse = mix(mix(bn_date_key(&t->value), end), (uint64_t)t->value.precision);
     return in;
 }
 
 static int is_span(const ev_info *in)
 {
     return in->lo <= in->hi;
-}
-
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-    return h * 0xff51afd7ed558ccdull;
 }
 
 static int key_order(const void *va, const void *vb)
@@ -260,8 +264,7 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
                     return BN_ERR_NOMEM;
                 }
                 const bn_event *a = &tl->events[i].ev, *b = &tl->events[j].ev;
-                int exact = a->type == b->type && strcmp(a->date.value, b->date.value) == 0 &&
-                            strcmp(a->date.end, b->date.end) == 0;
+                int exact = a->type == b->type && bn_timex_date_cmp(&a->date, &b->date) == 0;
                 pairs[np++] = (cand_pair){i < j ? i : j, i < j ? j : i, !exact};
             }
         lo = hi;

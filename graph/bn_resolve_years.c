@@ -3,9 +3,7 @@
 #include "bn_resolve.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* A day of a known year, for the unknown years of other articles. */
 typedef struct dated_day {
@@ -24,12 +22,12 @@ static int dated_order(const void *va, const void *vb)
 
 static int is_day(const bn_timex *t)
 {
-    return t->precision == BN_PREC_DAY && strlen(t->value) == 10;
+    return t->value.precision == BN_PREC_DAY;
 }
 
 static int unknown_day(const bn_timex *t)
 {
-    return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && memcmp(t->value, "XXXX", 4) == 0;
+    return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && !t->value.year;
 }
 
 static int fits(const bn_timex *t, int y)
@@ -40,13 +38,11 @@ static int fits(const bn_timex *t, int y)
 /* Gives event e the year y; a span's end moves with it. */
 static void set_year(bn_timex *t, int y)
 {
-    char buf[8];
-    snprintf(buf, sizeof buf, "%04d", y % 10000);
-    memcpy(t->value, buf, 4);
-    if (t->end[0] && memcmp(t->end, "XXXX", 4) == 0) {
-        int next = strcmp(t->end + 4, t->value + 4) < 0; /* "28/12-2/1": the end is in the next year */
-        snprintf(buf, sizeof buf, "%04d", (y + next) % 10000);
-        memcpy(t->end, buf, 4);
+    t->value.year = y;
+    if (t->has_end && !t->end.year) {
+        const bn_date *v = &t->value, *e = &t->end;
+        int next = e->month * 100 + e->day < v->month * 100 + v->day; /* "28/12-2/1": the end is in the next year */
+        t->end.year = y + next;
     }
     t->year_source = BN_YEAR_CROSS;
     t->year_lo = t->year_hi = 0;
@@ -74,7 +70,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
         for (size_t i = 0; i < n; i++) {
             const bn_timex *t = &tl->events[i].ev.date;
             if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
-                days[nd++] = (dated_day){atoi(t->value + 5) * 100 + atoi(t->value + 8), atoi(t->value), i};
+                days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
         }
         bn_sort(days, nd, sizeof *days, dated_order);
         for (size_t k = 0; k < tl->narticles; k++)
@@ -83,7 +79,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
             bn_tl_event *e = &tl->events[i];
             if (!unknown_day(&e->ev.date))
                 continue;
-            dated_day key = {atoi(e->ev.date.value + 5) * 100 + atoi(e->ev.date.value + 8), 0, 0};
+            dated_day key = {e->ev.date.value.month * 100 + e->ev.date.value.day, 0, 0};
             size_t lo = 0, hi = nd;
             while (lo < hi) {
                 size_t mid = (lo + hi) / 2;
@@ -113,7 +109,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
             bn_tl_event *e = &tl->events[i];
             if (!unknown_day(&e->ev.date) || anchor[e->origin] == LONG_MIN)
                 continue;
-            int ay, am, ad, m = atoi(e->ev.date.value + 5), d = atoi(e->ev.date.value + 8);
+            int ay, am, ad, m = e->ev.date.value.month, d = e->ev.date.value.day;
             bn_civil_from_days(anchor[e->origin], &ay, &am, &ad);
             for (int y = ay - 1; y <= ay + 1; y++) {
                 long t = bn_days_from_civil(y, m, d);

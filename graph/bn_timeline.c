@@ -221,7 +221,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     ta->title = dup_utf8(tl, a->title ? a->title : "");
     ta->line = a->line;
     ta->status = a->nsentences ? BN_ARTICLE_OK : BN_ARTICLE_EMPTY;
-    memcpy(ta->dct, a->dct, sizeof ta->dct);
+    ta->dct = a->dct;
     memcpy(ta->text_hash, a->text_hash, sizeof ta->text_hash);
     ta->dct_source = a->dct_source;
     ta->nbody = a->nbody;
@@ -238,9 +238,9 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
             return BN_ERR_NOMEM;
         tl->narticles++;
     }
+    long written = a->dct.year ? bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day) : LONG_MIN;
     for (size_t i = 0; i < a->nactors; i++) {
-        bn_status st = add_actor(tl, &a->actors[i], a->dct[0] ? bn_date_days(a->dct) : LONG_MIN,
-                                 &ta->shares[ta->nshares]);
+        bn_status st = add_actor(tl, &a->actors[i], written, &ta->shares[ta->nshares]);
         if (st != BN_OK)
             return st;
         ta->nshares++;

@@ -32,7 +32,7 @@ typedef struct bn_tl_article {
     int line;                 /* of the record in its input */
     bn_article_status status;
     const char *reason;       /* why it was skipped, or NULL */
-    char dct[11];
+    bn_date dct;              /* a day; year 0 when not known */
     bn_dct_source dct_source;
     uint32_t *body;  /* pairs: offset, length in the original bytes */
     size_t nbody;

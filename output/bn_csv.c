@@ -52,14 +52,18 @@ bn_status bn_write_csv(const bn_output_ctx *ctx, bn_error *err)
     size_t nh = sizeof head / sizeof head[0];
     for (size_t i = 0; i < nh; i++)
         field(f, head[i], i + 1 == nh);
-    char num[3][32];
+    char num[3][32], date[BN_TIMEX_MAX], end[BN_TIMEX_MAX];
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_tl_event *te = &tl->events[i];
         const bn_event *e = &te->ev;
         snprintf(num[0], sizeof num[0], "%g", e->goldstein);
         snprintf(num[1], sizeof num[1], "%u", te->articles);
         snprintf(num[2], sizeof num[2], "%.2f", e->confidence);
-        const char *row[] = {e->date.value,
+        bn_date_format(&e->date.value, date);
+        end[0] = '\0';
+        if (e->date.has_end)
+            bn_date_format(&e->date.end, end);
+        const char *row[] = {date,
                              first_with_role(tl, e, 0, 1),
                              first_with_role(tl, e, 1, 1),
                              bn_event_type_name(e->type),
@@ -67,7 +71,7 @@ bn_status bn_write_csv(const bn_output_ctx *ctx, bn_error *err)
                              num[0],
                              num[1],
                              e->nsources ? e->sources[0].article : "",
-                             e->date.end,
+                             end,
                              first_with_role(tl, e, 0, 0),
                              first_with_role(tl, e, 1, 0),
                              e->location,

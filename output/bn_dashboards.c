@@ -156,7 +156,7 @@ bn_status bn_write_timelinejs(const bn_output_ctx *ctx, bn_error *err)
         long lo, hi;
         if (!bn_timex_days(&e->date, &lo, &hi))
             continue;
-        int month = e->date.precision <= BN_PREC_MONTH, day = e->date.precision <= BN_PREC_WEEK;
+        int month = e->date.value.precision <= BN_PREC_MONTH, day = e->date.value.precision <= BN_PREC_WEEK;
         bn_event_summary(tl, e, head, sizeof head);
         char *text = slide_text(tl, te);
         json_t *ev = json_pack("{s:o,s:{s:o,s:s},s:s,s:s}", "start_date", tl_date(lo, month || day, day), "text",
@@ -165,9 +165,10 @@ bn_status bn_write_timelinejs(const bn_output_ctx *ctx, bn_error *err)
         free(text);
         if (ev && lo != hi && day) /* a span of days, or a week */
             json_object_set_new(ev, "end_date", tl_date(hi, 1, 1));
-        if (ev && (e->date.precision == BN_PREC_WEEK || e->date.precision == BN_PREC_QUARTER ||
-                   e->date.precision == BN_PREC_HALF))
-            json_object_set_new(ev, "display_date", json_string(e->date.value));
+        bn_precision p = e->date.value.precision;
+        char value[BN_TIMEX_MAX];
+        if (ev && (p == BN_PREC_WEEK || p == BN_PREC_QUARTER || p == BN_PREC_HALF))
+            json_object_set_new(ev, "display_date", json_string(bn_date_format(&e->date.value, value)));
         json_array_append_new(events, ev);
         placed++;
     }

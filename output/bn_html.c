@@ -184,9 +184,10 @@ static void put_articles(FILE *f, const bn_timeline *tl, const bn_tl_event *te)
 static void put_row(FILE *f, const bn_timeline *tl, const bn_labels *labels, const bn_tl_event *te)
 {
     const bn_event *e = &te->ev;
-    char date[64], text[1024];
-    fprintf(f, "<tr id=\"%s\" data-date=\"%s\" data-end=\"%s\" data-type=\"%s\" data-actors=\"", te->id, e->date.value,
-            e->date.end, bn_event_type_name(e->type));
+    char date[64], text[1024], value[BN_TIMEX_MAX], end[BN_TIMEX_MAX] = "";
+    fprintf(f, "<tr id=\"%s\" data-date=\"%s\" data-end=\"%s\" data-type=\"%s\" data-actors=\"", te->id,
+            bn_date_format(&e->date.value, value), e->date.has_end ? bn_date_format(&e->date.end, end) : end,
+            bn_event_type_name(e->type));
     put_actor_keys(f, tl, e);
     fputs("\" data-article=\"", f);
     bn_markup_put(f, e->nsources ? e->sources[0].article : "");

@@ -27,10 +27,17 @@ static json_t *body_json(const uint32_t *pairs, size_t n)
     return arr;
 }
 
-/* {"value": "2023-07-10" or null, "source": "given|page|url|none"} */
-static json_t *dct_json(const char *dct, bn_dct_source source)
+/* A date's TIMEX3 text, or null. */
+static json_t *date_or_null(const bn_date *d)
 {
-    return json_pack("{s:o,s:s}", "value", dct[0] ? json_string(dct) : json_null(), "source",
+    char buf[BN_TIMEX_MAX];
+    return d ? json_string(bn_date_format(d, buf)) : json_null();
+}
+
+/* {"value": "2023-07-10" or null, "source": "given|page|url|none"} */
+static json_t *dct_json(const bn_date *dct, bn_dct_source source)
+{
+    return json_pack("{s:o,s:s}", "value", date_or_null(dct->year ? dct : NULL), "source",
                      bn_dct_source_name(source));
 }
 
@@ -43,10 +50,11 @@ static json_t *date_json(const bn_timex *t)
 {
     json_t *range = t->year_lo || t->year_hi ? json_pack("[o,o]", year_or_null(t->year_lo), year_or_null(t->year_hi))
                                              : json_null();
-    return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o}", "value", t->value, "end",
-                     t->end[0] ? json_string(t->end) : json_null(), "precision", bn_precision_name(t->precision),
+    const char *mod = bn_date_mod_name(t->mod);
+    return json_pack("{s:o,s:o,s:s,s:s,s:o,s:o}", "value", date_or_null(&t->value), "end",
+                     date_or_null(t->has_end ? &t->end : NULL), "precision", bn_precision_name(t->value.precision),
                      "year_source", bn_year_source_name(t->year_source), "mod",
-                     t->mod[0] ? json_string(t->mod) : json_null(), "year_range", range);
+                     mod ? json_string(mod) : json_null(), "year_range", range);
 }
 
 static json_t *event_json(const bn_event *e)
@@ -165,7 +173,7 @@ static json_t *article_item(const void *ctx, size_t i)
 {
     const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
     json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:s,s:I}", "id", a->id, "path", a->path, "url",
-                          str_or_null(a->url), "title", a->title, "dct", dct_json(a->dct, a->dct_source), "body",
+                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source), "body",
                           body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
                           (json_int_t)a->nevents, "text_hash", a->text_hash, "status",
                           bn_article_status_name(a->status), "line", (json_int_t)a->line);
@@ -212,7 +220,7 @@ static json_t *relation_item(const void *ctx, size_t i)
         json_array_append_new(evs, json_string(c->tl->events[r->events[k]].id));
     return json_pack("{s:s,s:s,s:I,s:f,s:o,s:o,s:o,s:o}", "source", c->tl->actors[r->source].id, "target",
                      c->tl->actors[r->target].id, "count", (json_int_t)r->count, "goldstein", r->goldstein, "types",
-                     types, "events", evs, "first", str_or_null(r->first), "last", str_or_null(r->last));
+                     types, "events", evs, "first", date_or_null(r->first), "last", date_or_null(r->last));
 }
 
 bn_status bn_json_write_timeline(const bn_output_ctx *ctx, bn_error *err)
@@ -259,7 +267,7 @@ static json_t *extract_root(const bn_article *a)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
         "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
-        "title", a->title ? a->title : "", "dct", dct_json(a->dct, a->dct_source), "body",
+        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash, "line",
         (json_int_t)a->line);
@@ -393,14 +401,14 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
     const char *prec = json_string_value(json_object_get(date, "precision"));
     const char *ys = json_string_value(json_object_get(date, "year_source"));
     const char *tmod = json_string_value(json_object_get(date, "mod"));
-    if (!value || strlen(value) >= BN_TIMEX_MAX || (end && strlen(end) >= BN_TIMEX_MAX) || !prec ||
-        !bn_precision_parse(prec, &e->date.precision) || !ys || !bn_year_source_parse(ys, &e->date.year_source))
+    bn_precision precision;
+    /* the TIMEX3 text is read here, once; its precision is the one written beside it */
+    if (!value || !bn_date_parse(value, strlen(value), &e->date.value) || !prec ||
+        !bn_precision_parse(prec, &precision) || precision != e->date.value.precision ||
+        (end && !bn_date_parse(end, strlen(end), &e->date.end)) ||
+        (tmod && !bn_date_mod_parse(tmod, &e->date.mod)) || !ys || !bn_year_source_parse(ys, &e->date.year_source))
         return bad(r, "event date");
-    strcpy(e->date.value, value);
-    if (end)
-        strcpy(e->date.end, end);
-    if (tmod && strlen(tmod) < sizeof e->date.mod)
-        strcpy(e->date.mod, tmod);
+    e->date.has_end = end != NULL;
     const char *dsrc = json_string_value(json_object_get(date, "source"));
     if (dsrc && !bn_date_source_parse(dsrc, &e->date_source))
         return bad(r, "event date source");
@@ -468,11 +476,8 @@ static bn_status read_record(reader *r, const json_t *root)
     if (!hash || strlen(hash) != 16)
         return bad(r, "article text_hash");
     memcpy(a->text_hash, hash, 17);
-    if (dct) {
-        if (!bn_date_valid(dct))
-            return bad(r, "article dct");
-        memcpy(a->dct, dct, 11);
-    }
+    if (dct && !bn_date_parse_day(dct, &a->dct))
+        return bad(r, "article dct");
     if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
         return bad(r, "article dct source");
     a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));

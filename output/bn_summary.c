@@ -1,7 +1,6 @@
 #include "bn_summary.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 void bn_event_parties(const bn_timeline *tl, const bn_event *e, char *buf, size_t size)
@@ -37,15 +36,15 @@ void bn_event_summary(const bn_timeline *tl, const bn_event *e, char *buf, size_
 
 void bn_date_vi(const bn_timex *t, char *buf, size_t size)
 {
-    const char *v = t->value;
-    int unknown = strncmp(v, "XXXX", 4) == 0;
-    int y = atoi(v), m = strlen(v) >= 7 ? atoi(v + 5) : 0, d = strlen(v) >= 10 ? atoi(v + 8) : 0;
+    const bn_date *v = &t->value;
+    int unknown = !v->year;
+    int y = v->year, m = v->month, d = v->day;
     char year[16];
     snprintf(year, sizeof year, unknown ? " (năm ?)" : "/%d", y);
-    switch (t->precision) {
+    switch (v->precision) {
     case BN_PREC_DAY:
-        if (t->end[0] && strlen(t->end) >= 10) {
-            int em = atoi(t->end + 5), ed = atoi(t->end + 8);
+        if (t->has_end && t->end.precision == BN_PREC_DAY) {
+            int em = t->end.month, ed = t->end.day;
             if (em == m)
                 snprintf(buf, size, "%d–%d/%d%s", d, ed, m, year);
             else
@@ -55,16 +54,16 @@ void bn_date_vi(const bn_timex *t, char *buf, size_t size)
         }
         return;
     case BN_PREC_WEEK:
-        snprintf(buf, size, "tuần %d%s", strlen(v) >= 8 ? atoi(v + 6) : 0, year);
+        snprintf(buf, size, "tuần %d%s", v->week, year);
         return;
     case BN_PREC_MONTH:
         snprintf(buf, size, "tháng %d%s", m, year);
         return;
     case BN_PREC_QUARTER:
-        snprintf(buf, size, "quý %d%s", strlen(v) >= 7 ? atoi(v + 6) : 0, year);
+        snprintf(buf, size, "quý %d%s", v->part, year);
         return;
     case BN_PREC_HALF:
-        snprintf(buf, size, "%s %s", strlen(v) >= 7 && v[6] == '1' ? "nửa đầu năm" : "nửa cuối năm", year + 1);
+        snprintf(buf, size, "%s %s", v->part == 1 ? "nửa đầu năm" : "nửa cuối năm", year + 1);
         return;
     case BN_PREC_YEAR:
     default:

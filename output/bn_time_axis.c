@@ -39,7 +39,7 @@ static bn_axis_col column_for(bn_bin bin, const bn_timex *d)
     long lo, hi;
     if (!bn_timex_days(d, &lo, &hi))
         return (bn_axis_col){BN_AXIS_UNKNOWN_YEAR, BN_PREC_YEAR, 0, 0};
-    bn_precision p = d->precision > bin_precision(bin) ? d->precision : bin_precision(bin);
+    bn_precision p = d->value.precision > bin_precision(bin) ? d->value.precision : bin_precision(bin);
     return (bn_axis_col){period_start(lo, p), p, 0, 0};
 }
 

@@ -775,10 +775,8 @@ static int mention_order(const void *va, const void *vb)
  * than a year. */
 static int writing_window(const bn_article *a, long *lo, long *hi)
 {
-    if (a->dct[0]) {
-        *lo = *hi = bn_date_days(a->dct);
-        return 1;
-    }
+    if (a->dct.year)
+        return bn_date_days(&a->dct, lo, hi);
     if (a->written_after == LONG_MIN || a->written_before == LONG_MAX || a->written_before - a->written_after > 366)
         return 0;
     *lo = a->written_after;
@@ -804,8 +802,8 @@ static const char *affiliation(const bn_kb *kb, const bn_kb_actor *p, int dated,
  * 2016 by one person).  0 for anything else. */
 static int timex_days(const bn_timex *t, long *lo, long *hi)
 {
-    if (t->end[0] || t->mod[0] ||
-        (t->precision != BN_PREC_DAY && t->precision != BN_PREC_MONTH && t->precision != BN_PREC_YEAR))
+    bn_precision p = t->value.precision;
+    if (t->has_end || t->mod != BN_DATE_MOD_NONE || (p != BN_PREC_DAY && p != BN_PREC_MONTH && p != BN_PREC_YEAR))
         return 0;
     return bn_timex_days(t, lo, hi);
 }
@@ -837,7 +835,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             tx++;
         for (size_t t = tx; t < a->ntimexes && a->timexes[t].start < sn->end; t++)
             if (timex_days(&a->timexes[t], &lo, &hi)) {
-                if (a->timexes[t].precision != BN_PREC_DAY)
+                if (a->timexes[t].value.precision != BN_PREC_DAY)
                     frame = a->timexes[t].start;
                 when = 1;
                 break;

@@ -2,7 +2,6 @@
 
 #include <limits.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,21 +328,6 @@ typedef struct when {
     bn_year_source source;
 } when;
 
-static void fmt_day(char *out, int y, int m, int d)
-{
-    if (y > 0)
-        snprintf(out, BN_TIMEX_MAX, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-    else
-        snprintf(out, BN_TIMEX_MAX, "XXXX-%02d-%02d", m % 100, d % 100);
-}
-
-static void fmt_day_of(char *out, long days)
-{
-    int y, m, d;
-    bn_civil_from_days(days, &y, &m, &d);
-    fmt_day(out, y, m, d);
-}
-
 /* The year of month m, day d (d = 0: the month as a whole) given when the
  * article was written and the sentence's tense; 0 when it cannot be
  * told. */
@@ -519,7 +503,7 @@ static bn_status add_timex(bn_article *a, size_t *cap, const rawx *x, bn_timex *
     memset(t, 0, sizeof *t);
     t->start = a->tokens.v[x->tok_begin].start;
     t->end_off = a->tokens.v[x->tok_end - 1].end;
-    memcpy(t->mod, x->rule->mod, sizeof t->mod);
+    t->mod = x->rule->mod;
     *out = t;
     return BN_OK;
 }
@@ -541,31 +525,27 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
             src = BN_YEAR_UNKNOWN;
         if (!valid_day(y, x->m, x->d))
             return 0;
-        fmt_day(t->value, y, x->m, x->d);
+        t->value = bn_date_day(y, x->m, x->d);
         if (r->kind == BN_DK_RANGE) {
             if (x->d2 <= x->d || !valid_day(y, x->m, x->d2))
                 return 0;
-            fmt_day(t->end, y, x->m, x->d2);
+            t->end = bn_date_day(y, x->m, x->d2);
+            t->has_end = 1;
         } else if (r->kind == BN_DK_SPAN) {
             int y2 = y && x->m2 < x->m ? y + 1 : y;
             if (!valid_day(y2, x->m2, x->d2) || (x->m2 == x->m && x->d2 <= x->d))
                 return 0;
-            fmt_day(t->end, y2, x->m2, x->d2);
+            t->end = bn_date_day(y2, x->m2, x->d2);
+            t->has_end = 1;
         }
-        t->precision = BN_PREC_DAY;
         break;
     case BN_DK_MONTH:
         if (!y && !(y = year_of(w, x->m, 0, x->tense, &src)))
             src = BN_YEAR_UNKNOWN;
-        if (y)
-            snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", y % 10000, x->m % 100);
-        else
-            snprintf(t->value, BN_TIMEX_MAX, "XXXX-%02d", x->m % 100);
-        t->precision = BN_PREC_MONTH;
+        t->value = bn_date_month(y, x->m);
         break;
     case BN_DK_YEAR:
-        snprintf(t->value, BN_TIMEX_MAX, "%04d", y % 10000);
-        t->precision = BN_PREC_YEAR;
+        t->value = bn_date_year(y);
         break;
     case BN_DK_HALF:
     case BN_DK_QUARTER:
@@ -577,11 +557,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
             bn_civil_from_days(w->lo, &y, &mm, &dd);
             src = w->source;
         }
-        if (r->kind == BN_DK_HALF)
-            snprintf(t->value, BN_TIMEX_MAX, "%04d-H%d", y % 10000, r->half == 2 ? 2 : 1);
-        else
-            snprintf(t->value, BN_TIMEX_MAX, "%04d-Q%d", y % 10000, x->q % 10);
-        t->precision = r->kind == BN_DK_HALF ? BN_PREC_HALF : BN_PREC_QUARTER;
+        t->value = r->kind == BN_DK_HALF ? bn_date_half(y, r->half == 2 ? 2 : 1) : bn_date_quarter(y, x->q);
         break;
     default:
         return 0;
@@ -610,15 +586,13 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
     const bn_date_rule *r = x->rule;
     if (r->kind == BN_DK_REF) {
         if (before) {
-            memcpy(t->value, before->value, sizeof t->value);
-            t->precision = BN_PREC_DAY;
+            t->value = before->value;
             t->year_source = before->year_source;
             return 1;
         }
         if (!an->ok)
             return 0;
-        fmt_day_of(t->value, an->day);
-        t->precision = BN_PREC_DAY;
+        t->value = bn_date_of_days(an->day);
         t->year_source = an->source;
         return 1;
     }
@@ -636,8 +610,7 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
         } else {
             day = an->day - ((weekday(an->day) - x->wd + 7) % 7); /* on or before */
         }
-        fmt_day_of(t->value, day);
-        t->precision = BN_PREC_DAY;
+        t->value = bn_date_of_days(day);
         return 1;
     }
     int n = x->n ? x->n : 1;
@@ -646,36 +619,30 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
     int off = r->offset * n;
     switch (r->unit) {
     case BN_DU_DAY:
-        fmt_day_of(t->value, an->day + off);
-        t->precision = BN_PREC_DAY;
+        t->value = bn_date_of_days(an->day + off);
         break;
     case BN_DU_WEEK: {
         int wy, wk;
         bn_iso_week(an->day + 7L * off, &wy, &wk);
-        snprintf(t->value, BN_TIMEX_MAX, "%04d-W%02d", wy % 10000, wk % 100);
-        t->precision = BN_PREC_WEEK;
+        t->value = bn_date_week(wy, wk);
         break;
     }
     case BN_DU_MONTH: {
         int mi = y * 12 + (m - 1) + off;
-        snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", (mi / 12) % 10000, mi % 12 + 1);
-        t->precision = BN_PREC_MONTH;
+        t->value = bn_date_month(mi / 12, mi % 12 + 1);
         break;
     }
     case BN_DU_YEAR:
         /* "tháng 10 năm ngoái", "ngày 5/3 năm nay": the month (and day)
          * written, in the year counted from the anchor's */
         if (x->m && x->d && valid_day(y + off, x->m, x->d)) {
-            fmt_day(t->value, y + off, x->m, x->d);
-            t->precision = BN_PREC_DAY;
+            t->value = bn_date_day(y + off, x->m, x->d);
         } else if (x->m && !x->d) {
-            snprintf(t->value, BN_TIMEX_MAX, "%04d-%02d", (y + off) % 10000, x->m % 100);
-            t->precision = BN_PREC_MONTH;
+            t->value = bn_date_month(y + off, x->m);
         } else if (x->m) {
             return 0;
         } else {
-            snprintf(t->value, BN_TIMEX_MAX, "%04d", (y + off) % 10000);
-            t->precision = BN_PREC_YEAR;
+            t->value = bn_date_year(y + off);
         }
         break;
     }
@@ -707,17 +674,17 @@ static void years_of_neighbours(bn_article *a)
 {
     for (size_t i = 0; i < a->ntimexes; i++) {
         bn_timex *t = &a->timexes[i];
-        if (t->year_source != BN_YEAR_UNKNOWN || t->precision != BN_PREC_DAY)
+        if (t->year_source != BN_YEAR_UNKNOWN || t->value.precision != BN_PREC_DAY)
             continue;
-        int m = atoi(t->value + 5), d = atoi(t->value + 8);
+        int m = t->value.month, d = t->value.day;
         int year = 0, clash = 0;
         long best = 8;
         for (size_t k = 0; k < a->ntimexes; k++) {
             const bn_timex *c = &a->timexes[k];
-            if (c->year_source == BN_YEAR_UNKNOWN || c->precision != BN_PREC_DAY)
+            if (c->year_source == BN_YEAR_UNKNOWN || c->value.precision != BN_PREC_DAY)
                 continue;
-            int cy = atoi(c->value);
-            long cday = bn_days_from_civil(cy, atoi(c->value + 5), atoi(c->value + 8));
+            int cy = c->value.year;
+            long cday = bn_days_from_civil(cy, c->value.month, c->value.day);
             for (int y = cy - 1; y <= cy + 1; y++) {
                 if (!valid_day(y, m, d) || (t->year_lo && y < t->year_lo) || (t->year_hi && y > t->year_hi))
                     continue;
@@ -733,13 +700,9 @@ static void years_of_neighbours(bn_article *a)
         }
         if (!year || clash)
             continue;
-        char v[BN_TIMEX_MAX];
-        fmt_day(v, year, m, d);
-        memcpy(t->value, v, sizeof v);
-        if (t->end[0]) {
-            int m2 = atoi(t->end + 5), d2 = atoi(t->end + 8);
-            fmt_day(t->end, m2 < m ? year + 1 : year, m2, d2);
-        }
+        t->value.year = year;
+        if (t->has_end)
+            t->end.year = t->end.month < m ? year + 1 : year;
         t->year_source = BN_YEAR_INFERRED;
         t->year_lo = t->year_hi = 0;
     }
@@ -756,9 +719,10 @@ static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
             size_t pb = bn_tokens_at(&a->tokens, p->start), pe = bn_tokens_at(&a->tokens, p->end_off);
             size_t tb = bn_tokens_at(&a->tokens, t->start);
             if (pb > 0 && word_is(a, R->span_words, pb - 1, 1) && tb == pe + 1 && word_is(a, R->span_words, pe, 2) &&
-                p->precision == t->precision &&
-                !p->end[0] && strcmp(t->value, p->value) > 0) {
-                memcpy(p->end, t->value, sizeof p->end);
+                p->value.precision == t->value.precision &&
+                !p->has_end && bn_date_cmp(&t->value, &p->value) > 0) {
+                p->end = t->value;
+                p->has_end = 1;
                 p->end_off = t->end_off;
                 continue;
             }
@@ -776,9 +740,9 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     if (st != BN_OK)
         return st;
     when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT};
-    if (a->dct[0]) {
+    if (a->dct.year) {
         w.known = 1;
-        w.lo = w.hi = bn_days_from_civil(atoi(a->dct), atoi(a->dct + 5), atoi(a->dct + 8));
+        w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
     } else {
         years_of_gatherings(a, &raws);
         w = estimate(&raws);
@@ -811,10 +775,10 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 a->ntimexes--;
                 continue;
             }
-            if (!have_day && t->precision == BN_PREC_DAY && t->year_source != BN_YEAR_UNKNOWN) {
+            if (!have_day && t->value.precision == BN_PREC_DAY && t->year_source != BN_YEAR_UNKNOWN) {
                 have_day = 1;
                 an.ok = 1;
-                an.day = bn_days_from_civil(atoi(t->value), atoi(t->value + 5), atoi(t->value + 8));
+                an.day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
                 an.source = t->year_source;
             }
         }
@@ -827,10 +791,10 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             const bn_timex *before = NULL;
             for (size_t k = a->ntimexes; k-- > 0;) {
                 const bn_timex *c = &a->timexes[k];
-                if (c->start >= at || c->precision != BN_PREC_DAY)
+                if (c->start >= at || c->value.precision != BN_PREC_DAY)
                     continue;
                 if (w.known && c->year_source != BN_YEAR_UNKNOWN &&
-                    labs(bn_days_from_civil(atoi(c->value), atoi(c->value + 5), atoi(c->value + 8)) - w.lo) > 366)
+                    labs(bn_days_from_civil(c->value.year, c->value.month, c->value.day) - w.lo) > 366)
                     continue;
                 before = c;
                 break;

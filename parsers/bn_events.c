@@ -112,7 +112,7 @@ static int dates_no_act(const bn_article *a, const bn_lang *lang, const bn_timex
             return 1;
     }
     /* "cuộc bầu cử tổng thống Mỹ năm 2016", "Công ước Montreux năm 1936" */
-    for (size_t n = 1; x->precision == BN_PREC_YEAR && n <= 6 && n <= lo; n++) {
+    for (size_t n = 1; x->value.precision == BN_PREC_YEAR && n <= 6 && n <= lo; n++) {
         int payload;
         size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload);
         if (m && payload == BN_EW_YEAR_NOUN)
@@ -985,7 +985,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 
 static int same_date(const bn_timex *x, const bn_timex *y)
 {
-    return strcmp(x->value, y->value) == 0 && strcmp(x->end, y->end) == 0;
+    return bn_timex_date_cmp(x, y) == 0;
 }
 
 /* 1 when x is a week, month or longer holding y's days ("tuần này"
@@ -995,8 +995,9 @@ static int same_date(const bn_timex *x, const bn_timex *y)
 static int coarser(const bn_timex *x, const bn_timex *y)
 {
     long xl, xh, yl, yh;
-    return x->precision > y->precision && x->precision != BN_PREC_DAY && bn_timex_days(x, &xl, &xh) &&
-           bn_timex_days(y, &yl, &yh) && xl <= yl && yh <= xh;
+    bn_precision xp = x->value.precision, yp = y->value.precision;
+    return xp > yp && xp != BN_PREC_DAY && bn_timex_days(x, &xl, &xh) && bn_timex_days(y, &yl, &yh) && xl <= yl &&
+           yh <= xh;
 }
 
 /* Whether written date x reaches within a month of the publication date
@@ -1100,9 +1101,8 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
     size_t cap = 0, mi = 0, ti = 0, pi = 0, tcap = 0;
     sent s = {0};
     bn_timex dct = {0};
-    if (a->dct[0] && bn_date_valid(a->dct)) {
-        memcpy(dct.value, a->dct, 11);
-        dct.precision = BN_PREC_DAY;
+    if (bn_date_real_day(&a->dct)) {
+        dct.value = a->dct;
         dct.year_source = BN_YEAR_DCT;
         s.dct = &dct;
     }

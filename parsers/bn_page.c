@@ -37,7 +37,7 @@ typedef struct line {
     char final;          /* its last character before closing quotes: '.', '!', '?', 'E' (an ellipsis) ... */
     int caption;         /* ends with a photo credit: "(Ảnh: AFP)", "- Ảnh: Reuters", "(Nguồn: TASS)" */
     uint32_t rest;       /* K_TRAIL: where the text after the trail starts */
-    char date[11];       /* K_DATELINE: the date */
+    bn_date date;        /* K_DATELINE: the date */
     uint32_t row;        /* the line of the page this piece was cut from */
     bn_piece_kind piece; /* what cutting the line found it to be */
     int before_credit;   /* a photo credit follows it: a caption */
@@ -209,16 +209,16 @@ static int cue_suffix(const bn_article *a, const bn_lang *lang, const line *ln, 
     return 0;
 }
 
-static int valid_ymd(int y, int m, int d, char out[11])
+static int valid_ymd(int y, int m, int d, bn_date *out)
 {
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-    return bn_date_valid(out);
+    *out = bn_date_day(y, m, d);
+    return bn_date_real_day(out);
 }
 
 /* A line made of a full date, times, numbers and dateline words only. */
-static int dateline(const bn_article *a, const bn_lang *lang, const line *ln, char out[11])
+static int dateline(const bn_article *a, const bn_lang *lang, const line *ln, bn_date *out)
 {
     const char *s = a->text.s;
     int found = 0;
@@ -275,7 +275,7 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     ln->sentence_end = fc == '.' || fc == '!' || fc == '?' || fc == 'E';
     ln->full_stop = fc == '.';
     ln->final = fc;
-    if (dateline(a, lang, ln, ln->date))
+    if (dateline(a, lang, ln, &ln->date))
         return K_DATELINE;
     size_t m = bn_phrases_match(lang->page_cues, a->text.s, &a->tokens, ln->tok_begin, ln->tok_end, &payload);
     if (m > 0) {
@@ -429,7 +429,7 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
             /* only a date line near the title dates the page: the time
              * stamps of lists are other articles' */
             if (a->dct_source < BN_DCT_PAGE && zone == Z_HEADER) {
-                memcpy(a->dct, ln->date, sizeof a->dct);
+                a->dct = ln->date;
                 a->dct_source = BN_DCT_PAGE;
             }
             continue;
@@ -587,7 +587,7 @@ bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
     return BN_OK;
 }
 
-int bn_url_date(const char *url, char out[11])
+int bn_url_date(const char *url, bn_date *out)
 {
     if (!url)
         return 0;

@@ -14,7 +14,7 @@
 bn_status bn_page_layout(bn_article *a, const bn_lang *lang);
 
 /* A publication date in a URL (/2023/07/10/, -20230710..., 2023-07-10):
- * writes YYYY-MM-DD and returns 1, or returns 0. */
-int bn_url_date(const char *url, char out[11]);
+ * fills *out (a day) and returns 1, or returns 0. */
+int bn_url_date(const char *url, bn_date *out);
 
 #endif

@@ -16,21 +16,21 @@ static void text_hash(const bn_text *t, char out[17])
 static void given_dct(bn_article *a, const bn_record *rec, const bn_read_options *opts)
 {
     if (rec->date && strlen(rec->date) >= 10) {
-        memcpy(a->dct, rec->date, 10); /* "2023-07-10T08:00:00Z" is cut to the day */
-        a->dct[10] = '\0';
-        if (bn_date_valid(a->dct)) {
+        char day[11];
+        memcpy(day, rec->date, 10); /* "2023-07-10T08:00:00Z" is cut to the day */
+        day[10] = '\0';
+        if (bn_date_parse_day(day, &a->dct)) {
             a->dct_source = BN_DCT_GIVEN;
             return;
         }
-        a->dct[0] = '\0';
     }
-    if (rec->date && !(strlen(rec->date) >= 10 && bn_date_valid(a->dct)) && *rec->date) {
+    if (rec->date && *rec->date) {
         char buf[200];
         snprintf(buf, sizeof buf, "the record's \"date\" \"%.40s\" is not a date (YYYY-MM-DD): left out", rec->date);
         a->warning = bn_arena_strdup(&a->arena, buf); /* NULL when out of memory: then unsaid */
     }
-    if (opts->dct && bn_date_valid(opts->dct)) {
-        memcpy(a->dct, opts->dct, 11);
+    if (opts->dct.year) {
+        a->dct = opts->dct;
         a->dct_source = BN_DCT_GIVEN;
     }
 }
@@ -92,9 +92,9 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     st = bn_page_layout(a, lang);
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory");
-    char url_date[11];
-    if (a->dct_source < BN_DCT_URL && bn_url_date(a->url, url_date)) {
-        memcpy(a->dct, url_date, sizeof a->dct);
+    bn_date url_date;
+    if (a->dct_source < BN_DCT_URL && bn_url_date(a->url, &url_date)) {
+        a->dct = url_date;
         a->dct_source = BN_DCT_URL;
     }
     if (!a->title)

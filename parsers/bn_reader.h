@@ -10,7 +10,7 @@
 
 typedef struct bn_read_options {
     int lenient;          /* invalid UTF-8 becomes U+FFFD instead of an error */
-    const char *dct;      /* YYYY-MM-DD for records without a date, or NULL */
+    bn_date dct;          /* the day of records without a date; year 0: none */
 } bn_read_options;
 
 /* Fills the article from a record.  Errors (invalid UTF-8, empty article)

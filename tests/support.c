@@ -19,7 +19,7 @@ int test_env_setup(void **state)
         fprintf(stderr, "test setup: %s\n", buf);
         return -1;
     }
-    bn_read_options ro = {0, NULL};
+    bn_read_options ro = {0};
     env->ex = bn_extractor_new(env->kb, env->lang, &ro);
     *state = env;
     return env->ex ? 0 : -1;

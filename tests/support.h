@@ -36,6 +36,12 @@ bn_article *test_extract_case(test_env *env, int lineno, const char *dct, const 
  * span is left out when `skip_title`. */
 int test_body_has(const bn_article *a, const char *needle, int skip_title);
 
+/* A date's TIMEX3 text (the writer's), for comparing with a string:
+ * TX(t->value); valid to the end of the enclosing block. */
+#define TX(d) bn_date_format(&(d), (char[BN_TIMEX_MAX]){0})
+/* A time expression's end as text, "" when it has none. */
+#define TX_END(t) ((t)->has_end ? TX((t)->end) : "")
+
 /* What a case of a table came to. */
 enum { TEST_CASE_OK, TEST_CASE_FAILED, TEST_CASE_GAP /* failed, and known to */ };
 

@@ -18,8 +18,8 @@ static bn_timex date(const char *value, bn_precision p)
 {
     bn_timex t;
     memset(&t, 0, sizeof t);
-    snprintf(t.value, sizeof t.value, "%s", value);
-    t.precision = p;
+    assert_true(bn_date_parse(value, strlen(value), &t.value));
+    assert_int_equal(t.value.precision, p);
     t.year_source = strncmp(value, "XXXX", 4) == 0 ? BN_YEAR_UNKNOWN : BN_YEAR_TEXT;
     return t;
 }

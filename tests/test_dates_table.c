@@ -29,19 +29,19 @@ static int check_case(test_env *env, int lineno, char **f, int nf)
         }
         if (strcmp(value, "-") == 0) {
             if (hit) {
-                printf("line %d: \"%s\" should not be a date, got %s\n", lineno, target, hit->value);
+                printf("line %d: \"%s\" should not be a date, got %s\n", lineno, target, TX(hit->value));
                 bad = 1;
             }
         } else if (!hit) {
             printf("line %d: \"%s\" not tagged, expected %s\n", lineno, target, value);
             bad = 1;
         } else {
-            const char *got_end = hit->end[0] ? hit->end : "-";
+            const char *got = TX(hit->value), *got_end = hit->has_end ? TX(hit->end) : "-";
             const char *got_ys = bn_year_source_name(hit->year_source);
-            if (strcmp(hit->value, value) != 0 || strcmp(got_end, end) != 0 ||
+            if (strcmp(got, value) != 0 || strcmp(got_end, end) != 0 ||
                 (strcmp(ys, "-") != 0 && strcmp(ys, got_ys) != 0)) {
                 printf("line %d: \"%s\" (dct %s): expected %s %s %s, got %s %s %s\n", lineno, target,
-                       f[0], value, end, ys, hit->value, got_end, got_ys);
+                       f[0], value, end, ys, got, got_end, got_ys);
                 bad = 1;
             }
         }

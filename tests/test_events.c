@@ -41,7 +41,7 @@ static void warning_with_roles(void **state)
     const bn_event *e = &a->events[0];
     assert_int_equal(e->type, BN_EV_WARNING);
     assert_string_equal(e->cameo, "130");
-    assert_string_equal(e->date.value, "2022-01-10");
+    assert_string_equal(TX(e->date.value), "2022-01-10");
     assert_int_equal(role_of(e, "nato"), BN_ROLE_SOURCE);
     assert_int_equal(role_of(e, "jens-stoltenberg"), BN_ROLE_SOURCE);
     assert_int_equal(role_of(e, "russia"), BN_ROLE_TARGET);
@@ -64,7 +64,7 @@ static void longest_trigger_and_planned(void **state)
     assert_int_equal(a->events[0].type, BN_EV_AGREEMENT);
     assert_string_equal(a->events[0].sources[0].trigger, "đạt được thỏa thuận");
     assert_int_equal(a->events[1].type, BN_EV_MEETING);
-    assert_string_equal(a->events[1].date.value, "2023-07-11");
+    assert_string_equal(TX(a->events[1].date.value), "2023-07-11");
     assert_int_equal(a->events[1].modality, BN_MOD_PLANNED);
     bn_article_free(a);
 }
@@ -78,7 +78,7 @@ static void undated_takes_publication_date_and_no_actor_no_event(void **state)
                                  "2022-01-13");
     assert_int_equal(a->nevents, 1);
     assert_int_equal(a->events[0].type, BN_EV_WARNING);
-    assert_string_equal(a->events[0].date.value, "2022-01-13");
+    assert_string_equal(TX(a->events[0].date.value), "2022-01-13");
     assert_int_equal(a->events[0].date_source, BN_DATE_DCT);
     assert_true(a->events[0].confidence < 0.5);
     bn_article_free(a);
@@ -120,9 +120,9 @@ static void each_clause_its_date(void **state)
     const bn_event *st = event_of(a, BN_EV_STATEMENT), *mt = event_of(a, BN_EV_MEETING);
     assert_non_null(st);
     assert_non_null(mt);
-    assert_string_equal(st->date.value, "2023-03-05");
-    assert_string_equal(mt->date.value, "2023-03-06");
-    assert_string_equal(mt->date.end, "2023-03-07");
+    assert_string_equal(TX(st->date.value), "2023-03-05");
+    assert_string_equal(TX(mt->date.value), "2023-03-06");
+    assert_string_equal(TX_END(&mt->date), "2023-03-07");
     assert_int_equal(role_of(mt, "european-union"), BN_ROLE_SOURCE);
     bn_article_free(a);
 }
@@ -137,7 +137,7 @@ static void reported_type_and_date(void **state)
                                  "2022-02-04");
     assert_int_equal(a->nevents, 1);
     assert_int_equal(a->events[0].type, BN_EV_PROPOSAL);
-    assert_string_equal(a->events[0].date.value, "2022-02-03");
+    assert_string_equal(TX(a->events[0].date.value), "2022-02-03");
     assert_int_equal(role_of(&a->events[0], "russia"), BN_ROLE_TARGET);
     bn_article_free(a);
 }
@@ -153,9 +153,9 @@ static void frame_date_and_subjectless_adverbial(void **state)
                                  "2022-05-20");
     assert_int_equal(a->nevents, 2);
     assert_int_equal(a->events[0].type, BN_EV_AGREEMENT);
-    assert_string_equal(a->events[0].date.value, "2022-05-18");
+    assert_string_equal(TX(a->events[0].date.value), "2022-05-18");
     assert_int_equal(a->events[1].type, BN_EV_STATEMENT);
-    assert_string_equal(a->events[1].date.value, "2022-05-19");
+    assert_string_equal(TX(a->events[1].date.value), "2022-05-19");
     assert_string_equal(a->events[1].sources[0].trigger, "nhấn mạnh");
     bn_article_free(a);
 }

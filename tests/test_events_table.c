@@ -45,9 +45,9 @@ static int matches(const bn_article *a, const bn_event *e, const want *w)
     if (e->type != w->type || e->modality != w->modality)
         return 0;
     if (w->dct) {
-        if (e->date_source != BN_DATE_DCT || strcmp(e->date.value, a->dct) != 0)
+        if (e->date_source != BN_DATE_DCT || !bn_date_equal(&e->date.value, &a->dct))
             return 0;
-    } else if (strcmp(e->date.value, w->value) != 0 || strcmp(e->date.end, w->end) != 0) {
+    } else if (strcmp(TX(e->date.value), w->value) != 0 || strcmp(TX_END(&e->date), w->end) != 0) {
         return 0;
     }
     if (!has_all(e, w->sources, BN_ROLE_SOURCE) || !has_all(e, w->targets, BN_ROLE_TARGET))
@@ -93,8 +93,8 @@ static int parse_want(char *spec, want *w)
 
 static void print_event(const bn_event *e)
 {
-    printf("      got %s %s%s%s [%s] %s", bn_event_type_name(e->type), e->date.value, e->date.end[0] ? "/" : "",
-           e->date.end, bn_date_source_name(e->date_source), bn_modality_name(e->modality));
+    printf("      got %s %s%s%s [%s] %s", bn_event_type_name(e->type), TX(e->date.value), e->date.has_end ? "/" : "",
+           TX_END(&e->date), bn_date_source_name(e->date_source), bn_modality_name(e->modality));
     for (size_t i = 0; i < e->nactors; i++)
         printf(" %s:%c", e->actors[i].id, bn_role_name(e->actors[i].role)[0]);
     if (e->location)

@@ -30,7 +30,7 @@ static void extract_record_round_trip(void **state)
     bn_article *b = NULL;
     assert_int_equal(bn_json_read_extract(buf, len, "x.jsonl", 1, &b, &err), BN_OK);
     assert_string_equal(b->id, a->id);
-    assert_string_equal(b->dct, a->dct);
+    assert_true(bn_date_equal(&b->dct, &a->dct));
     assert_int_equal(b->dct_source, a->dct_source);
     assert_int_equal(b->nbody, a->nbody);
     assert_memory_equal(b->body_offsets, a->body_offsets, 2 * a->nbody * sizeof(uint32_t));
@@ -43,17 +43,43 @@ static void extract_record_round_trip(void **state)
         assert_string_equal(x->cameo, y->cameo);
         assert_true(x->goldstein == y->goldstein);
         assert_true(x->confidence == y->confidence);
-        assert_string_equal(x->date.value, y->date.value);
-        assert_string_equal(x->date.end, y->date.end);
+        assert_int_equal(bn_timex_date_cmp(&x->date, &y->date), 0);
+        assert_int_equal(x->date.mod, y->date.mod);
         assert_int_equal(x->modality, y->modality);
         assert_int_equal(x->nactors, y->nactors);
         assert_string_equal(x->sources[0].sentence, y->sources[0].sentence);
         assert_int_equal(x->sources[0].offset, y->sources[0].offset);
         assert_int_equal(x->sources[0].trigger_length, y->sources[0].trigger_length);
     }
-    assert_string_equal(b->events[1].date.end, "2022-01-13");
+    assert_string_equal(TX_END(&b->events[1].date), "2022-01-13");
     bn_article_free(b);
     bn_article_free(a);
+
+    /* the record's TIMEX3 text is read where it enters: a value that is
+     * no date, a precision its value does not have, an unknown mod */
+    static const char *const wrong[][2] = {
+        {"\"value\":\"2022-01-10\",\"year_range\"", "\"value\":\"2022-13-10\",\"year_range\""},
+        {"\"precision\":\"day\"", "\"precision\":\"month\""},
+        {"\"end\":\"2022-01-13\"", "\"end\":\"13/1\""},
+        {"\"mod\":null", "\"mod\":\"LATE\""},
+    };
+    for (size_t k = 0; k < sizeof wrong / sizeof wrong[0]; k++) {
+        char *at = strstr(buf, wrong[k][0]);
+        assert_non_null(at);
+        size_t from = (size_t)(at - buf), old_len = strlen(wrong[k][0]), new_len = strlen(wrong[k][1]);
+        char *bad = malloc(len + new_len + 1);
+        assert_non_null(bad);
+        memcpy(bad, buf, from);
+        memcpy(bad + from, wrong[k][1], new_len);
+        memcpy(bad + from + new_len, at + old_len, len - from - old_len + 1);
+        bn_error_clear(&err);
+        b = NULL;
+        assert_int_equal(bn_json_read_extract(bad, strlen(bad), "x.jsonl", 1, &b, &err), BN_ERR_PARSE);
+        assert_null(b);
+        if (!strstr(err.text, "event date"))
+            fail_msg("case %zu: %s", k, err.text);
+        free(bad);
+    }
     free(buf);
 }
 

@@ -36,7 +36,7 @@ static char outdir_made[4096];
 
 typedef struct options {
     const char *outdir;
-    const char *dct;
+    bn_date dct;
     const char *datadir;
     const char *lang;     /* --lang: data/lang/<code>/, "vi" by default */
     const char **kb_files;
@@ -262,9 +262,8 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
             o->outdir = optarg;
             break;
         case OPT_DCT:
-            if (!bn_date_valid(optarg))
+            if (!bn_date_parse_day(optarg, &o->dct))
                 return usage_error(cmd_sp, "--dct wants a date YYYY-MM-DD, not '%s'", optarg);
-            o->dct = optarg;
             break;
         case OPT_KB: {
             const char **v = realloc(o->kb_files, (o->nkb + 1) * sizeof *v);
@@ -303,9 +302,8 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
         }
         case OPT_SINCE:
         case OPT_UNTIL:
-            if (!bn_filter_date_valid(optarg))
+            if (!bn_filter_date_parse(optarg, c == OPT_SINCE ? &o->filter.since : &o->filter.until))
                 return usage_error(cmd_sp, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
-            *(c == OPT_SINCE ? &o->filter.since : &o->filter.until) = optarg;
             break;
         case OPT_LANES: {
             char *end;

@@ -37,7 +37,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     lang = fuzz_load_lang();
     kb = fuzz_load_kb();
     for (int i = 0; i < 4; i++) {
-        bn_read_options ro = {i & 1, (i & 2) ? "2019-12-03" : NULL};
+        bn_read_options ro = {i & 1, (i & 2) ? bn_date_day(2019, 12, 3) : (bn_date){0}};
         if (!(ex[i] = bn_extractor_new(kb, lang, &ro)))
             abort();
     }

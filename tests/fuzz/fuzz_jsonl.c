@@ -24,7 +24,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     lang = fuzz_load_lang();
     kb = fuzz_load_kb();
-    bn_read_options ro = {0, NULL};
+    bn_read_options ro = {0};
     if (!(ex = bn_extractor_new(kb, lang, &ro)))
         abort();
     return 0;

@@ -94,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == BN_OK)
         st = bn_kb_compile(kb);
     if (st == BN_OK) {
-        bn_read_options ro = {0, NULL};
+        bn_read_options ro = {0};
         bn_extractor *ex = bn_extractor_new(kb, lang, &ro);
         if (!ex)
             abort();

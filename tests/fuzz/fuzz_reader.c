@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = fuzz_copy(data, size);
     bn_record rec = fuzz_text_record(text, size, NULL, NULL);
     for (int lenient = 0; lenient < 2; lenient++) {
-        bn_read_options ro = {lenient, NULL};
+        bn_read_options ro = {.lenient = lenient};
         bn_article *a = bn_article_new();
         if (!a)
             abort();

@@ -761,30 +761,33 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         size_t hi = lo, first = a->ntimexes;
         while (hi < raws.n && raws.v[hi].sentence == raws.v[lo].sentence)
             hi++;
-        /* absolute expressions first: the first day anchors the sentence's
-         * relative ones */
-        anchor an = {w.known, w.lo, w.source};
-        int have_day = 0;
+        /* absolute expressions first: the first day written before a
+         * relative one in its sentence anchors it ("Ngày 10/4, ông X cho
+         * biết tuần trước ..."), else the publication date; a day after it
+         * is another clause's ("tuần trước ..., dù ... vào ngày 14/4") */
         for (size_t i = lo; i < hi; i++) {
             if (is_relative(&raws.v[i]))
                 continue;
             bn_timex *t;
             if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
                 return st;
-            if (!absolute(&raws.v[i], &w, t)) {
+            if (!absolute(&raws.v[i], &w, t))
                 a->ntimexes--;
-                continue;
-            }
-            if (!have_day && t->value.precision == BN_PREC_DAY && t->year_source != BN_YEAR_UNKNOWN) {
-                have_day = 1;
-                an.ok = 1;
-                an.day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
-                an.source = t->year_source;
-            }
         }
         for (size_t i = lo; i < hi; i++) {
             if (!is_relative(&raws.v[i]))
                 continue;
+            anchor an = {w.known, w.lo, w.source};
+            for (size_t k = first; k < a->ntimexes; k++) {
+                const bn_timex *c = &a->timexes[k];
+                if (c->value.precision == BN_PREC_DAY && c->year_source != BN_YEAR_UNKNOWN &&
+                    c->start < a->tokens.v[raws.v[i].tok_begin].start) {
+                    an.ok = 1;
+                    an.day = bn_days_from_civil(c->value.year, c->value.month, c->value.day);
+                    an.source = c->year_source;
+                    break;
+                }
+            }
             /* the day last written before it, in this sentence or earlier;
              * a date far from the writing is history, not "that day" */
             uint32_t at = a->tokens.v[raws.v[i].tok_begin].start;

@@ -326,6 +326,7 @@ typedef struct when {
     long lo, hi;     /* LONG_MIN / LONG_MAX when unbounded */
     int hi_is_day;   /* hi comes from a coming day or month, not a year */
     bn_year_source source;
+    int hi_firm;     /* the offices of people named bound the writing: it is not after hi */
 } when;
 
 /* The year of month m, day d (d = 0: the month as a whole) given when the
@@ -359,11 +360,16 @@ static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
         *src = w->source;
         return best;
     }
-    /* where the article's dates can fall: around the window when it is
-     * bounded on both sides; up to a year before a coming day it names
-     * (news speaks of what is weeks ahead, not years) */
+    /* where the article's dates can fall: when the offices named bound
+     * the writing, a past or untensed act up to half a year before it and
+     * not after it, a coming one after it (within half a year); around a
+     * window the article's own years give; up to a year before a coming
+     * day it names (news speaks of what is weeks ahead, not years) */
     long from, to;
-    if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi - w->lo <= 400) {
+    if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi_firm) {
+        from = tense > 0 ? w->lo : w->lo - 180;
+        to = tense > 0 ? w->hi + 180 : w->hi;
+    } else if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi - w->lo <= 400) {
         from = w->lo - 180;
         to = w->hi + 180;
     } else if (w->hi != LONG_MAX && w->hi_is_day) {
@@ -467,7 +473,7 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
  * writer; in a past one, behind. */
 static when estimate(const rawv *raws)
 {
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0};
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
         if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
@@ -739,7 +745,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     bn_status st = recognise(a, R, &raws);
     if (st != BN_OK)
         return st;
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0};
     if (a->dct.year) {
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
@@ -753,6 +759,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             w.hi = a->written_before;
             w.hi_is_day = 0;
         }
+        w.hi_firm = a->written_before != LONG_MAX;
         if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
     }

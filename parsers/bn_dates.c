@@ -329,6 +329,26 @@ typedef struct when {
     int hi_firm;     /* the offices of people named bound the writing: it is not after hi */
 } when;
 
+/* The one year that puts month m, day d (0: mid-month) in [from, to]
+ * days: 0 when none does, -1 when several do. */
+static int one_year(int m, int d, long from, long to)
+{
+    int ylo, yhi, mm, dd, found = 0;
+    bn_civil_from_days(from, &ylo, &mm, &dd);
+    bn_civil_from_days(to, &yhi, &mm, &dd);
+    for (int y = ylo; y <= yhi; y++) {
+        if (d && !valid_day(y, m, d))
+            continue;
+        long t = bn_days_from_civil(y, m, d ? d : 15);
+        if (t >= from && t <= to) {
+            if (found)
+                return -1;
+            found = y;
+        }
+    }
+    return found;
+}
+
 /* The year of month m, day d (d = 0: the month as a whole) given when the
  * article was written and the sentence's tense; 0 when it cannot be
  * told. */
@@ -360,16 +380,13 @@ static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
         *src = w->source;
         return best;
     }
-    /* where the article's dates can fall: when the offices named bound
-     * the writing, a past or untensed act up to half a year before it and
-     * not after it, a coming one after it (within half a year); around a
-     * window the article's own years give; up to a year before a coming
-     * day it names (news speaks of what is weeks ahead, not years) */
+    /* where the article's dates can fall: around the window (half a year
+     * either side) when it is bounded on both sides; up to a year before
+     * a coming day it names (news speaks of what is weeks ahead, not
+     * years) */
     long from, to;
-    if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi_firm) {
-        from = tense > 0 ? w->lo : w->lo - 180;
-        to = tense > 0 ? w->hi + 180 : w->hi;
-    } else if (w->lo != LONG_MIN && w->hi != LONG_MAX && w->hi - w->lo <= 400) {
+    int bounded = w->lo != LONG_MIN && w->hi != LONG_MAX;
+    if (bounded) {
         from = w->lo - 180;
         to = w->hi + 180;
     } else if (w->hi != LONG_MAX && w->hi_is_day) {
@@ -378,22 +395,16 @@ static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
     } else {
         return 0;
     }
-    /* the one year that puts the date there */
-    int ylo, yhi, mm, dd, found = 0;
-    bn_civil_from_days(from, &ylo, &mm, &dd);
-    bn_civil_from_days(to, &yhi, &mm, &dd);
-    for (int y = ylo; y <= yhi; y++) {
-        if (d && !valid_day(y, m, d))
-            continue;
-        long t = bn_days_from_civil(y, m, mid);
-        if (t >= from && t <= to) {
-            if (found)
-                return 0;
-            found = y;
-        }
-    }
-    if (found)
-        *src = BN_YEAR_INFERRED;
+    int found = one_year(m, d, from, to);
+    /* two years fit: when the offices named bound the writing, a past or
+     * untensed act is before its end, a coming one after its start
+     * (Tillerson as Secretary of State, 2017-02 .. 2018-03: "9/7" is
+     * 2017) */
+    if (found < 0 && bounded && w->hi_firm)
+        found = tense > 0 ? one_year(m, d, w->lo, w->hi + 180) : one_year(m, d, w->lo - 180, w->hi);
+    if (found <= 0)
+        return 0;
+    *src = BN_YEAR_INFERRED;
     return found;
 }
 

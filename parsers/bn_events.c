@@ -834,7 +834,9 @@ static const bn_trigger *event_lexeme(const bn_article *a, const bn_lang *lang, 
     if (lex->type == BN_EV_STATEMENT)
         for (size_t j = p->k + 1; j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
             if (verbal(lang->triggers[s->trigs[j].index].type)) {
-                if (speaker_side(a, s, src_lo, t->tok, t->tok + t->ntok, s->trigs[j].tok))
+                /* "nhấn mạnh Nga không phản đối ...": what is said is no criticism */
+                if (speaker_side(a, s, src_lo, t->tok, t->tok + t->ntok, s->trigs[j].tok) &&
+                    modality_of(a, lang, t->tok + t->ntok, s->trigs[j].tok) != BN_MOD_NEGATED)
                     lex = &lang->triggers[s->trigs[j].index];
                 break;
             }

@@ -949,14 +949,17 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own;
          * but an act a report tells with a day of its own ("tiết lộ tướng
-         * Zamir đã họp kín với tướng Caine hôm 30/1") is one, done by
-         * those named after the report */
+         * Zamir đã họp kín với tướng Caine hôm 30/1") is one */
         if (!p.first && reported_in(a, lang, s, k)) {
             size_t f = told_by(lang, s, k, own);
             if (f == SIZE_MAX)
                 continue;
+            /* done by those named after the report, else by the reporter
+             * ("cho biết trong cuộc gặp với Ngoại trưởng Blinken tuần
+             * trước") */
             p.first = 1;
-            p.cstart = s->trigs[f].tok + s->trigs[f].ntok;
+            if (mention_between(a, s, s->trigs[f].tok + s->trigs[f].ntok, t->tok))
+                p.cstart = s->trigs[f].tok + s->trigs[f].ntok;
             p.subject = mention_between(a, s, p.cstart, t->tok);
             if (!p.subject)
                 continue;

@@ -148,10 +148,10 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         st = add_lists(lang->modality_matcher, json_object_get(root, "modality"), "modality", mkeys, mvals, 5,
                        path, err);
     /* what a deploying verb must move to be an act */
-    static const char *const fkeys[] = {"force_words", "force_counters"};
-    static const int fvals[] = {1, 2};
+    static const char *const fkeys[] = {"force_words", "force_counters", "force_results"};
+    static const int fvals[] = {1, 2, 3};
     if (st == BN_OK)
-        st = (lang->force_words = bn_phrases_new()) ? add_lists(lang->force_words, root, "", fkeys, fvals, 2, path, err)
+        st = (lang->force_words = bn_phrases_new()) ? add_lists(lang->force_words, root, "", fkeys, fvals, 3, path, err)
                                                     : BN_ERR_NOMEM;
     json_decref(root);
     return st;

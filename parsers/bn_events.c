@@ -181,14 +181,20 @@ static int clause_break(const bn_article *a, size_t i)
 
 /* Whether a force follows token i, past counts and counters ("hai",
  * "thêm", "chiếc", "các"): what a deploying verb moves ("điều thêm hai
- * tàu chiến"). */
+ * tàu chiến"), unless a force_results word soon after says it is made
+ * into something ("thành"). */
 static int force_after(const bn_article *a, const bn_lang *lang, size_t i, size_t end)
 {
     for (size_t stop = i + 5; i < end && i < stop;) {
         int payload;
         size_t n = bn_phrases_match(lang->force_words, a->text.s, &a->tokens, i, end, &payload);
-        if (n && payload == 1)
+        if (n && payload == 1) {
+            /* "đưa quân đội nước này thành một thế lực": made into, not moved */
+            for (size_t k = i + n; k < end && k < i + n + 4; k++)
+                if (bn_phrases_match(lang->force_words, a->text.s, &a->tokens, k, end, &payload) && payload == 3)
+                    return 0;
             return 1;
+        }
         if (!n && !(n = bn_phrases_match(lang->dates->numbers, a->text.s, &a->tokens, i, end, &payload)) &&
             !is_digit(a->text.s[a->tokens.v[i].start])) {
             n = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload);

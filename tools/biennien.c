@@ -211,196 +211,290 @@ static void print_usage(const char *cmd)
     fputs(usage_options_rest, stdout);
 }
 
+/* "biennien: " and the message; `cmd` (NULL: none) names the command
+ * whose --help to see. */
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "biennien: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "; see 'biennien %s--help'\n", cmd ? cmd : "");
+    fprintf(stderr, "; see 'biennien %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
        OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS, OPT_LANG };
 
-/* Returns -1 to go on, or an exit status. */
-static int parse_options(const char *cmd, int argc, char **argv, options *o)
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"dct", required_argument, NULL, OPT_DCT},
+    {"kb", required_argument, NULL, OPT_KB},
+    {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"data-dir", required_argument, NULL, OPT_DATADIR},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"actor", required_argument, NULL, OPT_ACTOR},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"min-confidence", required_argument, NULL, OPT_MINCONF},
+    {"lanes", required_argument, NULL, OPT_LANES},
+    {"vertical", no_argument, NULL, OPT_VERTICAL},
+    {"bin", required_argument, NULL, OPT_BIN},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"max-actors", required_argument, NULL, OPT_MAXACTORS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
+    {"log", required_argument, NULL, OPT_LOG},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+/* What the readers of options below return when the command line goes
+ * on; any value >= 0 is the exit status. */
+enum { GO_ON = -1, NOT_MINE = -2 };
+
+/* Whether `arg` is a whole number from lo to hi; into *n. */
+static int read_number(const char *arg, long lo, long hi, long *n)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"dct", required_argument, NULL, OPT_DCT},
-        {"kb", required_argument, NULL, OPT_KB},
-        {"lenient", no_argument, NULL, OPT_LENIENT},
-        {"data-dir", required_argument, NULL, OPT_DATADIR},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"actor", required_argument, NULL, OPT_ACTOR},
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"until", required_argument, NULL, OPT_UNTIL},
-        {"min-confidence", required_argument, NULL, OPT_MINCONF},
-        {"lanes", required_argument, NULL, OPT_LANES},
-        {"vertical", no_argument, NULL, OPT_VERTICAL},
-        {"bin", required_argument, NULL, OPT_BIN},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"max-actors", required_argument, NULL, OPT_MAXACTORS},
-        {"quiet", no_argument, NULL, 'q'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"progress", no_argument, NULL, OPT_PROGRESS},
-        {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
-        {"log", required_argument, NULL, OPT_LOG},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION},
-        {NULL, 0, NULL, 0},
-    };
-    char cmd_sp[32];
-    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            o->outdir = optarg;
-            break;
-        case OPT_DCT:
-            if (!bn_date_parse_day(optarg, &o->dct))
-                return usage_error(cmd_sp, "--dct wants a date YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case OPT_KB: {
-            const char **v = realloc(o->kb_files, (o->nkb + 1) * sizeof *v);
-            if (!v)
-                return EXIT_INPUT;
-            o->kb_files = v;
-            o->kb_files[o->nkb++] = optarg;
-            break;
-        }
-        case OPT_LENIENT:
-            o->lenient = 1;
-            break;
-        case OPT_DATADIR:
-            o->datadir = optarg;
-            break;
-        case OPT_LANG:
-            if (strlen(optarg) == 0 || strlen(optarg) > 15 || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-                                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(optarg))
-                return usage_error(cmd_sp, "--lang wants a language code (letters, digits, '-'), not '%s'", optarg);
-            o->lang = optarg;
-            break;
-        case OPT_FORMAT: {
-            const char *bad;
-            if (bn_formats_parse(optarg, &o->out.formats, &bad) != 0 || !o->out.formats)
-                return usage_error(cmd_sp, "--format wants a comma-separated list of formats (see --help), not '%s'",
-                                   optarg);
-            break;
-        }
-        case OPT_ACTOR: {
-            const char **v = realloc(o->actors, (o->nactors + 1) * sizeof *v);
-            if (!v)
-                return EXIT_INPUT;
-            o->actors = v;
-            o->actors[o->nactors++] = optarg;
-            break;
-        }
-        case OPT_SINCE:
-        case OPT_UNTIL:
-            if (!bn_filter_date_parse(optarg, c == OPT_SINCE ? &o->filter.since : &o->filter.until))
-                return usage_error(cmd_sp, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case OPT_LANES: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 50)
-                return usage_error(cmd_sp, "--lanes wants a number from 1 to 50, not '%s'", optarg);
-            o->out.picture.lanes = (int)n;
-            break;
-        }
-        case OPT_VERTICAL:
-            o->out.picture.vertical = 1;
-            break;
-        case OPT_BIN:
-            if (strcmp(optarg, "day") == 0)
-                o->out.picture.bin = BN_BIN_DAY;
-            else if (strcmp(optarg, "week") == 0)
-                o->out.picture.bin = BN_BIN_WEEK;
-            else if (strcmp(optarg, "month") == 0)
-                o->out.picture.bin = BN_BIN_MONTH;
-            else
-                return usage_error(cmd_sp, "--bin wants day, week or month, not '%s'", optarg);
-            break;
-        case OPT_LAYOUT: {
-            static const char *const layouts[] = {"neato", "sfdp", "fdp", "circo", "dot", "twopi", NULL};
-            size_t k;
-            for (k = 0; layouts[k] && strcmp(layouts[k], optarg) != 0; k++)
-                ;
-            if (!layouts[k])
-                return usage_error(cmd_sp, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", optarg);
-            o->out.picture.layout = layouts[k];
-            break;
-        }
-        case OPT_MAXACTORS: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 100000)
-                return usage_error(cmd_sp, "--max-actors wants a number from 1 to 100000, not '%s'", optarg);
-            o->out.picture.max_actors = (int)n;
-            break;
-        }
-        case OPT_MINCONF: {
-            char *end;
-            double x = strtod(optarg, &end);
-            if (end == optarg || *end || x < 0 || x > 1)
-                return usage_error(cmd_sp, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
-            o->filter.min_confidence = x;
-            break;
-        }
-        case 'q':
-            o->quiet = 1;
-            break;
-        case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 256)
-                return usage_error(cmd_sp, "-j wants a number of threads from 1 to 256, not '%s'", optarg);
-            o->jobs = (int)n;
-            break;
-        }
-        case OPT_PROGRESS:
-            o->progress = 1;
-            break;
-        case OPT_LOG:
-            o->log = optarg;
-            break;
-        case OPT_MAXBYTES: {
-            char *end;
-            unsigned long long n = strtoull(optarg, &end, 10);
-            if (end == optarg || *end || n < 1024)
-                return usage_error(cmd_sp, "--max-article-bytes wants a number of bytes of at least 1024, not '%s'",
-                                   optarg);
-            o->max_article_bytes = (size_t)n;
-            break;
-        }
-        case 'h':
-            print_usage(cmd);
-            return 0;
-        case OPT_VERSION:
-            printf("biennien %s\n", BN_VERSION);
-            return 0;
-        case ':':
-            return usage_error(cmd_sp, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage_error(cmd_sp, "unknown option '%s'", argv[optind - 1]);
-        }
+    char *end;
+    *n = strtol(arg, &end, 10);
+    return end != arg && !*end && *n >= lo && *n <= hi;
+}
+
+/* One more item of a repeatable option (--kb, --actor). */
+static int append(const char ***list, size_t *n, const char *item)
+{
+    const char **v = realloc(*list, (*n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    *list = v;
+    v[(*n)++] = item;
+    return 0;
+}
+
+static int is_language_code(const char *s)
+{
+    size_t len = strlen(s);
+    return len > 0 && len <= 15 &&
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == len;
+}
+
+/* What is read and how: --dct, --kb, --lenient, --data-dir, --lang,
+ * --max-article-bytes. */
+static int read_input_option(const char *cmd, int c, const char *arg, options *o)
+{
+    switch (c) {
+    case OPT_DCT:
+        if (!bn_date_parse_day(arg, &o->dct))
+            return usage_error(cmd, "--dct wants a date YYYY-MM-DD, not '%s'", arg);
+        return GO_ON;
+    case OPT_KB:
+        return append(&o->kb_files, &o->nkb, arg) == 0 ? GO_ON : EXIT_INPUT;
+    case OPT_LENIENT:
+        o->lenient = 1;
+        return GO_ON;
+    case OPT_DATADIR:
+        o->datadir = arg;
+        return GO_ON;
+    case OPT_LANG:
+        if (!is_language_code(arg))
+            return usage_error(cmd, "--lang wants a language code (letters, digits, '-'), not '%s'", arg);
+        o->lang = arg;
+        return GO_ON;
+    case OPT_MAXBYTES: {
+        char *end;
+        unsigned long long n = strtoull(arg, &end, 10);
+        if (end == arg || *end || n < 1024)
+            return usage_error(cmd, "--max-article-bytes wants a number of bytes of at least 1024, not '%s'", arg);
+        o->max_article_bytes = (size_t)n;
+        return GO_ON;
     }
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* Where the outputs go and which: -o, --format. */
+static int read_output_option(const char *cmd, int c, const char *arg, options *o)
+{
+    const char *bad;
+    switch (c) {
+    case 'o':
+        o->outdir = arg;
+        return GO_ON;
+    case OPT_FORMAT:
+        if (bn_formats_parse(arg, &o->out.formats, &bad) != 0 || !o->out.formats)
+            return usage_error(cmd, "--format wants a comma-separated list of formats (see --help), not '%s'", arg);
+        return GO_ON;
+    default:
+        return NOT_MINE;
+    }
+}
+
+static int read_bin(const char *cmd, const char *arg, bn_bin *bin)
+{
+    if (strcmp(arg, "day") == 0)
+        *bin = BN_BIN_DAY;
+    else if (strcmp(arg, "week") == 0)
+        *bin = BN_BIN_WEEK;
+    else if (strcmp(arg, "month") == 0)
+        *bin = BN_BIN_MONTH;
+    else
+        return usage_error(cmd, "--bin wants day, week or month, not '%s'", arg);
+    return GO_ON;
+}
+
+static int read_layout(const char *cmd, const char *arg, const char **layout)
+{
+    static const char *const layouts[] = {"neato", "sfdp", "fdp", "circo", "dot", "twopi", NULL};
+    size_t k;
+    for (k = 0; layouts[k] && strcmp(layouts[k], arg) != 0; k++)
+        ;
+    if (!layouts[k])
+        return usage_error(cmd, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", arg);
+    *layout = layouts[k];
+    return GO_ON;
+}
+
+/* How the pictures are drawn: --lanes, --vertical, --bin, --layout,
+ * --max-actors. */
+static int read_picture_option(const char *cmd, int c, const char *arg, options *o)
+{
+    long n;
+    switch (c) {
+    case OPT_LANES:
+        if (!read_number(arg, 1, 50, &n))
+            return usage_error(cmd, "--lanes wants a number from 1 to 50, not '%s'", arg);
+        o->out.picture.lanes = (int)n;
+        return GO_ON;
+    case OPT_VERTICAL:
+        o->out.picture.vertical = 1;
+        return GO_ON;
+    case OPT_BIN:
+        return read_bin(cmd, arg, &o->out.picture.bin);
+    case OPT_LAYOUT:
+        return read_layout(cmd, arg, &o->out.picture.layout);
+    case OPT_MAXACTORS:
+        if (!read_number(arg, 1, 100000, &n))
+            return usage_error(cmd, "--max-actors wants a number from 1 to 100000, not '%s'", arg);
+        o->out.picture.max_actors = (int)n;
+        return GO_ON;
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* Which events are kept: --actor, --since, --until, --min-confidence. */
+static int read_filter_option(const char *cmd, int c, const char *arg, options *o)
+{
+    switch (c) {
+    case OPT_ACTOR:
+        return append(&o->actors, &o->nactors, arg) == 0 ? GO_ON : EXIT_INPUT;
+    case OPT_SINCE:
+    case OPT_UNTIL:
+        if (!bn_filter_date_parse(arg, c == OPT_SINCE ? &o->filter.since : &o->filter.until))
+            return usage_error(cmd, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", arg);
+        return GO_ON;
+    case OPT_MINCONF: {
+        char *end;
+        double x = strtod(arg, &end);
+        if (end == arg || *end || x < 0 || x > 1)
+            return usage_error(cmd, "--min-confidence wants a number from 0 to 1, not '%s'", arg);
+        o->filter.min_confidence = x;
+        return GO_ON;
+    }
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* How the run goes and what it says: -q, -j, --progress, --log, and
+ * --help and --version, which end it. */
+static int read_run_option(const char *cmd, int c, const char *arg, options *o)
+{
+    long n;
+    switch (c) {
+    case 'q':
+        o->quiet = 1;
+        return GO_ON;
+    case 'j':
+        if (!read_number(arg, 1, 256, &n))
+            return usage_error(cmd, "-j wants a number of threads from 1 to 256, not '%s'", arg);
+        o->jobs = (int)n;
+        return GO_ON;
+    case OPT_PROGRESS:
+        o->progress = 1;
+        return GO_ON;
+    case OPT_LOG:
+        o->log = arg;
+        return GO_ON;
+    case 'h':
+        print_usage(cmd);
+        return 0;
+    case OPT_VERSION:
+        printf("biennien %s\n", BN_VERSION);
+        return 0;
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* One option as getopt_long returned it (`c`, optarg) into o. */
+static int read_option(const char *cmd, int c, char **argv, options *o)
+{
+    static int (*const groups[])(const char *, int, const char *, options *) = {
+        read_input_option, read_output_option, read_picture_option, read_filter_option, read_run_option,
+    };
+    if (c == ':')
+        return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
+        int st = groups[i](cmd, c, optarg, o);
+        if (st != NOT_MINE)
+            return st;
+    }
+    return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+/* What an option not given means. */
+static void set_defaults(options *o)
+{
     o->filter.actors = o->actors;
     o->filter.nactors = o->nactors;
     if (!o->out.formats)
         o->out.formats = bn_formats_default();
+    if (!o->lang)
+        o->lang = "vi";
+}
+
+/* What the command needs beside its options: inputs, and for build and
+ * merge an output directory. */
+static int check_options(const char *cmd, const options *o)
+{
+    if (o->ninputs == 0)
+        return usage_error(cmd, "%s", strcmp(cmd, "merge") == 0 ? "no FILE.jsonl given" : "no INPUT given");
+    if (strcmp(cmd, "extract") != 0 && !o->outdir)
+        return usage_error(cmd, "%s", "no output directory given (-o OUTDIR)");
+    return GO_ON;
+}
+
+/* The options of `cmd` (argv[0]) into o.  Returns GO_ON, or an exit
+ * status. */
+static int parse_options(const char *cmd, int argc, char **argv, options *o)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
+        int st = read_option(cmd, c, argv, o);
+        if (st != GO_ON)
+            return st;
+    }
+    set_defaults(o);
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
-    if (o->ninputs == 0)
-        return usage_error(cmd_sp, "%s", strcmp(cmd, "merge") == 0 ? "no FILE.jsonl given" : "no INPUT given");
-    if (strcmp(cmd, "extract") != 0 && !o->outdir)
-        return usage_error(cmd_sp, "%s", "no output directory given (-o OUTDIR)");
-    return -1;
+    return check_options(cmd, o);
 }
 
 /* SIGINT and SIGTERM: extraction stops reading and finishes what is in
@@ -456,7 +550,7 @@ static int load_resources(const options *o, resources *r)
     if (st == BN_OK)
         st = bn_kb_compile(r->kb);
     if (st == BN_OK)
-        st = bn_lang_load(&r->lang, dir, o->lang ? o->lang : "vi", &err);
+        st = bn_lang_load(&r->lang, dir, o->lang, &err);
     if (st != BN_OK) {
         if (err.status == BN_OK)
             bn_error_set(&err, st, dir, 0, 0, 0, "cannot load the data files: %s", bn_status_name(st));
@@ -473,7 +567,7 @@ static int load_labels(options *o, resources *r)
     bn_error err;
     bn_error_clear(&err);
     const char *dir = o->datadir ? o->datadir : bn_datadir();
-    if (bn_labels_load(&r->labels, dir, o->lang ? o->lang : "vi", &err) != BN_OK) {
+    if (bn_labels_load(&r->labels, dir, o->lang, &err) != BN_OK) {
         report(&err);
         return -1;
     }

@@ -29,11 +29,6 @@
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_NOTHING_READ = 2 };
 
-/* The output directory did not exist before this run: the first of its
- * ancestors (or itself) that this run makes; removed again, with what is
- * below it, when nothing is written.  "" when it existed. */
-static char outdir_made[4096];
-
 typedef struct options {
     const char *outdir;
     bn_date dct;
@@ -55,10 +50,6 @@ typedef struct options {
     const char *log; /* --log FILE: every message about an input or article */
 } options;
 
-/* Messages about inputs and articles: errors at once, warnings counted
- * and summarised at the end, all of them in the --log file. */
-static bn_messages messages;
-
 static void report(const bn_error *err)
 {
     char buf[1200];
@@ -67,11 +58,11 @@ static void report(const bn_error *err)
 }
 
 /* An error about an input or record: also in the log. */
-static void report_input(const bn_error *err)
+static void report_input(bn_messages *m, const bn_error *err)
 {
     char buf[1200];
     bn_error_format(err, buf, sizeof buf);
-    bn_messages_error(&messages, buf);
+    bn_messages_error(m, buf);
 }
 
 static const char *const usage_main =
@@ -500,7 +491,12 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o)
 /* SIGINT and SIGTERM: extraction stops reading and finishes what is in
  * flight, no output is written, and the status is 128 + the signal.  While
  * outputs are written, the temporary file being written is removed and the
- * process ends at once (the outputs already renamed into place are whole). */
+ * process ends at once (the outputs already renamed into place are whole).
+ *
+ * These two are the only file-scope state of the command line: the
+ * handler touches nothing else of ours (the temporary file it removes is
+ * bn_outfile's own signal pair), and everything else of a run lives in the
+ * session main hands down. */
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t writing_outputs;
 
@@ -535,6 +531,23 @@ typedef struct resources {
     bn_lang *lang;
     bn_labels *labels; /* build and merge: the words of the pictures and pages */
 } resources;
+
+/* One run of the command line: what was asked, what was loaded, and what
+ * the run keeps while it goes.  main owns it and hands it down: the only
+ * file-scope state is the signal pair above. */
+typedef struct session {
+    const char *cmd; /* build, extract or merge */
+    options o;
+    resources r;
+    /* Messages about inputs and articles: errors at once, warnings counted
+     * and summarised at the end, all of them in the --log file. */
+    bn_messages messages;
+    /* The output directory did not exist before this run: the first of its
+     * ancestors (or itself) that this run makes; removed again, with what
+     * is below it, when nothing is written.  "" when it existed.  Only
+     * nothing_read uses it, never the signal handler. */
+    char outdir_made[4096];
+} session;
 
 static int load_resources(const options *o, resources *r)
 {
@@ -586,7 +599,7 @@ static void free_resources(resources *r)
  * goes, in input order, to `emit`; `render` (may be NULL) runs on the
  * worker threads. */
 typedef struct run_ctx {
-    const options *o;
+    bn_messages *messages;
     int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len);
     /* an input that had to be skipped, in order, after its message */
     int (*skip)(void *ctx, const bn_error *err);
@@ -601,18 +614,18 @@ static int emit_article(void *vctx, const bn_article *a, const char *bytes, size
     /* not an error: a page can be all furniture (a section front, a
      * gallery); the user should still know nothing came of it */
     if (a->nsentences == 0)
-        bn_messages_article(&messages, BN_MSG_NO_TEXT,
+        bn_messages_article(c->messages, BN_MSG_NO_TEXT,
                             "%s:%d:1: warning: no article text found in \"%s\" (all page furniture)", a->path, a->line,
                             a->id);
     if (a->warning)
-        bn_messages_article(&messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
+        bn_messages_article(c->messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
     return c->emit(c->ctx, a, bytes, len);
 }
 
 static void report_error(void *vctx, const bn_error *err)
 {
     run_ctx *c = vctx;
-    report_input(err); /* over the progress line, if any */
+    report_input(c->messages, err); /* over the progress line, if any */
     if (c->skip && c->skip(c->ctx, err) != 0)
         c->skip_failed = 1;
 }
@@ -640,21 +653,22 @@ static void show_progress(void *vctx, const bn_pipeline_stats *s, int done)
     (void)c;
 }
 
-static int extract_all(const options *o, const resources *r,
+static int extract_all(session *s,
                        bn_status (*render)(void *ctx, const bn_article *a, char **out, size_t *len, bn_error *err),
                        int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len),
                        int (*skip)(void *ctx, const bn_error *err), void *ctx, size_t *count, size_t *skipped)
 {
+    const options *o = &s->o;
     bn_input_options io = {o->lenient, o->max_article_bytes};
     bn_read_options ro = {o->lenient, o->dct};
     bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
-    run_ctx c = {o, emit, skip, ctx, show, 0};
-    messages.tty = show;
+    run_ctx c = {&s->messages, emit, skip, ctx, show, 0};
+    s->messages.tty = show;
     bn_pipeline_sink sink = {&c, render, emit_article, report_error, show ? show_progress : NULL};
     bn_pipeline_stats stats;
-    bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, r->kb, r->lang, &po, &sink, &stats);
-    messages.tty = 0; /* the progress line is done */
+    bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, s->r.kb, s->r.lang, &po, &sink, &stats);
+    s->messages.tty = 0; /* the progress line is done */
     *count = stats.articles;
     *skipped = stats.failed;
     if (st == BN_ERR_NOMEM || c.skip_failed) {
@@ -666,6 +680,7 @@ static int extract_all(const options *o, const resources *r,
 
 typedef struct timeline_sink {
     bn_timeline *tl;
+    bn_messages *messages; /* articles read twice are noted there */
 } timeline_sink;
 
 static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t len)
@@ -681,11 +696,11 @@ static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t
     }
     /* not an error: the same article read twice is kept once */
     if (res == BN_DUPLICATE_SKIPPED)
-        bn_messages_article(&messages, BN_MSG_DUP_SKIPPED,
+        bn_messages_article(sink->messages, BN_MSG_DUP_SKIPPED,
                             "%s:%d:1: note: article \"%s\" was already read; this copy is skipped", a->path, a->line,
                             a->id);
     else if (res == BN_DUPLICATE_REPLACED)
-        bn_messages_article(&messages, BN_MSG_DUP_REPLACED,
+        bn_messages_article(sink->messages, BN_MSG_DUP_REPLACED,
                             "%s:%d:1: note: article \"%s\" was already read; this copy, with its publication date, "
                             "replaces it",
                             a->path, a->line, a->id);
@@ -768,18 +783,19 @@ static int to_stdout(void *ctx, const bn_article *a, const char *bytes, size_t l
 /* Not one article could be read (every input missing, unreadable, or a
  * directory or file without articles): nothing is written, so that a
  * mistyped input never replaces good outputs with empty ones. */
-static int nothing_read(const options *o, const bn_timeline *tl)
+static int nothing_read(const session *s, const bn_timeline *tl)
 {
+    const options *o = &s->o;
     size_t read = 0;
     for (size_t i = 0; i < tl->narticles; i++)
         read += tl->articles[i].status != BN_ARTICLE_SKIPPED;
     if (read)
         return 0;
-    if (outdir_made[0]) {
+    if (s->outdir_made[0]) {
         /* made by this run, still empty: from the leaf up */
-        char dir[sizeof outdir_made];
+        char dir[sizeof s->outdir_made];
         snprintf(dir, sizeof dir, "%s", o->outdir);
-        for (size_t keep = strlen(outdir_made), n = strlen(dir); n >= keep && n > 0;) {
+        for (size_t keep = strlen(s->outdir_made), n = strlen(dir); n >= keep && n > 0;) {
             while (n > 1 && dir[n - 1] == '/') /* "out/", "a//b" */
                 dir[--n] = '\0';
             if (n < keep || rmdir(dir) != 0)
@@ -792,7 +808,7 @@ static int nothing_read(const options *o, const bn_timeline *tl)
         }
     }
     fprintf(stderr, "biennien: no article could be read from the %zu input%s given; nothing written, %s %s\n",
-            o->ninputs, o->ninputs == 1 ? "" : "s", o->outdir, outdir_made[0] ? "not made" : "left as it was");
+            o->ninputs, o->ninputs == 1 ? "" : "s", o->outdir, s->outdir_made[0] ? "not made" : "left as it was");
     return 1;
 }
 
@@ -869,40 +885,40 @@ static int finish(const options *o, bn_timeline *tl)
     return stale;
 }
 
-static int cmd_build(const options *o, const resources *r)
+static int cmd_build(session *s)
 {
     bn_timeline *tl = bn_timeline_new();
     if (!tl)
         return EXIT_INPUT;
     size_t n = 0;
-    timeline_sink sink = {tl};
+    timeline_sink sink = {tl, &s->messages};
     size_t skipped = 0;
-    int status = extract_all(o, r, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
-    bn_messages_summarise(&messages);
+    int status = extract_all(s, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
+    bn_messages_summarise(&s->messages);
     if (interrupted) {
         bn_timeline_free(tl);
         return interrupted_status();
     }
-    if (nothing_read(o, tl)) {
+    if (nothing_read(s, tl)) {
         bn_timeline_free(tl);
         return EXIT_NOTHING_READ;
     }
-    int fin = finish(o, tl);
+    int fin = finish(&s->o, tl);
     bn_timeline_free(tl);
     return status ? status : fin;
 }
 
-static int cmd_extract(const options *o, const resources *r)
+static int cmd_extract(session *s)
 {
     size_t n = 0;
     size_t skipped = 0;
-    int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
-    bn_messages_summarise(&messages);
+    int status = extract_all(s, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
+    bn_messages_summarise(&s->messages);
     if (interrupted) {
         fflush(stdout); /* the lines written are whole: a shard can be merged */
         return interrupted_status();
     }
-    if (!o->quiet)
+    if (!s->o.quiet)
         fprintf(stderr, "biennien: %zu inputs read: %zu articles extracted, %zu skipped\n", n + skipped, n, skipped);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "biennien: <stdout>: cannot write\n");
@@ -911,8 +927,81 @@ static int cmd_extract(const options *o, const resources *r)
     return status;
 }
 
-static int cmd_merge(const options *o)
+/* What merging an input, or one of its lines, gave: all well; something
+ * skipped (said, and in the timeline as skipped); or, skipped too, the
+ * timeline could not take even that and the input is given up. */
+enum { MERGED = 0, MERGE_SKIPPED = 1, MERGE_STOPPED = -1 };
+
+/* An input extract had to skip, as its record says: still one of the
+ * articles. */
+static int merge_skipped(session *s, bn_timeline *tl, char *spath, int sline, char *reason)
 {
+    if (sline > 0)
+        bn_messages_log(&s->messages, "%s:%d:1: skipped by extract: %s", spath, sline, reason);
+    else
+        bn_messages_log(&s->messages, "%s: skipped by extract: %s", spath, reason);
+    bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
+    free(spath);
+    free(reason);
+    return st == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+}
+
+/* One line of an extract file (line `lineno` of `path`) into tl; *count
+ * counts the articles. */
+static int merge_line(session *s, bn_timeline *tl, const char *path, int lineno, const char *line, size_t n,
+                      size_t *count)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    bn_article *a;
+    char *spath, *reason;
+    int sline;
+    if (bn_json_read_skipped(line, n, &spath, &sline, &reason))
+        return merge_skipped(s, tl, spath, sline, reason);
+    if (bn_json_read_extract(line, n, path, lineno, &a, &err) != BN_OK) {
+        report_input(&s->messages, &err);
+        return bn_timeline_add_skipped(tl, path, lineno, err.text) == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+    }
+    timeline_sink sink = {tl, &s->messages};
+    int status = to_timeline(&sink, a, NULL, 0) != 0 ? MERGE_SKIPPED : MERGED;
+    (*count)++;
+    bn_article_free(a);
+    return status;
+}
+
+/* One extract file ("-": stdin) into tl, line by line until it ends or
+ * a signal comes; *line and *cap are getline's buffer. */
+static int merge_input(session *s, bn_timeline *tl, const char *path, char **line, size_t *cap, size_t *count)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        bn_error err;
+        bn_error_clear(&err);
+        bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
+        report_input(&s->messages, &err);
+        return bn_timeline_add_skipped(tl, path, 0, err.text) == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+    }
+    int status = MERGED;
+    ssize_t n;
+    int lineno = 0;
+    while (!interrupted && (n = getline(line, cap, f)) >= 0) {
+        lineno++;
+        if (n == 0 || (n == 1 && (*line)[0] == '\n'))
+            continue;
+        int st = merge_line(s, tl, path, lineno, *line, (size_t)n, count);
+        if (st != MERGED)
+            status = MERGE_SKIPPED;
+        if (st == MERGE_STOPPED)
+            break;
+    }
+    if (f != stdin)
+        fclose(f);
+    return status;
+}
+
+static int cmd_merge(session *s)
+{
+    const options *o = &s->o;
     bn_timeline *tl = bn_timeline_new();
     if (!tl)
         return EXIT_INPUT;
@@ -921,62 +1010,15 @@ static int cmd_merge(const options *o)
     char *line = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < o->ninputs; i++) {
-        const char *path = o->inputs[i];
-        FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-        if (!f) {
-            bn_error err;
-            bn_error_clear(&err);
-            bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
-            report_input(&err);
+        int st = merge_input(s, tl, o->inputs[i], &line, &cap, &count);
+        if (st != MERGED)
             failed = 1;
-            if (bn_timeline_add_skipped(tl, path, 0, err.text) != BN_OK)
-                break;
-            continue;
-        }
-        ssize_t n;
-        int lineno = 0;
-        while (!interrupted && (n = getline(&line, &cap, f)) >= 0) {
-            lineno++;
-            if (n == 0 || (n == 1 && line[0] == '\n'))
-                continue;
-            bn_error err;
-            bn_error_clear(&err);
-            bn_article *a;
-            char *spath, *reason;
-            int sline;
-            if (bn_json_read_skipped(line, (size_t)n, &spath, &sline, &reason)) {
-                /* an input extract had to skip: still one of the articles */
-                if (sline > 0)
-                    bn_messages_log(&messages, "%s:%d:1: skipped by extract: %s", spath, sline, reason);
-                else
-                    bn_messages_log(&messages, "%s: skipped by extract: %s", spath, reason);
-                bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
-                free(spath);
-                free(reason);
-                failed = 1;
-                if (st != BN_OK)
-                    break;
-                continue;
-            }
-            if (bn_json_read_extract(line, (size_t)n, path, lineno, &a, &err) != BN_OK) {
-                report_input(&err);
-                failed = 1;
-                if (bn_timeline_add_skipped(tl, path, lineno, err.text) != BN_OK)
-                    break;
-                continue;
-            }
-            timeline_sink sink = {tl};
-            if (to_timeline(&sink, a, NULL, 0) != 0)
-                failed = 1;
-            count++;
-            bn_article_free(a);
-        }
-        if (f != stdin)
-            fclose(f);
+        if (st == MERGE_STOPPED)
+            break;
     }
     free(line);
-    bn_messages_summarise(&messages);
-    if (!interrupted && nothing_read(o, tl)) {
+    bn_messages_summarise(&s->messages);
+    if (!interrupted && nothing_read(s, tl)) {
         bn_timeline_free(tl);
         return EXIT_NOTHING_READ;
     }
@@ -985,32 +1027,36 @@ static int cmd_merge(const options *o)
     return failed ? EXIT_INPUT : fin;
 }
 
-int main(int argc, char **argv)
+/* The command, argv[1], when it is one that runs; else NULL and *status:
+ * --version, --help, or a usage error. */
+static const char *read_command(int argc, char **argv, int *status)
 {
+    *status = 0;
     if (argc < 2) {
         fputs(usage_main, stderr);
-        return EXIT_USAGE;
+        *status = EXIT_USAGE;
+        return NULL;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("biennien %s\n", BN_VERSION);
-        return 0;
+        return NULL;
     }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         print_usage(NULL);
-        return 0;
+        return NULL;
     }
     if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "merge") != 0) {
         fprintf(stderr, "biennien: unknown command '%s'; see 'biennien --help'\n", cmd);
-        return EXIT_USAGE;
+        *status = EXIT_USAGE;
+        return NULL;
     }
-    options o = {0};
-    int status = parse_options(cmd, argc - 1, argv + 1, &o);
-    if (status >= 0) {
-        free(o.kb_files);
-        free(o.actors);
-        return status;
-    }
+    return cmd;
+}
+
+/* What every command sets up before it reads anything. */
+static void set_up_process(void)
+{
     bn_network_global_init();
     catch_signals();
     /* Articles come and go by the thousand, each with an arena of a few
@@ -1019,49 +1065,77 @@ int main(int argc, char **argv)
      * Keep them in the heap, and let freed memory stay for the next. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
-    /* a log or an output directory that cannot be written: refused before
-     * any work */
-    if (bn_messages_init(&messages, o.log, o.quiet, strcmp(cmd, "extract") != 0) != 0) {
-        fprintf(stderr, "biennien: %s: cannot open the log: %s\n", o.log, strerror(errno));
-        free(o.kb_files);
-        free(o.actors);
+}
+
+/* A log or an output directory that cannot be written: refused before
+ * any work.  Returns GO_ON, or the exit status. */
+static int open_log_and_outdir(session *s)
+{
+    const options *o = &s->o;
+    if (bn_messages_init(&s->messages, o->log, o->quiet, strcmp(s->cmd, "extract") != 0) != 0) {
+        fprintf(stderr, "biennien: %s: cannot open the log: %s\n", o->log, strerror(errno));
         return EXIT_USAGE;
     }
-    if (strcmp(cmd, "extract") != 0) {
-        bn_error err;
-        bn_error_clear(&err);
-        first_missing_dir(o.outdir, outdir_made, sizeof outdir_made);
-        if (bn_outputs_prepare(o.outdir, &err) != BN_OK) {
-            report(&err);
-            bn_messages_close(&messages);
-            free(o.kb_files);
-            free(o.actors);
-            return EXIT_USAGE;
-        }
+    if (strcmp(s->cmd, "extract") == 0)
+        return GO_ON;
+    bn_error err;
+    bn_error_clear(&err);
+    first_missing_dir(o->outdir, s->outdir_made, sizeof s->outdir_made);
+    if (bn_outputs_prepare(o->outdir, &err) != BN_OK) {
+        report(&err);
+        return EXIT_USAGE;
     }
-    resources r = {0};
+    return GO_ON;
+}
+
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+/* Loads the data the command needs (merge reads no text: only the
+ * labels) and runs it. */
+static int run_command(session *s)
+{
+    const char *cmd = s->cmd;
+    int status;
     struct timespec t0, t1, t2;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     t1 = t0;
     if (strcmp(cmd, "merge") == 0) {
-        status = load_labels(&o, &r) != 0 ? EXIT_INPUT : cmd_merge(&o);
-    } else if (load_resources(&o, &r) != 0 || (strcmp(cmd, "build") == 0 && load_labels(&o, &r) != 0)) {
+        status = load_labels(&s->o, &s->r) != 0 ? EXIT_INPUT : cmd_merge(s);
+    } else if (load_resources(&s->o, &s->r) != 0 || (strcmp(cmd, "build") == 0 && load_labels(&s->o, &s->r) != 0)) {
         status = EXIT_INPUT;
     } else {
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        status = strcmp(cmd, "build") == 0 ? cmd_build(&o, &r) : cmd_extract(&o, &r);
+        status = strcmp(cmd, "build") == 0 ? cmd_build(s) : cmd_extract(s);
     }
     clock_gettime(CLOCK_MONOTONIC, &t2);
     /* BIENNIEN_TIMINGS: how long loading the data and the run took, for
      * tests/bench/speed_bench.py */
     if (getenv("BIENNIEN_TIMINGS"))
-        fprintf(stderr, "biennien: timings: load %.1f ms, run %.1f ms\n",
-                (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
-                (double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
-    free_resources(&r);
-    free(o.kb_files);
-    free(o.actors);
-    if (bn_messages_close(&messages) != 0 && status == 0)
+        fprintf(stderr, "biennien: timings: load %.1f ms, run %.1f ms\n", ms_between(&t0, &t1), ms_between(&t1, &t2));
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    int status;
+    session s = {.cmd = read_command(argc, argv, &status)};
+    if (!s.cmd)
+        return status;
+    status = parse_options(s.cmd, argc - 1, argv + 1, &s.o);
+    if (status == GO_ON) {
+        set_up_process();
+        status = open_log_and_outdir(&s);
+    }
+    if (status == GO_ON)
+        status = run_command(&s);
+    free_resources(&s.r);
+    free(s.o.kb_files);
+    free(s.o.actors);
+    /* a log that could not be written fails a run that went well */
+    if (bn_messages_close(&s.messages) != 0 && status == 0)
         status = EXIT_INPUT;
     return status;
 }

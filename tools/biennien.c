@@ -29,11 +29,6 @@
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_NOTHING_READ = 2 };
 
-/* The output directory did not exist before this run: the first of its
- * ancestors (or itself) that this run makes; removed again, with what is
- * below it, when nothing is written.  "" when it existed. */
-static char outdir_made[4096];
-
 typedef struct options {
     const char *outdir;
     bn_date dct;
@@ -55,10 +50,6 @@ typedef struct options {
     const char *log; /* --log FILE: every message about an input or article */
 } options;
 
-/* Messages about inputs and articles: errors at once, warnings counted
- * and summarised at the end, all of them in the --log file. */
-static bn_messages messages;
-
 static void report(const bn_error *err)
 {
     char buf[1200];
@@ -67,11 +58,11 @@ static void report(const bn_error *err)
 }
 
 /* An error about an input or record: also in the log. */
-static void report_input(const bn_error *err)
+static void report_input(bn_messages *m, const bn_error *err)
 {
     char buf[1200];
     bn_error_format(err, buf, sizeof buf);
-    bn_messages_error(&messages, buf);
+    bn_messages_error(m, buf);
 }
 
 static const char *const usage_main =
@@ -211,202 +202,301 @@ static void print_usage(const char *cmd)
     fputs(usage_options_rest, stdout);
 }
 
+/* "biennien: " and the message; `cmd` (NULL: none) names the command
+ * whose --help to see. */
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "biennien: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "; see 'biennien %s--help'\n", cmd ? cmd : "");
+    fprintf(stderr, "; see 'biennien %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
        OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS, OPT_LANG };
 
-/* Returns -1 to go on, or an exit status. */
-static int parse_options(const char *cmd, int argc, char **argv, options *o)
+static const struct option longopts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"dct", required_argument, NULL, OPT_DCT},
+    {"kb", required_argument, NULL, OPT_KB},
+    {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"data-dir", required_argument, NULL, OPT_DATADIR},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"actor", required_argument, NULL, OPT_ACTOR},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"min-confidence", required_argument, NULL, OPT_MINCONF},
+    {"lanes", required_argument, NULL, OPT_LANES},
+    {"vertical", no_argument, NULL, OPT_VERTICAL},
+    {"bin", required_argument, NULL, OPT_BIN},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"max-actors", required_argument, NULL, OPT_MAXACTORS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
+    {"log", required_argument, NULL, OPT_LOG},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+/* What the readers of options below return when the command line goes
+ * on; any value >= 0 is the exit status. */
+enum { GO_ON = -1, NOT_MINE = -2 };
+
+/* Whether `arg` is a whole number from lo to hi; into *n. */
+static int read_number(const char *arg, long lo, long hi, long *n)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"dct", required_argument, NULL, OPT_DCT},
-        {"kb", required_argument, NULL, OPT_KB},
-        {"lenient", no_argument, NULL, OPT_LENIENT},
-        {"data-dir", required_argument, NULL, OPT_DATADIR},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"actor", required_argument, NULL, OPT_ACTOR},
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"until", required_argument, NULL, OPT_UNTIL},
-        {"min-confidence", required_argument, NULL, OPT_MINCONF},
-        {"lanes", required_argument, NULL, OPT_LANES},
-        {"vertical", no_argument, NULL, OPT_VERTICAL},
-        {"bin", required_argument, NULL, OPT_BIN},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"max-actors", required_argument, NULL, OPT_MAXACTORS},
-        {"quiet", no_argument, NULL, 'q'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"progress", no_argument, NULL, OPT_PROGRESS},
-        {"max-article-bytes", required_argument, NULL, OPT_MAXBYTES},
-        {"log", required_argument, NULL, OPT_LOG},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION},
-        {NULL, 0, NULL, 0},
-    };
-    char cmd_sp[32];
-    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            o->outdir = optarg;
-            break;
-        case OPT_DCT:
-            if (!bn_date_parse_day(optarg, &o->dct))
-                return usage_error(cmd_sp, "--dct wants a date YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case OPT_KB: {
-            const char **v = realloc(o->kb_files, (o->nkb + 1) * sizeof *v);
-            if (!v)
-                return EXIT_INPUT;
-            o->kb_files = v;
-            o->kb_files[o->nkb++] = optarg;
-            break;
-        }
-        case OPT_LENIENT:
-            o->lenient = 1;
-            break;
-        case OPT_DATADIR:
-            o->datadir = optarg;
-            break;
-        case OPT_LANG:
-            if (strlen(optarg) == 0 || strlen(optarg) > 15 || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-                                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(optarg))
-                return usage_error(cmd_sp, "--lang wants a language code (letters, digits, '-'), not '%s'", optarg);
-            o->lang = optarg;
-            break;
-        case OPT_FORMAT: {
-            const char *bad;
-            if (bn_formats_parse(optarg, &o->out.formats, &bad) != 0 || !o->out.formats)
-                return usage_error(cmd_sp, "--format wants a comma-separated list of formats (see --help), not '%s'",
-                                   optarg);
-            break;
-        }
-        case OPT_ACTOR: {
-            const char **v = realloc(o->actors, (o->nactors + 1) * sizeof *v);
-            if (!v)
-                return EXIT_INPUT;
-            o->actors = v;
-            o->actors[o->nactors++] = optarg;
-            break;
-        }
-        case OPT_SINCE:
-        case OPT_UNTIL:
-            if (!bn_filter_date_parse(optarg, c == OPT_SINCE ? &o->filter.since : &o->filter.until))
-                return usage_error(cmd_sp, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case OPT_LANES: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 50)
-                return usage_error(cmd_sp, "--lanes wants a number from 1 to 50, not '%s'", optarg);
-            o->out.picture.lanes = (int)n;
-            break;
-        }
-        case OPT_VERTICAL:
-            o->out.picture.vertical = 1;
-            break;
-        case OPT_BIN:
-            if (strcmp(optarg, "day") == 0)
-                o->out.picture.bin = BN_BIN_DAY;
-            else if (strcmp(optarg, "week") == 0)
-                o->out.picture.bin = BN_BIN_WEEK;
-            else if (strcmp(optarg, "month") == 0)
-                o->out.picture.bin = BN_BIN_MONTH;
-            else
-                return usage_error(cmd_sp, "--bin wants day, week or month, not '%s'", optarg);
-            break;
-        case OPT_LAYOUT: {
-            static const char *const layouts[] = {"neato", "sfdp", "fdp", "circo", "dot", "twopi", NULL};
-            size_t k;
-            for (k = 0; layouts[k] && strcmp(layouts[k], optarg) != 0; k++)
-                ;
-            if (!layouts[k])
-                return usage_error(cmd_sp, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", optarg);
-            o->out.picture.layout = layouts[k];
-            break;
-        }
-        case OPT_MAXACTORS: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 100000)
-                return usage_error(cmd_sp, "--max-actors wants a number from 1 to 100000, not '%s'", optarg);
-            o->out.picture.max_actors = (int)n;
-            break;
-        }
-        case OPT_MINCONF: {
-            char *end;
-            double x = strtod(optarg, &end);
-            if (end == optarg || *end || x < 0 || x > 1)
-                return usage_error(cmd_sp, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
-            o->filter.min_confidence = x;
-            break;
-        }
-        case 'q':
-            o->quiet = 1;
-            break;
-        case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 1 || n > 256)
-                return usage_error(cmd_sp, "-j wants a number of threads from 1 to 256, not '%s'", optarg);
-            o->jobs = (int)n;
-            break;
-        }
-        case OPT_PROGRESS:
-            o->progress = 1;
-            break;
-        case OPT_LOG:
-            o->log = optarg;
-            break;
-        case OPT_MAXBYTES: {
-            char *end;
-            unsigned long long n = strtoull(optarg, &end, 10);
-            if (end == optarg || *end || n < 1024)
-                return usage_error(cmd_sp, "--max-article-bytes wants a number of bytes of at least 1024, not '%s'",
-                                   optarg);
-            o->max_article_bytes = (size_t)n;
-            break;
-        }
-        case 'h':
-            print_usage(cmd);
-            return 0;
-        case OPT_VERSION:
-            printf("biennien %s\n", BN_VERSION);
-            return 0;
-        case ':':
-            return usage_error(cmd_sp, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage_error(cmd_sp, "unknown option '%s'", argv[optind - 1]);
-        }
+    char *end;
+    *n = strtol(arg, &end, 10);
+    return end != arg && !*end && *n >= lo && *n <= hi;
+}
+
+/* One more item of a repeatable option (--kb, --actor). */
+static int append(const char ***list, size_t *n, const char *item)
+{
+    const char **v = realloc(*list, (*n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    *list = v;
+    v[(*n)++] = item;
+    return 0;
+}
+
+static int is_language_code(const char *s)
+{
+    size_t len = strlen(s);
+    return len > 0 && len <= 15 &&
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == len;
+}
+
+/* What is read and how: --dct, --kb, --lenient, --data-dir, --lang,
+ * --max-article-bytes. */
+static int read_input_option(const char *cmd, int c, const char *arg, options *o)
+{
+    switch (c) {
+    case OPT_DCT:
+        if (!bn_date_parse_day(arg, &o->dct))
+            return usage_error(cmd, "--dct wants a date YYYY-MM-DD, not '%s'", arg);
+        return GO_ON;
+    case OPT_KB:
+        return append(&o->kb_files, &o->nkb, arg) == 0 ? GO_ON : EXIT_INPUT;
+    case OPT_LENIENT:
+        o->lenient = 1;
+        return GO_ON;
+    case OPT_DATADIR:
+        o->datadir = arg;
+        return GO_ON;
+    case OPT_LANG:
+        if (!is_language_code(arg))
+            return usage_error(cmd, "--lang wants a language code (letters, digits, '-'), not '%s'", arg);
+        o->lang = arg;
+        return GO_ON;
+    case OPT_MAXBYTES: {
+        char *end;
+        unsigned long long n = strtoull(arg, &end, 10);
+        if (end == arg || *end || n < 1024)
+            return usage_error(cmd, "--max-article-bytes wants a number of bytes of at least 1024, not '%s'", arg);
+        o->max_article_bytes = (size_t)n;
+        return GO_ON;
     }
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* Where the outputs go and which: -o, --format. */
+static int read_output_option(const char *cmd, int c, const char *arg, options *o)
+{
+    const char *bad;
+    switch (c) {
+    case 'o':
+        o->outdir = arg;
+        return GO_ON;
+    case OPT_FORMAT:
+        if (bn_formats_parse(arg, &o->out.formats, &bad) != 0 || !o->out.formats)
+            return usage_error(cmd, "--format wants a comma-separated list of formats (see --help), not '%s'", arg);
+        return GO_ON;
+    default:
+        return NOT_MINE;
+    }
+}
+
+static int read_bin(const char *cmd, const char *arg, bn_bin *bin)
+{
+    if (strcmp(arg, "day") == 0)
+        *bin = BN_BIN_DAY;
+    else if (strcmp(arg, "week") == 0)
+        *bin = BN_BIN_WEEK;
+    else if (strcmp(arg, "month") == 0)
+        *bin = BN_BIN_MONTH;
+    else
+        return usage_error(cmd, "--bin wants day, week or month, not '%s'", arg);
+    return GO_ON;
+}
+
+static int read_layout(const char *cmd, const char *arg, const char **layout)
+{
+    static const char *const layouts[] = {"neato", "sfdp", "fdp", "circo", "dot", "twopi", NULL};
+    size_t k;
+    for (k = 0; layouts[k] && strcmp(layouts[k], arg) != 0; k++)
+        ;
+    if (!layouts[k])
+        return usage_error(cmd, "--layout wants neato, sfdp, fdp, circo, dot or twopi, not '%s'", arg);
+    *layout = layouts[k];
+    return GO_ON;
+}
+
+/* How the pictures are drawn: --lanes, --vertical, --bin, --layout,
+ * --max-actors. */
+static int read_picture_option(const char *cmd, int c, const char *arg, options *o)
+{
+    long n;
+    switch (c) {
+    case OPT_LANES:
+        if (!read_number(arg, 1, 50, &n))
+            return usage_error(cmd, "--lanes wants a number from 1 to 50, not '%s'", arg);
+        o->out.picture.lanes = (int)n;
+        return GO_ON;
+    case OPT_VERTICAL:
+        o->out.picture.vertical = 1;
+        return GO_ON;
+    case OPT_BIN:
+        return read_bin(cmd, arg, &o->out.picture.bin);
+    case OPT_LAYOUT:
+        return read_layout(cmd, arg, &o->out.picture.layout);
+    case OPT_MAXACTORS:
+        if (!read_number(arg, 1, 100000, &n))
+            return usage_error(cmd, "--max-actors wants a number from 1 to 100000, not '%s'", arg);
+        o->out.picture.max_actors = (int)n;
+        return GO_ON;
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* Which events are kept: --actor, --since, --until, --min-confidence. */
+static int read_filter_option(const char *cmd, int c, const char *arg, options *o)
+{
+    switch (c) {
+    case OPT_ACTOR:
+        return append(&o->actors, &o->nactors, arg) == 0 ? GO_ON : EXIT_INPUT;
+    case OPT_SINCE:
+    case OPT_UNTIL:
+        if (!bn_filter_date_parse(arg, c == OPT_SINCE ? &o->filter.since : &o->filter.until))
+            return usage_error(cmd, "--since and --until want YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", arg);
+        return GO_ON;
+    case OPT_MINCONF: {
+        char *end;
+        double x = strtod(arg, &end);
+        if (end == arg || *end || x < 0 || x > 1)
+            return usage_error(cmd, "--min-confidence wants a number from 0 to 1, not '%s'", arg);
+        o->filter.min_confidence = x;
+        return GO_ON;
+    }
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* How the run goes and what it says: -q, -j, --progress, --log, and
+ * --help and --version, which end it. */
+static int read_run_option(const char *cmd, int c, const char *arg, options *o)
+{
+    long n;
+    switch (c) {
+    case 'q':
+        o->quiet = 1;
+        return GO_ON;
+    case 'j':
+        if (!read_number(arg, 1, 256, &n))
+            return usage_error(cmd, "-j wants a number of threads from 1 to 256, not '%s'", arg);
+        o->jobs = (int)n;
+        return GO_ON;
+    case OPT_PROGRESS:
+        o->progress = 1;
+        return GO_ON;
+    case OPT_LOG:
+        o->log = arg;
+        return GO_ON;
+    case 'h':
+        print_usage(cmd);
+        return 0;
+    case OPT_VERSION:
+        printf("biennien %s\n", BN_VERSION);
+        return 0;
+    default:
+        return NOT_MINE;
+    }
+}
+
+/* One option as getopt_long returned it (`c`, optarg) into o. */
+static int read_option(const char *cmd, int c, char **argv, options *o)
+{
+    static int (*const groups[])(const char *, int, const char *, options *) = {
+        read_input_option, read_output_option, read_picture_option, read_filter_option, read_run_option,
+    };
+    if (c == ':')
+        return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
+        int st = groups[i](cmd, c, optarg, o);
+        if (st != NOT_MINE)
+            return st;
+    }
+    return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+/* What an option not given means. */
+static void set_defaults(options *o)
+{
     o->filter.actors = o->actors;
     o->filter.nactors = o->nactors;
     if (!o->out.formats)
         o->out.formats = bn_formats_default();
+    if (!o->lang)
+        o->lang = "vi";
+}
+
+/* What the command needs beside its options: inputs, and for build and
+ * merge an output directory. */
+static int check_options(const char *cmd, const options *o)
+{
+    if (o->ninputs == 0)
+        return usage_error(cmd, "%s", strcmp(cmd, "merge") == 0 ? "no FILE.jsonl given" : "no INPUT given");
+    if (strcmp(cmd, "extract") != 0 && !o->outdir)
+        return usage_error(cmd, "%s", "no output directory given (-o OUTDIR)");
+    return GO_ON;
+}
+
+/* The options of `cmd` (argv[0]) into o.  Returns GO_ON, or an exit
+ * status. */
+static int parse_options(const char *cmd, int argc, char **argv, options *o)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
+        int st = read_option(cmd, c, argv, o);
+        if (st != GO_ON)
+            return st;
+    }
+    set_defaults(o);
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
-    if (o->ninputs == 0)
-        return usage_error(cmd_sp, "%s", strcmp(cmd, "merge") == 0 ? "no FILE.jsonl given" : "no INPUT given");
-    if (strcmp(cmd, "extract") != 0 && !o->outdir)
-        return usage_error(cmd_sp, "%s", "no output directory given (-o OUTDIR)");
-    return -1;
+    return check_options(cmd, o);
 }
 
 /* SIGINT and SIGTERM: extraction stops reading and finishes what is in
  * flight, no output is written, and the status is 128 + the signal.  While
  * outputs are written, the temporary file being written is removed and the
- * process ends at once (the outputs already renamed into place are whole). */
+ * process ends at once (the outputs already renamed into place are whole).
+ *
+ * These two are the only file-scope state of the command line: the
+ * handler touches nothing else of ours (the temporary file it removes is
+ * bn_outfile's own signal pair), and everything else of a run lives in the
+ * session main hands down. */
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t writing_outputs;
 
@@ -442,6 +532,23 @@ typedef struct resources {
     bn_labels *labels; /* build and merge: the words of the pictures and pages */
 } resources;
 
+/* One run of the command line: what was asked, what was loaded, and what
+ * the run keeps while it goes.  main owns it and hands it down: the only
+ * file-scope state is the signal pair above. */
+typedef struct session {
+    const char *cmd; /* build, extract or merge */
+    options o;
+    resources r;
+    /* Messages about inputs and articles: errors at once, warnings counted
+     * and summarised at the end, all of them in the --log file. */
+    bn_messages messages;
+    /* The output directory did not exist before this run: the first of its
+     * ancestors (or itself) that this run makes; removed again, with what
+     * is below it, when nothing is written.  "" when it existed.  Only
+     * nothing_read uses it, never the signal handler. */
+    char outdir_made[4096];
+} session;
+
 static int load_resources(const options *o, resources *r)
 {
     bn_error err;
@@ -456,7 +563,7 @@ static int load_resources(const options *o, resources *r)
     if (st == BN_OK)
         st = bn_kb_compile(r->kb);
     if (st == BN_OK)
-        st = bn_lang_load(&r->lang, dir, o->lang ? o->lang : "vi", &err);
+        st = bn_lang_load(&r->lang, dir, o->lang, &err);
     if (st != BN_OK) {
         if (err.status == BN_OK)
             bn_error_set(&err, st, dir, 0, 0, 0, "cannot load the data files: %s", bn_status_name(st));
@@ -473,7 +580,7 @@ static int load_labels(options *o, resources *r)
     bn_error err;
     bn_error_clear(&err);
     const char *dir = o->datadir ? o->datadir : bn_datadir();
-    if (bn_labels_load(&r->labels, dir, o->lang ? o->lang : "vi", &err) != BN_OK) {
+    if (bn_labels_load(&r->labels, dir, o->lang, &err) != BN_OK) {
         report(&err);
         return -1;
     }
@@ -492,7 +599,7 @@ static void free_resources(resources *r)
  * goes, in input order, to `emit`; `render` (may be NULL) runs on the
  * worker threads. */
 typedef struct run_ctx {
-    const options *o;
+    bn_messages *messages;
     int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len);
     /* an input that had to be skipped, in order, after its message */
     int (*skip)(void *ctx, const bn_error *err);
@@ -507,18 +614,18 @@ static int emit_article(void *vctx, const bn_article *a, const char *bytes, size
     /* not an error: a page can be all furniture (a section front, a
      * gallery); the user should still know nothing came of it */
     if (a->nsentences == 0)
-        bn_messages_article(&messages, BN_MSG_NO_TEXT,
+        bn_messages_article(c->messages, BN_MSG_NO_TEXT,
                             "%s:%d:1: warning: no article text found in \"%s\" (all page furniture)", a->path, a->line,
                             a->id);
     if (a->warning)
-        bn_messages_article(&messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
+        bn_messages_article(c->messages, BN_MSG_ARTICLE_WARNING, "%s:%d:1: warning: %s", a->path, a->line, a->warning);
     return c->emit(c->ctx, a, bytes, len);
 }
 
 static void report_error(void *vctx, const bn_error *err)
 {
     run_ctx *c = vctx;
-    report_input(err); /* over the progress line, if any */
+    report_input(c->messages, err); /* over the progress line, if any */
     if (c->skip && c->skip(c->ctx, err) != 0)
         c->skip_failed = 1;
 }
@@ -546,21 +653,22 @@ static void show_progress(void *vctx, const bn_pipeline_stats *s, int done)
     (void)c;
 }
 
-static int extract_all(const options *o, const resources *r,
+static int extract_all(session *s,
                        bn_status (*render)(void *ctx, const bn_article *a, char **out, size_t *len, bn_error *err),
                        int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len),
                        int (*skip)(void *ctx, const bn_error *err), void *ctx, size_t *count, size_t *skipped)
 {
+    const options *o = &s->o;
     bn_input_options io = {o->lenient, o->max_article_bytes};
     bn_read_options ro = {o->lenient, o->dct};
     bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
-    run_ctx c = {o, emit, skip, ctx, show, 0};
-    messages.tty = show;
+    run_ctx c = {&s->messages, emit, skip, ctx, show, 0};
+    s->messages.tty = show;
     bn_pipeline_sink sink = {&c, render, emit_article, report_error, show ? show_progress : NULL};
     bn_pipeline_stats stats;
-    bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, r->kb, r->lang, &po, &sink, &stats);
-    messages.tty = 0; /* the progress line is done */
+    bn_status st = bn_pipeline_run((const char *const *)o->inputs, o->ninputs, s->r.kb, s->r.lang, &po, &sink, &stats);
+    s->messages.tty = 0; /* the progress line is done */
     *count = stats.articles;
     *skipped = stats.failed;
     if (st == BN_ERR_NOMEM || c.skip_failed) {
@@ -572,6 +680,7 @@ static int extract_all(const options *o, const resources *r,
 
 typedef struct timeline_sink {
     bn_timeline *tl;
+    bn_messages *messages; /* articles read twice are noted there */
 } timeline_sink;
 
 static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t len)
@@ -587,11 +696,11 @@ static int to_timeline(void *ctx, const bn_article *a, const char *bytes, size_t
     }
     /* not an error: the same article read twice is kept once */
     if (res == BN_DUPLICATE_SKIPPED)
-        bn_messages_article(&messages, BN_MSG_DUP_SKIPPED,
+        bn_messages_article(sink->messages, BN_MSG_DUP_SKIPPED,
                             "%s:%d:1: note: article \"%s\" was already read; this copy is skipped", a->path, a->line,
                             a->id);
     else if (res == BN_DUPLICATE_REPLACED)
-        bn_messages_article(&messages, BN_MSG_DUP_REPLACED,
+        bn_messages_article(sink->messages, BN_MSG_DUP_REPLACED,
                             "%s:%d:1: note: article \"%s\" was already read; this copy, with its publication date, "
                             "replaces it",
                             a->path, a->line, a->id);
@@ -674,18 +783,19 @@ static int to_stdout(void *ctx, const bn_article *a, const char *bytes, size_t l
 /* Not one article could be read (every input missing, unreadable, or a
  * directory or file without articles): nothing is written, so that a
  * mistyped input never replaces good outputs with empty ones. */
-static int nothing_read(const options *o, const bn_timeline *tl)
+static int nothing_read(const session *s, const bn_timeline *tl)
 {
+    const options *o = &s->o;
     size_t read = 0;
     for (size_t i = 0; i < tl->narticles; i++)
         read += tl->articles[i].status != BN_ARTICLE_SKIPPED;
     if (read)
         return 0;
-    if (outdir_made[0]) {
+    if (s->outdir_made[0]) {
         /* made by this run, still empty: from the leaf up */
-        char dir[sizeof outdir_made];
+        char dir[sizeof s->outdir_made];
         snprintf(dir, sizeof dir, "%s", o->outdir);
-        for (size_t keep = strlen(outdir_made), n = strlen(dir); n >= keep && n > 0;) {
+        for (size_t keep = strlen(s->outdir_made), n = strlen(dir); n >= keep && n > 0;) {
             while (n > 1 && dir[n - 1] == '/') /* "out/", "a//b" */
                 dir[--n] = '\0';
             if (n < keep || rmdir(dir) != 0)
@@ -698,7 +808,7 @@ static int nothing_read(const options *o, const bn_timeline *tl)
         }
     }
     fprintf(stderr, "biennien: no article could be read from the %zu input%s given; nothing written, %s %s\n",
-            o->ninputs, o->ninputs == 1 ? "" : "s", o->outdir, outdir_made[0] ? "not made" : "left as it was");
+            o->ninputs, o->ninputs == 1 ? "" : "s", o->outdir, s->outdir_made[0] ? "not made" : "left as it was");
     return 1;
 }
 
@@ -775,40 +885,40 @@ static int finish(const options *o, bn_timeline *tl)
     return stale;
 }
 
-static int cmd_build(const options *o, const resources *r)
+static int cmd_build(session *s)
 {
     bn_timeline *tl = bn_timeline_new();
     if (!tl)
         return EXIT_INPUT;
     size_t n = 0;
-    timeline_sink sink = {tl};
+    timeline_sink sink = {tl, &s->messages};
     size_t skipped = 0;
-    int status = extract_all(o, r, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
-    bn_messages_summarise(&messages);
+    int status = extract_all(s, NULL, to_timeline, skip_to_timeline, &sink, &n, &skipped);
+    bn_messages_summarise(&s->messages);
     if (interrupted) {
         bn_timeline_free(tl);
         return interrupted_status();
     }
-    if (nothing_read(o, tl)) {
+    if (nothing_read(s, tl)) {
         bn_timeline_free(tl);
         return EXIT_NOTHING_READ;
     }
-    int fin = finish(o, tl);
+    int fin = finish(&s->o, tl);
     bn_timeline_free(tl);
     return status ? status : fin;
 }
 
-static int cmd_extract(const options *o, const resources *r)
+static int cmd_extract(session *s)
 {
     size_t n = 0;
     size_t skipped = 0;
-    int status = extract_all(o, r, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
-    bn_messages_summarise(&messages);
+    int status = extract_all(s, render_line, to_stdout, skip_to_stdout, NULL, &n, &skipped);
+    bn_messages_summarise(&s->messages);
     if (interrupted) {
         fflush(stdout); /* the lines written are whole: a shard can be merged */
         return interrupted_status();
     }
-    if (!o->quiet)
+    if (!s->o.quiet)
         fprintf(stderr, "biennien: %zu inputs read: %zu articles extracted, %zu skipped\n", n + skipped, n, skipped);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "biennien: <stdout>: cannot write\n");
@@ -817,8 +927,81 @@ static int cmd_extract(const options *o, const resources *r)
     return status;
 }
 
-static int cmd_merge(const options *o)
+/* What merging an input, or one of its lines, gave: all well; something
+ * skipped (said, and in the timeline as skipped); or, skipped too, the
+ * timeline could not take even that and the input is given up. */
+enum { MERGED = 0, MERGE_SKIPPED = 1, MERGE_STOPPED = -1 };
+
+/* An input extract had to skip, as its record says: still one of the
+ * articles. */
+static int merge_skipped(session *s, bn_timeline *tl, char *spath, int sline, char *reason)
 {
+    if (sline > 0)
+        bn_messages_log(&s->messages, "%s:%d:1: skipped by extract: %s", spath, sline, reason);
+    else
+        bn_messages_log(&s->messages, "%s: skipped by extract: %s", spath, reason);
+    bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
+    free(spath);
+    free(reason);
+    return st == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+}
+
+/* One line of an extract file (line `lineno` of `path`) into tl; *count
+ * counts the articles. */
+static int merge_line(session *s, bn_timeline *tl, const char *path, int lineno, const char *line, size_t n,
+                      size_t *count)
+{
+    bn_error err;
+    bn_error_clear(&err);
+    bn_article *a;
+    char *spath, *reason;
+    int sline;
+    if (bn_json_read_skipped(line, n, &spath, &sline, &reason))
+        return merge_skipped(s, tl, spath, sline, reason);
+    if (bn_json_read_extract(line, n, path, lineno, &a, &err) != BN_OK) {
+        report_input(&s->messages, &err);
+        return bn_timeline_add_skipped(tl, path, lineno, err.text) == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+    }
+    timeline_sink sink = {tl, &s->messages};
+    int status = to_timeline(&sink, a, NULL, 0) != 0 ? MERGE_SKIPPED : MERGED;
+    (*count)++;
+    bn_article_free(a);
+    return status;
+}
+
+/* One extract file ("-": stdin) into tl, line by line until it ends or
+ * a signal comes; *line and *cap are getline's buffer. */
+static int merge_input(session *s, bn_timeline *tl, const char *path, char **line, size_t *cap, size_t *count)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        bn_error err;
+        bn_error_clear(&err);
+        bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
+        report_input(&s->messages, &err);
+        return bn_timeline_add_skipped(tl, path, 0, err.text) == BN_OK ? MERGE_SKIPPED : MERGE_STOPPED;
+    }
+    int status = MERGED;
+    ssize_t n;
+    int lineno = 0;
+    while (!interrupted && (n = getline(line, cap, f)) >= 0) {
+        lineno++;
+        if (n == 0 || (n == 1 && (*line)[0] == '\n'))
+            continue;
+        int st = merge_line(s, tl, path, lineno, *line, (size_t)n, count);
+        if (st != MERGED)
+            status = MERGE_SKIPPED;
+        if (st == MERGE_STOPPED)
+            break;
+    }
+    if (f != stdin)
+        fclose(f);
+    return status;
+}
+
+static int cmd_merge(session *s)
+{
+    const options *o = &s->o;
     bn_timeline *tl = bn_timeline_new();
     if (!tl)
         return EXIT_INPUT;
@@ -827,62 +1010,15 @@ static int cmd_merge(const options *o)
     char *line = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < o->ninputs; i++) {
-        const char *path = o->inputs[i];
-        FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-        if (!f) {
-            bn_error err;
-            bn_error_clear(&err);
-            bn_error_set(&err, BN_ERR_IO, path, 0, 0, 0, "cannot open: %s", strerror(errno));
-            report_input(&err);
+        int st = merge_input(s, tl, o->inputs[i], &line, &cap, &count);
+        if (st != MERGED)
             failed = 1;
-            if (bn_timeline_add_skipped(tl, path, 0, err.text) != BN_OK)
-                break;
-            continue;
-        }
-        ssize_t n;
-        int lineno = 0;
-        while (!interrupted && (n = getline(&line, &cap, f)) >= 0) {
-            lineno++;
-            if (n == 0 || (n == 1 && line[0] == '\n'))
-                continue;
-            bn_error err;
-            bn_error_clear(&err);
-            bn_article *a;
-            char *spath, *reason;
-            int sline;
-            if (bn_json_read_skipped(line, (size_t)n, &spath, &sline, &reason)) {
-                /* an input extract had to skip: still one of the articles */
-                if (sline > 0)
-                    bn_messages_log(&messages, "%s:%d:1: skipped by extract: %s", spath, sline, reason);
-                else
-                    bn_messages_log(&messages, "%s: skipped by extract: %s", spath, reason);
-                bn_status st = bn_timeline_add_skipped(tl, spath, sline, reason);
-                free(spath);
-                free(reason);
-                failed = 1;
-                if (st != BN_OK)
-                    break;
-                continue;
-            }
-            if (bn_json_read_extract(line, (size_t)n, path, lineno, &a, &err) != BN_OK) {
-                report_input(&err);
-                failed = 1;
-                if (bn_timeline_add_skipped(tl, path, lineno, err.text) != BN_OK)
-                    break;
-                continue;
-            }
-            timeline_sink sink = {tl};
-            if (to_timeline(&sink, a, NULL, 0) != 0)
-                failed = 1;
-            count++;
-            bn_article_free(a);
-        }
-        if (f != stdin)
-            fclose(f);
+        if (st == MERGE_STOPPED)
+            break;
     }
     free(line);
-    bn_messages_summarise(&messages);
-    if (!interrupted && nothing_read(o, tl)) {
+    bn_messages_summarise(&s->messages);
+    if (!interrupted && nothing_read(s, tl)) {
         bn_timeline_free(tl);
         return EXIT_NOTHING_READ;
     }
@@ -891,32 +1027,36 @@ static int cmd_merge(const options *o)
     return failed ? EXIT_INPUT : fin;
 }
 
-int main(int argc, char **argv)
+/* The command, argv[1], when it is one that runs; else NULL and *status:
+ * --version, --help, or a usage error. */
+static const char *read_command(int argc, char **argv, int *status)
 {
+    *status = 0;
     if (argc < 2) {
         fputs(usage_main, stderr);
-        return EXIT_USAGE;
+        *status = EXIT_USAGE;
+        return NULL;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("biennien %s\n", BN_VERSION);
-        return 0;
+        return NULL;
     }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         print_usage(NULL);
-        return 0;
+        return NULL;
     }
     if (strcmp(cmd, "build") != 0 && strcmp(cmd, "extract") != 0 && strcmp(cmd, "merge") != 0) {
         fprintf(stderr, "biennien: unknown command '%s'; see 'biennien --help'\n", cmd);
-        return EXIT_USAGE;
+        *status = EXIT_USAGE;
+        return NULL;
     }
-    options o = {0};
-    int status = parse_options(cmd, argc - 1, argv + 1, &o);
-    if (status >= 0) {
-        free(o.kb_files);
-        free(o.actors);
-        return status;
-    }
+    return cmd;
+}
+
+/* What every command sets up before it reads anything. */
+static void set_up_process(void)
+{
     bn_network_global_init();
     catch_signals();
     /* Articles come and go by the thousand, each with an arena of a few
@@ -925,49 +1065,77 @@ int main(int argc, char **argv)
      * Keep them in the heap, and let freed memory stay for the next. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
-    /* a log or an output directory that cannot be written: refused before
-     * any work */
-    if (bn_messages_init(&messages, o.log, o.quiet, strcmp(cmd, "extract") != 0) != 0) {
-        fprintf(stderr, "biennien: %s: cannot open the log: %s\n", o.log, strerror(errno));
-        free(o.kb_files);
-        free(o.actors);
+}
+
+/* A log or an output directory that cannot be written: refused before
+ * any work.  Returns GO_ON, or the exit status. */
+static int open_log_and_outdir(session *s)
+{
+    const options *o = &s->o;
+    if (bn_messages_init(&s->messages, o->log, o->quiet, strcmp(s->cmd, "extract") != 0) != 0) {
+        fprintf(stderr, "biennien: %s: cannot open the log: %s\n", o->log, strerror(errno));
         return EXIT_USAGE;
     }
-    if (strcmp(cmd, "extract") != 0) {
-        bn_error err;
-        bn_error_clear(&err);
-        first_missing_dir(o.outdir, outdir_made, sizeof outdir_made);
-        if (bn_outputs_prepare(o.outdir, &err) != BN_OK) {
-            report(&err);
-            bn_messages_close(&messages);
-            free(o.kb_files);
-            free(o.actors);
-            return EXIT_USAGE;
-        }
+    if (strcmp(s->cmd, "extract") == 0)
+        return GO_ON;
+    bn_error err;
+    bn_error_clear(&err);
+    first_missing_dir(o->outdir, s->outdir_made, sizeof s->outdir_made);
+    if (bn_outputs_prepare(o->outdir, &err) != BN_OK) {
+        report(&err);
+        return EXIT_USAGE;
     }
-    resources r = {0};
+    return GO_ON;
+}
+
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+/* Loads the data the command needs (merge reads no text: only the
+ * labels) and runs it. */
+static int run_command(session *s)
+{
+    const char *cmd = s->cmd;
+    int status;
     struct timespec t0, t1, t2;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     t1 = t0;
     if (strcmp(cmd, "merge") == 0) {
-        status = load_labels(&o, &r) != 0 ? EXIT_INPUT : cmd_merge(&o);
-    } else if (load_resources(&o, &r) != 0 || (strcmp(cmd, "build") == 0 && load_labels(&o, &r) != 0)) {
+        status = load_labels(&s->o, &s->r) != 0 ? EXIT_INPUT : cmd_merge(s);
+    } else if (load_resources(&s->o, &s->r) != 0 || (strcmp(cmd, "build") == 0 && load_labels(&s->o, &s->r) != 0)) {
         status = EXIT_INPUT;
     } else {
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        status = strcmp(cmd, "build") == 0 ? cmd_build(&o, &r) : cmd_extract(&o, &r);
+        status = strcmp(cmd, "build") == 0 ? cmd_build(s) : cmd_extract(s);
     }
     clock_gettime(CLOCK_MONOTONIC, &t2);
     /* BIENNIEN_TIMINGS: how long loading the data and the run took, for
      * tests/bench/speed_bench.py */
     if (getenv("BIENNIEN_TIMINGS"))
-        fprintf(stderr, "biennien: timings: load %.1f ms, run %.1f ms\n",
-                (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
-                (double)(t2.tv_sec - t1.tv_sec) * 1e3 + (double)(t2.tv_nsec - t1.tv_nsec) / 1e6);
-    free_resources(&r);
-    free(o.kb_files);
-    free(o.actors);
-    if (bn_messages_close(&messages) != 0 && status == 0)
+        fprintf(stderr, "biennien: timings: load %.1f ms, run %.1f ms\n", ms_between(&t0, &t1), ms_between(&t1, &t2));
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    int status;
+    session s = {.cmd = read_command(argc, argv, &status)};
+    if (!s.cmd)
+        return status;
+    status = parse_options(s.cmd, argc - 1, argv + 1, &s.o);
+    if (status == GO_ON) {
+        set_up_process();
+        status = open_log_and_outdir(&s);
+    }
+    if (status == GO_ON)
+        status = run_command(&s);
+    free_resources(&s.r);
+    free(s.o.kb_files);
+    free(s.o.actors);
+    /* a log that could not be written fails a run that went well */
+    if (bn_messages_close(&s.messages) != 0 && status == 0)
         status = EXIT_INPUT;
     return status;
 }

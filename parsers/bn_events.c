@@ -99,16 +99,56 @@ static int closes_quote(const bn_article *a, size_t i)
     return 0;
 }
 
-/* Whether date x dates no act: after a since_words phrase ("kể từ"), a
- * point things are counted from ("vụ phóng đầu tiên kể từ tháng 7"); a
- * year after a year_nouns phrase, the name of what it follows. */
-static int dates_no_act(const bn_article *a, const bn_lang *lang, const bn_timex *x)
+/* The words between trigger t and date x after it; with `skip_names`,
+ * not counting those of actors' names. */
+static size_t words_between(const bn_article *a, const sent *s, const trig *t, const bn_timex *x, int skip_names)
+{
+    size_t gap = 0, m = s->m_lo;
+    for (size_t i = t->tok + t->ntok; i < s->sn->tok_end && a->tokens.v[i].start < x->start; i++) {
+        while (skip_names && m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
+            m++;
+        gap += !(skip_names && m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
+    }
+    return gap;
+}
+
+static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
+{
+    const bn_sentence *sn = s->sn;
+    size_t lo = sn->tok_begin, hi = sn->tok_end;
+    while (lo < hi) { /* the last token starting at or before off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens.v[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t t = lo > sn->tok_begin ? lo - 1 : sn->tok_begin;
+    return s->clause_at[t - sn->tok_begin];
+}
+
+/* Whether date x of sentence s dates no act: after a since_words phrase
+ * ("kể từ"), or in a clause one opens, a point things are counted from
+ * ("vụ phóng đầu tiên kể từ tháng 7"); a year after a year_nouns phrase,
+ * the name of what it follows. */
+static int dates_no_act(const bn_article *a, const bn_lang *lang, const sent *s, const bn_timex *x)
 {
     size_t lo = bn_tokens_at(&a->tokens, x->start);
     for (size_t n = 1; n <= 3 && n <= lo; n++) {
         int payload;
         if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
             payload == BN_EW_SINCE)
+            return 1;
+    }
+    /* "Kể từ khi mở chiến dịch quân sự ở Ukraine ngày 24/2, Nga nhiều lần
+     * khẳng định": a date in a clause a since_words phrase opens */
+    size_t c = clause_of_offset(a, s, x->start), f = s->sn->tok_begin;
+    while (f < s->sn->tok_end && s->clause_at[f - s->sn->tok_begin] != c)
+        f++;
+    for (size_t n = 0; n <= 3 && n <= f - s->sn->tok_begin; n++) {
+        int payload;
+        size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, f - n, s->sn->tok_end, &payload);
+        if (m && payload == BN_EW_SINCE && m >= n)
             return 1;
     }
     /* "cuộc bầu cử tổng thống Mỹ năm 2016", "Công ước Montreux năm 1936" */
@@ -332,33 +372,6 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
     return BN_OK;
 }
 
-/* The words between trigger t and date x after it; with `skip_names`,
- * not counting those of actors' names. */
-static size_t words_between(const bn_article *a, const sent *s, const trig *t, const bn_timex *x, int skip_names)
-{
-    size_t gap = 0, m = s->m_lo;
-    for (size_t i = t->tok + t->ntok; i < s->sn->tok_end && a->tokens.v[i].start < x->start; i++) {
-        while (skip_names && m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
-            m++;
-        gap += !(skip_names && m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
-    }
-    return gap;
-}
-
-static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
-{
-    const bn_sentence *sn = s->sn;
-    size_t lo = sn->tok_begin, hi = sn->tok_end;
-    while (lo < hi) { /* the last token starting at or before off */
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->tokens.v[mid].start <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t t = lo > sn->tok_begin ? lo - 1 : sn->tok_begin;
-    return s->clause_at[t - sn->tok_begin];
-}
 
 /* The actor whose act trigger t names, after it: "cuộc tấn công hôm 13/4
  * của Iran" (after "của", a date may come between), "Hội nghị thượng đỉnh
@@ -671,7 +684,7 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
         const bn_timex *x = &a->timexes[j];
         size_t c = clause_of_offset(a, s, x->start), best = SIZE_MAX;
         long best_d = 0;
-        for (size_t k = 0; k < s->ntrigs && !dates_no_act(a, lang, x); k++) {
+        for (size_t k = 0; k < s->ntrigs && !dates_no_act(a, lang, s, x); k++) {
             const trig *t = &s->trigs[k];
             uint32_t tpos = a->tokens.v[t->tok].start;
             /* a gathering where something happens owns a date after it
@@ -805,7 +818,7 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
                                            * it, but not one inside the
                                            * quote a speech verb follows */
         for (size_t j = s->t_lo; (content || !w->carry) && !t->after_quote && j < s->t_hi; j++)
-            if (a->timexes[j].start < a->tokens.v[t->tok].start && !dates_no_act(a, lang, &a->timexes[j]) &&
+            if (a->timexes[j].start < a->tokens.v[t->tok].start && !dates_no_act(a, lang, s, &a->timexes[j]) &&
                 (!content || a->timexes[j].start > a->tokens.v[w->speech_end - 1].end))
                 date = &a->timexes[j];
         if (!date) {

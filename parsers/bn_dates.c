@@ -613,6 +613,15 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
         t->year_source = an->source;
         return 1;
     }
+    anchor from = *an;
+    if (r->after_previous) { /* "Một tuần sau, ...": after the day just told */
+        if (!before || !before->value.year)
+            return 0;
+        from.ok = 1;
+        from.day = bn_days_from_civil(before->value.year, before->value.month, before->value.day);
+        from.source = before->year_source;
+        an = &from;
+    }
     if (!an->ok)
         return 0;
     t->year_source = an->source;

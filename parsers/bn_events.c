@@ -85,6 +85,21 @@ static int curly_quote(const char *p, const char *e)
     return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
 }
 
+/* Whether a colon or an opening quote comes right before token i: what a
+ * speech verb before it says ("nói: “Nga đã tấn công ...”"). */
+static int quote_opens(const bn_article *a, size_t i)
+{
+    if (i == 0)
+        return 0;
+    for (uint32_t q = a->tokens.v[i - 1].end; q < a->tokens.v[i].start; q++) {
+        if (a->text.s[q] == ':' || curly_quote(a->text.s + q, a->text.s + a->tokens.v[i].start) == 1)
+            return 1;
+        if (a->text.s[q] == '"' && (q + 1 == a->tokens.v[i].start || a->text.s[q + 1] != ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the text between tokens i-1 and i closes a quotation: ” or a
  * '"' right after the quote's last word ("...", ông X nói). */
 static int closes_quote(const bn_article *a, size_t i)
@@ -808,7 +823,8 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
      * rằng vào tuần tới, ... sẽ yêu cầu NATO"), not by when it was
      * said, nor by the publication date */
     int content = w->speech_clause != SIZE_MAX && t->clause > w->speech_clause &&
-                  clause_word_at(a, lang, p->cstart) == BN_EW_CONTENT;
+                  (clause_word_at(a, lang, p->cstart) == BN_EW_CONTENT ||
+                   (t->clause == w->speech_clause + 1 && quote_opens(a, p->cstart)));
     if (!date) {
         /* a noun ("bao gồm các biện pháp trừng phạt của Mỹ") is an event
          * only with a date of its own */

@@ -234,6 +234,17 @@ static int clause_break(const bn_article *a, size_t i)
     return 0;
 }
 
+/* Whether a past marker ("đã", "vừa") ends right before token i. */
+static int past_marker_before(const bn_article *a, const bn_lang *lang, size_t i)
+{
+    for (size_t n = 1; n <= 2 && n <= i; n++) {
+        int payload;
+        if (bn_phrases_match(lang->dates->tense, a->text.s, &a->tokens, i - n, i, &payload) == n && payload == -1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a force follows token i, past counts and counters ("hai",
  * "thêm", "chiếc", "các"): what a deploying verb moves ("điều thêm hai
  * tàu chiến"), unless a force_results word soon after says it is made
@@ -376,9 +387,15 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                              ? passive_end - 1
                              : SIZE_MAX;
             bn_event_type ty = lang->triggers[payload].type;
-            int setting = (ty == BN_EV_MEETING || ty == BN_EV_STATEMENT) && i == place_end;
+            /* a gathering noun ("tại cuộc họp", "ở hội nghị"), not a verb ("đang ở thăm Ukraine") */
+            int setting = (ty == BN_EV_MEETING || ty == BN_EV_STATEMENT) && i == place_end && n > 1;
+            /* "Tillerson đang ở thăm Ukraine đã lên tiếng hối thúc Nga": a
+             * past verb after an act of its clause is a second act too */
+            int second = i == and_end || (!noun && s->ntrigs > 0 && s->trigs[s->ntrigs - 1].clause == s->nclauses - 1 &&
+                                          !spoken(lang->triggers[s->trigs[s->ntrigs - 1].index].type) &&
+                                          past_marker_before(a, lang, i));
             s->trigs[s->ntrigs++] = (trig){i,       n,       payload,      s->nclauses - 1, noun, i == mark_end && !light,
-                                           undated, pas,     setting,      quote_closed,    i == and_end, SIZE_MAX,
+                                           undated, pas,     setting,      quote_closed,    second,  SIZE_MAX,
                                            SIZE_MAX};
             quote_closed = 0;
         }

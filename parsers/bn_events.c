@@ -724,6 +724,10 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
              * ngày 12/7 bên lề hội nghị") */
             if (t->clause != c || (t->setting && x->start < tpos))
                 continue;
+            /* "bắn thử ... hồi tháng 10 năm ngoái và tuyên bố": a date
+             * before "và" is the first act's, the second is dated as it */
+            if (t->coordinated && x->start < tpos && k > 0 && s->trigs[k - 1].clause == c)
+                continue;
             bn_event_type tt = lang->triggers[t->index].type;
             /* "các lệnh trừng phạt ... khiến ... suy giảm trong năm 2022":
              * not its date; "các cuộc họp của Hội đồng NATO-Nga vào ngày
@@ -733,7 +737,10 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
             /* well after a reporting verb: what is said or asked */
             if (spoken(tt) && x->start > tpos && !t->after_quote && words_between(a, s, t, x, 0) > 3)
                 continue;
-            long d = labs((long)x->start - (long)tpos);
+            /* the gap between them: from the trigger's end to a date after
+             * it, from the date's end to a trigger after it */
+            uint32_t tend = a->tokens.v[t->tok + t->ntok - 1].end;
+            long d = x->start >= tend ? (long)x->start - (long)tend : tpos >= x->end_off ? (long)tpos - (long)x->end_off : 0;
             if (best == SIZE_MAX || d < best_d) {
                 best = k;
                 best_d = d;

@@ -77,6 +77,7 @@ typedef enum bn_event_word {
     BN_EW_AND,         /* "và": a trigger right after it is a second act of its clause's subject */
     BN_EW_SINCE,       /* "kể từ": the date after it is a point counted from, no event's date */
     BN_EW_YEAR_NOUN,   /* "bầu cử", "công ước": a year right after it names it ("bầu cử năm 2020"), no event's date */
+    BN_EW_SINCE_YEAR,  /* "từ": before a year and a comma ("Từ năm 2014, ..."), a point counted from */
     BN_EW_PURPOSE,     /* "nhằm", "để": a clause begins that is what an act is for; a trigger right after it is no event */
 } bn_event_word;
 

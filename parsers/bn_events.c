@@ -166,6 +166,14 @@ static int dates_no_act(const bn_article *a, const bn_lang *lang, const sent *s,
         if (m && payload == BN_EW_SINCE && m >= n)
             return 1;
     }
+    /* "Từ năm 2014, ...": a year after "từ" that ends its clause */
+    if (x->value.precision == BN_PREC_YEAR && lo > 0 && x->end_off < a->text.len &&
+        a->text.s[x->end_off] == ',') {
+        int payload;
+        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - 1, lo, &payload) == 1 &&
+            payload == BN_EW_SINCE_YEAR)
+            return 1;
+    }
     /* "cuộc bầu cử tổng thống Mỹ năm 2016", "Công ước Montreux năm 1936" */
     for (size_t n = 1; x->value.precision == BN_PREC_YEAR && n <= 6 && n <= lo; n++) {
         int payload;
@@ -299,8 +307,9 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         int opens = nc && (payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT || payload == BN_EW_PURPOSE);
         if (nc && payload == BN_EW_PURPOSE)
             generic_end = i + nc; /* "nhằm thảo luận các đề xuất": what the meeting is for */
-        if (nc && (payload == BN_EW_DOCUMENT || (in_name && !opens)))
-            nc = 0; /* read by enacted(), may begin a trigger ("lệnh trừng phạt"); "Bản" of "Nhật Bản" */
+        if (nc && (payload == BN_EW_DOCUMENT || payload == BN_EW_SINCE_YEAR || (in_name && !opens)))
+            nc = 0; /* read by enacted() or dates_no_act(), may begin a trigger ("lệnh trừng phạt", "từ chối");
+                     * "Bản" of "Nhật Bản" */
         if (nc && !opens) { /* a word that says how to read a trigger after it */
             if (i > sn->tok_begin && i != joined && clause_break(a, i))
                 s->nclauses++;

@@ -605,14 +605,20 @@ static size_t list_start(const bn_article *a, const bn_lang *lang, const sent *s
     return cstart;
 }
 
+/* The first trigger of trigger k's clause. */
+static size_t first_in_clause(const sent *s, size_t k)
+{
+    while (k > 0 && s->trigs[k - 1].clause == s->trigs[k].clause)
+        k--;
+    return k;
+}
+
 /* Whether trigger k, not the first of its clause, is inside what the
  * clause's first trigger (a statement or a verbal act with a speaker)
  * says or asks: "đề nghị Nga tổ chức một cuộc họp". */
 static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
 {
-    size_t f = k;
-    while (f > 0 && s->trigs[f - 1].clause == s->trigs[k].clause)
-        f--;
+    size_t f = first_in_clause(s, k);
     if (f == k)
         return 0;
     bn_event_type ft = lang->triggers[s->trigs[f].index].type;
@@ -725,7 +731,8 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
         const bn_timex *x = &a->timexes[j];
         size_t c = clause_of_offset(a, s, x->start), best = SIZE_MAX;
         long best_d = 0;
-        for (size_t k = 0; k < s->ntrigs && !dates_no_act(a, lang, s, x); k++) {
+        int dates_act = !dates_no_act(a, lang, s, x);
+        for (size_t k = 0; dates_act && k < s->ntrigs; k++) {
             const trig *t = &s->trigs[k];
             uint32_t tpos = a->tokens.v[t->tok].start;
             /* a gathering where something happens owns a date after it
@@ -968,9 +975,7 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
  * đề nghị Nga tổ chức một cuộc gặp vào đầu tháng 3") is none. */
 static size_t told_by(const bn_lang *lang, const sent *s, size_t k, const bn_timex *const *own)
 {
-    size_t f = k;
-    while (f > 0 && s->trigs[f - 1].clause == s->trigs[k].clause)
-        f--;
+    size_t f = first_in_clause(s, k);
     if (lang->triggers[s->trigs[f].index].type != BN_EV_STATEMENT || spoken(lang->triggers[s->trigs[k].index].type) ||
         !own[k] || own[k] == own[f] || s->trigs[k].noun)
         return SIZE_MAX;

@@ -136,6 +136,17 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
+/* Loads `text` as a KB file at `path`, which must fail as bad data; the
+ * error is left in *err for the caller's checks. */
+static void kb_refused(const char *path, const char *text, bn_error *err)
+{
+    write_file(path, text);
+    bn_kb *kb = bn_kb_new();
+    bn_error_clear(err);
+    assert_int_equal(bn_kb_load(kb, path, err), BN_ERR_DATA);
+    bn_kb_free(kb);
+}
+
 /* Errors that jansson cannot place name the line of what is wrong, not
  * the file's first. */
 static void data_errors_name_the_line(void **state)
@@ -148,65 +159,41 @@ static void data_errors_name_the_line(void **state)
     bn_error err;
 
     /* an unknown top-level field on line 3 */
-    write_file(path, "{\n  \"actors\": [],\n  \"colour\": 1\n}\n");
-    bn_kb *kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    kb_refused(path, "{\n  \"actors\": [],\n  \"colour\": 1\n}\n", &err);
     assert_int_equal(err.line, 3);
     assert_int_equal(err.column, 3);
     assert_int_equal(err.offset, 20);
     assert_non_null(strstr(err.text, "colour"));
-    bn_kb_free(kb);
 
     /* the third actor, on line 5 */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\"},\n"
                      "  {\"id\": \"b\", \"name\": \"B\",\n"
                      "   \"kind\": \"country\"},\n"
-                     "  {\"id\": \"c\", \"kind\": \"country\"}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "  {\"id\": \"c\", \"kind\": \"country\"}]}\n", &err);
     assert_int_equal(err.line, 5);
     assert_int_equal(err.column, 3); /* the actor's '{', after two spaces */
-    bn_kb_free(kb);
 
     /* inside an actor: its unknown field, its role, a bad alias */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
                      "   \"roles\": [{\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\"},\n"
                      "             {\"org\": \"o\", \"title\": \"t\", \"from\": \"2020-01-01\",\n"
-                     "              \"to\": \"2019-01-01\"}]}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "              \"to\": \"2019-01-01\"}]}]}\n", &err);
     assert_int_equal(err.line, 4); /* the second role */
-    bn_kb_free(kb);
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
                      "   \"aliases\": {\"vi\": [\"x\",\n"
-                     "                         7]}}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "                         7]}}]}\n", &err);
     assert_int_equal(err.line, 4); /* the alias that is not a string */
-    bn_kb_free(kb);
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n"
-                     "   \"colour\": \"red\"}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "   \"colour\": \"red\"}]}\n", &err);
     assert_int_equal(err.line, 3); /* the unknown field, not the actor's first line */
-    bn_kb_free(kb);
 
     /* a list that is not one, in a lexicon's words */
-    write_file(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+    kb_refused(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}", &err);
     assert_int_equal(err.line, 2);
-    bn_kb_free(kb);
     unlink(path);
 }
 
@@ -250,51 +237,35 @@ static void kb_names_per_language(void **state)
     bn_kb_free(kb);
 
     /* "names" that is not an object: its key, line 3 column 4 */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
-                     "   \"names\": [\"Nga\"]}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "   \"names\": [\"Nga\"]}]}\n", &err);
     assert_int_equal(err.line, 3);
     assert_int_equal(err.column, 4);
     assert_non_null(strstr(err.text, "\"names\""));
-    bn_kb_free(kb);
 
     /* a name that is not a string: its language's key, line 4 */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
                      "   \"names\": {\"vi\": \"Nga\",\n"
-                     "             \"en\": 7}}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "             \"en\": 7}}]}\n", &err);
     assert_int_equal(err.line, 4);
     assert_int_equal(err.column, 14);
     assert_non_null(strstr(err.text, "\"en\""));
-    bn_kb_free(kb);
 
     /* aliases under what is no language code */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\",\n"
-                     "   \"aliases\": {\"vi\": [], \"v i\": [\"x\"]}}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "   \"aliases\": {\"vi\": [], \"v i\": [\"x\"]}}]}\n", &err);
     assert_int_equal(err.line, 3);
     assert_int_equal(err.column, 26);
-    bn_kb_free(kb);
 
     /* both spellings at once: the old one is pointed at */
-    write_file(path, "{\"actors\": [\n"
+    kb_refused(path, "{\"actors\": [\n"
                      "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"country\", \"names\": {\"vi\": \"X\"},\n"
-                     "   \"name_vi\": \"Y\"}]}\n");
-    kb = bn_kb_new();
-    bn_error_clear(&err);
-    assert_int_equal(bn_kb_load(kb, path, &err), BN_ERR_DATA);
+                     "   \"name_vi\": \"Y\"}]}\n", &err);
     assert_int_equal(err.line, 3);
     assert_non_null(strstr(err.text, "name_vi"));
-    bn_kb_free(kb);
     unlink(path);
 }
 
@@ -311,9 +282,6 @@ static void labels_name_every_type(void **state)
     snprintf(sub, sizeof sub, "%s/lang/xx", dir);
     assert_int_equal(mkdir(sub, 0700), 0);
     snprintf(path, sizeof path, "%s/labels.json", sub);
-    static const char *const types[] = {"statement", "appeal", "proposal", "meeting", "agreement", "aid",
-                                        "demand", "criticism", "rejection", "warning", "sanction", "military"};
-    _Static_assert(sizeof types / sizeof types[0] == BN_EV_COUNT, "every type");
     char text[2048];
     bn_error err;
     bn_labels *l = NULL;
@@ -321,7 +289,8 @@ static void labels_name_every_type(void **state)
     /* all but "military": the error points at "event_types", line 2 */
     size_t n = (size_t)snprintf(text, sizeof text, "{\"format\": \"biennien-labels/1\",\n \"event_types\": {");
     for (size_t t = 0; t + 1 < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "",
+                              bn_event_type_name((bn_event_type)t), t);
     snprintf(text + n, sizeof text - n, "}}\n");
     write_file(path, text);
     bn_error_clear(&err);
@@ -333,7 +302,8 @@ static void labels_name_every_type(void **state)
     /* then "military" and a type there is not, on line 15 */
     n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
     for (size_t t = 0; t < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "", types[t], t);
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "",
+                              bn_event_type_name((bn_event_type)t), t);
     snprintf(text + n, sizeof text - n, ",\n  \"protest\": \"biểu tình\"}}\n");
     write_file(path, text);
     bn_error_clear(&err);
@@ -345,7 +315,8 @@ static void labels_name_every_type(void **state)
     /* a label that is no string */
     n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
     for (size_t t = 0; t < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": %s", t ? "," : "", types[t],
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": %s", t ? "," : "",
+                              bn_event_type_name((bn_event_type)t),
                               t == 3 ? "null" : "\"x\"");
     snprintf(text + n, sizeof text - n, "}}\n");
     write_file(path, text);

@@ -265,13 +265,6 @@ static int append(const char ***list, size_t *n, const char *item)
     return 0;
 }
 
-static int is_language_code(const char *s)
-{
-    size_t len = strlen(s);
-    return len > 0 && len <= 15 &&
-           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == len;
-}
-
 /* What is read and how: --dct, --kb, --lenient, --data-dir, --lang,
  * --max-article-bytes. */
 static int read_input_option(const char *cmd, int c, const char *arg, options *o)
@@ -290,7 +283,7 @@ static int read_input_option(const char *cmd, int c, const char *arg, options *o
         o->datadir = arg;
         return GO_ON;
     case OPT_LANG:
-        if (!is_language_code(arg))
+        if (!bn_lang_code_valid(arg))
             return usage_error(cmd, "--lang wants a language code (letters, digits, '-'), not '%s'", arg);
         o->lang = arg;
         return GO_ON;

@@ -338,8 +338,10 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
             s->nclauses++;
         if (nc && payload == BN_EW_CONTENT)
             joined = i + nc; /* "nói rằng, Nga đã ...": what is said goes on past the comma */
-        if (i > sn->tok_begin && closes_quote(a, i))
+        if (i > sn->tok_begin && closes_quote(a, i)) {
             quote_closed = 1; /* the next trigger is the speech's: "“...”, ông X, cố vấn ..., cho biết hôm 16/4" */
+            undated = 0;      /* a word of the quote ("“Đó là ...”") says nothing of the speech */
+        }
         s->clause_at[i - sn->tok_begin] = s->nclauses - 1;
         if (nc) {
             for (size_t k = 1; k < nc; k++)

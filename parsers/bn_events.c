@@ -678,16 +678,19 @@ static int speaker_side(const bn_article *a, const sent *s, size_t subj_lo, size
 
 /* The trigger whose act enacting or publishing trigger t performs, or -1:
  * for "ký", "phê duyệt" (enacts) a sanction, aid or military act with
- * nothing but document words between them ("ký sắc lệnh trừng phạt",
- * "phê duyệt gói viện trợ"; not "ký thỏa thuận viện trợ"); for "công bố"
- * (presents) also a verbal act named as a noun, after numbers and noun
- * markers ("công bố hai bản dự thảo thỏa thuận" is a proposal). */
+ * nothing but numbers, noun markers and document words between them ("ký
+ * sắc lệnh trừng phạt", "phê duyệt gói viện trợ"; not "ký thỏa thuận viện
+ * trợ"), and after a document's name up to two words that say how it acts
+ * ("ký một sắc lệnh đe dọa áp thuế"); for "công bố" (presents) also a
+ * verbal act named as a noun ("công bố hai bản dự thảo thỏa thuận" is a
+ * proposal). */
 static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t)
 {
     const bn_trigger *lex = &lang->triggers[t->index];
     if (!lex->enacts && !lex->presents)
         return -1;
     size_t i = t->tok + t->ntok, end = s->sn->tok_end, stop = i + 4;
+    int seen_doc = 0, loose = 0;
     while (i < end && i < stop && s->clause_at[i - s->sn->tok_begin] == t->clause) {
         int payload;
         size_t n = bn_phrases_match(lang->trigger_matcher, a->text.s, &a->tokens, i, end, &payload);
@@ -695,7 +698,12 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
             bn_event_type nt = lang->triggers[payload].type;
             if (bn_event_type_record_of(nt)->enactable || (lex->presents && verbal(nt)))
                 return payload;
-            return -1;
+            if (!seen_doc || loose >= 2)
+                return -1;
+            /* "sắc lệnh đe dọa áp thuế": how the document acts */
+            loose++;
+            i += n;
+            continue;
         }
         size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload);
         if (m && payload == BN_EW_DOCUMENT) {
@@ -704,10 +712,18 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
             size_t skip = n && payload >= 0 ? m - 1 : m;
             i += skip;
             stop += skip; /* "sắc lệnh hành pháp trừng phạt": the document's name is not counted */
+            seen_doc = 1;
             continue;
         }
-        if (!lex->presents)
-            return -1;
+        /* "ký sắc lệnh hành pháp dọa áp thuế": a word or two after the
+         * document's name may say how it acts */
+        if (!lex->presents && seen_doc && loose < 2) {
+            loose++;
+            i++;
+            continue;
+        }
+        /* after numbers and noun markers ("ký một sắc lệnh", "công bố hai
+         * bản dự thảo") */
         if (m && payload == BN_EW_NOUN)
             i += m;
         else if (is_digit(a->text.s[a->tokens.v[i].start]) ||

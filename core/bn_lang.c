@@ -252,12 +252,14 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
     if (st == BN_OK) {
         static const char *const keys[] = {"not_actors", "gathering_words", "location_words", "place_nouns",
                                            "honorifics", "titles", "anaphora_organization", "anaphora_country",
-                                           "organization_words", "media", "named_for_places"};
+                                           "organization_words", "media", "named_for_places", "anaphora_person",
+                                           "object_words"};
         static const int vals[] = {BN_AW_NOT_ACTOR, BN_AW_GATHERING, BN_AW_LOCATION, BN_AW_PLACE_NOUN,
                                    BN_AW_HONORIFIC, BN_AW_TITLE, BN_AW_ANAPHOR_ORG, BN_AW_ANAPHOR_COUNTRY,
-                                   BN_AW_ORG_WORD, BN_AW_MEDIA, BN_AW_NAMED_FOR_PLACE};
+                                   BN_AW_ORG_WORD, BN_AW_MEDIA, BN_AW_NAMED_FOR_PLACE, BN_AW_ANAPHOR_PERSON,
+                                   BN_AW_OBJECT_WORD};
         snprintf(path, sizeof path, "%s/lang/%s/actors.json", datadir, code);
-        st = load_lists(&lang->actor_words, path, keys, vals, 11, err);
+        st = load_lists(&lang->actor_words, path, keys, vals, 13, err);
     }
     if (st != BN_OK) {
         bn_lang_free(lang);

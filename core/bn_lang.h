@@ -51,6 +51,8 @@ typedef enum bn_actor_word {
     BN_AW_TITLE,          /* "Người phát ngôn", "Đại sứ": an office */
     BN_AW_ANAPHOR_ORG,    /* "liên minh này": the organisation named last */
     BN_AW_ANAPHOR_COUNTRY,/* "nước này": the country named last */
+    BN_AW_ANAPHOR_PERSON, /* "ông ấy": the person named last (not as an object, if one was) */
+    BN_AW_OBJECT_WORD,    /* "với", "gặp": a person named right after it is an object, not whom "ông" stands for */
     BN_AW_NOT_ACTOR,      /* "tiếng Anh", "Washington Post": a name that is no actor here */
     BN_AW_ORG_WORD,       /* "Ủy ban", "Bộ": begins the name of a body, never of a person */
     BN_AW_MEDIA,          /* "Reuters", "Tân Hoa Xã": a news outlet, a source, not an actor */

@@ -163,6 +163,11 @@ typedef struct find_ctx {
     size_t *alias_cap;   /* per article actor */
     size_t alias_caps_cap, mcap, acap;
     long last_org, last_country;  /* article actors named last, for "liên minh này", "nước này" */
+    long last_person, last_subject; /* persons named last, or -1, for "Ông cho biết"; the second not as an
+                                     * object ("gặp ông X", "với Ngoại trưởng X") */
+    size_t person_sentence, subject_sentence; /* the sentences that named them */
+    size_t sentence;        /* the sentence being read */
+    int object;             /* the mention being recorded is named as an object */
     const char *lang;    /* the language's code: actors are named in it */
 } find_ctx;
 
@@ -216,6 +221,14 @@ static bn_status mention(bn_article *a, find_ctx *c, uint32_t ai, uint32_t start
         return BN_ERR_NOMEM;
     a->mentions = mv;
     a->mentions[a->nmentions++] = (bn_mention){start, end, ai, (uint32_t)tok};
+    if (act->kind == BN_KIND_PERSON && named) {
+        c->last_person = ai;
+        c->person_sentence = c->sentence;
+        if (!c->object) {
+            c->last_subject = ai;
+            c->subject_sentence = c->sentence;
+        }
+    }
     if (act->kind == BN_KIND_ORGANIZATION)
         c->last_org = ai;
     else if (act->kind == BN_KIND_COUNTRY)
@@ -269,6 +282,58 @@ static int gap_has(const bn_article *a, size_t i, char ch)
         if (a->text.s[p] == ch)
             return 1;
     return 0;
+}
+
+/* Whether a clause may begin at token i of a sentence beginning at
+ * `begin`: the sentence's start, or after , ; : or a quotation mark. */
+static int clause_opens(const bn_article *a, size_t begin, size_t i)
+{
+    if (i == begin)
+        return 1;
+    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++)
+        if (strchr(",;:\"", a->text.s[p]) || (unsigned char)a->text.s[p] == 0x9D /* ” */)
+            return 1;
+    return 0;
+}
+
+/* "Ông cho biết", "“...”, bà nói", "chính trị gia này": the person a
+ * pronoun stands for, the last one named in its sentence or in the three
+ * before it, but one named as an object ("gặp ông X") only when no other
+ * is; or -1. */
+static long person_referred(const find_ctx *c, size_t sentence)
+{
+    if (c->last_subject >= 0 && sentence - c->subject_sentence <= 3)
+        return c->last_subject;
+    return c->last_person >= 0 && sentence - c->person_sentence <= 3 ? c->last_person : -1;
+}
+
+/* Whether an object word ("với", "gặp") ends right before token i. */
+static int object_before(const bn_article *a, const bn_lang *lang, size_t begin, size_t i)
+{
+    for (size_t n = 1; n <= 2 && i >= begin + n; n++) {
+        int word;
+        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i - n, i, &word) == n &&
+            word == BN_AW_OBJECT_WORD)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the text between tokens i-1 and i (from `begin` when i is the
+ * sentence's first) opens a quotation (1), closes one (0), or neither
+ * (-1). */
+static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
+{
+    int edge = -1;
+    uint32_t from = i > 0 && a->tokens.v[i - 1].end >= begin ? a->tokens.v[i - 1].end : begin;
+    for (uint32_t p = from; p < a->tokens.v[i].start; p++) {
+        unsigned char c = (unsigned char)a->text.s[p];
+        if (c == '"')
+            edge = p > 0 && a->text.s[p - 1] != ' ' && p != begin ? 0 : 1;
+        else if (c == 0xE2 && p + 2 < a->tokens.v[i].start + 0u && (unsigned char)a->text.s[p + 1] == 0x80)
+            edge = (unsigned char)a->text.s[p + 2] == 0x9C ? 1 : (unsigned char)a->text.s[p + 2] == 0x9D ? 0 : edge;
+    }
+    return edge;
 }
 
 /* Whether only spaces or hyphens lie between tokens i-1 and i. */
@@ -611,7 +676,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
     size_t pcap = 0;
-    ctx.last_org = ctx.last_country = -1;
+    ctx.last_org = ctx.last_country = ctx.last_person = ctx.last_subject = -1;
     ctx.lang = lang->code;
     ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
     if (!ctx.slot)
@@ -619,8 +684,12 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         size_t title_end = SIZE_MAX; /* the token after the title being read */
+        size_t title_lead = SIZE_MAX; /* its first token */
+        int quoted = 0; /* inside a quotation: "ông ấy" is someone the speaker means */
+        ctx.sentence = k;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
-            int payload, word;
+            int payload, word, edge = quote_edge(a, sn->start, i);
+            quoted = edge >= 0 ? edge : quoted;
             size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
             size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
             bn_status st = BN_OK;
@@ -630,6 +699,8 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 continue;
             }
             if (nw && word == BN_AW_TITLE && nw >= n) {
+                if (i != title_end)
+                    title_lead = i;
                 title_end = i + nw;
                 i += nw;
                 continue;
@@ -658,8 +729,23 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 i += nw;
                 continue;
             }
+            /* a pronoun: an honorific with no name after it that opens a
+             * clause ("Ông cho biết", "“...”, bà nói"), or an anaphor
+             * ("nhà lãnh đạo này") */
+            if (nw && !n && !quoted &&
+                ((word == BN_AW_HONORIFIC && clause_opens(a, sn->tok_begin, i) &&
+                  (i + nw == sn->tok_end || !capitalised(a, i + nw))) ||
+                 word == BN_AW_ANAPHOR_PERSON)) {
+                long ai = person_referred(&ctx, k);
+                if (ai >= 0 && (st = mention(a, &ctx, (uint32_t)ai, a->tokens.v[i].start,
+                                             a->tokens.v[i + nw - 1].end, i, 0)) != BN_OK)
+                    return st;
+                i += nw;
+                continue;
+            }
             if (nw && !n && word == BN_AW_HONORIFIC && i + nw < sn->tok_end &&
                 !bn_phrases_match(m, a->text.s, &a->tokens, i + nw, sn->tok_end, &payload)) {
+                ctx.object = object_before(a, lang, sn->tok_begin, i);
                 size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i + nw, sn->tok_end, 1, &st);
                 if (st != BN_OK)
                     return st;
@@ -674,6 +760,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             if (n == 0 && !nw && i == title_end && acronym(a, i))
                 title_end = i + 1; /* "Giám đốc CIA ..." */
             else if (n == 0 && !nw && i == title_end && capitalised(a, i)) {
+                ctx.object = object_before(a, lang, sn->tok_begin, title_lead != SIZE_MAX ? title_lead : i);
                 size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i, sn->tok_end, 0, &st);
                 if (st != BN_OK)
                     return st;
@@ -693,6 +780,15 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);
             uint32_t start = a->tokens.v[i].start, end = a->tokens.v[i + n - 1].end;
+            /* named as an object: "gặp Ngoại trưởng Mỹ Antony Blinken", "với ông Putin" */
+            size_t lead = title_end != SIZE_MAX && title_lead != SIZE_MAX && i >= title_lead && i <= title_end + 3
+                              ? title_lead
+                              : i;
+            if (lead > sn->tok_begin &&
+                bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, lead - 1, lead, &word) == 1 &&
+                word == BN_AW_HONORIFIC)
+                lead--;
+            ctx.object = object_before(a, lang, sn->tok_begin, lead);
             st = add_mention(a, kb, &ctx, (size_t)payload, start, end, i, 1);
             /* a body of two sides acts through them too */
             for (size_t p = 0; st == BN_OK && p < ka->nparties; p++) {

@@ -87,6 +87,7 @@ static void gathering_clear(bn_kb_gathering *g)
     free(g->id);
     free(g->name);
     free(g->org);
+    free(g->kind);
     for (size_t i = 0; i < g->nplaces; i++)
         free(g->places[i]);
     free(g->places);
@@ -495,6 +496,7 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     const char *id = json_string_value(json_object_get(o, "id"));
     const char *name = json_string_value(json_object_get(o, "name"));
     const char *org = json_string_value(json_object_get(o, "org"));
+    const char *kind = json_string_value(json_object_get(o, "kind"));
     const char *from = json_string_value(json_object_get(o, "from"));
     const char *to = json_string_value(json_object_get(o, "to"));
     if (!id || !*id)
@@ -506,7 +508,8 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->id = strdup(id);
     g->name = strdup(name ? name : id);
     g->org = strdup(org);
-    if (!g->id || !g->name || !g->org)
+    g->kind = strdup(kind ? kind : "");
+    if (!g->id || !g->name || !g->org || !g->kind)
         return BN_ERR_NOMEM;
     g->from = from_day;
     g->to = to ? to_day : g->from;

@@ -93,6 +93,7 @@ typedef struct bn_kb_gathering {
     char *id;
     char *name;
     char *org;      /* an actor id: the organiser */
+    char *kind;     /* "summit", "ministerial-foreign" …; "" when not given */
     char **places;  /* the city and the country, as the press writes them */
     size_t nplaces;
     long from, to;  /* days since 1970-01-01, inclusive */

@@ -106,6 +106,19 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
     }
 }
 
+/* Whether a gathering word ends right before token i ("Hội nghị G7",
+ * "thượng đỉnh NATO"). */
+static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
+{
+    for (size_t n = 1; n <= 4 && n <= i; n++) {
+        int payload;
+        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i - n, i, &payload) == n &&
+            payload == BN_AW_GATHERING)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Lãnh đạo các nước thành viên NATO tham dự Hội nghị thượng đỉnh tại
  * Vilnius": a sentence with a gathering word and the place of a gathering
  * of the knowledge base whose organiser the article names may speak of it;
@@ -114,7 +127,7 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot)
 {
     const bn_phrases *places = bn_kb_places(kb);
-    size_t cap = 0;
+    size_t cap = 0, mfirst = 0;
     if (!places || bn_phrases_count(places) == 0)
         return BN_OK;
     for (size_t k = 0; k < a->nsentences; k++) {
@@ -147,12 +160,33 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 if (!v)
                     return BN_ERR_NOMEM;
                 a->gatherings = v;
-                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to};
+                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, 0};
             }
             i += n - 1;
         }
         if (!cue)
             a->ngatherings = first; /* no gathering word: the places were not of one */
+        else if (a->ngatherings == first) {
+            /* "trước thềm Hội nghị G7": no place, the organiser named
+             * right after the gathering word; any of its summits */
+            while (mfirst < a->nmentions && a->mentions[mfirst].tok < sn->tok_begin)
+                mfirst++;
+            for (size_t mi = mfirst; mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++) {
+                const bn_mention *mn = &a->mentions[mi];
+                if (a->actors[mn->actor].kind != BN_KIND_ORGANIZATION || !gathering_before(a, lang, mn->tok))
+                    continue;
+                for (size_t g = 0; g < bn_kb_gathering_count(kb); g++) {
+                    const bn_kb_gathering *kg = bn_kb_gathering_get(kb, g);
+                    if (strcmp(kg->org, a->actors[mn->actor].id) != 0 || strcmp(kg->kind, "summit") != 0)
+                        continue;
+                    bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
+                    if (!v)
+                        return BN_ERR_NOMEM;
+                    a->gatherings = v;
+                    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, kg->from, kg->to, 1};
+                }
+            }
+        }
     }
     return BN_OK;
 }

@@ -454,8 +454,8 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
         int year = 0, clash = 0;
         for (size_t g = 0; g < a->ngatherings; g++) {
             const bn_gathering_ref *gr = &a->gatherings[g];
-            if (gr->sentence != x->sentence)
-                continue;
+            if (gr->sentence != x->sentence || gr->series)
+                continue; /* a sitting of a series is series_window's */
             int y0, y1, mm, dd;
             bn_civil_from_days(gr->from, &y0, &mm, &dd);
             bn_civil_from_days(gr->to, &y1, &mm, &dd);
@@ -500,6 +500,49 @@ static when estimate(const rawv *raws)
     if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
         w.lo = LONG_MIN, w.hi = LONG_MAX; /* the article's dates disagree: no estimate */
     return w;
+}
+
+/* "trước thềm Hội nghị G7" in an article of "hôm 26/5" and "sáng 29/5":
+ * a summit named by its organiser alone is the sitting that a day and
+ * month of the article fall within a week of, when one year alone puts
+ * one there; the writing is within three months of it. */
+static void series_window(const bn_article *a, const rawv *raws, when *w)
+{
+    const bn_gathering_ref *pick = NULL;
+    int year = 0;
+    for (size_t i = 0; i < raws->n; i++) {
+        const rawx *x = &raws->v[i];
+        if (x->y || !x->d || !x->m)
+            continue;
+        for (size_t g = 0; g < a->ngatherings; g++) {
+            const bn_gathering_ref *gr = &a->gatherings[g];
+            if (!gr->series)
+                continue;
+            int y, mm, dd;
+            bn_civil_from_days(gr->from, &y, &mm, &dd);
+            if (!valid_day(y, x->m, x->d))
+                continue;
+            /* near the sitting, and where the article's dates may be */
+            long t = bn_days_from_civil(y, x->m, x->d);
+            if (t < gr->from - 7 || t > gr->to + 7 || (w->lo != LONG_MIN && t < w->lo - 180) ||
+                (w->hi != LONG_MAX && t > w->hi + 180) || (w->lo != LONG_MIN && w->hi != LONG_MAX && (t < w->lo || t > w->hi)))
+                continue;
+            if (year && year != y)
+                return; /* sittings of two years: no clue */
+            year = y;
+            pick = gr;
+        }
+    }
+    if (!pick)
+        return;
+    long lo = pick->from - 90 > w->lo ? pick->from - 90 : w->lo;
+    long hi = pick->to + 90 < w->hi ? pick->to + 90 : w->hi;
+    if (lo > hi)
+        return; /* the other clues say otherwise */
+    if (hi < w->hi)
+        w->hi_is_day = 0;
+    w->lo = lo;
+    w->hi = hi;
 }
 
 /* Day precision value of the first absolute day of the sentence, to anchor
@@ -782,6 +825,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         w.hi_firm = a->written_before != LONG_MAX;
         if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
+        else
+            series_window(a, &raws, &w);
     }
     size_t cap = 0;
     for (size_t lo = 0; lo < raws.n;) {

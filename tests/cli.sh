@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Command-line behaviour: exit statuses and one-line error messages.
-# usage: cli.sh BIENNIEN EXAMPLES_DIR
+# Every timeline.json written is then validated against the schema by
+# VALIDATE... (tests/meson.build: /usr/bin/python3 tests/validate_timeline.py).
+# usage: cli.sh BIENNIEN EXAMPLES_DIR SCHEMA VALIDATE...
 set -u
+if [ $# -lt 4 ]; then
+    echo "usage: $0 BIENNIEN EXAMPLES_DIR SCHEMA VALIDATE..." >&2
+    exit 2
+fi
 bin=$1
 examples=$2
-schema_check=${3:-}
-schema=${4:-}
+schema=$3
+shift 3
+validate=("$@")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -23,9 +30,28 @@ check() { # name, condition...
     fi
 }
 
+# every timeline.json written, kept in $tmp/written before a later run can
+# overwrite it, for the schema check at the end: those written since the
+# last call (run calls it before and after biennien, which catches the
+# runs made without run)
+mkdir -p "$tmp/written"
+touch "$tmp/written/.since"
+kept=0
+keep_timelines() {
+    local f rel
+    while IFS= read -r f; do
+        kept=$((kept + 1))
+        rel=${f#"$tmp/"}
+        cp "$f" "$tmp/written/$kept-${rel//\//_}"
+    done < <(find "$tmp" -path "$tmp/written" -prune -o -name timeline.json -newer "$tmp/written/.since" -print | sort)
+    touch "$tmp/written/.since"
+}
+
 run() { # runs biennien, keeps stdout, stderr and status
+    keep_timelines
     "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
     status=$?
+    keep_timelines
 }
 
 good="$examples/corpus/01_nato_tam_ngung_hop_tac_nga.txt"
@@ -466,12 +492,10 @@ run build -q --format json "$good" -o "$tmp/keep"
 check "stale outputs: none the second time, nothing said" test $status -eq 0 -a ! -s "$tmp/err"
 
 # every timeline.json these tests wrote follows docs/timeline.schema.json
-if [ -n "$schema_check" ]; then
-    find "$tmp" -name timeline.json | sort >"$tmp/all_timelines"
-    check "timeline.json files to validate" test -s "$tmp/all_timelines"
-    # shellcheck disable=SC2046
-    check "every timeline.json valid against the schema" "$schema_check" "$schema" $(cat "$tmp/all_timelines")
-fi
+keep_timelines
+all_timelines=("$tmp"/written/*timeline.json)
+check "timeline.json files to validate" test -s "${all_timelines[0]}"
+check "every timeline.json valid against the schema (${#all_timelines[@]} files)" "${validate[@]}" "$schema" "${all_timelines[@]}"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -1145,7 +1145,8 @@ static bn_status merge_within(bn_article *a)
         int finer = 0;
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
-            if (!kin(k, e) || !bn_event_same_parties(k, e, article_side, a))
+            /* "nếu Tehran từ chối" and what Iran did say: not one act */
+            if (!kin(k, e) || k->modality != e->modality || !bn_event_same_parties(k, e, article_side, a))
                 continue;
             /* signed in Berlin and in Paris the same day: two */
             if (k->location && e->location && strcmp(k->location, e->location) != 0)

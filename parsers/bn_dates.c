@@ -299,6 +299,12 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 i++;
                 continue;
             }
+            /* "Chuyến công du 4 ngày tới Bắc Kinh": "tới" is "to" */
+            if (best.rule->not_before_name && i + best_n < sn->tok_end &&
+                (a->tokens.v[i + best_n].flags & BN_TOK_UPPER)) {
+                i += best_n;
+                continue;
+            }
             if (best.rule->kind == BN_DK_NOT || ordinal(a, R, sn, &best)) {
                 i += best_n; /* "hai ngày sau khi ...": no date of its own */
                 continue;
@@ -318,6 +324,7 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 }
 
 /* ---- values ---------------------------------------------------------------- */
+
 
 /* When the article was written, as days: known exactly (the DCT), or
  * bounded by its own dates. */

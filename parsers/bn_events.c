@@ -303,6 +303,16 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
         while (mk < s->m_hi && a->mentions[mk].end <= a->tokens.v[i].start)
             mk++;
         int in_name = mk < s->m_hi && a->mentions[mk].start <= a->tokens.v[i].start;
+        /* "gia hạn thêm 6 tháng các biện pháp trừng phạt": how long, between
+         * a light verb and what it applies */
+        if (light && i == mark_end && i + 2 < sn->tok_end && !clause_break(a, i) && !clause_break(a, i + 1) &&
+            (is_digit(a->text.s[a->tokens.v[i].start]) ||
+             bn_phrases_match(lang->dates->numbers, a->text.s, &a->tokens, i, i + 1, &payload))) {
+            s->clause_at[i - sn->tok_begin] = s->clause_at[i + 1 - sn->tok_begin] = s->nclauses - 1;
+            mark_end = i + 2;
+            i += 2;
+            continue;
+        }
         size_t nc = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
         int opens = nc && (payload == BN_EW_CLAUSE || payload == BN_EW_CONTENT || payload == BN_EW_PURPOSE);
         if (nc && payload == BN_EW_PURPOSE)

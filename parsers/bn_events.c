@@ -1,5 +1,6 @@
 #include "bn_events.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -745,6 +746,29 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
     return -1;
 }
 
+/* "gặp ông Lukashenko tại sân bay vũ trụ Vostochny, vùng Viễn Đông Nga hôm
+ * 12/4": the sentence's first date x, in clause c, which has no trigger
+ * and opens with no clause word, goes on the clause before: the date of
+ * its last act (not of what a speaker says).  That trigger, or SIZE_MAX. */
+static size_t trailing_date_of(const bn_article *a, const bn_lang *lang, const sent *s, size_t c, const bn_timex *x)
+{
+    if (c == 0 || a->timexes[s->t_lo].start < x->start)
+        return SIZE_MAX; /* "Ngày 6/7, ... pháo kích ..., tính đến ngày 7/7": the act has its date */
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < s->ntrigs; k++) {
+        if (s->trigs[k].clause == c)
+            return SIZE_MAX;
+        if (s->trigs[k].clause == c - 1 && !s->trigs[k].setting)
+            last = k;
+    }
+    if (last == SIZE_MAX || spoken(lang->triggers[s->trigs[last].index].type))
+        return SIZE_MAX;
+    size_t cs = s->sn->tok_begin;
+    while (cs < s->sn->tok_end && s->clause_at[cs - s->sn->tok_begin] != c)
+        cs++;
+    return cs < s->sn->tok_end && !clause_word_at(a, lang, cs) ? last : SIZE_MAX;
+}
+
 /* Dates: each date of the sentence belongs to the nearest trigger of its
  * clause, except that a date well after a reporting verb is what is
  * reported ("cho biết Mỹ sẵn sàng đàm phán vào đầu năm 2022"), not when it
@@ -790,6 +814,8 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
                 best_d = d;
             }
         }
+        if (best == SIZE_MAX && dates_act && (best = trailing_date_of(a, lang, s, c, x)) != SIZE_MAX)
+            best_d = LONG_MAX; /* only when its own clause gives it none */
         if (best != SIZE_MAX && lang->triggers[s->trigs[best].index].type == BN_EV_STATEMENT) {
             size_t next = fronted_for(a, s, best, x);
             if (next != SIZE_MAX)

@@ -16,6 +16,7 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->trigger_matcher);
     bn_phrases_free(lang->modality_matcher);
     bn_phrases_free(lang->force_words);
+    bn_phrases_free(lang->counterpart_words);
     bn_phrases_free(lang->event_words);
     bn_phrases_free(lang->actor_words);
     bn_date_rules_free(lang->dates);
@@ -153,6 +154,13 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     if (st == BN_OK)
         st = (lang->force_words = bn_phrases_new()) ? add_lists(lang->force_words, root, "", fkeys, fvals, 3, path, err)
                                                     : BN_ERR_NOMEM;
+    /* "hội đàm với ...": who the other side of a meeting is */
+    static const char *const pkeys[] = {"counterpart_words"};
+    static const int pvals[] = {1};
+    if (st == BN_OK)
+        st = (lang->counterpart_words = bn_phrases_new())
+                 ? add_lists(lang->counterpart_words, root, "", pkeys, pvals, 1, path, err)
+                 : BN_ERR_NOMEM;
     json_decref(root);
     return st;
 }

@@ -841,6 +841,7 @@ typedef struct walk {
     size_t speech_clause, speech_end; /* the sentence's last speech act: its clause, its end */
     const bn_timex *carry;      /* the date of an adverbial before */
     size_t report_k, report_ev; /* the last statement made: its trigger, its event */
+    size_t talks;               /* an adverbial meeting with a counterpart named, dated by the event after it */
 } walk;
 
 /* The trigger the walk is at. */
@@ -874,6 +875,20 @@ static int setting_is_event(const bn_lang *lang, const trig *t, const bn_timex *
     return lang->triggers[t->index].type == BN_EV_MEETING;
 }
 
+/* Whether trigger t is followed by a counterpart word and an actor ("hội
+ * đàm với Tổng thống Belarus Alexander Lukashenko"). */
+static int counterpart_after(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t)
+{
+    size_t i = t->tok + t->ntok, n;
+    int word;
+    if (i >= s->sn->tok_end ||
+        !(n = bn_phrases_match(lang->counterpart_words, a->text.s, &a->tokens, i, s->sn->tok_end, &word)) ||
+        s->clause_at[i - s->sn->tok_begin] != t->clause)
+        return 0;
+    size_t stop = i + n + 4 < s->sn->tok_end ? i + n + 4 : s->sn->tok_end;
+    return mention_between(a, s, i + n, stop);
+}
+
 /* "Phát biểu tại Washington hôm 19/5, Tổng thống Biden nhấn mạnh": no
  * actor before it and a later clause's trigger to serve: an adverbial,
  * whose date is the later event's.  Whether the trigger is one and makes
@@ -893,6 +908,11 @@ static int adverbial(const bn_article *a, const bn_lang *lang, const sent *s, co
      * puts the later event before or after it */
     if (date && (!meeting || (!w->carry && !clause_word_at(a, lang, p->cstart))))
         w->carry = date;
+    /* "Trong cuộc họp báo sau hội đàm với Tổng thống Lukashenko, ông Putin
+     * khẳng định": talks with someone named are an event too, of the day
+     * of what follows */
+    if (meeting && !date && counterpart_after(a, lang, s, t))
+        w->talks = p->k;
     return !(meeting && date);
 }
 
@@ -1060,7 +1080,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 {
     const bn_timex **own = NULL;
     bn_status st = own_dates(a, lang, s, &own);
-    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX};
+    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    size_t before = a->nevents;
     for (size_t k = 0; st == BN_OK && k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
         if (k == w.signed_act)
@@ -1111,6 +1132,14 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             continue;
         if (event_date(a, lang, s, &p, &w, &date, &dsrc))
             st = make_event(a, lang, s, cap, &p, &w, date, dsrc);
+    }
+    /* the talks an adverbial names, dated as the sentence's first event */
+    if (st == BN_OK && w.talks != SIZE_MAX && a->nevents > before) {
+        bn_timex date = a->events[before].date; /* make_event may move the array */
+        bn_date_source dsrc = a->events[before].date_source;
+        at p = {w.talks, 1, clause_start(s, w.talks), 1, 0};
+        w.talks = SIZE_MAX;
+        st = make_event(a, lang, s, cap, &p, &w, &date, dsrc);
     }
     return st;
 }

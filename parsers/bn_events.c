@@ -18,6 +18,7 @@ typedef struct trig {
     int coordinated;/* right after "và": a second act of its clause's subject ("họp và lên án") */
     size_t owner;   /* the first token of the actor whose act a noun names ("cuộc tấn công của Iran"), or SIZE_MAX */
     size_t reach;   /* where its places end: the next act of another clause ("..., trong một lễ ký tại Istanbul") */
+    size_t skip_lo, skip_hi; /* tokens whose actors are not its own: another act's objects */
 } trig;
 
 /* The sentence being read: its clauses (token ranges), mentions, dates
@@ -418,7 +419,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                                           past_marker_before(a, lang, i));
             s->trigs[s->ntrigs++] = (trig){i,       n,       payload,      s->nclauses - 1, noun, i == mark_end && !light,
                                            undated, pas,     setting,      quote_closed,    second,  SIZE_MAX,
-                                           SIZE_MAX};
+                                           SIZE_MAX, SIZE_MAX, SIZE_MAX};
             quote_closed = 0;
         }
         i += n;
@@ -514,6 +515,8 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
     int has_source = 0;
     for (size_t k = m_lo; k < m_hi; k++) {
         const bn_mention *mn = &a->mentions[k];
+        if (mn->tok >= tr->skip_lo && mn->tok < tr->skip_hi)
+            continue;
         const char *id = a->actors[mn->actor].id;
         bn_role role = (mn->start < trig_start && (tr->passive == SIZE_MAX || mn->tok > tr->passive)) ||
                                mn->tok == tr->owner
@@ -531,8 +534,9 @@ static bn_status add_event(bn_article *a, size_t *cap, const sent *s, const trig
         has_source |= role == BN_ROLE_SOURCE;
     }
     /* said by no actor ("được công bố"; "một bài báo cho rằng Trung
-     * Quốc ...", about the ones named): nobody's act */
-    if (!has_source && spoken(lex->type))
+     * Quốc ...", about the ones named): nobody's act; no actor left but
+     * another act's objects: none */
+    if ((!has_source && spoken(lex->type)) || e->nactors == 0)
         return BN_OK;
     e->confidence = confidence - (has_source ? 0.0 : 0.15);
 
@@ -842,6 +846,7 @@ typedef struct walk {
     const bn_timex *carry;      /* the date of an adverbial before */
     size_t report_k, report_ev; /* the last statement made: its trigger, its event */
     size_t talks;               /* an adverbial meeting with a counterpart named, dated by the event after it */
+    size_t last_k;              /* the trigger of the last event made (or the one it enacts) */
 } walk;
 
 /* The trigger the walk is at. */
@@ -992,6 +997,18 @@ static const bn_trigger *event_lexeme(const bn_article *a, const bn_lang *lang, 
     return lex;
 }
 
+/* Whether trigger k repeats the act of the trigger before it in its
+ * clause, after "và": "trục xuất phó tùy viên hải quân Italy và trục xuất
+ * một nhà ngoại giao Ukraine" are two expulsions. */
+static int repeated_act(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
+{
+    int word;
+    size_t i = s->trigs[k].tok;
+    return k > 0 && s->trigs[k].coordinated && s->trigs[k - 1].clause == s->trigs[k].clause &&
+           lang->triggers[s->trigs[k].index].type == lang->triggers[s->trigs[k - 1].index].type && i > 0 &&
+           bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i - 1, i, &word) == 1 && word == BN_EW_AND;
+}
+
 /* Makes the event of trigger p->k, dated `date`. */
 static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, size_t *cap, const at *p, walk *w,
                             const bn_timex *date, bn_date_source dsrc)
@@ -1006,8 +1023,8 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
     /* its objects: up to the next trigger of another clause */
     size_t tgt_hi = sn->tok_end;
     for (size_t j = p->k + 1; j < s->ntrigs; j++)
-        if (s->trigs[j].clause != t->clause) {
-            tgt_hi = s->trigs[j].tok;
+        if (s->trigs[j].clause != t->clause || repeated_act(a, lang, s, j)) {
+            tgt_hi = s->trigs[j].tok; /* "trục xuất X và trục xuất Y": X alone is the first's */
             break;
         }
     double conf = dsrc == BN_DATE_CLAUSE ? 0.8 : dsrc == BN_DATE_SENTENCE ? 0.65 : 0.45;
@@ -1018,6 +1035,10 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
     if (mod != BN_MOD_NEGATED && !clause_word_at(a, lang, p->cstart) && conditional_before(a, lang, s, p->cstart))
         mod = BN_MOD_HYPOTHETICAL;
     trig tw = *t;
+    if (repeated_act(a, lang, s, p->k)) { /* the first act's objects are not the second's */
+        tw.skip_lo = s->trigs[p->k - 1].tok + s->trigs[p->k - 1].ntok;
+        tw.skip_hi = t->tok;
+    }
     tw.owner = owner_of(a, lang, s, t, p->subject);
     tw.reach = sn->tok_end;
     for (size_t j = p->k + 1; j < s->ntrigs; j++)
@@ -1031,6 +1052,7 @@ static bn_status make_event(bn_article *a, const bn_lang *lang, const sent *s, s
     if (st == BN_OK && a->nevents > before) {
         w->made++;
         w->prev_end = t->tok + t->ntok;
+        w->last_k = w->signed_act == p->k + 1 ? p->k + 1 : p->k;
         if (spoken(lex->type)) {
             w->speech_clause = t->clause;
             w->speech_end = t->tok + t->ntok;
@@ -1080,7 +1102,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 {
     const bn_timex **own = NULL;
     bn_status st = own_dates(a, lang, s, &own);
-    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
     size_t before = a->nevents;
     for (size_t k = 0; st == BN_OK && k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
@@ -1092,6 +1114,14 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         if (t->setting && !setting_is_event(lang, t, own[k], &w))
             continue;
         p.cstart = clause_start(s, k);
+        /* "thông báo trục xuất ... Italy và trục xuất ... Ukraine": the
+         * second act is the first one's kind, of its day */
+        if (repeated_act(a, lang, s, k) && w.last_k == k - 1 && a->nevents > before) {
+            bn_timex same = a->events[a->nevents - 1].date;
+            p.first = p.subject = p.any_before = 1;
+            st = make_event(a, lang, s, cap, &p, &w, &same, a->events[a->nevents - 1].date_source);
+            continue;
+        }
         p.subject = mention_between(a, s, p.cstart, t->tok);
         p.any_before = mention_between(a, s, s->sn->tok_begin, t->tok);
         /* a meeting inside what is said or asked ("đề nghị Nga tổ chức một
@@ -1196,6 +1226,28 @@ static int kin(const bn_event *k, const bn_event *e)
     return 1;
 }
 
+/* Whether acts k and e (not said: a sanction, aid, force) each have a
+ * target and share none: expelling an Italian and a Ukrainian diplomat
+ * are two acts. */
+static int other_targets(const bn_event *k, const bn_event *e)
+{
+    if (spoken(k->type) || bn_event_family(k->type) == BN_FAMILY_GATHERING)
+        return 0;
+    int kt = 0, et = 0;
+    for (size_t i = 0; i < k->nactors; i++)
+        kt |= k->actors[i].role == BN_ROLE_TARGET;
+    for (size_t j = 0; j < e->nactors; j++)
+        et |= e->actors[j].role == BN_ROLE_TARGET;
+    if (!kt || !et)
+        return 0;
+    for (size_t i = 0; i < k->nactors; i++)
+        for (size_t j = 0; j < e->nactors; j++)
+            if (k->actors[i].role == BN_ROLE_TARGET && e->actors[j].role == BN_ROLE_TARGET &&
+                strcmp(k->actors[i].id, e->actors[j].id) == 0)
+                return 0;
+    return 1;
+}
+
 /* One event per real event of the article: the same meeting in the title,
  * the lead and a later paragraph is one event with several sentences.
  * Same type family, the same parties, the same date or one within the
@@ -1211,7 +1263,8 @@ static bn_status merge_within(bn_article *a)
         for (j = 0; j < w; j++) {
             bn_event *k = &a->events[j];
             /* "nếu Tehran từ chối" and what Iran did say: not one act */
-            if (!kin(k, e) || k->modality != e->modality || !bn_event_same_parties(k, e, article_side, a))
+            if (!kin(k, e) || k->modality != e->modality || !bn_event_same_parties(k, e, article_side, a) ||
+                other_targets(k, e))
                 continue;
             /* signed in Berlin and in Paris the same day: two */
             if (k->location && e->location && strcmp(k->location, e->location) != 0)

@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 packages="gcc pkg-config meson ninja-build python3 valgrind libigraph-dev libjansson-dev libicu-dev libgraphviz-dev libcmocka-dev"
 # the report page's test runs it in a real browser; the scale-out test
 # shards with GNU parallel; the graph files are read by networkx; the XML
-# outputs of hostile input are checked by xmllint too
-test_packages="chromium fonts-dejavu-core parallel python3-networkx libxml2-utils"
+# outputs of hostile input are checked by xmllint too; scripts/biennien-dask
+# runs on Dask's distributed scheduler (tests/dask_runner.py)
+test_packages="chromium fonts-dejavu-core parallel python3-networkx libxml2-utils python3-distributed"
 
 install_missing() {
     missing=""

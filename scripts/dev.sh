@@ -11,8 +11,9 @@ packages="gcc pkg-config meson ninja-build python3 valgrind libigraph-dev libjan
 # the report page's test runs it in a real browser; the scale-out test
 # shards with GNU parallel; the graph files are read by networkx; the XML
 # outputs of hostile input are checked by xmllint too; every timeline.json
-# is validated against its schema by python3-jsonschema
-test_packages="chromium fonts-dejavu-core parallel python3-networkx libxml2-utils python3-jsonschema"
+# is validated against its schema by python3-jsonschema; scripts/biennien-dask
+# runs on Dask's distributed scheduler (tests/dask_runner.py)
+test_packages="chromium fonts-dejavu-core parallel python3-networkx libxml2-utils python3-jsonschema python3-distributed"
 
 install_missing() {
     missing=""

@@ -193,6 +193,7 @@ static bn_status load_rule(const json_t *o, bn_date_rule *r, const char *path, i
     r->half = (int)json_integer_value(json_object_get(o, "half"));
     r->context = json_is_true(json_object_get(o, "context"));
     r->not_before_name = json_is_true(json_object_get(o, "not_before_name"));
+    r->month_end = json_is_true(json_object_get(o, "month_end"));
     r->after_previous = json_is_true(json_object_get(o, "after_previous"));
     if (r->kind == BN_DK_REL && !r->has_offset)
         return bn_error_set(err, BN_ERR_DATA, path, line, 1, 0, "pattern \"%s\": a relative date needs an offset",

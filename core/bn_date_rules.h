@@ -61,6 +61,7 @@ typedef struct bn_date_rule {
     int has_offset;   /* weekday: a week offset is given */
     int context;      /* only right after another date ("ngày 10/7 và 11/7") */
     int not_before_name; /* none when a capitalised word follows: "4 ngày tới Bắc Kinh" is a trip to a place */
+    int month_end;    /* a span that ends with its month {M2}: "từ 24/4 tới hết tháng 10" */
     int after_previous; /* counted from the day last written, not the publication date ("Hai ngày sau, ...") */
     int line;         /* in the data file, for messages */
 } bn_date_rule;

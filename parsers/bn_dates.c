@@ -600,9 +600,10 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
             t->has_end = 1;
         } else if (r->kind == BN_DK_SPAN) {
             int y2 = y && x->m2 < x->m ? y + 1 : y;
-            if (!valid_day(y2, x->m2, x->d2) || (x->m2 == x->m && x->d2 <= x->d))
+            int d2 = r->month_end ? (y2 ? days_in_month(y2, x->m2) : x->m2 == 2 ? 28 : days_in_month(2001, x->m2)) : x->d2;
+            if (!valid_day(y2, x->m2, d2) || (x->m2 == x->m && d2 <= x->d))
                 return 0;
-            t->end = bn_date_day(y2, x->m2, x->d2);
+            t->end = bn_date_day(y2, x->m2, d2);
             t->has_end = 1;
         }
         break;

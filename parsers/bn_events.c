@@ -928,6 +928,11 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
 {
     const trig *t = &s->trigs[p->k];
     const bn_timex *date = w->own[p->k];
+    /* "tuyên bố cấm tàu quân sự ... từ 24/4 tới hết tháng 10": what a
+     * verb enacts or publishes is dated by the act's own date */
+    if (!date && p->k + 1 < s->ntrigs && w->own[p->k + 1] && s->trigs[p->k + 1].clause == t->clause &&
+        enacted(a, lang, s, t) == s->trigs[p->k + 1].index)
+        date = w->own[p->k + 1];
     *dsrc = date ? BN_DATE_CLAUSE : BN_DATE_SENTENCE;
     if (!date) {
         /* a first trigger takes the date of the clause's later trigger

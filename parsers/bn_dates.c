@@ -25,16 +25,10 @@ void bn_iso_week(long days, int *year, int *week)
     *week = (int)((thursday - bn_days_from_civil(y, 1, 1)) / 7) + 1;
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return md[m - 1] + (m == 2 && leap);
-}
-
+/* A real day of month m of year y (0: a year not known, 29/2 allowed). */
 static int valid_day(int y, int m, int d)
 {
-    return m >= 1 && m <= 12 && d >= 1 && d <= (y > 0 ? days_in_month(y, m) : (m == 2 ? 29 : days_in_month(2001, m)));
+    return m >= 1 && m <= 12 && d >= 1 && d <= bn_days_in_month(y, m);
 }
 
 /* ---- recognition --------------------------------------------------------- */
@@ -436,7 +430,7 @@ static int span_of(const rawx *x, long *s, long *e)
         return 1;
     case BN_DK_MONTH:
         *s = bn_days_from_civil(x->y, x->m, 1);
-        *e = bn_days_from_civil(x->y, x->m, days_in_month(x->y, x->m));
+        *e = bn_days_from_civil(x->y, x->m, bn_days_in_month(x->y, x->m));
         return 1;
     case BN_DK_YEAR:
     case BN_DK_HALF:
@@ -600,7 +594,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
             t->has_end = 1;
         } else if (r->kind == BN_DK_SPAN) {
             int y2 = y && x->m2 < x->m ? y + 1 : y;
-            int d2 = r->month_end ? (y2 ? days_in_month(y2, x->m2) : x->m2 == 2 ? 28 : days_in_month(2001, x->m2)) : x->d2;
+            int d2 = r->month_end ? bn_days_in_month(y2, x->m2) : x->d2;
             if (!valid_day(y2, x->m2, d2) || (x->m2 == x->m && d2 <= x->d))
                 return 0;
             t->end = bn_date_day(y2, x->m2, d2);

@@ -234,6 +234,11 @@ typedef struct bn_article {
      * takes them for no actor): where events happen. */
     bn_span *places;
     size_t nplaces;
+    /* Periods and times counted from another event the date stage read
+     * as no date ("trong những năm gần đây", "8 năm qua", "một ngày trước
+     * khi ..."): an act in their clause is of no one day. */
+    bn_span *periods;
+    size_t nperiods;
 
     /* Body spans as original offsets, filled by the reader (and by the
      * extract-output reader, which has no text). */

@@ -271,6 +271,7 @@ static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentenc
 
 static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 {
+    size_t pcap = 0;
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         const rawx *prev = NULL;
@@ -300,7 +301,14 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 continue;
             }
             if (best.rule->kind == BN_DK_NOT || ordinal(a, R, sn, &best)) {
-                i += best_n; /* "hai ngày sau khi ...": no date of its own */
+                if (best.rule->kind == BN_DK_NOT) { /* "hai ngày sau khi ...": no date of its own */
+                    bn_span *v = bn_arena_grow(&a->arena, a->periods, &pcap, a->nperiods + 1, sizeof *v);
+                    if (!v)
+                        return BN_ERR_NOMEM;
+                    a->periods = v;
+                    a->periods[a->nperiods++] = (bn_span){a->tokens.v[i].start, a->tokens.v[i + best_n - 1].end};
+                }
+                i += best_n;
                 continue;
             }
             best.sentence = k;

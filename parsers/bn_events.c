@@ -921,6 +921,31 @@ static int adverbial(const bn_article *a, const bn_lang *lang, const sent *s, co
     return !(meeting && date);
 }
 
+/* Whether a period the date stage read as no date ("trong những năm gần
+ * đây", "8 năm qua") lies in trigger t's clause: "đàm phán với một số
+ * công ty năng lượng trong những năm gần đây" is of no one day. */
+static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
+{
+    uint32_t at = a->tokens.v[t->tok].start;
+    for (size_t i = 0; i < a->nperiods; i++) {
+        const bn_span *pd = &a->periods[i];
+        if (pd->start < s->sn->start || pd->start >= s->sn->end || clause_of_offset(a, s, pd->start) != t->clause)
+            continue;
+        /* the period of the nearest act and those joined to it by "và"
+         * ("điện đàm ... và đề nghị tổ chức một cuộc gặp thượng đỉnh trong
+         * những tháng tới": the summit's) */
+        int between = 0;
+        for (size_t k = 0; k < s->ntrigs && !between; k++) {
+            uint32_t o = a->tokens.v[s->trigs[k].tok].start;
+            between = &s->trigs[k] != t && !s->trigs[k].coordinated &&
+                      ((o > at && o < pd->start) || (o < at && o > pd->start));
+        }
+        if (!between)
+            return 1;
+    }
+    return 0;
+}
+
 /* The date of the event of trigger p->k: its own, else one it is given;
  * returns 0 when it makes no event. */
 static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, const at *p, const walk *w,
@@ -965,8 +990,9 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
             /* stated without a date: the publication date, for what is
              * done (not what is planned or might be), and less trusted */
             if (!s->dct || !p->subject || content || t->noun || t->undated || s->caption ||
-                clause_word_at(a, lang, p->cstart) || !plain_clause(a, lang, p->cstart, t->tok))
-                return 0; /* nor for a clause of "trước khi", "rằng" … */
+                clause_word_at(a, lang, p->cstart) || !plain_clause(a, lang, p->cstart, t->tok) ||
+                period_in_clause(a, s, t))
+                return 0; /* nor for a clause of "trước khi", "rằng" …, nor over a period */
             date = s->dct;
             *dsrc = BN_DATE_DCT;
         }

@@ -713,11 +713,12 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
             bn_event_type nt = lang->triggers[payload].type;
             if (bn_event_type_record_of(nt)->enactable || (lex->presents && verbal(nt)))
                 return payload;
-            if (!seen_doc || loose >= 2)
+            if (!seen_doc || loose >= 3)
                 return -1;
             /* "sắc lệnh đe dọa áp thuế": how the document acts */
             loose++;
             i += n;
+            stop += n;
             continue;
         }
         size_t m = bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload);
@@ -730,11 +731,13 @@ static int enacted(const bn_article *a, const bn_lang *lang, const sent *s, cons
             seen_doc = 1;
             continue;
         }
-        /* "ký sắc lệnh hành pháp dọa áp thuế": a word or two after the
-         * document's name may say how it acts */
-        if (!lex->presents && seen_doc && loose < 2) {
+        /* "ký sắc lệnh hành pháp dọa áp thuế", "sắc lệnh cho phép Mỹ áp
+         * thuế": up to three words after the document's name may say how
+         * it acts */
+        if (!lex->presents && seen_doc && loose < 3) {
             loose++;
             i++;
+            stop++;
             continue;
         }
         /* after numbers and noun markers ("ký một sắc lệnh", "công bố hai

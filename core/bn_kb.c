@@ -38,6 +38,7 @@ struct bn_kb {
     bn_kb_gathering *gv;
     size_t ng, gcap;
     phrase_index places;
+    phrase_index names;      /* of gatherings: "Thông điệp Liên bang" */
     char **variants;         /* pairs: a role's title, another way the press writes it */
     size_t nvariants, vcap;  /* strings, two per pair */
 };
@@ -91,6 +92,9 @@ static void gathering_clear(bn_kb_gathering *g)
     for (size_t i = 0; i < g->nplaces; i++)
         free(g->places[i]);
     free(g->places);
+    for (size_t i = 0; i < g->nnames; i++)
+        free(g->names[i]);
+    free(g->names);
     memset(g, 0, sizeof *g);
 }
 
@@ -110,6 +114,7 @@ void bn_kb_free(bn_kb *kb)
         gathering_clear(&kb->gv[i]);
     free(kb->gv);
     index_clear(&kb->places);
+    index_clear(&kb->names);
     for (size_t i = 0; i < kb->nvariants; i++)
         free(kb->variants[i]);
     free(kb->variants);
@@ -174,6 +179,16 @@ const bn_phrases *bn_kb_places(const bn_kb *kb)
 const bn_kb_ref *bn_kb_place(const bn_kb *kb, int payload, size_t *count)
 {
     return index_refs(&kb->places, payload, count);
+}
+
+const bn_phrases *bn_kb_gathering_names(const bn_kb *kb)
+{
+    return kb->names.phrases;
+}
+
+const bn_kb_ref *bn_kb_named(const bn_kb *kb, int payload, size_t *count)
+{
+    return index_refs(&kb->names, payload, count);
 }
 
 const bn_phrases *bn_kb_matcher(const bn_kb *kb)
@@ -249,7 +264,7 @@ static const char *unknown_member(const json_t *o, const char *const *known)
 static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
-static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "from", "to", NULL};
+static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "names", "from", "to", NULL};
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
 
 /* Places an error set without a line at the member `sub` (a printf
@@ -476,17 +491,29 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     return st;
 }
 
+/* Appends a copy of s to a string list. */
+static bn_status add_string(char ***v, size_t *n, const char *s)
+{
+    char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return BN_ERR_NOMEM;
+    *v = nv;
+    if (!(nv[*n] = strdup(s)))
+        return BN_ERR_NOMEM;
+    (*n)++;
+    return BN_OK;
+}
+
 static bn_status add_place(void *ctx, const char *s)
 {
     bn_kb_gathering *g = ctx;
-    char **np = realloc(g->places, (g->nplaces + 1) * sizeof *np);
-    if (!np)
-        return BN_ERR_NOMEM;
-    g->places = np;
-    if (!(g->places[g->nplaces] = strdup(s)))
-        return BN_ERR_NOMEM;
-    g->nplaces++;
-    return BN_OK;
+    return add_string(&g->places, &g->nplaces, s);
+}
+
+static bn_status add_gathering_name(void *ctx, const char *s)
+{
+    bn_kb_gathering *g = ctx;
+    return add_string(&g->names, &g->nnames, s);
 }
 
 static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char *path, bn_error *err)
@@ -516,8 +543,10 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
     bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);
-    if (st == BN_OK && g->nplaces == 0)
-        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\"", id);
+    if (st == BN_OK)
+        st = bn_json_each_string(json_object_get(o, "names"), add_gathering_name, g, path, "names", NULL, err);
+    if (st == BN_OK && g->nplaces == 0 && g->nnames == 0)
+        return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\" nor \"names\"", id);
     return st;
 }
 
@@ -860,10 +889,10 @@ static bn_status compile_titles(bn_kb *kb)
     return st == BN_OK ? bn_phrases_compile(kb->titles.phrases) : st;
 }
 
-/* Every place of every gathering. */
+/* Every place and every name of every gathering. */
 static bn_status compile_places(bn_kb *kb)
 {
-    if (index_init(&kb->places) != BN_OK)
+    if (index_init(&kb->places) != BN_OK || index_init(&kb->names) != BN_OK)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < kb->ng; i++) {
         const bn_kb_gathering *g = &kb->gv[i];
@@ -872,8 +901,14 @@ static bn_status compile_places(bn_kb *kb)
             if (st != BN_OK)
                 return st;
         }
+        for (size_t p = 0; p < g->nnames; p++) {
+            bn_status st = index_add(&kb->names, g->names[p], (bn_kb_ref){i, 0});
+            if (st != BN_OK)
+                return st;
+        }
     }
-    return bn_phrases_compile(kb->places.phrases);
+    bn_status st = bn_phrases_compile(kb->places.phrases);
+    return st == BN_OK ? bn_phrases_compile(kb->names.phrases) : st;
 }
 
 bn_status bn_kb_compile(bn_kb *kb)

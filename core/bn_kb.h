@@ -96,6 +96,9 @@ typedef struct bn_kb_gathering {
     char *kind;     /* "summit", "ministerial-foreign" …; "" when not given */
     char **places;  /* the city and the country, as the press writes them */
     size_t nplaces;
+    char **names;   /* what the press calls one sitting of a series, with no
+                     * place ("Thông điệp Liên bang"); may be none */
+    size_t nnames;
     long from, to;  /* days since 1970-01-01, inclusive */
 } bn_kb_gathering;
 
@@ -107,5 +110,11 @@ const bn_kb_gathering *bn_kb_gathering_get(const bn_kb *kb, size_t i);
 const bn_phrases *bn_kb_places(const bn_kb *kb);
 /* The gatherings held at a place payload. */
 const bn_kb_ref *bn_kb_place(const bn_kb *kb, int payload, size_t *count);
+
+/* The names of sittings of a series ("Thông điệp Liên bang"); payloads
+ * index bn_kb_named(). */
+const bn_phrases *bn_kb_gathering_names(const bn_kb *kb);
+/* The gatherings a name payload may be. */
+const bn_kb_ref *bn_kb_named(const bn_kb *kb, int payload, size_t *count);
 
 #endif

@@ -126,9 +126,9 @@ static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
  * it. */
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot)
 {
-    const bn_phrases *places = bn_kb_places(kb);
+    const bn_phrases *places = bn_kb_places(kb), *names = bn_kb_gathering_names(kb);
     size_t cap = 0, mfirst = 0;
-    if (!places || bn_phrases_count(places) == 0)
+    if ((!places || bn_phrases_count(places) == 0) && (!names || bn_phrases_count(names) == 0))
         return BN_OK;
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
@@ -186,6 +186,25 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                     a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, kg->from, kg->to, 1};
                 }
             }
+        }
+        /* "Thông điệp Liên bang": a sitting of a series named by what it
+         * is, anywhere in the sentence */
+        for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {
+            int payload;
+            size_t n = bn_phrases_match(names, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            if (!n)
+                continue;
+            size_t nrefs;
+            const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
+            for (size_t r = 0; r < nrefs; r++) {
+                const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
+                bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
+                if (!v)
+                    return BN_ERR_NOMEM;
+                a->gatherings = v;
+                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, 1};
+            }
+            i += n - 1;
         }
     }
     return BN_OK;

@@ -453,6 +453,16 @@ printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}]
 printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/in2.txt"
 run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"
 check "--kb: a new actor is found" grep -q '"id":"ruritania"' "$tmp/out"
+# a sitting of a series named by what it is, with no place: a day and month
+# within a week of it, in one year alone, takes that year
+printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}], "events": [{"id": "zenda-feast-2031", "org": "ruritania", "kind": "address", "names": ["Lễ hội Zenda"], "from": "2031-05-02"}, {"id": "zenda-feast-2033", "org": "ruritania", "kind": "address", "names": ["Lễ hội Zenda"], "from": "2033-09-12"}]}\n' >"$tmp/kb3.json"
+printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO bên lề Lễ hội Zenda.\n' >"$tmp/in3.txt"
+run extract --kb "$tmp/kb3.json" "$tmp/in3.txt"
+check "--kb: a named sitting gives the year" grep -q '"value":"2031-05-03"' "$tmp/out"
+printf '{"events": [{"id": "nowhere", "org": "nato", "from": "2031-05-02"}]}\n' >"$tmp/kb4.json"
+run extract --kb "$tmp/kb4.json" "$tmp/in3.txt"
+check "--kb: an event with neither places nor names, status 1" test $status -eq 1
+check "--kb: says what it lacks" grep -q 'event "nowhere": no "places" nor "names"' "$tmp/err"
 
 # never overwrite with nothing: when not one article can be read, nothing
 # is written, the old outputs stay byte for byte, status 2, one line why

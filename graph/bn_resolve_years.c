@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A day of a known year, for the unknown years of other articles. */
 typedef struct dated_day {
@@ -35,6 +36,22 @@ static int fits(const bn_timex *t, int y)
     return (!t->year_lo || y >= t->year_lo) && (!t->year_hi || y <= t->year_hi);
 }
 
+/* Whether events a and b name one person: on one day and month, a
+ * person's meeting and their statement are of one year ("Putin gặp
+ * Lukashenko hôm 12/4", "ông Putin khẳng định trong họp báo ngày 12-4"). */
+static int shares_person(const bn_timeline *tl, const bn_event *a, const bn_event *b)
+{
+    for (size_t i = 0; i < a->nactors; i++) {
+        long k = bn_timeline_actor(tl, a->actors[i].id);
+        if (k < 0 || tl->actors[k].kind != BN_KIND_PERSON)
+            continue;
+        for (size_t j = 0; j < b->nactors; j++)
+            if (strcmp(a->actors[i].id, b->actors[j].id) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Gives event e the year y; a span's end moves with it. */
 static void set_year(bn_timex *t, int y)
 {
@@ -51,7 +68,8 @@ static void set_year(bn_timex *t, int y)
 /* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
  * 12/1/2022" in another: a day without a year takes the year of the same
  * day and month in another article when the events are of one family and
- * share an actor, and every such day agrees on the year.  The article's other days without a year then
+ * share an actor, or of any types and name one person, and every such day
+ * agrees on the year.  The article's other days without a year then
  * take the year that puts them nearest a day so fixed, within 90 days;
  * repeated until nothing changes. */
 bn_status bn_resolve_years(bn_timeline *tl)
@@ -91,8 +109,9 @@ bn_status bn_resolve_years(bn_timeline *tl)
             int year = 0, clash = 0;
             for (size_t d = lo; d < nd && days[d].md == key.md; d++) {
                 const bn_tl_event *o = &tl->events[days[d].event];
-                if (o->origin == e->origin || bn_event_family(o->ev.type) != bn_event_family(e->ev.type) ||
-                    !fits(&e->ev.date, days[d].year) || !bn_event_shares_actor(&e->ev, &o->ev))
+                if (o->origin == e->origin || !fits(&e->ev.date, days[d].year) ||
+                    !(bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
+                                                                                 : shares_person(tl, &e->ev, &o->ev)))
                     continue;
                 if (year && year != days[d].year)
                     clash = 1;

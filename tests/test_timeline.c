@@ -226,6 +226,29 @@ static bn_timeline *set_in_order(test_env *env, const int *order)
 static const int forward[SET_N] = {0, 1, 2, 3, 4, 5, 6};
 static const int shuffled[SET_N] = {5, 2, 6, 0, 3, 1, 4};
 
+/* A person's statement and that person's meeting on one day and month
+ * are of one year, though of different types; a state alone on that day
+ * does not pass its year on. */
+static void year_from_one_person(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/4, Tổng thống Nga Vladimir Putin tuyên bố chiến dịch sẽ tiếp tục.\n",
+        "Tin B\nNgày 12/4, Tổng thống Nga Vladimir Putin đã gặp Tổng thống Belarus Alexander Lukashenko.\n",
+        "Tin C\nNgày 12/4, Nga đã tập trận gần biên giới.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *dates[] = {"2022-04-13", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    const bn_tl_event *meeting = event_from(tl, "b.txt", BN_EV_MEETING);
+    assert_non_null(meeting);
+    assert_string_equal(TX(meeting->ev.date.value), "2022-04-12");
+    assert_int_equal(meeting->ev.date.year_source, BN_YEAR_CROSS);
+    const bn_tl_event *drill = event_from(tl, "c.txt", BN_EV_MILITARY);
+    assert_non_null(drill);
+    assert_string_equal(TX(drill->ev.date.value), "XXXX-04-12");
+    bn_timeline_free(tl);
+}
+
 /* c's rejection has no year; b's gets one from a's meeting (the same
  * day, 90 days around it); c's then gets it from b's: a chain of two. */
 static void years_pass_along_a_chain(void **state)
@@ -639,6 +662,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_event_in_two_articles_is_one),
         cmocka_unit_test(year_from_another_article),
+        cmocka_unit_test(year_from_one_person),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),

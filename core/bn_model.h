@@ -200,6 +200,12 @@ typedef struct bn_article {
     const char *title;
     bn_date dct;        /* a day; year 0 when not known */
     bn_dct_source dct_source;
+    /* With no DCT and no other bound: the latest past day the article
+     * writes ("hồi tháng 12/2025"), after which it was written; year 0
+     * when none.  A hint for the resolver, taken only when other
+     * articles give the article no year (a history date may be the
+     * latest one). */
+    bn_date written_since;
     char text_hash[17]; /* FNV-1a 64 of the clean text, hex: tells copies of one article apart */
 
     const char *raw;    /* original bytes */

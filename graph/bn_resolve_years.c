@@ -72,6 +72,48 @@ static void set_year(bn_timex *t, int y)
  * agrees on the year.  The article's other days without a year then
  * take the year that puts them nearest a day so fixed, within 90 days;
  * repeated until nothing changes. */
+/* "hồi tháng 12/2025" ... "hôm 28/1", and no other article dates it: an
+ * article whose days all still lack a year and that names a past day
+ * as the only bound of its writing was written within a year after it;
+ * each day takes the one year that puts it there (inferred).  Whether
+ * any did. */
+static int years_since(bn_timeline *tl)
+{
+    int done = 0;
+    unsigned char *dated = calloc(tl->narticles ? tl->narticles : 1, 1);
+    if (!dated)
+        return 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_timex *t = &tl->events[i].ev.date;
+        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN && t->year_source != BN_YEAR_TEXT)
+            dated[tl->events[i].origin] = 1;
+    }
+    for (size_t i = 0; i < tl->nevents; i++) {
+        bn_tl_event *e = &tl->events[i];
+        const bn_date *since = &tl->articles[e->origin].written_since;
+        if (!unknown_day(&e->ev.date) || !since->year || dated[e->origin])
+            continue;
+        long lo = bn_days_from_civil(since->year, since->month, since->day), hi = lo + 365;
+        int year = 0, several = 0;
+        for (int y = since->year - 1; y <= since->year + 1; y++) {
+            if (e->ev.date.value.month == 2 && e->ev.date.value.day == 29 && bn_days_in_month(y, 2) < 29)
+                continue;
+            long t = bn_days_from_civil(y, e->ev.date.value.month, e->ev.date.value.day);
+            if (t >= lo - 180 && t <= hi && fits(&e->ev.date, y)) {
+                several |= year != 0;
+                year = y;
+            }
+        }
+        if (year && !several) {
+            set_year(&e->ev.date, year);
+            e->ev.date.year_source = BN_YEAR_INFERRED;
+            done = 1;
+        }
+    }
+    free(dated);
+    return done;
+}
+
 bn_status bn_resolve_years(bn_timeline *tl)
 {
     size_t n = tl->nevents;
@@ -82,7 +124,12 @@ bn_status bn_resolve_years(bn_timeline *tl)
         free(anchor);
         return BN_ERR_NOMEM;
     }
-    for (int changed = 1; changed;) {
+    for (int changed = 1, hinted = 0; changed || !hinted;) {
+        if (!changed) { /* other articles have said what they can */
+            hinted = 1;
+            if (!years_since(tl))
+                break;
+        }
         changed = 0;
         size_t nd = 0;
         for (size_t i = 0; i < n; i++) {

@@ -224,6 +224,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     ta->dct = a->dct;
     memcpy(ta->text_hash, a->text_hash, sizeof ta->text_hash);
     ta->dct_source = a->dct_source;
+    ta->written_since = a->written_since;
     ta->nbody = a->nbody;
     ta->nsentences = a->nsentences;
     ta->nevents = a->nevents;

@@ -34,6 +34,7 @@ typedef struct bn_tl_article {
     const char *reason;       /* why it was skipped, or NULL */
     bn_date dct;              /* a day; year 0 when not known */
     bn_dct_source dct_source;
+    bn_date written_since;    /* bn_article.written_since */
     uint32_t *body;  /* pairs: offset, length in the original bytes */
     size_t nbody;
     size_t nsentences;

@@ -35,10 +35,13 @@ static json_t *date_or_null(const bn_date *d)
 }
 
 /* {"value": "2023-07-10" or null, "source": "given|page|url|none"} */
-static json_t *dct_json(const bn_date *dct, bn_dct_source source)
+static json_t *dct_json(const bn_date *dct, bn_dct_source source, const bn_date *since)
 {
-    return json_pack("{s:o,s:s}", "value", date_or_null(dct->year ? dct : NULL), "source",
-                     bn_dct_source_name(source));
+    json_t *o = json_pack("{s:o,s:s}", "value", date_or_null(dct->year ? dct : NULL), "source",
+                          bn_dct_source_name(source));
+    if (o && since->year) /* "written after this day": only with no DCT */
+        json_object_set_new(o, "since", date_or_null(since));
+    return o;
 }
 
 static json_t *year_or_null(int y)
@@ -173,7 +176,7 @@ static json_t *article_item(const void *ctx, size_t i)
 {
     const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
     json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:s,s:I}", "id", a->id, "path", a->path, "url",
-                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source), "body",
+                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source, &a->written_since), "body",
                           body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
                           (json_int_t)a->nevents, "text_hash", a->text_hash, "status",
                           bn_article_status_name(a->status), "line", (json_int_t)a->line);
@@ -267,7 +270,7 @@ static json_t *extract_root(const bn_article *a)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
         "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
-        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source), "body",
+        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source, &a->written_since), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash, "line",
         (json_int_t)a->line);
@@ -470,6 +473,7 @@ static bn_status read_record(reader *r, const json_t *root)
     const json_t *dcto = json_object_get(art, "dct");
     const char *dct = json_string_value(json_object_get(dcto, "value"));
     const char *dcts = json_string_value(json_object_get(dcto, "source"));
+    const char *since = json_string_value(json_object_get(dcto, "since"));
     const char *hash = json_string_value(json_object_get(art, "text_hash"));
     if (st != BN_OK)
         return st;
@@ -480,6 +484,8 @@ static bn_status read_record(reader *r, const json_t *root)
         return bad(r, "article dct");
     if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
         return bad(r, "article dct source");
+    if (since && !bn_date_parse_day(since, &a->written_since))
+        return bad(r, "article dct since");
     a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));
     a->line = (int)json_integer_value(json_object_get(art, "line")); /* 0 when absent */
     const json_t *body = json_object_get(art, "body");

@@ -336,6 +336,7 @@ typedef struct when {
     int hi_is_day;   /* hi comes from a coming day or month, not a year */
     bn_year_source source;
     int hi_firm;     /* the offices of people named bound the writing: it is not after hi */
+    int lo_is_day;   /* lo is a past day or month the article writes (not a year, not an office) */
 } when;
 
 /* The one year that puts month m, day d (0: mid-month) in [from, to]
@@ -493,7 +494,7 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
  * writer; in a past one, behind. */
 static when estimate(const rawv *raws)
 {
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0};
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
         if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
@@ -504,6 +505,7 @@ static when estimate(const rawv *raws)
             w.hi_is_day = e - s < 31;
         } else if (raws->v[i].tense < 0 && s > w.lo) {
             w.lo = s;
+            w.lo_is_day = e - s < 31;
         }
     }
     if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
@@ -818,7 +820,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     bn_status st = recognise(a, R, &raws);
     if (st != BN_OK)
         return st;
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0, 0};
     if (a->dct.year) {
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
@@ -826,8 +828,10 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         years_of_gatherings(a, &raws);
         w = estimate(&raws);
         /* the offices of the people named bound it too */
-        if (a->written_after > w.lo)
+        if (a->written_after > w.lo) {
             w.lo = a->written_after;
+            w.lo_is_day = 0;
+        }
         if (a->written_before < w.hi) {
             w.hi = a->written_before;
             w.hi_is_day = 0;
@@ -837,6 +841,13 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
         else
             series_window(a, &raws, &w);
+        /* only a past day bounds the writing: a hint for the resolver,
+         * which takes it when no other article gives this one a year */
+        if (w.lo_is_day && w.lo != LONG_MIN && w.hi == LONG_MAX) {
+            int y, m, d;
+            bn_civil_from_days(w.lo, &y, &m, &d);
+            a->written_since = bn_date_day(y, m, d);
+        }
     }
     size_t cap = 0;
     for (size_t lo = 0; lo < raws.n;) {

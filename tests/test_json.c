@@ -83,6 +83,41 @@ static void extract_record_round_trip(void **state)
     free(buf);
 }
 
+/* With no DCT, the latest past day the article writes travels with the
+ * record ("dct": {"since": ...}) so that merge can take it; a value that
+ * is no day is refused. */
+static void extract_record_keeps_written_since(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Hồi tháng 12/2025, Israel và Mỹ đã họp tại Washington.\n"
+                                 "Ngày 28/1, Iran đã cảnh báo Israel.\n",
+                                 NULL);
+    char day[BN_TIMEX_MAX];
+    assert_string_equal(bn_date_format(&a->written_since, day), "2025-12-01");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_write_extract(f, a, &err), BN_OK);
+    fclose(f);
+    bn_article *b = NULL;
+    assert_int_equal(bn_json_read_extract(buf, len, "x.jsonl", 1, &b, &err), BN_OK);
+    assert_true(bn_date_equal(&b->written_since, &a->written_since));
+    bn_article_free(b);
+    char *at = strstr(buf, "\"since\":\"2025-12-01\"");
+    assert_non_null(at);
+    memcpy(at + 9, "2025-13", 7);
+    b = NULL;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_read_extract(buf, len, "x.jsonl", 1, &b, &err), BN_ERR_PARSE);
+    assert_null(b);
+    assert_non_null(strstr(err.text, "dct since"));
+    free(buf);
+    bn_article_free(a);
+}
+
 static void bad_records_name_the_line(void **state)
 {
     (void)state;
@@ -344,6 +379,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(extract_record_round_trip),
+        cmocka_unit_test(extract_record_keeps_written_since),
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),

@@ -249,6 +249,32 @@ static void year_from_one_person(void **state)
     bn_timeline_free(tl);
 }
 
+/* With no DCT and no office to bound it, the latest past day an article
+ * writes ("Hồi tháng 12/2025") is after what it says it was written: its
+ * days take the one year within a year after it, but only when no other
+ * article gives it a year: a history date ("hồi tháng 3/2014") is the
+ * latest past day of b, and c dates b's sanction. */
+static void year_since_a_past_day(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nHồi tháng 12/2025, Israel và Mỹ đã họp tại Washington.\nNgày 28/1, Iran đã cảnh báo Israel.\n",
+        "Tin B\nSau khi Nga sáp nhập Crimea hồi tháng 3/2014, quan hệ xấu đi.\nNgày 15/4, Mỹ đã trừng phạt Nga.\n",
+        "Tin C\nNgày 15/4, Mỹ đã trừng phạt Nga.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *dates[] = {"", "", "2021-04-16"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->articles[0].written_since.year, 2025);
+    const bn_tl_event *warning = event_from(tl, "a.txt", BN_EV_WARNING);
+    assert_non_null(warning);
+    assert_string_equal(TX(warning->ev.date.value), "2026-01-28");
+    assert_int_equal(warning->ev.date.year_source, BN_YEAR_INFERRED);
+    const bn_tl_event *sanction = event_from(tl, "b.txt", BN_EV_SANCTION);
+    assert_non_null(sanction);
+    assert_string_equal(TX(sanction->ev.date.value), "2021-04-15");
+    bn_timeline_free(tl);
+}
+
 /* c's rejection has no year; b's gets one from a's meeting (the same
  * day, 90 days around it); c's then gets it from b's: a chain of two. */
 static void years_pass_along_a_chain(void **state)
@@ -663,6 +689,7 @@ int main(void)
         cmocka_unit_test(same_event_in_two_articles_is_one),
         cmocka_unit_test(year_from_another_article),
         cmocka_unit_test(year_from_one_person),
+        cmocka_unit_test(year_since_a_past_day),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),

@@ -118,6 +118,10 @@ size_t bn_closer_len(const char *s, size_t i, size_t end);
 size_t bn_final_punct_len(const char *s, size_t i, size_t end);
 size_t bn_skip_closers(const char *s, size_t i, size_t end);
 
+/* 1 for an opening curly quote “ at p, 2 for a closing one ”, 0 for
+ * anything else (e: where the text ends). */
+int bn_curly_quote(const char *p, const char *e);
+
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);
 

@@ -106,6 +106,18 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
     }
 }
 
+/* Notes that sentence k may speak of gathering g; `series`: named with
+ * no place, one sitting of several (series_window's, not a day's). */
+static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series)
+{
+    bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, cap, a->ngatherings + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    a->gatherings = v;
+    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series};
+    return BN_OK;
+}
+
 /* Whether a gathering word ends right before token i ("Hội nghị G7",
  * "thượng đỉnh NATO"). */
 static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
@@ -156,11 +168,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 long org = bn_kb_find(kb, g->org);
                 if (org < 0 || !slot[org])
                     continue;
-                bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
-                if (!v)
+                if (add_gathering(a, &cap, k, g, 0) != BN_OK)
                     return BN_ERR_NOMEM;
-                a->gatherings = v;
-                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, 0};
             }
             i += n - 1;
         }
@@ -179,11 +188,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                     const bn_kb_gathering *kg = bn_kb_gathering_get(kb, g);
                     if (strcmp(kg->org, a->actors[mn->actor].id) != 0 || strcmp(kg->kind, "summit") != 0)
                         continue;
-                    bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
-                    if (!v)
+                    if (add_gathering(a, &cap, k, kg, 1) != BN_OK)
                         return BN_ERR_NOMEM;
-                    a->gatherings = v;
-                    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, kg->from, kg->to, 1};
                 }
             }
         }
@@ -197,12 +203,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             size_t nrefs;
             const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
-                const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
-                bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, &cap, a->ngatherings + 1, sizeof *v);
-                if (!v)
+                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1) != BN_OK)
                     return BN_ERR_NOMEM;
-                a->gatherings = v;
-                a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, 1};
             }
             i += n - 1;
         }
@@ -343,8 +345,9 @@ static int clause_opens(const bn_article *a, size_t begin, size_t i)
 {
     if (i == begin)
         return 1;
-    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++)
-        if (strchr(",;:\"", a->text.s[p]) || (unsigned char)a->text.s[p] == 0x9D /* ” */)
+    const char *e = a->text.s + a->tokens.v[i].start;
+    for (const char *p = a->text.s + a->tokens.v[i - 1].end; p < e; p++)
+        if (*p == ',' || *p == ';' || *p == ':' || *p == '"' || bn_curly_quote(p, e))
             return 1;
     return 0;
 }
@@ -379,12 +382,13 @@ static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
 {
     int edge = -1;
     uint32_t from = i > 0 && a->tokens.v[i - 1].end >= begin ? a->tokens.v[i - 1].end : begin;
-    for (uint32_t p = from; p < a->tokens.v[i].start; p++) {
-        unsigned char c = (unsigned char)a->text.s[p];
-        if (c == '"')
+    const char *e = a->text.s + a->tokens.v[i].start;
+    for (uint32_t p = from; a->text.s + p < e; p++) {
+        int curly = bn_curly_quote(a->text.s + p, e);
+        if (a->text.s[p] == '"')
             edge = p > 0 && a->text.s[p - 1] != ' ' && p != begin ? 0 : 1;
-        else if (c == 0xE2 && p + 2 < a->tokens.v[i].start + 0u && (unsigned char)a->text.s[p + 1] == 0x80)
-            edge = (unsigned char)a->text.s[p + 2] == 0x9C ? 1 : (unsigned char)a->text.s[p + 2] == 0x9D ? 0 : edge;
+        else if (curly)
+            edge = curly == 1;
     }
     return edge;
 }

@@ -79,14 +79,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* 1 for “ at p, 2 for ”, 0 for anything else (e: where the text ends). */
-static int curly_quote(const char *p, const char *e)
-{
-    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
-        return 0;
-    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
-}
-
 /* Whether a colon or an opening quote comes right before token i: what a
  * speech verb before it says ("nói: “Nga đã tấn công ...”"). */
 static int quote_opens(const bn_article *a, size_t i)
@@ -94,7 +86,7 @@ static int quote_opens(const bn_article *a, size_t i)
     if (i == 0)
         return 0;
     for (uint32_t q = a->tokens.v[i - 1].end; q < a->tokens.v[i].start; q++) {
-        if (a->text.s[q] == ':' || curly_quote(a->text.s + q, a->text.s + a->tokens.v[i].start) == 1)
+        if (a->text.s[q] == ':' || bn_curly_quote(a->text.s + q, a->text.s + a->tokens.v[i].start) == 1)
             return 1;
         if (a->text.s[q] == '"' && (q + 1 == a->tokens.v[i].start || a->text.s[q + 1] != ' '))
             return 1;
@@ -110,7 +102,7 @@ static int closes_quote(const bn_article *a, size_t i)
     for (const char *p = b; p < e; p++) {
         if (*p == '"' && (p == b || p[-1] != ' '))
             return 1;
-        if (curly_quote(p, e) == 2)
+        if (bn_curly_quote(p, e) == 2)
             return 1;
     }
     return 0;
@@ -238,7 +230,7 @@ static int clause_break(const bn_article *a, size_t i)
             continue; /* "20,9 tỷ" */
         if (c == ',' || c == ';' || c == ':' || c == '"')
             return 1;
-        if (curly_quote(a->text.s + p, a->text.s + a->tokens.v[i].start))
+        if (bn_curly_quote(a->text.s + p, a->text.s + a->tokens.v[i].start))
             return 1;
     }
     return 0;
@@ -930,9 +922,9 @@ static int adverbial(const bn_article *a, const bn_lang *lang, const sent *s, co
 static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
 {
     uint32_t at = a->tokens.v[t->tok].start;
-    for (size_t i = 0; i < a->nperiods; i++) {
+    for (size_t i = 0; i < a->nperiods && a->periods[i].start < s->sn->end; i++) { /* in text order */
         const bn_span *pd = &a->periods[i];
-        if (pd->start < s->sn->start || pd->start >= s->sn->end || clause_of_offset(a, s, pd->start) != t->clause)
+        if (pd->start < s->sn->start || clause_of_offset(a, s, pd->start) != t->clause)
             continue;
         /* the period of the nearest act and those joined to it by "và"
          * ("điện đàm ... và đề nghị tổ chức một cuộc gặp thượng đỉnh trong

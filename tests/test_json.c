@@ -1,5 +1,6 @@
 /* Extract records round-trip: what `extract` writes, `merge` reads back
  * unchanged.  Data files: a semantic error names its real line. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,6 +305,18 @@ static void kb_names_per_language(void **state)
     unlink(path);
 }
 
+/* A labels.json text: `head`, then the first `ntypes` event types one a
+ * line, each labelled "L<n>" but the one numbered `null_at` (null), then
+ * `tail`. */
+static void labels_text(char *text, size_t cap, const char *head, size_t ntypes, size_t null_at, const char *tail)
+{
+    size_t n = (size_t)snprintf(text, cap, "%s", head);
+    for (size_t t = 0; t < ntypes; t++)
+        n += (size_t)snprintf(text + n, cap - n, t == null_at ? "%s\n  \"%s\": null" : "%s\n  \"%s\": \"L%zu\"",
+                              t ? "," : "", bn_event_type_name((bn_event_type)t), t);
+    snprintf(text + n, cap - n, "%s", tail);
+}
+
 /* labels.json: a label for every type of event, or an error with the
  * file's line and column; the labels of data/lang/vi are read whole. */
 static void labels_name_every_type(void **state)
@@ -322,11 +335,8 @@ static void labels_name_every_type(void **state)
     bn_labels *l = NULL;
 
     /* all but "military": the error points at "event_types", line 2 */
-    size_t n = (size_t)snprintf(text, sizeof text, "{\"format\": \"biennien-labels/1\",\n \"event_types\": {");
-    for (size_t t = 0; t + 1 < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "",
-                              bn_event_type_name((bn_event_type)t), t);
-    snprintf(text + n, sizeof text - n, "}}\n");
+    labels_text(text, sizeof text, "{\"format\": \"biennien-labels/1\",\n \"event_types\": {", BN_EV_COUNT - 1,
+                SIZE_MAX, "}}\n");
     write_file(path, text);
     bn_error_clear(&err);
     assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
@@ -335,11 +345,7 @@ static void labels_name_every_type(void **state)
     assert_non_null(strstr(err.text, "military"));
 
     /* then "military" and a type there is not, on line 15 */
-    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
-    for (size_t t = 0; t < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": \"L%zu\"", t ? "," : "",
-                              bn_event_type_name((bn_event_type)t), t);
-    snprintf(text + n, sizeof text - n, ",\n  \"protest\": \"biểu tình\"}}\n");
+    labels_text(text, sizeof text, "{\"event_types\": {", BN_EV_COUNT, SIZE_MAX, ",\n  \"protest\": \"biểu tình\"}}\n");
     write_file(path, text);
     bn_error_clear(&err);
     assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);
@@ -348,12 +354,7 @@ static void labels_name_every_type(void **state)
     assert_non_null(strstr(err.text, "protest"));
 
     /* a label that is no string */
-    n = (size_t)snprintf(text, sizeof text, "{\"event_types\": {");
-    for (size_t t = 0; t < BN_EV_COUNT; t++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n  \"%s\": %s", t ? "," : "",
-                              bn_event_type_name((bn_event_type)t),
-                              t == 3 ? "null" : "\"x\"");
-    snprintf(text + n, sizeof text - n, "}}\n");
+    labels_text(text, sizeof text, "{\"event_types\": {", BN_EV_COUNT, 3, "}}\n");
     write_file(path, text);
     bn_error_clear(&err);
     assert_int_equal(bn_labels_load(&l, dir, "xx", &err), BN_ERR_DATA);

@@ -1,4 +1,5 @@
 #include "bn_dates.h"
+#include "bn_sentences.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -492,12 +493,22 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
 
 /* Without a DCT: a written date in a future sentence was ahead of the
  * writer; in a past one, behind. */
-static when estimate(const rawv *raws)
+static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
 {
     when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0};
+    size_t seen = SIZE_MAX;
+    int caption = 0;
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
         if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
+            continue;
+        /* not a photo's caption: "Thủy thủ đoàn ... hồi tháng 2/2012 (Ảnh:
+         * Reuters)" dates the photo, often years old */
+        if (raws->v[i].sentence != seen) {
+            seen = raws->v[i].sentence;
+            caption = bn_sentence_is_caption(a, lang, seen);
+        }
+        if (caption)
             continue;
         /* a coming "năm 2018" may be written during 2018: its end bounds */
         if (raws->v[i].tense > 0 && e < w.hi) {
@@ -638,14 +649,16 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
     if (src == BN_YEAR_UNKNOWN) {
         /* what the article's own dates say of the year, for the resolver:
          * a past event is no later than the writing, a coming one no
-         * earlier */
+         * earlier; and a day or month written without a year is within
+         * a year of the writing either way (Marco Rubio as Secretary of
+         * State "hôm 28/1": 2024 at the earliest, not 2017) */
         int yy, mm, dd;
-        if (w->lo != LONG_MIN && x->tense >= 0) {
-            bn_civil_from_days(w->lo, &yy, &mm, &dd);
+        if (w->lo != LONG_MIN) {
+            bn_civil_from_days(x->tense >= 0 ? w->lo : w->lo - 366, &yy, &mm, &dd);
             t->year_lo = yy;
         }
-        if (w->hi != LONG_MAX && x->tense <= 0) {
-            bn_civil_from_days(w->hi, &yy, &mm, &dd);
+        if (w->hi != LONG_MAX) {
+            bn_civil_from_days(x->tense <= 0 ? w->hi : w->hi + 366, &yy, &mm, &dd);
             t->year_hi = yy;
         }
     }
@@ -826,7 +839,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
     } else {
         years_of_gatherings(a, &raws);
-        w = estimate(&raws);
+        w = estimate(a, lang, &raws);
         /* the offices of the people named bound it too */
         if (a->written_after > w.lo) {
             w.lo = a->written_after;

@@ -1,4 +1,5 @@
 #include "bn_events.h"
+#include "bn_sentences.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -178,12 +179,6 @@ static int dates_no_act(const bn_article *a, const bn_lang *lang, const sent *s,
     return 0;
 }
 
-/* Whether the text between tokens i-1 and i holds a colon. */
-static int gap_has_colon(const bn_article *a, size_t i)
-{
-    return memchr(a->text.s + a->tokens.v[i - 1].end, ':', a->tokens.v[i].start - a->tokens.v[i - 1].end) != NULL;
-}
-
 /* Whether the clause before the one starting at token cstart opens a
  * condition after its last trigger ("cảnh báo nếu phương Tây tiếp tục leo
  * thang, Nga sẽ tấn công"): the clause at cstart is what would follow. */
@@ -333,7 +328,7 @@ static bn_status read_sentence(bn_article *a, const bn_lang *lang, sent *s, size
                 and_end = i + nc;
             else if (payload == BN_EW_UNDATED)
                 undated = 1;
-            else if (payload == BN_EW_CAPTION && i + nc < sn->tok_end && gap_has_colon(a, i + nc))
+            else if (payload == BN_EW_CAPTION && bn_credit_at(a, lang, i, sn->tok_end))
                 s->caption = 1;
             i += nc;
             continue;
@@ -1327,16 +1322,6 @@ static bn_status merge_within(bn_article *a)
     return BN_OK;
 }
 
-/* Whether sentence sn opens with a photo credit: "(Ảnh: TASS)". */
-static int credit_at(const bn_article *a, const bn_lang *lang, const bn_sentence *sn)
-{
-    int payload;
-    size_t n = sn->tok_end > sn->tok_begin
-                   ? bn_phrases_match(lang->event_words, a->text.s, &a->tokens, sn->tok_begin, sn->tok_end, &payload)
-                   : 0;
-    return n && payload == BN_EW_CAPTION && sn->tok_begin + n < sn->tok_end && gap_has_colon(a, sn->tok_begin + n);
-}
-
 bn_status bn_find_events(bn_article *a, const bn_lang *lang)
 {
     size_t cap = 0, mi = 0, ti = 0, pi = 0, tcap = 0;
@@ -1370,7 +1355,7 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
         bn_status st = read_sentence(a, lang, &s, &tcap);
         /* "... chủ trì cuộc họp. (Ảnh: TASS)": the caption's credit may
          * stand as a sentence of its own */
-        if (k + 1 < a->nsentences && credit_at(a, lang, &a->sentences[k + 1]))
+        if (k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end))
             s.caption = 1;
         if (st == BN_OK)
             st = sentence_events(a, lang, &s, &cap);

@@ -1,6 +1,7 @@
 #include "bn_sentences.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -115,4 +116,23 @@ bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang
     }
     utext_close(ut);
     return BN_OK;
+}
+
+int bn_credit_at(const bn_article *a, const bn_lang *lang, size_t i, size_t end)
+{
+    int payload;
+    size_t n = i < end ? bn_phrases_match(lang->event_words, a->text.s, &a->tokens, i, end, &payload) : 0;
+    if (!n || payload != BN_EW_CAPTION || i + n >= end)
+        return 0;
+    const bn_token *before = &a->tokens.v[i + n - 1], *after = &a->tokens.v[i + n];
+    return memchr(a->text.s + before->end, ':', after->start - before->end) != NULL;
+}
+
+int bn_sentence_is_caption(const bn_article *a, const bn_lang *lang, size_t k)
+{
+    const bn_sentence *sn = &a->sentences[k];
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+        if (bn_credit_at(a, lang, i, sn->tok_end))
+            return 1;
+    return k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end);
 }

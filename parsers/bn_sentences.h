@@ -20,4 +20,13 @@ void bn_splitter_free(bn_splitter *sp);
 
 bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang);
 
+/* Whether a caption credit begins at token i (before `end`): one of the
+ * language's caption_credits followed by a colon ("Ảnh: AFP", "(Nguồn:
+ * Reuters)"). */
+int bn_credit_at(const bn_article *a, const bn_lang *lang, size_t i, size_t end);
+
+/* Whether sentence k is a photo's caption: it holds a credit, or the
+ * sentence after it is one ("... chủ trì cuộc họp. (Ảnh: TASS)"). */
+int bn_sentence_is_caption(const bn_article *a, const bn_lang *lang, size_t k);
+
 #endif

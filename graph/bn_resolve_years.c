@@ -119,9 +119,13 @@ bn_status bn_resolve_years(bn_timeline *tl)
     size_t n = tl->nevents;
     dated_day *days = malloc((n ? n : 1) * sizeof *days);
     long *anchor = malloc((tl->narticles ? tl->narticles : 1) * sizeof *anchor);
-    if (!days || !anchor) {
+    int *offered = malloc((tl->narticles ? tl->narticles : 1) * sizeof *offered); /* 0 none, -1 several */
+    int *pick = malloc((n ? n : 1) * sizeof *pick);
+    if (!days || !anchor || !offered || !pick) {
         free(days);
         free(anchor);
+        free(offered);
+        free(pick);
         return BN_ERR_NOMEM;
     }
     for (int changed = 1, hinted = 0; changed || !hinted;) {
@@ -138,10 +142,16 @@ bn_status bn_resolve_years(bn_timeline *tl)
                 days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
         }
         bn_sort(days, nd, sizeof *days, dated_order);
-        for (size_t k = 0; k < tl->narticles; k++)
+        for (size_t k = 0; k < tl->narticles; k++) {
             anchor[k] = LONG_MIN;
+            offered[k] = 0;
+        }
+        /* the year each day without one is offered; an article offered
+         * two years by its days takes none of them (an article is of one
+         * period: Shoigu speaks on 22/4 of 2021 and of 2022) */
         for (size_t i = 0; i < n; i++) {
             bn_tl_event *e = &tl->events[i];
+            pick[i] = 0;
             if (!unknown_day(&e->ev.date))
                 continue;
             dated_day key = {e->ev.date.value.month * 100 + e->ev.date.value.day, 0, 0};
@@ -164,11 +174,22 @@ bn_status bn_resolve_years(bn_timeline *tl)
                     clash = 1;
                 year = days[d].year;
             }
-            if (year && !clash) {
-                set_year(&e->ev.date, year);
-                anchor[e->origin] = bn_days_from_civil(year, key.md / 100, key.md % 100);
-                changed = 1;
-            }
+            if (!year)
+                continue;
+            if (clash || (offered[e->origin] && offered[e->origin] != year))
+                offered[e->origin] = -1;
+            else if (!offered[e->origin])
+                offered[e->origin] = year;
+            pick[i] = year;
+        }
+        for (size_t i = 0; i < n; i++) {
+            bn_tl_event *e = &tl->events[i];
+            if (!pick[i] || offered[e->origin] != pick[i])
+                continue;
+            int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
+            set_year(&e->ev.date, pick[i]);
+            anchor[e->origin] = bn_days_from_civil(pick[i], md / 100, md % 100);
+            changed = 1;
         }
         /* the article's other days, near the day fixed */
         for (size_t i = 0; i < n; i++) {
@@ -189,6 +210,8 @@ bn_status bn_resolve_years(bn_timeline *tl)
     }
     free(days);
     free(anchor);
+    free(offered);
+    free(pick);
     return BN_OK;
 }
 

@@ -275,6 +275,70 @@ static void year_since_a_past_day(void **state)
     bn_timeline_free(tl);
 }
 
+/* A day written without a year is within a year of the writing: with
+ * Marco Rubio as Secretary of State (from 2025-01-21), b's "ngày 28/1" is
+ * of 2024 at the earliest, so a's Trump statement of 28/1/2017 does not
+ * give it its year, though it names the same person. */
+static void year_within_a_year_of_the_offices(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 28/1/2017, Tổng thống Mỹ Donald Trump tuyên bố sẽ xây bức tường ở biên giới.\n",
+        "Tin B\nNgày 28/1, Ngoại trưởng Mỹ Marco Rubio và Tổng thống Mỹ Donald Trump tuyên bố sẽ gây sức ép với "
+        "Iran.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *dates[] = {"", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    const bn_tl_event *b = event_from(tl, "b.txt", BN_EV_STATEMENT);
+    assert_non_null(b);
+    assert_string_equal(TX(b->ev.date.value), "XXXX-01-28");
+    assert_int_equal(b->ev.date.year_lo, 2024);
+    bn_timeline_free(tl);
+}
+
+/* An article is of one period: c's days are offered 2021 by a (22/4)
+ * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
+ * neither. */
+static void no_year_when_an_article_is_offered_two(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 22/4/2021, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố rút quân khỏi biên giới.\n",
+        "Tin B\nNgày 19/4/2022, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố chiến dịch sẽ tiếp tục.\n",
+        "Tin C\nNgày 22/4, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố rút quân.\n"
+        "Ngày 19/4, ông Shoigu tuyên bố chiến dịch sẽ tiếp tục.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *dates[] = {"", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    size_t undated = 0;
+    for (size_t i = 0; i < tl->nevents; i++)
+        if (strcmp(tl->articles[tl->events[i].origin].id, "c.txt") == 0 && tl->events[i].articles == 1) {
+            assert_int_equal(tl->events[i].ev.date.value.year, 0);
+            undated++;
+        }
+    assert_int_equal(undated, 2);
+    bn_timeline_free(tl);
+}
+
+/* A photo caption's date ("hồi tháng 2/2012 (Ảnh: Reuters)") dates the
+ * photo, not the writing: no dct.since from it (a body crawled as one
+ * line, the caption inside it). */
+static void caption_date_bounds_no_writing(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 22/4, Hải quân Indonesia đã tuyên bố mất liên lạc với một tàu ngầm trong cuộc diễn tập. "
+        "Thủy thủ đoàn con tàu tại Đông Java hồi tháng 2/2012 (Ảnh: Reuters) Con tàu được đóng tại Đức.\n",
+        "Tin B\nNgày 22/4, Hải quân Indonesia đã tuyên bố mất liên lạc với một tàu ngầm.\n"
+        "Hồi tháng 2/2012, con tàu đã được nâng cấp.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *dates[] = {"", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->articles[0].written_since.year, 0);
+    assert_int_equal(tl->articles[1].written_since.year, 2012); /* not a caption: the body says it */
+    bn_timeline_free(tl);
+}
+
 /* c's rejection has no year; b's gets one from a's meeting (the same
  * day, 90 days around it); c's then gets it from b's: a chain of two. */
 static void years_pass_along_a_chain(void **state)
@@ -690,6 +754,9 @@ int main(void)
         cmocka_unit_test(year_from_another_article),
         cmocka_unit_test(year_from_one_person),
         cmocka_unit_test(year_since_a_past_day),
+        cmocka_unit_test(year_within_a_year_of_the_offices),
+        cmocka_unit_test(no_year_when_an_article_is_offered_two),
+        cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),

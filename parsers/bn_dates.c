@@ -645,6 +645,14 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
     default:
         return 0;
     }
+    /* "thứ Hai (12/4)" in a year the clues infer where 12/4 is no
+     * Monday: the clues disagree, the year is left open */
+    int disagree = src == BN_YEAR_INFERRED && x->wd && r->kind == BN_DK_DAY && !x->y &&
+                   weekday(bn_days_from_civil(y, x->m, x->d)) != x->wd;
+    if (disagree) {
+        src = BN_YEAR_UNKNOWN;
+        t->value.year = 0;
+    }
     t->year_source = src;
     if (src == BN_YEAR_UNKNOWN) {
         /* what the article's own dates say of the year, for the resolver:
@@ -660,6 +668,21 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
         if (w->hi != LONG_MAX) {
             bn_civil_from_days(x->tense <= 0 ? w->hi : w->hi + 366, &yy, &mm, &dd);
             t->year_hi = yy;
+        }
+        /* "thứ Hai (12/4)": of the years the clues leave, the one where
+         * 12 April is a Monday */
+        if (x->wd && r->kind == BN_DK_DAY && !disagree && t->year_lo && t->year_hi && t->year_hi - t->year_lo <= 10) {
+            int found = 0, n = 0;
+            for (int yy2 = t->year_lo; yy2 <= t->year_hi; yy2++)
+                if (valid_day(yy2, x->m, x->d) && weekday(bn_days_from_civil(yy2, x->m, x->d)) == x->wd) {
+                    found = yy2;
+                    n++;
+                }
+            if (n == 1) {
+                t->value.year = found;
+                t->year_source = BN_YEAR_INFERRED;
+                t->year_lo = t->year_hi = 0;
+            }
         }
     }
     return 1;

@@ -206,6 +206,11 @@ typedef struct bn_article {
      * articles give the article no year (a history date may be the
      * latest one). */
     bn_date written_since;
+    /* With no DCT: the days the article's own clues put its writing
+     * between (its past and coming dates, the offices of the people it
+     * names), "dct": {"source": "inferred", "range": [from, to]}; year 0
+     * on an unbounded side. */
+    bn_date written_from, written_to;
     char text_hash[17]; /* FNV-1a 64 of the clean text, hex: tells copies of one article apart */
 
     const char *raw;    /* original bytes */

@@ -225,6 +225,8 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
     memcpy(ta->text_hash, a->text_hash, sizeof ta->text_hash);
     ta->dct_source = a->dct_source;
     ta->written_since = a->written_since;
+    ta->written_from = a->written_from;
+    ta->written_to = a->written_to;
     ta->nbody = a->nbody;
     ta->nsentences = a->nsentences;
     ta->nevents = a->nevents;

@@ -35,6 +35,7 @@ typedef struct bn_tl_article {
     bn_date dct;              /* a day; year 0 when not known */
     bn_dct_source dct_source;
     bn_date written_since;    /* bn_article.written_since */
+    bn_date written_from, written_to; /* bn_article's */
     uint32_t *body;  /* pairs: offset, length in the original bytes */
     size_t nbody;
     size_t nsentences;

@@ -34,11 +34,18 @@ static json_t *date_or_null(const bn_date *d)
     return d ? json_string(bn_date_format(d, buf)) : json_null();
 }
 
-/* {"value": "2023-07-10" or null, "source": "given|page|url|none"} */
-static json_t *dct_json(const bn_date *dct, bn_dct_source source, const bn_date *since)
+/* {"value": "2023-07-10" or null, "source": "given|page|url|none"}; with
+ * no DCT, "source": "inferred" and "range" when the article's clues bound
+ * its writing, "since" when only a past day does */
+static json_t *dct_json(const bn_date *dct, bn_dct_source source, const bn_date *since, const bn_date *from,
+                        const bn_date *to)
 {
+    int inferred = !dct->year && (from->year || to->year);
     json_t *o = json_pack("{s:o,s:s}", "value", date_or_null(dct->year ? dct : NULL), "source",
-                          bn_dct_source_name(source));
+                          inferred ? "inferred" : bn_dct_source_name(source));
+    if (o && inferred)
+        json_object_set_new(o, "range", json_pack("[o,o]", date_or_null(from->year ? from : NULL),
+                                                  date_or_null(to->year ? to : NULL)));
     if (o && since->year) /* "written after this day": only with no DCT */
         json_object_set_new(o, "since", date_or_null(since));
     return o;
@@ -176,7 +183,7 @@ static json_t *article_item(const void *ctx, size_t i)
 {
     const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
     json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:s,s:I}", "id", a->id, "path", a->path, "url",
-                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source, &a->written_since), "body",
+                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
                           body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
                           (json_int_t)a->nevents, "text_hash", a->text_hash, "status",
                           bn_article_status_name(a->status), "line", (json_int_t)a->line);
@@ -270,7 +277,7 @@ static json_t *extract_root(const bn_article *a)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
         "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
-        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source, &a->written_since), "body",
+        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash, "line",
         (json_int_t)a->line);
@@ -482,8 +489,14 @@ static bn_status read_record(reader *r, const json_t *root)
     memcpy(a->text_hash, hash, 17);
     if (dct && !bn_date_parse_day(dct, &a->dct))
         return bad(r, "article dct");
-    if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
+    const json_t *range = json_object_get(dcto, "range");
+    const char *from = json_string_value(json_array_get(range, 0)), *to = json_string_value(json_array_get(range, 1));
+    if (dcts && strcmp(dcts, "inferred") == 0)
+        a->dct_source = BN_DCT_NONE; /* the range says what the clues gave */
+    else if (!dcts || !bn_dct_source_parse(dcts, &a->dct_source))
         return bad(r, "article dct source");
+    if ((from && !bn_date_parse_day(from, &a->written_from)) || (to && !bn_date_parse_day(to, &a->written_to)))
+        return bad(r, "article dct range");
     if (since && !bn_date_parse_day(since, &a->written_since))
         return bad(r, "article dct since");
     a->nsentences = (size_t)json_integer_value(json_object_get(art, "sentences"));

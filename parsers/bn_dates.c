@@ -825,6 +825,42 @@ static void years_of_neighbours(bn_article *a)
     }
 }
 
+/* The lead: the sentences that tell the news, whose day is the news day. */
+enum { LEAD_SENTENCES = 3 };
+
+/* Without a DCT, the article was most likely written on the latest past
+ * day its lead names or the day after (news of Europe and America reaches
+ * a Vietnamese page the next morning; a day further in the body may be
+ * weeks old): a relative expression with no day
+ * before it in its sentence ("tuần trước", "tháng này", "hôm thứ Hai")
+ * takes the value it has from both of those days, when they agree;
+ * "hôm qua" (two values) stays undated.  The first `n` of raws are
+ * those expressions; `latest` is the latest past day (LONG_MIN: none). */
+static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, long latest)
+{
+    if (latest == LONG_MIN || n == 0)
+        return BN_OK;
+    size_t first = a->ntimexes;
+    for (size_t i = 0; i < n; i++) {
+        anchor on = {1, latest, BN_YEAR_INFERRED}, after = {1, latest + 1, BN_YEAR_INFERRED};
+        bn_timex one, two;
+        memset(&one, 0, sizeof one);
+        memset(&two, 0, sizeof two);
+        if (!relative(&raws->v[i], &on, NULL, &one) || !relative(&raws->v[i], &after, NULL, &two) ||
+            !bn_date_equal(&one.value, &two.value))
+            continue;
+        bn_timex *t;
+        bn_status st = add_timex(a, cap, &raws->v[i], &t);
+        if (st != BN_OK)
+            return st;
+        t->value = one.value;
+        t->year_source = BN_YEAR_INFERRED;
+    }
+    if (a->ntimexes > first)
+        qsort(a->timexes, a->ntimexes, sizeof *a->timexes, timex_order);
+    return BN_OK;
+}
+
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
 static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
@@ -885,11 +921,13 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             a->written_since = bn_date_day(y, m, d);
         }
     }
-    size_t cap = 0;
+    size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */
+    long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     for (size_t lo = 0; lo < raws.n;) {
         size_t hi = lo, first = a->ntimexes;
         while (hi < raws.n && raws.v[hi].sentence == raws.v[lo].sentence)
             hi++;
+        int caption = !w.known && bn_sentence_is_caption(a, lang, raws.v[lo].sentence);
         /* absolute expressions first: the first day written before a
          * relative one in its sentence anchors it ("Ngày 10/4, ông X cho
          * biết tuần trước ..."), else the publication date; a day after it
@@ -900,8 +938,15 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             bn_timex *t;
             if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
                 return st;
-            if (!absolute(&raws.v[i], &w, t))
+            if (!absolute(&raws.v[i], &w, t)) {
                 a->ntimexes--;
+                continue;
+            }
+            if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 && t->value.precision == BN_PREC_DAY && t->value.year &&
+                !t->mod && !t->has_end) {
+                long day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
+                latest = day > latest ? day : latest;
+            }
         }
         for (size_t i = lo; i < hi; i++) {
             if (!is_relative(&raws.v[i]))
@@ -931,6 +976,10 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 before = c;
                 break;
             }
+            if (!an.ok && !w.known && raws.v[i].rule->kind != BN_DK_REF && !raws.v[i].rule->after_previous) {
+                raws.v[pending++] = raws.v[i]; /* after every absolute day: the writing's */
+                continue;
+            }
             bn_timex *t;
             bn_timex copy;
             if (before)
@@ -946,9 +995,15 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     if (!w.known) {
         years_of_neighbours(a);
+        if ((st = relative_to_writing(a, &cap, &raws, pending, latest)) != BN_OK)
+            return st;
         /* what the dates said of the writing, for the offices named alone */
         a->written_after = w.lo;
         a->written_before = w.hi;
+        if (w.lo != LONG_MIN)
+            a->written_from = bn_date_of_days(w.lo);
+        if (w.hi != LONG_MAX)
+            a->written_to = bn_date_of_days(w.hi);
     }
     return BN_OK;
 }

@@ -172,6 +172,14 @@ check "extract: one line per article" test "$(wc -l <"$tmp/x.jsonl")" -eq 10
 check "extract | merge == build" cmp -s "$tmp/b/timeline.json" "$tmp/m/timeline.json"
 "$bin" extract "$examples/corpus" 2>/dev/null | "$bin" merge -q - -o "$tmp/m2" 2>/dev/null
 check "extract | merge - == build" cmp -s "$tmp/b/timeline.json" "$tmp/m2/timeline.json"
+# no publication date: the writing's bounds from the article's clues, read back by merge
+printf 'Tin\nNgày 15/4/2021, Ngoại trưởng Mỹ Antony Blinken cho biết Mỹ đã trừng phạt Nga.\n' >"$tmp/inf.txt"
+"$bin" extract "$tmp/inf.txt" >"$tmp/inf.jsonl" 2>/dev/null
+check "no DCT: inferred range (a past day .. Blinken's last day)" \
+    grep -q '"dct":{"value":null,"source":"inferred","range":\["2021-04-15","2025-01-20"\]}' "$tmp/inf.jsonl"
+"$bin" build -q "$tmp/inf.txt" -o "$tmp/inf-b" 2>/dev/null
+"$bin" merge -q "$tmp/inf.jsonl" -o "$tmp/inf-m" 2>/dev/null
+check "no DCT: extract | merge == build" cmp -s "$tmp/inf-b/timeline.json" "$tmp/inf-m/timeline.json"
 # merge reads shards in any order: the same result
 sed -n '1,3p' "$tmp/x.jsonl" >"$tmp/s1.jsonl"
 sed -n '4,7p' "$tmp/x.jsonl" >"$tmp/s2.jsonl"

@@ -114,6 +114,51 @@ static int years_since(bn_timeline *tl)
     return done;
 }
 
+/* Once every year is given: an article whose days, as extracted without
+ * a year, the other articles' days now offer two different years took
+ * one by the order years spread in: it gets none (its extracted dates
+ * back). */
+static void undo_torn(bn_timeline *tl, dated_day *days, int *offered, const bn_timex *orig)
+{
+    size_t n = tl->nevents, nd = 0;
+    for (size_t i = 0; i < n; i++) {
+        const bn_timex *t = &tl->events[i].ev.date;
+        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
+            days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
+    }
+    bn_sort(days, nd, sizeof *days, dated_order);
+    for (size_t k = 0; k < tl->narticles; k++)
+        offered[k] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const bn_tl_event *e = &tl->events[i];
+        if (e->ev.date.year_source != BN_YEAR_CROSS || !unknown_day(&orig[i]))
+            continue;
+        int md = orig[i].value.month * 100 + orig[i].value.day;
+        size_t lo = 0, hi = nd;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (days[mid].md < md)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t d = lo; d < nd && days[d].md == md; d++) {
+            const bn_tl_event *o = &tl->events[days[d].event];
+            if (o->origin == e->origin || !fits(&orig[i], days[d].year) ||
+                !(bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
+                                                                             : shares_person(tl, &e->ev, &o->ev)))
+                continue;
+            if (offered[e->origin] && offered[e->origin] != days[d].year)
+                offered[e->origin] = -1;
+            else if (!offered[e->origin])
+                offered[e->origin] = days[d].year;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (offered[tl->events[i].origin] < 0 && tl->events[i].ev.date.year_source == BN_YEAR_CROSS)
+            tl->events[i].ev.date = orig[i];
+}
+
 bn_status bn_resolve_years(bn_timeline *tl)
 {
     size_t n = tl->nevents;
@@ -121,13 +166,17 @@ bn_status bn_resolve_years(bn_timeline *tl)
     long *anchor = malloc((tl->narticles ? tl->narticles : 1) * sizeof *anchor);
     int *offered = malloc((tl->narticles ? tl->narticles : 1) * sizeof *offered); /* 0 none, -1 several */
     int *pick = malloc((n ? n : 1) * sizeof *pick);
-    if (!days || !anchor || !offered || !pick) {
+    bn_timex *orig = malloc((n ? n : 1) * sizeof *orig); /* the dates as extracted */
+    if (!days || !anchor || !offered || !pick || !orig) {
+        free(orig);
         free(days);
         free(anchor);
         free(offered);
         free(pick);
         return BN_ERR_NOMEM;
     }
+    for (size_t i = 0; i < n; i++)
+        orig[i] = tl->events[i].ev.date;
     for (int changed = 1, hinted = 0; changed || !hinted;) {
         if (!changed) { /* other articles have said what they can */
             hinted = 1;
@@ -208,10 +257,12 @@ bn_status bn_resolve_years(bn_timeline *tl)
             }
         }
     }
+    undo_torn(tl, days, offered, orig);
     free(days);
     free(anchor);
     free(offered);
     free(pick);
+    free(orig);
     return BN_OK;
 }
 

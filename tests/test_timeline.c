@@ -320,6 +320,35 @@ static void no_year_when_an_article_is_offered_two(void **state)
     bn_timeline_free(tl);
 }
 
+/* Years spread in rounds: c takes 2021 from a's 22/4 in the first, its
+ * 19/4 with it; b's 19/4 gets 2022 only in the second, through e.  Once
+ * every year is given, c's days are offered two years: c gets none,
+ * whichever came first. */
+static void year_taken_by_order_is_undone(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 22/4/2021, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố rút quân khỏi biên giới.\n",
+        "Tin B\nNgày 20/4, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố Nga sẽ tấn công Mariupol.\n"
+        "Ngày 19/4, ông Shoigu tuyên bố chiến dịch sẽ tiếp tục.\n",
+        "Tin C\nNgày 22/4, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố rút quân.\n"
+        "Ngày 19/4, ông Shoigu tuyên bố chiến dịch sẽ tiếp tục.\n",
+        "Tin E\nNgày 20/4/2022, Bộ trưởng Quốc phòng Nga Sergei Shoigu tuyên bố Nga sẽ tấn công Mariupol.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt", "e.txt"};
+    const char *dates[] = {"", "", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 4);
+    size_t c_days = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_tl_event *e = &tl->events[i];
+        if (strcmp(tl->articles[e->origin].id, "c.txt") == 0 && e->articles == 1) {
+            assert_int_equal(e->ev.date.value.year, 0);
+            c_days++;
+        }
+    }
+    assert_true(c_days >= 1);
+    bn_timeline_free(tl);
+}
+
 /* A photo caption's date ("hồi tháng 2/2012 (Ảnh: Reuters)") dates the
  * photo, not the writing: no dct.since from it (a body crawled as one
  * line, the caption inside it). */
@@ -757,6 +786,7 @@ int main(void)
         cmocka_unit_test(year_within_a_year_of_the_offices),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
+        cmocka_unit_test(year_taken_by_order_is_undone),
         cmocka_unit_test(different_days_or_types_stay_apart),
         cmocka_unit_test(network_relations),
         cmocka_unit_test(an_article_read_twice_is_kept_once),

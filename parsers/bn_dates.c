@@ -989,7 +989,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             if (!relative(&raws.v[i], &an, before ? &copy : NULL, t))
                 a->ntimexes--;
         }
-        qsort(a->timexes + first, a->ntimexes - first, sizeof *a->timexes, timex_order);
+        if (a->ntimexes > first) /* none: a sentence of relative expressions kept for later */
+            qsort(a->timexes + first, a->ntimexes - first, sizeof *a->timexes, timex_order);
         join_spans(a, R, first);
         lo = hi;
     }

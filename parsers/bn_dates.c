@@ -254,13 +254,22 @@ typedef struct rawv {
 /* Whether a weekday standing alone is an ordinal: "gói trừng phạt thứ
  * sáu", "lần thứ hai".  News capitalises a weekday's number ("hôm thứ
  * Sáu", "Nga thứ Hai cho biết"); an ordinal after a common word has it
- * in lower case.  A weekday not ending in a number ("chủ nhật") is none. */
+ * in lower case; so has the point of a list that opens a sentence.  A
+ * weekday not ending in a number ("chủ nhật") is none. */
 static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentence *sn, const rawx *x)
 {
-    if (x->rule->kind != BN_DK_WEEKDAY || x->rule->nitems != 1 || x->rule->items[0].slot != BN_DS_WD ||
-        x->tok_begin == sn->tok_begin)
+    if (x->rule->kind != BN_DK_WEEKDAY || x->rule->nitems != 1 || x->rule->items[0].slot != BN_DS_WD)
         return 0;
-    const bn_token *last = &a->tokens.v[x->tok_end - 1], *before = &a->tokens.v[x->tok_begin - 1];
+    const bn_token *last = &a->tokens.v[x->tok_end - 1];
+    if (x->tok_begin == sn->tok_begin) {
+        /* "Thứ hai, Bắc Kinh phản đối ...": the second point of a list,
+         * its number in lower case and a comma after it ("Thứ Hai, ông
+         * X cho biết" is a Monday) */
+        int payload;
+        return !(last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) && last->end < a->text.len && a->text.s[last->end] == ',' &&
+               bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
+    }
+    const bn_token *before = &a->tokens.v[x->tok_begin - 1];
     if ((last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) || (before->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)))
         return 0;
     for (uint32_t p = before->end; p < a->tokens.v[x->tok_begin].start; p++)

@@ -183,7 +183,8 @@ static json_t *article_item(const void *ctx, size_t i)
 {
     const bn_tl_article *a = &((const timeline_ctx *)ctx)->tl->articles[i];
     json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:s,s:I}", "id", a->id, "path", a->path, "url",
-                          str_or_null(a->url), "title", a->title, "dct", dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
+                          str_or_null(a->url), "title", a->title, "dct",
+                          dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
                           body_json(a->body, a->nbody), "sentences", (json_int_t)a->nsentences, "events",
                           (json_int_t)a->nevents, "text_hash", a->text_hash, "status",
                           bn_article_status_name(a->status), "line", (json_int_t)a->line);
@@ -277,7 +278,8 @@ static json_t *extract_root(const bn_article *a)
         json_array_append_new(events, event_json(&a->events[i]));
     json_t *article = json_pack(
         "{s:s,s:s,s:o,s:s,s:o,s:o,s:I,s:I,s:s,s:I}", "id", a->id, "path", a->path, "url", str_or_null(a->url),
-        "title", a->title ? a->title : "", "dct", dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
+        "title", a->title ? a->title : "", "dct",
+        dct_json(&a->dct, a->dct_source, &a->written_since, &a->written_from, &a->written_to), "body",
         body_json(a->body_offsets, a->nbody), "sentences",
         (json_int_t)a->nsentences, "events", (json_int_t)a->nevents, "text_hash", a->text_hash, "line",
         (json_int_t)a->line);

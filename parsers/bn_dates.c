@@ -266,8 +266,8 @@ static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentenc
          * its number in lower case and a comma after it ("Thứ Hai, ông
          * X cho biết" is a Monday) */
         int payload;
-        return !(last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) && last->end < a->text.len && a->text.s[last->end] == ',' &&
-               bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
+        return !(last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) && last->end < a->text.len &&
+               a->text.s[last->end] == ',' && bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
     }
     const bn_token *before = &a->tokens.v[x->tok_begin - 1];
     if ((last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) || (before->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)))
@@ -951,8 +951,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 a->ntimexes--;
                 continue;
             }
-            if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 && t->value.precision == BN_PREC_DAY && t->value.year &&
-                !t->mod && !t->has_end) {
+            if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 &&
+                t->value.precision == BN_PREC_DAY && t->value.year && !t->mod && !t->has_end) {
                 long day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
                 latest = day > latest ? day : latest;
             }

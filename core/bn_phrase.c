@@ -32,6 +32,11 @@ struct bn_phrases {
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
+    /* a bit per first-word hash (bits `fmask` + 1 of them), so that a
+     * token that starts no phrase is turned away with one load, not a
+     * probe of the table: most tokens start none of a set's phrases */
+    uint64_t *first;
+    uint32_t fmask;
     int compiled;
 };
 
@@ -58,6 +63,7 @@ void bn_phrases_free(bn_phrases *p)
     free(p->table);
     free(p->ptable);
     free(p->pairs);
+    free(p->first);
     free(p);
 }
 
@@ -250,6 +256,20 @@ bn_status bn_phrases_compile(bn_phrases *p)
         p->table[h].single = single;
         i = j;
     }
+    /* sixteen bits per first word: one token in sixteen that starts no
+     * phrase gets as far as the table */
+    size_t fbits = 512;
+    while (fbits < m * 16)
+        fbits *= 2;
+    free(p->first);
+    p->first = calloc(fbits / 64, sizeof *p->first);
+    if (!p->first)
+        return BN_ERR_NOMEM;
+    p->fmask = (uint32_t)(fbits - 1);
+    for (size_t i = 0; i < m; i++) {
+        uint32_t b = p->v[i].hashes[0] & p->fmask;
+        p->first[b / 64] |= (uint64_t)1 << (b % 64);
+    }
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
@@ -303,6 +323,9 @@ size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *
     if (!p->compiled || i >= end || p->tsize == 0)
         return 0;
     const bn_token *t0 = &toks->v[i];
+    uint32_t b = t0->hash & p->fmask;
+    if (!(p->first[b / 64] >> (b % 64) & 1))
+        return 0;
     const struct slot *first = probe(p->table, p->tsize, t0->hash);
     if (!first)
         return 0;

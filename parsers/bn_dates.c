@@ -232,7 +232,7 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
         for (size_t k = 0; slot_ok[s] && k < R->nfirst_slot[s] && n < max; k++)
             out[n++] = R->first_slot[s][k];
     /* rules starting with this word */
-    size_t lo = 0, hi = R->nfirst_word;
+    size_t lo = 0, hi = bn_date_rules_may_start(R, t->hash) ? R->nfirst_word : 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (R->first_word[mid].hash < t->hash)

@@ -15,6 +15,7 @@ typedef struct phrase {
 } phrase;
 
 struct bn_phrases {
+    bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
     /* open addressing: first-word hash -> range [lo, hi) of v, after
@@ -32,11 +33,10 @@ struct bn_phrases {
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
-    /* a bit per first-word hash (bits `fmask` + 1 of them), so that a
-     * token that starts no phrase is turned away with one load, not a
-     * probe of the table: most tokens start none of a set's phrases */
+    /* head.first: a bit per first-word hash (head.fmask + 1 bits), so
+     * that a token that starts no phrase is turned away with one load,
+     * not a probe of the table: most tokens start none of a set's phrases */
     uint64_t *first;
-    uint32_t fmask;
     int compiled;
 };
 
@@ -262,12 +262,12 @@ bn_status bn_phrases_compile(bn_phrases *p)
     while (fbits < m * 16)
         fbits *= 2;
     free(p->first);
-    p->first = calloc(fbits / 64, sizeof *p->first);
+    p->head.first = p->first = calloc(fbits / 64, sizeof *p->first);
     if (!p->first)
         return BN_ERR_NOMEM;
-    p->fmask = (uint32_t)(fbits - 1);
+    p->head.fmask = (uint32_t)(fbits - 1);
     for (size_t i = 0; i < m; i++) {
-        uint32_t b = p->v[i].hashes[0] & p->fmask;
+        uint32_t b = p->v[i].hashes[0] & p->head.fmask;
         p->first[b / 64] |= (uint64_t)1 << (b % 64);
     }
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
@@ -317,15 +317,12 @@ static const struct slot *probe(const struct slot *table, size_t tsize, uint32_t
     return table[h].used ? &table[h] : NULL;
 }
 
-size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
-                        size_t i, size_t end, int *payload)
+size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_tokens *toks,
+                           size_t i, size_t end, int *payload)
 {
     if (!p->compiled || i >= end || p->tsize == 0)
         return 0;
     const bn_token *t0 = &toks->v[i];
-    uint32_t b = t0->hash & p->fmask;
-    if (!(p->first[b / 64] >> (b % 64) & 1))
-        return 0;
     const struct slot *first = probe(p->table, p->tsize, t0->hash);
     if (!first)
         return 0;

@@ -243,16 +243,8 @@ typedef struct segment {
     int n;
 } segment;
 
-static void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc, const folded_cp *cache)
+static void flush_segment_icu(clean_out *o, segment *seg, const UNormalizer2 *nfc)
 {
-    if (seg->n == 0)
-        return;
-    if (seg->n == 1 && (seg->cp[0] < 0x300 || (cache && seg->cp[0] < FOLD_CACHE &&
-                                               (cache[seg->cp[0]].props & CP_NFC_ALONE)))) {
-        out_cp(o, seg->cp[0], seg->orig[0]);
-        seg->n = 0;
-        return;
-    }
     int normalized = 1;
     UChar u16[SEG_MAX * 2];
     int32_t u16n = 0;
@@ -284,6 +276,30 @@ static void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc, c
         }
     }
     seg->n = 0;
+}
+
+/* Writes out the segment: a code point alone that is NFC by itself (the
+ * fold cache knows, below FOLD_CACHE) as it is, anything else through
+ * ICU. */
+static inline void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc, const folded_cp *cache)
+{
+    if (seg->n == 0)
+        return;
+    if (seg->n == 1) {
+        UChar32 c = seg->cp[0];
+        if (c < 0x80 && o->len + 2 <= o->cap_s && o->len + 2 <= o->cap_o) {
+            o->s[o->len] = (char)c;
+            o->orig[o->len++] = seg->orig[0];
+            seg->n = 0;
+            return;
+        }
+        if (c < 0x300 || (cache && c < FOLD_CACHE && (cache[c].props & CP_NFC_ALONE))) {
+            out_cp(o, c, seg->orig[0]);
+            seg->n = 0;
+            return;
+        }
+    }
+    flush_segment_icu(o, seg, nfc);
 }
 
 static int is_dropped(UChar32 c)
@@ -322,6 +338,13 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     while (i < n) {
         uint32_t at = (uint32_t)i;
         UChar32 c;
+        if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
+            flush_segment(&o, &seg, nfc, cache);
+            seg.cp[0] = p[i++];
+            seg.orig[0] = at;
+            seg.n = 1;
+            continue;
+        }
         if (p[i] < 0x80) {
             c = p[i++];
         } else {

@@ -312,6 +312,8 @@ static int dotted_after(const char *s, size_t i, size_t len)
  * capital; not "3.5".) */
 static uint32_t glued_stop(const char *s, size_t i, size_t len)
 {
+    if (i < len && (s[i] == ' ' || s[i] == ','))
+        return 0; /* the common case, said at once */
     i = bn_skip_closers(s, i, len);
     if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
         return 0;
@@ -326,13 +328,18 @@ static uint32_t glued_stop(const char *s, size_t i, size_t len)
     return c >= 0 && (c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c)) ? (uint32_t)i : 0;
 }
 
-static int word_cp(UChar32 c)
+static int word_cp_icu(UChar32 c)
+{
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+static inline int word_cp(UChar32 c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
         return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+    return word_cp_icu(c);
 }
 
 bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)

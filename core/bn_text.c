@@ -428,9 +428,11 @@ size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, siz
             c = 0xFFFD;
         if (cache && c < FOLD_CACHE) {
             const folded_cp *f = &cache[c];
-            if (k + f->n[mode] < cap) {
-                memcpy(out + k, f->s[mode], f->n[mode]);
-                k += f->n[mode];
+            size_t fn = f->n[mode];
+            if (k + fn < cap) {
+                for (size_t j = 0; j < fn; j++) /* a byte or three: no call to memcpy */
+                    out[k + j] = f->s[mode][j];
+                k += fn;
             }
             if (f->tone)
                 tone = f->tone;

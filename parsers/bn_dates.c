@@ -53,7 +53,10 @@ static int token_number(const bn_article *a, size_t i, int max_len)
     const bn_token *t = &a->tokens.v[i];
     if (!(t->flags & BN_TOK_DIGIT) || (int)(t->end - t->start) > max_len)
         return -1;
-    return atoi(a->text.s + t->start);
+    int v = 0; /* all digits, at most four: what atoi gives */
+    for (uint32_t k = t->start; k < t->end; k++)
+        v = v * 10 + (a->text.s[k] - '0');
+    return v;
 }
 
 /* The text between two tokens, spaces left out, equals `gap` (NULL: the

@@ -599,6 +599,31 @@ bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out
 size_t bn_tokens_at(const bn_tokens *t, size_t offset)
 {
     size_t lo = 0, hi = t->n;
+    if (hi > 32) {
+        /* words are spread about evenly over the text: start where the
+         * offset would fall and widen by doubling steps until the answer
+         * is bracketed (all before lo start before offset, none from hi) */
+        uint64_t end = t->v[hi - 1].end ? t->v[hi - 1].end : 1;
+        size_t g = (size_t)((uint64_t)offset * hi / end), step = 4;
+        if (g >= hi)
+            g = hi - 1;
+        if (t->v[g].start < offset) {
+            lo = g + 1;
+            while (lo + step - 1 < hi && t->v[lo + step - 1].start < offset) {
+                lo += step;
+                step *= 2;
+            }
+            if (lo + step - 1 < hi)
+                hi = lo + step - 1;
+        } else {
+            hi = g;
+            while (hi >= step && t->v[hi - step].start >= offset) {
+                hi -= step;
+                step *= 2;
+            }
+            lo = hi >= step ? hi - step + 1 : 0;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (t->v[mid].start < offset)

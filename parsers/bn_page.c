@@ -53,11 +53,7 @@ static int is_blank(char c)
 
 static int has(const char *s, size_t len, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
-            return 1;
-    return 0;
+    return memmem(s, len, needle, strlen(needle)) != NULL;
 }
 
 /* "A A": one headline printed twice on a line. */

@@ -53,7 +53,15 @@ static int is_blank(char c)
 
 static int has(const char *s, size_t len, const char *needle)
 {
-    return memmem(s, len, needle, strlen(needle)) != NULL;
+    size_t n = strlen(needle);
+    if (n == 0)
+        return 1;
+    /* memchr to each place the first byte is (memmem is not POSIX) */
+    for (const char *p = s, *e = s + len; (size_t)(e - p) >= n && (p = memchr(p, needle[0], (size_t)(e - p) - n + 1));
+         p++)
+        if (memcmp(p, needle, n) == 0)
+            return 1;
+    return 0;
 }
 
 /* "A A": one headline printed twice on a line. */

@@ -575,6 +575,92 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
     return 0;
 }
 
+/* One pass over the text with the fold cache: each code point is decoded
+ * once, to find the words and to fold them, and a word's flags come out of
+ * the same pass.  The same tokens as tokenize_word over for_each_word. */
+static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
+{
+    const folded_cp *cache = c->cache;
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, n = (int32_t)len;
+    while (i < n) {
+        int32_t ws = i;
+        UChar32 ch;
+        if (p[i] < 0x80)
+            ch = p[i++];
+        else
+            U8_NEXT(p, i, n, ch);
+        if (ch < 0 || !is_word_cp(cache, ch))
+            continue;
+        if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
+            bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
+            char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + KEY_MAX, 1);
+            if (!v || !keys)
+                return BN_ERR_NOMEM;
+            c->v = v;
+            c->keys = keys;
+        }
+        char *key = c->keys + c->keys_len;
+        size_t k = 0;
+        UChar32 tone = 0;
+        uint8_t flags = 0;
+        if (ch < 0x80 ? ch >= 'A' && ch <= 'Z' : ch < FOLD_CACHE ? (cache[ch].props & CP_UPPER) != 0 : u_isupper(ch))
+            flags |= BN_TOK_UPPER;
+        int digits = 1;
+        int32_t we = n;
+        for (;;) {
+            /* fold ch as bn_fold_word does */
+            if (ch < 0x80) {
+                digits &= ch >= '0' && ch <= '9';
+                if (k + 1 < KEY_MAX)
+                    key[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            } else if (ch < FOLD_CACHE) {
+                const folded_cp *f = &cache[ch];
+                size_t fn = f->n[BN_FOLD_TONE];
+                digits = 0;
+                if (k + fn < KEY_MAX) {
+                    for (size_t j = 0; j < fn; j++)
+                        key[k + j] = f->s[BN_FOLD_TONE][j];
+                    k += fn;
+                }
+                if (f->tone)
+                    tone = f->tone;
+            } else {
+                digits = 0;
+                k = fold_cp_icu(nfd_instance(), ch, BN_FOLD_TONE, key, KEY_MAX, k, &tone);
+            }
+            if (i >= n)
+                break;
+            int32_t at = i;
+            if (p[i] < 0x80)
+                ch = p[i++];
+            else
+                U8_NEXT(p, i, n, ch);
+            if (ch < 0 || !is_word_cp(cache, ch)) {
+                we = at; /* (the code point after the word is no word's start) */
+                break;
+            }
+        }
+        if (we - ws > 80) {
+            /* very long "words" (URLs, base64) are cut for the key */
+            k = bn_fold_word(s + ws, 80, BN_FOLD_TONE, key, KEY_MAX);
+        } else {
+            if (tone)
+                k = put_cp(key, KEY_MAX, k, tone);
+            key[k] = '\0';
+        }
+        bn_token *t = &c->v[c->n++];
+        t->start = (uint32_t)ws;
+        t->end = (uint32_t)we;
+        t->key = (uint32_t)c->keys_len;
+        t->key_len = (uint16_t)k;
+        t->hash = bn_hash(key, k);
+        t->flags = flags | (digits ? BN_TOK_DIGIT : 0);
+        c->keys_len += k + 1;
+    }
+    return BN_OK;
+}
+
 bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out)
 {
     tokenize_ctx c = {.arena = arena, .cache = folded(), .s = s};
@@ -587,9 +673,14 @@ bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out
     if (!c.v || !c.keys)
         return BN_ERR_NOMEM;
     c.keys[0] = '\0';
-    for_each_word(s, len, tokenize_word, &c);
-    if (c.failed)
-        return BN_ERR_NOMEM;
+    if (c.cache) {
+        if (tokenize_cached(&c, s, len) != BN_OK)
+            return BN_ERR_NOMEM;
+    } else {
+        for_each_word(s, len, tokenize_word, &c);
+        if (c.failed)
+            return BN_ERR_NOMEM;
+    }
     out->v = c.v;
     out->n = c.n;
     out->keys = c.keys;

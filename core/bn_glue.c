@@ -356,14 +356,36 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
         /* one word: a run of letters, digits and marks */
         int32_t at = i;
         UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || !word_cp(c))
-            continue;
+        if ((unsigned char)s[i] < 0x80) { /* ASCII, most of the text: no decoding */
+            c = (unsigned char)s[i++];
+            if (!word_cp(c))
+                continue;
+        } else {
+            U8_NEXT(s, i, len, c);
+            if (c < 0 || !word_cp(c))
+                continue;
+        }
         int n = 0, ascii_lower = 1;
         int32_t end = at, j = at;
         while (j < len) {
             int32_t k0 = j;
             UChar32 d;
+            if ((unsigned char)s[j] < 0x80) {
+                d = (unsigned char)s[j];
+                if (!word_cp(d))
+                    break;
+                j++;
+                if (n < WORD_MAX) { /* a letter or digit: classify_cp's answer, without its tests */
+                    char l = (char)(d | 0x20);
+                    w.off[n] = (uint32_t)k0;
+                    w.cls[n] = d >= 'a' ? C_LOWER : d >= 'A' ? C_UPPER : C_DIGIT;
+                    w.vowel[n] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+                    ascii_lower &= w.cls[n] == C_LOWER;
+                }
+                n++;
+                end = j;
+                continue;
+            }
             U8_NEXT(s, j, len, d);
             if (d < 0 || !word_cp(d)) {
                 j = k0;
@@ -372,7 +394,7 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             if (n < WORD_MAX) {
                 w.off[n] = (uint32_t)k0;
                 classify_cp(g, &w, n, d);
-                ascii_lower &= d < 0x80 && w.cls[n] == C_LOWER;
+                ascii_lower = 0;
             }
             n++;
             end = j;

@@ -359,7 +359,10 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
                 replaced++;
             }
         }
-        if (c == '\r') {
+        if (c >= 0xC0 && c < 0x1680) {
+            /* a letter or mark of Latin, Greek, Cyrillic ... (Vietnamese):
+             * none of the characters dropped or replaced below */
+        } else if (c == '\r') {
             if (i < n && p[i] == '\n')
                 i++; /* CRLF is one LF, at the CR's offset */
             c = '\n';

@@ -87,7 +87,7 @@ char *bn_arena_strdup(bn_arena *a, const char *s)
     return bn_arena_strndup(a, s, strlen(s));
 }
 
-void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
+void *bn_arena_grow_to(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return ptr;

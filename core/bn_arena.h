@@ -23,6 +23,10 @@ char *bn_arena_strndup(bn_arena *a, const char *s, size_t len);
 char *bn_arena_strdup(bn_arena *a, const char *s);
 /* Grows an array living in the arena to at least `need` elements; the old
  * storage is abandoned to the arena. Returns NULL on failure. */
-void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);
+void *bn_arena_grow_to(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);
+static inline void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? ptr : bn_arena_grow_to(a, ptr, cap, need, elem);
+}
 
 #endif

@@ -221,6 +221,7 @@ static bn_status index_rules(bn_date_rules *r)
                 return BN_ERR_NOMEM;
             r->first_word[r->nfirst_word].hash = it->hash;
             r->first_word[r->nfirst_word++].rule = i;
+            r->first_bits[(it->hash & 1023) / 64] |= (uint64_t)1 << (it->hash % 64);
         } else {
             size_t s = it->slot;
             if (bn_grow((void **)&r->first_slot[s], &caps[s], r->nfirst_slot[s] + 1, sizeof *r->first_slot[s]))

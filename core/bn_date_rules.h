@@ -85,7 +85,15 @@ typedef struct bn_date_rules {
         size_t rule;
     } *first_word;
     size_t nfirst_word;
+    uint64_t first_bits[16]; /* a bit per first word's hash modulo 1024: most tokens start no rule */
 } bn_date_rules;
+
+/* Whether a rule may start with the word of this hash (when it may not,
+ * first_word holds no entry of it). */
+static inline int bn_date_rules_may_start(const bn_date_rules *r, uint32_t hash)
+{
+    return (int)(r->first_bits[(hash & 1023) / 64] >> (hash % 64) & 1);
+}
 
 /* Loads and compiles the "patterns" and word lists of a dates.json. */
 bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *err);

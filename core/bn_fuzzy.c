@@ -80,10 +80,10 @@ static uint32_t mask_of(uint32_t c)
 /* Whether x has more than k bits set. */
 static int more_bits(uint32_t x, int k)
 {
-    for (; x; x &= x - 1)
-        if (k-- == 0)
-            return 1;
-    return 0;
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24; /* the bits set */
+    return (int)x > k;
 }
 
 /* Appends the folded word s[0..len) to the key; returns -1 when the key

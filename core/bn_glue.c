@@ -312,6 +312,8 @@ static int dotted_after(const char *s, size_t i, size_t len)
  * capital; not "3.5".) */
 static uint32_t glued_stop(const char *s, size_t i, size_t len)
 {
+    if (i < len && (s[i] == ' ' || s[i] == ','))
+        return 0; /* the common case, said at once */
     i = bn_skip_closers(s, i, len);
     if (i >= len || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
         return 0;
@@ -326,13 +328,18 @@ static uint32_t glued_stop(const char *s, size_t i, size_t len)
     return c >= 0 && (c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c)) ? (uint32_t)i : 0;
 }
 
-static int word_cp(UChar32 c)
+static int word_cp_icu(UChar32 c)
+{
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+static inline int word_cp(UChar32 c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
         return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+    return word_cp_icu(c);
 }
 
 bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
@@ -349,14 +356,36 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
         /* one word: a run of letters, digits and marks */
         int32_t at = i;
         UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || !word_cp(c))
-            continue;
+        if ((unsigned char)s[i] < 0x80) { /* ASCII, most of the text: no decoding */
+            c = (unsigned char)s[i++];
+            if (!word_cp(c))
+                continue;
+        } else {
+            U8_NEXT(s, i, len, c);
+            if (c < 0 || !word_cp(c))
+                continue;
+        }
         int n = 0, ascii_lower = 1;
         int32_t end = at, j = at;
         while (j < len) {
             int32_t k0 = j;
             UChar32 d;
+            if ((unsigned char)s[j] < 0x80) {
+                d = (unsigned char)s[j];
+                if (!word_cp(d))
+                    break;
+                j++;
+                if (n < WORD_MAX) { /* a letter or digit: classify_cp's answer, without its tests */
+                    char l = (char)(d | 0x20);
+                    w.off[n] = (uint32_t)k0;
+                    w.cls[n] = d >= 'a' ? C_LOWER : d >= 'A' ? C_UPPER : C_DIGIT;
+                    w.vowel[n] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+                    ascii_lower &= w.cls[n] == C_LOWER;
+                }
+                n++;
+                end = j;
+                continue;
+            }
             U8_NEXT(s, j, len, d);
             if (d < 0 || !word_cp(d)) {
                 j = k0;
@@ -365,7 +394,7 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
             if (n < WORD_MAX) {
                 w.off[n] = (uint32_t)k0;
                 classify_cp(g, &w, n, d);
-                ascii_lower &= d < 0x80 && w.cls[n] == C_LOWER;
+                ascii_lower = 0;
             }
             n++;
             end = j;

@@ -15,6 +15,7 @@ typedef struct phrase {
 } phrase;
 
 struct bn_phrases {
+    bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
     /* open addressing: first-word hash -> range [lo, hi) of v, after
@@ -32,6 +33,10 @@ struct bn_phrases {
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
+    /* head.first: a bit per first-word hash (head.fmask + 1 bits), so
+     * that a token that starts no phrase is turned away with one load,
+     * not a probe of the table: most tokens start none of a set's phrases */
+    uint64_t *first;
     int compiled;
 };
 
@@ -58,6 +63,7 @@ void bn_phrases_free(bn_phrases *p)
     free(p->table);
     free(p->ptable);
     free(p->pairs);
+    free(p->first);
     free(p);
 }
 
@@ -250,6 +256,20 @@ bn_status bn_phrases_compile(bn_phrases *p)
         p->table[h].single = single;
         i = j;
     }
+    /* sixteen bits per first word: one token in sixteen that starts no
+     * phrase gets as far as the table */
+    size_t fbits = 512;
+    while (fbits < m * 16)
+        fbits *= 2;
+    free(p->first);
+    p->head.first = p->first = calloc(fbits / 64, sizeof *p->first);
+    if (!p->first)
+        return BN_ERR_NOMEM;
+    p->head.fmask = (uint32_t)(fbits - 1);
+    for (size_t i = 0; i < m; i++) {
+        uint32_t b = p->v[i].hashes[0] & p->head.fmask;
+        p->first[b / 64] |= (uint64_t)1 << (b % 64);
+    }
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
@@ -297,8 +317,8 @@ static const struct slot *probe(const struct slot *table, size_t tsize, uint32_t
     return table[h].used ? &table[h] : NULL;
 }
 
-size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
-                        size_t i, size_t end, int *payload)
+size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_tokens *toks,
+                           size_t i, size_t end, int *payload)
 {
     if (!p->compiled || i >= end || p->tsize == 0)
         return 0;

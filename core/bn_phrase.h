@@ -29,10 +29,33 @@ bn_status bn_phrases_compile(bn_phrases *p);
 
 size_t bn_phrases_count(const bn_phrases *p);
 
+/* The head of every bn_phrases, for the inline test below: a bit per
+ * first-word hash (modulo fmask + 1) of the compiled set, NULL before
+ * bn_phrases_compile. */
+typedef struct bn_phrases_head {
+    const uint64_t *first;
+    uint32_t fmask;
+} bn_phrases_head;
+
+size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_tokens *toks,
+                           size_t i, size_t end, int *payload);
+
 /* Longest phrase that starts at token `i` and ends before token `end`.
  * `text` is the clean text the tokens were made from.  Returns the number of
- * tokens matched (0: none) and sets *payload. */
-size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
-                        size_t i, size_t end, int *payload);
+ * tokens matched (0: none) and sets *payload.  Most tokens start no phrase
+ * of a set: those are turned away here, with one load. */
+static inline size_t bn_phrases_match(const bn_phrases *p, const char *text, const bn_tokens *toks,
+                                      size_t i, size_t end, int *payload)
+{
+    const bn_phrases_head *h = (const bn_phrases_head *)p;
+    if (i >= end)
+        return 0;
+    if (h->first) {
+        uint32_t b = toks->v[i].hash & h->fmask;
+        if (!(h->first[b / 64] >> (b % 64) & 1))
+            return 0;
+    }
+    return bn_phrases_match_at(p, text, toks, i, end, payload);
+}
 
 #endif

@@ -44,171 +44,6 @@ size_t bn_utf8_check(const char *s, size_t len)
     return (size_t)-1;
 }
 
-/* Output buffers of the cleaner, growing in the arena. */
-typedef struct clean_out {
-    bn_arena *arena;
-    char *s;
-    uint32_t *orig;
-    size_t len, cap_s, cap_o;
-    int failed;
-} clean_out;
-
-static void out_bytes(clean_out *o, const char *b, size_t n, uint32_t orig)
-{
-    if (o->failed)
-        return;
-    char *s = bn_arena_grow(o->arena, o->s, &o->cap_s, o->len + n + 1, 1);
-    uint32_t *m = bn_arena_grow(o->arena, o->orig, &o->cap_o, o->len + n + 1, sizeof *m);
-    if (!s || !m) {
-        o->failed = 1;
-        return;
-    }
-    o->s = s;
-    o->orig = m;
-    memcpy(o->s + o->len, b, n);
-    for (size_t i = 0; i < n; i++)
-        o->orig[o->len + i] = orig;
-    o->len += n;
-}
-
-static void out_cp(clean_out *o, UChar32 c, uint32_t orig)
-{
-    char b[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(b, n, c);
-    out_bytes(o, b, (size_t)n, orig);
-}
-
-/* A normalisation segment: a starter and the marks that follow it. */
-#define SEG_MAX 32
-typedef struct segment {
-    UChar32 cp[SEG_MAX];
-    uint32_t orig[SEG_MAX];
-    int n;
-} segment;
-
-static void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc)
-{
-    if (seg->n == 0)
-        return;
-    int normalized = 1;
-    UChar u16[SEG_MAX * 2];
-    int32_t u16n = 0;
-    if (seg->n > 1 || seg->cp[0] >= 0x300) {
-        for (int i = 0; i < seg->n; i++)
-            U16_APPEND_UNSAFE(u16, u16n, seg->cp[i]);
-        UErrorCode st = U_ZERO_ERROR;
-        normalized = unorm2_isNormalized(nfc, u16, u16n, &st);
-        if (U_FAILURE(st))
-            normalized = 1;
-    }
-    if (normalized) {
-        for (int i = 0; i < seg->n; i++)
-            out_cp(o, seg->cp[i], seg->orig[i]);
-    } else {
-        UChar norm[SEG_MAX * 4];
-        UErrorCode st = U_ZERO_ERROR;
-        int32_t nn = unorm2_normalize(nfc, u16, u16n, norm, SEG_MAX * 4, &st);
-        if (U_FAILURE(st)) {
-            for (int i = 0; i < seg->n; i++)
-                out_cp(o, seg->cp[i], seg->orig[i]);
-        } else {
-            /* The composed characters all map to the segment's start. */
-            for (int32_t i = 0; i < nn;) {
-                UChar32 c;
-                U16_NEXT(norm, i, nn, c);
-                out_cp(o, c, seg->orig[0]);
-            }
-        }
-    }
-    seg->n = 0;
-}
-
-static int is_dropped(UChar32 c)
-{
-    return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
-           c == 0x00AD || c == 0x200E || c == 0x200F;
-}
-
-static int is_space_like(UChar32 c)
-{
-    return c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
-}
-
-bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
-                        bn_text *out, size_t *bad_offset)
-{
-    const UNormalizer2 *nfc = nfc_instance();
-    const uint8_t *p = (const uint8_t *)raw;
-    if (!nfc)
-        return BN_ERR_LIBRARY;
-    if (len > INT32_MAX)
-        return BN_ERR_NOMEM; /* articles over 2 GiB are refused */
-    clean_out o = {.arena = arena};
-    segment seg = {.n = 0};
-    size_t replaced = 0;
-    int32_t i = 0, n = (int32_t)len;
-    while (i < n) {
-        uint32_t at = (uint32_t)i;
-        UChar32 c;
-        if (p[i] < 0x80) {
-            c = p[i++];
-        } else {
-            U8_NEXT(p, i, n, c);
-            if (c < 0) {
-                if (!lenient) {
-                    if (bad_offset)
-                        *bad_offset = at;
-                    return BN_ERR_UTF8;
-                }
-                c = 0xFFFD;
-                replaced++;
-            }
-        }
-        if (c == '\r') {
-            if (i < n && p[i] == '\n')
-                i++; /* CRLF is one LF, at the CR's offset */
-            c = '\n';
-        } else if (is_dropped(c)) {
-            continue;
-        } else if (is_space_like(c)) {
-            c = ' ';
-        } else if (c == 0x2028 || c == 0x2029 || c == 0x85) { /* line and paragraph separators, NEL */
-            c = '\n';
-        } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
-            c = ' ';
-        }
-        if (c < 0x300 || unorm2_hasBoundaryBefore(nfc, c) || seg.n == SEG_MAX)
-            flush_segment(&o, &seg, nfc);
-        seg.cp[seg.n] = c;
-        seg.orig[seg.n] = at;
-        seg.n++;
-    }
-    flush_segment(&o, &seg, nfc);
-    out_bytes(&o, "", 0, (uint32_t)len);
-    if (o.failed || !o.s) {
-        /* empty input: still hand back a valid empty text */
-        if (o.failed)
-            return BN_ERR_NOMEM;
-    }
-    if (!o.s) {
-        o.s = bn_arena_alloc(arena, 1);
-        o.orig = bn_arena_alloc(arena, sizeof *o.orig);
-        if (!o.s || !o.orig)
-            return BN_ERR_NOMEM;
-    }
-    o.s[o.len] = '\0';
-    o.orig[o.len] = (uint32_t)len;
-    out->s = o.s;
-    out->len = o.len;
-    out->orig = o.orig;
-    out->replaced = replaced;
-    out->glued = NULL;
-    out->nglued = 0;
-    return BN_OK;
-}
-
 /* Vietnamese tone marks, in NFD. */
 static int is_tone_mark(UChar32 c)
 {
@@ -237,9 +72,13 @@ static size_t put_cp(char *out, size_t cap, size_t k, UChar32 c)
  * it a word is folded without calling ICU. */
 enum { FOLD_CACHE = 0x2000, FOLD_BYTES = 15 };
 
+enum { CP_UPPER = 1, CP_NFC_BOUNDARY = 2, CP_NFC_ALONE = 4 };
+
 typedef struct folded_cp {
     uint8_t word;                  /* a letter, digit or mark: part of a word */
     uint8_t n[2];                  /* bytes of s[BN_FOLD_TONE], s[BN_FOLD_ASCII] */
+    uint8_t props;                 /* CP_UPPER: u_isupper; CP_NFC_BOUNDARY: an NFC
+                                    * boundary before it; CP_NFC_ALONE: NFC on its own */
     UChar32 tone;                  /* its tone mark, or 0 */
     char s[2][FOLD_BYTES];
 } folded_cp;
@@ -309,10 +148,22 @@ static void fold_cache_init(void)
     folded_cp *v = calloc(FOLD_CACHE, sizeof *v);
     if (!v)
         return; /* folding then asks ICU every time */
-    const UNormalizer2 *nfd = nfd_instance();
+    const UNormalizer2 *nfd = nfd_instance(), *nfc = nfc_instance();
     for (UChar32 c = 0; c < FOLD_CACHE; c++) {
         folded_cp *f = &v[c];
         f->word = (uint8_t)is_word_cp_icu(c);
+        f->props = u_isupper(c) ? CP_UPPER : 0;
+        if (nfc) {
+            UChar u[2];
+            int32_t un = 0;
+            UErrorCode st = U_ZERO_ERROR;
+            U16_APPEND_UNSAFE(u, un, c);
+            if (unorm2_hasBoundaryBefore(nfc, c))
+                f->props |= CP_NFC_BOUNDARY;
+            /* (an ICU failure counts as normalised, as in flush_segment) */
+            if (unorm2_isNormalized(nfc, u, un, &st) || U_FAILURE(st))
+                f->props |= CP_NFC_ALONE;
+        }
         for (int m = 0; m < 2; m++) {
             UChar32 tone = 0;
             f->n[m] = (uint8_t)fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
@@ -326,6 +177,234 @@ static const folded_cp *folded(void)
 {
     pthread_once(&fold_once, fold_cache_init);
     return fold_cache;
+}
+
+/* Output buffers of the cleaner, growing in the arena. */
+typedef struct clean_out {
+    bn_arena *arena;
+    char *s;
+    uint32_t *orig;
+    size_t len, cap_s, cap_o;
+    int failed;
+} clean_out;
+
+/* Makes room for n more bytes (and their offsets) and the final NUL. */
+static int out_grow(clean_out *o, size_t n)
+{
+    if (o->failed)
+        return 0;
+    char *s = bn_arena_grow(o->arena, o->s, &o->cap_s, o->len + n + 1, 1);
+    uint32_t *m = bn_arena_grow(o->arena, o->orig, &o->cap_o, o->len + n + 1, sizeof *m);
+    if (!s || !m) {
+        o->failed = 1;
+        return 0;
+    }
+    o->s = s;
+    o->orig = m;
+    return 1;
+}
+
+static inline int out_room(clean_out *o, size_t n)
+{
+    return (o->len + n + 1 <= o->cap_s && o->len + n + 1 <= o->cap_o) || out_grow(o, n);
+}
+
+static void out_bytes(clean_out *o, const char *b, size_t n, uint32_t orig)
+{
+    if (!out_room(o, n))
+        return;
+    memcpy(o->s + o->len, b, n);
+    for (size_t i = 0; i < n; i++)
+        o->orig[o->len + i] = orig;
+    o->len += n;
+}
+
+static inline void out_cp(clean_out *o, UChar32 c, uint32_t orig)
+{
+    if (!out_room(o, 4))
+        return;
+    if (c < 0x80) {
+        o->s[o->len] = (char)c;
+        o->orig[o->len++] = orig;
+        return;
+    }
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(o->s + o->len, n, c);
+    for (int32_t i = 0; i < n; i++)
+        o->orig[o->len + (size_t)i] = orig;
+    o->len += (size_t)n;
+}
+
+/* A normalisation segment: a starter and the marks that follow it. */
+#define SEG_MAX 32
+typedef struct segment {
+    UChar32 cp[SEG_MAX];
+    uint32_t orig[SEG_MAX];
+    int n;
+} segment;
+
+static void flush_segment_icu(clean_out *o, segment *seg, const UNormalizer2 *nfc)
+{
+    int normalized = 1;
+    UChar u16[SEG_MAX * 2];
+    int32_t u16n = 0;
+    if (seg->n > 1 || seg->cp[0] >= 0x300) {
+        for (int i = 0; i < seg->n; i++)
+            U16_APPEND_UNSAFE(u16, u16n, seg->cp[i]);
+        UErrorCode st = U_ZERO_ERROR;
+        normalized = unorm2_isNormalized(nfc, u16, u16n, &st);
+        if (U_FAILURE(st))
+            normalized = 1;
+    }
+    if (normalized) {
+        for (int i = 0; i < seg->n; i++)
+            out_cp(o, seg->cp[i], seg->orig[i]);
+    } else {
+        UChar norm[SEG_MAX * 4];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t nn = unorm2_normalize(nfc, u16, u16n, norm, SEG_MAX * 4, &st);
+        if (U_FAILURE(st)) {
+            for (int i = 0; i < seg->n; i++)
+                out_cp(o, seg->cp[i], seg->orig[i]);
+        } else {
+            /* The composed characters all map to the segment's start. */
+            for (int32_t i = 0; i < nn;) {
+                UChar32 c;
+                U16_NEXT(norm, i, nn, c);
+                out_cp(o, c, seg->orig[0]);
+            }
+        }
+    }
+    seg->n = 0;
+}
+
+/* Writes out the segment: a code point alone that is NFC by itself (the
+ * fold cache knows, below FOLD_CACHE) as it is, anything else through
+ * ICU. */
+static inline void flush_segment(clean_out *o, segment *seg, const UNormalizer2 *nfc, const folded_cp *cache)
+{
+    if (seg->n == 0)
+        return;
+    if (seg->n == 1) {
+        UChar32 c = seg->cp[0];
+        if (c < 0x80 && o->len + 2 <= o->cap_s && o->len + 2 <= o->cap_o) {
+            o->s[o->len] = (char)c;
+            o->orig[o->len++] = seg->orig[0];
+            seg->n = 0;
+            return;
+        }
+        if (c < 0x300 || (cache && c < FOLD_CACHE && (cache[c].props & CP_NFC_ALONE))) {
+            out_cp(o, c, seg->orig[0]);
+            seg->n = 0;
+            return;
+        }
+    }
+    flush_segment_icu(o, seg, nfc);
+}
+
+static int is_dropped(UChar32 c)
+{
+    return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+           c == 0x00AD || c == 0x200E || c == 0x200F;
+}
+
+static int is_space_like(UChar32 c)
+{
+    return c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
+}
+
+bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
+                        bn_text *out, size_t *bad_offset)
+{
+    const UNormalizer2 *nfc = nfc_instance();
+    const uint8_t *p = (const uint8_t *)raw;
+    if (!nfc)
+        return BN_ERR_LIBRARY;
+    if (len > INT32_MAX)
+        return BN_ERR_NOMEM; /* articles over 2 GiB are refused */
+    const folded_cp *cache = folded();
+    clean_out o = {.arena = arena};
+    segment seg = {.n = 0};
+    /* clean text is about as long as the raw: room for it at once, grown
+     * only when something expands (U+FFFD for a bad byte) */
+    o.cap_s = o.cap_o = len + 16;
+    o.s = bn_arena_alloc(arena, o.cap_s);
+    o.orig = bn_arena_alloc(arena, o.cap_o * sizeof *o.orig);
+    if (!o.s || !o.orig)
+        return BN_ERR_NOMEM;
+    size_t replaced = 0;
+    int32_t i = 0, n = (int32_t)len;
+    while (i < n) {
+        uint32_t at = (uint32_t)i;
+        UChar32 c;
+        if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
+            flush_segment(&o, &seg, nfc, cache);
+            seg.cp[0] = p[i++];
+            seg.orig[0] = at;
+            seg.n = 1;
+            continue;
+        }
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else {
+            U8_NEXT(p, i, n, c);
+            if (c < 0) {
+                if (!lenient) {
+                    if (bad_offset)
+                        *bad_offset = at;
+                    return BN_ERR_UTF8;
+                }
+                c = 0xFFFD;
+                replaced++;
+            }
+        }
+        if (c >= 0xC0 && c < 0x1680) {
+            /* a letter or mark of Latin, Greek, Cyrillic ... (Vietnamese):
+             * none of the characters dropped or replaced below */
+        } else if (c == '\r') {
+            if (i < n && p[i] == '\n')
+                i++; /* CRLF is one LF, at the CR's offset */
+            c = '\n';
+        } else if (is_dropped(c)) {
+            continue;
+        } else if (is_space_like(c)) {
+            c = ' ';
+        } else if (c == 0x2028 || c == 0x2029 || c == 0x85) { /* line and paragraph separators, NEL */
+            c = '\n';
+        } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
+            c = ' ';
+        }
+        if (c < 0x300 ||
+            (cache && c < FOLD_CACHE ? (cache[c].props & CP_NFC_BOUNDARY) != 0 : unorm2_hasBoundaryBefore(nfc, c)) ||
+            seg.n == SEG_MAX)
+            flush_segment(&o, &seg, nfc, cache);
+        seg.cp[seg.n] = c;
+        seg.orig[seg.n] = at;
+        seg.n++;
+    }
+    flush_segment(&o, &seg, nfc, cache);
+    out_bytes(&o, "", 0, (uint32_t)len);
+    if (o.failed || !o.s) {
+        /* empty input: still hand back a valid empty text */
+        if (o.failed)
+            return BN_ERR_NOMEM;
+    }
+    if (!o.s) {
+        o.s = bn_arena_alloc(arena, 1);
+        o.orig = bn_arena_alloc(arena, sizeof *o.orig);
+        if (!o.s || !o.orig)
+            return BN_ERR_NOMEM;
+    }
+    o.s[o.len] = '\0';
+    o.orig[o.len] = (uint32_t)len;
+    out->s = o.s;
+    out->len = o.len;
+    out->orig = o.orig;
+    out->replaced = replaced;
+    out->glued = NULL;
+    out->nglued = 0;
+    return BN_OK;
 }
 
 size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap)
@@ -352,9 +431,11 @@ size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, siz
             c = 0xFFFD;
         if (cache && c < FOLD_CACHE) {
             const folded_cp *f = &cache[c];
-            if (k + f->n[mode] < cap) {
-                memcpy(out + k, f->s[mode], f->n[mode]);
-                k += f->n[mode];
+            size_t fn = f->n[mode];
+            if (k + fn < cap) {
+                for (size_t j = 0; j < fn; j++) /* a byte or three: no call to memcpy */
+                    out[k + j] = f->s[mode][j];
+                k += fn;
             }
             if (f->tone)
                 tone = f->tone;
@@ -368,19 +449,19 @@ size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, siz
     return k;
 }
 
-static int is_word_cp(UChar32 c)
+static inline int is_word_cp(const folded_cp *cache, UChar32 c)
 {
     if (c < 0x80)
         return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    const folded_cp *cache = folded();
     return cache && c < FOLD_CACHE ? cache[c].word : is_word_cp_icu(c);
 }
 
 /* Calls `fn` for every word span of s. */
 typedef int (*word_fn)(void *ctx, size_t start, size_t end);
 
-static int for_each_word(const char *s, size_t len, word_fn fn, void *ctx)
+static inline int for_each_word(const char *s, size_t len, word_fn fn, void *ctx)
 {
+    const folded_cp *cache = folded();
     const uint8_t *p = (const uint8_t *)s;
     int32_t i = 0, n = (int32_t)len;
     int32_t start = -1;
@@ -392,7 +473,7 @@ static int for_each_word(const char *s, size_t len, word_fn fn, void *ctx)
         else {
             U8_NEXT(p, i, n, c);
         }
-        int w = c >= 0 && is_word_cp(c);
+        int w = c >= 0 && is_word_cp(cache, c);
         if (w && start < 0)
             start = at;
         else if (!w && start >= 0) {
@@ -438,6 +519,7 @@ char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mo
 
 typedef struct tokenize_ctx {
     bn_arena *arena;
+    const folded_cp *cache;
     const char *s;
     bn_token *v;
     size_t n, cap;
@@ -446,22 +528,26 @@ typedef struct tokenize_ctx {
     int failed;
 } tokenize_ctx;
 
+enum { KEY_MAX = 256 }; /* a key's bytes with its NUL, at most */
+
 static int tokenize_word(void *vctx, size_t start, size_t end)
 {
     tokenize_ctx *c = vctx;
-    char key[256];
     size_t wlen = end - start;
     if (wlen > 80)
         wlen = 80; /* very long "words" (URLs, base64) are cut for the key */
-    size_t klen = bn_fold_word(c->s + start, wlen, BN_FOLD_TONE, key, sizeof key);
-    bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
-    char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + klen + 1, 1);
-    if (!v || !keys) {
-        c->failed = 1;
-        return 1;
+    if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
+        bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
+        char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + KEY_MAX, 1);
+        if (!v || !keys) {
+            c->failed = 1;
+            return 1;
+        }
+        c->v = v;
+        c->keys = keys;
     }
-    c->v = v;
-    c->keys = keys;
+    char *key = c->keys + c->keys_len;
+    size_t klen = bn_fold_word(c->s + start, wlen, BN_FOLD_TONE, key, KEY_MAX);
     bn_token *t = &c->v[c->n++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -469,8 +555,17 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
     t->key_len = (uint16_t)klen;
     t->hash = bn_hash(key, klen);
     t->flags = 0;
-    if (bn_is_upper_at(c->s, end, start))
-        t->flags |= BN_TOK_UPPER;
+    const uint8_t *p = (const uint8_t *)c->s;
+    if (p[start] < 0x80) {
+        if (p[start] >= 'A' && p[start] <= 'Z')
+            t->flags |= BN_TOK_UPPER;
+    } else {
+        int32_t j = (int32_t)start;
+        UChar32 cp;
+        U8_NEXT(p, j, (int32_t)end, cp);
+        if (cp >= 0 && (c->cache && cp < FOLD_CACHE ? (c->cache[cp].props & CP_UPPER) != 0 : u_isupper(cp)))
+            t->flags |= BN_TOK_UPPER;
+    }
     int digits = 1;
     for (size_t i = start; i < end; i++)
         if (c->s[i] < '0' || c->s[i] > '9') {
@@ -479,20 +574,114 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
         }
     if (digits)
         t->flags |= BN_TOK_DIGIT;
-    memcpy(c->keys + c->keys_len, key, klen + 1);
     c->keys_len += klen + 1;
     return 0;
 }
 
+/* One pass over the text with the fold cache: each code point is decoded
+ * once, to find the words and to fold them, and a word's flags come out of
+ * the same pass.  The same tokens as tokenize_word over for_each_word. */
+static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
+{
+    const folded_cp *cache = c->cache;
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, n = (int32_t)len;
+    while (i < n) {
+        int32_t ws = i;
+        UChar32 ch;
+        if (p[i] < 0x80)
+            ch = p[i++];
+        else
+            U8_NEXT(p, i, n, ch);
+        if (ch < 0 || !is_word_cp(cache, ch))
+            continue;
+        if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
+            bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
+            char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + KEY_MAX, 1);
+            if (!v || !keys)
+                return BN_ERR_NOMEM;
+            c->v = v;
+            c->keys = keys;
+        }
+        char *key = c->keys + c->keys_len;
+        size_t k = 0;
+        UChar32 tone = 0;
+        uint8_t flags = 0;
+        if (ch < 0x80 ? ch >= 'A' && ch <= 'Z' : ch < FOLD_CACHE ? (cache[ch].props & CP_UPPER) != 0 : u_isupper(ch))
+            flags |= BN_TOK_UPPER;
+        int digits = 1;
+        int32_t we = n;
+        for (;;) {
+            /* fold ch as bn_fold_word does */
+            if (ch < 0x80) {
+                digits &= ch >= '0' && ch <= '9';
+                if (k + 1 < KEY_MAX)
+                    key[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            } else if (ch < FOLD_CACHE) {
+                const folded_cp *f = &cache[ch];
+                size_t fn = f->n[BN_FOLD_TONE];
+                digits = 0;
+                if (k + fn < KEY_MAX) {
+                    for (size_t j = 0; j < fn; j++)
+                        key[k + j] = f->s[BN_FOLD_TONE][j];
+                    k += fn;
+                }
+                if (f->tone)
+                    tone = f->tone;
+            } else {
+                digits = 0;
+                k = fold_cp_icu(nfd_instance(), ch, BN_FOLD_TONE, key, KEY_MAX, k, &tone);
+            }
+            if (i >= n)
+                break;
+            int32_t at = i;
+            if (p[i] < 0x80)
+                ch = p[i++];
+            else
+                U8_NEXT(p, i, n, ch);
+            if (ch < 0 || !is_word_cp(cache, ch)) {
+                we = at; /* (the code point after the word is no word's start) */
+                break;
+            }
+        }
+        if (we - ws > 80) {
+            /* very long "words" (URLs, base64) are cut for the key */
+            k = bn_fold_word(s + ws, 80, BN_FOLD_TONE, key, KEY_MAX);
+        } else {
+            if (tone)
+                k = put_cp(key, KEY_MAX, k, tone);
+            key[k] = '\0';
+        }
+        bn_token *t = &c->v[c->n++];
+        t->start = (uint32_t)ws;
+        t->end = (uint32_t)we;
+        t->key = (uint32_t)c->keys_len;
+        t->key_len = (uint16_t)k;
+        t->hash = bn_hash(key, k);
+        t->flags = flags | (digits ? BN_TOK_DIGIT : 0);
+        c->keys_len += k + 1;
+    }
+    return BN_OK;
+}
+
 bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out)
 {
-    tokenize_ctx c = {.arena = arena, .s = s};
-    for_each_word(s, len, tokenize_word, &c);
-    if (c.failed)
+    tokenize_ctx c = {.arena = arena, .cache = folded(), .s = s};
+    /* room for a word every six bytes and their keys at once, as
+     * Vietnamese runs; grown when a text has more */
+    c.cap = len / 6 + 8;
+    c.keys_cap = len + len / 4 + KEY_MAX;
+    c.v = bn_arena_alloc(arena, c.cap * sizeof *c.v);
+    c.keys = bn_arena_alloc(arena, c.keys_cap);
+    if (!c.v || !c.keys)
         return BN_ERR_NOMEM;
-    if (!c.keys) {
-        c.keys = bn_arena_calloc(arena, 1, 1);
-        if (!c.keys)
+    c.keys[0] = '\0';
+    if (c.cache) {
+        if (tokenize_cached(&c, s, len) != BN_OK)
+            return BN_ERR_NOMEM;
+    } else {
+        for_each_word(s, len, tokenize_word, &c);
+        if (c.failed)
             return BN_ERR_NOMEM;
     }
     out->v = c.v;
@@ -504,6 +693,31 @@ bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out
 size_t bn_tokens_at(const bn_tokens *t, size_t offset)
 {
     size_t lo = 0, hi = t->n;
+    if (hi > 32) {
+        /* words are spread about evenly over the text: start where the
+         * offset would fall and widen by doubling steps until the answer
+         * is bracketed (all before lo start before offset, none from hi) */
+        uint64_t end = t->v[hi - 1].end ? t->v[hi - 1].end : 1;
+        size_t g = (size_t)((uint64_t)offset * hi / end), step = 4;
+        if (g >= hi)
+            g = hi - 1;
+        if (t->v[g].start < offset) {
+            lo = g + 1;
+            while (lo + step - 1 < hi && t->v[lo + step - 1].start < offset) {
+                lo += step;
+                step *= 2;
+            }
+            if (lo + step - 1 < hi)
+                hi = lo + step - 1;
+        } else {
+            hi = g;
+            while (hi >= step && t->v[hi - step].start >= offset) {
+                hi -= step;
+                step *= 2;
+            }
+            lo = hi >= step ? hi - step + 1 : 0;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (t->v[mid].start < offset)

@@ -1,6 +1,7 @@
 #include "bn_json.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 
 #include "bn_config.h"
 #include "bn_outfile.h"
+#include "bn_text.h"
 
 /* Decimal quantities (Goldstein values, confidences) have few digits, so
  * ten significant digits print them short and read them back exactly. */
@@ -339,24 +341,363 @@ int bn_json_read_skipped(const char *text, size_t len, char **path, int *line, c
     return ok;
 }
 
+/* ---- the extract record, written straight into a buffer ---------------
+ *
+ * The bytes are those json_dumps(extract_root(a), JSON_REAL_PRECISION(10) |
+ * JSON_COMPACT) gives, without building the tree: keys in the order they
+ * are built, not sorted (sorting every object of every record costs more
+ * than it helps a reader of an intermediate format).  What jansson refuses
+ * is refused alike: a string that is NULL or not UTF-8 fails the element
+ * that holds it (json_pack fails), and an element of an array that fails
+ * is left out (json_array_append_new of NULL), an alias alone, an actor or
+ * event whole; the article's own fields fail the record. */
+
+typedef struct jbuf {
+    char *s;
+    size_t n, cap;
+    int nomem;
+} jbuf;
+
+static void jb_put(jbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 2 > b->cap) { /* room for a '\n' and a NUL after it all */
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 2)
+            cap *= 2;
+        char *ns = b->nomem ? NULL : realloc(b->s, cap);
+        if (!ns) {
+            b->nomem = 1;
+            return;
+        }
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+}
+
+static void jb_lit(jbuf *b, const char *s)
+{
+    jb_put(b, s, strlen(s));
+}
+
+/* A JSON string as jansson writes it; -1 (nothing written) for what
+ * json_string refuses. */
+static int jb_str(jbuf *b, const char *s)
+{
+    if (!s)
+        return -1;
+    size_t len = strlen(s);
+    if (bn_utf8_check(s, len) != (size_t)-1)
+        return -1;
+    jb_put(b, "\"", 1);
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        jb_put(b, s + from, i - from);
+        char esc[8];
+        switch (c) {
+        case '"': jb_put(b, "\\\"", 2); break;
+        case '\\': jb_put(b, "\\\\", 2); break;
+        case '\b': jb_put(b, "\\b", 2); break;
+        case '\f': jb_put(b, "\\f", 2); break;
+        case '\n': jb_put(b, "\\n", 2); break;
+        case '\r': jb_put(b, "\\r", 2); break;
+        case '\t': jb_put(b, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+            jb_put(b, esc, 6);
+        }
+        from = i + 1;
+    }
+    jb_put(b, s + from, len - from);
+    jb_put(b, "\"", 1);
+    return 0;
+}
+
+/* "key": */
+static void jb_key(jbuf *b, const char *key)
+{
+    jb_put(b, "\"", 1);
+    jb_lit(b, key);
+    jb_put(b, "\":", 2);
+}
+
+static int jb_key_str(jbuf *b, const char *key, const char *v)
+{
+    jb_key(b, key);
+    return jb_str(b, v);
+}
+
+/* a string, or null for NULL (json_pack's "s?") */
+static int jb_key_str_or_null(jbuf *b, const char *key, const char *v)
+{
+    jb_key(b, key);
+    if (!v) {
+        jb_lit(b, "null");
+        return 0;
+    }
+    return jb_str(b, v);
+}
+
+static void jb_key_int(jbuf *b, const char *key, long long v)
+{
+    char num[32];
+    jb_key(b, key);
+    jb_put(b, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+}
+
+/* A real as jansson writes it with JSON_REAL_PRECISION(10) (the program
+ * runs in the C locale): "%.10g", ".0" added to what would read as an
+ * integer, the exponent without '+' or leading zeros.  -1 for what
+ * json_real refuses (NaN, infinities). */
+static int jb_key_real(jbuf *b, const char *key, double v)
+{
+    if (v != v || v - v != 0)
+        return -1;
+    char num[40];
+    int n = snprintf(num, sizeof num, "%.10g", v);
+    if (n < 0 || (size_t)n + 3 >= sizeof num)
+        return -1;
+    if (!strchr(num, '.') && !strchr(num, 'e')) {
+        memcpy(num + n, ".0", 3);
+        n += 2;
+    }
+    char *e = strchr(num, 'e');
+    if (e) {
+        char *start = e + 1, *end = e + 2;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, (size_t)(num + n + 1 - end));
+            n -= (int)(end - start);
+        }
+    }
+    jb_key(b, key);
+    jb_put(b, num, (size_t)n);
+    return 0;
+}
+
+static int jb_key_date(jbuf *b, const char *key, const bn_date *d)
+{
+    char buf[BN_TIMEX_MAX];
+    return jb_key_str_or_null(b, key, d ? bn_date_format(d, buf) : NULL);
+}
+
+static void jb_year(jbuf *b, int y)
+{
+    char num[16];
+    if (y)
+        jb_put(b, num, (size_t)snprintf(num, sizeof num, "%d", y));
+    else
+        jb_lit(b, "null");
+}
+
+/* An array element: its comma, then fn; when fn fails, nothing of it. */
+#define JB_ELEMENT(b, first, call)                                                                                     \
+    do {                                                                                                               \
+        size_t mark_ = (b)->n;                                                                                         \
+        if (!(first))                                                                                                  \
+            jb_put((b), ",", 1);                                                                                       \
+        if ((call) == 0)                                                                                               \
+            (first) = 0;                                                                                               \
+        else                                                                                                           \
+            (b)->n = mark_;                                                                                            \
+    } while (0)
+
+static int jb_date(jbuf *b, const bn_timex *t, bn_date_source source)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_date(b, "value", &t->value);
+    jb_put(b, ",", 1);
+    bad |= jb_key_date(b, "end", t->has_end ? &t->end : NULL);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "precision", bn_precision_name(t->value.precision));
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "year_source", bn_year_source_name(t->year_source));
+    jb_put(b, ",", 1);
+    bad |= jb_key_str_or_null(b, "mod", bn_date_mod_name(t->mod));
+    jb_put(b, ",", 1);
+    jb_key(b, "year_range");
+    if (t->year_lo || t->year_hi) {
+        jb_put(b, "[", 1);
+        jb_year(b, t->year_lo);
+        jb_put(b, ",", 1);
+        jb_year(b, t->year_hi);
+        jb_put(b, "]", 1);
+    } else {
+        jb_lit(b, "null");
+    }
+    /* "source" is set after the pack: a name json_string refuses is left out */
+    size_t mark = b->n;
+    jb_put(b, ",", 1);
+    if (jb_key_str(b, "source", bn_date_source_name(source)))
+        b->n = mark;
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
+static int jb_event_actor(jbuf *b, const bn_event_actor *ea)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_str(b, "id", ea->id);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "role", bn_role_name(ea->role));
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
+static int jb_source(jbuf *b, const bn_source *s)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_str(b, "article", s->article);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "sentence", s->sentence);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "offset", (long long)s->offset);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "length", (long long)s->length);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "trigger", s->trigger);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "trigger_offset", (long long)s->trigger_offset);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "trigger_length", (long long)s->trigger_length);
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
+static int jb_event(jbuf *b, const bn_event *e)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_str(b, "type", bn_event_type_name(e->type));
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "cameo", e->cameo);
+    jb_put(b, ",", 1);
+    bad |= jb_key_real(b, "goldstein", e->goldstein);
+    jb_put(b, ",", 1);
+    jb_key(b, "date");
+    bad |= jb_date(b, &e->date, e->date_source);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str_or_null(b, "location", e->location);
+    jb_put(b, ",", 1);
+    jb_key(b, "actors");
+    jb_put(b, "[", 1);
+    int first = 1;
+    for (size_t i = 0; i < e->nactors; i++)
+        JB_ELEMENT(b, first, jb_event_actor(b, &e->actors[i]));
+    jb_put(b, "],", 2);
+    jb_key(b, "sources");
+    jb_put(b, "[", 1);
+    first = 1;
+    for (size_t i = 0; i < e->nsources; i++)
+        JB_ELEMENT(b, first, jb_source(b, &e->sources[i]));
+    jb_put(b, "],", 2);
+    bad |= jb_key_str(b, "modality", bn_modality_name(e->modality));
+    jb_put(b, ",", 1);
+    bad |= jb_key_real(b, "confidence", e->confidence);
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
+static int jb_actor(jbuf *b, const bn_actor *ac)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_str(b, "id", ac->id);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "name", ac->name);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "name_vi", ac->name_local ? ac->name_local : ac->name);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "kind", bn_kind_name(ac->kind));
+    jb_put(b, ",", 1);
+    bad |= jb_key_str_or_null(b, "affiliation", ac->affiliation);
+    jb_put(b, ",", 1);
+    jb_key(b, "known");
+    jb_lit(b, ac->from_text ? "false" : "true");
+    jb_put(b, ",", 1);
+    jb_key(b, "aliases");
+    jb_put(b, "[", 1);
+    int first = 1;
+    for (size_t i = 0; i < ac->naliases; i++)
+        JB_ELEMENT(b, first, jb_str(b, ac->aliases[i]));
+    jb_put(b, "],", 2);
+    jb_key_int(b, "mentions", (long long)ac->mentions);
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
+static int jb_article(jbuf *b, const bn_article *a)
+{
+    jb_put(b, "{", 1);
+    int bad = jb_key_str(b, "id", a->id);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "path", a->path);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str_or_null(b, "url", a->url);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "title", a->title ? a->title : "");
+    jb_put(b, ",", 1);
+    jb_key(b, "dct");
+    jb_put(b, "{", 1);
+    bad |= jb_key_date(b, "value", a->dct.year ? &a->dct : NULL);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "source", bn_dct_source_name(a->dct_source));
+    if (a->written_since.year) { /* "written after this day": only with no DCT */
+        size_t mark = b->n;
+        jb_put(b, ",", 1);
+        if (jb_key_date(b, "since", &a->written_since))
+            b->n = mark;
+    }
+    jb_put(b, "},", 2);
+    jb_key(b, "body");
+    jb_put(b, "[", 1);
+    for (size_t i = 0; i < a->nbody; i++) {
+        if (i)
+            jb_put(b, ",", 1);
+        jb_put(b, "{", 1);
+        jb_key_int(b, "offset", (long long)a->body_offsets[2 * i]);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "length", (long long)a->body_offsets[2 * i + 1]);
+        jb_put(b, "}", 1);
+    }
+    jb_put(b, "],", 2);
+    jb_key_int(b, "sentences", (long long)a->nsentences);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "events", (long long)a->nevents);
+    jb_put(b, ",", 1);
+    bad |= jb_key_str(b, "text_hash", a->text_hash);
+    jb_put(b, ",", 1);
+    jb_key_int(b, "line", (long long)a->line);
+    jb_put(b, "}", 1);
+    return bad ? -1 : 0;
+}
+
 bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err)
 {
-    json_t *root = extract_root(a);
-    /* keys in the order they are built (the same every time), not sorted:
-     * sorting every object of every record costs more than it helps a
-     * reader of an intermediate format */
-    char *s = root ? json_dumps(root, JSON_REAL_PRECISION(10) | JSON_COMPACT) : NULL;
-    json_decref(root);
-    size_t n = s ? strlen(s) : 0;
-    char *line = s ? realloc(s, n + 2) : NULL;
-    if (!line) {
-        free(s);
+    jbuf b = {0};
+    jb_lit(&b, "{\"schema\":\"" BN_EXTRACT_SCHEMA "\",\"article\":");
+    int bad = jb_article(&b, a);
+    jb_lit(&b, ",\"actors\":[");
+    int first = 1;
+    for (size_t i = 0; i < a->nactors; i++)
+        JB_ELEMENT(&b, first, jb_actor(&b, &a->actors[i]));
+    jb_lit(&b, "],\"events\":[");
+    first = 1;
+    for (size_t i = 0; i < a->nevents; i++)
+        JB_ELEMENT(&b, first, jb_event(&b, &a->events[i]));
+    jb_lit(&b, "]}\n");
+    if (bad || b.nomem) {
+        free(b.s);
         return bn_error_set(err, BN_ERR_NOMEM, a->path, 0, 0, 0, "out of memory writing JSON");
     }
-    line[n] = '\n';
-    line[n + 1] = 0;
-    *out = line;
-    *len = n + 1;
+    b.s[b.n] = '\0';
+    *out = b.s;
+    *len = b.n;
     return BN_OK;
 }
 

@@ -308,11 +308,7 @@ static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t
 
 static int capitalised(const bn_article *a, size_t i)
 {
-    const bn_token *t = &a->tokens.v[i];
-    int32_t off = 0;
-    UChar32 c;
-    U8_NEXT((const uint8_t *)a->text.s + t->start, off, (int32_t)(t->end - t->start), c);
-    return c > 0 && u_isupper(c);
+    return (a->tokens.v[i].flags & BN_TOK_UPPER) != 0; /* its first letter, found when tokenised */
 }
 
 /* "CIA", "IAEA": all capitals, two letters or more; never part of a

@@ -54,7 +54,10 @@ static int token_number(const bn_article *a, size_t i, int max_len)
     const bn_token *t = &a->tokens.v[i];
     if (!(t->flags & BN_TOK_DIGIT) || (int)(t->end - t->start) > max_len)
         return -1;
-    return atoi(a->text.s + t->start);
+    int v = 0; /* all digits, at most four: what atoi gives */
+    for (uint32_t k = t->start; k < t->end; k++)
+        v = v * 10 + (a->text.s[k] - '0');
+    return v;
 }
 
 /* The text between two tokens, spaces left out, equals `gap` (NULL: the
@@ -233,7 +236,7 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
         for (size_t k = 0; slot_ok[s] && k < R->nfirst_slot[s] && n < max; k++)
             out[n++] = R->first_slot[s][k];
     /* rules starting with this word */
-    size_t lo = 0, hi = R->nfirst_word;
+    size_t lo = 0, hi = bn_date_rules_may_start(R, t->hash) ? R->nfirst_word : 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (R->first_word[mid].hash < t->hash)

@@ -54,8 +54,12 @@ static int is_blank(char c)
 static int has(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
+    if (n == 0)
+        return 1;
+    /* memchr to each place the first byte is (memmem is not POSIX) */
+    for (const char *p = s, *e = s + len; (size_t)(e - p) >= n && (p = memchr(p, needle[0], (size_t)(e - p) - n + 1));
+         p++)
+        if (memcmp(p, needle, n) == 0)
             return 1;
     return 0;
 }

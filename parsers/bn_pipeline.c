@@ -185,7 +185,13 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
             break;
         slot *s = &p.slots[p.head % p.window];
         while (s->state != SLOT_DONE) {
-            p.waiting_for = p.head;
+            /* wait for a batch, not for each record (every wake-up is a
+             * system call): for the last record not yet done among the
+             * next half window, the head at least */
+            size_t w = p.head + (p.tail - p.head + 1) / 2;
+            while (w > p.head + 1 && p.slots[(w - 1) % p.window].state == SLOT_DONE)
+                w--;
+            p.waiting_for = w > p.head + 1 ? w - 1 : p.head;
             pthread_cond_wait(&p.done, &p.lock);
         }
         p.waiting_for = SIZE_MAX;

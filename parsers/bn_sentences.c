@@ -4,10 +4,19 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
+/* The break iterator reads each body span as UTF-16, converted here with
+ * the UTF-8 offset of every UTF-16 unit: ICU reads a UTF-8 UText through
+ * a small UTF-16 buffer it refills and maps back every few dozen
+ * characters, which cost more than the breaking itself.  The breaks, at
+ * code point boundaries either way, are the same. */
 struct bn_splitter {
     UBreakIterator *bi;
+    UChar *u16;
+    int32_t *off8;  /* off8[k]: byte offset in the span of UTF-16 unit k; off8[n] = the span's length */
+    size_t cap;
 };
 
 bn_splitter *bn_splitter_new(const char *locale)
@@ -29,6 +38,8 @@ void bn_splitter_free(bn_splitter *sp)
     if (!sp)
         return;
     ubrk_close(sp->bi);
+    free(sp->u16);
+    free(sp->off8);
     free(sp);
 }
 
@@ -87,34 +98,74 @@ static int false_stop(const bn_article *a, const bn_lang *lang, uint32_t start, 
            payload == BN_CUE_ABBREVIATION && (tok->flags & BN_TOK_UPPER);
 }
 
+/* s[0..len) (valid UTF-8: clean text) into sp->u16 with sp->off8; the
+ * number of UTF-16 units, or -1 when out of memory. */
+static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
+{
+    if ((size_t)len + 1 > sp->cap) {
+        size_t cap = (size_t)len + 1 + (size_t)len / 2;
+        UChar *u = realloc(sp->u16, cap * sizeof *u);
+        if (u)
+            sp->u16 = u;
+        int32_t *o = u ? realloc(sp->off8, cap * sizeof *o) : NULL;
+        if (o)
+            sp->off8 = o;
+        if (!u || !o)
+            return -1;
+        sp->cap = cap;
+    }
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, n = 0;
+    while (i < len) {
+        int32_t at = i;
+        UChar32 c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else {
+            U8_NEXT(p, i, len, c);
+            if (c < 0)
+                c = 0xFFFD;
+        }
+        if (c <= 0xFFFF) {
+            sp->off8[n] = at;
+            sp->u16[n++] = (UChar)c;
+        } else {
+            sp->off8[n] = sp->off8[n + 1] = at;
+            sp->u16[n++] = U16_LEAD(c);
+            sp->u16[n++] = U16_TRAIL(c);
+        }
+    }
+    sp->off8[n] = len;
+    return n;
+}
+
 bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang)
 {
     size_t cap = 0;
-    UText *ut = NULL;
     for (size_t i = 0; i < a->nbody; i++) {
         bn_span b = a->body[i];
         if (b.start == a->title_span.start && b.end == a->title_span.end)
             continue;
         UErrorCode st = U_ZERO_ERROR;
-        ut = utext_openUTF8(ut, a->text.s + b.start, (int64_t)(b.end - b.start), &st);
-        ubrk_setUText(sp->bi, ut, &st);
-        if (U_FAILURE(st)) {
-            utext_close(ut);
+        if (b.end - b.start > INT32_MAX / 2)
+            return BN_ERR_NOMEM;
+        int32_t n = to_utf16(sp, a->text.s + b.start, (int32_t)(b.end - b.start));
+        if (n < 0)
+            return BN_ERR_NOMEM;
+        ubrk_setText(sp->bi, sp->u16, n, &st);
+        if (U_FAILURE(st))
             return BN_ERR_LIBRARY;
-        }
-        int32_t prev = ubrk_first(sp->bi);
-        for (int32_t next = ubrk_next(sp->bi); next != UBRK_DONE; next = ubrk_next(sp->bi)) {
+        int32_t prev = sp->off8[ubrk_first(sp->bi)];
+        for (int32_t next16 = ubrk_next(sp->bi); next16 != UBRK_DONE; next16 = ubrk_next(sp->bi)) {
+            int32_t next = sp->off8[next16];
             if (b.start + (uint32_t)next < b.end && false_stop(a, lang, b.start + (uint32_t)prev, b.start + (uint32_t)next))
                 continue; /* the sentence goes on */
             bn_status s2 = add_sentence(a, &cap, b.start + (uint32_t)prev, b.start + (uint32_t)next);
-            if (s2 != BN_OK) {
-                utext_close(ut);
+            if (s2 != BN_OK)
                 return s2;
-            }
             prev = next;
         }
     }
-    utext_close(ut);
     return BN_OK;
 }
 

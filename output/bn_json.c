@@ -488,6 +488,17 @@ static int jb_key_date(jbuf *b, const char *key, const bn_date *d)
     return jb_key_str_or_null(b, key, d ? bn_date_format(d, buf) : NULL);
 }
 
+/* A day's TIMEX3 text in quotes, or null. */
+static int jb_date_or_null(jbuf *b, const bn_date *d)
+{
+    char buf[BN_TIMEX_MAX];
+    if (!d) {
+        jb_lit(b, "null");
+        return 0;
+    }
+    return jb_str(b, bn_date_format(d, buf));
+}
+
 static void jb_year(jbuf *b, int y)
 {
     char num[16];
@@ -646,7 +657,17 @@ static int jb_article(jbuf *b, const bn_article *a)
     jb_put(b, "{", 1);
     bad |= jb_key_date(b, "value", a->dct.year ? &a->dct : NULL);
     jb_put(b, ",", 1);
-    bad |= jb_key_str(b, "source", bn_dct_source_name(a->dct_source));
+    int inferred = !a->dct.year && (a->written_from.year || a->written_to.year); /* as dct_json */
+    bad |= jb_key_str(b, "source", inferred ? "inferred" : bn_dct_source_name(a->dct_source));
+    if (inferred) {
+        jb_put(b, ",", 1);
+        jb_key(b, "range");
+        jb_put(b, "[", 1);
+        bad |= jb_date_or_null(b, a->written_from.year ? &a->written_from : NULL);
+        jb_put(b, ",", 1);
+        bad |= jb_date_or_null(b, a->written_to.year ? &a->written_to : NULL);
+        jb_put(b, "]", 1);
+    }
     if (a->written_since.year) { /* "written after this day": only with no DCT */
         size_t mark = b->n;
         jb_put(b, ",", 1);

@@ -113,6 +113,12 @@ typedef struct bn_source {
     uint32_t offset, length;  /* the sentence in the original bytes */
     const char *trigger;   /* the trigger as written */
     uint32_t trigger_offset, trigger_length;  /* original bytes */
+    /* The date this source's article gives the event, when the timeline
+     * merged reports that give it different dates (an announcement on
+     * 15/4, "in force from 24/4" in another article); `dated` 0 otherwise.
+     * Only the resolver sets it. */
+    bn_timex date;
+    int dated;
 } bn_source;
 
 /* Where an event's date came from. */

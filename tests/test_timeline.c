@@ -490,7 +490,8 @@ static void near_event(bn_article *a, size_t k, bn_event *e)
     e->actors[0].role = BN_ROLE_SOURCE;
     e->nsources = 1;
     e->sources = bn_arena_calloc(&a->arena, 1, sizeof *e->sources);
-    e->sources[0] = (bn_source){"near", "Alpha họp.", 10, 40, "họp", k < 16 ? 12 + (uint32_t)k : 11, 4};
+    e->sources[0] = (bn_source){.article = "near", .sentence = "Alpha họp.", .offset = 10, .length = 40, .trigger = "họp",
+                                .trigger_offset = k < 16 ? 12 + (uint32_t)k : 11, .trigger_length = 4};
 }
 
 /* The article "near" with the events of `which` (indexes into 0..47), in

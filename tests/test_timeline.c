@@ -345,6 +345,128 @@ static void speech_without_a_speaker_stays_apart(void **state)
     bn_timeline_free(tl);
 }
 
+/* The date source `k` of e carries, as TIMEX3 text ("" when none). */
+static const char *source_date(const bn_tl_event *e, const char *article, char buf[BN_TIMEX_MAX])
+{
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        if (strcmp(e->ev.sources[k].article, article) == 0)
+            return e->ev.sources[k].dated ? bn_date_format(&e->ev.sources[k].date.value, buf) : "";
+    return NULL;
+}
+
+/* A day and "đầu tháng này", and a person and the state it acts for
+ * ("ông Biden ký" and "Washington trừng phạt ... tuần trước"): one
+ * sanction when they share a count ("32 cá nhân", "32 thực thể"); it
+ * takes the day, and each source says the date its article gives. */
+static void a_day_and_its_month_or_week_with_a_count(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Tổng thống Mỹ Joe Biden ký sắc lệnh trừng phạt 32 cá nhân Nga.\n",
+        "Tin B\nĐầu tháng này, Mỹ đã áp lệnh trừng phạt 32 thực thể Nga.\n",
+        "Tin C\nTuần trước, Washington trừng phạt 32 thực thể Nga.\n",
+    };
+    const char *names[] = {"a", "b", "c"};
+    const char *dates[] = {"2021-04-16", "2021-04-25", "2021-04-21"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_SANCTION);
+    assert_int_equal(e->articles, 3);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-15"); /* a precise date never gives way */
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(e, "a", buf), "2021-04-15");
+    assert_string_equal(source_date(e, "b", buf), "2021-04");
+    assert_string_equal(source_date(e, "c", buf), "2021-W15");
+    bn_timeline_free(tl);
+}
+
+/* A measure announced on one day and in force from a later one ("từ
+ * ngày 24/4 đến ngày 31/10"), with a count in common: one event on the
+ * day it was announced; the start stays on its source. */
+static void an_announcement_and_its_start(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Bộ Quốc phòng Nga cấm 12 tàu chiến nước ngoài đi qua eo biển Kerch.\n",
+        "Tin B\nNga cấm 12 tàu chiến nước ngoài đi qua eo biển Kerch từ ngày 24/4 đến ngày 31/10.\n",
+    };
+    const char *names[] = {"a", "b"};
+    const char *dates[] = {"2021-04-15", "2021-04-22"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->articles, 2);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-15");
+    assert_false(e->ev.date.has_end);
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(e, "b", buf), "2021-04-24");
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        if (strcmp(e->ev.sources[k].article, "b") == 0)
+            assert_string_equal(TX(e->ev.sources[k].date.end), "2021-10-31");
+    bn_timeline_free(tl);
+}
+
+/* Five articles tell one address five ways (a warning, reading the
+ * address, "hôm qua", a plain statement, an emphasis): one event, a
+ * warning, with five articles and no source date (they agree). */
+static void five_wordings_of_one_speech(void **state)
+{
+    const char *texts[] = {
+        "Tin 1\nTrong Thông điệp Liên bang ngày 21/4, Tổng thống Vladimir Putin cảnh báo phương Tây không được "
+        "vượt qua lằn ranh đỏ của Nga.\n",
+        "Tin 2\nTổng thống Nga Vladimir Putin ngày 21/4 đã đọc Thông điệp Liên bang trước Quốc hội.\n",
+        "Tin 3\nTổng thống Putin hôm qua cảnh báo Nga sẽ đáp trả mạnh mẽ bất cứ nước nào vượt qua lằn ranh đỏ.\n",
+        "Tin 4\nNgày 21/4, Tổng thống Nga Vladimir Putin nói Nga muốn có quan hệ tốt với mọi quốc gia.\n",
+        "Tin 5\nTổng thống Putin ngày 21/4 nhấn mạnh Moscow sẽ đáp trả nhanh chóng và cứng rắn.\n",
+    };
+    const char *names[] = {"p1", "p2", "p3", "p4", "p5"};
+    const char *dates[] = {"2021-04-22", "2021-04-22", "2021-04-22", "2021-04-23", "2021-04-24"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 5);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_WARNING);
+    assert_int_equal(e->articles, 5);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-21");
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        assert_false(e->ev.sources[k].dated);
+    bn_timeline_free(tl);
+}
+
+/* What must stay apart: the same acts of the same actors on consecutive
+ * days, even with a count in common; a meeting planned for one day and
+ * the one held on another; two sanctions packages of one month ("đầu
+ * tháng này" joins the one whose count it gives, not the other), and a
+ * month with nothing in common with either. */
+static void near_events_that_stay_apart(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/4, Mỹ trừng phạt 10 công ty Nga.\n",
+        "Tin B\nNgày 13/4, Mỹ trừng phạt 10 công ty Nga.\n",
+        "Tin C\nNgoại trưởng Sergei Lavrov sẽ gặp Ngoại trưởng Vương Nghị vào ngày 10/6.\n",
+        "Tin D\nNgày 12/6, Ngoại trưởng Sergei Lavrov và Ngoại trưởng Vương Nghị đã hội đàm tại Bắc Kinh.\n",
+        "Tin E\nNgày 2/3, Mỹ trừng phạt 7 quan chức Nga.\n",
+        "Tin F\nNgày 20/3, Mỹ trừng phạt 14 thực thể Nga.\n",
+        "Tin G\nĐầu tháng này, Mỹ đã trừng phạt 7 quan chức Nga.\n",
+        "Tin H\nTrong tháng này, Mỹ cũng trừng phạt Nga.\n",
+    };
+    const char *names[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    const char *dates[] = {"2021-04-13", "2021-04-14", "2021-06-05", "2021-06-13",
+                           "2021-03-03", "2021-03-21", "2021-03-25", "2021-03-26"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 8);
+    assert_int_equal(tl->nevents, 7);
+    const char *alone[] = {"a", "b", "c", "d", "f", "h"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++) {
+        const bn_tl_event *e = event_from(tl, alone[i], i == 2 || i == 3 ? BN_EV_MEETING : BN_EV_SANCTION);
+        assert_non_null(e);
+        assert_int_equal(e->articles, 1);
+    }
+    const bn_tl_event *e = event_from(tl, "g", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 2);
+    assert_non_null(source_date(e, "e", (char[BN_TIMEX_MAX]){0}));
+    assert_string_equal(TX(e->ev.date.value), "2021-03-02");
+    bn_timeline_free(tl);
+}
+
 /* "Neimontes" is a typo of "Neimontas"; "ông Neimontas" is the same man:
  * one actor, with every spelling as an alias. */
 static void actors_merge_by_typo_and_surname(void **state)
@@ -697,6 +819,10 @@ int main(void)
         cmocka_unit_test(years_pass_along_a_chain),
         cmocka_unit_test(gatherings_of_one_day_stay_apart),
         cmocka_unit_test(speech_without_a_speaker_stays_apart),
+        cmocka_unit_test(a_day_and_its_month_or_week_with_a_count),
+        cmocka_unit_test(an_announcement_and_its_start),
+        cmocka_unit_test(five_wordings_of_one_speech),
+        cmocka_unit_test(near_events_that_stay_apart),
         cmocka_unit_test(actors_merge_by_typo_and_surname),
         cmocka_unit_test(input_order_does_not_show),
         cmocka_unit_test(graphml_reads_back),

@@ -1,22 +1,22 @@
 /* Events across articles: the same real event reported by several
- * articles becomes one event with every source.
+ * articles becomes one event with every source (docs/resolve.md, "3.
+ * Events").
  *
- * Two reports can be one event when they come from different articles, are
- * of one type (or one is a plain statement and the other a verbal act of
- * the same speaker: "cho biết" and "cảnh báo" for one speech; verbal acts
- * only when both name the same person as speaker, see same_speech;
- * military acts only when both name the same place), fall on the
- * same day (a day inside the other's span counts) or in the same week or
- * month when that is all either says (a quarter or a year is too wide),
- * name the same parties (bn_event_same_parties: for meetings, two sides in
- * common or one's sides all among the other's, so NATO meeting the EU and
- * NATO meeting Russia on one day stay two), and do not name two different
- * places.  Candidates come from a key per (day, type family, actor), sorted,
- * so the cost grows with n log n, not with all pairs.  Links are then
- * taken in a fixed order (same type and same date first), and a link joins
- * two groups only when all their members pair up (complete linkage); two
+ * Two reports can be one event when they come from different articles,
+ * nothing they say disagrees (compatible(): types, dates, parties, place)
+ * and, when their dates are not the same day (a day inside a week or
+ * month, a week inside a month, a measure's announcement and its start),
+ * something beyond the date and an actor says they are one (evidence(): a
+ * count in common, the same principal speaker about the same party within
+ * a week, the same two people at a meeting).  Candidates come from keys
+ * per (day, week or month; actor or the side a person stands for; type
+ * family), sorted, so the cost grows with n log n, not with all pairs.
+ * Links are then taken in a fixed order (same type and same date first,
+ * then the same date, then near dates by evidence), and a link joins two
+ * groups only when all their members can be one (complete linkage); two
  * events of one article never do: each article's extraction already
- * merged what it repeats. */
+ * merged what it repeats.  A group takes its most precise date, and when
+ * its members' dates differ every source keeps its own (sources[].date). */
 #include "bn_resolve.h"
 
 #include <stdint.h>

@@ -351,13 +351,13 @@ static int sides_meet(const bn_timeline *tl, const bn_event *a, const bn_event *
 }
 
 /* Aid, sanctions and force: the same doer, a person counting as the side
- * it acts for ("Tổng thống Biden ký" and "Mỹ áp lệnh trừng phạt"), else
- * an actor in common; and when both name whom it is done to, one of
+ * it acts for ("Tổng thống Biden ký" and "Mỹ áp lệnh trừng phạt"), when
+ * both name one, else an actor in common; and when both name whom it is done to, one of
  * them (EU sanctions on Russia and on China in one month are two). */
 static int same_measure_parties(const bn_timeline *tl, const bn_event *a, const bn_event *b)
 {
     int doers = has_role(a, BN_ROLE_SOURCE) && has_role(b, BN_ROLE_SOURCE);
-    if (!sides_meet(tl, a, b, doers ? (int)BN_ROLE_SOURCE : -1))
+    if (doers ? !sides_meet(tl, a, b, BN_ROLE_SOURCE) : !bn_event_shares_actor(a, b))
         return 0;
     if (has_role(a, BN_ROLE_TARGET) && has_role(b, BN_ROLE_TARGET) && !sides_meet(tl, a, b, BN_ROLE_TARGET))
         return 0;
@@ -544,15 +544,16 @@ static int event_keys(key_buf *k, const ev_info *in, long actor, bn_family fam, 
     }
 }
 
-/* The actors an event is keyed by: its own and the sides its people
- * stand for (indices into the timeline's actors, distinct). */
+/* The actors an event is keyed by: its own and, for a measure, the
+ * sides its doers stand for (indices into the timeline's actors,
+ * distinct). */
 static size_t key_actors(const bn_timeline *tl, const bn_event *e, long *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < e->nactors; i++) {
         long v[2] = {bn_timeline_actor(tl, e->actors[i].id), -1};
         const char *side = timeline_side(tl, e->actors[i].id);
-        if (side)
+        if (side && is_measure(e->type) && e->actors[i].role == BN_ROLE_SOURCE)
             v[1] = bn_timeline_actor(tl, side);
         for (int t = 0; t < 2; t++) {
             size_t k;

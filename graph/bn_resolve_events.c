@@ -387,6 +387,25 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
     return rel;
 }
 
+/* Whether a and b share a target that is not the side of a's principal
+ * speaker (a president speaks of his own country every day). */
+static int foreign_target_meets(const bn_timeline *tl, const bn_event *a, const bn_event *b)
+{
+    const char *p = principal_person(tl, a);
+    const char *own = p ? side_of(tl, p) : NULL;
+    for (size_t i = 0; i < a->nactors; i++) {
+        if (a->actors[i].role != BN_ROLE_TARGET)
+            continue;
+        const char *sa = side_of(tl, a->actors[i].id);
+        if (own && strcmp(sa, own) == 0)
+            continue;
+        for (size_t j = 0; j < b->nactors; j++)
+            if (b->actors[j].role == BN_ROLE_TARGET && strcmp(sa, side_of(tl, b->actors[j].id)) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* People both events name (distinct), up to 2. */
 static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_event *b)
 {
@@ -421,8 +440,9 @@ static int evidence(const bn_timeline *tl, const ev_info *info, size_t i, size_t
     case BN_FAMILY_SPEECH: {
         long wide = info[i].hi - info[i].lo > info[j].hi - info[j].lo ? info[i].hi - info[i].lo
                                                                       : info[j].hi - info[j].lo;
-        return info[i].kind != K_FROM && info[j].kind != K_FROM && wide <= 6 &&
-               sides_meet(tl, a, b, BN_ROLE_TARGET);
+        /* a day taken from the publication date is a guess: no week of it */
+        return info[i].kind != K_FROM && info[j].kind != K_FROM && wide <= 6 && a->date_source != BN_DATE_DCT &&
+               b->date_source != BN_DATE_DCT && foreign_target_meets(tl, a, b);
     }
     case BN_FAMILY_GATHERING:
         return people_in_common(tl, a, b) >= 2;
@@ -653,9 +673,12 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
 }
 
 /* A precise date never gives way to a vaguer one: a day first, then a
- * span of days, a measure's start, a week, a month, the rest. */
+ * span of days, a measure's start, a week, a month, the rest (a day
+ * taken from the publication date among them). */
 static int date_rank(const bn_event *e, const ev_info *in)
 {
+    if (e->date_source == BN_DATE_DCT) /* no date written: the publication day, a guess */
+        return 5;
     switch (in->kind) {
     case K_DAYS:
         return in->lo == in->hi ? 0 : 1;

@@ -27,6 +27,8 @@ enum {
     SPAN_MAX_DAYS = 31, /* longer spans only merge with the same span, or as a measure's start */
     ANNOUNCE_DAYS = 21, /* a measure announced at most this many days before it starts */
     MAX_NUMS = 16,      /* object numbers kept per event */
+    MAX_WORDS = 32,     /* pairs of words kept per event */
+    DCT_DAYS = 6,       /* a day taken from the publication date: the event may be up to this many days older */
 };
 
 /* What a date lets an event be compared with. */
@@ -45,8 +47,10 @@ typedef struct ev_info {
     date_kind kind;
     long lo, hi;
     uint64_t coarse;         /* hash of the date as written */
-    uint64_t nums[MAX_NUMS]; /* object numbers of its sentences ("32 cá nhân"), sorted */
+    uint64_t nums[MAX_NUMS]; /* object numbers of its sentences ("32 cá nhân") */
     size_t nnums;
+    int dct;                 /* its day is the publication date (none written) */
+    size_t w0, nw;           /* its rare pairs of words: words[w0 .. w0 + nw), sorted */
 } ev_info;
 
 typedef struct cand_key {
@@ -188,6 +192,166 @@ static int shares_number(const ev_info *x, const ev_info *y)
     return best;
 }
 
+/* ---- object words --------------------------------------------------- */
+
+enum { WORDS_MIN = 4 }; /* rare pairs of words in common that make evidence */
+
+/* Whether e's words are compared: measures and the statements that may
+ * announce one. */
+static int wordy(const bn_event *e)
+{
+    return is_measure(e->type) || e->type == BN_EV_STATEMENT;
+}
+
+static int is_edge_punct(unsigned char c)
+{
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' ||
+           c == '"' || c == '\'';
+}
+
+/* The pairs of consecutive words of s, hashed, added to v (distinct, at
+ * most MAX_WORDS). */
+static void word_pairs(const char *s, uint64_t *v, size_t *n)
+{
+    uint64_t prev = 0;
+    for (size_t i = 0; s[i] && *n < MAX_WORDS;) {
+        while (s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (s[i] && s[i] != ' ')
+            i++;
+        size_t e = i;
+        while (b < e && is_edge_punct((unsigned char)s[b]))
+            b++;
+        int cut = e > b && is_edge_punct((unsigned char)s[e - 1]);
+        while (e > b && is_edge_punct((unsigned char)s[e - 1]))
+            e--;
+        int dated = 0; /* a number or a date word: no pair ("ngày 30/1", "tuần này") */
+        for (size_t k = b; k < e && !dated; k++)
+            dated = is_digit(s[k]);
+        if (!dated && e - b < 16) {
+            char w[16];
+            memcpy(w, s + b, e - b);
+            w[e - b] = 0;
+            if (w[0] >= 'A' && w[0] <= 'Z')
+                w[0] = (char)(w[0] - 'A' + 'a');
+            for (const char *const *x = not_counts; *x && !dated; x++)
+                dated = strcmp(w, *x) == 0;
+        }
+        if (b == e || dated) {
+            prev = 0;
+            continue;
+        }
+        uint64_t h = 1469598103934665603ull;
+        for (size_t k = b; k < e; k++) {
+            unsigned char c = (unsigned char)s[k];
+            h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+        }
+        if (prev) {
+            uint64_t p = mix(prev, h);
+            size_t k;
+            for (k = 0; k < *n && v[k] != p; k++)
+                ;
+            if (k == *n)
+                v[(*n)++] = p;
+        }
+        prev = cut ? 0 : h;
+    }
+}
+
+static int u64_order(const void *va, const void *vb)
+{
+    uint64_t a = *(const uint64_t *)va, b = *(const uint64_t *)vb;
+    return (a > b) - (a < b);
+}
+
+/* How many events of the sorted v hold w. */
+static size_t count_of(const uint64_t *v, size_t n, uint64_t w)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (v[m] < w)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    size_t c = 0;
+    while (lo + c < n && v[lo + c] == w)
+        c++;
+    return c;
+}
+
+/* Each event's rare pairs of words: in 2 to max(8, 1%) of the events
+ * compared, so that "trừng phạt" or "cho biết" is no evidence but "cấm
+ * tàu" or "Biển Đen" is.  *out: the pool info[].w0/nw point into. */
+static bn_status object_words(const bn_timeline *tl, ev_info *info, uint64_t **out)
+{
+    size_t n = tl->nevents, np = 0, cap = 0, nwordy = 0;
+    uint64_t *pool = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const bn_event *e = &tl->events[i].ev;
+        info[i].w0 = np;
+        info[i].nw = 0;
+        if (!wordy(e) || info[i].kind == K_VAGUE)
+            continue;
+        uint64_t v[MAX_WORDS];
+        size_t nv = 0;
+        for (size_t k = 0; k < e->nsources; k++)
+            word_pairs(e->sources[k].sentence, v, &nv);
+        if (bn_grow((void **)&pool, &cap, np + nv + 1, sizeof *pool)) {
+            free(pool);
+            return BN_ERR_NOMEM;
+        }
+        bn_sort(v, nv, sizeof *v, u64_order);
+        memcpy(pool + np, v, nv * sizeof *v);
+        info[i].nw = nv;
+        np += nv;
+        nwordy++;
+    }
+    uint64_t *all = malloc((np ? np : 1) * sizeof *all);
+    if (!all) {
+        free(pool);
+        return BN_ERR_NOMEM;
+    }
+    memcpy(all, pool, np * sizeof *all);
+    bn_sort(all, np, sizeof *all, u64_order);
+    size_t most = nwordy / 100 > 8 ? nwordy / 100 : 8;
+    for (size_t i = 0; i < n; i++) {
+        size_t kept = 0;
+        for (size_t k = 0; k < info[i].nw; k++) {
+            size_t c = count_of(all, np, pool[info[i].w0 + k]);
+            if (c >= 2 && c <= most)
+                pool[info[i].w0 + kept++] = pool[info[i].w0 + k];
+        }
+        info[i].nw = kept;
+    }
+    free(all);
+    *out = pool;
+    return BN_OK;
+}
+
+/* 1 when x and y have WORDS_MIN rare pairs of words in common, else 0. */
+static int shares_words(const ev_info *x, const ev_info *y, const uint64_t *words)
+{
+    if (!words)
+        return 0;
+    size_t i = 0, j = 0, common = 0;
+    const uint64_t *a = words + x->w0, *b = words + y->w0;
+    while (i < x->nw && j < y->nw) {
+        if (a[i] == b[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return common >= WORDS_MIN;
+}
+
 /* ---- dates ---------------------------------------------------------- */
 
 static ev_info info_of(const bn_event *e)
@@ -200,6 +364,7 @@ static ev_info info_of(const bn_event *e)
     in.hi = 0;
     for (size_t k = 0; k < e->nsources; k++)
         numbers_of(e->sources[k].sentence, &in);
+    in.dct = e->date_source == BN_DATE_DCT;
     if (t->value.precision > BN_PREC_MONTH) {
         in.kind = K_VAGUE;
         return in;
@@ -243,8 +408,16 @@ static int date_relation(const ev_info *x, const ev_info *y)
     }
     switch (x->kind) {
     case K_DAYS:
-        if (y->kind == K_DAYS)
-            return x->hi < y->lo || y->hi < x->lo ? DATE_APART : DATE_SAME;
+        if (y->kind == K_DAYS) {
+            if (!(x->hi < y->lo || y->hi < x->lo))
+                return DATE_SAME;
+            /* a day told without one, dated by the publication: the
+             * event may be a few days older */
+            if ((x->dct && y->hi < x->lo && x->lo - y->hi <= DCT_DAYS) ||
+                (y->dct && x->hi < y->lo && y->lo - x->hi <= DCT_DAYS))
+                return DATE_NEAR;
+            return DATE_APART;
+        }
         if (y->kind == K_PERIOD) /* a day of the week or month: "ngày 19/4", "đầu tuần này" */
             return x->lo >= y->lo && x->hi <= y->hi ? DATE_NEAR : DATE_APART;
         if (y->kind == K_FROM) /* announced, then in force: "ngày 15/4 thông báo", "từ 24/4" */
@@ -269,9 +442,17 @@ static int pair_order(const void *va, const void *vb)
     return (a->j > b->j) - (a->j < b->j);
 }
 
+/* A statement and the sanction it announces ("Nga thông báo sẽ chặn eo
+ * biển", "Nga cấm tàu ..."): of two families, one only on evidence. */
+static int announces(bn_event_type a, bn_event_type b)
+{
+    return (a == BN_EV_STATEMENT && bn_event_family(b) == BN_FAMILY_SANCTION) ||
+           (b == BN_EV_STATEMENT && bn_event_family(a) == BN_FAMILY_SANCTION);
+}
+
 static int types_compatible(bn_event_type a, bn_event_type b)
 {
-    if (a == b)
+    if (a == b || announces(a, b))
         return 1;
     if (bn_event_family(a) != bn_event_family(b) || bn_event_family(a) != BN_FAMILY_SPEECH)
         return 0;
@@ -377,6 +558,8 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
         return 0;
     if (a->location && b->location && strcmp(a->location, b->location) != 0)
         return 0;
+    if (announces(a->type, b->type)) /* whose measure: the doers'; not two guessed days */
+        return same_measure_parties(tl, a, b) && !(info[i].dct && info[j].dct) ? DATE_NEAR : 0;
     if (is_measure(a->type) ? !same_measure_parties(tl, a, b) : !bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
     if (bn_event_family(a->type) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
@@ -424,18 +607,22 @@ static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_e
 }
 
 /* Two reports whose dates differ in precision (a day and "đầu tháng
- * này") or that are a measure's announcement and its start are one event
- * only on evidence beyond the date and the actor: a count in common ("32
- * cá nhân" and "32 thực thể"); for what is said, the same person (which
+ * này"), that are a measure's announcement and its start, or a statement
+ * and the sanction it announces, are one event only on evidence beyond
+ * the date and the actor: a count in common ("32 cá nhân" and "32 thực
+ * thể"); for a measure, WORDS_MIN rare pairs of words in common ("cấm
+ * tàu", "công vụ", "Biển Đen"); for what is said, the same person (which
  * compatible() asks) about the same party within one week; for a
  * meeting, the same two people.  2 for a count with its word, 1 for
  * the rest, 0 for none. */
-static int evidence(const bn_timeline *tl, const ev_info *info, size_t i, size_t j)
+static int evidence(const bn_timeline *tl, const ev_info *info, const uint64_t *words, size_t i, size_t j)
 {
     int num = shares_number(&info[i], &info[j]);
     if (num)
         return num;
     const bn_event *a = &tl->events[i].ev, *b = &tl->events[j].ev;
+    if (announces(a->type, b->type) || is_measure(a->type))
+        return shares_words(&info[i], &info[j], words);
     switch (bn_event_family(a->type)) {
     case BN_FAMILY_SPEECH: {
         long wide = info[i].hi - info[i].lo > info[j].hi - info[j].lo ? info[i].hi - info[i].lo
@@ -596,12 +783,12 @@ static int key_order(const void *va, const void *vb)
     return (a->ev > b->ev) - (a->ev < b->ev);
 }
 
-static int add_pair(const bn_timeline *tl, const ev_info *info, size_t i, size_t j, cand_pair **pairs, size_t *np,
-                    size_t *cap)
+static int add_pair(const bn_timeline *tl, const ev_info *info, const uint64_t *words, size_t i, size_t j,
+                    cand_pair **pairs, size_t *np, size_t *cap)
 {
     if (i == j)
         return 0;
-    int rel = compatible(tl, info, i, j), ev = rel == DATE_NEAR ? evidence(tl, info, i, j) : 0;
+    int rel = compatible(tl, info, i, j), ev = rel == DATE_NEAR ? evidence(tl, info, words, i, j) : 0;
     if (!rel || (rel == DATE_NEAR && !ev))
         return 0;
     if (bn_grow((void **)pairs, cap, *np + 1, sizeof **pairs))
@@ -617,7 +804,8 @@ static int add_pair(const bn_timeline *tl, const ev_info *info, size_t i, size_t
  * sorted: events of the same bucket are compared, days with days, a
  * week or month (or a measure's start) with the days and the weeks and
  * months it holds, never all pairs. */
-static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pair **out, size_t *nout)
+static bn_status candidates(const bn_timeline *tl, const ev_info *info, const uint64_t *words, cand_pair **out,
+                            size_t *nout)
 {
     size_t n = tl->nevents;
     key_buf k = {NULL, 0, 0};
@@ -629,7 +817,9 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
             continue;
         size_t na = key_actors(tl, e, acts, MAX_KEY_ACTORS);
         for (size_t a = 0; a < na; a++)
-            if (event_keys(&k, &info[i], acts[a], bn_event_family(e->type), i)) {
+            if (event_keys(&k, &info[i], acts[a], bn_event_family(e->type), i) ||
+                /* a statement meets the sanctions it may announce */
+                (e->type == BN_EV_STATEMENT && event_keys(&k, &info[i], acts[a], BN_FAMILY_SANCTION, i))) {
                 free(k.v);
                 return BN_ERR_NOMEM;
             }
@@ -657,7 +847,7 @@ static bn_status candidates(const bn_timeline *tl, const ev_info *info, cand_pai
             }
             for (size_t q = q0; q < hi && !fail; q++)
                 if (k.v[p].ev != k.v[q].ev)
-                    fail = add_pair(tl, info, k.v[p].ev, k.v[q].ev, &pairs, &np, &pcap);
+                    fail = add_pair(tl, info, words, k.v[p].ev, k.v[q].ev, &pairs, &np, &pcap);
         }
         lo = hi;
     }
@@ -742,6 +932,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
     size_t *parent = malloc(n * sizeof *parent), *best = malloc(n * sizeof *best);
     groups g = {malloc(n * sizeof *g.next), malloc(n * sizeof *g.tail)};
     cand_pair *pairs = NULL;
+    uint64_t *words = NULL;
     size_t np = 0;
     bn_status st = info && parent && best && g.next && g.tail ? BN_OK : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < n; i++) {
@@ -751,7 +942,9 @@ bn_status bn_resolve_events(bn_timeline *tl)
         g.tail[i] = i;
     }
     if (st == BN_OK)
-        st = candidates(tl, info, &pairs, &np);
+        st = object_words(tl, info, &words);
+    if (st == BN_OK)
+        st = candidates(tl, info, words, &pairs, &np);
     for (size_t k = 0; st == BN_OK && k < np; k++) {
         size_t ri = bn_uf_root(parent, pairs[k].i), rj = bn_uf_root(parent, pairs[k].j);
         if (ri == rj || !all_compatible(tl, info, &g, ri, rj))
@@ -787,6 +980,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
     free(g.next);
     free(g.tail);
     free(pairs);
+    free(words);
     free(best);
     free(parent);
     free(info);

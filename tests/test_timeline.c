@@ -431,6 +431,77 @@ static void five_wordings_of_one_speech(void **state)
     bn_timeline_free(tl);
 }
 
+/* The announcement and the start with no count in common: the words of
+ * the measure ("cấm tàu quân sự nước ngoài", "Biển Đen") are the
+ * evidence. */
+static void an_announcement_and_its_start_in_words(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Nga thông báo cấm tàu quân sự nước ngoài đi qua một số khu vực của Biển Đen.\n",
+        "Tin B\nNga cấm tàu quân sự nước ngoài qua lại một số khu vực ở Biển Đen từ ngày 24/4 đến ngày 31/10.\n",
+    };
+    const char *names[] = {"a", "b"};
+    const char *dates[] = {"2021-04-15", "2021-04-22"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->nevents, 1);
+    assert_int_equal(tl->events[0].ev.type, BN_EV_SANCTION); /* the most specific type */
+    assert_string_equal(TX(tl->events[0].ev.date.value), "2021-04-15");
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(&tl->events[0], "a", buf), "2021-04-15");
+    assert_string_equal(source_date(&tl->events[0], "b", buf), "2021-04-24");
+    bn_timeline_free(tl);
+}
+
+/* A statement and the sanction it announces, one day, one doer and the
+ * same object ("eo biển Kerch trong 6 tháng"), are one sanction; a
+ * statement of that day about something else stays apart. */
+static void a_statement_and_the_sanction_it_announces(void **state)
+{
+    const char *texts[] = {
+        "Tin C\nNgày 15/5, Nga thông báo sẽ chặn eo biển Kerch trong 6 tháng.\n",
+        "Tin D\nNgày 15/5, Nga cấm tàu nước ngoài qua eo biển Kerch trong 6 tháng.\n",
+        "Tin E\nNgày 15/6, Nga thông báo tăng lương hưu cho người cao tuổi.\n",
+        "Tin F\nNgày 15/6, Nga cấm tàu nước ngoài qua eo biển Kerch.\n",
+    };
+    const char *names[] = {"c", "d", "e", "f"};
+    const char *dates[] = {"2021-05-16", "2021-05-16", "2021-06-16", "2021-06-16"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 4);
+    assert_int_equal(tl->nevents, 3);
+    const bn_tl_event *e = event_from(tl, "c", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 2);
+    assert_non_null(event_from(tl, "e", BN_EV_STATEMENT));
+    e = event_from(tl, "f", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 1);
+    bn_timeline_free(tl);
+}
+
+/* One speaker's words of one Monday told three ways: with the day, with
+ * "đầu tuần này", and with no day (the publication day, two days later).
+ * The week and the day are one (the same person about the same party
+ * within the week); the undated report joins them by the count it shares
+ * with the week ("100.000"): a day from the publication date may be a
+ * few days older. */
+static void a_day_its_week_and_an_undated_report(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 19/4, Cao ủy Josep Borrell cho biết Nga đã đưa 150.000 quân tới gần Ukraine.\n",
+        "Tin B\nĐầu tuần này, ông Josep Borrell nói Nga đã đưa hơn 100.000 quân tới sát Ukraine.\n",
+        "Tin C\nÔng Josep Borrell ước tính Nga có hơn 100.000 quân ở gần Ukraine.\n",
+    };
+    const char *names[] = {"a", "b", "c"};
+    const char *dates[] = {"2021-04-20", "2021-04-22", "2021-04-21"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->nevents, 1);
+    assert_int_equal(tl->events[0].articles, 3);
+    assert_string_equal(TX(tl->events[0].ev.date.value), "2021-04-19");
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(&tl->events[0], "b", buf), "2021-W16");
+    assert_string_equal(source_date(&tl->events[0], "c", buf), "2021-04-21");
+    bn_timeline_free(tl);
+}
+
 /* What must stay apart: the same acts of the same actors on consecutive
  * days, even with a count in common; a meeting planned for one day and
  * the one held on another; two sanctions packages of one month ("đầu
@@ -821,6 +892,9 @@ int main(void)
         cmocka_unit_test(speech_without_a_speaker_stays_apart),
         cmocka_unit_test(a_day_and_its_month_or_week_with_a_count),
         cmocka_unit_test(an_announcement_and_its_start),
+        cmocka_unit_test(an_announcement_and_its_start_in_words),
+        cmocka_unit_test(a_statement_and_the_sanction_it_announces),
+        cmocka_unit_test(a_day_its_week_and_an_undated_report),
         cmocka_unit_test(five_wordings_of_one_speech),
         cmocka_unit_test(near_events_that_stay_apart),
         cmocka_unit_test(actors_merge_by_typo_and_surname),

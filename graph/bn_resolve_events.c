@@ -6,9 +6,11 @@
  * nothing they say disagrees (compatible(): types, dates, parties, place)
  * and, when their dates are not the same day (a day inside a week or
  * month, a week inside a month, a measure's announcement and its start),
+ * or when one is a statement and the other the sanction it announces,
  * something beyond the date and an actor says they are one (evidence(): a
- * count in common, the same principal speaker about the same party within
- * a week, the same two people at a meeting).  Candidates come from keys
+ * count in common, rare pairs of words in common for measures, the same
+ * principal speaker about the same party within a week, the same two
+ * people at a meeting).  Candidates come from keys
  * per (day, week or month; actor or the side a person stands for; type
  * family), sorted, so the cost grows with n log n, not with all pairs.
  * Links are then taken in a fixed order (same type and same date first,

@@ -115,10 +115,9 @@ typedef struct bn_source {
     uint32_t trigger_offset, trigger_length;  /* original bytes */
     /* The date this source's article gives the event, when the timeline
      * merged reports that give it different dates (an announcement on
-     * 15/4, "in force from 24/4" in another article); `dated` 0 otherwise.
-     * Only the resolver sets it. */
-    bn_timex date;
-    int dated;
+     * 15/4, "in force from 24/4" in another article); NULL otherwise.
+     * Only the resolver sets it (in the timeline's arena). */
+    const bn_timex *date;
 } bn_source;
 
 /* Where an event's date came from. */

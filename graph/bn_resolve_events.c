@@ -29,7 +29,7 @@ enum {
     SPAN_MAX_DAYS = 31, /* longer spans only merge with the same span, or as a measure's start */
     ANNOUNCE_DAYS = 21, /* a measure announced at most this many days before it starts */
     MAX_NUMS = 16,      /* object numbers kept per event */
-    MAX_WORDS = 32,     /* pairs of words kept per event */
+    MAX_WORDS = 24,     /* pairs of words kept per event */
     DCT_DAYS = 6,       /* a day taken from the publication date: the event may be up to this many days older */
 };
 
@@ -198,6 +198,8 @@ static int shares_number(const ev_info *x, const ev_info *y)
 
 enum { WORDS_MIN = 4 }; /* rare pairs of words in common that make evidence */
 
+typedef uint32_t word_pair; /* a pair of words, hashed */
+
 /* Whether e's words are compared: measures and the statements that may
  * announce one. */
 static int wordy(const bn_event *e)
@@ -213,7 +215,7 @@ static int is_edge_punct(unsigned char c)
 
 /* The pairs of consecutive words of s, hashed, added to v (distinct, at
  * most MAX_WORDS). */
-static void word_pairs(const char *s, uint64_t *v, size_t *n)
+static void word_pairs(const char *s, word_pair *v, size_t *n)
 {
     uint64_t prev = 0;
     for (size_t i = 0; s[i] && *n < MAX_WORDS;) {
@@ -250,7 +252,7 @@ static void word_pairs(const char *s, uint64_t *v, size_t *n)
             h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
         }
         if (prev) {
-            uint64_t p = mix(prev, h);
+            word_pair p = (word_pair)(mix(prev, h) >> 32);
             size_t k;
             for (k = 0; k < *n && v[k] != p; k++)
                 ;
@@ -261,14 +263,14 @@ static void word_pairs(const char *s, uint64_t *v, size_t *n)
     }
 }
 
-static int u64_order(const void *va, const void *vb)
+static int pair_hash_order(const void *va, const void *vb)
 {
-    uint64_t a = *(const uint64_t *)va, b = *(const uint64_t *)vb;
+    word_pair a = *(const word_pair *)va, b = *(const word_pair *)vb;
     return (a > b) - (a < b);
 }
 
 /* How many events of the sorted v hold w. */
-static size_t count_of(const uint64_t *v, size_t n, uint64_t w)
+static size_t count_of(const word_pair *v, size_t n, word_pair w)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -287,17 +289,17 @@ static size_t count_of(const uint64_t *v, size_t n, uint64_t w)
 /* Each event's rare pairs of words: in 2 to max(8, 1%) of the events
  * compared, so that "trừng phạt" or "cho biết" is no evidence but "cấm
  * tàu" or "Biển Đen" is.  *out: the pool info[].w0/nw point into. */
-static bn_status object_words(const bn_timeline *tl, ev_info *info, uint64_t **out)
+static bn_status object_words(const bn_timeline *tl, ev_info *info, word_pair **out)
 {
     size_t n = tl->nevents, np = 0, cap = 0, nwordy = 0;
-    uint64_t *pool = NULL;
+    word_pair *pool = NULL;
     for (size_t i = 0; i < n; i++) {
         const bn_event *e = &tl->events[i].ev;
         info[i].w0 = np;
         info[i].nw = 0;
         if (!wordy(e) || info[i].kind == K_VAGUE)
             continue;
-        uint64_t v[MAX_WORDS];
+        word_pair v[MAX_WORDS];
         size_t nv = 0;
         for (size_t k = 0; k < e->nsources; k++)
             word_pairs(e->sources[k].sentence, v, &nv);
@@ -305,19 +307,19 @@ static bn_status object_words(const bn_timeline *tl, ev_info *info, uint64_t **o
             free(pool);
             return BN_ERR_NOMEM;
         }
-        bn_sort(v, nv, sizeof *v, u64_order);
+        bn_sort(v, nv, sizeof *v, pair_hash_order);
         memcpy(pool + np, v, nv * sizeof *v);
         info[i].nw = nv;
         np += nv;
         nwordy++;
     }
-    uint64_t *all = malloc((np ? np : 1) * sizeof *all);
+    word_pair *all = malloc((np ? np : 1) * sizeof *all);
     if (!all) {
         free(pool);
         return BN_ERR_NOMEM;
     }
     memcpy(all, pool, np * sizeof *all);
-    bn_sort(all, np, sizeof *all, u64_order);
+    bn_sort(all, np, sizeof *all, pair_hash_order);
     size_t most = nwordy / 100 > 8 ? nwordy / 100 : 8;
     for (size_t i = 0; i < n; i++) {
         size_t kept = 0;
@@ -334,12 +336,12 @@ static bn_status object_words(const bn_timeline *tl, ev_info *info, uint64_t **o
 }
 
 /* 1 when x and y have WORDS_MIN rare pairs of words in common, else 0. */
-static int shares_words(const ev_info *x, const ev_info *y, const uint64_t *words)
+static int shares_words(const ev_info *x, const ev_info *y, const word_pair *words)
 {
     if (!words)
         return 0;
     size_t i = 0, j = 0, common = 0;
-    const uint64_t *a = words + x->w0, *b = words + y->w0;
+    const word_pair *a = words + x->w0, *b = words + y->w0;
     while (i < x->nw && j < y->nw) {
         if (a[i] == b[j]) {
             common++;
@@ -617,7 +619,7 @@ static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_e
  * compatible() asks) about the same party within one week; for a
  * meeting, the same two people.  2 for a count with its word, 1 for
  * the rest, 0 for none. */
-static int evidence(const bn_timeline *tl, const ev_info *info, const uint64_t *words, size_t i, size_t j)
+static int evidence(const bn_timeline *tl, const ev_info *info, const word_pair *words, size_t i, size_t j)
 {
     int num = shares_number(&info[i], &info[j]);
     if (num)
@@ -785,7 +787,7 @@ static int key_order(const void *va, const void *vb)
     return (a->ev > b->ev) - (a->ev < b->ev);
 }
 
-static int add_pair(const bn_timeline *tl, const ev_info *info, const uint64_t *words, size_t i, size_t j,
+static int add_pair(const bn_timeline *tl, const ev_info *info, const word_pair *words, size_t i, size_t j,
                     cand_pair **pairs, size_t *np, size_t *cap)
 {
     if (i == j)
@@ -806,7 +808,7 @@ static int add_pair(const bn_timeline *tl, const ev_info *info, const uint64_t *
  * sorted: events of the same bucket are compared, days with days, a
  * week or month (or a measure's start) with the days and the weeks and
  * months it holds, never all pairs. */
-static bn_status candidates(const bn_timeline *tl, const ev_info *info, const uint64_t *words, cand_pair **out,
+static bn_status candidates(const bn_timeline *tl, const ev_info *info, const word_pair *words, cand_pair **out,
                             size_t *nout)
 {
     size_t n = tl->nevents;
@@ -887,21 +889,24 @@ static int date_rank(const bn_event *e, const ev_info *in)
  * keeps the date its article gives (sources[].date) and the group takes
  * the most precise one; of those, the one most members give, then the
  * earliest. */
-static void source_dates(bn_timeline *tl, size_t root, const size_t *next)
+static bn_status source_dates(bn_timeline *tl, size_t root, const size_t *next)
 {
     const bn_timex *d0 = &tl->events[root].ev.date;
     int differ = 0;
     for (size_t m = next[root]; m != SIZE_MAX && !differ; m = next[m])
         differ = bn_timex_date_cmp(&tl->events[m].ev.date, d0) != 0;
     if (!differ)
-        return;
+        return BN_OK;
     for (size_t m = root; m != SIZE_MAX; m = next[m]) {
         bn_event *e = &tl->events[m].ev;
-        for (size_t k = 0; k < e->nsources; k++) {
-            e->sources[k].date = e->date;
-            e->sources[k].dated = 1;
-        }
+        bn_timex *d = bn_arena_alloc(&tl->arena, sizeof *d);
+        if (!d)
+            return BN_ERR_NOMEM;
+        *d = e->date;
+        for (size_t k = 0; k < e->nsources; k++)
+            e->sources[k].date = d;
     }
+    return BN_OK;
 }
 
 static size_t best_date(const bn_timeline *tl, const ev_info *info, size_t root, const size_t *next)
@@ -934,7 +939,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
     size_t *parent = malloc(n * sizeof *parent), *best = malloc(n * sizeof *best);
     groups g = {malloc(n * sizeof *g.next), malloc(n * sizeof *g.tail)};
     cand_pair *pairs = NULL;
-    uint64_t *words = NULL;
+    word_pair *words = NULL;
     size_t np = 0;
     bn_status st = info && parent && best && g.next && g.tail ? BN_OK : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < n; i++) {
@@ -961,7 +966,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
     for (size_t i = 0; st == BN_OK && i < n; i++)
         if (parent[i] == i && g.next[i] != SIZE_MAX) {
             settle_type(tl, i, g.next);
-            source_dates(tl, i, g.next);
+            st = source_dates(tl, i, g.next);
             best[i] = best_date(tl, info, i, g.next);
         }
     for (size_t i = 0; st == BN_OK && i < n; i++)

@@ -350,7 +350,7 @@ static const char *source_date(const bn_tl_event *e, const char *article, char b
 {
     for (size_t k = 0; k < e->ev.nsources; k++)
         if (strcmp(e->ev.sources[k].article, article) == 0)
-            return e->ev.sources[k].dated ? bn_date_format(&e->ev.sources[k].date.value, buf) : "";
+            return e->ev.sources[k].date ? bn_date_format(&e->ev.sources[k].date->value, buf) : "";
     return NULL;
 }
 
@@ -401,7 +401,7 @@ static void an_announcement_and_its_start(void **state)
     assert_string_equal(source_date(e, "b", buf), "2021-04-24");
     for (size_t k = 0; k < e->ev.nsources; k++)
         if (strcmp(e->ev.sources[k].article, "b") == 0)
-            assert_string_equal(TX(e->ev.sources[k].date.end), "2021-10-31");
+            assert_string_equal(TX(e->ev.sources[k].date->end), "2021-10-31");
     bn_timeline_free(tl);
 }
 
@@ -427,7 +427,7 @@ static void five_wordings_of_one_speech(void **state)
     assert_int_equal(e->articles, 5);
     assert_string_equal(TX(e->ev.date.value), "2021-04-21");
     for (size_t k = 0; k < e->ev.nsources; k++)
-        assert_false(e->ev.sources[k].dated);
+        assert_null(e->ev.sources[k].date);
     bn_timeline_free(tl);
 }
 

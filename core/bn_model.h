@@ -113,6 +113,11 @@ typedef struct bn_source {
     uint32_t offset, length;  /* the sentence in the original bytes */
     const char *trigger;   /* the trigger as written */
     uint32_t trigger_offset, trigger_length;  /* original bytes */
+    /* The date this source's article gives the event, when the timeline
+     * merged reports that give it different dates (an announcement on
+     * 15/4, "in force from 24/4" in another article); NULL otherwise.
+     * Only the resolver sets it (in the timeline's arena). */
+    const bn_timex *date;
 } bn_source;
 
 /* Where an event's date came from. */

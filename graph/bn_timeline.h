@@ -98,7 +98,7 @@ bn_status bn_timeline_add(bn_timeline *tl, const bn_article *a, bn_add_result *r
  * input shows in the timeline: id "PATH:LINE" (or PATH), with the reason. */
 bn_status bn_timeline_add_skipped(bn_timeline *tl, const char *path, int line, const char *reason);
 
-/* Merges events of one real event (same type, same date, a shared actor),
+/* Merges the events of one real event across articles (docs/resolve.md),
  * orders events by date and gives them stable ids.  Call once, after the
  * last add. */
 bn_status bn_timeline_resolve(bn_timeline *tl);

@@ -83,6 +83,10 @@ static json_t *event_json(const bn_event *e)
                                         (json_int_t)s->length, "trigger", s->trigger, "trigger_offset",
                                         (json_int_t)s->trigger_offset, "trigger_length",
                                         (json_int_t)s->trigger_length));
+        if (s->date) /* the date its article gives a merged event */
+            json_object_set_new(json_array_get(sources, i), "date",
+                                json_pack("{s:o,s:o}", "value", date_or_null(&s->date->value), "end",
+                                          date_or_null(s->date->has_end ? &s->date->end : NULL)));
     }
     json_t *date = date_json(&e->date);
     json_object_set_new(date, "source", json_string(bn_date_source_name(e->date_source)));

@@ -438,6 +438,199 @@ static void speech_without_a_speaker_stays_apart(void **state)
     bn_timeline_free(tl);
 }
 
+/* The date source `k` of e carries, as TIMEX3 text ("" when none). */
+static const char *source_date(const bn_tl_event *e, const char *article, char buf[BN_TIMEX_MAX])
+{
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        if (strcmp(e->ev.sources[k].article, article) == 0)
+            return e->ev.sources[k].date ? bn_date_format(&e->ev.sources[k].date->value, buf) : "";
+    return NULL;
+}
+
+/* A day and "đầu tháng này", and a person and the state it acts for
+ * ("ông Biden ký" and "Washington trừng phạt ... tuần trước"): one
+ * sanction when they share a count ("32 cá nhân", "32 thực thể"); it
+ * takes the day, and each source says the date its article gives. */
+static void a_day_and_its_month_or_week_with_a_count(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Tổng thống Mỹ Joe Biden ký sắc lệnh trừng phạt 32 cá nhân Nga.\n",
+        "Tin B\nĐầu tháng này, Mỹ đã áp lệnh trừng phạt 32 thực thể Nga.\n",
+        "Tin C\nTuần trước, Washington trừng phạt 32 thực thể Nga.\n",
+    };
+    const char *names[] = {"a", "b", "c"};
+    const char *dates[] = {"2021-04-16", "2021-04-25", "2021-04-21"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_SANCTION);
+    assert_int_equal(e->articles, 3);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-15"); /* a precise date never gives way */
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(e, "a", buf), "2021-04-15");
+    assert_string_equal(source_date(e, "b", buf), "2021-04");
+    assert_string_equal(source_date(e, "c", buf), "2021-W15");
+    bn_timeline_free(tl);
+}
+
+/* A measure announced on one day and in force from a later one ("từ
+ * ngày 24/4 đến ngày 31/10"), with a count in common: one event on the
+ * day it was announced; the start stays on its source. */
+static void an_announcement_and_its_start(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Bộ Quốc phòng Nga cấm 12 tàu chiến nước ngoài đi qua eo biển Kerch.\n",
+        "Tin B\nNga cấm 12 tàu chiến nước ngoài đi qua eo biển Kerch từ ngày 24/4 đến ngày 31/10.\n",
+    };
+    const char *names[] = {"a", "b"};
+    const char *dates[] = {"2021-04-15", "2021-04-22"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->articles, 2);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-15");
+    assert_false(e->ev.date.has_end);
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(e, "b", buf), "2021-04-24");
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        if (strcmp(e->ev.sources[k].article, "b") == 0)
+            assert_string_equal(TX(e->ev.sources[k].date->end), "2021-10-31");
+    bn_timeline_free(tl);
+}
+
+/* Five articles tell one address five ways (a warning, reading the
+ * address, "hôm qua", a plain statement, an emphasis): one event, a
+ * warning, with five articles and no source date (they agree). */
+static void five_wordings_of_one_speech(void **state)
+{
+    const char *texts[] = {
+        "Tin 1\nTrong Thông điệp Liên bang ngày 21/4, Tổng thống Vladimir Putin cảnh báo phương Tây không được "
+        "vượt qua lằn ranh đỏ của Nga.\n",
+        "Tin 2\nTổng thống Nga Vladimir Putin ngày 21/4 đã đọc Thông điệp Liên bang trước Quốc hội.\n",
+        "Tin 3\nTổng thống Putin hôm qua cảnh báo Nga sẽ đáp trả mạnh mẽ bất cứ nước nào vượt qua lằn ranh đỏ.\n",
+        "Tin 4\nNgày 21/4, Tổng thống Nga Vladimir Putin nói Nga muốn có quan hệ tốt với mọi quốc gia.\n",
+        "Tin 5\nTổng thống Putin ngày 21/4 nhấn mạnh Moscow sẽ đáp trả nhanh chóng và cứng rắn.\n",
+    };
+    const char *names[] = {"p1", "p2", "p3", "p4", "p5"};
+    const char *dates[] = {"2021-04-22", "2021-04-22", "2021-04-22", "2021-04-23", "2021-04-24"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 5);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_WARNING);
+    assert_int_equal(e->articles, 5);
+    assert_string_equal(TX(e->ev.date.value), "2021-04-21");
+    for (size_t k = 0; k < e->ev.nsources; k++)
+        assert_null(e->ev.sources[k].date);
+    bn_timeline_free(tl);
+}
+
+/* The announcement and the start with no count in common: the words of
+ * the measure ("cấm tàu quân sự nước ngoài", "Biển Đen") are the
+ * evidence. */
+static void an_announcement_and_its_start_in_words(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 15/4, Nga thông báo cấm tàu quân sự nước ngoài đi qua một số khu vực của Biển Đen.\n",
+        "Tin B\nNga cấm tàu quân sự nước ngoài qua lại một số khu vực ở Biển Đen từ ngày 24/4 đến ngày 31/10.\n",
+    };
+    const char *names[] = {"a", "b"};
+    const char *dates[] = {"2021-04-15", "2021-04-22"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->nevents, 1);
+    assert_int_equal(tl->events[0].ev.type, BN_EV_SANCTION); /* the most specific type */
+    assert_string_equal(TX(tl->events[0].ev.date.value), "2021-04-15");
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(&tl->events[0], "a", buf), "2021-04-15");
+    assert_string_equal(source_date(&tl->events[0], "b", buf), "2021-04-24");
+    bn_timeline_free(tl);
+}
+
+/* A statement and the sanction it announces, one day, one doer and the
+ * same object ("eo biển Kerch trong 6 tháng"), are one sanction; a
+ * statement of that day about something else stays apart. */
+static void a_statement_and_the_sanction_it_announces(void **state)
+{
+    const char *texts[] = {
+        "Tin C\nNgày 15/5, Nga thông báo sẽ chặn eo biển Kerch trong 6 tháng.\n",
+        "Tin D\nNgày 15/5, Nga cấm tàu nước ngoài qua eo biển Kerch trong 6 tháng.\n",
+        "Tin E\nNgày 15/6, Nga thông báo tăng lương hưu cho người cao tuổi.\n",
+        "Tin F\nNgày 15/6, Nga cấm tàu nước ngoài qua eo biển Kerch.\n",
+    };
+    const char *names[] = {"c", "d", "e", "f"};
+    const char *dates[] = {"2021-05-16", "2021-05-16", "2021-06-16", "2021-06-16"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 4);
+    assert_int_equal(tl->nevents, 3);
+    const bn_tl_event *e = event_from(tl, "c", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 2);
+    assert_non_null(event_from(tl, "e", BN_EV_STATEMENT));
+    e = event_from(tl, "f", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 1);
+    bn_timeline_free(tl);
+}
+
+/* One speaker's words of one Monday told three ways: with the day, with
+ * "đầu tuần này", and with no day (the publication day, two days later).
+ * The week and the day are one (the same person about the same party
+ * within the week); the undated report joins them by the count it shares
+ * with the week ("100.000"): a day from the publication date may be a
+ * few days older. */
+static void a_day_its_week_and_an_undated_report(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 19/4, Cao ủy Josep Borrell cho biết Nga đã đưa 150.000 quân tới gần Ukraine.\n",
+        "Tin B\nĐầu tuần này, ông Josep Borrell nói Nga đã đưa hơn 100.000 quân tới sát Ukraine.\n",
+        "Tin C\nÔng Josep Borrell ước tính Nga có hơn 100.000 quân ở gần Ukraine.\n",
+    };
+    const char *names[] = {"a", "b", "c"};
+    const char *dates[] = {"2021-04-20", "2021-04-22", "2021-04-21"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->nevents, 1);
+    assert_int_equal(tl->events[0].articles, 3);
+    assert_string_equal(TX(tl->events[0].ev.date.value), "2021-04-19");
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(&tl->events[0], "b", buf), "2021-W16");
+    assert_string_equal(source_date(&tl->events[0], "c", buf), "2021-04-21");
+    bn_timeline_free(tl);
+}
+
+/* What must stay apart: the same acts of the same actors on consecutive
+ * days, even with a count in common; a meeting planned for one day and
+ * the one held on another; two sanctions packages of one month ("đầu
+ * tháng này" joins the one whose count it gives, not the other), and a
+ * month with nothing in common with either. */
+static void near_events_that_stay_apart(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 12/4, Mỹ trừng phạt 10 công ty Nga.\n",
+        "Tin B\nNgày 13/4, Mỹ trừng phạt 10 công ty Nga.\n",
+        "Tin C\nNgoại trưởng Sergei Lavrov sẽ gặp Ngoại trưởng Vương Nghị vào ngày 10/6.\n",
+        "Tin D\nNgày 12/6, Ngoại trưởng Sergei Lavrov và Ngoại trưởng Vương Nghị đã hội đàm tại Bắc Kinh.\n",
+        "Tin E\nNgày 2/3, Mỹ trừng phạt 7 quan chức Nga.\n",
+        "Tin F\nNgày 20/3, Mỹ trừng phạt 14 thực thể Nga.\n",
+        "Tin G\nĐầu tháng này, Mỹ đã trừng phạt 7 quan chức Nga.\n",
+        "Tin H\nTrong tháng này, Mỹ cũng trừng phạt Nga.\n",
+    };
+    const char *names[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    const char *dates[] = {"2021-04-13", "2021-04-14", "2021-06-05", "2021-06-13",
+                           "2021-03-03", "2021-03-21", "2021-03-25", "2021-03-26"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 8);
+    assert_int_equal(tl->nevents, 7);
+    const char *alone[] = {"a", "b", "c", "d", "f", "h"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++) {
+        const bn_tl_event *e = event_from(tl, alone[i], i == 2 || i == 3 ? BN_EV_MEETING : BN_EV_SANCTION);
+        assert_non_null(e);
+        assert_int_equal(e->articles, 1);
+    }
+    const bn_tl_event *e = event_from(tl, "g", BN_EV_SANCTION);
+    assert_non_null(e);
+    assert_int_equal(e->articles, 2);
+    assert_non_null(source_date(e, "e", (char[BN_TIMEX_MAX]){0}));
+    assert_string_equal(TX(e->ev.date.value), "2021-03-02");
+    bn_timeline_free(tl);
+}
+
 /* "Neimontes" is a typo of "Neimontas"; "ông Neimontas" is the same man:
  * one actor, with every spelling as an alias. */
 static void actors_merge_by_typo_and_surname(void **state)
@@ -583,7 +776,8 @@ static void near_event(bn_article *a, size_t k, bn_event *e)
     e->actors[0].role = BN_ROLE_SOURCE;
     e->nsources = 1;
     e->sources = bn_arena_calloc(&a->arena, 1, sizeof *e->sources);
-    e->sources[0] = (bn_source){"near", "Alpha họp.", 10, 40, "họp", k < 16 ? 12 + (uint32_t)k : 11, 4};
+    e->sources[0] = (bn_source){.article = "near", .sentence = "Alpha họp.", .offset = 10, .length = 40, .trigger = "họp",
+                                .trigger_offset = k < 16 ? 12 + (uint32_t)k : 11, .trigger_length = 4};
 }
 
 /* The article "near" with the events of `which` (indexes into 0..47), in
@@ -793,6 +987,13 @@ int main(void)
         cmocka_unit_test(years_pass_along_a_chain),
         cmocka_unit_test(gatherings_of_one_day_stay_apart),
         cmocka_unit_test(speech_without_a_speaker_stays_apart),
+        cmocka_unit_test(a_day_and_its_month_or_week_with_a_count),
+        cmocka_unit_test(an_announcement_and_its_start),
+        cmocka_unit_test(an_announcement_and_its_start_in_words),
+        cmocka_unit_test(a_statement_and_the_sanction_it_announces),
+        cmocka_unit_test(a_day_its_week_and_an_undated_report),
+        cmocka_unit_test(five_wordings_of_one_speech),
+        cmocka_unit_test(near_events_that_stay_apart),
         cmocka_unit_test(actors_merge_by_typo_and_surname),
         cmocka_unit_test(input_order_does_not_show),
         cmocka_unit_test(graphml_reads_back),

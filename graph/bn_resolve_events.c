@@ -318,7 +318,8 @@ static bn_status object_words(const bn_timeline *tl, ev_info *info, word_pair **
         free(pool);
         return BN_ERR_NOMEM;
     }
-    memcpy(all, pool, np * sizeof *all);
+    if (np) /* none: pool may still be NULL */
+        memcpy(all, pool, np * sizeof *all);
     bn_sort(all, np, sizeof *all, pair_hash_order);
     size_t most = nwordy / 100 > 8 ? nwordy / 100 : 8;
     for (size_t i = 0; i < n; i++) {

@@ -215,28 +215,49 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
     return tense;
 }
 
-/* The rules that can start at token i (at most `max`, in rule order). */
+/* The rules that can start at token i (at most `max`): those whose first
+ * slot the token can fill, then those whose first word it is. */
 static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, size_t *out, size_t max)
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
     int payload;
-    int slot_ok[BN_DS_Q + 1] = {0};
+    unsigned ok = 0; /* a bit per slot a rule may start with */
     if (t->flags & BN_TOK_DIGIT) {
-        slot_ok[BN_DS_D] = slot_ok[BN_DS_D2] = slot_ok[BN_DS_M] = slot_ok[BN_DS_M2] = slot_ok[BN_DS_Y] = 1;
-        slot_ok[BN_DS_N] = slot_ok[BN_DS_Q] = 1;
+        /* the tests of match_rule's first item, done once for all rules:
+         * "2023" starts no rule of a day, "45" none of a month */
+        int len = (int)(t->end - t->start), v = token_number(a, i, 4);
+        if (len <= 2 && v >= 1 && v <= 31)
+            ok |= 1u << BN_DS_D | 1u << BN_DS_D2;
+        if (len <= 2 && v >= 1 && v <= 12)
+            ok |= 1u << BN_DS_M | 1u << BN_DS_M2;
+        if (len == 4 && v >= 1900 && v <= 2100)
+            ok |= 1u << BN_DS_Y;
+        if ((len <= 3 && v > 0) || bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload) > 0)
+            ok |= 1u << BN_DS_N;
+        if (len == 1 && v >= 1 && v <= 4)
+            ok |= 1u << BN_DS_Q;
     } else {
-        slot_ok[BN_DS_DW] = bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_WD] = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_MW] = bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_Q] = t->end - t->start <= 3;
+        const char *key = a->tokens.keys + t->key;
+        if (bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload) > 0)
+            ok |= 1u << BN_DS_DW;
+        if (bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload) > 0)
+            ok |= 1u << BN_DS_WD;
+        if (bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload) > 0)
+            ok |= 1u << BN_DS_MW;
+        if (bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload) > 0)
+            ok |= 1u << BN_DS_N;
+        for (int q = 0; q < 4 && key[0] == 'i'; q++) /* all four open with "i" */
+            if (strcmp(key, romans[q]) == 0)
+                ok |= 1u << BN_DS_Q;
     }
-    for (int s = BN_DS_D; s <= BN_DS_Q; s++)
-        for (size_t k = 0; slot_ok[s] && k < R->nfirst_slot[s] && n < max; k++)
+    for (int s = 0; ok; s++, ok >>= 1)
+        for (size_t k = 0; (ok & 1) && k < R->nfirst_slot[s] && n < max; k++)
             out[n++] = R->first_slot[s][k];
+    if (!bn_date_rules_may_start(R, t->hash))
+        return n;
     /* rules starting with this word */
-    size_t lo = 0, hi = bn_date_rules_may_start(R, t->hash) ? R->nfirst_word : 0;
+    size_t lo = 0, hi = R->nfirst_word;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (R->first_word[mid].hash < t->hash)

@@ -77,13 +77,13 @@ static uint32_t mask_of(uint32_t c)
     return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << (26 + c % 6);
 }
 
-/* Whether x has more than k bits set. */
+/* Whether x has more than k bits set (k is 0 to 2: clearing the lowest bit
+ * k times is cheaper than counting them). */
 static int more_bits(uint32_t x, int k)
 {
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24; /* the bits set */
-    return (int)x > k;
+    for (int i = 0; i < k && x; i++)
+        x &= x - 1;
+    return x != 0;
 }
 
 /* Appends the folded word s[0..len) to the key; returns -1 when the key

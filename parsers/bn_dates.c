@@ -230,8 +230,8 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
     int payload;
     unsigned ok = 0; /* a bit per slot a rule may start with */
     size_t first[BN_DS_Q + 1]; /* the tokens the slot's item takes, where ok */
-    for (int s = 0; s <= BN_DS_Q; s++)
-        first[s] = 1;
+    first[BN_DS_D] = first[BN_DS_D2] = first[BN_DS_M] = first[BN_DS_M2] = first[BN_DS_Y] = first[BN_DS_Q] = 1;
+    first[BN_DS_N] = 1;
     if (t->flags & BN_TOK_DIGIT) {
         /* the tests of match_rule's first item, done once for all rules:
          * "2023" starts no rule of a day, "45" none of a month */

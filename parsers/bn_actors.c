@@ -386,6 +386,8 @@ static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
     uint32_t from = i > 0 && a->tokens.v[i - 1].end >= begin ? a->tokens.v[i - 1].end : begin;
     const char *e = a->text.s + a->tokens.v[i].start;
     for (uint32_t p = from; a->text.s + p < e; p++) {
+        if (a->text.s[p] == ' ')
+            continue; /* most gaps: a space, no quote */
         int curly = bn_curly_quote(a->text.s + p, e);
         if (a->text.s[p] == '"')
             edge = p > 0 && a->text.s[p - 1] != ' ' && p != begin ? 0 : 1;

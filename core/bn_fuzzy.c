@@ -282,7 +282,10 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
     fz_key q;
     if (dist)
         *dist = -1;
-    if (!f->compiled || make_key(s, len, &q) || q.letters < FZ_MIN_LETTERS)
+    /* a code point of n bytes folds to n letters at most (to one, but for
+     * Hangul syllables and a few others), so fewer bytes than
+     * FZ_MIN_LETTERS are fewer letters too, and need no folding */
+    if (!f->compiled || len < FZ_MIN_LETTERS || make_key(s, len, &q) || q.letters < FZ_MIN_LETTERS)
         return -1;
     int best = -1, payload = -1, ambiguous = 0, q_bits = bits_of(q.mask);
     for (int letters = q.letters - 2; letters <= q.letters + 2; letters++) {

@@ -24,6 +24,7 @@ typedef struct fz_name {
     uint8_t n;     /* code points, spaces included */
     uint8_t words;
     uint8_t letters;
+    uint8_t bits;   /* bits set in mask */
     int payload;
     uint32_t mask;  /* see mask_of */
 } fz_name;
@@ -77,13 +78,22 @@ static uint32_t mask_of(uint32_t c)
     return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << (26 + c % 6);
 }
 
-/* Whether x has more than k bits set. */
+/* The bits set in x. */
+static int bits_of(uint32_t x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* Whether x has more than k bits set (k is 0 to 2: clearing the lowest bit
+ * k times is cheaper than counting them). */
 static int more_bits(uint32_t x, int k)
 {
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24; /* the bits set */
-    return (int)x > k;
+    for (int i = 0; i < k && x; i++)
+        x &= x - 1;
+    return x != 0;
 }
 
 /* Appends the folded word s[0..len) to the key; returns -1 when the key
@@ -168,6 +178,7 @@ bn_status bn_fuzzy_add(bn_fuzzy *f, const char *name, int payload)
         .n = (uint8_t)k.n,
         .words = (uint8_t)k.words,
         .letters = (uint8_t)k.letters,
+        .bits = (uint8_t)bits_of(k.mask),
         .payload = payload,
         .mask = k.mask,
     };
@@ -181,13 +192,24 @@ static size_t bucket_of(int words, int letters)
     return (size_t)words * (FZ_MAX + 1) + (size_t)letters;
 }
 
-/* A counting sort of the names by bucket.  The order within a bucket does
- * not matter: the answer of a find does not depend on it. */
+/* A counting sort of the names by bucket, and within a bucket by the bits
+ * set in their masks (the answer of a find does not depend on the order
+ * within a bucket; a find reads only the names whose count of bits is
+ * within its distance of the query's). */
 bn_status bn_fuzzy_compile(bn_fuzzy *f)
 {
     fz_name *sorted = malloc((f->n ? f->n : 1) * sizeof *sorted);
     if (!sorted)
         return BN_ERR_NOMEM;
+    uint32_t nbits[33 + 1] = {0}; /* first by bits: the stable sort by bucket keeps that order */
+    for (size_t i = 0; i < f->n; i++)
+        nbits[f->v[i].bits + 1]++;
+    for (size_t b = 0; b < 33; b++)
+        nbits[b + 1] += nbits[b];
+    for (size_t i = 0; i < f->n; i++)
+        sorted[nbits[f->v[i].bits]++] = f->v[i];
+    if (f->n)
+        memcpy(f->v, sorted, f->n * sizeof *sorted);
     memset(f->start, 0, sizeof f->start);
     for (size_t i = 0; i < f->n; i++)
         f->start[bucket_of(f->v[i].words, f->v[i].letters) + 1]++;
@@ -260,9 +282,12 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
     fz_key q;
     if (dist)
         *dist = -1;
-    if (!f->compiled || make_key(s, len, &q) || q.letters < FZ_MIN_LETTERS)
+    /* a code point of n bytes folds to n letters at most (to one, but for
+     * Hangul syllables and a few others), so fewer bytes than
+     * FZ_MIN_LETTERS are fewer letters too, and need no folding */
+    if (!f->compiled || len < FZ_MIN_LETTERS || make_key(s, len, &q) || q.letters < FZ_MIN_LETTERS)
         return -1;
-    int best = -1, payload = -1, ambiguous = 0;
+    int best = -1, payload = -1, ambiguous = 0, q_bits = bits_of(q.mask);
     for (int letters = q.letters - 2; letters <= q.letters + 2; letters++) {
         if (letters < FZ_MIN_LETTERS || letters > FZ_MAX)
             continue;
@@ -270,7 +295,14 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
         if (abs(letters - q.letters) > limit)
             continue;
         size_t b = bucket_of(q.words, letters);
-        for (uint32_t i = f->start[b]; i < f->start[b + 1]; i++) {
+        /* the names whose masks have from q_bits - limit to q_bits + limit
+         * bits: more or fewer leave more than limit letters on one side */
+        uint32_t from = f->start[b], to = f->start[b + 1];
+        while (from < to && f->v[from].bits + limit < q_bits)
+            from++;
+        while (to > from && f->v[to - 1].bits > q_bits + limit)
+            to--;
+        for (uint32_t i = from; i < to; i++) {
             const fz_name *nm = &f->v[i];
             if (except >= 0 && nm->payload == except)
                 continue;

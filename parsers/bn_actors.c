@@ -224,7 +224,13 @@ typedef struct find_ctx {
     size_t sentence;        /* the sentence being read */
     int object;             /* the mention being recorded is named as an object */
     const char *lang;    /* the language's code: actors are named in it */
+    struct fuzzy_memo {  /* misspelt names looked up in the article, by their text (e == 0: none) */
+        uint32_t s, e;
+        int hit;
+    } *memo;             /* FUZZY_MEMO entries, NULL until the first look-up */
 } find_ctx;
+
+enum { FUZZY_MEMO = 1024 };
 
 /* Appends an empty actor to the article. */
 static bn_actor *append_actor(bn_article *a, size_t *acap)
@@ -380,6 +386,8 @@ static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
     uint32_t from = i > 0 && a->tokens.v[i - 1].end >= begin ? a->tokens.v[i - 1].end : begin;
     const char *e = a->text.s + a->tokens.v[i].start;
     for (uint32_t p = from; a->text.s + p < e; p++) {
+        if (a->text.s[p] == ' ')
+            continue; /* most gaps: a space, no quote */
         int curly = bn_curly_quote(a->text.s + p, e);
         if (a->text.s[p] == '"')
             edge = p > 0 && a->text.s[p - 1] != ' ' && p != begin ? 0 : 1;
@@ -543,7 +551,8 @@ static int place_word(const bn_article *a, const bn_lang *lang, size_t i)
     return 0;
 }
 
-static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end, int *payload);
+static size_t misspelt(bn_article *a, find_ctx *c, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end,
+                       int *payload);
 
 /* Whether the one-word person p (a surname: "ông Sullivan") is the person
  * whose id is `id`: its last word, or its first ("ông Vương", "Vương
@@ -637,7 +646,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     }
     if (j - i < 2 && !honorific)
         return 0; /* a lone word never seen in full: perhaps not a name */
-    if (j - i < 2 && misspelt(a, kb, lang, i, end, &payload))
+    if (j - i < 2 && misspelt(a, c, kb, lang, i, end, &payload))
         return 0; /* "ông Zelenksy": a known name misspelt, the caller's */
     if (j - i < 2) { /* "ông V.Putin": an initial is no surname */
         size_t cps = 0;
@@ -686,7 +695,27 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
 /* "Zelenksy", "Tổng thống Lithuuania Gitanas Nausea": capitalised words
  * the knowledge base does not know, close to one of its names (the longest
  * run of up to three words first).  Returns the tokens taken (0: none). */
-static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end, int *payload)
+/* The known name the text [s, e) misspells (bn_fuzzy_find), remembered
+ * for the article: a page writes the same unknown name again and again. */
+static int fuzzy_find(bn_article *a, find_ctx *c, const bn_kb *kb, uint32_t s, uint32_t e)
+{
+    const char *t = a->text.s;
+    if (!c->memo)
+        c->memo = bn_arena_calloc(&a->arena, FUZZY_MEMO, sizeof *c->memo);
+    if (!c->memo) /* no room to remember: look it up each time */
+        return bn_fuzzy_find(bn_kb_fuzzy(kb), t + s, e - s, NULL);
+    uint32_t h = 2166136261u;
+    for (uint32_t k = s; k < e; k++)
+        h = (h ^ (unsigned char)t[k]) * 16777619u;
+    struct fuzzy_memo *m = &c->memo[h % FUZZY_MEMO];
+    if (m->e && m->e - m->s == e - s && memcmp(t + m->s, t + s, e - s) == 0)
+        return m->hit;
+    *m = (struct fuzzy_memo){s, e, bn_fuzzy_find(bn_kb_fuzzy(kb), t + s, e - s, NULL)};
+    return m->hit;
+}
+
+static size_t misspelt(bn_article *a, find_ctx *c, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end,
+                       int *payload)
 {
     size_t run = 0;
     int p;
@@ -696,7 +725,7 @@ static size_t misspelt(const bn_article *a, const bn_kb *kb, const bn_lang *lang
         run++;
     for (size_t n = run; n > 0; n--) {
         uint32_t s = a->tokens.v[i].start, e = a->tokens.v[i + n - 1].end;
-        int hit = bn_fuzzy_find(bn_kb_fuzzy(kb), a->text.s + s, e - s, NULL);
+        int hit = fuzzy_find(a, c, kb, s, e);
         if (hit >= 0) {
             *payload = hit;
             return n;
@@ -806,7 +835,7 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
                 continue;
             }
             if (n == 0 && !nw && capitalised(a, i))
-                n = misspelt(a, kb, lang, i, sn->tok_end, &payload);
+                n = misspelt(a, &ctx, kb, lang, i, sn->tok_end, &payload);
             /* "Bộ trưởng Quốc phòng Lithuania Arvydas Anušauskas": a name
              * the knowledge base does not know right after a title and
              * the state or organisation it names */

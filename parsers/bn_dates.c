@@ -215,28 +215,60 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
     return tense;
 }
 
-/* The rules that can start at token i (at most `max`, in rule order). */
-static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, size_t *out, size_t max)
+/* A rule that may start at a token, and the tokens its first item takes. */
+typedef struct cand {
+    size_t rule;
+    size_t first;
+} cand;
+
+/* The rules that can start at token i (at most `max`): those whose first
+ * slot the token can fill, then those whose first word it is. */
+static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, cand *out, size_t max)
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
     int payload;
-    int slot_ok[BN_DS_Q + 1] = {0};
+    unsigned ok = 0; /* a bit per slot a rule may start with */
+    size_t first[BN_DS_Q + 1]; /* the tokens the slot's item takes, where ok */
+    first[BN_DS_D] = first[BN_DS_D2] = first[BN_DS_M] = first[BN_DS_M2] = first[BN_DS_Y] = first[BN_DS_Q] = 1;
+    first[BN_DS_N] = 1;
     if (t->flags & BN_TOK_DIGIT) {
-        slot_ok[BN_DS_D] = slot_ok[BN_DS_D2] = slot_ok[BN_DS_M] = slot_ok[BN_DS_M2] = slot_ok[BN_DS_Y] = 1;
-        slot_ok[BN_DS_N] = slot_ok[BN_DS_Q] = 1;
+        /* the tests of match_rule's first item, done once for all rules:
+         * "2023" starts no rule of a day, "45" none of a month */
+        int len = (int)(t->end - t->start), v = token_number(a, i, 4);
+        if (len <= 2 && v >= 1 && v <= 31)
+            ok |= 1u << BN_DS_D | 1u << BN_DS_D2;
+        if (len <= 2 && v >= 1 && v <= 12)
+            ok |= 1u << BN_DS_M | 1u << BN_DS_M2;
+        if (len == 4 && v >= 1900 && v <= 2100)
+            ok |= 1u << BN_DS_Y;
+        if (len <= 3 && v > 0)
+            ok |= 1u << BN_DS_N;
+        else if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            ok |= 1u << BN_DS_N;
+        if (len == 1 && v >= 1 && v <= 4)
+            ok |= 1u << BN_DS_Q;
     } else {
-        slot_ok[BN_DS_DW] = bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_WD] = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_MW] = bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload) > 0;
-        slot_ok[BN_DS_Q] = t->end - t->start <= 3;
+        const char *key = a->tokens.keys + t->key;
+        if ((first[BN_DS_DW] = bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            ok |= 1u << BN_DS_DW;
+        if ((first[BN_DS_WD] = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            ok |= 1u << BN_DS_WD;
+        if ((first[BN_DS_MW] = bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            ok |= 1u << BN_DS_MW;
+        if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            ok |= 1u << BN_DS_N;
+        for (int q = 0; q < 4 && key[0] == 'i'; q++) /* all four open with "i" */
+            if (strcmp(key, romans[q]) == 0)
+                ok |= 1u << BN_DS_Q;
     }
-    for (int s = BN_DS_D; s <= BN_DS_Q; s++)
-        for (size_t k = 0; slot_ok[s] && k < R->nfirst_slot[s] && n < max; k++)
-            out[n++] = R->first_slot[s][k];
+    for (int s = 0; ok; s++, ok >>= 1)
+        for (size_t k = 0; (ok & 1) && k < R->nfirst_slot[s] && n < max; k++)
+            out[n++] = (cand){R->first_slot[s][k], first[s]};
+    if (!bn_date_rules_may_start(R, t->hash))
+        return n;
     /* rules starting with this word */
-    size_t lo = 0, hi = bn_date_rules_may_start(R, t->hash) ? R->nfirst_word : 0;
+    size_t lo = 0, hi = R->nfirst_word;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (R->first_word[mid].hash < t->hash)
@@ -245,8 +277,32 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
             hi = mid;
     }
     for (; lo < R->nfirst_word && R->first_word[lo].hash == t->hash && n < max; lo++)
-        out[n++] = R->first_word[lo].rule;
+        out[n++] = (cand){R->first_word[lo].rule, 1};
     return n;
+}
+
+/* Whether the token t after a rule's first item can be its second: a
+ * test match_rule makes, done before its others ("các" starts twenty
+ * rules, each with its own second word). */
+static int second_may_match(const bn_article *a, const bn_date_rule *r, size_t t, size_t end)
+{
+    if (r->nitems < 2)
+        return 1;
+    if (t >= end)
+        return 0;
+    const bn_token *tok = &a->tokens.v[t];
+    switch (r->items[1].slot) {
+    case BN_DS_WORD:
+        return tok->hash == r->items[1].hash;
+    case BN_DS_D:
+    case BN_DS_D2:
+    case BN_DS_M:
+    case BN_DS_M2:
+    case BN_DS_Y:
+        return (tok->flags & BN_TOK_DIGIT) != 0;
+    default:
+        return 1;
+    }
 }
 
 typedef struct rawv {
@@ -291,14 +347,16 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             rawx best = {0}, x;
             size_t best_n = 0;
-            size_t cand[256];
-            size_t nc = candidates(a, R, i, sn->tok_end, cand, sizeof cand / sizeof cand[0]);
+            cand cands[256];
+            size_t nc = candidates(a, R, i, sn->tok_end, cands, sizeof cands / sizeof cands[0]);
             for (size_t c = 0; c < nc; c++) {
-                const bn_date_rule *rule = &R->v[cand[c]];
+                const bn_date_rule *rule = &R->v[cands[c].rule];
+                if (!second_may_match(a, rule, i + cands[c].first, sn->tok_end))
+                    continue;
                 if (rule->context && !context_ok(prev, i))
                     continue;
                 size_t n = match_rule(a, R, rule, i, sn->tok_end, &x);
-                if (n > best_n || (n == best_n && n && cand[c] < (size_t)(best.rule - R->v))) {
+                if (n > best_n || (n == best_n && n && cands[c].rule < (size_t)(best.rule - R->v))) {
                     best = x;
                     best_n = n;
                 }

@@ -8,8 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "bn_error.h"
 #include "bn_fuzzy.h"
+#include "bn_text.h"
 
 enum {
     F_ZELENSKY = 1,
@@ -336,6 +339,27 @@ static void agrees_with_a_plain_scan(void **state)
     bn_fuzzy_free(f);
 }
 
+/* A find refuses a text of fewer bytes than a name's least letters
+ * without folding it: that holds while no code point folds (as the index
+ * folds) to more code points than its UTF-8 bytes. */
+static void folds_to_no_more_letters_than_bytes(void **state)
+{
+    (void)state;
+    for (UChar32 c = 0x80; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        char in[4], out[64];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(in, n, c);
+        size_t k = bn_fold_word(in, (size_t)n, BN_FOLD_ASCII, out, sizeof out);
+        int cps = 0;
+        for (size_t i = 0; i < k; i++)
+            cps += ((unsigned char)out[i] & 0xC0) != 0x80;
+        if (cps > n)
+            fail_msg("U+%04X: %d bytes fold to %d code points", (unsigned)c, (int)n, cps);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(words_must_agree, setup, teardown),
         cmocka_unit_test(long_names_skipped),
         cmocka_unit_test(agrees_with_a_plain_scan),
+        cmocka_unit_test(folds_to_no_more_letters_than_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

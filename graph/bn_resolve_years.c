@@ -65,13 +65,53 @@ static void set_year(bn_timex *t, int y)
     t->year_lo = t->year_hi = 0;
 }
 
-/* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
- * 12/1/2022" in another: a day without a year takes the year of the same
- * day and month in another article when the events are of one family and
- * share an actor, or of any types and name one person, and every such day
- * agrees on the year.  The article's other days without a year then
- * take the year that puts them nearest a day so fixed, within 90 days;
- * repeated until nothing changes. */
+/* The days of a known year, sorted by month and day; how many. */
+static size_t dated_days(const bn_timeline *tl, dated_day *days)
+{
+    size_t nd = 0;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const bn_timex *t = &tl->events[i].ev.date;
+        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
+            days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
+    }
+    bn_sort(days, nd, sizeof *days, dated_order);
+    return nd;
+}
+
+/* The first of days[0..nd) of month and day md (nd when none). */
+static size_t first_of(const dated_day *days, size_t nd, int md)
+{
+    size_t lo = 0, hi = nd;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (days[mid].md < md)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether event o, of day d, may give event e, of a day without a year
+ * (`date`), its year: another article's, a year the date allows, and of
+ * one family with an actor in common or of any types with one person. */
+static int may_give(const bn_timeline *tl, const bn_tl_event *e, const bn_timex *date, const dated_day *d)
+{
+    const bn_tl_event *o = &tl->events[d->event];
+    return o->origin != e->origin && fits(date, d->year) &&
+           (bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
+                                                                        : shares_person(tl, &e->ev, &o->ev));
+}
+
+/* Notes that article k is offered `year`: 0 none yet, -1 two years. */
+static void offer(int *offered, size_t k, int year)
+{
+    if (year < 0 || (offered[k] && offered[k] != year))
+        offered[k] = -1;
+    else if (!offered[k])
+        offered[k] = year;
+}
+
 /* "hồi tháng 12/2025" ... "hôm 28/1", and no other article dates it: an
  * article whose days all still lack a year and that names a past day
  * as the only bound of its writing was written within a year after it;
@@ -120,13 +160,7 @@ static int years_since(bn_timeline *tl)
  * back). */
 static void undo_torn(bn_timeline *tl, dated_day *days, int *offered, const bn_timex *orig)
 {
-    size_t n = tl->nevents, nd = 0;
-    for (size_t i = 0; i < n; i++) {
-        const bn_timex *t = &tl->events[i].ev.date;
-        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
-            days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
-    }
-    bn_sort(days, nd, sizeof *days, dated_order);
+    size_t n = tl->nevents, nd = dated_days(tl, days);
     for (size_t k = 0; k < tl->narticles; k++)
         offered[k] = 0;
     for (size_t i = 0; i < n; i++) {
@@ -134,31 +168,22 @@ static void undo_torn(bn_timeline *tl, dated_day *days, int *offered, const bn_t
         if (e->ev.date.year_source != BN_YEAR_CROSS || !unknown_day(&orig[i]))
             continue;
         int md = orig[i].value.month * 100 + orig[i].value.day;
-        size_t lo = 0, hi = nd;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (days[mid].md < md)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t d = lo; d < nd && days[d].md == md; d++) {
-            const bn_tl_event *o = &tl->events[days[d].event];
-            if (o->origin == e->origin || !fits(&orig[i], days[d].year) ||
-                !(bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
-                                                                             : shares_person(tl, &e->ev, &o->ev)))
-                continue;
-            if (offered[e->origin] && offered[e->origin] != days[d].year)
-                offered[e->origin] = -1;
-            else if (!offered[e->origin])
-                offered[e->origin] = days[d].year;
-        }
+        for (size_t d = first_of(days, nd, md); d < nd && days[d].md == md; d++)
+            if (may_give(tl, e, &orig[i], &days[d]))
+                offer(offered, e->origin, days[d].year);
     }
     for (size_t i = 0; i < n; i++)
         if (offered[tl->events[i].origin] < 0 && tl->events[i].ev.date.year_source == BN_YEAR_CROSS)
             tl->events[i].ev.date = orig[i];
 }
 
+/* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
+ * 12/1/2022" in another: a day without a year takes the year of the same
+ * day and month in another article when the events are of one family and
+ * share an actor, or of any types and name one person, and every such day
+ * agrees on the year.  The article's other days without a year then
+ * take the year that puts them nearest a day so fixed, within 90 days;
+ * repeated until nothing changes. */
 bn_status bn_resolve_years(bn_timeline *tl)
 {
     size_t n = tl->nevents;
@@ -184,13 +209,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
                 break;
         }
         changed = 0;
-        size_t nd = 0;
-        for (size_t i = 0; i < n; i++) {
-            const bn_timex *t = &tl->events[i].ev.date;
-            if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
-                days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
-        }
-        bn_sort(days, nd, sizeof *days, dated_order);
+        size_t nd = dated_days(tl, days);
         for (size_t k = 0; k < tl->narticles; k++) {
             anchor[k] = LONG_MIN;
             offered[k] = 0;
@@ -203,32 +222,17 @@ bn_status bn_resolve_years(bn_timeline *tl)
             pick[i] = 0;
             if (!unknown_day(&e->ev.date))
                 continue;
-            dated_day key = {e->ev.date.value.month * 100 + e->ev.date.value.day, 0, 0};
-            size_t lo = 0, hi = nd;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (days[mid].md < key.md)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             int year = 0, clash = 0;
-            for (size_t d = lo; d < nd && days[d].md == key.md; d++) {
-                const bn_tl_event *o = &tl->events[days[d].event];
-                if (o->origin == e->origin || !fits(&e->ev.date, days[d].year) ||
-                    !(bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
-                                                                                 : shares_person(tl, &e->ev, &o->ev)))
+            for (size_t d = first_of(days, nd, md); d < nd && days[d].md == md; d++) {
+                if (!may_give(tl, e, &e->ev.date, &days[d]))
                     continue;
-                if (year && year != days[d].year)
-                    clash = 1;
+                clash |= year && year != days[d].year;
                 year = days[d].year;
             }
             if (!year)
                 continue;
-            if (clash || (offered[e->origin] && offered[e->origin] != year))
-                offered[e->origin] = -1;
-            else if (!offered[e->origin])
-                offered[e->origin] = year;
+            offer(offered, e->origin, clash ? -1 : year);
             pick[i] = year;
         }
         for (size_t i = 0; i < n; i++) {

@@ -39,10 +39,17 @@ static json_t *date_or_null(const bn_date *d)
 /* {"value": "2023-07-10" or null, "source": "given|page|url|none"}; with
  * no DCT, "source": "inferred" and "range" when the article's clues bound
  * its writing, "since" when only a past day does */
+/* Whether an article's dct is "inferred": no DCT, and its clues bound
+ * the writing on one side at least. */
+static int dct_inferred(const bn_date *dct, const bn_date *from, const bn_date *to)
+{
+    return !dct->year && (from->year || to->year);
+}
+
 static json_t *dct_json(const bn_date *dct, bn_dct_source source, const bn_date *since, const bn_date *from,
                         const bn_date *to)
 {
-    int inferred = !dct->year && (from->year || to->year);
+    int inferred = dct_inferred(dct, from, to);
     json_t *o = json_pack("{s:o,s:s}", "value", date_or_null(dct->year ? dct : NULL), "source",
                           inferred ? "inferred" : bn_dct_source_name(source));
     if (o && inferred)
@@ -661,7 +668,7 @@ static int jb_article(jbuf *b, const bn_article *a)
     jb_put(b, "{", 1);
     bad |= jb_key_date(b, "value", a->dct.year ? &a->dct : NULL);
     jb_put(b, ",", 1);
-    int inferred = !a->dct.year && (a->written_from.year || a->written_to.year); /* as dct_json */
+    int inferred = dct_inferred(&a->dct, &a->written_from, &a->written_to);
     bad |= jb_key_str(b, "source", inferred ? "inferred" : bn_dct_source_name(a->dct_source));
     if (inferred) {
         jb_put(b, ",", 1);

@@ -10,7 +10,9 @@
  * something beyond the date and an actor says they are one (evidence(): a
  * count in common, rare pairs of words in common for measures, the same
  * principal speaker about the same party within a week, the same two
- * people at a meeting).  Candidates come from keys
+ * people at a meeting).  Two announcements of a measure a day apart are
+ * one only in a group that holds its start (all_compatible()).
+ * Candidates come from keys
  * per (day, week or month; actor or the side a person stands for; type
  * family), sorted, so the cost grows with n log n, not with all pairs.
  * Links are then taken in a fixed order (same type and same date first,
@@ -43,7 +45,12 @@ typedef enum date_kind {
 } date_kind;
 
 /* How two dates relate. */
-enum { DATE_APART = 0, DATE_SAME = 1, DATE_NEAR = 2 /* one inside the other, or announced before: needs evidence */ };
+enum {
+    DATE_APART = 0,
+    DATE_SAME = 1,
+    DATE_NEAR = 2,     /* one inside the other, or announced before: needs evidence */
+    DATE_ADJACENT = 3, /* consecutive days: for measures, may be one event but never linked alone */
+};
 
 typedef struct ev_info {
     date_kind kind;
@@ -52,6 +59,7 @@ typedef struct ev_info {
     uint64_t nums[MAX_NUMS]; /* object numbers of its sentences ("32 cá nhân") */
     size_t nnums;
     int dct;                 /* its day is the publication date (none written) */
+    bn_event_type type;      /* compared as: its type, or the sanction its group's statement announces */
     size_t w0, nw;           /* its rare pairs of words: words[w0 .. w0 + nw), sorted */
 } ev_info;
 
@@ -370,6 +378,7 @@ static ev_info info_of(const bn_event *e)
     for (size_t k = 0; k < e->nsources; k++)
         numbers_of(e->sources[k].sentence, &in);
     in.dct = e->date_source == BN_DATE_DCT;
+    in.type = e->type;
     if (t->value.precision > BN_PREC_MONTH) {
         in.kind = K_VAGUE;
         return in;
@@ -421,7 +430,7 @@ static int date_relation(const ev_info *x, const ev_info *y)
             if ((x->dct && y->hi < x->lo && x->lo - y->hi <= DCT_DAYS) ||
                 (y->dct && x->hi < y->lo && y->lo - x->hi <= DCT_DAYS))
                 return DATE_NEAR;
-            return DATE_APART;
+            return !x->dct && !y->dct && (x->hi + 1 == y->lo || y->hi + 1 == x->lo) ? DATE_ADJACENT : DATE_APART;
         }
         if (y->kind == K_PERIOD) /* a day of the week or month: "ngày 19/4", "đầu tuần này" */
             return x->lo >= y->lo && x->hi <= y->hi ? DATE_NEAR : DATE_APART;
@@ -556,21 +565,23 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
 {
     const bn_tl_event *x = &tl->events[i], *y = &tl->events[j];
     const bn_event *a = &x->ev, *b = &y->ev;
-    if (x->origin == y->origin || !types_compatible(a->type, b->type))
+    bn_event_type ta = info[i].type, tb = info[j].type;
+    if (x->origin == y->origin || !types_compatible(ta, tb))
         return 0;
     int rel = date_relation(&info[i], &info[j]);
-    if (rel == DATE_APART)
+    if (rel == DATE_APART || (rel == DATE_ADJACENT && !announces(ta, tb) && !(is_measure(ta) && is_measure(tb))))
         return 0;
     if (a->location && b->location && strcmp(a->location, b->location) != 0)
         return 0;
-    if (announces(a->type, b->type)) /* whose measure: the doers'; not two guessed days */
-        return same_measure_parties(tl, a, b) && !(info[i].dct && info[j].dct) ? DATE_NEAR : 0;
-    if (is_measure(a->type) ? !same_measure_parties(tl, a, b) : !bn_event_same_parties(a, b, timeline_side, tl))
+    if (announces(ta, tb)) /* whose measure: the doers'; not two guessed days */
+        return same_measure_parties(tl, a, b) && !(info[i].dct && info[j].dct) ? (rel == DATE_ADJACENT ? rel : DATE_NEAR)
+                                                                                 : 0;
+    if (is_measure(ta) ? !same_measure_parties(tl, a, b) : !bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
-    if (bn_event_family(a->type) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
+    if (bn_event_family(ta) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
         return 0;
     /* a war has attacks every day: two reports of one attack name its place */
-    if (bn_event_family(a->type) == BN_FAMILY_MILITARY && (!a->location || !b->location))
+    if (bn_event_family(ta) == BN_FAMILY_MILITARY && (!a->location || !b->location))
         return 0;
     return rel;
 }
@@ -654,17 +665,38 @@ typedef struct groups {
 
 static int all_compatible(const bn_timeline *tl, const ev_info *info, const groups *g, size_t ri, size_t rj)
 {
+    /* announcements of a measure told a day apart ("ngày 14/4 thông báo",
+     * "ngày 15/4 thông báo") are one only beside the start they announce
+     * ("từ 24/4"): the day of a measure's news varies by a day between
+     * outlets, its start does not */
+    int start = 0;
+    for (size_t r = 0; r < 2 && !start; r++)
+        for (size_t x = r ? rj : ri; x != SIZE_MAX && !start; x = g->next[x])
+            start = info[x].kind == K_FROM;
     for (size_t x = ri; x != SIZE_MAX; x = g->next[x])
-        for (size_t y = rj; y != SIZE_MAX; y = g->next[y])
-            if (!compatible(tl, info, x, y))
+        for (size_t y = rj; y != SIZE_MAX; y = g->next[y]) {
+            int rel = compatible(tl, info, x, y);
+            if (!rel || (rel == DATE_ADJACENT && !start))
                 return 0;
+        }
     return 1;
 }
 
-static void groups_join(groups *g, size_t into, size_t from)
+/* Joins group `from` into group `into`.  A statement in a group with the
+ * sanction it announces ("Nga thông báo sẽ chặn eo biển") is from then on
+ * compared as that sanction: two announcements of one measure are two
+ * reports of the measure, not two speeches. */
+static void groups_join(groups *g, ev_info *info, size_t into, size_t from)
 {
     g->next[g->tail[into]] = from;
     g->tail[into] = g->tail[from];
+    size_t measure = SIZE_MAX;
+    for (size_t x = into; x != SIZE_MAX && measure == SIZE_MAX; x = g->next[x])
+        if (bn_event_family(info[x].type) == BN_FAMILY_SANCTION)
+            measure = x;
+    for (size_t x = into; x != SIZE_MAX && measure != SIZE_MAX; x = g->next[x])
+        if (info[x].type == BN_EV_STATEMENT)
+            info[x].type = info[measure].type;
 }
 
 /* A plain statement merged with a warning is the warning: the most
@@ -794,7 +826,7 @@ static int add_pair(const bn_timeline *tl, const ev_info *info, const word_pair 
     if (i == j)
         return 0;
     int rel = compatible(tl, info, i, j), ev = rel == DATE_NEAR ? evidence(tl, info, words, i, j) : 0;
-    if (!rel || (rel == DATE_NEAR && !ev))
+    if (!rel || rel == DATE_ADJACENT || (rel == DATE_NEAR && !ev))
         return 0;
     if (bn_grow((void **)pairs, cap, *np + 1, sizeof **pairs))
         return -1;
@@ -958,7 +990,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
         if (ri == rj || !all_compatible(tl, info, &g, ri, rj))
             continue;
         size_t r = ri < rj ? ri : rj, o = ri < rj ? rj : ri;
-        groups_join(&g, r, o);
+        groups_join(&g, info, r, o);
         parent[o] = r;
     }
     /* every member points at its root, the earliest event of the group */

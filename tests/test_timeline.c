@@ -570,6 +570,35 @@ static void a_statement_and_the_sanction_it_announces(void **state)
     bn_timeline_free(tl);
 }
 
+/* One measure whose announcement two outlets date a day apart ("ngày
+ * 8/3" and "ngày 9/3", both "thông báo"), told by a third with its start
+ * ("từ ngày 20/3"): one sanction, each source keeping its own day.  The
+ * same two announcements with no start to tie them stay two. */
+static void announcements_a_day_apart_and_their_start(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 8/3, Thổ Nhĩ Kỳ thông báo đóng eo biển Bosphorus với tàu chiến nước ngoài trong 3 tháng.\n",
+        "Tin B\nThổ Nhĩ Kỳ ngày 9/3 thông báo đóng eo biển Bosphorus với tàu chiến nước ngoài trong 3 tháng.\n",
+        "Tin C\nThổ Nhĩ Kỳ cấm tàu chiến nước ngoài qua eo biển Bosphorus từ ngày 20/3 đến ngày 20/6.\n",
+    };
+    const char *names[] = {"a", "b", "c"};
+    const char *dates[] = {"2023-03-08", "2023-03-10", "2023-03-15"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    assert_int_equal(tl->nevents, 1);
+    const bn_tl_event *e = &tl->events[0];
+    assert_int_equal(e->ev.type, BN_EV_SANCTION);
+    assert_int_equal(e->articles, 3);
+    char buf[BN_TIMEX_MAX];
+    assert_string_equal(source_date(e, "a", buf), "2023-03-08");
+    assert_string_equal(source_date(e, "b", buf), "2023-03-09");
+    assert_string_equal(source_date(e, "c", buf), "2023-03-20");
+    bn_timeline_free(tl);
+
+    tl = timeline_dated(*state, texts, names, dates, 2);
+    assert_int_equal(tl->nevents, 2);
+    bn_timeline_free(tl);
+}
+
 /* One speaker's words of one Monday told three ways: with the day, with
  * "đầu tuần này", and with no day (the publication day, two days later).
  * The week and the day are one (the same person about the same party
@@ -991,6 +1020,7 @@ int main(void)
         cmocka_unit_test(an_announcement_and_its_start),
         cmocka_unit_test(an_announcement_and_its_start_in_words),
         cmocka_unit_test(a_statement_and_the_sanction_it_announces),
+        cmocka_unit_test(announcements_a_day_apart_and_their_start),
         cmocka_unit_test(a_day_its_week_and_an_undated_report),
         cmocka_unit_test(five_wordings_of_one_speech),
         cmocka_unit_test(near_events_that_stay_apart),

@@ -408,6 +408,7 @@ typedef struct when {
     bn_year_source source;
     int hi_firm;     /* the offices of people named bound the writing: it is not after hi */
     int lo_is_day;   /* lo is a past day or month the article writes (not a year, not an office) */
+    long named_lo;   /* a year before the latest day or month with a year the article names untensed */
 } when;
 
 /* The one year that puts month m, day d (0: mid-month) in [from, to]
@@ -565,12 +566,12 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
  * writer; in a past one, behind. */
 static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
 {
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0, LONG_MIN};
     size_t seen = SIZE_MAX;
     int caption = 0;
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
-        if (!raws->v[i].tense || !span_of(&raws->v[i], &s, &e))
+        if (!span_of(&raws->v[i], &s, &e))
             continue;
         /* not a photo's caption: "Thủy thủ đoàn ... hồi tháng 2/2012 (Ảnh:
          * Reuters)" dates the photo, often years old */
@@ -580,6 +581,14 @@ static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
         }
         if (caption)
             continue;
+        /* a day or month with its year and no tense ("tháng 12/2025"): a
+         * page is seldom written more than a year before the days it
+         * names (a year alone may be a target: "đến năm 2030") */
+        if (!raws->v[i].tense) {
+            if (e - s < 31 && s - 365 > w.named_lo)
+                w.named_lo = s - 365;
+            continue;
+        }
         /* a coming "năm 2018" may be written during 2018: its end bounds */
         if (raws->v[i].tense > 0 && e < w.hi) {
             w.hi = e;
@@ -962,7 +971,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     bn_status st = recognise(a, R, &raws);
     if (st != BN_OK)
         return st;
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0, 0};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0, 0, LONG_MIN};
     if (a->dct.year) {
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
@@ -979,6 +988,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             w.hi_is_day = 0;
         }
         w.hi_firm = a->written_before != LONG_MAX;
+        if (w.named_lo > w.lo && w.named_lo <= w.hi)
+            w.lo = w.named_lo, w.lo_is_day = 0;
         if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
             w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
         else

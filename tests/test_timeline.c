@@ -296,6 +296,27 @@ static void year_within_a_year_of_the_offices(void **state)
     bn_timeline_free(tl);
 }
 
+/* A day or month the article names with its year and no tense ("trong
+ * tháng 12/2025") means it was written at most a year before: Trump's
+ * 27/1 of that article is not the 27/1/2017 of another (both terms
+ * leave 2017 open), and its year stays unknown from 2024 on. */
+static void year_not_before_a_named_month(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 27/1/2017, Tổng thống Mỹ Donald Trump tuyên bố cấm công dân 7 nước nhập cảnh.\n",
+        "Tin B\nKế hoạch rút quân được công bố trong tháng 12/2025.\nNgày 27/1, Tổng thống Mỹ Donald Trump tuyên "
+        "bố Iran sắp hết thời gian đàm phán.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *dates[] = {"", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    const bn_tl_event *b = event_from(tl, "b.txt", BN_EV_STATEMENT);
+    assert_non_null(b);
+    assert_string_equal(TX(b->ev.date.value), "XXXX-01-27");
+    assert_int_equal(b->ev.date.year_lo, 2023);
+    bn_timeline_free(tl);
+}
+
 /* An article is of one period: c's days are offered 2021 by a (22/4)
  * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
  * neither. */
@@ -1007,6 +1028,7 @@ int main(void)
         cmocka_unit_test(year_from_one_person),
         cmocka_unit_test(year_since_a_past_day),
         cmocka_unit_test(year_within_a_year_of_the_offices),
+        cmocka_unit_test(year_not_before_a_named_month),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(year_taken_by_order_is_undone),

@@ -65,13 +65,26 @@ static void set_year(bn_timex *t, int y)
     t->year_lo = t->year_hi = 0;
 }
 
+/* Whether day t of article k is history for it: more than a year
+ * before its writing or after it (publication date, else the inferred
+ * range).  "vào ngày 5/9/1962" in a page of 2017 lends no other page's
+ * "ngày 5/9" its year. */
+static int history(const bn_timeline *tl, size_t k, const bn_timex *t)
+{
+    const bn_tl_article *a = &tl->articles[k];
+    const bn_date *from = a->dct.year ? &a->dct : &a->written_from, *to = a->dct.year ? &a->dct : &a->written_to;
+    long day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
+    return (from->year && day < bn_days_from_civil(from->year, from->month ? from->month : 1, from->day ? from->day : 1) - 366) ||
+           (to->year && day > bn_days_from_civil(to->year, to->month ? to->month : 12, to->day ? to->day : 28) + 366);
+}
+
 /* The days of a known year, sorted by month and day; how many. */
 static size_t dated_days(const bn_timeline *tl, dated_day *days)
 {
     size_t nd = 0;
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_timex *t = &tl->events[i].ev.date;
-        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN)
+        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN && !history(tl, tl->events[i].origin, t))
             days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
     }
     bn_sort(days, nd, sizeof *days, dated_order);

@@ -317,6 +317,25 @@ static void year_not_before_a_named_month(void **state)
     bn_timeline_free(tl);
 }
 
+/* A day far from its own article's writing is history: "ngày 5/9/1962"
+ * in a page of 2017 gives no other page's "ngày 5/9" the year 1962. */
+static void history_lends_no_year(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 5/9/1962, Việt Nam và Lào ký kết thỏa thuận thiết lập quan hệ ngoại giao.\n",
+        "Tin B\nNgày 5/9, Việt Nam và Lào ký kết thỏa thuận hợp tác về giáo dục.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *dates[] = {"2017-09-06", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    const bn_tl_event *a = event_from(tl, "a.txt", BN_EV_AGREEMENT), *b = event_from(tl, "b.txt", BN_EV_AGREEMENT);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(TX(a->ev.date.value), "1962-09-05");
+    assert_string_equal(TX(b->ev.date.value), "XXXX-09-05");
+    bn_timeline_free(tl);
+}
+
 /* An article is of one period: c's days are offered 2021 by a (22/4)
  * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
  * neither. */
@@ -1029,6 +1048,7 @@ int main(void)
         cmocka_unit_test(year_since_a_past_day),
         cmocka_unit_test(year_within_a_year_of_the_offices),
         cmocka_unit_test(year_not_before_a_named_month),
+        cmocka_unit_test(history_lends_no_year),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(year_taken_by_order_is_undone),

@@ -209,10 +209,10 @@ enum { WORDS_MIN = 4 }; /* rare pairs of words in common that make evidence */
 typedef uint32_t word_pair; /* a pair of words, hashed */
 
 /* Whether e's words are compared: measures and the statements that may
- * announce one. */
+ * announce one, and gatherings (one told with one side, below). */
 static int wordy(const bn_event *e)
 {
-    return is_measure(e->type) || e->type == BN_EV_STATEMENT;
+    return is_measure(e->type) || e->type == BN_EV_STATEMENT || bn_event_family(e->type) == BN_FAMILY_GATHERING;
 }
 
 static int is_edge_punct(unsigned char c)
@@ -559,9 +559,26 @@ static int same_measure_parties(const bn_timeline *tl, const bn_event *a, const 
     return 1;
 }
 
+static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_event *b);
+
+/* Whether e names one side only (a person counting as the side it
+ * stands for). */
+static int one_side(const bn_timeline *tl, const bn_event *e)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < e->nactors; i++) {
+        const char *s = side_of(tl, e->actors[i].id);
+        if (!first)
+            first = s;
+        else if (strcmp(first, s) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether events i and j can be one event (nothing they say disagrees):
  * DATE_SAME or DATE_NEAR (then it takes evidence, see evidence()), or 0. */
-static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size_t j)
+static int compatible(const bn_timeline *tl, const ev_info *info, const word_pair *words, size_t i, size_t j)
 {
     const bn_tl_event *x = &tl->events[i], *y = &tl->events[j];
     const bn_event *a = &x->ev, *b = &y->ev;
@@ -579,6 +596,13 @@ static int compatible(const bn_timeline *tl, const ev_info *info, size_t i, size
     if (is_measure(ta) ? !same_measure_parties(tl, a, b) : !bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
     if (bn_event_family(ta) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
+        return 0;
+    /* a meeting told with one side ("các quan chức Mỹ nói cuộc gặp diễn
+     * ra ngày 30/1") could be any of that side's meetings of the day: it
+     * joins another only by a person, the place or its words in common
+     * ("Hội nghị các quan chức cao cấp APEC lần thứ hai") */
+    if (bn_event_family(ta) == BN_FAMILY_GATHERING && (one_side(tl, a) || one_side(tl, b)) &&
+        !people_in_common(tl, a, b) && !(a->location && b->location) && !shares_words(&info[i], &info[j], words))
         return 0;
     /* a war has attacks every day: two reports of one attack name its place */
     if (bn_event_family(ta) == BN_FAMILY_MILITARY && (!a->location || !b->location))
@@ -663,7 +687,8 @@ typedef struct groups {
     size_t *tail; /* a root's last member */
 } groups;
 
-static int all_compatible(const bn_timeline *tl, const ev_info *info, const groups *g, size_t ri, size_t rj)
+static int all_compatible(const bn_timeline *tl, const ev_info *info, const word_pair *words, const groups *g,
+                          size_t ri, size_t rj)
 {
     /* announcements of a measure told a day apart ("ngày 14/4 thông báo",
      * "ngày 15/4 thông báo") are one only beside the start they announce
@@ -675,7 +700,7 @@ static int all_compatible(const bn_timeline *tl, const ev_info *info, const grou
             start = info[x].kind == K_FROM;
     for (size_t x = ri; x != SIZE_MAX; x = g->next[x])
         for (size_t y = rj; y != SIZE_MAX; y = g->next[y]) {
-            int rel = compatible(tl, info, x, y);
+            int rel = compatible(tl, info, words, x, y);
             if (!rel || (rel == DATE_ADJACENT && !start))
                 return 0;
         }
@@ -825,7 +850,7 @@ static int add_pair(const bn_timeline *tl, const ev_info *info, const word_pair 
 {
     if (i == j)
         return 0;
-    int rel = compatible(tl, info, i, j), ev = rel == DATE_NEAR ? evidence(tl, info, words, i, j) : 0;
+    int rel = compatible(tl, info, words, i, j), ev = rel == DATE_NEAR ? evidence(tl, info, words, i, j) : 0;
     if (!rel || rel == DATE_ADJACENT || (rel == DATE_NEAR && !ev))
         return 0;
     if (bn_grow((void **)pairs, cap, *np + 1, sizeof **pairs))
@@ -987,7 +1012,7 @@ bn_status bn_resolve_events(bn_timeline *tl)
         st = candidates(tl, info, words, &pairs, &np);
     for (size_t k = 0; st == BN_OK && k < np; k++) {
         size_t ri = bn_uf_root(parent, pairs[k].i), rj = bn_uf_root(parent, pairs[k].j);
-        if (ri == rj || !all_compatible(tl, info, &g, ri, rj))
+        if (ri == rj || !all_compatible(tl, info, words, &g, ri, rj))
             continue;
         size_t r = ri < rj ? ri : rj, o = ri < rj ? rj : ri;
         groups_join(&g, info, r, o);

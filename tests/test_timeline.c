@@ -639,6 +639,29 @@ static void announcements_a_day_apart_and_their_start(void **state)
     bn_timeline_free(tl);
 }
 
+/* A meeting told with one side could be any meeting of that side that
+ * day: Trump's cabinet meeting does not join the US-Israel talks of the
+ * same day, but a meeting of Trump's with no other side named joins the
+ * one where he met Netanyahu (a person in common). */
+static void a_meeting_told_with_one_side(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 30/1, Tổng thống Mỹ Donald Trump chủ trì cuộc họp nội các.\n",
+        "Tin B\nNgày 30/1, Mỹ và Israel đã họp kín về chương trình hạt nhân của Iran.\n",
+        "Tin C\nNgày 5/2, Tổng thống Mỹ Donald Trump hội đàm với Thủ tướng Israel Benjamin Netanyahu.\n",
+        "Tin D\nNgày 5/2, Tổng thống Mỹ Donald Trump có cuộc hội đàm kéo dài hai giờ.\n",
+    };
+    const char *names[] = {"a", "b", "c", "d"};
+    const char *dates[] = {"2026-01-31", "2026-01-31", "2026-02-06", "2026-02-06"};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 4);
+    const bn_tl_event *a = event_from(tl, "a", BN_EV_MEETING), *c = event_from(tl, "c", BN_EV_MEETING);
+    assert_non_null(a);
+    assert_non_null(c);
+    assert_int_equal(a->articles, 1);
+    assert_int_equal(c->articles, 2);
+    bn_timeline_free(tl);
+}
+
 /* One speaker's words of one Monday told three ways: with the day, with
  * "đầu tuần này", and with no day (the publication day, two days later).
  * The week and the day are one (the same person about the same party
@@ -1063,6 +1086,7 @@ int main(void)
         cmocka_unit_test(an_announcement_and_its_start_in_words),
         cmocka_unit_test(a_statement_and_the_sanction_it_announces),
         cmocka_unit_test(announcements_a_day_apart_and_their_start),
+        cmocka_unit_test(a_meeting_told_with_one_side),
         cmocka_unit_test(a_day_its_week_and_an_undated_report),
         cmocka_unit_test(five_wordings_of_one_speech),
         cmocka_unit_test(near_events_that_stay_apart),

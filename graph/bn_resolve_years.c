@@ -31,6 +31,12 @@ static int unknown_day(const bn_timex *t)
     return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && !t->value.year;
 }
 
+static int unknown_month(const bn_timex *t)
+{
+    return t->value.precision == BN_PREC_MONTH && t->year_source == BN_YEAR_UNKNOWN && !t->value.year &&
+           t->value.month;
+}
+
 static int fits(const bn_timex *t, int y)
 {
     return (!t->year_lo || y >= t->year_lo) && (!t->year_hi || y <= t->year_hi);
@@ -257,12 +263,13 @@ bn_status bn_resolve_years(bn_timeline *tl)
             anchor[e->origin] = bn_days_from_civil(pick[i], md / 100, md % 100);
             changed = 1;
         }
-        /* the article's other days, near the day fixed */
+        /* the article's other days, near the day fixed, and its months
+         * ("cuối tháng 3" beside "hôm 19/4": March of that year) */
         for (size_t i = 0; i < n; i++) {
             bn_tl_event *e = &tl->events[i];
-            if (!unknown_day(&e->ev.date) || anchor[e->origin] == LONG_MIN)
+            if (!(unknown_day(&e->ev.date) || unknown_month(&e->ev.date)) || anchor[e->origin] == LONG_MIN)
                 continue;
-            int ay, am, ad, m = e->ev.date.value.month, d = e->ev.date.value.day;
+            int ay, am, ad, m = e->ev.date.value.month, d = is_day(&e->ev.date) ? e->ev.date.value.day : 15;
             bn_civil_from_days(anchor[e->origin], &ay, &am, &ad);
             for (int y = ay - 1; y <= ay + 1; y++) {
                 long t = bn_days_from_civil(y, m, d);

@@ -336,6 +336,26 @@ static void history_lends_no_year(void **state)
     bn_timeline_free(tl);
 }
 
+/* A month without a year takes the year that puts it near the day
+ * another article dates: "cuối tháng 3" beside "hôm 19/4" (of 2021,
+ * from a) is March 2021. */
+static void a_month_near_a_day_dated_elsewhere(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 19/4/2021, Ngoại trưởng Nga Sergei Lavrov tuyên bố Nga sẽ đáp trả các lệnh trừng phạt.\n",
+        "Tin B\nNgoại trưởng Nga Sergei Lavrov hôm 19/4 tuyên bố Nga sẽ đáp trả.\nCuối tháng 3, Ngoại trưởng Sergei "
+        "Lavrov đã hội đàm với Ngoại trưởng Trung Quốc Vương Nghị tại Quế Lâm.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *dates[] = {"", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 2);
+    const bn_tl_event *m = event_from(tl, "b.txt", BN_EV_MEETING);
+    assert_non_null(m);
+    assert_string_equal(TX(m->ev.date.value), "2021-03");
+    assert_int_equal(m->ev.date.year_source, BN_YEAR_CROSS);
+    bn_timeline_free(tl);
+}
+
 /* An article is of one period: c's days are offered 2021 by a (22/4)
  * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
  * neither. */
@@ -1072,6 +1092,7 @@ int main(void)
         cmocka_unit_test(year_within_a_year_of_the_offices),
         cmocka_unit_test(year_not_before_a_named_month),
         cmocka_unit_test(history_lends_no_year),
+        cmocka_unit_test(a_month_near_a_day_dated_elsewhere),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(year_taken_by_order_is_undone),

@@ -111,15 +111,37 @@ static size_t first_of(const dated_day *days, size_t nd, int md)
     return lo;
 }
 
-/* Whether event o, of day d, may give event e, of a day without a year
- * (`date`), its year: another article's, a year the date allows, and of
- * one family with an actor in common or of any types with one person. */
+/* The last of days[0..nd) of month and day md, when there is one. */
+static size_t last_of(const dated_day *days, size_t nd, int md)
+{
+    size_t end = first_of(days, nd, md + 1);
+    return end ? end - 1 : 0;
+}
+
+/* How event o, of day d, may give event e, of a day without a year
+ * (`date`), its year: another article's, a year the date allows, and
+ * naming one person (any types: LINK_STRONG), or of one family with two
+ * actors in common (LINK_STRONG) or one (LINK_WEAK: "Nga" on a 19 April
+ * of 2021 and of 2022); 0 when it may not. */
+enum { LINK_WEAK = 1, LINK_STRONG = 2 };
+
 static int may_give(const bn_timeline *tl, const bn_tl_event *e, const bn_timex *date, const dated_day *d)
 {
     const bn_tl_event *o = &tl->events[d->event];
-    return o->origin != e->origin && fits(date, d->year) &&
-           (bn_event_family(o->ev.type) == bn_event_family(e->ev.type) ? bn_event_shares_actor(&e->ev, &o->ev)
-                                                                        : shares_person(tl, &e->ev, &o->ev));
+    if (o->origin == e->origin || !fits(date, d->year))
+        return 0;
+    if (shares_person(tl, &e->ev, &o->ev))
+        return LINK_STRONG;
+    if (bn_event_family(o->ev.type) != bn_event_family(e->ev.type))
+        return 0;
+    int common = 0;
+    for (size_t i = 0; i < e->ev.nactors && common < 2; i++)
+        for (size_t j = 0; j < o->ev.nactors; j++)
+            if (strcmp(e->ev.actors[i].id, o->ev.actors[j].id) == 0) {
+                common++;
+                break;
+            }
+    return common >= 2 ? LINK_STRONG : common ? LINK_WEAK : 0;
 }
 
 /* Notes that article k is offered `year`: 0 none yet, -1 two years. */
@@ -211,7 +233,11 @@ bn_status bn_resolve_years(bn_timeline *tl)
     int *offered = malloc((tl->narticles ? tl->narticles : 1) * sizeof *offered); /* 0 none, -1 several */
     int *pick = malloc((n ? n : 1) * sizeof *pick);
     bn_timex *orig = malloc((n ? n : 1) * sizeof *orig); /* the dates as extracted */
-    if (!days || !anchor || !offered || !pick || !orig) {
+    unsigned char *sure = malloc(tl->narticles ? tl->narticles : 1);
+    size_t *giver = malloc((tl->narticles ? tl->narticles : 1) * sizeof *giver); /* the one article offering a weak link */
+    if (!days || !anchor || !offered || !pick || !orig || !sure || !giver) {
+        free(sure);
+        free(giver);
         free(orig);
         free(days);
         free(anchor);
@@ -232,10 +258,16 @@ bn_status bn_resolve_years(bn_timeline *tl)
         for (size_t k = 0; k < tl->narticles; k++) {
             anchor[k] = LONG_MIN;
             offered[k] = 0;
+            sure[k] = 0;
+            giver[k] = SIZE_MAX;
         }
         /* the year each day without one is offered; an article offered
          * two years by its days takes none of them (an article is of one
-         * period: Shoigu speaks on 22/4 of 2021 and of 2022) */
+         * period: Shoigu speaks on 22/4 of 2021 and of 2022).  A weak link
+         * (one actor in common) is a coin toss on a corpus of several
+         * periods: the article takes its year only when the corpus knows
+         * that day in one year only, or when two articles offer it, or
+         * along a strong link */
         for (size_t i = 0; i < n; i++) {
             bn_tl_event *e = &tl->events[i];
             pick[i] = 0;
@@ -244,10 +276,20 @@ bn_status bn_resolve_years(bn_timeline *tl)
             int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             int year = 0, clash = 0;
             for (size_t d = first_of(days, nd, md); d < nd && days[d].md == md; d++) {
-                if (!may_give(tl, e, &e->ev.date, &days[d]))
+                int how = may_give(tl, e, &e->ev.date, &days[d]);
+                if (!how)
                     continue;
                 clash |= year && year != days[d].year;
                 year = days[d].year;
+                size_t from = tl->events[days[d].event].origin;
+                /* a day the corpus knows in one year only */
+                int one_year = days[first_of(days, nd, md)].year == days[last_of(days, nd, md)].year;
+                if (how == LINK_STRONG || one_year)
+                    sure[e->origin] = 1;
+                else if (giver[e->origin] == SIZE_MAX)
+                    giver[e->origin] = from;
+                else if (giver[e->origin] != from)
+                    sure[e->origin] = 1; /* two articles say so */
             }
             if (!year)
                 continue;
@@ -256,7 +298,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
         }
         for (size_t i = 0; i < n; i++) {
             bn_tl_event *e = &tl->events[i];
-            if (!pick[i] || offered[e->origin] != pick[i])
+            if (!pick[i] || offered[e->origin] != pick[i] || !sure[e->origin])
                 continue;
             int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             set_year(&e->ev.date, pick[i]);
@@ -282,6 +324,8 @@ bn_status bn_resolve_years(bn_timeline *tl)
         }
     }
     undo_torn(tl, days, offered, orig);
+    free(sure);
+    free(giver);
     free(days);
     free(anchor);
     free(offered);

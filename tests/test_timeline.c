@@ -356,6 +356,33 @@ static void a_month_near_a_day_dated_elsewhere(void **state)
     bn_timeline_free(tl);
 }
 
+/* A link of one actor in common ("Nga") is a coin toss when the corpus
+ * knows the day in two years: c's 19/4 takes no year from a's alone;
+ * when a second article (d) says 2021 too, it takes 2021. */
+static void a_weak_link_in_a_corpus_of_two_periods(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 19/4/2021, Nga tuyên bố nước này không đe dọa ai.\n",
+        "Tin B\nNgày 19/4/2022, Ukraine tuyên bố mở hành lang nhân đạo.\n",
+        "Tin C\nNgày 19/4, Nga tuyên bố đóng cửa không phận.\n",
+        "Tin D\nNgày 19/4/2021, Nga cho biết đã điều thêm tàu chiến.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt", "d.txt"};
+    const char *dates[] = {"", "", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    const bn_tl_event *c = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(c);
+    assert_string_equal(TX(c->ev.date.value), "XXXX-04-19");
+    bn_timeline_free(tl);
+
+    tl = timeline_dated(*state, texts, names, dates, 4);
+    c = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(c);
+    assert_string_equal(TX(c->ev.date.value), "2021-04-19");
+    assert_int_equal(c->ev.date.year_source, BN_YEAR_CROSS);
+    bn_timeline_free(tl);
+}
+
 /* An article is of one period: c's days are offered 2021 by a (22/4)
  * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
  * neither. */
@@ -1093,6 +1120,7 @@ int main(void)
         cmocka_unit_test(year_not_before_a_named_month),
         cmocka_unit_test(history_lends_no_year),
         cmocka_unit_test(a_month_near_a_day_dated_elsewhere),
+        cmocka_unit_test(a_weak_link_in_a_corpus_of_two_periods),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(year_taken_by_order_is_undone),

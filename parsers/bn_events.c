@@ -647,6 +647,47 @@ static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, 
            (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, s->sn->tok_begin, s->trigs[f].tok));
 }
 
+/* Whether a date of sentence s starts before token i ("Sáng 17/5, ...,
+ * ông X phát biểu tại Hội nghị ... năm 2017": the speech's). */
+static int date_before(const bn_article *a, const sent *s, size_t i)
+{
+    return s->t_lo < s->t_hi && a->timexes[s->t_lo].start < a->tokens.v[i].start;
+}
+
+/* Whether setting k ("trong cuộc họp trực tuyến ngày 20/4") is where the
+ * speech verb first in its clause is said: the gathering ends the
+ * sentence, or what is said follows it ("... rằng"), or the quote before
+ * the verb is what is said; and no date comes before the verb (that one
+ * is the speech's: "Sáng 17/5, ông X phát biểu tại Hội nghị ... năm
+ * 2017").  After it, a clause of its own is what is
+ * said about the gathering ("cho biết trong cuộc gặp ... tuần trước, ông
+ * đã yêu cầu ..."): a gathering told of, not the place of the saying. */
+static int said_at(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
+{
+    size_t f = first_in_clause(s, k);
+    if (f == k || !s->trigs[k].setting || !spoken(lang->triggers[s->trigs[f].index].type) ||
+        date_before(a, s, s->trigs[f].tok))
+        return 0;
+    /* right after the verb, past its addressee ("nói với Thủ tướng Ấn
+     * Độ Narendra Modi trong cuộc điện đàm"): not a gathering of what is
+     * said ("cho biết ông muốn nêu vấn đề ... tại hội nghị thượng đỉnh") */
+    for (size_t j = f + 1; j < k; j++)
+        if (!s->trigs[j].setting)
+            return 0;
+    size_t words = 0, m = s->m_lo;
+    for (size_t i = s->trigs[f].tok + s->trigs[f].ntok; i < s->trigs[k].tok; i++) {
+        while (m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
+            m++;
+        words += !(m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
+    }
+    if (words > 3)
+        return 0;
+    size_t e = s->trigs[k].tok;
+    while (e < s->sn->tok_end && s->clause_at[e - s->sn->tok_begin] == s->trigs[k].clause)
+        e++;
+    return s->trigs[f].after_quote || e == s->sn->tok_end || clause_word_at(a, lang, e) == BN_EW_CONTENT;
+}
+
 /* "NATO cho biết vào ngày 12/1, tổ chức này sẽ tiến hành một cuộc họp":
  * a date right after reporting verb k that ends its clause, before a
  * clause with a subject and a trigger of its own, is that clause's date
@@ -843,6 +884,36 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
     return BN_OK;
 }
 
+/* Whether gathering k, where the speech verb first in its clause is said
+ * (said_at), names someone besides the speaker's side in its clause:
+ * "cho biết trong cuộc họp với các ngoại trưởng EU ngày 20/4" is a meeting
+ * too; "nói trong cuộc họp trực tuyến ngày 20/4" only the speech's
+ * setting. */
+static int met_others(const bn_article *a, const sent *s, size_t k)
+{
+    size_t f = first_in_clause(s, k), lo = clause_start(s, f);
+    const trig *g = &s->trigs[k];
+    for (size_t m = s->m_lo; m < s->m_hi; m++) {
+        const bn_mention *mn = &a->mentions[m];
+        if (mn->tok < g->tok + g->ntok || s->clause_at[mn->tok - s->sn->tok_begin] != g->clause)
+            continue;
+        const bn_actor *o = &a->actors[mn->actor];
+        int own = 0;
+        for (size_t j = s->m_lo; j < s->m_hi && !own; j++) {
+            const bn_mention *sp = &a->mentions[j];
+            if (sp->tok < lo || sp->tok >= s->trigs[f].tok)
+                continue;
+            const bn_actor *x = &a->actors[sp->actor];
+            own = x == o || (x->affiliation && strcmp(x->affiliation, o->id) == 0) ||
+                  (o->affiliation && strcmp(o->affiliation, x->id) == 0) ||
+                  (x->affiliation && o->affiliation && strcmp(x->affiliation, o->affiliation) == 0);
+        }
+        if (!own)
+            return 1;
+    }
+    return 0;
+}
+
 /* What the walk over a sentence's triggers carries from one to the next. */
 typedef struct walk {
     const bn_timex *const *own; /* each trigger's own date (own_dates) */
@@ -1012,9 +1083,13 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
     if (!date) {
         /* a first trigger takes the date of the clause's later trigger
          * that makes no event of its own ("nói trong cuộc họp báo ngày
-         * 19/4") */
+         * 19/4"); something said, that of the gathering it is said at
+         * ("nói trong cuộc họp trực tuyến ngày 20/4": what is said there
+         * is said that day) */
         for (size_t j = p->k + 1; p->first && !date && j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
-            if (w->own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
+            if (w->own[j] &&
+                ((lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j)) ||
+                 said_at(a, lang, s, j)))
                 date = w->own[j], *dsrc = BN_DATE_CLAUSE;
     }
     /* what a statement or warning before it says ("cảnh báo rằng Nga
@@ -1253,6 +1328,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         bn_date_source dsrc;
         if (t->setting && !setting_is_event(lang, t, own[k], &w))
             continue;
+        /* the gathering a speech is said at, with no one else named: the
+         * speech's setting, whose day it took */
+        if (t->setting && said_at(a, lang, s, k) && !met_others(a, s, k))
+            continue;
         p.cstart = clause_start(s, k);
         /* "thông báo trục xuất ... Italy và trục xuất ... Ukraine": the
          * second act is the first one's kind, of its day */
@@ -1268,7 +1347,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own;
          * but an act a report tells with a day of its own ("tiết lộ tướng
          * Zamir đã họp kín với tướng Caine hôm 30/1") is one */
-        if (!p.first && reported_in(a, lang, s, k)) {
+        if (!p.first && !said_at(a, lang, s, k) && reported_in(a, lang, s, k)) {
             size_t f = told_by(lang, s, k, own);
             if (f == SIZE_MAX)
                 continue;

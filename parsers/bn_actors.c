@@ -108,13 +108,13 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
 
 /* Notes that sentence k may speak of gathering g; `series`: named with
  * no place, one sitting of several (series_window's, not a day's). */
-static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series)
+static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series, size_t tok)
 {
     bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, cap, a->ngatherings + 1, sizeof *v);
     if (!v)
         return BN_ERR_NOMEM;
     a->gatherings = v;
-    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series};
+    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series, a->tokens.v[tok].start};
     return BN_OK;
 }
 
@@ -168,7 +168,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 long org = bn_kb_find(kb, g->org);
                 if (org < 0 || !slot[org])
                     continue;
-                if (add_gathering(a, &cap, k, g, 0) != BN_OK)
+                if (add_gathering(a, &cap, k, g, 0, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;
@@ -188,7 +188,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                     const bn_kb_gathering *kg = bn_kb_gathering_get(kb, g);
                     if (strcmp(kg->org, a->actors[mn->actor].id) != 0 || strcmp(kg->kind, "summit") != 0)
                         continue;
-                    if (add_gathering(a, &cap, k, kg, 1) != BN_OK)
+                    if (add_gathering(a, &cap, k, kg, 1, mn->tok) != BN_OK)
                         return BN_ERR_NOMEM;
                 }
             }
@@ -203,7 +203,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             size_t nrefs;
             const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
-                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1) != BN_OK)
+                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;

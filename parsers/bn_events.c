@@ -926,6 +926,7 @@ typedef struct walk {
     size_t talks;               /* an adverbial meeting with a counterpart named, dated by the event after it */
     size_t last_k;              /* the trigger of the last event made (or the one it enacts) */
     bn_timex shifted;           /* a day counted from another act's written day */
+    bn_timex sitting;           /* the day of a sitting the clause names */
     int count_from;             /* the event made is counted from the act of clause count_clause */
     size_t count_clause;
     long count_days;
@@ -1049,6 +1050,34 @@ static int counted_from(const bn_article *a, const bn_lang *lang, const sent *s,
     return 0;
 }
 
+/* The day of the one sitting of a series of the knowledge base that
+ * clause c of sentence s names ("ông Putin đọc Thông điệp Liên bang"),
+ * held on one day in the two weeks up to the publication date: what the
+ * article tells of as just done.  1 and *out, else 0 (no publication date, no
+ * such sitting, or two). */
+static int sitting_of(const bn_article *a, const sent *s, size_t c, bn_timex *out)
+{
+    if (!s->dct)
+        return 0;
+    size_t k = (size_t)(s->sn - a->sentences);
+    long dct = bn_days_from_civil(s->dct->value.year, s->dct->value.month, s->dct->value.day), day = LONG_MIN;
+    for (size_t g = 0; g < a->ngatherings; g++) {
+        const bn_gathering_ref *gr = &a->gatherings[g];
+        if (gr->sentence != k || !gr->series || gr->at < s->sn->start || gr->at >= s->sn->end ||
+            gr->to != gr->from || clause_of_offset(a, s, gr->at) != c || gr->from > dct || gr->from < dct - 14)
+            continue;
+        if (day != LONG_MIN && day != gr->from)
+            return 0;
+        day = gr->from;
+    }
+    if (day == LONG_MIN)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->value = bn_date_of_days(day);
+    out->year_source = BN_YEAR_DCT;
+    return 1;
+}
+
 /* Day x moved by `days` (its year unknown: within its year alone), into
  * *out; 0 when x is no single day. */
 static int shift_day(const bn_timex *x, long days, bn_timex *out)
@@ -1121,11 +1150,26 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
                 return 0;
             date = &w->shifted;
         }
+        /* "ông Putin đọc Thông điệp Liên bang", "một ngày sau khi ông Putin
+         * đọc Thông điệp Liên bang": the day of the sitting named, for
+         * what is done */
+        int done = p->subject && !content && !t->noun && !t->undated && !s->caption &&
+                   plain_clause(a, lang, p->cstart, t->tok);
+        if (!date && done && sitting_of(a, s, t->clause, &w->sitting)) {
+            *out = &w->sitting;
+            *dsrc = BN_DATE_SENTENCE;
+            return 1;
+        }
+        if (!date && done && counted && sitting_of(a, s, other, &w->sitting) &&
+            shift_day(&w->sitting, days, &w->shifted)) {
+            *out = &w->shifted;
+            *dsrc = BN_DATE_SENTENCE;
+            return 1;
+        }
         if (!date) {
             /* stated without a date: the publication date, for what is
              * done (not what is planned or might be), and less trusted */
-            int plain = p->subject && !content && !t->noun && !t->undated && !s->caption &&
-                        !clause_word_at(a, lang, p->cstart) && plain_clause(a, lang, p->cstart, t->tok);
+            int plain = done && !clause_word_at(a, lang, p->cstart);
             int by_dct = plain && s->dct && !period_in_clause(a, s, t);
             /* counted from another act: dated at the end from that act's
              * day, if the article gives it */

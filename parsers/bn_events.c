@@ -806,14 +806,21 @@ static size_t trailing_date_of(const bn_article *a, const bn_lang *lang, const s
 {
     if (c == 0 || a->timexes[s->t_lo].start < x->start)
         return SIZE_MAX; /* "Ngày 6/7, ... pháo kích ..., tính đến ngày 7/7": the act has its date */
-    size_t last = SIZE_MAX;
+    size_t last = SIZE_MAX, at = SIZE_MAX; /* the clause's last act; its last gathering after a speech verb */
     for (size_t k = 0; k < s->ntrigs; k++) {
         if (s->trigs[k].clause == c)
             return SIZE_MAX;
         if (s->trigs[k].clause == c - 1 && !s->trigs[k].setting)
-            last = k;
+            last = k, at = SIZE_MAX;
+        else if (s->trigs[k].clause == c - 1 && last != SIZE_MAX && spoken(lang->triggers[s->trigs[last].index].type))
+            at = k;
     }
-    if (last == SIZE_MAX || spoken(lang->triggers[s->trigs[last].index].type))
+    /* "ông X nói trong cuộc họp báo ... tại sân bay Vostochny, vùng Viễn
+     * Đông hôm 12/4": the day of the gathering the speech is said at, past
+     * its place */
+    if (at != SIZE_MAX)
+        last = at;
+    else if (last == SIZE_MAX || spoken(lang->triggers[s->trigs[last].index].type))
         return SIZE_MAX;
     size_t cs = s->sn->tok_begin;
     while (cs < s->sn->tok_end && s->clause_at[cs - s->sn->tok_begin] != c)

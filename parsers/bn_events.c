@@ -659,9 +659,9 @@ static int date_before(const bn_article *a, const sent *s, size_t i)
  * sentence, or what is said follows it ("... rằng"), or the quote before
  * the verb is what is said; and no date comes before the verb (that one
  * is the speech's: "Sáng 17/5, ông X phát biểu tại Hội nghị ... năm
- * 2017").  After it, a clause of its own is what is
- * said about the gathering ("cho biết trong cuộc gặp ... tuần trước, ông
- * đã yêu cầu ..."): a gathering told of, not the place of the saying. */
+ * 2017").  After it, a clause of its own is what is said about the
+ * gathering ("cho biết trong cuộc gặp ... tuần trước, ông đã yêu cầu
+ * ..."): a gathering told of, not the place of the saying. */
 static int said_at(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
 {
     size_t f = first_in_clause(s, k);
@@ -1060,8 +1060,8 @@ static int counted_from(const bn_article *a, const bn_lang *lang, const sent *s,
 /* The day of the one sitting of a series of the knowledge base that
  * clause c of sentence s names ("ông Putin đọc Thông điệp Liên bang"),
  * held on one day in the two weeks up to the publication date: what the
- * article tells of as just done.  1 and *out, else 0 (no publication date, no
- * such sitting, or two). */
+ * article tells of as just done.  1 and *out, else 0 (no publication
+ * date, no such sitting, or two). */
 static int sitting_of(const bn_article *a, const sent *s, size_t c, bn_timex *out)
 {
     if (!s->dct)
@@ -1432,7 +1432,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         if (adverbial(a, lang, s, &p, &w))
             continue;
         size_t made = a->nevents;
-        if (event_date(a, lang, s, &p, &w, &date, &dsrc) && (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) == BN_OK)
+        if (event_date(a, lang, s, &p, &w, &date, &dsrc) &&
+            (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) == BN_OK)
             st = note_counted(a, lang, s, &w, made);
     }
     /* the talks an adverbial names, dated as the sentence's first event */

@@ -193,6 +193,7 @@ typedef struct bn_gathering_ref {
     uint32_t sentence;
     long from, to;  /* days since 1970-01-01 */
     int series;     /* named by its organiser alone ("Hội nghị G7"): one sitting of a series */
+    uint32_t at;    /* where the sentence names it (clean-text offset of its name, place or organiser) */
 } bn_gathering_ref;
 
 typedef struct bn_article {

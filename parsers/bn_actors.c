@@ -108,13 +108,13 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
 
 /* Notes that sentence k may speak of gathering g; `series`: named with
  * no place, one sitting of several (series_window's, not a day's). */
-static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series)
+static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series, size_t tok)
 {
     bn_gathering_ref *v = bn_arena_grow(&a->arena, a->gatherings, cap, a->ngatherings + 1, sizeof *v);
     if (!v)
         return BN_ERR_NOMEM;
     a->gatherings = v;
-    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series};
+    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series, a->tokens.v[tok].start};
     return BN_OK;
 }
 
@@ -168,7 +168,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 long org = bn_kb_find(kb, g->org);
                 if (org < 0 || !slot[org])
                     continue;
-                if (add_gathering(a, &cap, k, g, 0) != BN_OK)
+                if (add_gathering(a, &cap, k, g, 0, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;
@@ -188,7 +188,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                     const bn_kb_gathering *kg = bn_kb_gathering_get(kb, g);
                     if (strcmp(kg->org, a->actors[mn->actor].id) != 0 || strcmp(kg->kind, "summit") != 0)
                         continue;
-                    if (add_gathering(a, &cap, k, kg, 1) != BN_OK)
+                    if (add_gathering(a, &cap, k, kg, 1, mn->tok) != BN_OK)
                         return BN_ERR_NOMEM;
                 }
             }
@@ -203,7 +203,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             size_t nrefs;
             const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
-                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1) != BN_OK)
+                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;
@@ -914,7 +914,18 @@ static long actor_of(bn_article *a, const bn_kb *kb, const char *lang, size_t k,
 
 /* Whether person p holds one of the roles refs (sorted by person) over
  * [lo, hi]. */
-static int holds(const bn_kb *kb, const bn_kb_ref *refs, size_t nrefs, size_t p, long lo, long hi)
+/* Whether a role is of one of the states or organisations `orgs` (the
+ * names written inside the title: "ông chủ Nhà Trắng"); any when none. */
+static int of_orgs(const bn_kb_role *role, const char *const *orgs, size_t norgs)
+{
+    for (size_t k = 0; k < norgs; k++)
+        if (strcmp(role->org, orgs[k]) == 0)
+            return 1;
+    return norgs == 0;
+}
+
+static int holds(const bn_kb *kb, const bn_kb_ref *refs, size_t nrefs, size_t p, long lo, long hi,
+                 const char *const *orgs, size_t norgs)
 {
     size_t l = 0, h = nrefs;
     while (l < h) {
@@ -926,7 +937,7 @@ static int holds(const bn_kb *kb, const bn_kb_ref *refs, size_t nrefs, size_t p,
     }
     for (; l < nrefs && refs[l].item == p; l++) {
         const bn_kb_role *role = &bn_kb_get(kb, p)->roles[refs[l].sub];
-        if (role->from <= lo && hi < role->to)
+        if (role->from <= lo && hi < role->to && of_orgs(role, orgs, norgs))
             return 1;
     }
     return 0;
@@ -1057,10 +1068,19 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             size_t nrefs, holder = SIZE_MAX, holders = 0, named_before = SIZE_MAX, nnamed_before = 0;
             const char *holder_org = NULL;
             const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
+            /* a state or organisation named inside the title ("ông chủ
+             * Nhà Trắng", "Tổng thống Nga"): only its office */
+            const char *orgs[4];
+            size_t norgs = 0;
+            for (size_t m = 0; m < nm && a->mentions[m].tok < i + n; m++) {
+                const bn_actor *o = &a->actors[a->mentions[m].actor];
+                if (a->mentions[m].tok >= i && o->kind != BN_KIND_PERSON && norgs < 4)
+                    orgs[norgs++] = o->id;
+            }
             /* the holders then, up to two: enough to know there is one */
             for (size_t r = 0; !named && r < nrefs && holders < 2; r++) {
                 const bn_kb_role *role = &bn_kb_get(kb, refs[r].item)->roles[refs[r].sub];
-                if (role->from <= olo && ohi < role->to && refs[r].item != holder) {
+                if (role->from <= olo && ohi < role->to && refs[r].item != holder && of_orgs(role, orgs, norgs)) {
                     holder = refs[r].item;
                     holder_org = role->org;
                     holders++;
@@ -1071,7 +1091,7 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
              * cost does not grow with the knowledge base */
             for (size_t m = 0; !named && m < nm && a->mentions[m].tok < i; m++) {
                 long p = a->mentions[m].actor < nnamed ? kbi[a->mentions[m].actor] : -1;
-                if (p < 0 || (size_t)p == named_before || !holds(kb, refs, nrefs, (size_t)p, olo, ohi))
+                if (p < 0 || (size_t)p == named_before || !holds(kb, refs, nrefs, (size_t)p, olo, ohi, orgs, norgs))
                     continue;
                 if (nnamed_before == 0 || (size_t)p != named_before)
                     nnamed_before++;
@@ -1088,6 +1108,21 @@ bn_status bn_link_offices(bn_article *a, const bn_kb *kb, const bn_lang *lang)
             }
             if (holders == 1) {
                 long ai = actor_of(a, kb, lang->code, holder, &acap);
+                /* a person read inside the title is its first word taken
+                 * for a pronoun ("Ông chủ Nhà Trắng"): the holder instead */
+                size_t in = 0;
+                while (ai >= 0 && in < nm &&
+                       !(a->mentions[in].tok == i && a->actors[a->mentions[in].actor].kind == BN_KIND_PERSON))
+                    in++;
+                if (ai >= 0 && in < nm) {
+                    a->actors[a->mentions[in].actor].mentions--;
+                    a->mentions[in].actor = (uint32_t)ai;
+                    a->mentions[in].start = a->tokens.v[i].start;
+                    a->mentions[in].end = a->tokens.v[i + n - 1].end;
+                    a->actors[ai].mentions++;
+                    i += n;
+                    continue;
+                }
                 bn_mention *mv = ai < 0 ? NULL : bn_arena_grow(&a->arena, a->mentions, &mcap, a->nmentions + 1, sizeof *mv);
                 if (!mv)
                     return BN_ERR_NOMEM;

@@ -1,4 +1,5 @@
 #include "bn_events.h"
+#include "bn_dates.h"
 #include "bn_sentences.h"
 
 #include <limits.h>
@@ -35,7 +36,23 @@ typedef struct sent {
     size_t nclauses;
     trig *trigs;
     size_t ntrigs;
+    struct counted *counted; /* events dated from another act of the article, to date at the end */
+    size_t ncounted, ccap;
 } sent;
+
+/* An event whose day is counted from another act ("Một ngày trước khi Nga
+ * tuyên bố các lệnh trừng phạt, Tổng thống Mỹ Joe Biden đã ký ..."): dated
+ * once the article's events are known, from the one event of that act's
+ * kind and doer that has a day of its own. */
+#define COUNTED_ACTORS 8
+typedef struct counted {
+    uint32_t trigger;  /* the event's trigger (clean-text offset): its key */
+    long days;         /* from the other act to it */
+    int by_dct;        /* dated by the publication date when no act is found, else dropped */
+    unsigned types;    /* the other act's kinds: a bit per event type of its clause's triggers */
+    const char *ids[COUNTED_ACTORS]; /* the actors named in its clause */
+    size_t nids;
+} counted;
 
 static int verbal(bn_event_type t)
 {
@@ -630,6 +647,47 @@ static int reported_in(const bn_article *a, const bn_lang *lang, const sent *s, 
            (clause_start(s, f) < s->trigs[f].tok || mention_between(a, s, s->sn->tok_begin, s->trigs[f].tok));
 }
 
+/* Whether a date of sentence s starts before token i ("Sáng 17/5, ...,
+ * ông X phát biểu tại Hội nghị ... năm 2017": the speech's). */
+static int date_before(const bn_article *a, const sent *s, size_t i)
+{
+    return s->t_lo < s->t_hi && a->timexes[s->t_lo].start < a->tokens.v[i].start;
+}
+
+/* Whether setting k ("trong cuộc họp trực tuyến ngày 20/4") is where the
+ * speech verb first in its clause is said: the gathering ends the
+ * sentence, or what is said follows it ("... rằng"), or the quote before
+ * the verb is what is said; and no date comes before the verb (that one
+ * is the speech's: "Sáng 17/5, ông X phát biểu tại Hội nghị ... năm
+ * 2017").  After it, a clause of its own is what is said about the
+ * gathering ("cho biết trong cuộc gặp ... tuần trước, ông đã yêu cầu
+ * ..."): a gathering told of, not the place of the saying. */
+static int said_at(const bn_article *a, const bn_lang *lang, const sent *s, size_t k)
+{
+    size_t f = first_in_clause(s, k);
+    if (f == k || !s->trigs[k].setting || !spoken(lang->triggers[s->trigs[f].index].type) ||
+        date_before(a, s, s->trigs[f].tok))
+        return 0;
+    /* right after the verb, past its addressee ("nói với Thủ tướng Ấn
+     * Độ Narendra Modi trong cuộc điện đàm"): not a gathering of what is
+     * said ("cho biết ông muốn nêu vấn đề ... tại hội nghị thượng đỉnh") */
+    for (size_t j = f + 1; j < k; j++)
+        if (!s->trigs[j].setting)
+            return 0;
+    size_t words = 0, m = s->m_lo;
+    for (size_t i = s->trigs[f].tok + s->trigs[f].ntok; i < s->trigs[k].tok; i++) {
+        while (m < s->m_hi && a->mentions[m].end <= a->tokens.v[i].start)
+            m++;
+        words += !(m < s->m_hi && a->mentions[m].start <= a->tokens.v[i].start);
+    }
+    if (words > 3)
+        return 0;
+    size_t e = s->trigs[k].tok;
+    while (e < s->sn->tok_end && s->clause_at[e - s->sn->tok_begin] == s->trigs[k].clause)
+        e++;
+    return s->trigs[f].after_quote || e == s->sn->tok_end || clause_word_at(a, lang, e) == BN_EW_CONTENT;
+}
+
 /* "NATO cho biết vào ngày 12/1, tổ chức này sẽ tiến hành một cuộc họp":
  * a date right after reporting verb k that ends its clause, before a
  * clause with a subject and a trigger of its own, is that clause's date
@@ -748,14 +806,21 @@ static size_t trailing_date_of(const bn_article *a, const bn_lang *lang, const s
 {
     if (c == 0 || a->timexes[s->t_lo].start < x->start)
         return SIZE_MAX; /* "Ngày 6/7, ... pháo kích ..., tính đến ngày 7/7": the act has its date */
-    size_t last = SIZE_MAX;
+    size_t last = SIZE_MAX, at = SIZE_MAX; /* the clause's last act; its last gathering after a speech verb */
     for (size_t k = 0; k < s->ntrigs; k++) {
         if (s->trigs[k].clause == c)
             return SIZE_MAX;
         if (s->trigs[k].clause == c - 1 && !s->trigs[k].setting)
-            last = k;
+            last = k, at = SIZE_MAX;
+        else if (s->trigs[k].clause == c - 1 && last != SIZE_MAX && spoken(lang->triggers[s->trigs[last].index].type))
+            at = k;
     }
-    if (last == SIZE_MAX || spoken(lang->triggers[s->trigs[last].index].type))
+    /* "ông X nói trong cuộc họp báo ... tại sân bay Vostochny, vùng Viễn
+     * Đông hôm 12/4": the day of the gathering the speech is said at, past
+     * its place */
+    if (at != SIZE_MAX)
+        last = at;
+    else if (last == SIZE_MAX || spoken(lang->triggers[s->trigs[last].index].type))
         return SIZE_MAX;
     size_t cs = s->sn->tok_begin;
     while (cs < s->sn->tok_end && s->clause_at[cs - s->sn->tok_begin] != c)
@@ -826,6 +891,36 @@ static bn_status own_dates(bn_article *a, const bn_lang *lang, const sent *s, co
     return BN_OK;
 }
 
+/* Whether gathering k, where the speech verb first in its clause is said
+ * (said_at), names someone besides the speaker's side in its clause:
+ * "cho biết trong cuộc họp với các ngoại trưởng EU ngày 20/4" is a meeting
+ * too; "nói trong cuộc họp trực tuyến ngày 20/4" only the speech's
+ * setting. */
+static int met_others(const bn_article *a, const sent *s, size_t k)
+{
+    size_t f = first_in_clause(s, k), lo = clause_start(s, f);
+    const trig *g = &s->trigs[k];
+    for (size_t m = s->m_lo; m < s->m_hi; m++) {
+        const bn_mention *mn = &a->mentions[m];
+        if (mn->tok < g->tok + g->ntok || s->clause_at[mn->tok - s->sn->tok_begin] != g->clause)
+            continue;
+        const bn_actor *o = &a->actors[mn->actor];
+        int own = 0;
+        for (size_t j = s->m_lo; j < s->m_hi && !own; j++) {
+            const bn_mention *sp = &a->mentions[j];
+            if (sp->tok < lo || sp->tok >= s->trigs[f].tok)
+                continue;
+            const bn_actor *x = &a->actors[sp->actor];
+            own = x == o || (x->affiliation && strcmp(x->affiliation, o->id) == 0) ||
+                  (o->affiliation && strcmp(o->affiliation, x->id) == 0) ||
+                  (x->affiliation && o->affiliation && strcmp(x->affiliation, o->affiliation) == 0);
+        }
+        if (!own)
+            return 1;
+    }
+    return 0;
+}
+
 /* What the walk over a sentence's triggers carries from one to the next. */
 typedef struct walk {
     const bn_timex *const *own; /* each trigger's own date (own_dates) */
@@ -837,6 +932,12 @@ typedef struct walk {
     size_t report_k, report_ev; /* the last statement made: its trigger, its event */
     size_t talks;               /* an adverbial meeting with a counterpart named, dated by the event after it */
     size_t last_k;              /* the trigger of the last event made (or the one it enacts) */
+    bn_timex shifted;           /* a day counted from another act's written day */
+    bn_timex sitting;           /* the day of a sitting the clause names */
+    int count_from;             /* the event made is counted from the act of clause count_clause */
+    size_t count_clause;
+    long count_days;
+    int count_by_dct;
 } walk;
 
 /* The trigger the walk is at. */
@@ -936,12 +1037,78 @@ static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
     return 0;
 }
 
+/* A time counted from another act in trigger t's sentence, outside t's
+ * clause: "Một ngày trước khi Nga tuyên bố ..., Biden đã ký" (the clause
+ * word of the period opens the other act's clause).  1 with that clause
+ * and the days from it to t's act, else 0. */
+static int counted_from(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t, size_t *clause,
+                        long *days)
+{
+    for (size_t i = 0; i < a->nperiods && a->periods[i].start < s->sn->end; i++) {
+        const bn_span *pd = &a->periods[i];
+        if (pd->start < s->sn->start || !bn_date_period_offset(a, lang, pd, days))
+            continue;
+        size_t last = bn_tokens_at(&a->tokens, pd->end - 1);
+        if (last < s->sn->tok_begin || last >= s->sn->tok_end)
+            continue;
+        *clause = s->clause_at[last - s->sn->tok_begin];
+        return *clause != t->clause;
+    }
+    return 0;
+}
+
+/* The day of the one sitting of a series of the knowledge base that
+ * clause c of sentence s names ("ông Putin đọc Thông điệp Liên bang"),
+ * held on one day in the two weeks up to the publication date: what the
+ * article tells of as just done.  1 and *out, else 0 (no publication
+ * date, no such sitting, or two). */
+static int sitting_of(const bn_article *a, const sent *s, size_t c, bn_timex *out)
+{
+    if (!s->dct)
+        return 0;
+    size_t k = (size_t)(s->sn - a->sentences);
+    long dct = bn_days_from_civil(s->dct->value.year, s->dct->value.month, s->dct->value.day), day = LONG_MIN;
+    for (size_t g = 0; g < a->ngatherings; g++) {
+        const bn_gathering_ref *gr = &a->gatherings[g];
+        if (gr->sentence != k || !gr->series || gr->at < s->sn->start || gr->at >= s->sn->end ||
+            gr->to != gr->from || clause_of_offset(a, s, gr->at) != c || gr->from > dct || gr->from < dct - 14)
+            continue;
+        if (day != LONG_MIN && day != gr->from)
+            return 0;
+        day = gr->from;
+    }
+    if (day == LONG_MIN)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->value = bn_date_of_days(day);
+    out->year_source = BN_YEAR_DCT;
+    return 1;
+}
+
+/* Day x moved by `days` (its year unknown: within its year alone), into
+ * *out; 0 when x is no single day. */
+static int shift_day(const bn_timex *x, long days, bn_timex *out)
+{
+    if (x->value.precision != BN_PREC_DAY || x->has_end || x->mod)
+        return 0;
+    int y = x->value.year ? x->value.year : 2000; /* a leap year: 29/2 is a day */
+    bn_date d = bn_date_of_days(bn_days_from_civil(y, x->value.month, x->value.day) + days);
+    if (!x->value.year && d.year != y)
+        return 0;
+    *out = *x;
+    out->value = d;
+    if (!x->value.year)
+        out->value.year = 0;
+    return 1;
+}
+
 /* The date of the event of trigger p->k: its own, else one it is given;
  * returns 0 when it makes no event. */
-static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, const at *p, const walk *w,
+static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, const at *p, walk *w,
                       const bn_timex **out, bn_date_source *dsrc)
 {
     const trig *t = &s->trigs[p->k];
+    w->count_from = 0;
     const bn_timex *date = w->own[p->k];
     /* "tuyên bố cấm tàu quân sự ... từ 24/4 tới hết tháng 10": what a
      * verb enacts or publishes is dated by the act's own date */
@@ -952,9 +1119,13 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
     if (!date) {
         /* a first trigger takes the date of the clause's later trigger
          * that makes no event of its own ("nói trong cuộc họp báo ngày
-         * 19/4") */
+         * 19/4"); something said, that of the gathering it is said at
+         * ("nói trong cuộc họp trực tuyến ngày 20/4": what is said there
+         * is said that day) */
         for (size_t j = p->k + 1; p->first && !date && j < s->ntrigs && s->trigs[j].clause == t->clause; j++)
-            if (w->own[j] && lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j))
+            if (w->own[j] &&
+                ((lang->triggers[s->trigs[j].index].type == BN_EV_STATEMENT && reported_in(a, lang, s, j)) ||
+                 said_at(a, lang, s, j)))
                 date = w->own[j], *dsrc = BN_DATE_CLAUSE;
     }
     /* what a statement or warning before it says ("cảnh báo rằng Nga
@@ -976,12 +1147,50 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
             if (a->timexes[j].start < a->tokens.v[t->tok].start && !dates_no_act(a, lang, s, &a->timexes[j]) &&
                 (!content || a->timexes[j].start > a->tokens.v[w->speech_end - 1].end))
                 date = &a->timexes[j];
+        size_t other = 0;
+        long days = 0;
+        int counted = !content && counted_from(a, lang, s, t, &other, &days);
+        /* "Hai ngày sau khi Nga tuyên bố hôm 16/4, Mỹ ...": the other
+         * act's day, moved */
+        if (date && counted && clause_of_offset(a, s, date->start) == other) {
+            if (!shift_day(date, days, &w->shifted))
+                return 0;
+            date = &w->shifted;
+        }
+        /* "ông Putin đọc Thông điệp Liên bang", "một ngày sau khi ông Putin
+         * đọc Thông điệp Liên bang": the day of the sitting named, for
+         * what is done */
+        int done = p->subject && !content && !t->noun && !t->undated && !s->caption &&
+                   plain_clause(a, lang, p->cstart, t->tok);
+        if (!date && done && sitting_of(a, s, t->clause, &w->sitting)) {
+            *out = &w->sitting;
+            *dsrc = BN_DATE_SENTENCE;
+            return 1;
+        }
+        if (!date && done && counted && sitting_of(a, s, other, &w->sitting) &&
+            shift_day(&w->sitting, days, &w->shifted)) {
+            *out = &w->shifted;
+            *dsrc = BN_DATE_SENTENCE;
+            return 1;
+        }
         if (!date) {
             /* stated without a date: the publication date, for what is
              * done (not what is planned or might be), and less trusted */
-            if (!s->dct || !p->subject || content || t->noun || t->undated || s->caption ||
-                clause_word_at(a, lang, p->cstart) || !plain_clause(a, lang, p->cstart, t->tok) ||
-                period_in_clause(a, s, t))
+            int plain = done && !clause_word_at(a, lang, p->cstart);
+            int by_dct = plain && s->dct && !period_in_clause(a, s, t);
+            /* counted from another act: dated at the end from that act's
+             * day, if the article gives it */
+            if (plain && counted) {
+                static const bn_timex none = {.year_source = BN_YEAR_UNKNOWN};
+                w->count_from = 1;
+                w->count_clause = other;
+                w->count_days = days;
+                w->count_by_dct = by_dct;
+                *out = by_dct ? s->dct : &none;
+                *dsrc = by_dct ? BN_DATE_DCT : BN_DATE_SENTENCE;
+                return 1;
+            }
+            if (!by_dct)
                 return 0; /* nor for a clause of "trước khi", "rằng" …, nor over a period */
             date = s->dct;
             *dsrc = BN_DATE_DCT;
@@ -1106,6 +1315,41 @@ static size_t told_by(const bn_lang *lang, const sent *s, size_t k, const bn_tim
     return f;
 }
 
+/* Notes the event just made when event_date counted it from another act:
+ * that act's kinds and the actors of its clause. */
+static bn_status note_counted(bn_article *a, const bn_lang *lang, sent *s, walk *w, size_t before)
+{
+    if (!w->count_from)
+        return BN_OK;
+    w->count_from = 0;
+    if (a->nevents == before)
+        return BN_OK;
+    counted *v = bn_arena_grow(&a->arena, s->counted, &s->ccap, s->ncounted + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    s->counted = v;
+    counted *c = &v[s->ncounted++];
+    memset(c, 0, sizeof *c);
+    c->trigger = a->events[a->nevents - 1].sources[0].trigger_offset;
+    c->days = w->count_days;
+    c->by_dct = w->count_by_dct;
+    for (size_t k = 0; k < s->ntrigs; k++)
+        if (s->trigs[k].clause == w->count_clause)
+            c->types |= 1u << lang->triggers[s->trigs[k].index].type;
+    for (size_t m = s->m_lo; m < s->m_hi; m++) {
+        const bn_mention *mn = &a->mentions[m];
+        if (s->clause_at[mn->tok - s->sn->tok_begin] != w->count_clause)
+            continue;
+        const char *id = a->actors[mn->actor].id;
+        size_t j = 0;
+        while (j < c->nids && strcmp(c->ids[j], id) != 0)
+            j++;
+        if (j == c->nids && c->nids < COUNTED_ACTORS)
+            c->ids[c->nids++] = id;
+    }
+    return BN_OK;
+}
+
 /* The events of one sentence.
  *
  * Dates: own_dates.
@@ -1123,7 +1367,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 {
     const bn_timex **own = NULL;
     bn_status st = own_dates(a, lang, s, &own);
-    walk w = {own, 0, s->sn->tok_begin, SIZE_MAX, SIZE_MAX, 0, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    walk w = {.own = own, .prev_end = s->sn->tok_begin, .signed_act = SIZE_MAX, .speech_clause = SIZE_MAX,
+              .report_k = SIZE_MAX, .report_ev = SIZE_MAX, .talks = SIZE_MAX, .last_k = SIZE_MAX};
     size_t before = a->nevents;
     for (size_t k = 0; st == BN_OK && k < s->ntrigs; k++) {
         const trig *t = &s->trigs[k];
@@ -1133,6 +1378,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
         const bn_timex *date;
         bn_date_source dsrc;
         if (t->setting && !setting_is_event(lang, t, own[k], &w))
+            continue;
+        /* the gathering a speech is said at, with no one else named: the
+         * speech's setting, whose day it took */
+        if (t->setting && said_at(a, lang, s, k) && !met_others(a, s, k))
             continue;
         p.cstart = clause_start(s, k);
         /* "thông báo trục xuất ... Italy và trục xuất ... Ukraine": the
@@ -1149,7 +1398,7 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
          * cuộc họp vào đầu năm 2022"): reported, not an event of its own;
          * but an act a report tells with a day of its own ("tiết lộ tướng
          * Zamir đã họp kín với tướng Caine hôm 30/1") is one */
-        if (!p.first && reported_in(a, lang, s, k)) {
+        if (!p.first && !said_at(a, lang, s, k) && reported_in(a, lang, s, k)) {
             size_t f = told_by(lang, s, k, own);
             if (f == SIZE_MAX)
                 continue;
@@ -1164,7 +1413,8 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
                 continue;
             size_t before = a->nevents;
             if (!event_date(a, lang, s, &p, &w, &date, &dsrc) ||
-                (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) != BN_OK || a->nevents == before)
+                (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) != BN_OK ||
+                (st = note_counted(a, lang, s, &w, before)) != BN_OK || a->nevents == before)
                 continue;
             /* the act is the event: the report of it is not another */
             if (w.report_k == f && w.report_ev < before) {
@@ -1181,8 +1431,10 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
             p.first = 1;
         if (adverbial(a, lang, s, &p, &w))
             continue;
-        if (event_date(a, lang, s, &p, &w, &date, &dsrc))
-            st = make_event(a, lang, s, cap, &p, &w, date, dsrc);
+        size_t made = a->nevents;
+        if (event_date(a, lang, s, &p, &w, &date, &dsrc) &&
+            (st = make_event(a, lang, s, cap, &p, &w, date, dsrc)) == BN_OK)
+            st = note_counted(a, lang, s, &w, made);
     }
     /* the talks an adverbial names, dated as the sentence's first event */
     if (st == BN_OK && w.talks != SIZE_MAX && a->nevents > before) {
@@ -1198,6 +1450,70 @@ static bn_status sentence_events(bn_article *a, const bn_lang *lang, sent *s, si
 static int same_date(const bn_timex *x, const bn_timex *y)
 {
     return bn_timex_date_cmp(x, y) == 0;
+}
+
+/* Whether event e may be the act c counts from: one of its kinds, done by
+ * one of the actors of its clause (a person by the side they speak for). */
+static int counted_act(const bn_article *a, const counted *c, const bn_event *e)
+{
+    if (!(c->types >> e->type & 1))
+        return 0;
+    for (size_t i = 0; i < e->nactors; i++) {
+        if (e->actors[i].role != BN_ROLE_SOURCE)
+            continue;
+        const char *side = NULL;
+        for (size_t k = 0; k < a->nactors; k++)
+            if (strcmp(a->actors[k].id, e->actors[i].id) == 0)
+                side = a->actors[k].affiliation;
+        for (size_t j = 0; j < c->nids; j++)
+            if (strcmp(c->ids[j], e->actors[i].id) == 0 || (side && strcmp(c->ids[j], side) == 0))
+                return 1;
+    }
+    return 0;
+}
+
+/* Dates the events counted from another act: from the day of the one act
+ * of the article that may be it ("Tại cuộc họp báo ngày 16/4, ... Lavrov
+ * tuyên bố Moscow sẽ trục xuất ..." for "Một ngày trước khi Nga tuyên bố
+ * các lệnh trừng phạt"); with none, or several days, by the publication
+ * date as before, or not at all. */
+static void date_counted(bn_article *a, const sent *s)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < a->nevents; i++) {
+        bn_event *e = &a->events[i];
+        const counted *c = NULL;
+        for (size_t k = 0; k < s->ncounted && !c; k++)
+            if (s->counted[k].trigger == e->sources[0].trigger_offset)
+                c = &s->counted[k];
+        if (c) {
+            const bn_timex *from = NULL;
+            int clash = 0;
+            for (size_t j = 0; j < a->nevents && !clash; j++) {
+                const bn_event *o = &a->events[j];
+                int other = 0;
+                for (size_t k = 0; k < s->ncounted && !other; k++)
+                    other = s->counted[k].trigger == o->sources[0].trigger_offset;
+                if (other || o->date_source == BN_DATE_DCT || o->date.value.precision != BN_PREC_DAY ||
+                    !counted_act(a, c, o))
+                    continue;
+                if (from && !same_date(from, &o->date))
+                    clash = 1;
+                from = &o->date;
+            }
+            bn_timex day;
+            if (from && !clash && shift_day(from, c->days, &day)) {
+                day.start = e->date.start;
+                day.end_off = e->date.end_off;
+                e->confidence += e->date_source == BN_DATE_DCT ? 0.2 : 0.0;
+                e->date = day;
+                e->date_source = BN_DATE_SENTENCE;
+            } else if (!c->by_dct)
+                continue; /* no day to count from: no event */
+        }
+        a->events[w++] = *e;
+    }
+    a->nevents = w;
 }
 
 /* 1 when x is a week, month or longer holding y's days ("tuần này"
@@ -1324,7 +1640,7 @@ static bn_status merge_within(bn_article *a)
 
 bn_status bn_find_events(bn_article *a, const bn_lang *lang)
 {
-    size_t cap = 0, mi = 0, ti = 0, pi = 0, tcap = 0;
+    size_t cap = 0, mi = 0, ti = 0, pi = 0, di = 0, tcap = 0;
     sent s = {0};
     bn_timex dct = {0};
     if (bn_date_real_day(&a->dct)) {
@@ -1350,7 +1666,11 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
         s.p_lo = s.p_hi = pi;
         while (s.p_hi < a->nplaces && a->places[s.p_hi].start < sn->end)
             s.p_hi++;
-        if (s.m_lo == s.m_hi || (s.t_lo == s.t_hi && !s.dct) || sn->tok_end == sn->tok_begin)
+        /* a sentence with no date may still count one from another act */
+        while (di < a->nperiods && a->periods[di].start < sn->start)
+            di++;
+        int period = di < a->nperiods && a->periods[di].start < sn->end;
+        if (s.m_lo == s.m_hi || (s.t_lo == s.t_hi && !s.dct && !period) || sn->tok_end == sn->tok_begin)
             continue;
         bn_status st = read_sentence(a, lang, &s, &tcap);
         /* "... chủ trì cuộc họp. (Ảnh: TASS)": the caption's credit may
@@ -1362,5 +1682,6 @@ bn_status bn_find_events(bn_article *a, const bn_lang *lang)
         if (st != BN_OK)
             return st;
     }
+    date_counted(a, &s);
     return merge_within(a);
 }

@@ -25,7 +25,13 @@ struct bn_glue {
     word_list before_names, after_words, names, initials, finals, abbreviations;
     uint8_t vowel[LATIN_END];
     uint8_t cls[LATIN_END];   /* C_LOWER, C_UPPER, C_DIGIT or C_OTHER, asked of ICU once */
+    uint8_t info[LATIN_END];  /* what cp_info says of each, worked out once */
 };
+
+/* A code point's class in one byte: its C_ class, its vowel (1: an ASCII
+ * vowel, 2: a vowel with a Vietnamese mark) and whether it is part of a
+ * word. */
+enum { I_CLS = 3, I_VOWEL_SHIFT = 2, I_WORD = 16 };
 
 static void list_free(word_list *l)
 {
@@ -92,40 +98,6 @@ static int vietnamese_vowel_by_icu(UChar32 c)
     return 1;
 }
 
-bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_error *err)
-{
-    *out = NULL;
-    const json_t *obj = json_object_get(root, "glued_words");
-    if (!obj)
-        return BN_OK;
-    bn_glue *g = calloc(1, sizeof *g);
-    if (!g)
-        return BN_ERR_NOMEM;
-    static const char *const keys[] = {"before_names", "after_words", "names", "initials", "finals"};
-    word_list *lists[] = {&g->before_names, &g->after_words, &g->names, &g->initials, &g->finals};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        char where[64];
-        snprintf(where, sizeof where, "glued_words/%s", keys[i]);
-        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), list_add, lists[i], path, keys[i], where, err);
-        if (st != BN_OK) {
-            bn_glue_free(g);
-            return st;
-        }
-    }
-    bn_status st = bn_json_each_string(json_object_get(root, "abbreviations"), list_add, &g->abbreviations, path,
-                                       "abbreviations", "abbreviations", err);
-    if (st != BN_OK) {
-        bn_glue_free(g);
-        return st;
-    }
-    for (UChar32 c = 0; c < LATIN_END; c++) {
-        g->vowel[c] = c >= 0xC0 && vietnamese_vowel_by_icu(c);
-        g->cls[c] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
-    }
-    *out = g;
-    return BN_OK;
-}
-
 /* ---- the code points of one word ------------------------------------- */
 
 #define WORD_MAX 48 /* longer runs (URLs, hashes) are left alone */
@@ -160,6 +132,76 @@ static void classify_cp(const bn_glue *g, word *w, int k, UChar32 c)
         w->cls[k] = c & 1 ? C_LOWER : C_UPPER;
     else
         w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
+}
+
+static int word_cp_icu(UChar32 c)
+{
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+static inline int word_cp(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
+        return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
+    return word_cp_icu(c);
+}
+
+/* The class byte of c (I_ bits), as classify_cp and word_cp answer. */
+static uint8_t info_of(const bn_glue *g, UChar32 c)
+{
+    if (c < 0 || !word_cp(c))
+        return 0;
+    word w;
+    classify_cp(g, &w, 0, c);
+    return (uint8_t)(I_WORD | w.cls[0] | (w.vowel[0] << I_VOWEL_SHIFT));
+}
+
+/* The same from the tables: a look-up for Latin script. */
+static inline uint8_t cp_info(const bn_glue *g, UChar32 c)
+{
+    if (c >= 0 && c < LATIN_END)
+        return g->info[c];
+    if (c >= 0x1EA0 && c <= 0x1EF9) /* Vietnamese letters with two marks: capital, small, in turn */
+        return (uint8_t)(I_WORD | (2 << I_VOWEL_SHIFT) | (c & 1 ? C_LOWER : C_UPPER));
+    return info_of(g, c);
+}
+
+bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_error *err)
+{
+    *out = NULL;
+    const json_t *obj = json_object_get(root, "glued_words");
+    if (!obj)
+        return BN_OK;
+    bn_glue *g = calloc(1, sizeof *g);
+    if (!g)
+        return BN_ERR_NOMEM;
+    static const char *const keys[] = {"before_names", "after_words", "names", "initials", "finals"};
+    word_list *lists[] = {&g->before_names, &g->after_words, &g->names, &g->initials, &g->finals};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char where[64];
+        snprintf(where, sizeof where, "glued_words/%s", keys[i]);
+        bn_status st = bn_json_each_string(json_object_get(obj, keys[i]), list_add, lists[i], path, keys[i], where, err);
+        if (st != BN_OK) {
+            bn_glue_free(g);
+            return st;
+        }
+    }
+    bn_status st = bn_json_each_string(json_object_get(root, "abbreviations"), list_add, &g->abbreviations, path,
+                                       "abbreviations", "abbreviations", err);
+    if (st != BN_OK) {
+        bn_glue_free(g);
+        return st;
+    }
+    for (UChar32 c = 0; c < LATIN_END; c++) {
+        g->vowel[c] = c >= 0xC0 && vietnamese_vowel_by_icu(c);
+        g->cls[c] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
+    }
+    for (UChar32 c = 0; c < LATIN_END; c++)
+        g->info[c] = info_of(g, c);
+    *out = g;
+    return BN_OK;
 }
 
 static int is_letter(const word *w, int k)
@@ -328,20 +370,6 @@ static uint32_t glued_stop(const char *s, size_t i, size_t len)
     return c >= 0 && (c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c)) ? (uint32_t)i : 0;
 }
 
-static int word_cp_icu(UChar32 c)
-{
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
-}
-
-static inline int word_cp(UChar32 c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
-        return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
-    return word_cp_icu(c);
-}
-
 bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
 {
     if (!g)
@@ -352,62 +380,81 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
     size_t ncuts = 0, cap = 0;
     word w;
     w.s = s;
+    /* pairs of classes, the first before the second, where word_cuts may
+     * cut: a capital after a small letter, a letter after a digit and a
+     * digit after a letter */
+    enum {
+        CUT_PAIRS = 1u << (C_LOWER * 4 + C_UPPER) | 1u << (C_DIGIT * 4 + C_LOWER) | 1u << (C_DIGIT * 4 + C_UPPER) |
+                    1u << (C_LOWER * 4 + C_DIGIT) | 1u << (C_UPPER * 4 + C_DIGIT)
+    };
     while (i < len) {
-        /* one word: a run of letters, digits and marks */
+        /* one word: a run of letters, digits and marks, its classes
+         * summed up on the way (the pairs of classes met, the vowel
+         * groups, a "đ"), so that word_cuts runs only on a word where it
+         * may cut */
         int32_t at = i;
         UChar32 c;
+        uint8_t f;
         if ((unsigned char)s[i] < 0x80) { /* ASCII, most of the text: no decoding */
-            c = (unsigned char)s[i++];
-            if (!word_cp(c))
-                continue;
+            f = g->info[(unsigned char)s[i++]];
         } else {
             U8_NEXT(s, i, len, c);
-            if (c < 0 || !word_cp(c))
-                continue;
+            f = cp_info(g, c);
         }
-        int n = 0, ascii_lower = 1;
+        if (!(f & I_WORD))
+            continue;
+        int n = 0, nonascii = 0, groups = 0, marked = 0, dbar = 0;
+        unsigned pairs = 0, classes = 0, prev = 0;
         int32_t end = at, j = at;
         while (j < len) {
             int32_t k0 = j;
-            UChar32 d;
             if ((unsigned char)s[j] < 0x80) {
-                d = (unsigned char)s[j];
-                if (!word_cp(d))
+                f = g->info[(unsigned char)s[j]];
+                if (!(f & I_WORD))
                     break;
                 j++;
-                if (n < WORD_MAX) { /* a letter or digit: classify_cp's answer, without its tests */
-                    char l = (char)(d | 0x20);
-                    w.off[n] = (uint32_t)k0;
-                    w.cls[n] = d >= 'a' ? C_LOWER : d >= 'A' ? C_UPPER : C_DIGIT;
-                    w.vowel[n] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
-                    ascii_lower &= w.cls[n] == C_LOWER;
+            } else {
+                U8_NEXT(s, j, len, c);
+                f = cp_info(g, c);
+                if (!(f & I_WORD)) {
+                    j = k0;
+                    break;
                 }
-                n++;
-                end = j;
-                continue;
+                nonascii = 1;
+                dbar |= n >= 2 && c == 0x111;
             }
-            U8_NEXT(s, j, len, d);
-            if (d < 0 || !word_cp(d)) {
-                j = k0;
-                break;
-            }
-            if (n < WORD_MAX) {
-                w.off[n] = (uint32_t)k0;
-                classify_cp(g, &w, n, d);
-                ascii_lower = 0;
-            }
+            unsigned cls = f & I_CLS, vowel = f >> I_VOWEL_SHIFT & 3;
+            if (n > 0)
+                pairs |= 1u << ((prev & I_CLS) * 4 + cls);
+            groups += vowel && !(n > 0 && (prev >> I_VOWEL_SHIFT & 3));
+            marked += vowel == 2;
+            classes |= 1u << cls;
+            prev = f;
             n++;
             end = j;
         }
         i = end > i ? end : i;
         uint32_t found[9];
         size_t k = 0;
-        if (n <= WORD_MAX && n >= 3 && !ascii_lower) { /* nothing to cut in "nga", "the"; URLs are left alone */
+        int ascii_lower = !nonascii && classes == 1u << C_LOWER;
+        /* nothing to cut in "nga", "the"; URLs are left alone */
+        if (n <= WORD_MAX && n >= 3 && !ascii_lower &&
+            ((pairs & CUT_PAIRS) || dbar || (n >= 4 && groups == 2 && marked >= 2))) {
+            int q = 0;
+            for (int32_t x = at; x < end; q++) {
+                UChar32 d;
+                w.off[q] = (uint32_t)x;
+                U8_NEXT(s, x, end, d);
+                uint8_t fd = cp_info(g, d);
+                w.cls[q] = fd & I_CLS;
+                w.vowel[q] = fd >> I_VOWEL_SHIFT & 3;
+            }
             w.n = n;
             w.off[n] = (uint32_t)end;
             k = word_cuts(g, &w, found, 8);
         }
-        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT)
+        unsigned last = prev & I_CLS;
+        uint32_t stop = n <= WORD_MAX && (last == C_LOWER || last == C_DIGIT)
                             ? glued_stop(s, (size_t)end, (size_t)len)
                             : 0;
         if (stop && (dotted_before(s, (size_t)at) || dotted_after(s, stop, (size_t)len) ||

@@ -411,9 +411,27 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
         UChar32 c;
         if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
             flush_segment(&o, &seg, nfc, cache);
-            seg.cp[0] = p[i++];
-            seg.orig[0] = at;
-            seg.n = 1;
+            /* one followed by an ASCII byte is written at once (nothing
+             * after it can join its segment), as many as there is room
+             * for */
+            size_t room = (o.cap_s < o.cap_o ? o.cap_s : o.cap_o) - o.len - 1;
+            int32_t lim = n - 1;
+            if ((size_t)(lim - i) > room)
+                lim = i + (int32_t)room;
+            char *os = o.s + o.len;
+            uint32_t *oo = o.orig + o.len;
+            int32_t from = i;
+            while (i < lim && (uint8_t)(p[i] - 0x20) < 0x5F && p[i + 1] < 0x80) {
+                os[i - from] = (char)p[i];
+                oo[i - from] = (uint32_t)i;
+                i++;
+            }
+            o.len += (size_t)(i - from);
+            if (i == (int32_t)at) {
+                seg.cp[0] = p[i++];
+                seg.orig[0] = at;
+                seg.n = 1;
+            }
             continue;
         }
         if (p[i] < 0x80) {
@@ -430,9 +448,35 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
                 replaced++;
             }
         }
-        if (c >= 0xC0 && c < 0x1680) {
+        if (c >= 0xC0 && c < FOLD_CACHE && c != 0x1680) {
             /* a letter or mark of Latin, Greek, Cyrillic ... (Vietnamese):
              * none of the characters dropped or replaced below */
+            if (cache && (c < 0x300 || (cache[c].props & CP_NFC_BOUNDARY))) {
+                flush_segment(&o, &seg, nfc, cache);
+                /* NFC alone and followed by a code point that begins a
+                 * segment (below U+0300, or in U+1E80..U+1EFF, the
+                 * Vietnamese letters, all with a boundary before them;
+                 * or a bad byte, replaced by U+FFFD or refused): its
+                 * bytes are written at once */
+                int next_starts = i >= n || p[i] < 0xCC || (p[i] == 0xE1 && i + 1 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB));
+                if (next_starts && (cache[c].props & CP_NFC_ALONE) && o.len + (size_t)(i - (int32_t)at) + 1 <= o.cap_s &&
+                    o.len + (size_t)(i - (int32_t)at) + 1 <= o.cap_o) {
+                    char *os = o.s + o.len;
+                    uint32_t *oo = o.orig + o.len;
+                    os[0] = (char)p[at];
+                    oo[0] = at;
+                    for (int32_t k = 1; k < i - (int32_t)at; k++) {
+                        os[k] = (char)p[at + (uint32_t)k];
+                        oo[k] = at;
+                    }
+                    o.len += (size_t)(i - (int32_t)at);
+                    continue;
+                }
+                seg.cp[0] = c;
+                seg.orig[0] = at;
+                seg.n = 1;
+                continue;
+            }
         } else if (c == '\r') {
             if (i < n && p[i] == '\n')
                 i++; /* CRLF is one LF, at the CR's offset */

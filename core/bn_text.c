@@ -734,7 +734,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         uint8_t flags = 0;
         if (ch < 0x80 ? ch >= 'A' && ch <= 'Z' : ch < FOLD_CACHE ? (cache[ch].props & CP_UPPER) != 0 : u_isupper(ch))
             flags |= BN_TOK_UPPER;
-        int digits = 1;
+        uint32_t h = 2166136261u; /* bn_hash of the key, as it is written */
         int32_t we = n;
         /* the shape: the SH_ counts summed over the code points, and the
          * vowel groups (a vowel after no vowel: SH_VOWEL each) */
@@ -746,18 +746,21 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             uint64_t cl = 0;
             /* fold ch as bn_fold_word does */
             if (ch < 0x80) {
-                digits &= ch >= '0' && ch <= '9';
-                if (k + 1 < KEY_MAX)
-                    key[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                if (k + 1 < KEY_MAX) {
+                    char lc = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    key[k++] = lc;
+                    h = (h ^ (unsigned char)lc) * 16777619u;
+                }
                 if (shaped)
                     cl = cache[ch].shape;
             } else if (ch < FOLD_CACHE) {
                 const folded_cp *f = &cache[ch];
                 size_t fn = f->n[BN_FOLD_TONE];
-                digits = 0;
                 if (k + fn < KEY_MAX) {
-                    for (size_t j = 0; j < fn; j++)
+                    for (size_t j = 0; j < fn; j++) {
                         key[k + j] = f->s[BN_FOLD_TONE][j];
+                        h = (h ^ (unsigned char)f->s[BN_FOLD_TONE][j]) * 16777619u;
+                    }
                     k += fn;
                 }
                 if (f->tone)
@@ -765,8 +768,10 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
                 if (shaped)
                     cl = f->shape;
             } else {
-                digits = 0;
+                size_t k0 = k;
                 k = fold_cp_icu(nfd_instance(), ch, BN_FOLD_TONE, key, KEY_MAX, k, &tone);
+                for (size_t j = k0; j < k; j++)
+                    h = (h ^ (unsigned char)key[j]) * 16777619u;
                 if (shaped)
                     cl = shape_bits(ch, cp_class_icu(ch));
             }
@@ -791,11 +796,20 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         if (we - ws > 80) {
             /* very long "words" (URLs, base64) are cut for the key */
             k = bn_fold_word(s + ws, 80, BN_FOLD_TONE, key, KEY_MAX);
+            h = bn_hash(key, k);
         } else {
-            if (tone)
+            if (tone) {
+                size_t k0 = k;
                 k = put_cp(key, KEY_MAX, k, tone);
+                for (size_t j = k0; j < k; j++)
+                    h = (h ^ (unsigned char)key[j]) * 16777619u;
+            }
             key[k] = '\0';
         }
+        /* all digits: rare, so looked at when the first is one */
+        int digits = p[ws] >= '0' && p[ws] <= '9';
+        for (int32_t j = ws + 1; digits && j < we; j++)
+            digits = p[j] >= '0' && p[j] <= '9';
         if (shaped) {
             /* (a capital after a small letter needs a capital after the
              * first code point and a small letter; a digit next to a
@@ -818,7 +832,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         t->end = (uint32_t)we;
         t->key = (uint32_t)c->keys_len;
         t->key_len = (uint16_t)k;
-        t->hash = bn_hash(key, k);
+        t->hash = h;
         t->flags = flags | (digits ? BN_TOK_DIGIT : 0);
         c->keys_len += k + 1;
     }

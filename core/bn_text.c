@@ -798,11 +798,12 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             k = bn_fold_word(s + ws, 80, BN_FOLD_TONE, key, KEY_MAX);
             h = bn_hash(key, k);
         } else {
-            if (tone) {
-                size_t k0 = k;
-                k = put_cp(key, KEY_MAX, k, tone);
-                for (size_t j = k0; j < k; j++)
-                    h = (h ^ (unsigned char)key[j]) * 16777619u;
+            if (tone && k + 2 < KEY_MAX) {
+                /* a tone mark, U+0300..U+0323: two bytes, as put_cp writes them */
+                key[k++] = (char)0xCC;
+                key[k++] = (char)(0x80 | (tone & 0x3F));
+                h = (h ^ 0xCCu) * 16777619u;
+                h = (h ^ (0x80u | ((unsigned)tone & 0x3F))) * 16777619u;
             }
             key[k] = '\0';
         }

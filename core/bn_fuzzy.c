@@ -331,3 +331,47 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
         *dist = best;
     return best > 0 && !ambiguous ? payload : -1;
 }
+
+/* ---- answers remembered ------------------------------------------------ */
+
+enum { MEMO_SIZE = 16384, MEMO_TEXT = 52 };
+
+typedef struct memo_entry {
+    uint32_t hash;
+    int32_t hit;
+    uint8_t len; /* 0: empty */
+    char text[MEMO_TEXT];
+} memo_entry;
+
+struct bn_fuzzy_memo {
+    const bn_fuzzy *f;
+    memo_entry v[MEMO_SIZE];
+};
+
+bn_fuzzy_memo *bn_fuzzy_memo_new(const bn_fuzzy *f)
+{
+    bn_fuzzy_memo *m = calloc(1, sizeof *m);
+    if (m)
+        m->f = f;
+    return m;
+}
+
+void bn_fuzzy_memo_free(bn_fuzzy_memo *m)
+{
+    free(m);
+}
+
+int bn_fuzzy_memo_find(bn_fuzzy_memo *m, const char *s, size_t len)
+{
+    if (len == 0 || len > MEMO_TEXT)
+        return bn_fuzzy_find(m->f, s, len, NULL);
+    uint32_t h = bn_hash(s, len);
+    memo_entry *e = &m->v[h % MEMO_SIZE];
+    if (e->len == len && e->hash == h && memcmp(e->text, s, len) == 0)
+        return e->hit;
+    e->hash = h;
+    e->len = (uint8_t)len;
+    memcpy(e->text, s, len);
+    e->hit = bn_fuzzy_find(m->f, s, len, NULL);
+    return e->hit;
+}

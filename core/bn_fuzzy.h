@@ -41,4 +41,15 @@ int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist);
  * closest other name in an index that holds it. */
 int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int except, int *dist);
 
+/* bn_fuzzy_find's answers for one index remembered, for one thread: the
+ * same misspelt names come back from article to article.  A fixed table
+ * (about 1 MB); a text of more than 52 bytes is looked up each time. */
+typedef struct bn_fuzzy_memo bn_fuzzy_memo;
+
+bn_fuzzy_memo *bn_fuzzy_memo_new(const bn_fuzzy *f);
+void bn_fuzzy_memo_free(bn_fuzzy_memo *m);
+
+/* bn_fuzzy_find(f, s, len, NULL) for the memo's f, remembered. */
+int bn_fuzzy_memo_find(bn_fuzzy_memo *m, const char *s, size_t len);
+
 #endif

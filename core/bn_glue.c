@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include "bn_data.h"
@@ -15,16 +14,11 @@ typedef struct word_list {
     size_t n;
 } word_list;
 
-enum { C_LOWER, C_UPPER, C_DIGIT, C_OTHER };
-
-/* Latin letters below U+0250 that are Vietnamese vowels (a base vowel
- * with Vietnamese marks only), found once with ICU's decompositions. */
-#define LATIN_END 0x250
+/* A code point's case or digit: bn_cp_class's (bn_text.h). */
+enum { C_LOWER = BN_CP_LOWER, C_UPPER = BN_CP_UPPER, C_DIGIT = BN_CP_DIGIT, C_OTHER = BN_CP_OTHER };
 
 struct bn_glue {
     word_list before_names, after_words, names, initials, finals, abbreviations;
-    uint8_t vowel[LATIN_END];
-    uint8_t cls[LATIN_END];   /* C_LOWER, C_UPPER, C_DIGIT or C_OTHER, asked of ICU once */
 };
 
 static void list_free(word_list *l)
@@ -72,25 +66,15 @@ static int listed(const word_list *l, const char *s, size_t len)
     return 0;
 }
 
-/* Whether c is a, e, i, o, u or y with Vietnamese marks only (breve,
- * circumflex, horn; the five tones): "ơ", "ặ", not "ç", "ł" or "ö". */
-static int vietnamese_vowel_by_icu(UChar32 c)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
-    UChar d[8];
-    int32_t n = U_SUCCESS(st) ? unorm2_getDecomposition(nfd, c, d, 8, &st) : -1;
-    if (U_FAILURE(st) || n < 2)
-        return 0;
-    UChar base = (UChar)(d[0] | 0x20);
-    if (!(base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u' || base == 'y'))
-        return 0;
-    for (int32_t k = 1; k < n; k++)
-        if (d[k] != 0x300 && d[k] != 0x301 && d[k] != 0x303 && d[k] != 0x309 && d[k] != 0x323 && d[k] != 0x302 &&
-            d[k] != 0x306 && d[k] != 0x31B)
-            return 0;
-    return 1;
-}
+#define WORD_MAX BN_SHAPE_MAX /* longer runs (URLs, hashes) are left alone */
+
+typedef struct word {
+    const char *s;
+    int n;
+    uint32_t off[WORD_MAX + 1]; /* byte offset of each code point; off[n] = the end */
+    uint8_t cls[WORD_MAX];
+    uint8_t vowel[WORD_MAX];    /* 1: a vowel, 2: a vowel with a Vietnamese mark */
+} word;
 
 bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_error *err)
 {
@@ -118,48 +102,8 @@ bn_status bn_glue_load(bn_glue **out, const json_t *root, const char *path, bn_e
         bn_glue_free(g);
         return st;
     }
-    for (UChar32 c = 0; c < LATIN_END; c++) {
-        g->vowel[c] = c >= 0xC0 && vietnamese_vowel_by_icu(c);
-        g->cls[c] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
-    }
     *out = g;
     return BN_OK;
-}
-
-/* ---- the code points of one word ------------------------------------- */
-
-#define WORD_MAX 48 /* longer runs (URLs, hashes) are left alone */
-
-typedef struct word {
-    const char *s;
-    int n;
-    uint32_t off[WORD_MAX + 1]; /* byte offset of each code point; off[n] = the end */
-    uint8_t cls[WORD_MAX];
-    uint8_t vowel[WORD_MAX];    /* 1: a vowel, 2: a vowel with a Vietnamese mark */
-} word;
-
-/* A Vietnamese vowel beyond ASCII: one with marks (Latin Extended
- * Additional holds only Vietnamese ones). */
-static int viet_vowel(const bn_glue *g, UChar32 c)
-{
-    return c < LATIN_END ? c >= 0xC0 && g->vowel[c] : c >= 0x1EA0 && c <= 0x1EF9;
-}
-
-static void classify_cp(const bn_glue *g, word *w, int k, UChar32 c)
-{
-    if (c < 0x80) {
-        w->cls[k] = c >= 'a' && c <= 'z' ? C_LOWER : c >= 'A' && c <= 'Z' ? C_UPPER : c >= '0' && c <= '9' ? C_DIGIT : C_OTHER;
-        char l = (char)(c | 0x20);
-        w->vowel[k] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
-        return;
-    }
-    w->vowel[k] = viet_vowel(g, c) ? 2 : 0;
-    if (c < LATIN_END)
-        w->cls[k] = g->cls[c];
-    else if (c >= 0x1EA0 && c <= 0x1EF9) /* Vietnamese letters with two marks: capital, small, in turn */
-        w->cls[k] = c & 1 ? C_LOWER : C_UPPER;
-    else
-        w->cls[k] = u_isupper(c) ? C_UPPER : u_islower(c) ? C_LOWER : u_isdigit(c) ? C_DIGIT : C_OTHER;
 }
 
 static int is_letter(const word *w, int k)
@@ -328,88 +272,150 @@ static uint32_t glued_stop(const char *s, size_t i, size_t len)
     return c >= 0 && (c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c)) ? (uint32_t)i : 0;
 }
 
-static int word_cp_icu(UChar32 c)
+/* Reads the code points of the word s[at, end) into w (the first
+ * WORD_MAX of them); returns how many there are, with the class of the
+ * last and whether all are ASCII small letters. */
+static int read_word(word *w, const char *s, int32_t at, int32_t end, unsigned *last, int *ascii_lower)
 {
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+    int n = 0;
+    *ascii_lower = 1;
+    *last = C_OTHER;
+    w->s = s;
+    for (int32_t x = at; x < end; n++) {
+        int32_t k0 = x;
+        UChar32 d;
+        U8_NEXT(s, x, end, d);
+        uint8_t f = bn_cp_class(d);
+        if (n < WORD_MAX) {
+            w->off[n] = (uint32_t)k0;
+            w->cls[n] = f & BN_CP_CASE;
+            w->vowel[n] = f & BN_CP_MARKED_VOWEL ? 2 : f & BN_CP_VOWEL ? 1 : 0;
+        }
+        *ascii_lower &= d < 0x80 && (f & BN_CP_CASE) == C_LOWER;
+        *last = f & BN_CP_CASE;
+    }
+    if (n <= WORD_MAX)
+        w->off[n] = (uint32_t)end;
+    w->n = n < WORD_MAX ? n : WORD_MAX;
+    return n;
 }
 
-static inline int word_cp(UChar32 c)
+/* The tokens of the text once spaces were inserted at `cuts` (ascending,
+ * offsets before the insertion): a token with no cut inside is the same
+ * word, moved by the spaces before it; one with cuts is tokenised again
+ * from its new bytes, and its pieces' keys go after the others. */
+static bn_status move_tokens(bn_arena *arena, const bn_text *t, bn_tokens *tokens, const uint32_t *cuts, size_t ncuts)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
-        return 1; /* Latin letters, the Vietnamese ones among them: no need to ask ICU */
-    return word_cp_icu(c);
+    typedef struct split {
+        size_t tok;
+        bn_tokens pieces;
+        size_t keys_len;
+    } split;
+    const bn_tokens old = *tokens;
+    if (old.n == 0)
+        return BN_OK; /* (cuts are made in words) */
+    split *sp = bn_arena_alloc(arena, ncuts * sizeof *sp);
+    if (!sp)
+        return BN_ERR_NOMEM;
+    size_t nsp = 0, npieces = 0, extra = 0, c = 0;
+    for (size_t i = 0; i < old.n; i++) {
+        uint32_t s0 = old.v[i].start, e0 = old.v[i].end;
+        while (c < ncuts && cuts[c] <= s0)
+            c++;
+        size_t c2 = c;
+        while (c2 < ncuts && cuts[c2] < e0)
+            c2++;
+        if (c2 == c)
+            continue;
+        bn_tokens pt;
+        bn_status st = bn_tokenize(arena, t->s + s0 + c, (e0 + c2) - (s0 + c), &pt);
+        if (st != BN_OK)
+            return st;
+        sp[nsp].tok = i;
+        sp[nsp].pieces = pt;
+        sp[nsp].keys_len = pt.n ? pt.v[pt.n - 1].key + pt.v[pt.n - 1].key_len + 1u : 0;
+        extra += sp[nsp].keys_len;
+        npieces += pt.n;
+        nsp++;
+    }
+    size_t keys_len = old.v[old.n - 1].key + old.v[old.n - 1].key_len + 1u;
+    size_t n = old.n - nsp + npieces;
+    bn_token *v = bn_arena_alloc(arena, (n ? n : 1) * sizeof *v);
+    char *keys = bn_arena_alloc(arena, keys_len + extra);
+    if (!v || !keys)
+        return BN_ERR_NOMEM;
+    memcpy(keys, old.keys, keys_len);
+    size_t j = 0, q = 0, kl = keys_len;
+    c = 0;
+    for (size_t i = 0; i < old.n; i++) {
+        uint32_t s0 = old.v[i].start;
+        while (c < ncuts && cuts[c] <= s0)
+            c++;
+        if (q < nsp && sp[q].tok == i) {
+            const bn_tokens *pt = &sp[q].pieces;
+            uint32_t base = s0 + (uint32_t)c;
+            for (size_t k = 0; k < pt->n; k++) {
+                v[j] = pt->v[k];
+                v[j].start += base;
+                v[j].end += base;
+                v[j].key += (uint32_t)kl;
+                j++;
+            }
+            memcpy(keys + kl, pt->keys, sp[q].keys_len);
+            kl += sp[q].keys_len;
+            q++;
+            continue;
+        }
+        v[j] = old.v[i];
+        v[j].start += (uint32_t)c;
+        v[j].end += (uint32_t)c;
+        j++;
+    }
+    tokens->v = v;
+    tokens->n = n;
+    tokens->keys = keys;
+    return BN_OK;
 }
 
 bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
 {
+    bn_tokens toks;
+    uint8_t *shapes;
+    bn_status st = bn_tokenize_shaped(arena, t->s, t->len, &toks, &shapes);
+    return st == BN_OK ? bn_text_unglue_tokens(arena, t, &toks, shapes, g) : st;
+}
+
+bn_status bn_text_unglue_tokens(bn_arena *arena, bn_text *t, bn_tokens *tokens, const uint8_t *shapes,
+                                const bn_glue *g)
+{
     if (!g)
         return BN_OK;
     const char *s = t->s;
-    int32_t len = (int32_t)t->len, i = 0;
+    int32_t len = (int32_t)t->len;
     uint32_t *cuts = NULL;
     size_t ncuts = 0, cap = 0;
     word w;
-    w.s = s;
-    while (i < len) {
-        /* one word: a run of letters, digits and marks */
-        int32_t at = i;
-        UChar32 c;
-        if ((unsigned char)s[i] < 0x80) { /* ASCII, most of the text: no decoding */
-            c = (unsigned char)s[i++];
-            if (!word_cp(c))
-                continue;
-        } else {
-            U8_NEXT(s, i, len, c);
-            if (c < 0 || !word_cp(c))
-                continue;
-        }
-        int n = 0, ascii_lower = 1;
-        int32_t end = at, j = at;
-        while (j < len) {
-            int32_t k0 = j;
-            UChar32 d;
-            if ((unsigned char)s[j] < 0x80) {
-                d = (unsigned char)s[j];
-                if (!word_cp(d))
-                    break;
-                j++;
-                if (n < WORD_MAX) { /* a letter or digit: classify_cp's answer, without its tests */
-                    char l = (char)(d | 0x20);
-                    w.off[n] = (uint32_t)k0;
-                    w.cls[n] = d >= 'a' ? C_LOWER : d >= 'A' ? C_UPPER : C_DIGIT;
-                    w.vowel[n] = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
-                    ascii_lower &= w.cls[n] == C_LOWER;
-                }
-                n++;
-                end = j;
-                continue;
-            }
-            U8_NEXT(s, j, len, d);
-            if (d < 0 || !word_cp(d)) {
-                j = k0;
-                break;
-            }
-            if (n < WORD_MAX) {
-                w.off[n] = (uint32_t)k0;
-                classify_cp(g, &w, n, d);
-                ascii_lower = 0;
-            }
-            n++;
-            end = j;
-        }
-        i = end > i ? end : i;
+    /* a word is looked at closely only when its shape says it may be cut
+     * (a few in a thousand) or it is followed by a glued stop */
+    for (size_t ti = 0; ti < tokens->n; ti++) {
+        uint8_t shape = shapes[ti];
+        if (!shape)
+            continue;
+        int32_t at = (int32_t)tokens->v[ti].start, end = (int32_t)tokens->v[ti].end;
         uint32_t found[9];
         size_t k = 0;
-        if (n <= WORD_MAX && n >= 3 && !ascii_lower) { /* nothing to cut in "nga", "the"; URLs are left alone */
-            w.n = n;
-            w.off[n] = (uint32_t)end;
-            k = word_cuts(g, &w, found, 8);
+        int n = -1, ascii_lower;
+        unsigned last;
+        if (shape & BN_SHAPE_SPLIT) {
+            n = read_word(&w, s, at, end, &last, &ascii_lower);
+            if (n <= WORD_MAX && n >= 3 && !ascii_lower) /* nothing to cut in "nga", "the"; URLs are left alone */
+                k = word_cuts(g, &w, found, 8);
         }
-        uint32_t stop = n <= WORD_MAX && (w.cls[n - 1] == C_LOWER || w.cls[n - 1] == C_DIGIT)
-                            ? glued_stop(s, (size_t)end, (size_t)len)
-                            : 0;
+        uint32_t stop = shape & BN_SHAPE_STOP ? glued_stop(s, (size_t)end, (size_t)len) : 0;
+        if (stop && n < 0)
+            n = read_word(&w, s, at, end, &last, &ascii_lower);
+        if (stop && !(n <= WORD_MAX && (last == C_LOWER || last == C_DIGIT)))
+            stop = 0;
         if (stop && (dotted_before(s, (size_t)at) || dotted_after(s, stop, (size_t)len) ||
                      listed(&g->abbreviations, s + at, (size_t)(end - at))))
             stop = 0;
@@ -452,5 +458,5 @@ bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g)
     t->orig = norig;
     t->glued = glued;
     t->nglued = ncuts;
-    return BN_OK;
+    return move_tokens(arena, t, tokens, cuts, ncuts);
 }

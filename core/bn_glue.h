@@ -38,4 +38,10 @@ void bn_glue_free(bn_glue *g);
  * spaces are kept in t->glued. */
 bn_status bn_text_unglue(bn_arena *arena, bn_text *t, const bn_glue *g);
 
+/* The same for a text tokenised by bn_tokenize_shaped into `tokens` with
+ * `shapes`: only the words whose shape allows a cut are looked at, and
+ * `tokens` is made again when a space was inserted. */
+bn_status bn_text_unglue_tokens(bn_arena *arena, bn_text *t, bn_tokens *tokens, const uint8_t *shapes,
+                                const bn_glue *g);
+
 #endif

@@ -79,6 +79,8 @@ typedef struct folded_cp {
     uint8_t n[2];                  /* bytes of s[BN_FOLD_TONE], s[BN_FOLD_ASCII] */
     uint8_t props;                 /* CP_UPPER: u_isupper; CP_NFC_BOUNDARY: an NFC
                                     * boundary before it; CP_NFC_ALONE: NFC on its own */
+    uint8_t cls;                   /* bn_cp_class */
+    uint64_t shape;                /* its SH_ counts, for the shapes of tokens */
     UChar32 tone;                  /* its tone mark, or 0 */
     char s[2][FOLD_BYTES];
 } folded_cp;
@@ -143,6 +145,67 @@ static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode,
     return k;
 }
 
+/* Whether c is a, e, i, o, u or y with Vietnamese marks only (breve,
+ * circumflex, horn; the five tones): "ơ", "ặ", not "ç", "ł" or "ö". */
+static int marked_vowel_icu(UChar32 c)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    UChar d[8];
+    int32_t n = U_SUCCESS(st) ? unorm2_getDecomposition(nfd, c, d, 8, &st) : -1;
+    if (U_FAILURE(st) || n < 2)
+        return 0;
+    UChar base = (UChar)(d[0] | 0x20);
+    if (!(base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u' || base == 'y'))
+        return 0;
+    for (int32_t k = 1; k < n; k++)
+        if (d[k] != 0x300 && d[k] != 0x301 && d[k] != 0x303 && d[k] != 0x309 && d[k] != 0x323 && d[k] != 0x302 &&
+            d[k] != 0x306 && d[k] != 0x31B)
+            return 0;
+    return 1;
+}
+
+/* bn_cp_class asked of ICU.  Vowels with Vietnamese marks are sought in
+ * Latin letters below U+0250 and in Latin Extended Additional's
+ * U+1EA0..U+1EF9 (all Vietnamese, capital and small in turn). */
+static uint8_t cp_class_icu(UChar32 c)
+{
+    if (c < 0 || !is_word_cp_icu(c))
+        return 0;
+    if (c < 0x80) {
+        char l = (char)(c | 0x20);
+        int vowel = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+        return (uint8_t)(BN_CP_WORD | (c >= 'a' ? BN_CP_LOWER : c >= 'A' ? BN_CP_UPPER : BN_CP_DIGIT) |
+                         (vowel ? BN_CP_VOWEL : 0));
+    }
+    if (c >= 0x1EA0 && c <= 0x1EF9)
+        return (uint8_t)(BN_CP_WORD | BN_CP_MARKED_VOWEL | (c & 1 ? BN_CP_LOWER : BN_CP_UPPER));
+    int cls = u_isupper(c) ? BN_CP_UPPER : u_islower(c) ? BN_CP_LOWER : u_isdigit(c) ? BN_CP_DIGIT : BN_CP_OTHER;
+    return (uint8_t)(BN_CP_WORD | cls | (c >= 0xC0 && c < 0x250 && marked_vowel_icu(c) ? BN_CP_MARKED_VOWEL : 0));
+}
+
+/* What a token's shape is made of: counts, one byte each, summed over its
+ * code points with one addition per code point (a word of more than
+ * BN_SHAPE_MAX code points gets no shape, so no count overflows into the
+ * next before it matters): small letters, capitals, digits, vowels
+ * (marked or not), vowels with Vietnamese marks, small "đ"s. */
+#define SH_LOWER ((uint64_t)1)
+#define SH_UPPER ((uint64_t)1 << 8)
+#define SH_DIGIT ((uint64_t)1 << 16)
+#define SH_VOWEL ((uint64_t)1 << 24)
+#define SH_MARKED ((uint64_t)1 << 32)
+#define SH_DBAR ((uint64_t)1 << 40)
+#define SH_COUNT(x, f) ((unsigned)((x) / (f)) & 0xFF)
+
+static uint64_t shape_bits(UChar32 c, uint8_t cls)
+{
+    static const uint64_t by_case[4] = {SH_LOWER, SH_UPPER, SH_DIGIT, 0};
+    if (!(cls & BN_CP_WORD))
+        return 0;
+    return by_case[cls & BN_CP_CASE] | (cls & (BN_CP_VOWEL | BN_CP_MARKED_VOWEL) ? SH_VOWEL : 0) |
+           (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0);
+}
+
 static void fold_cache_init(void)
 {
     folded_cp *v = calloc(FOLD_CACHE, sizeof *v);
@@ -152,6 +215,8 @@ static void fold_cache_init(void)
     for (UChar32 c = 0; c < FOLD_CACHE; c++) {
         folded_cp *f = &v[c];
         f->word = (uint8_t)is_word_cp_icu(c);
+        f->cls = cp_class_icu(c);
+        f->shape = shape_bits(c, f->cls);
         f->props = u_isupper(c) ? CP_UPPER : 0;
         if (nfc) {
             UChar u[2];
@@ -177,6 +242,12 @@ static const folded_cp *folded(void)
 {
     pthread_once(&fold_once, fold_cache_init);
     return fold_cache;
+}
+
+uint8_t bn_cp_class(int32_t c)
+{
+    const folded_cp *cache = folded();
+    return cache && c >= 0 && c < FOLD_CACHE ? cache[c].cls : cp_class_icu(c);
 }
 
 /* Output buffers of the cleaner, growing in the arena. */
@@ -340,9 +411,27 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
         UChar32 c;
         if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
             flush_segment(&o, &seg, nfc, cache);
-            seg.cp[0] = p[i++];
-            seg.orig[0] = at;
-            seg.n = 1;
+            /* one followed by an ASCII byte is written at once (nothing
+             * after it can join its segment), as many as there is room
+             * for */
+            size_t room = (o.cap_s < o.cap_o ? o.cap_s : o.cap_o) - o.len - 1;
+            int32_t lim = n - 1;
+            if ((size_t)(lim - i) > room)
+                lim = i + (int32_t)room;
+            char *os = o.s + o.len;
+            uint32_t *oo = o.orig + o.len;
+            int32_t from = i;
+            while (i < lim && (uint8_t)(p[i] - 0x20) < 0x5F && p[i + 1] < 0x80) {
+                os[i - from] = (char)p[i];
+                oo[i - from] = (uint32_t)i;
+                i++;
+            }
+            o.len += (size_t)(i - from);
+            if (i == (int32_t)at) {
+                seg.cp[0] = p[i++];
+                seg.orig[0] = at;
+                seg.n = 1;
+            }
             continue;
         }
         if (p[i] < 0x80) {
@@ -359,9 +448,35 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
                 replaced++;
             }
         }
-        if (c >= 0xC0 && c < 0x1680) {
+        if (c >= 0xC0 && c < FOLD_CACHE && c != 0x1680) {
             /* a letter or mark of Latin, Greek, Cyrillic ... (Vietnamese):
              * none of the characters dropped or replaced below */
+            if (cache && (c < 0x300 || (cache[c].props & CP_NFC_BOUNDARY))) {
+                flush_segment(&o, &seg, nfc, cache);
+                /* NFC alone and followed by a code point that begins a
+                 * segment (below U+0300, or in U+1E80..U+1EFF, the
+                 * Vietnamese letters, all with a boundary before them;
+                 * or a bad byte, replaced by U+FFFD or refused): its
+                 * bytes are written at once */
+                int next_starts = i >= n || p[i] < 0xCC || (p[i] == 0xE1 && i + 1 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB));
+                if (next_starts && (cache[c].props & CP_NFC_ALONE) && o.len + (size_t)(i - (int32_t)at) + 1 <= o.cap_s &&
+                    o.len + (size_t)(i - (int32_t)at) + 1 <= o.cap_o) {
+                    char *os = o.s + o.len;
+                    uint32_t *oo = o.orig + o.len;
+                    os[0] = (char)p[at];
+                    oo[0] = at;
+                    for (int32_t k = 1; k < i - (int32_t)at; k++) {
+                        os[k] = (char)p[at + (uint32_t)k];
+                        oo[k] = at;
+                    }
+                    o.len += (size_t)(i - (int32_t)at);
+                    continue;
+                }
+                seg.cp[0] = c;
+                seg.orig[0] = at;
+                seg.n = 1;
+                continue;
+            }
         } else if (c == '\r') {
             if (i < n && p[i] == '\n')
                 i++; /* CRLF is one LF, at the CR's offset */
@@ -523,6 +638,7 @@ typedef struct tokenize_ctx {
     const char *s;
     bn_token *v;
     size_t n, cap;
+    uint8_t *shapes; /* with `shaped`: a shape per token, room for cap */
     char *keys;
     size_t keys_len, keys_cap;
     int failed;
@@ -579,9 +695,10 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
 }
 
 /* One pass over the text with the fold cache: each code point is decoded
- * once, to find the words and to fold them, and a word's flags come out of
- * the same pass.  The same tokens as tokenize_word over for_each_word. */
-static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
+ * once, to find the words and to fold them, and a word's flags (and, when
+ * `shaped`, its shape) come out of the same pass.  The same tokens as
+ * tokenize_word over for_each_word. */
+static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len, int shaped)
 {
     const folded_cp *cache = c->cache;
     const uint8_t *p = (const uint8_t *)s;
@@ -596,12 +713,20 @@ static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
         if (ch < 0 || !is_word_cp(cache, ch))
             continue;
         if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
+            size_t cap = c->cap;
             bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);
+            uint8_t *shapes = NULL;
+            if (v && shaped) {
+                size_t scap = cap;
+                shapes = bn_arena_grow(c->arena, c->shapes, &scap, c->cap, 1);
+            }
             char *keys = bn_arena_grow(c->arena, c->keys, &c->keys_cap, c->keys_len + KEY_MAX, 1);
-            if (!v || !keys)
+            if (!v || !keys || (shaped && !shapes))
                 return BN_ERR_NOMEM;
             c->v = v;
             c->keys = keys;
+            if (shaped)
+                c->shapes = shapes;
         }
         char *key = c->keys + c->keys_len;
         size_t k = 0;
@@ -609,28 +734,52 @@ static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
         uint8_t flags = 0;
         if (ch < 0x80 ? ch >= 'A' && ch <= 'Z' : ch < FOLD_CACHE ? (cache[ch].props & CP_UPPER) != 0 : u_isupper(ch))
             flags |= BN_TOK_UPPER;
-        int digits = 1;
+        uint32_t h = 2166136261u; /* bn_hash of the key, as it is written */
         int32_t we = n;
+        /* the shape: the SH_ counts summed over the code points, and the
+         * vowel groups (a vowel after no vowel: SH_VOWEL each) */
+        uint64_t sum = 0, prev = 0, groups = 0, first = 0;
+        unsigned ncp = 0;
+        if (shaped)
+            first = ch < FOLD_CACHE ? cache[ch].shape : shape_bits(ch, cp_class_icu(ch));
         for (;;) {
+            uint64_t cl = 0;
             /* fold ch as bn_fold_word does */
             if (ch < 0x80) {
-                digits &= ch >= '0' && ch <= '9';
-                if (k + 1 < KEY_MAX)
-                    key[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                if (k + 1 < KEY_MAX) {
+                    char lc = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    key[k++] = lc;
+                    h = (h ^ (unsigned char)lc) * 16777619u;
+                }
+                if (shaped)
+                    cl = cache[ch].shape;
             } else if (ch < FOLD_CACHE) {
                 const folded_cp *f = &cache[ch];
                 size_t fn = f->n[BN_FOLD_TONE];
-                digits = 0;
                 if (k + fn < KEY_MAX) {
-                    for (size_t j = 0; j < fn; j++)
+                    for (size_t j = 0; j < fn; j++) {
                         key[k + j] = f->s[BN_FOLD_TONE][j];
+                        h = (h ^ (unsigned char)f->s[BN_FOLD_TONE][j]) * 16777619u;
+                    }
                     k += fn;
                 }
                 if (f->tone)
                     tone = f->tone;
+                if (shaped)
+                    cl = f->shape;
             } else {
-                digits = 0;
+                size_t k0 = k;
                 k = fold_cp_icu(nfd_instance(), ch, BN_FOLD_TONE, key, KEY_MAX, k, &tone);
+                for (size_t j = k0; j < k; j++)
+                    h = (h ^ (unsigned char)key[j]) * 16777619u;
+                if (shaped)
+                    cl = shape_bits(ch, cp_class_icu(ch));
+            }
+            if (shaped) {
+                sum += cl;
+                groups += cl & ~prev & SH_VOWEL;
+                prev = cl;
+                ncp++;
             }
             if (i >= n)
                 break;
@@ -647,24 +796,61 @@ static bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len)
         if (we - ws > 80) {
             /* very long "words" (URLs, base64) are cut for the key */
             k = bn_fold_word(s + ws, 80, BN_FOLD_TONE, key, KEY_MAX);
+            h = bn_hash(key, k);
         } else {
-            if (tone)
-                k = put_cp(key, KEY_MAX, k, tone);
+            if (tone && k + 2 < KEY_MAX) {
+                /* a tone mark, U+0300..U+0323: two bytes, as put_cp writes them */
+                key[k++] = (char)0xCC;
+                key[k++] = (char)(0x80 | (tone & 0x3F));
+                h = (h ^ 0xCCu) * 16777619u;
+                h = (h ^ (0x80u | ((unsigned)tone & 0x3F))) * 16777619u;
+            }
             key[k] = '\0';
+        }
+        /* all digits: rare, so looked at when the first is one */
+        int digits = p[ws] >= '0' && p[ws] <= '9';
+        for (int32_t j = ws + 1; digits && j < we; j++)
+            digits = p[j] >= '0' && p[j] <= '9';
+        if (shaped) {
+            /* (a capital after a small letter needs a capital after the
+             * first code point and a small letter; a digit next to a
+             * letter, both; a "đ" from the third code point on, one after
+             * the first) */
+            uint8_t shape = 0;
+            uint64_t after = sum - first; /* the counts after the first code point */
+            if (ncp >= 3 && ncp <= BN_SHAPE_MAX &&
+                ((SH_COUNT(after, SH_UPPER) && SH_COUNT(sum, SH_LOWER)) ||
+                 (SH_COUNT(sum, SH_DIGIT) && (SH_COUNT(sum, SH_LOWER) || SH_COUNT(sum, SH_UPPER))) ||
+                 SH_COUNT(after, SH_DBAR) ||
+                 (ncp >= 4 && groups == 2 * SH_VOWEL && SH_COUNT(sum, SH_MARKED) >= 2)))
+                shape |= BN_SHAPE_SPLIT;
+            if (ncp <= BN_SHAPE_MAX && (prev & (SH_LOWER | SH_DIGIT)) && we < n && p[we] != ' ' && p[we] != ',')
+                shape |= BN_SHAPE_STOP;
+            c->shapes[c->n] = shape;
         }
         bn_token *t = &c->v[c->n++];
         t->start = (uint32_t)ws;
         t->end = (uint32_t)we;
         t->key = (uint32_t)c->keys_len;
         t->key_len = (uint16_t)k;
-        t->hash = bn_hash(key, k);
+        t->hash = h;
         t->flags = flags | (digits ? BN_TOK_DIGIT : 0);
         c->keys_len += k + 1;
     }
     return BN_OK;
 }
 
-bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out)
+static bn_status tokenize_plain(tokenize_ctx *c, const char *s, size_t len)
+{
+    return tokenize_cached(c, s, len, 0);
+}
+
+static bn_status tokenize_with_shapes(tokenize_ctx *c, const char *s, size_t len)
+{
+    return tokenize_cached(c, s, len, 1);
+}
+
+static bn_status tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)
 {
     tokenize_ctx c = {.arena = arena, .cache = folded(), .s = s};
     /* room for a word every six bytes and their keys at once, as
@@ -673,21 +859,42 @@ bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out
     c.keys_cap = len + len / 4 + KEY_MAX;
     c.v = bn_arena_alloc(arena, c.cap * sizeof *c.v);
     c.keys = bn_arena_alloc(arena, c.keys_cap);
+    if (shapes && !(c.shapes = bn_arena_alloc(arena, c.cap)))
+        return BN_ERR_NOMEM;
     if (!c.v || !c.keys)
         return BN_ERR_NOMEM;
     c.keys[0] = '\0';
     if (c.cache) {
-        if (tokenize_cached(&c, s, len) != BN_OK)
+        if ((shapes ? tokenize_with_shapes(&c, s, len) : tokenize_plain(&c, s, len)) != BN_OK)
             return BN_ERR_NOMEM;
     } else {
+        /* without the fold cache (out of memory at its making), no shapes:
+         * every word is looked at closely */
         for_each_word(s, len, tokenize_word, &c);
         if (c.failed)
             return BN_ERR_NOMEM;
+        if (shapes) {
+            if (!(c.shapes = bn_arena_alloc(arena, c.n ? c.n : 1)))
+                return BN_ERR_NOMEM;
+            memset(c.shapes, BN_SHAPE_SPLIT | BN_SHAPE_STOP, c.n);
+        }
     }
     out->v = c.v;
     out->n = c.n;
     out->keys = c.keys;
+    if (shapes)
+        *shapes = c.shapes;
     return BN_OK;
+}
+
+bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out)
+{
+    return tokenize(arena, s, len, out, NULL);
+}
+
+bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)
+{
+    return tokenize(arena, s, len, out, shapes);
 }
 
 size_t bn_tokens_at(const bn_tokens *t, size_t offset)

@@ -86,6 +86,37 @@ typedef struct bn_tokens {
  * once. */
 bn_status bn_tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out);
 
+/* The class of a code point for cutting glued words (bn_glue.h): 0 when it
+ * is no part of a word; else BN_CP_WORD, its case or digit in the bits of
+ * BN_CP_CASE (BN_CP_LOWER, BN_CP_UPPER, BN_CP_DIGIT, BN_CP_OTHER), and
+ * BN_CP_VOWEL for an ASCII vowel (a, e, i, o, u, y) or BN_CP_MARKED_VOWEL
+ * for a vowel with Vietnamese marks only ("ơ", "ặ"; not "ç", "ö"). */
+enum { BN_CP_LOWER, BN_CP_UPPER, BN_CP_DIGIT, BN_CP_OTHER };
+enum { BN_CP_CASE = 3, BN_CP_VOWEL = 4, BN_CP_MARKED_VOWEL = 8, BN_CP_WORD = 16 };
+uint8_t bn_cp_class(int32_t c);
+
+/* What bn_tokenize_shaped tells of a token: the tests bn_glue makes of a
+ * word before it looks at its letters one by one, made in the same pass
+ * as the tokens. */
+enum {
+    /* 3 to BN_SHAPE_MAX code points and one of: a small letter and a
+     * capital after the first code point (as a capital right after a small
+     * letter needs), a digit and a letter (as a letter right after a digit
+     * or a digit right after a letter needs), a small "đ" after the first
+     * code point (as one from the third on needs), or (4 code points or
+     * more) two groups of vowels and two vowels with Vietnamese marks.
+     * bn_glue looks closer. */
+    BN_SHAPE_SPLIT = 1,
+    /* at most BN_SHAPE_MAX code points, the last a small letter or a
+     * digit, and followed by something else than a space or a comma */
+    BN_SHAPE_STOP = 2,
+    BN_SHAPE_MAX = 48,
+};
+
+/* bn_tokenize, and a shape (BN_SHAPE_ bits) for each token in *shapes
+ * (from `arena`). */
+bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes);
+
 /* Index of the first token whose start is >= offset (n if none). */
 size_t bn_tokens_at(const bn_tokens *t, size_t offset);
 
@@ -100,14 +131,20 @@ static inline uint32_t bn_hash(const char *s, size_t len)
     return h;
 }
 
-/* FNV-1a, 64 bits. */
+/* FNV-1a, 64 bits (four bytes a turn: whole texts go through it). */
 static inline uint64_t bn_hash64(const char *s, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)s;
     uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    size_t i = 0;
+    for (; i + 4 <= len; i += 4) {
+        h = (h ^ p[i]) * 1099511628211ull;
+        h = (h ^ p[i + 1]) * 1099511628211ull;
+        h = (h ^ p[i + 2]) * 1099511628211ull;
+        h = (h ^ p[i + 3]) * 1099511628211ull;
     }
+    for (; i < len; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
     return h;
 }
 

@@ -228,6 +228,7 @@ typedef struct find_ctx {
         uint32_t s, e;
         int hit;
     } *memo;             /* FUZZY_MEMO entries, NULL until the first look-up */
+    bn_fuzzy_memo *shared; /* or the caller's, kept across articles (NULL: none) */
 } find_ctx;
 
 enum { FUZZY_MEMO = 1024 };
@@ -700,6 +701,8 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
 static int fuzzy_find(bn_article *a, find_ctx *c, const bn_kb *kb, uint32_t s, uint32_t e)
 {
     const char *t = a->text.s;
+    if (c->shared)
+        return bn_fuzzy_memo_find(c->shared, t + s, e - s);
     if (!c->memo)
         c->memo = bn_arena_calloc(&a->arena, FUZZY_MEMO, sizeof *c->memo);
     if (!c->memo) /* no room to remember: look it up each time */
@@ -754,9 +757,15 @@ static int names_agreement(const bn_article *a, const bn_kb *kb, const bn_lang *
 
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
+    return bn_find_actors_memo(a, kb, lang, NULL);
+}
+
+bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lang, bn_fuzzy_memo *memo)
+{
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
+    ctx.shared = memo;
     size_t pcap = 0;
     ctx.last_org = ctx.last_country = ctx.last_person = ctx.last_subject = -1;
     ctx.lang = lang->code;

@@ -4,6 +4,7 @@
 #define BN_ACTORS_H
 
 #include "bn_error.h"
+#include "bn_fuzzy.h"
 #include "bn_kb.h"
 #include "bn_lang.h"
 #include "bn_model.h"
@@ -11,6 +12,11 @@
 /* Fills a->mentions (in text order) and a->actors (in order of first
  * mention). */
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang);
+
+/* The same, with the misspelt names looked up through `memo` (made with
+ * bn_kb_fuzzy(kb); NULL: remembered for this article only), which a
+ * thread keeps from article to article. */
+bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lang, bn_fuzzy_memo *memo);
 
 /* After the dates: an office named without a name ("Tổng thư ký NATO")
  * becomes a mention of whoever held it when the article was written (the

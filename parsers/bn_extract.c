@@ -12,6 +12,7 @@ struct bn_extractor {
     const bn_lang *lang;
     bn_read_options opts;
     bn_splitter *splitter;
+    bn_fuzzy_memo *fuzzy; /* misspelt names, remembered across this thread's articles */
 };
 
 bn_extractor *bn_extractor_new(const bn_kb *kb, const bn_lang *lang, const bn_read_options *opts)
@@ -24,8 +25,9 @@ bn_extractor *bn_extractor_new(const bn_kb *kb, const bn_lang *lang, const bn_re
     if (opts)
         ex->opts = *opts;
     ex->splitter = bn_splitter_new(lang->locale);
-    if (!ex->splitter) {
-        free(ex);
+    ex->fuzzy = bn_fuzzy_memo_new(bn_kb_fuzzy(kb));
+    if (!ex->splitter || !ex->fuzzy) {
+        bn_extractor_free(ex);
         return NULL;
     }
     return ex;
@@ -36,6 +38,7 @@ void bn_extractor_free(bn_extractor *ex)
     if (!ex)
         return;
     bn_splitter_free(ex->splitter);
+    bn_fuzzy_memo_free(ex->fuzzy);
     free(ex);
 }
 
@@ -49,7 +52,7 @@ bn_status bn_extract(bn_extractor *ex, const bn_record *rec, bn_article **out, b
     if (st == BN_OK && (st = bn_split_sentences(ex->splitter, a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot split \"%s\" into sentences", rec->id);
     /* actors first: the offices they hold date the article for the dates */
-    if (st == BN_OK && (st = bn_find_actors(a, ex->kb, ex->lang)) != BN_OK)
+    if (st == BN_OK && (st = bn_find_actors_memo(a, ex->kb, ex->lang, ex->fuzzy)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory finding actors");
     if (st == BN_OK && (st = bn_tag_dates(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory tagging dates");

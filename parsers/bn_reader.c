@@ -81,9 +81,12 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot clean the text");
     text_hash(&a->text, a->text_hash);
-    st = bn_text_unglue(ar, &a->text, lang->glue);
+    /* tokens first, with the shapes that say which words may be glued;
+     * the text is cut where they are, and tokenised again if it was */
+    uint8_t *shapes;
+    st = bn_tokenize_shaped(ar, a->text.s, a->text.len, &a->tokens, &shapes);
     if (st == BN_OK)
-        st = bn_tokenize(ar, a->text.s, a->text.len, &a->tokens);
+        st = bn_text_unglue_tokens(ar, &a->text, &a->tokens, shapes, lang->glue);
     if (st != BN_OK)
         return bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory");
     if (a->tokens.n == 0)

@@ -300,6 +300,9 @@ static void agrees_with_a_plain_scan(void **state)
         assert_int_equal(bn_fuzzy_add(f, names[i], i), BN_OK);
     }
     assert_int_equal(bn_fuzzy_compile(f), BN_OK);
+    /* answers remembered are the same answers, the first time and again */
+    bn_fuzzy_memo *memo = bn_fuzzy_memo_new(f);
+    assert_non_null(memo);
     int found = 0, found2 = 0;
     for (int k = 0; k < QUERIES; k++) {
         char q[24];
@@ -330,12 +333,15 @@ static void agrees_with_a_plain_scan(void **state)
         int d;
         assert_int_equal(find(f, q, &d), want);
         assert_int_equal(d, best);
+        assert_int_equal(bn_fuzzy_memo_find(memo, q, strlen(q)), want);
+        assert_int_equal(bn_fuzzy_memo_find(memo, q, strlen(q)), want);
         found += want >= 0;
         found2 += want >= 0 && best == 2;
     }
     /* the test does exercise matches */
     assert_true(found > 500);
     assert_true(found2 > 50);
+    bn_fuzzy_memo_free(memo);
     bn_fuzzy_free(f);
 }
 

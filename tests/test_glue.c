@@ -14,7 +14,26 @@ static void unglued(void **state, const char *raw, const char *want)
     bn_arena_init(&ar, 1024);
     bn_text t;
     assert_int_equal(bn_text_clean(&ar, raw, strlen(raw), 0, &t, NULL), BN_OK);
+    bn_text t2 = t;
     assert_int_equal(bn_text_unglue(&ar, &t, env->lang->glue), BN_OK);
+    /* the tokens the reader keeps (shaped, moved past the cuts, made
+     * again where a word was cut) are those of the new text */
+    bn_tokens moved, fresh;
+    uint8_t *shapes;
+    assert_int_equal(bn_tokenize_shaped(&ar, t2.s, t2.len, &moved, &shapes), BN_OK);
+    assert_int_equal(bn_text_unglue_tokens(&ar, &t2, &moved, shapes, env->lang->glue), BN_OK);
+    assert_string_equal(t2.s, t.s);
+    assert_int_equal(bn_tokenize(&ar, t.s, t.len, &fresh), BN_OK);
+    assert_int_equal(moved.n, fresh.n);
+    for (size_t i = 0; i < fresh.n; i++) {
+        const bn_token *a = &moved.v[i], *b = &fresh.v[i];
+        assert_int_equal(a->start, b->start);
+        assert_int_equal(a->end, b->end);
+        assert_int_equal(a->hash, b->hash);
+        assert_int_equal(a->flags, b->flags);
+        assert_int_equal(a->key_len, b->key_len);
+        assert_string_equal(moved.keys + a->key, fresh.keys + b->key);
+    }
     if (strcmp(t.s, want) != 0) {
         char got[512];
         snprintf(got, sizeof got, "%s", t.s);

@@ -1,7 +1,13 @@
 /* Sentence splitting: ICU's rules, repaired for Vietnamese news. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "bn_sentences.h"
 #include "support.h"
 
 /* The article's body sentences as text, joined by " | ". */
@@ -86,6 +92,51 @@ static void offsets_are_kept(void **state)
     bn_article_free(a);
 }
 
+/* The splitter hands ICU runs of one class as one code point (and a word
+ * class after spaces and the same class again): on random text of every
+ * Sentence_Break class its breaks are those ICU finds in the whole text. */
+static void breaks_as_icu_finds_them(void **state)
+{
+    (void)state;
+    static const UChar32 alphabet[] = {
+        'a', 'b', 'A', 'B', '1', '2', '.', '?', '!', ' ', ' ', '\n', '"', '\'', '(', ')', ',', ';', ':', '-', '/', '%',
+        0xE0, 0x1EBF, 0x1EA0, 0x111, 0x110, 0x300, 0x301, 0x2019, 0x201D, 0x201C, 0x3002, 0x5B57, 0x2026, 0xA0,
+        0x2029, 0x85, 0x1F600, 0x2E2E, 0xFF0E, 0x3A9, 0x3C9, 0xAB, 0xBB, '[', ']', 0x200D, 0xAD, '\r', '\t'};
+    enum { NA = sizeof alphabet / sizeof alphabet[0], CPS = 40 };
+    bn_splitter *sp = bn_splitter_new("vi");
+    UErrorCode st = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "vi", NULL, 0, &st);
+    assert_non_null(sp);
+    assert_true(U_SUCCESS(st));
+    unsigned seed = 24;
+    for (int it = 0; it < 100000; it++) {
+        char s[CPS * 4 + 1];
+        UChar u[CPS * 2];
+        int32_t off[CPS * 2 + 1], n8 = 0, n16 = 0;
+        int n = 1 + (int)(rand_r(&seed) % CPS);
+        for (int k = 0; k < n; k++) {
+            unsigned r = rand_r(&seed) % (NA + 8);
+            UChar32 c = r < NA ? alphabet[r] : (UChar32) "aA1 .a b"[r - NA];
+            off[n16] = n8;
+            if (c > 0xFFFF)
+                off[n16 + 1] = n8;
+            U8_APPEND_UNSAFE(s, n8, c);
+            U16_APPEND_UNSAFE(u, n16, c);
+        }
+        off[n16] = n8;
+        uint32_t got[CPS + 2], want[CPS + 2];
+        size_t ngot = bn_splitter_breaks(sp, s, (size_t)n8, got, CPS + 2), nwant = 0;
+        ubrk_setText(bi, u, n16, &st);
+        for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+            want[nwant++] = (uint32_t)off[b];
+        assert_int_equal(ngot, nwant);
+        for (size_t k = 0; k < nwant; k++)
+            assert_int_equal(got[k], want[k]);
+    }
+    ubrk_close(bi);
+    bn_splitter_free(sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -96,6 +147,7 @@ int main(void)
         cmocka_unit_test(closing_quotes),
         cmocka_unit_test(lines_without_punctuation),
         cmocka_unit_test(offsets_are_kept),
+        cmocka_unit_test(breaks_as_icu_finds_them),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

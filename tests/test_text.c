@@ -159,6 +159,16 @@ static void clean_nfd_to_nfc(void **state)
     assert_int_equal(bn_text_clean(&ar, mixed, sizeof mixed - 1, 0, &t, NULL), BN_OK);
     assert_string_equal(t.s, "ê ệ");
 
+    /* a letter beyond ASCII with a mark after it composes with the mark
+     * (ê + acute, ư + grave, â + dot below, a Cyrillic letter + breve),
+     * one before a letter of U+1E80..U+1EFF or ASCII stays as it is */
+    static const char marked[] = "\xC3\xAA\xCC\x81 \xC6\xB0\xCC\x80 \xC3\xA2\xCC\xA3 \xD0\xB8\xCC\x86 \xC6\xB0\xE1\xBB\x9Di \xC3\xAAn";
+    assert_int_equal(bn_text_clean(&ar, marked, sizeof marked - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "ế ừ ậ й ười ên");
+    assert_int_equal(t.orig[0], 0); /* ế: its three bytes from the ê */
+    assert_int_equal(t.orig[2], 0);
+    assert_int_equal(t.orig[3], 4);
+
     /* already NFC text comes out byte for byte; every byte of a character
      * maps to the character's first byte */
     const char *nfc = "Thụy Điển và Liên bang Nga";

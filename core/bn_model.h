@@ -196,6 +196,13 @@ typedef struct bn_gathering_ref {
     uint32_t at;    /* where the sentence names it (clean-text offset of its name, place or organiser) */
 } bn_gathering_ref;
 
+/* A time the date stage read as no date of its own (bn_article.periods). */
+typedef struct bn_period {
+    uint32_t start, end; /* clean-text span */
+    int counted;         /* a time counted from another act: "một ngày trước khi" */
+    long days;           /* then the days from that act to this one (-1; "hai tuần sau khi" +14) */
+} bn_period;
+
 typedef struct bn_article {
     bn_arena arena;
     const char *id;     /* name in the output: file name or record id */
@@ -254,7 +261,7 @@ typedef struct bn_article {
     /* Periods and times counted from another event the date stage read
      * as no date ("trong những năm gần đây", "8 năm qua", "một ngày trước
      * khi ..."): an act in their clause is of no one day. */
-    bn_span *periods;
+    bn_period *periods;
     size_t nperiods;
 
     /* Body spans as original offsets, filled by the reader (and by the

@@ -310,6 +310,19 @@ typedef struct rawv {
     size_t n, cap;
 } rawv;
 
+/* The days from another act to the act of a period read as no date of
+ * its own, by the rule that read it ("một ngày trước khi" -1, "hai tuần
+ * sau khi" +14): 1 and *days, or 0 (no offset, or months and years, which
+ * no day can be counted from). */
+static int counted_days(const rawx *x, long *days)
+{
+    const bn_date_rule *r = x->rule;
+    if (!r->has_offset || (r->unit != BN_DU_DAY && r->unit != BN_DU_WEEK))
+        return 0;
+    *days = (long)(x->n ? x->n : 1) * r->offset * (r->unit == BN_DU_WEEK ? 7 : 1);
+    return 1;
+}
+
 /* Whether a weekday standing alone is an ordinal: "gói trừng phạt thứ
  * sáu", "lần thứ hai".  News capitalises a weekday's number ("hôm thứ
  * Sáu", "Nga thứ Hai cho biết"); an ordinal after a common word has it
@@ -373,11 +386,13 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
             }
             if (best.rule->kind == BN_DK_NOT || ordinal(a, R, sn, &best)) {
                 if (best.rule->kind == BN_DK_NOT) { /* "hai ngày sau khi ...": no date of its own */
-                    bn_span *v = bn_arena_grow(&a->arena, a->periods, &pcap, a->nperiods + 1, sizeof *v);
+                    bn_period *v = bn_arena_grow(&a->arena, a->periods, &pcap, a->nperiods + 1, sizeof *v);
                     if (!v)
                         return BN_ERR_NOMEM;
                     a->periods = v;
-                    a->periods[a->nperiods++] = (bn_span){a->tokens.v[i].start, a->tokens.v[i + best_n - 1].end};
+                    bn_period *p = &a->periods[a->nperiods++];
+                    *p = (bn_period){a->tokens.v[i].start, a->tokens.v[i + best_n - 1].end, 0, 0};
+                    p->counted = counted_days(&best, &p->days);
                 }
                 i += best_n;
                 continue;
@@ -396,32 +411,6 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
     return BN_OK;
 }
 
-/* The days from another act to the act of a period read as no date of its
- * own ("một ngày trước khi" -1, "hai tuần sau khi" +14): the longest rule
- * of that kind with an offset whose match is the period.  1 and *days, or
- * 0 (no such rule, or months and years, which no day can be counted from). */
-int bn_date_period_offset(const bn_article *a, const bn_lang *lang, const bn_span *pd, long *days)
-{
-    const bn_date_rules *R = lang->dates;
-    size_t i = bn_tokens_at(&a->tokens, pd->start);
-    if (i >= a->tokens.n || a->tokens.v[i].start != pd->start)
-        return 0;
-    size_t end = i;
-    while (end < a->tokens.n && a->tokens.v[end].start < pd->end)
-        end++;
-    cand cands[256];
-    size_t nc = candidates(a, R, i, end, cands, sizeof cands / sizeof cands[0]);
-    for (size_t c = 0; c < nc; c++) {
-        const bn_date_rule *rule = &R->v[cands[c].rule];
-        rawx x;
-        if (rule->kind != BN_DK_NOT || !rule->has_offset ||
-            (rule->unit != BN_DU_DAY && rule->unit != BN_DU_WEEK) || match_rule(a, R, rule, i, end, &x) != end - i)
-            continue;
-        *days = (long)(x.n ? x.n : 1) * rule->offset * (rule->unit == BN_DU_WEEK ? 7 : 1);
-        return 1;
-    }
-    return 0;
-}
 
 /* ---- values ---------------------------------------------------------------- */
 

@@ -14,11 +14,6 @@
 /* Fills a->timexes (in text order) from the body sentences. */
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang);
 
-/* The days from another act to the act of period pd, a time read as no
- * date of its own that counts from another event ("một ngày trước khi"
- * -1, "hai tuần sau khi" +14): 1 and *days, else 0. */
-int bn_date_period_offset(const bn_article *a, const bn_lang *lang, const bn_span *pd, long *days);
-
 /* ISO 8601 week of a day: its year and week number. */
 void bn_iso_week(long days, int *year, int *week);
 

@@ -1019,7 +1019,7 @@ static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
 {
     uint32_t at = a->tokens.v[t->tok].start;
     for (size_t i = 0; i < a->nperiods && a->periods[i].start < s->sn->end; i++) { /* in text order */
-        const bn_span *pd = &a->periods[i];
+        const bn_period *pd = &a->periods[i];
         if (pd->start < s->sn->start || clause_of_offset(a, s, pd->start) != t->clause)
             continue;
         /* the period of the nearest act and those joined to it by "và"
@@ -1041,13 +1041,14 @@ static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
  * clause: "Một ngày trước khi Nga tuyên bố ..., Biden đã ký" (the clause
  * word of the period opens the other act's clause).  1 with that clause
  * and the days from it to t's act, else 0. */
-static int counted_from(const bn_article *a, const bn_lang *lang, const sent *s, const trig *t, size_t *clause,
+static int counted_from(const bn_article *a, const sent *s, const trig *t, size_t *clause,
                         long *days)
 {
     for (size_t i = 0; i < a->nperiods && a->periods[i].start < s->sn->end; i++) {
-        const bn_span *pd = &a->periods[i];
-        if (pd->start < s->sn->start || !bn_date_period_offset(a, lang, pd, days))
+        const bn_period *pd = &a->periods[i];
+        if (pd->start < s->sn->start || !pd->counted)
             continue;
+        *days = pd->days;
         size_t last = bn_tokens_at(&a->tokens, pd->end - 1);
         if (last < s->sn->tok_begin || last >= s->sn->tok_end)
             continue;
@@ -1149,7 +1150,7 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
                 date = &a->timexes[j];
         size_t other = 0;
         long days = 0;
-        int counted = !content && counted_from(a, lang, s, t, &other, &days);
+        int counted = !content && counted_from(a, s, t, &other, &days);
         /* "Hai ngày sau khi Nga tuyên bố hôm 16/4, Mỹ ...": the other
          * act's day, moved */
         if (date && counted && clause_of_offset(a, s, date->start) == other) {

@@ -559,7 +559,22 @@ static int same_measure_parties(const bn_timeline *tl, const bn_event *a, const 
     return 1;
 }
 
-static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_event *b);
+/* People both events name (distinct), up to 2. */
+static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_event *b)
+{
+    int n = 0;
+    for (size_t i = 0; i < a->nactors && n < 2; i++) {
+        long ai = bn_timeline_actor(tl, a->actors[i].id);
+        if (ai < 0 || tl->actors[ai].kind != BN_KIND_PERSON)
+            continue;
+        for (size_t j = 0; j < b->nactors; j++)
+            if (strcmp(a->actors[i].id, b->actors[j].id) == 0) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
 
 /* Whether e names one side only (a person counting as the side it
  * stands for). */
@@ -577,7 +592,9 @@ static int one_side(const bn_timeline *tl, const bn_event *e)
 }
 
 /* Whether events i and j can be one event (nothing they say disagrees):
- * DATE_SAME or DATE_NEAR (then it takes evidence, see evidence()), or 0. */
+ * DATE_SAME, DATE_NEAR (then it takes evidence, see evidence()),
+ * DATE_ADJACENT (measures a day apart: only beside their start, see
+ * all_compatible()), or 0. */
 static int compatible(const bn_timeline *tl, const ev_info *info, const word_pair *words, size_t i, size_t j)
 {
     const bn_tl_event *x = &tl->events[i], *y = &tl->events[j];
@@ -590,9 +607,11 @@ static int compatible(const bn_timeline *tl, const ev_info *info, const word_pai
         return 0;
     if (a->location && b->location && strcmp(a->location, b->location) != 0)
         return 0;
-    if (announces(ta, tb)) /* whose measure: the doers'; not two guessed days */
-        return same_measure_parties(tl, a, b) && !(info[i].dct && info[j].dct) ? (rel == DATE_ADJACENT ? rel : DATE_NEAR)
-                                                                                 : 0;
+    if (announces(ta, tb)) { /* whose measure: the doers'; not two guessed days */
+        if (!same_measure_parties(tl, a, b) || (info[i].dct && info[j].dct))
+            return 0;
+        return rel == DATE_ADJACENT ? DATE_ADJACENT : DATE_NEAR;
+    }
     if (is_measure(ta) ? !same_measure_parties(tl, a, b) : !bn_event_same_parties(a, b, timeline_side, tl))
         return 0;
     if (bn_event_family(ta) == BN_FAMILY_SPEECH && !same_speech(tl, a, b))
@@ -629,22 +648,6 @@ static int foreign_target_meets(const bn_timeline *tl, const bn_event *a, const 
     return 0;
 }
 
-/* People both events name (distinct), up to 2. */
-static int people_in_common(const bn_timeline *tl, const bn_event *a, const bn_event *b)
-{
-    int n = 0;
-    for (size_t i = 0; i < a->nactors && n < 2; i++) {
-        long ai = bn_timeline_actor(tl, a->actors[i].id);
-        if (ai < 0 || tl->actors[ai].kind != BN_KIND_PERSON)
-            continue;
-        for (size_t j = 0; j < b->nactors; j++)
-            if (strcmp(a->actors[i].id, b->actors[j].id) == 0) {
-                n++;
-                break;
-            }
-    }
-    return n;
-}
 
 /* Two reports whose dates differ in precision (a day and "đầu tháng
  * này"), that are a measure's announcement and its start, or a statement

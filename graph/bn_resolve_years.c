@@ -33,8 +33,7 @@ static int unknown_day(const bn_timex *t)
 
 static int unknown_month(const bn_timex *t)
 {
-    return t->value.precision == BN_PREC_MONTH && t->year_source == BN_YEAR_UNKNOWN && !t->value.year &&
-           t->value.month;
+    return t->value.precision == BN_PREC_MONTH && t->year_source == BN_YEAR_UNKNOWN && !t->value.year;
 }
 
 static int fits(const bn_timex *t, int y)
@@ -80,8 +79,10 @@ static int history(const bn_timeline *tl, size_t k, const bn_timex *t)
     const bn_tl_article *a = &tl->articles[k];
     const bn_date *from = a->dct.year ? &a->dct : &a->written_from, *to = a->dct.year ? &a->dct : &a->written_to;
     long day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
-    return (from->year && day < bn_days_from_civil(from->year, from->month ? from->month : 1, from->day ? from->day : 1) - 366) ||
-           (to->year && day > bn_days_from_civil(to->year, to->month ? to->month : 12, to->day ? to->day : 28) + 366);
+    long lo = from->year ? bn_days_from_civil(from->year, from->month ? from->month : 1, from->day ? from->day : 1)
+                         : LONG_MIN;
+    long hi = to->year ? bn_days_from_civil(to->year, to->month ? to->month : 12, to->day ? to->day : 28) : LONG_MAX;
+    return (lo != LONG_MIN && day < lo - 366) || (hi != LONG_MAX && day > hi + 366);
 }
 
 /* The days of a known year, sorted by month and day; how many. */
@@ -275,15 +276,15 @@ bn_status bn_resolve_years(bn_timeline *tl)
                 continue;
             int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             int year = 0, clash = 0;
-            for (size_t d = first_of(days, nd, md); d < nd && days[d].md == md; d++) {
+            size_t f = first_of(days, nd, md);
+            int one_year = f < nd && days[f].year == days[last_of(days, nd, md)].year; /* the corpus knows this day in one year */
+            for (size_t d = f; d < nd && days[d].md == md; d++) {
                 int how = may_give(tl, e, &e->ev.date, &days[d]);
                 if (!how)
                     continue;
                 clash |= year && year != days[d].year;
                 year = days[d].year;
                 size_t from = tl->events[days[d].event].origin;
-                /* a day the corpus knows in one year only */
-                int one_year = days[first_of(days, nd, md)].year == days[last_of(days, nd, md)].year;
                 if (how == LINK_STRONG || one_year)
                     sure[e->origin] = 1;
                 else if (giver[e->origin] == SIZE_MAX)

@@ -1,5 +1,4 @@
 #include "bn_events.h"
-#include "bn_dates.h"
 #include "bn_sentences.h"
 
 #include <limits.h>

@@ -213,6 +213,108 @@ void bn_civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+int bn_weekday(long days)
+{
+    long w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
+    if (w < 0)
+        w += 7;
+    return (int)w + 1;
+}
+
+void bn_iso_week(long days, int *year, int *week)
+{
+    long thursday = days - bn_weekday(days) + 4; /* the week's Thursday decides its year */
+    int y, m, d;
+    bn_civil_from_days(thursday, &y, &m, &d);
+    *year = y;
+    *week = (int)((thursday - bn_days_from_civil(y, 1, 1)) / 7) + 1;
+}
+
+static int shift_one(const bn_shift *s, long from, bn_date *out);
+
+int bn_shift_apply(const bn_shift *s, long from, bn_date *out)
+{
+    if (!shift_one(s, from, out))
+        return 0;
+    for (long lag = 1; lag <= s->lag; lag++) {
+        bn_date other;
+        if (!shift_one(s, from + lag, &other) || !bn_date_equal(out, &other))
+            return 0;
+    }
+    return 1;
+}
+
+static int shift_one(const bn_shift *s, long from, bn_date *out)
+{
+    int y, m, d;
+    bn_civil_from_days(from, &y, &m, &d);
+    switch (s->unit) {
+    case BN_SHIFT_DAY:
+        *out = bn_date_of_days(from + s->count);
+        return 1;
+    case BN_SHIFT_WEEK: {
+        int wy, wk;
+        bn_iso_week(from + 7L * s->count, &wy, &wk);
+        *out = bn_date_week(wy, wk);
+        return 1;
+    }
+    case BN_SHIFT_MONTH: {
+        int mi = y * 12 + (m - 1) + s->count;
+        *out = bn_date_month(mi / 12, mi % 12 + 1);
+        return 1;
+    }
+    case BN_SHIFT_YEAR:
+        if (s->month && s->day) {
+            if (s->day > bn_days_in_month(y + s->count, s->month))
+                return 0;
+            *out = bn_date_day(y + s->count, s->month, s->day);
+        } else if (s->month) {
+            *out = bn_date_month(y + s->count, s->month);
+        } else {
+            *out = bn_date_year(y + s->count);
+        }
+        return 1;
+    case BN_SHIFT_WEEKDAY: {
+        int wd = bn_weekday(from);
+        long day = s->toward > 0   ? from + (s->weekday - wd + 7) % 7
+                   : s->toward < 0 ? from - (wd - s->weekday + 7) % 7
+                                   : from - wd + s->weekday + 7L * s->count;
+        *out = bn_date_of_days(day);
+        return 1;
+    }
+    case BN_SHIFT_NONE:
+        break;
+    }
+    return 0;
+}
+
+static const char *const shift_units[] = {NULL, "day", "week", "month", "year", "weekday"};
+
+const char *bn_shift_unit_name(bn_shift_unit u)
+{
+    return (unsigned)u < sizeof shift_units / sizeof *shift_units ? shift_units[u] : NULL;
+}
+
+int bn_shift_unit_parse(const char *s, bn_shift_unit *out)
+{
+    for (size_t i = 1; i < sizeof shift_units / sizeof *shift_units; i++)
+        if (strcmp(s, shift_units[i]) == 0) {
+            *out = (bn_shift_unit)i;
+            return 1;
+        }
+    return 0;
+}
+
+int bn_shift_cmp(const bn_shift *a, const bn_shift *b)
+{
+    const int x[] = {(int)a->unit, a->count, a->weekday, a->toward, a->month, a->day, a->lag};
+    const int y[] = {(int)b->unit, b->count, b->weekday, b->toward, b->month, b->day, b->lag};
+    for (size_t i = 0; i < sizeof x / sizeof *x; i++)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
 /* The day before the first of month m of year y (m may be 13). */
 static long before_month(int y, int m)
 {

@@ -96,5 +96,44 @@ long bn_days_from_civil(int y, int m, int d);
 void bn_civil_from_days(long days, int *y, int *m, int *d);
 /* Days in month m of year y (y 0: any year, February 29 days). */
 int bn_days_in_month(int y, int m);
+/* 1 = Monday .. 7 = Sunday. */
+int bn_weekday(long days);
+/* The ISO week (its year and number) of a day. */
+void bn_iso_week(long days, int *year, int *week);
+
+/* A date counted from a day ("tuần trước", "tháng 10 năm ngoái", "hôm thứ
+ * Hai"): the arithmetic of a relative expression, kept apart from the day
+ * it counts from, which in a page without a publication date is known only
+ * once other articles have given the page's days their year. */
+typedef enum bn_shift_unit {
+    BN_SHIFT_NONE,
+    BN_SHIFT_DAY,     /* the day `count` days on */
+    BN_SHIFT_WEEK,    /* the ISO week `count` weeks on */
+    BN_SHIFT_MONTH,   /* the month `count` months on */
+    BN_SHIFT_YEAR,    /* the year `count` years on; with `month` (and `day`) written, that month (day) in it */
+    BN_SHIFT_WEEKDAY, /* day `weekday` of the week `count` weeks on (toward 0), else the nearest on or before
+                       * (toward -1) or on or after (toward +1) */
+} bn_shift_unit;
+
+typedef struct bn_shift {
+    bn_shift_unit unit;
+    int count;
+    int weekday;    /* WEEKDAY: 1-7 */
+    int toward;     /* WEEKDAY: -1, 0, +1 */
+    int month, day; /* YEAR: written, or 0 */
+    int lag;        /* the day counted from is known only to within this many days after the one given
+                     * (a page's writing, after its lead's day): a date only when all of them give it */
+} bn_shift;
+
+/* The date shift s gives counted from day `from` (days since 1970-01-01),
+ * into *out; 0 when it gives none (a month and day that is no day of the
+ * year, or days of its lag that give different dates). */
+int bn_shift_apply(const bn_shift *s, long from, bn_date *out);
+/* "day", "week", "month", "year", "weekday"; NULL for none. */
+const char *bn_shift_unit_name(bn_shift_unit u);
+/* Reads one of those names; returns 1, or 0. */
+int bn_shift_unit_parse(const char *s, bn_shift_unit *out);
+/* A total order (for comparing dates not yet counted). */
+int bn_shift_cmp(const bn_shift *a, const bn_shift *b);
 
 #endif

@@ -23,8 +23,8 @@
 /* These names are the JSON schema's vocabulary (docs/timeline.schema.json). */
 NAME_TABLE(bn_precision_name, bn_precision_parse, bn_precision, 6,
            "day", "week", "month", "quarter", "half", "year")
-NAME_TABLE(bn_year_source_name, bn_year_source_parse, bn_year_source, 5,
-           "text", "dct", "inferred", "cross-article", "unknown")
+NAME_TABLE(bn_year_source_name, bn_year_source_parse, bn_year_source, 6,
+           "text", "dct", "inferred", "cross-article", "unknown", "deferred")
 NAME_TABLE(bn_kind_name, bn_kind_parse, bn_actor_kind, 4,
            "country", "organization", "person", "group")
 NAME_TABLE(bn_modality_name, bn_modality_parse, bn_modality, 4,
@@ -71,7 +71,11 @@ int bn_timex_date_cmp(const bn_timex *a, const bn_timex *b)
     int c = bn_date_cmp(&a->value, &b->value);
     if (c || a->has_end != b->has_end)
         return c ? c : a->has_end - b->has_end;
-    return a->has_end ? bn_date_cmp(&a->end, &b->end) : 0;
+    if (a->has_end && (c = bn_date_cmp(&a->end, &b->end)))
+        return c;
+    if ((a->year_source == BN_YEAR_DEFERRED) != (b->year_source == BN_YEAR_DEFERRED))
+        return a->year_source == BN_YEAR_DEFERRED ? 1 : -1;
+    return a->year_source == BN_YEAR_DEFERRED ? bn_shift_cmp(&a->deferred, &b->deferred) : 0;
 }
 
 /* Actor ids are interned within a timeline and shared with the knowledge

@@ -28,7 +28,14 @@ typedef enum bn_year_source {
     BN_YEAR_INFERRED,  /* when the article was written, from its own dates */
     BN_YEAR_CROSS,     /* the same event in another article */
     BN_YEAR_UNKNOWN,   /* XXXX */
+    BN_YEAR_DEFERRED,  /* counted from the writing's day, not known yet: extract records only */
 } bn_year_source;
+
+/* A page without a publication date was most likely written on the
+ * latest past day its lead names or within this many days after it:
+ * what is counted from its writing ("tuần trước") is dated only when
+ * every one of those days gives the same date. */
+#define BN_WRITING_LAG 2
 
 typedef struct bn_timex {
     bn_date value;             /* the date, or a span's first */
@@ -37,6 +44,9 @@ typedef struct bn_timex {
     bn_date_mod mod;
     bn_year_source year_source;
     int year_lo, year_hi;      /* unknown year: the years it may be (0: unbounded); for the resolver */
+    bn_shift deferred;         /* year_source DEFERRED: the date is `deferred` counted from `value`, a
+                                * day without its year (the lead's, with the writing's lag); the
+                                * resolver counts it once that day has a year */
     uint32_t start, end_off;   /* clean-text span of the expression */
 } bn_timex;
 
@@ -277,7 +287,8 @@ void bn_article_free(bn_article *a);
  * end's); 0 when its year is unknown or its days are not in the
  * calendar. */
 int bn_timex_days(const bn_timex *t, long *lo, long *hi);
-/* The order of two dates by their TIMEX3 value, then end (none first). */
+/* The order of two dates by their TIMEX3 value, then end (none first),
+ * then what is still to be counted (none first). */
 int bn_timex_date_cmp(const bn_timex *a, const bn_timex *b);
 
 #endif

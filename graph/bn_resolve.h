@@ -27,7 +27,9 @@ static inline size_t bn_uf_root(size_t *parent, size_t i)
 bn_status bn_resolve_actors(bn_timeline *tl);
 
 /* Days without a year take the year of the same event in another article;
- * the article's other days follow.  Runs to a fixed point. */
+ * the article's other days follow.  Runs to a fixed point; then the counts
+ * deferred from a lead day without a year ("tuần trước") are made, or
+ * their events dropped. */
 bn_status bn_resolve_years(bn_timeline *tl);
 
 /* Merges the events of different articles that report one real event. */

@@ -26,6 +26,12 @@ static int is_day(const bn_timex *t)
     return t->value.precision == BN_PREC_DAY;
 }
 
+/* A year known, found or given: not XXXX, nor a count still to make. */
+static int known_year(const bn_timex *t)
+{
+    return t->year_source != BN_YEAR_UNKNOWN && t->year_source != BN_YEAR_DEFERRED;
+}
+
 static int unknown_day(const bn_timex *t)
 {
     return is_day(t) && t->year_source == BN_YEAR_UNKNOWN && !t->value.year;
@@ -91,7 +97,7 @@ static size_t dated_days(const bn_timeline *tl, dated_day *days)
     size_t nd = 0;
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_timex *t = &tl->events[i].ev.date;
-        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN && !history(tl, tl->events[i].origin, t))
+        if (is_day(t) && known_year(t) && !history(tl, tl->events[i].origin, t))
             days[nd++] = (dated_day){t->value.month * 100 + t->value.day, t->value.year, i};
     }
     bn_sort(days, nd, sizeof *days, dated_order);
@@ -167,7 +173,7 @@ static int years_since(bn_timeline *tl)
         return 0;
     for (size_t i = 0; i < tl->nevents; i++) {
         const bn_timex *t = &tl->events[i].ev.date;
-        if (is_day(t) && t->year_source != BN_YEAR_UNKNOWN && t->year_source != BN_YEAR_TEXT)
+        if (is_day(t) && known_year(t) && t->year_source != BN_YEAR_TEXT)
             dated[tl->events[i].origin] = 1;
     }
     for (size_t i = 0; i < tl->nevents; i++) {
@@ -217,6 +223,50 @@ static void undo_torn(bn_timeline *tl, dated_day *days, int *offered, const bn_t
     for (size_t i = 0; i < n; i++)
         if (offered[tl->events[i].origin] < 0 && tl->events[i].ev.date.year_source == BN_YEAR_CROSS)
             tl->events[i].ev.date = orig[i];
+}
+
+/* "tuần trước" in a page without a publication date, whose lead's day
+ * (`value`, year unknown when extracted) now has a year from the page's
+ * other days: the year that puts it nearest one of them, within 90 days.
+ * Counted from that day (and from each of the days of its lag after it:
+ * the page was written on one of them), the expression takes the date
+ * all give; else, or with
+ * no such year, the event is dropped, as it would have been with a
+ * publication date that gave no date.  Returns how many events are kept. */
+static size_t count_deferred(bn_timeline *tl)
+{
+    size_t n = tl->nevents, kept = 0;
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo; hi < n && tl->events[hi].origin == tl->events[lo].origin; hi++)
+            ;
+        for (size_t i = lo; i < hi; i++) {
+            bn_timex *t = &tl->events[i].ev.date;
+            if (t->year_source == BN_YEAR_DEFERRED) {
+                long from = LONG_MIN, best = 91;
+                for (size_t j = lo; j < hi; j++) {
+                    const bn_timex *o = &tl->events[j].ev.date;
+                    if (!is_day(o) || !known_year(o) || history(tl, tl->events[j].origin, o))
+                        continue;
+                    long day = bn_days_from_civil(o->value.year, o->value.month, o->value.day);
+                    for (int y = o->value.year - 1; y <= o->value.year + 1; y++) {
+                        if (t->value.day > bn_days_in_month(y, t->value.month))
+                            continue;
+                        long d = bn_days_from_civil(y, t->value.month, t->value.day);
+                        if (labs(d - day) < best)
+                            best = labs(d - day), from = d;
+                    }
+                }
+                bn_date on;
+                if (from == LONG_MIN || !bn_shift_apply(&t->deferred, from, &on))
+                    continue; /* dropped */
+                t->value = on;
+                t->year_source = BN_YEAR_INFERRED;
+                memset(&t->deferred, 0, sizeof t->deferred);
+            }
+            tl->events[kept++] = tl->events[i];
+        }
+    }
+    return kept;
 }
 
 /* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
@@ -325,6 +375,7 @@ bn_status bn_resolve_years(bn_timeline *tl)
         }
     }
     undo_torn(tl, days, offered, orig);
+    tl->nevents = count_deferred(tl);
     free(sure);
     free(giver);
     free(days);

@@ -70,10 +70,18 @@ static json_t *date_json(const bn_timex *t)
     json_t *range = t->year_lo || t->year_hi ? json_pack("[o,o]", year_or_null(t->year_lo), year_or_null(t->year_hi))
                                              : json_null();
     const char *mod = bn_date_mod_name(t->mod);
-    return json_pack("{s:o,s:o,s:s,s:s,s:o,s:o}", "value", date_or_null(&t->value), "end",
-                     date_or_null(t->has_end ? &t->end : NULL), "precision", bn_precision_name(t->value.precision),
-                     "year_source", bn_year_source_name(t->year_source), "mod",
-                     mod ? json_string(mod) : json_null(), "year_range", range);
+    json_t *o = json_pack("{s:o,s:o,s:s,s:s,s:o,s:o}", "value", date_or_null(&t->value), "end",
+                          date_or_null(t->has_end ? &t->end : NULL), "precision", bn_precision_name(t->value.precision),
+                          "year_source", bn_year_source_name(t->year_source), "mod",
+                          mod ? json_string(mod) : json_null(), "year_range", range);
+    if (o && t->year_source == BN_YEAR_DEFERRED) { /* counted from `value` (or the days of its lag after) */
+        const bn_shift *s = &t->deferred;
+        json_object_set_new(o, "deferred",
+                            json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i}", "unit", bn_shift_unit_name(s->unit), "count",
+                                      s->count, "weekday", s->weekday, "toward", s->toward, "month", s->month, "day",
+                                      s->day, "lag", s->lag));
+    }
+    return o;
 }
 
 static json_t *event_json(const bn_event *e)
@@ -554,6 +562,26 @@ static int jb_date(jbuf *b, const bn_timex *t, bn_date_source source)
     } else {
         jb_lit(b, "null");
     }
+    if (t->year_source == BN_YEAR_DEFERRED) {
+        /* counted from `value` (or the days of its lag after), once it has a year */
+        jb_put(b, ",", 1);
+        jb_key(b, "deferred");
+        jb_put(b, "{", 1);
+        bad |= jb_key_str(b, "unit", bn_shift_unit_name(t->deferred.unit));
+        jb_put(b, ",", 1);
+        jb_key_int(b, "count", t->deferred.count);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "weekday", t->deferred.weekday);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "toward", t->deferred.toward);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "month", t->deferred.month);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "day", t->deferred.day);
+        jb_put(b, ",", 1);
+        jb_key_int(b, "lag", t->deferred.lag);
+        jb_put(b, "}", 1);
+    }
     /* "source" is set after the pack: a name json_string refuses is left out */
     size_t mark = b->n;
     jb_put(b, ",", 1);
@@ -803,6 +831,24 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
     const json_t *range = json_object_get(date, "year_range");
     e->date.year_lo = (int)json_integer_value(json_array_get(range, 0));
     e->date.year_hi = (int)json_integer_value(json_array_get(range, 1));
+    if (e->date.year_source == BN_YEAR_DEFERRED) {
+        const json_t *df = json_object_get(date, "deferred");
+        const char *unit = json_string_value(json_object_get(df, "unit"));
+        bn_shift *sh = &e->date.deferred;
+        if (!unit || !bn_shift_unit_parse(unit, &sh->unit) || e->date.value.precision != BN_PREC_DAY ||
+            e->date.value.year || e->date.has_end)
+            return bad(r, "event date deferred");
+        sh->count = (int)json_integer_value(json_object_get(df, "count"));
+        sh->weekday = (int)json_integer_value(json_object_get(df, "weekday"));
+        sh->toward = (int)json_integer_value(json_object_get(df, "toward"));
+        sh->month = (int)json_integer_value(json_object_get(df, "month"));
+        sh->day = (int)json_integer_value(json_object_get(df, "day"));
+        sh->lag = (int)json_integer_value(json_object_get(df, "lag"));
+        if (sh->count < -1000 || sh->count > 1000 || sh->weekday < 0 || sh->weekday > 7 || sh->toward < -1 ||
+            sh->toward > 1 || sh->month < 0 || sh->month > 12 || sh->day < 0 || sh->day > 31 || sh->lag < 0 || sh->lag > 31 ||
+            (sh->unit == BN_SHIFT_WEEKDAY) != (sh->weekday != 0))
+            return bad(r, "event date deferred");
+    }
     if (!json_is_array(actors) || !json_is_array(sources) || json_array_size(sources) == 0)
         return bad(r, "event actors and sources");
     e->actors = bn_arena_calloc(ar, json_array_size(actors) + 1, sizeof *e->actors);

@@ -8,24 +8,6 @@
 
 /* ---- calendar ---------------------------------------------------------- */
 
-/* 1 = Monday .. 7 = Sunday; 1970-01-01 was a Thursday. */
-static int weekday(long days)
-{
-    long w = (days + 3) % 7;
-    if (w < 0)
-        w += 7;
-    return (int)w + 1;
-}
-
-void bn_iso_week(long days, int *year, int *week)
-{
-    long thursday = days - weekday(days) + 4; /* the week's Thursday decides its year */
-    int y, m, d;
-    bn_civil_from_days(thursday, &y, &m, &d);
-    *year = y;
-    *week = (int)((thursday - bn_days_from_civil(y, 1, 1)) / 7) + 1;
-}
-
 /* A real day of month m of year y (0: a year not known, 29/2 allowed). */
 static int valid_day(int y, int m, int d)
 {
@@ -743,7 +725,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
     /* "thứ Hai (12/4)" in a year the clues infer where 12/4 is no
      * Monday: the clues disagree, the year is left open */
     int disagree = src == BN_YEAR_INFERRED && x->wd && r->kind == BN_DK_DAY && !x->y &&
-                   weekday(bn_days_from_civil(y, x->m, x->d)) != x->wd;
+                   bn_weekday(bn_days_from_civil(y, x->m, x->d)) != x->wd;
     if (disagree) {
         src = BN_YEAR_UNKNOWN;
         t->value.year = 0;
@@ -769,7 +751,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
         if (x->wd && r->kind == BN_DK_DAY && !disagree && t->year_lo && t->year_hi && t->year_hi - t->year_lo <= 10) {
             int found = 0, n = 0;
             for (int yy2 = t->year_lo; yy2 <= t->year_hi; yy2++)
-                if (valid_day(yy2, x->m, x->d) && weekday(bn_days_from_civil(yy2, x->m, x->d)) == x->wd) {
+                if (valid_day(yy2, x->m, x->d) && bn_weekday(bn_days_from_civil(yy2, x->m, x->d)) == x->wd) {
                     found = yy2;
                     n++;
                 }
@@ -784,6 +766,44 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
 }
 
 /* Works out a relative expression from its anchor; 0 when it has none. */
+/* The arithmetic of relative expression x (a unit and offset, or a
+ * weekday) counted from a day; 0 for "vài ngày trước" (some days). */
+static int shift_of(const rawx *x, bn_shift *sh)
+{
+    const bn_date_rule *r = x->rule;
+    memset(sh, 0, sizeof *sh);
+    if (r->kind == BN_DK_WEEKDAY) {
+        sh->unit = BN_SHIFT_WEEKDAY;
+        sh->weekday = x->wd;
+        sh->count = r->has_offset ? r->offset : 0;
+        sh->toward = r->has_offset ? 0 : x->tense > 0 ? 1 : -1;
+        return 1;
+    }
+    int n = x->n ? x->n : 1;
+    if (n < 0)
+        return 0; /* "vài ngày trước": some days */
+    sh->count = r->offset * n;
+    switch (r->unit) {
+    case BN_DU_DAY:
+        sh->unit = BN_SHIFT_DAY;
+        break;
+    case BN_DU_WEEK:
+        sh->unit = BN_SHIFT_WEEK;
+        break;
+    case BN_DU_MONTH:
+        sh->unit = BN_SHIFT_MONTH;
+        break;
+    case BN_DU_YEAR:
+        /* "tháng 10 năm ngoái", "ngày 5/3 năm nay": the month (and day)
+         * written, in the year counted from the anchor's */
+        sh->unit = BN_SHIFT_YEAR;
+        sh->month = x->m;
+        sh->day = x->m ? x->d : 0;
+        break;
+    }
+    return 1;
+}
+
 static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_timex *t)
 {
     const bn_date_rule *r = x->rule;
@@ -811,54 +831,10 @@ static int relative(const rawx *x, const anchor *an, const bn_timex *before, bn_
     if (!an->ok)
         return 0;
     t->year_source = an->source;
-    int y, m, d;
-    bn_civil_from_days(an->day, &y, &m, &d);
-    if (r->kind == BN_DK_WEEKDAY) {
-        long day;
-        if (r->has_offset) {
-            day = an->day - weekday(an->day) + x->wd + 7L * r->offset;
-        } else if (x->tense > 0) {
-            day = an->day + ((x->wd - weekday(an->day) + 7) % 7); /* on or after */
-        } else {
-            day = an->day - ((weekday(an->day) - x->wd + 7) % 7); /* on or before */
-        }
-        t->value = bn_date_of_days(day);
-        return 1;
-    }
-    int n = x->n ? x->n : 1;
-    if (n < 0)
-        return 0; /* "vài ngày trước": some days */
-    int off = r->offset * n;
-    switch (r->unit) {
-    case BN_DU_DAY:
-        t->value = bn_date_of_days(an->day + off);
-        break;
-    case BN_DU_WEEK: {
-        int wy, wk;
-        bn_iso_week(an->day + 7L * off, &wy, &wk);
-        t->value = bn_date_week(wy, wk);
-        break;
-    }
-    case BN_DU_MONTH: {
-        int mi = y * 12 + (m - 1) + off;
-        t->value = bn_date_month(mi / 12, mi % 12 + 1);
-        break;
-    }
-    case BN_DU_YEAR:
-        /* "tháng 10 năm ngoái", "ngày 5/3 năm nay": the month (and day)
-         * written, in the year counted from the anchor's */
-        if (x->m && x->d && valid_day(y + off, x->m, x->d)) {
-            t->value = bn_date_day(y + off, x->m, x->d);
-        } else if (x->m && !x->d) {
-            t->value = bn_date_month(y + off, x->m);
-        } else if (x->m) {
-            return 0;
-        } else {
-            t->value = bn_date_year(y + off);
-        }
-        break;
-    }
-    return 1;
+    bn_shift sh;
+    if (!shift_of(x, &sh))
+        return 0;
+    return bn_shift_apply(&sh, an->day, &t->value);
 }
 
 static int is_relative(const rawx *x)
@@ -924,32 +900,42 @@ static void years_of_neighbours(bn_article *a)
 enum { LEAD_SENTENCES = 3 };
 
 /* Without a DCT, the article was most likely written on the latest past
- * day its lead names or the day after (news of Europe and America reaches
- * a Vietnamese page the next morning; a day further in the body may be
- * weeks old): a relative expression with no day
- * before it in its sentence ("tuần trước", "tháng này", "hôm thứ Hai")
- * takes the value it has from both of those days, when they agree;
- * "hôm qua" (two values) stays undated.  The first `n` of raws are
- * those expressions; `latest` is the latest past day (LONG_MIN: none). */
-static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, long latest)
+ * day its lead names or a day or two after (news of Europe and America
+ * reaches a Vietnamese page the next morning; a day further in the body
+ * may be weeks old): a relative expression with no day before it in its
+ * sentence ("tuần trước", "tháng này", "hôm thứ Hai") takes the value it
+ * has from each of those days (BN_WRITING_LAG), when they agree; "hôm
+ * qua" (several values) stays undated.  The first `n` of raws are
+ * those expressions; `latest` is the latest past day (LONG_MIN: none).
+ * When the lead's day has no year yet (`lead`, a day of year 0), the
+ * expression is deferred: the resolver counts it once other articles
+ * have given that day its year. */
+static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, long latest,
+                                     const bn_date *lead)
 {
-    if (latest == LONG_MIN || n == 0)
+    if ((latest == LONG_MIN && !lead) || n == 0)
         return BN_OK;
     size_t first = a->ntimexes;
     for (size_t i = 0; i < n; i++) {
-        anchor on = {1, latest, BN_YEAR_INFERRED}, after = {1, latest + 1, BN_YEAR_INFERRED};
-        bn_timex one, two;
-        memset(&one, 0, sizeof one);
-        memset(&two, 0, sizeof two);
-        if (!relative(&raws->v[i], &on, NULL, &one) || !relative(&raws->v[i], &after, NULL, &two) ||
-            !bn_date_equal(&one.value, &two.value))
+        bn_shift sh;
+        bn_date one;
+        if (!shift_of(&raws->v[i], &sh) || (latest == LONG_MIN && sh.unit == BN_SHIFT_DAY))
+            continue; /* "hôm nay", "hôm qua": a day, which the lag leaves open */
+        sh.lag = BN_WRITING_LAG;
+        if (latest != LONG_MIN && !bn_shift_apply(&sh, latest, &one))
             continue;
         bn_timex *t;
         bn_status st = add_timex(a, cap, &raws->v[i], &t);
         if (st != BN_OK)
             return st;
-        t->value = one.value;
-        t->year_source = BN_YEAR_INFERRED;
+        if (latest != LONG_MIN) {
+            t->value = one;
+            t->year_source = BN_YEAR_INFERRED;
+        } else {
+            t->value = *lead;
+            t->year_source = BN_YEAR_DEFERRED;
+            t->deferred = sh;
+        }
     }
     if (a->ntimexes > first)
         qsort(a->timexes, a->ntimexes, sizeof *a->timexes, timex_order);
@@ -1020,6 +1006,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
+    long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
     for (size_t lo = 0; lo < raws.n;) {
         size_t hi = lo, first = a->ntimexes;
         while (hi < raws.n && raws.v[hi].sentence == raws.v[lo].sentence)
@@ -1040,9 +1027,14 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 continue;
             }
             if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 &&
-                t->value.precision == BN_PREC_DAY && t->value.year && !t->mod && !t->has_end) {
-                long day = bn_days_from_civil(t->value.year, t->value.month, t->value.day);
-                latest = day > latest ? day : latest;
+                t->value.precision == BN_PREC_DAY && !t->mod && !t->has_end) {
+                long day = bn_days_from_civil(t->value.year ? t->value.year : 2000, t->value.month, t->value.day);
+                if (t->value.year)
+                    latest = day > latest ? day : latest;
+                else if (lead_day == LONG_MIN || labs(day - lead_day) <= 60)
+                    lead_day = day > lead_day ? day : lead_day;
+                else
+                    lead_day = LONG_MAX; /* days of the lead far apart, year unknown: which is latest? */
             }
         }
         for (size_t i = lo; i < hi; i++) {
@@ -1065,7 +1057,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             const bn_timex *before = NULL;
             for (size_t k = a->ntimexes; k-- > 0;) {
                 const bn_timex *c = &a->timexes[k];
-                if (c->start >= at || c->value.precision != BN_PREC_DAY)
+                if (c->start >= at || c->value.precision != BN_PREC_DAY || c->year_source == BN_YEAR_DEFERRED)
                     continue;
                 if (w.known && c->year_source != BN_YEAR_UNKNOWN &&
                     labs(bn_days_from_civil(c->value.year, c->value.month, c->value.day) - w.lo) > 366)
@@ -1093,7 +1085,12 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     if (!w.known) {
         years_of_neighbours(a);
-        if ((st = relative_to_writing(a, &cap, &raws, pending, latest)) != BN_OK)
+        bn_date lead = {0};
+        if (lead_day != LONG_MIN && lead_day != LONG_MAX) {
+            lead = bn_date_of_days(lead_day);
+            lead.year = 0;
+        }
+        if ((st = relative_to_writing(a, &cap, &raws, pending, latest, lead.month ? &lead : NULL)) != BN_OK)
             return st;
         /* what the dates said of the writing, for the offices named alone */
         a->written_after = w.lo;

@@ -14,7 +14,4 @@
 /* Fills a->timexes (in text order) from the body sentences. */
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang);
 
-/* ISO 8601 week of a day: its year and week number. */
-void bn_iso_week(long days, int *year, int *week);
-
 #endif

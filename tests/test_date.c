@@ -201,6 +201,49 @@ static void first_and_last_days(void **state)
     assert_false(bn_timex_days(&t, &lo, &hi));
 }
 
+static const char *shifted(bn_shift_unit unit, int count, int lag, int y, int m, int d)
+{
+    static char buf[BN_TIMEX_MAX];
+    bn_shift s = {unit, count, 0, 0, 0, 0, lag};
+    bn_date out;
+    if (!bn_shift_apply(&s, bn_days_from_civil(y, m, d), &out))
+        return "none";
+    return bn_date_format(&out, buf);
+}
+
+/* A count from a day: weeks (ISO, across a year's end), months, years,
+ * weekdays; with a lag, a date only when every day of it gives the same. */
+static void shifts(void **state)
+{
+    (void)state;
+    assert_string_equal(shifted(BN_SHIFT_WEEK, -1, 0, 2021, 4, 20), "2021-W15");
+    assert_string_equal(shifted(BN_SHIFT_WEEK, -1, 0, 2021, 1, 5), "2020-W53");
+    assert_string_equal(shifted(BN_SHIFT_MONTH, -1, 0, 2021, 1, 5), "2020-12");
+    assert_string_equal(shifted(BN_SHIFT_YEAR, -1, 0, 2021, 1, 5), "2020");
+    assert_string_equal(shifted(BN_SHIFT_DAY, -1, 0, 2021, 3, 1), "2021-02-28");
+    assert_string_equal(shifted(BN_SHIFT_WEEK, -1, 2, 2021, 4, 20), "2021-W15"); /* Tue-Thu: one week */
+    assert_string_equal(shifted(BN_SHIFT_WEEK, -1, 2, 2021, 4, 18), "none");     /* Sun-Tue: two */
+    assert_string_equal(shifted(BN_SHIFT_MONTH, -1, 2, 2021, 1, 30), "none");    /* 30/1-1/2 */
+    assert_string_equal(shifted(BN_SHIFT_DAY, -1, 1, 2021, 4, 20), "none");      /* "hôm qua" */
+    bn_shift in_october = {BN_SHIFT_YEAR, -1, 0, 0, 10, 0, 2}, leap_day = {BN_SHIFT_YEAR, 0, 0, 0, 2, 29, 0};
+    bn_shift monday = {BN_SHIFT_WEEKDAY, 0, 1, -1, 0, 0, 0}, next_fri = {BN_SHIFT_WEEKDAY, 1, 5, 0, 0, 0, 0};
+    bn_date out;
+    char buf[BN_TIMEX_MAX];
+    assert_true(bn_shift_apply(&in_october, bn_days_from_civil(2021, 4, 20), &out));
+    assert_string_equal(bn_date_format(&out, buf), "2020-10");
+    assert_false(bn_shift_apply(&leap_day, bn_days_from_civil(2021, 4, 20), &out)); /* no 29/2 in 2021 */
+    assert_true(bn_shift_apply(&monday, bn_days_from_civil(2021, 4, 22), &out)); /* a Thursday */
+    assert_string_equal(bn_date_format(&out, buf), "2021-04-19");
+    assert_true(bn_shift_apply(&next_fri, bn_days_from_civil(2021, 4, 22), &out));
+    assert_string_equal(bn_date_format(&out, buf), "2021-04-30");
+    assert_int_equal(bn_weekday(bn_days_from_civil(1970, 1, 1)), 4);
+    bn_shift_unit u;
+    assert_true(bn_shift_unit_parse("weekday", &u));
+    assert_int_equal(u, BN_SHIFT_WEEKDAY);
+    assert_string_equal(bn_shift_unit_name(BN_SHIFT_MONTH), "month");
+    assert_false(bn_shift_unit_parse("fortnight", &u));
+}
+
 static void mods(void **state)
 {
     (void)state;
@@ -227,6 +270,7 @@ int main(void)
         cmocka_unit_test(order_is_the_texts),
         cmocka_unit_test(first_and_last_days),
         cmocka_unit_test(mods),
+        cmocka_unit_test(shifts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

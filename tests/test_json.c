@@ -84,6 +84,63 @@ static void extract_record_round_trip(void **state)
     free(buf);
 }
 
+/* With no DCT and a lead day of unknown year, "tuần trước" travels as a
+ * count still to make ("deferred") from that day; merge reads it back,
+ * and refuses a count it cannot make. */
+static void extract_record_keeps_a_deferred_count(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Ngoại trưởng Nga Sergei Lavrov hôm 20/4 tuyên bố Nga sẽ đáp trả.\n"
+                                 "Tuần trước, Mỹ đã trừng phạt Nga.\n",
+                                 NULL);
+    const bn_event *e = NULL;
+    for (size_t i = 0; i < a->nevents; i++)
+        if (a->events[i].type == BN_EV_SANCTION)
+            e = &a->events[i];
+    assert_non_null(e);
+    assert_int_equal(e->date.year_source, BN_YEAR_DEFERRED);
+    assert_string_equal(TX(e->date.value), "XXXX-04-20");
+    assert_int_equal(e->date.deferred.unit, BN_SHIFT_WEEK);
+    assert_int_equal(e->date.deferred.count, -1);
+    assert_int_equal(e->date.deferred.lag, BN_WRITING_LAG);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_write_extract(f, a, &err), BN_OK);
+    fclose(f);
+    char *line = NULL; /* and the one-buffer writer of `extract` */
+    size_t line_len = 0;
+    assert_int_equal(bn_json_extract_line(a, &line, &line_len, &err), BN_OK);
+    bn_article *c = NULL;
+    assert_int_equal(bn_json_read_extract(line, line_len, "x.jsonl", 1, &c, &err), BN_OK);
+    assert_int_equal(c->nevents, a->nevents);
+    for (size_t i = 0; i < a->nevents; i++)
+        assert_int_equal(bn_timex_date_cmp(&a->events[i].date, &c->events[i].date), 0);
+    bn_article_free(c);
+    free(line);
+    bn_article *b = NULL;
+    assert_int_equal(bn_json_read_extract(buf, len, "x.jsonl", 1, &b, &err), BN_OK);
+    assert_int_equal(b->nevents, a->nevents);
+    for (size_t i = 0; i < a->nevents; i++) {
+        assert_int_equal(bn_timex_date_cmp(&a->events[i].date, &b->events[i].date), 0);
+        assert_int_equal(bn_shift_cmp(&a->events[i].date.deferred, &b->events[i].date.deferred), 0);
+    }
+    bn_article_free(b);
+    char *at = strstr(buf, "\"unit\":\"week\"");
+    assert_non_null(at);
+    memcpy(at + 8, "wook", 4);
+    b = NULL;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_read_extract(buf, len, "x.jsonl", 1, &b, &err), BN_ERR_PARSE);
+    assert_null(b);
+    assert_non_null(strstr(err.text, "deferred"));
+    free(buf);
+    bn_article_free(a);
+}
+
 /* With no DCT, the latest past day the article writes travels with the
  * record ("dct": {"since": ...}) so that merge can take it; a value that
  * is no day is refused. */
@@ -381,6 +438,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(extract_record_round_trip),
         cmocka_unit_test(extract_record_keeps_written_since),
+        cmocka_unit_test(extract_record_keeps_a_deferred_count),
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),

@@ -356,6 +356,39 @@ static void a_month_near_a_day_dated_elsewhere(void **state)
     bn_timeline_free(tl);
 }
 
+/* "Tuần trước" in a page without a publication date whose lead day (20/4)
+ * has no year of its own: once another article gives that day its year,
+ * the week is counted from it (20/4/2021 a Tuesday, the writing up to two
+ * days later: week 15).  From a Sunday lead day (18/4) the writing may be
+ * in the next week, so "tuần trước" is no date; and a page whose days
+ * never get a year keeps no date for it either. */
+static void last_week_counted_once_the_lead_day_has_a_year(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 20/4/2021, Ngoại trưởng Nga Sergei Lavrov tuyên bố Nga sẽ đáp trả các lệnh trừng phạt.\n"
+        "Ngày 18/4/2021, Tổng thống Ukraine Volodymyr Zelensky tuyên bố Ukraine sẵn sàng đàm phán.\n",
+        "Tin B\nNgoại trưởng Nga Sergei Lavrov hôm 20/4 tuyên bố Nga sẽ đáp trả.\nTuần trước, Mỹ đã trừng phạt Nga.\n",
+        "Tin C\nTổng thống Ukraine Volodymyr Zelensky hôm 18/4 tuyên bố Ukraine sẵn sàng đàm phán.\n"
+        "Tuần trước, Mỹ đã trừng phạt Nga.\n",
+        "Tin D\nTổng thống Brazil hôm 20/4 đã phát biểu tại hội nghị.\nTuần trước, Anh đã trừng phạt Iran.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt", "d.txt"};
+    const char *dates[] = {"", "", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 4);
+    const bn_tl_event *s = event_from(tl, "b.txt", BN_EV_SANCTION);
+    assert_non_null(s);
+    assert_string_equal(TX(s->ev.date.value), "2021-W15");
+    assert_int_equal(s->ev.date.year_source, BN_YEAR_INFERRED);
+    const bn_tl_event *said = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(said);
+    assert_string_equal(TX(said->ev.date.value), "2021-04-18"); /* c's day has its year ... */
+    assert_null(event_from(tl, "c.txt", BN_EV_SANCTION));       /* ... but its week is open */
+    assert_null(event_from(tl, "d.txt", BN_EV_SANCTION));
+    for (size_t i = 0; i < tl->nevents; i++)
+        assert_int_not_equal(tl->events[i].ev.date.year_source, BN_YEAR_DEFERRED);
+    bn_timeline_free(tl);
+}
+
 /* A link of one actor in common ("Nga") is a coin toss when the corpus
  * knows the day in two years: c's 19/4 takes no year from a's alone;
  * when a second article (d) says 2021 too, it takes 2021. */
@@ -1119,6 +1152,7 @@ int main(void)
         cmocka_unit_test(year_within_a_year_of_the_offices),
         cmocka_unit_test(year_not_before_a_named_month),
         cmocka_unit_test(history_lends_no_year),
+        cmocka_unit_test(last_week_counted_once_the_lead_day_has_a_year),
         cmocka_unit_test(a_month_near_a_day_dated_elsewhere),
         cmocka_unit_test(a_weak_link_in_a_corpus_of_two_periods),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),

@@ -905,34 +905,40 @@ enum { LEAD_SENTENCES = 3 };
  * may be weeks old): a relative expression with no day before it in its
  * sentence ("tuần trước", "tháng này", "hôm thứ Hai") takes the value it
  * has from each of those days (BN_WRITING_LAG), when they agree; "hôm
- * qua" (several values) stays undated.  The first `n` of raws are
- * those expressions; `latest` is the latest past day (LONG_MIN: none).
- * When the lead's day has no year yet (`lead`, a day of year 0), the
- * expression is deferred: the resolver counts it once other articles
- * have given that day its year. */
-static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, long latest,
-                                     const bn_date *lead)
+ * qua" (several values) stays undated.  A page that writes its day beside
+ * "hôm nay" ("Chiều nay (26/5)", "hôm qua (25/5)") was written that day:
+ * the expressions are counted from it alone.  `writing` is that day (its
+ * year 0 when not known: the expression is deferred, and the resolver
+ * counts it once other articles have given the day its year); the first
+ * `n` of raws are the expressions. */
+typedef struct writing_day {
+    bn_date day; /* precision 0 and month 0: none */
+    int lag;
+} writing_day;
+
+static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, const writing_day *w)
 {
-    if ((latest == LONG_MIN && !lead) || n == 0)
+    if (!w->day.month || n == 0)
         return BN_OK;
+    long from = bn_days_from_civil(w->day.year ? w->day.year : 2000, w->day.month, w->day.day);
     size_t first = a->ntimexes;
     for (size_t i = 0; i < n; i++) {
         bn_shift sh;
         bn_date one;
-        if (!shift_of(&raws->v[i], &sh) || (latest == LONG_MIN && sh.unit == BN_SHIFT_DAY))
+        if (!shift_of(&raws->v[i], &sh) || (w->lag && sh.unit == BN_SHIFT_DAY))
             continue; /* "hôm nay", "hôm qua": a day, which the lag leaves open */
-        sh.lag = BN_WRITING_LAG;
-        if (latest != LONG_MIN && !bn_shift_apply(&sh, latest, &one))
+        sh.lag = w->lag;
+        if (w->day.year && !bn_shift_apply(&sh, from, &one))
             continue;
         bn_timex *t;
         bn_status st = add_timex(a, cap, &raws->v[i], &t);
         if (st != BN_OK)
             return st;
-        if (latest != LONG_MIN) {
+        if (w->day.year) {
             t->value = one;
             t->year_source = BN_YEAR_INFERRED;
         } else {
-            t->value = *lead;
+            t->value = w->day;
             t->year_source = BN_YEAR_DEFERRED;
             t->deferred = sh;
         }
@@ -940,6 +946,23 @@ static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raw
     if (a->ntimexes > first)
         qsort(a->timexes, a->ntimexes, sizeof *a->timexes, timex_order);
     return BN_OK;
+}
+
+/* "Chiều nay (26/5)", "ngày hôm qua (25/5)": relative day x (no count)
+ * written just before absolute day t, alone or in brackets: the day the
+ * page was written (its year 0 when t has none), into *out; else 0. */
+static int day_of_writing(const bn_article *a, const rawx *x, const rawx *next, const bn_timex *t, bn_date *out)
+{
+    const bn_date_rule *r = x->rule;
+    if (r->kind != BN_DK_REL || r->unit != BN_DU_DAY || x->n || r->after_previous || next->tok_begin != x->tok_end ||
+        !(gap_is(a, next->tok_begin, NULL) || gap_is(a, next->tok_begin, "(")) ||
+        t->value.precision != BN_PREC_DAY || t->has_end || t->mod)
+        return 0;
+    int y = t->value.year ? t->value.year : 2000; /* a leap year: 29/2 is a day */
+    *out = bn_date_of_days(bn_days_from_civil(y, t->value.month, t->value.day) - r->offset);
+    if (!t->value.year)
+        out->year = 0;
+    return 1;
 }
 
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
@@ -1007,6 +1030,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
+    bn_date now = {0};           /* the day "hôm nay (26/5)" says the page was written (month 0: none, or two) */
+    int now_seen = 0;
     for (size_t lo = 0; lo < raws.n;) {
         size_t hi = lo, first = a->ntimexes;
         while (hi < raws.n && raws.v[hi].sentence == raws.v[lo].sentence)
@@ -1025,6 +1050,14 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             if (!absolute(&raws.v[i], &w, t)) {
                 a->ntimexes--;
                 continue;
+            }
+            bn_date wd;
+            if (!w.known && i > lo && day_of_writing(a, &raws.v[i - 1], &raws.v[i], t, &wd)) {
+                if (!now_seen) /* every such pair of the page must agree */
+                    now = wd;
+                else if (!bn_date_equal(&now, &wd))
+                    now.month = 0;
+                now_seen = 1;
             }
             if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 &&
                 t->value.precision == BN_PREC_DAY && !t->mod && !t->has_end) {
@@ -1085,12 +1118,17 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     if (!w.known) {
         years_of_neighbours(a);
-        bn_date lead = {0};
-        if (lead_day != LONG_MIN && lead_day != LONG_MAX) {
-            lead = bn_date_of_days(lead_day);
-            lead.year = 0;
+        writing_day wr = {{0}, BN_WRITING_LAG};
+        if (now.month) {
+            wr.day = now;
+            wr.lag = 0;
+        } else if (latest != LONG_MIN) {
+            wr.day = bn_date_of_days(latest);
+        } else if (lead_day != LONG_MIN && lead_day != LONG_MAX) {
+            wr.day = bn_date_of_days(lead_day);
+            wr.day.year = 0;
         }
-        if ((st = relative_to_writing(a, &cap, &raws, pending, latest, lead.month ? &lead : NULL)) != BN_OK)
+        if ((st = relative_to_writing(a, &cap, &raws, pending, &wr)) != BN_OK)
             return st;
         /* what the dates said of the writing, for the offices named alone */
         a->written_after = w.lo;

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "bn_dates.h"
@@ -190,6 +191,63 @@ static void no_dct(void **state)
     assert_string_equal(TX_END(t), "");
     assert_int_equal(t->value.precision, BN_PREC_DAY);
     assert_int_equal(t->year_source, BN_YEAR_UNKNOWN);
+    bn_article_free(a);
+}
+
+/* The timex whose span is `text`, else NULL. */
+static const bn_timex *timex_of(const bn_article *a, const char *text)
+{
+    for (size_t i = 0; i < a->ntimexes; i++) {
+        const bn_timex *t = &a->timexes[i];
+        if (t->end_off - t->start == strlen(text) && memcmp(a->text.s + t->start, text, strlen(text)) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/* Without a DCT, "Chiều nay (26/5/2017)" says the page was written on
+ * 26/5/2017: "hôm qua" and "tuần trước" are counted from it alone.
+ * Without it, the lead's day leaves the writing open by two days: "hôm
+ * qua" is no date, "tuần trước" is one (a Friday: Fri-Sun one week).  Two
+ * such pairs that disagree say nothing. */
+static void the_day_a_page_says_it_was_written(void **state)
+{
+    static const char *const body = "Hôm qua, Tổng thống Pháp Emmanuel Macron đã cảnh báo Nga.\n"
+                                    "Tuần trước, Mỹ đã trừng phạt Iran.\n";
+    char text[512];
+    snprintf(text, sizeof text, "Tin\n\nChiều nay (26/5/2017), ông Abe đã hội đàm với ông Trump tại Sicily.\n%s", body);
+    bn_article *a = test_extract(*state, text, NULL);
+    const bn_timex *t = timex_of(a, "Hôm qua");
+    assert_non_null(t);
+    assert_string_equal(TX(t->value), "2017-05-25");
+    assert_int_equal(t->year_source, BN_YEAR_INFERRED);
+    assert_non_null(t = timex_of(a, "Tuần trước"));
+    assert_string_equal(TX(t->value), "2017-W20");
+    bn_article_free(a);
+
+    snprintf(text, sizeof text, "Tin\n\nNgày 26/5/2017, ông Abe đã hội đàm với ông Trump tại Sicily.\n%s", body);
+    a = test_extract(*state, text, NULL);
+    assert_null(timex_of(a, "Hôm qua"));
+    assert_non_null(t = timex_of(a, "Tuần trước"));
+    assert_string_equal(TX(t->value), "2017-W20");
+    bn_article_free(a);
+
+    snprintf(text, sizeof text, "Tin\n\nChiều nay (26/5), ông Abe đã hội đàm với ông Trump tại Sicily.\n%s", body);
+    a = test_extract(*state, text, NULL); /* no year: counted once the resolver gives 26/5 one */
+    assert_non_null(t = timex_of(a, "Hôm qua"));
+    assert_int_equal(t->year_source, BN_YEAR_DEFERRED);
+    assert_string_equal(TX(t->value), "XXXX-05-26");
+    assert_int_equal(t->deferred.unit, BN_SHIFT_DAY);
+    assert_int_equal(t->deferred.count, -1);
+    assert_int_equal(t->deferred.lag, 0);
+    bn_article_free(a);
+
+    snprintf(text, sizeof text,
+             "Tin\n\nChiều nay (26/5/2017), ông Abe đã hội đàm với ông Trump tại Sicily.\n"
+             "Sáng nay (28/5/2017), ông Trump đã rời Sicily.\n%s",
+             body);
+    a = test_extract(*state, text, NULL);
+    assert_null(timex_of(a, "Hôm qua"));
     bn_article_free(a);
 }
 
@@ -401,6 +459,7 @@ int main(void)
         cmocka_unit_test(bare_full_date),
         cmocka_unit_test(nearest_year),
         cmocka_unit_test(no_dct),
+        cmocka_unit_test(the_day_a_page_says_it_was_written),
         cmocka_unit_test(range_dct_year),
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),

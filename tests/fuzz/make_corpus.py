@@ -337,6 +337,13 @@ def merge_seeds(biennien):
                                                 trigger_length=-9223372036854775808) for s in ev(r)["sources"]])
     variant("year-range", lambda r: ev(r)["date"].update(year_range=[-2147483649, 9223372036854775807]))
     variant("date-xxxx", lambda r: ev(r)["date"].update(value="XXXX-13-99", year_source="unknown", precision="day"))
+    variant("date-deferred", lambda r: ev(r)["date"].update(
+        value="XXXX-04-20", end=None, precision="day", year_source="deferred",
+        deferred={"unit": "week", "count": -1, "weekday": 0, "toward": 0, "month": 0, "day": 0, "lag": 2}))
+    variant("date-deferred-huge", lambda r: ev(r)["date"].update(
+        value="XXXX-02-29", end=None, precision="day", year_source="deferred",
+        deferred={"unit": "weekday", "count": 2147483648, "weekday": 9, "toward": -2, "month": 13, "day": 32,
+                  "lag": 1e300}))
     variant("date-week", lambda r: ev(r)["date"].update(value="2022-W60", precision="week", end="2022-W99",
                                                         mod="START"))
     variant("date-empty", lambda r: ev(r)["date"].update(value="", end="", precision="year"))

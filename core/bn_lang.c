@@ -132,11 +132,11 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     static const char *const ckeys[] = {"clause_words",  "noun_markers", "light_verbs",  "noun_after",
                                         "generic_words", "topic_words", "reversal_words",  "undated_words", "caption_credits",
                                         "passive_words", "setting_words", "document_words", "content_words", "coordinators", "since_words",
-                                        "purpose_words", "year_nouns", "since_year_words"};
+                                        "purpose_words", "year_nouns", "since_year_words", "compare_words"};
     static const int cvals[] = {BN_EW_CLAUSE,  BN_EW_NOUN,    BN_EW_LIGHT,   BN_EW_NOUN_AFTER,
                                 BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_GENERIC, BN_EW_UNDATED, BN_EW_CAPTION,
                                 BN_EW_PASSIVE, BN_EW_SETTING, BN_EW_DOCUMENT, BN_EW_CONTENT, BN_EW_AND, BN_EW_SINCE,
-                                BN_EW_PURPOSE, BN_EW_YEAR_NOUN, BN_EW_SINCE_YEAR};
+                                BN_EW_PURPOSE, BN_EW_YEAR_NOUN, BN_EW_SINCE_YEAR, BN_EW_COMPARE};
     lang->event_words = bn_phrases_new();
     if (st == BN_OK)
         st = lang->event_words ? add_lists(lang->event_words, root, "", ckeys, cvals, sizeof cvals / sizeof cvals[0], path, err) : BN_ERR_NOMEM;

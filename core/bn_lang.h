@@ -81,6 +81,7 @@ typedef enum bn_event_word {
     BN_EW_YEAR_NOUN,   /* "bầu cử", "công ước": a year right after it names it ("bầu cử năm 2020"), no event's date */
     BN_EW_SINCE_YEAR,  /* "từ": before a year and a comma ("Từ năm 2014, ..."), a point counted from */
     BN_EW_PURPOSE,     /* "nhằm", "để": a clause begins that is what an act is for; a trigger right after it is no event */
+    BN_EW_COMPARE,     /* "so với": the date right after it is a point compared with, no event's date */
 } bn_event_word;
 
 typedef struct bn_lang {

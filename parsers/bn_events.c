@@ -155,15 +155,16 @@ static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
 
 /* Whether date x of sentence s dates no act: after a since_words phrase
  * ("kể từ"), or in a clause one opens, a point things are counted from
- * ("vụ phóng đầu tiên kể từ tháng 7"); a year after a year_nouns phrase,
- * the name of what it follows. */
+ * ("vụ phóng đầu tiên kể từ tháng 7"); right after a compare_words phrase
+ * ("so với cùng kỳ"), a point compared with; a year after a year_nouns
+ * phrase, the name of what it follows. */
 static int dates_no_act(const bn_article *a, const bn_lang *lang, const sent *s, const bn_timex *x)
 {
     size_t lo = bn_tokens_at(&a->tokens, x->start);
-    for (size_t n = 1; n <= 3 && n <= lo; n++) {
+    for (size_t n = 1; n <= 4 && n <= lo; n++) {
         int payload;
         if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
-            payload == BN_EW_SINCE)
+            (payload == BN_EW_SINCE || payload == BN_EW_COMPARE))
             return 1;
     }
     /* "Kể từ khi mở chiến dịch quân sự ở Ukraine ngày 24/2, Nga nhiều lần

@@ -965,6 +965,43 @@ static int day_of_writing(const bn_article *a, const rawx *x, const rawx *next, 
     return 1;
 }
 
+/* A time with no date at [start, end) of the clean text, among the
+ * article's periods (kept in text order). */
+static bn_status add_period(bn_article *a, uint32_t start, uint32_t end)
+{
+    size_t cap = a->nperiods;
+    bn_period *v = bn_arena_grow(&a->arena, a->periods, &cap, a->nperiods + 1, sizeof *v);
+    if (!v)
+        return BN_ERR_NOMEM;
+    a->periods = v;
+    size_t at = a->nperiods;
+    while (at > 0 && v[at - 1].start > start)
+        at--;
+    memmove(v + at + 1, v + at, (a->nperiods - at) * sizeof *v);
+    v[at] = (bn_period){start, end, 0, 0};
+    a->nperiods++;
+    return BN_OK;
+}
+
+/* Whether a time is told between day k of the timexes and offset `at`
+ * that is no day: another expression ("tháng 3"), a time counted from an
+ * act ("hai ngày sau khi ..."), or one counted from the time before that
+ * got no date (at `undated`: "Vài ngày sau cuộc hội đàm").  What counts
+ * from "the time before" then counts from that, not from day k. */
+static int told_since(const bn_article *a, size_t k, uint32_t at, long undated)
+{
+    uint32_t from = a->timexes[k].end_off;
+    if (undated >= (long)from && undated < (long)at)
+        return 1;
+    for (size_t j = k + 1; j < a->ntimexes; j++)
+        if (a->timexes[j].start >= from && a->timexes[j].start < at)
+            return 1;
+    for (size_t p = 0; p < a->nperiods; p++)
+        if (a->periods[p].counted && a->periods[p].start >= from && a->periods[p].start < at)
+            return 1;
+    return 0;
+}
+
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
 static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
@@ -1030,6 +1067,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
+    long last_undated = -1;      /* where the last time counted from the one before ("vài ngày sau") got no date */
     bn_date now = {0};           /* the day "hôm nay (26/5)" says the page was written (month 0: none, or two) */
     int now_seen = 0;
     for (size_t lo = 0; lo < raws.n;) {
@@ -1088,6 +1126,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
              * a date far from the writing is history, not "that day" */
             uint32_t at = a->tokens.v[raws.v[i].tok_begin].start;
             const bn_timex *before = NULL;
+            size_t kb = 0;
             for (size_t k = a->ntimexes; k-- > 0;) {
                 const bn_timex *c = &a->timexes[k];
                 if (c->start >= at || c->value.precision != BN_PREC_DAY || c->year_source == BN_YEAR_DEFERRED)
@@ -1096,8 +1135,11 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                     labs(bn_days_from_civil(c->value.year, c->value.month, c->value.day) - w.lo) > 366)
                     continue;
                 before = c;
+                kb = k;
                 break;
             }
+            if (before && raws.v[i].rule->after_previous && told_since(a, kb, at, last_undated))
+                before = NULL; /* "Vài ngày sau cuộc hội đàm ... Một tuần sau": after no day */
             if (!an.ok && !w.known && raws.v[i].rule->kind != BN_DK_REF && !raws.v[i].rule->after_previous) {
                 raws.v[pending++] = raws.v[i]; /* after every absolute day: the writing's */
                 continue;
@@ -1108,8 +1150,16 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 copy = *before; /* add_timex may move the array */
             if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
                 return st;
-            if (!relative(&raws.v[i], &an, before ? &copy : NULL, t))
+            if (!relative(&raws.v[i], &an, before ? &copy : NULL, t)) {
+                /* "vài ngày trước", "Một tuần sau" with nothing to count
+                 * from: a time told, with no date (its acts get none) */
                 a->ntimexes--;
+                if (raws.v[i].rule->after_previous)
+                    last_undated = at;
+                const bn_token *last = &a->tokens.v[raws.v[i].tok_end - 1];
+                if ((st = add_period(a, at, last->end)) != BN_OK)
+                    return st;
+            }
         }
         if (a->ntimexes > first) /* none: a sentence of relative expressions kept for later */
             qsort(a->timexes + first, a->ntimexes - first, sizeof *a->timexes, timex_order);

@@ -1013,15 +1013,28 @@ static int adverbial(const bn_article *a, const bn_lang *lang, const sent *s, co
 }
 
 /* Whether a period the date stage read as no date ("trong những năm gần
- * đây", "8 năm qua") lies in trigger t's clause: "đàm phán với một số
- * công ty năng lượng trong những năm gần đây" is of no one day. */
+ * đây", "8 năm qua", "Một tuần sau" with nothing to count from) lies in
+ * trigger t's clause, or opens the sentence in a clause of its own with
+ * no act, just before t's ("Một tuần sau, ông ... ký"): "đàm phán với một
+ * số công ty năng lượng trong những năm gần đây" is of no one day. */
 static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
 {
     uint32_t at = a->tokens.v[t->tok].start;
     for (size_t i = 0; i < a->nperiods && a->periods[i].start < s->sn->end; i++) { /* in text order */
         const bn_period *pd = &a->periods[i];
-        if (pd->start < s->sn->start || clause_of_offset(a, s, pd->start) != t->clause)
+        if (pd->start < s->sn->start)
             continue;
+        size_t pc = clause_of_offset(a, s, pd->start);
+        if (pc != t->clause) {
+            /* the period first in the sentence, at most a word before it
+             * ("Trong những tháng gần đây, ..."), not in a quotation */
+            size_t first = bn_tokens_at(&a->tokens, pd->start);
+            int fronted = pc + 1 == t->clause && s->clause_at[0] == pc && first <= s->sn->tok_begin + 1;
+            for (size_t k = 0; k < s->ntrigs && fronted; k++)
+                fronted = s->trigs[k].clause != pc;
+            if (!fronted)
+                continue;
+        }
         /* the period of the nearest act and those joined to it by "và"
          * ("điện đàm ... và đề nghị tổ chức một cuộc gặp thượng đỉnh trong
          * những tháng tới": the summit's) */

@@ -251,6 +251,35 @@ static void the_day_a_page_says_it_was_written(void **state)
     bn_article_free(a);
 }
 
+/* "Một tuần sau" counts from the time told last: a day ("Ngày 5/3"), or,
+ * when a time with no date came after it ("Vài ngày sau cuộc hội đàm"),
+ * nothing it can count from. */
+static void counted_from_the_time_told_last(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNgày 5/3/2021, Ngoại trưởng Trung Quốc đã hội đàm với Ngoại trưởng Mỹ.\n"
+                                 "Một tuần sau, ông bay đến Iran và ký một thỏa thuận hợp tác.\n",
+                                 "2021-04-20");
+    const bn_timex *t = timex_of(a, "Một tuần sau");
+    assert_non_null(t);
+    assert_string_equal(TX(t->value), "2021-W10");
+    bn_article_free(a);
+    a = test_extract(*state,
+                     "Tin\n\nNgày 5/3/2021, Ngoại trưởng Trung Quốc đã hội đàm với Ngoại trưởng Mỹ.\n"
+                     "Vài ngày sau cuộc hội đàm, ông tiếp Ngoại trưởng Nga.\n"
+                     "Một tuần sau, ông bay đến Iran và ký một thỏa thuận hợp tác.\n",
+                     "2021-04-20");
+    assert_null(timex_of(a, "Một tuần sau"));
+    bn_article_free(a);
+    a = test_extract(*state,
+                     "Tin\n\nNgày 5/3/2021, Ngoại trưởng Trung Quốc đã hội đàm với Ngoại trưởng Mỹ.\n"
+                     "Hồi tháng 1, ông đã thăm Nga.\n"
+                     "Một tuần sau, ông bay đến Iran và ký một thỏa thuận hợp tác.\n",
+                     "2021-04-20");
+    assert_null(timex_of(a, "Một tuần sau"));
+    bn_article_free(a);
+}
+
 static void range_dct_year(void **state)
 {
     bn_article *a = one_timex(state,
@@ -460,6 +489,7 @@ int main(void)
         cmocka_unit_test(nearest_year),
         cmocka_unit_test(no_dct),
         cmocka_unit_test(the_day_a_page_says_it_was_written),
+        cmocka_unit_test(counted_from_the_time_told_last),
         cmocka_unit_test(range_dct_year),
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),

@@ -165,8 +165,20 @@ static int context_ok(const rawx *prev, size_t i)
     return prev && prev->tok_end <= i && i - prev->tok_end <= 3;
 }
 
+/* Whether a quotation mark stands between tokens k and l (k < l). */
+static int quote_between(const bn_article *a, size_t k, size_t l)
+{
+    const char *s = a->text.s;
+    for (uint32_t p = a->tokens.v[k].end; p < a->tokens.v[l].start; p++)
+        if (s[p] == '"' || ((unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
+                            ((unsigned char)s[p + 2] == 0x9C || (unsigned char)s[p + 2] == 0x9D)))
+            return 1; /* " “ ” */
+    return 0;
+}
+
 /* The tense at the expression [i, j) of a sentence: that of the nearest
- * marker, before or after it ("vào ngày 12/1, tổ chức này sẽ họp"). */
+ * marker, before or after it ("vào ngày 12/1, tổ chức này sẽ họp"), not
+ * across a quotation mark. */
 static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_sentence *sn, size_t i, size_t j)
 {
     int tense = 0;
@@ -186,6 +198,10 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
                 continue;
             }
             payload = -1;
+        }
+        if (t + n <= i ? quote_between(a, t + n - 1, i) : t >= j && quote_between(a, j - 1, t)) {
+            t += n; /* "…họ sẽ dừng lại", ông X nói ngày 20/4: the quotation's tense is not the day's */
+            continue;
         }
         size_t dist = t < i ? i - (t + n) : t >= j ? t - j : 0;
         if (dist < best || (dist == best && t >= j)) { /* a tie goes to the verb after it */
@@ -1068,6 +1084,10 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
     long last_undated = -1;      /* where the last time counted from the one before ("vài ngày sau") got no date */
+    size_t lead_end = LEAD_SENTENCES; /* the lead: its first sentences, past the photo captions it opens with */
+    while (!w.known && lead_end - LEAD_SENTENCES < a->nsentences && lead_end - LEAD_SENTENCES < 3 &&
+           bn_sentence_is_caption(a, lang, lead_end - LEAD_SENTENCES))
+        lead_end++;
     bn_date now = {0};           /* the day "hôm nay (26/5)" says the page was written (month 0: none, or two) */
     int now_seen = 0;
     for (size_t lo = 0; lo < raws.n;) {
@@ -1097,7 +1117,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                     now.month = 0;
                 now_seen = 1;
             }
-            if (!w.known && !caption && raws.v[i].sentence < LEAD_SENTENCES && raws.v[i].tense <= 0 &&
+            if (!w.known && !caption && raws.v[i].sentence < lead_end && raws.v[i].tense <= 0 &&
                 t->value.precision == BN_PREC_DAY && !t->mod && !t->has_end) {
                 long day = bn_days_from_civil(t->value.year ? t->value.year : 2000, t->value.month, t->value.day);
                 if (t->value.year)

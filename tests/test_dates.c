@@ -280,6 +280,23 @@ static void counted_from_the_time_told_last(void **state)
     bn_article_free(a);
 }
 
+/* A tense word inside a quotation says nothing of a day outside it: the
+ * "sẽ" of the quote leaves "nói ... ngày 20/4" a past day of the lead, from
+ * which "tuần trước" is counted (deferred: the day has no year yet). */
+static void a_quotation_lends_no_tense(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\n\"Điều này không có nghĩa họ sẽ dừng lại\", Ngoại trưởng Ukraine Dmytro Kuleba "
+                                 "nói trong cuộc họp trực tuyến ngày 20/4.\n"
+                                 "Mỹ tuần trước đã công bố các lệnh trừng phạt Nga.\n",
+                                 NULL);
+    const bn_timex *t = timex_of(a, "tuần trước");
+    assert_non_null(t);
+    assert_int_equal(t->year_source, BN_YEAR_DEFERRED);
+    assert_string_equal(TX(t->value), "XXXX-04-20");
+    bn_article_free(a);
+}
+
 static void range_dct_year(void **state)
 {
     bn_article *a = one_timex(state,
@@ -490,6 +507,7 @@ int main(void)
         cmocka_unit_test(no_dct),
         cmocka_unit_test(the_day_a_page_says_it_was_written),
         cmocka_unit_test(counted_from_the_time_told_last),
+        cmocka_unit_test(a_quotation_lends_no_tense),
         cmocka_unit_test(range_dct_year),
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),

@@ -912,8 +912,38 @@ static void years_of_neighbours(bn_article *a)
     }
 }
 
-/* The lead: the sentences that tell the news, whose day is the news day. */
-enum { LEAD_SENTENCES = 3 };
+/* The lead: the sentences that tell the news, whose day is the news day:
+ * the first three past the photo captions a page opens with, not counting
+ * those wholly inside a quotation (four quoted sentences, then "ông X nói
+ * ngày 20/4" are one utterance and its saying).  Returns the index after
+ * the lead's last sentence. */
+enum { LEAD_SENTENCES = 3, LEAD_MAX = 8 };
+
+static size_t lead_of(const bn_article *a, const bn_lang *lang)
+{
+    size_t k = 0, counted = 0;
+    while (k < a->nsentences && k < 3 && bn_sentence_is_caption(a, lang, k))
+        k++;
+    int open = 0; /* inside a quotation at the sentence's start */
+    for (size_t first = k; k < a->nsentences && counted < LEAD_SENTENCES && k - first < LEAD_MAX; k++) {
+        const unsigned char *s = (const unsigned char *)a->text.s;
+        int was_open = open, closed = 0;
+        for (uint32_t p = a->sentences[k].start; p < a->sentences[k].end; p++) {
+            if (s[p] == '"') {
+                closed |= open;
+                open = !open;
+            } else if (s[p] == 0xE2 && s[p + 1] == 0x80 && (s[p + 2] == 0x9C || s[p + 2] == 0x9D)) {
+                closed |= open && s[p + 2] == 0x9D;
+                open = s[p + 2] == 0x9C;
+            }
+        }
+        int quoted = (was_open || a->text.s[a->sentences[k].start] == '"' ||
+                      (s[a->sentences[k].start] == 0xE2 && s[a->sentences[k].start + 2] == 0x9C)) &&
+                     open && !closed;
+        counted += !quoted;
+    }
+    return k;
+}
 
 /* Without a DCT, the article was most likely written on the latest past
  * day its lead names or a day or two after (news of Europe and America
@@ -1084,10 +1114,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
     long last_undated = -1;      /* where the last time counted from the one before ("vài ngày sau") got no date */
-    size_t lead_end = LEAD_SENTENCES; /* the lead: its first sentences, past the photo captions it opens with */
-    while (!w.known && lead_end - LEAD_SENTENCES < a->nsentences && lead_end - LEAD_SENTENCES < 3 &&
-           bn_sentence_is_caption(a, lang, lead_end - LEAD_SENTENCES))
-        lead_end++;
+    size_t lead_end = w.known ? 0 : lead_of(a, lang);
     bn_date now = {0};           /* the day "hôm nay (26/5)" says the page was written (month 0: none, or two) */
     int now_seen = 0;
     for (size_t lo = 0; lo < raws.n;) {
@@ -1188,6 +1215,20 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     if (!w.known) {
         years_of_neighbours(a);
+        /* a day of the lead without its year, nearest to the latest one
+         * with its year and after it, is the later ("hôm 19/12/2025" ...
+         * "ngày 1/2": 1/2/2026) */
+        if (latest != LONG_MIN && lead_day != LONG_MIN && lead_day != LONG_MAX) {
+            int ly, lm, ld, y, m, d;
+            bn_civil_from_days(latest, &ly, &lm, &ld);
+            bn_civil_from_days(lead_day, &y, &m, &d);
+            for (int yy = ly; yy <= ly + 1; yy++)
+                if (d <= bn_days_in_month(yy, m)) {
+                    long day = bn_days_from_civil(yy, m, d);
+                    if (day > latest && day - latest <= 183)
+                        latest = day;
+                }
+        }
         writing_day wr = {{0}, BN_WRITING_LAG};
         if (now.month) {
             wr.day = now;

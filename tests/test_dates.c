@@ -297,6 +297,40 @@ static void a_quotation_lends_no_tense(void **state)
     bn_article_free(a);
 }
 
+/* The lead's three sentences are counted past the caption and past those
+ * wholly inside a quotation: four quoted sentences, then "ông X nói ...
+ * ngày 20/4" gives the day "tuần trước" is counted from. */
+static void a_lead_past_a_quotation(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNgoại trưởng Ukraine tại một cuộc họp báo (Ảnh: Reuters).\n"
+                                 "\"Chúng tôi muốn hòa bình. Không ai muốn chiến tranh. Nhưng chúng tôi sẵn sàng. "
+                                 "Biên giới vẫn căng thẳng\", Ngoại trưởng Ukraine Dmytro Kuleba nói tại Kiev ngày 20/4.\n"
+                                 "Tuần trước, Mỹ đã trừng phạt Nga.\n",
+                                 NULL);
+    const bn_timex *t = timex_of(a, "Tuần trước");
+    assert_non_null(t);
+    assert_int_equal(t->year_source, BN_YEAR_DEFERRED);
+    assert_string_equal(TX(t->value), "XXXX-04-20");
+    bn_article_free(a);
+}
+
+/* A lead day without its year after the latest one with it is the later:
+ * "ngày 1/2" beside "hôm 19/12/2025" is 1/2/2026, and "cuối năm ngoái"
+ * counted from it is 2025. */
+static void a_later_lead_day_without_its_year(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNgày 1/2, Tổng thống Mỹ thông báo một kế hoạch mới. Công nhân đã sửa mặt tiền "
+                                 "tòa nhà hôm 19/12/2025. Cuối năm ngoái, Nhà Trắng đã công bố dự án.\n",
+                                 NULL);
+    const bn_timex *t = timex_of(a, "Cuối năm ngoái");
+    assert_non_null(t);
+    assert_string_equal(TX(t->value), "2025");
+    assert_int_equal(t->year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+}
+
 static void range_dct_year(void **state)
 {
     bn_article *a = one_timex(state,
@@ -508,6 +542,8 @@ int main(void)
         cmocka_unit_test(the_day_a_page_says_it_was_written),
         cmocka_unit_test(counted_from_the_time_told_last),
         cmocka_unit_test(a_quotation_lends_no_tense),
+        cmocka_unit_test(a_lead_past_a_quotation),
+        cmocka_unit_test(a_later_lead_day_without_its_year),
         cmocka_unit_test(range_dct_year),
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),

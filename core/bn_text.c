@@ -385,8 +385,71 @@ static int is_space_like(UChar32 c)
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
 
-bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
-                        bn_text *out, size_t *bad_offset)
+/* Whether the byte at p[i] (i < n) begins a code point that opens a
+ * segment of its own and is written as it is or flushes the segment
+ * before it: ASCII, U+00C0..U+02FF (lead bytes C3..CB: none dropped or
+ * replaced), the Vietnamese letters U+1E80..U+1EFF (E1 BA, E1 BB), or a
+ * bad byte there (U+FFFD: a boundary too, or refused). */
+static inline int opens_segment(const uint8_t *p, int32_t i, int32_t n)
+{
+    return p[i] < 0x80 || (p[i] >= 0xC3 && p[i] <= 0xCB) ||
+           (p[i] == 0xE1 && i + 1 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB));
+}
+
+/* The cleaner's run of plain text: from p[i] while there is no segment
+ * open, every code point that is NFC on its own and followed by one that
+ * opens a segment is written as it is, as the code below would write it
+ * one at a time (printable ASCII, and the letters of Latin-1 to IPA and
+ * of Vietnamese with the cache's CP_NFC_ALONE; a Latin letter ends its
+ * segment before a byte below CC, as in bn_text_clean).  Returns the
+ * new i. */
+static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32_t n, const folded_cp *cache)
+{
+    size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
+    if ((size_t)(n - i) < room)
+        room = (size_t)(n - i);
+    char *os = o->s + o->len;
+    uint32_t *oo = o->orig + o->len;
+    size_t k = 0;
+    while (i < n) {
+        uint8_t b = p[i];
+        int32_t cl;
+        if ((uint8_t)(b - 0x20) < 0x5F) {
+            if (i + 1 < n && !opens_segment(p, i + 1, n))
+                break;
+            cl = 1;
+        } else {
+            UChar32 c;
+            if (b >= 0xC3 && b <= 0xCB && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+                c = (UChar32)(b & 0x1F) << 6 | (p[i + 1] & 0x3F);
+                cl = 2;
+            } else if (b == 0xE1 && i + 2 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80) {
+                c = 0x1000 | (UChar32)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+                cl = 3;
+            } else {
+                break;
+            }
+            if ((cache[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) != (CP_NFC_ALONE | CP_NFC_BOUNDARY))
+                break;
+            int32_t j = i + cl;
+            if (j < n && !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB))))
+                break;
+        }
+        if (k + (size_t)cl > room)
+            break;
+        for (int32_t m = 0; m < cl; m++) {
+            os[k + (size_t)m] = (char)p[i + m];
+            oo[k + (size_t)m] = (uint32_t)i;
+        }
+        k += (size_t)cl;
+        i += cl;
+    }
+    o->len += k;
+    return i;
+}
+
+static inline bn_status text_clean(bn_arena *arena, const char *raw, size_t len, int lenient, bn_text *out,
+                                   size_t *bad_offset, int runs)
 {
     const UNormalizer2 *nfc = nfc_instance();
     const uint8_t *p = (const uint8_t *)raw;
@@ -407,6 +470,11 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     size_t replaced = 0;
     int32_t i = 0, n = (int32_t)len;
     while (i < n) {
+        if (runs && seg.n == 0 && cache) {
+            i = clean_run(&o, p, i, n, cache);
+            if (i >= n)
+                break;
+        }
         uint32_t at = (uint32_t)i;
         UChar32 c;
         if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
@@ -520,6 +588,18 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     out->glued = NULL;
     out->nglued = 0;
     return BN_OK;
+}
+
+bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
+                        bn_text *out, size_t *bad_offset)
+{
+    return text_clean(arena, raw, len, lenient, out, bad_offset, 1);
+}
+
+bn_status bn_text_clean_by_segment(bn_arena *arena, const char *raw, size_t len, int lenient,
+                                   bn_text *out, size_t *bad_offset)
+{
+    return text_clean(arena, raw, len, lenient, out, bad_offset, 0);
 }
 
 size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap)

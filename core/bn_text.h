@@ -33,6 +33,11 @@ size_t bn_utf8_check(const char *s, size_t len);
 bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
                         bn_text *out, size_t *bad_offset);
 
+/* bn_text_clean without its fast path for runs of plain text (every code
+ * point through the segment logic): the same result, for tests. */
+bn_status bn_text_clean_by_segment(bn_arena *arena, const char *raw, size_t len, int lenient,
+                                   bn_text *out, size_t *bad_offset);
+
 /* Maps a clean span [start, end) to the original text. */
 static inline void bn_text_orig_span(const bn_text *t, size_t start, size_t end,
                                      uint32_t *offset, uint32_t *length)

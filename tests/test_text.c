@@ -256,6 +256,78 @@ static void clean_empty(void **state)
     bn_arena_destroy(&ar);
 }
 
+/* The cleaner's fast path for runs of plain text against the same cleaner
+ * taking every code point through its segments: random strings of pieces
+ * that open, join or break segments (combining marks after ASCII and
+ * after Vietnamese letters, dropped and replaced characters, bad bytes,
+ * cut sequences) give the same text, byte map, count of replacements and
+ * refusals. */
+static void clean_runs_as_segments(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "Z", "n", " ", "  ", "\n", "\r", "\r\n", "\t", "1", ".", ",", "\x01", "\x7F",
+        "\xC3\xA0", "\xC3\x80", "\xC6\xB0", "\xC4\x91", "\xC6\xA1", "\xCB\x86", "\xC3\xB6",
+        "\xE1\xBA\xA1", "\xE1\xBB\x87", "\xE1\xBA\xBF", "\xE1\xBB\xB9", "\xE1\xBA\x9E", "\xE1\xB8\x80",
+        "\xCC\x81", "\xCC\xA3", "\xCC\x89", "\xCC\x83", "\xCC\x80", "\xCC\x9B", "\xCC\x82", "\xCD\x85",
+        "\xC2\xAD", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x80\xA8", "\xC2\x85",
+        "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xCE\xB1", "\xE1\xBE\xB3", "\xD0\x96",
+        "\xF0\x9F\x98\x80", "\xE0\xA4\x95", "\xE0\xA4\xBC", "\xEA\xB0\x80",
+        "\xFF", "\x80", "\xC3", "\xE1\xBA", "\xE1", "\xC3\x41", "\xE1\xBA\x41", "\xCC",
+        "Vi\xE1\xBB\x87t Nam ", "ti\xC3\xAA\xCC\x81ng ", "c\xE1\xBB\xA7" "a ",
+    };
+    enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 12345;
+    char buf[512];
+    bn_arena ar;
+    bn_arena_init(&ar, 1 << 16);
+    size_t runs = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = 1 + (int)(r >> 16) % 40;
+        for (int k = 0; k < count; k++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NPIECES];
+            size_t pl = strlen(pc);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, pc, pl);
+            len += pl;
+        }
+        for (int lenient = 0; lenient < 2; lenient++) {
+            bn_text a, b;
+            size_t bad_a = 0, bad_b = 0;
+            bn_status sa = bn_text_clean(&ar, buf, len, lenient, &a, &bad_a);
+            bn_status sb = bn_text_clean_by_segment(&ar, buf, len, lenient, &b, &bad_b);
+            assert_int_equal(sa, sb);
+            if (sa != BN_OK) {
+                assert_int_equal(bad_a, bad_b);
+                continue;
+            }
+            assert_int_equal(a.len, b.len);
+            assert_memory_equal(a.s, b.s, a.len + 1);
+            assert_memory_equal(a.orig, b.orig, (a.len + 1) * sizeof *a.orig);
+            assert_int_equal(a.replaced, b.replaced);
+            runs++;
+        }
+        if (round % 64 == 63) {
+            bn_arena_destroy(&ar);
+            bn_arena_init(&ar, 1 << 16);
+        }
+    }
+    assert_true(runs > 40000);
+    /* and a known answer: NFD after a run of plain text is composed, its
+     * bytes mapped to the letter's start */
+    static const char nfd[] = "ab e\xCC\x82\xCC\x81 \xE1\xBB\x87";
+    bn_text t;
+    assert_int_equal(bn_text_clean(&ar, nfd, sizeof nfd - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "ab \xE1\xBA\xBF \xE1\xBB\x87");
+    static const uint32_t orig[] = {0, 1, 2, 3, 3, 3, 8, 9, 9, 9, 12};
+    assert_memory_equal(t.orig, orig, sizeof orig);
+    bn_arena_destroy(&ar);
+}
+
 /* ---- folding ---------------------------------------------------------- */
 
 static const char *fold(const char *s, bn_fold_mode mode, char *buf, size_t cap)
@@ -524,6 +596,7 @@ int main(void)
         cmocka_unit_test(clean_invalid_strict),
         cmocka_unit_test(clean_invalid_lenient),
         cmocka_unit_test(clean_empty),
+        cmocka_unit_test(clean_runs_as_segments),
         cmocka_unit_test(fold_tone_same_key),
         cmocka_unit_test(fold_tone_different_keys),
         cmocka_unit_test(fold_ascii),

@@ -26,8 +26,12 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->tense);
     bn_phrases_free(r->span_words);
     bn_phrases_free(r->office_words);
-    for (int s = 0; s <= BN_DS_Q; s++)
+    for (int s = 0; s <= BN_DS_Q; s++) {
         free(r->first_slot[s]);
+        free(r->by_second[s].any);
+        free(r->by_second[s].digits);
+        free(r->by_second[s].word);
+    }
     free(r->first_word);
     free(r);
 }
@@ -230,6 +234,41 @@ static bn_status index_rules(bn_date_rules *r)
         }
     }
     qsort(r->first_word, r->nfirst_word, sizeof *r->first_word, word_order);
+    /* first_slot[s] by the second item */
+    for (int s = 0; s <= BN_DS_Q; s++) {
+        struct bn_slot_rules *b = &r->by_second[s];
+        size_t n = r->nfirst_slot[s];
+        if (n == 0)
+            continue;
+        b->any = malloc(n * sizeof *b->any);
+        b->digits = malloc(n * sizeof *b->digits);
+        b->word = malloc(n * sizeof *b->word);
+        if (!b->any || !b->digits || !b->word)
+            return BN_ERR_NOMEM;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = r->first_slot[s][k];
+            const bn_date_rule *rule = &r->v[i];
+            bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
+            if (second == BN_DS_WORD)
+                b->word[b->nword++] = (struct bn_first_word){rule->items[1].hash, i};
+            else if (second == BN_DS_D || second == BN_DS_D2 || second == BN_DS_M || second == BN_DS_M2 ||
+                     second == BN_DS_Y)
+                b->digits[b->ndigits++] = i;
+            else
+                b->any[b->nany++] = i;
+        }
+        qsort(b->word, b->nword, sizeof *b->word, word_order);
+    }
+    /* the four sets' first-word bits, modulo BN_DATE_STARTS; a set with
+     * no bits (none compiled) may start at any token */
+    const bn_phrases *sets[4] = {r->day_words, r->weekdays, r->month_words, r->numbers};
+    for (int k = 0; k < 4; k++) {
+        const bn_phrases_head *h = (const bn_phrases_head *)sets[k];
+        size_t bits = h->first ? (size_t)h->fmask + 1 : 0;
+        for (size_t c = 0; c < (bits > BN_DATE_STARTS ? bits : BN_DATE_STARTS); c++)
+            if (!h->first || (h->first[(c & h->fmask) / 64] >> ((c & h->fmask) % 64) & 1))
+                r->starts[c % BN_DATE_STARTS] |= (uint8_t)(1u << k);
+    }
     return BN_OK;
 }
 

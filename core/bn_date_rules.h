@@ -96,6 +96,16 @@ typedef struct bn_date_rules {
         struct bn_first_word *word;
         size_t nword;
     } by_second[BN_DS_Q + 1];
+    /* the rules of first_word the same way: those whose second item is
+     * a word by the pair of hashes (sorted by first, then second), the
+     * others by the first word's hash, with whether the second asks for
+     * digits */
+    struct bn_word_rule {
+        uint32_t hash, hash2;
+        size_t rule;
+        int digits;
+    } *word_pair, *word_other;
+    size_t nword_pair, nword_other;
     /* which of day_words, weekdays, month_words and numbers a token may
      * start (BN_DATE_STARTS_DW, _WD, _MW, _N), by its hash modulo
      * BN_DATE_STARTS: those sets' first-word bits in one byte */

@@ -296,17 +296,35 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
     }
     if (!bn_date_rules_may_start(R, t->hash))
         return n;
-    /* rules starting with this word */
-    size_t lo = 0, hi = R->nfirst_word;
+    /* rules starting with this word whose second item the next token
+     * may fill: a word by the pair of hashes, digits by the flag, any
+     * other when there is a next token */
+    const bn_token *t2 = i + 1 < end ? &a->tokens.v[i + 1] : NULL;
+    size_t lo = 0, hi = R->nword_other;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (R->first_word[mid].hash < t->hash)
+        if (R->word_other[mid].hash < t->hash)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < R->nfirst_word && R->first_word[lo].hash == t->hash && n < max; lo++)
-        out[n++] = (cand){R->first_word[lo].rule, 1};
+    for (; lo < R->nword_other && R->word_other[lo].hash == t->hash && n < max; lo++)
+        if (!R->word_other[lo].digits || (t2 && (t2->flags & BN_TOK_DIGIT)))
+            out[n++] = (cand){R->word_other[lo].rule, 1};
+    if (!t2)
+        return n;
+    lo = 0, hi = R->nword_pair;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct bn_word_rule *w = &R->word_pair[mid];
+        if (w->hash < t->hash || (w->hash == t->hash && w->hash2 < t2->hash))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < R->nword_pair && R->word_pair[lo].hash == t->hash && R->word_pair[lo].hash2 == t2->hash && n < max;
+         lo++)
+        out[n++] = (cand){R->word_pair[lo].rule, 1};
     return n;
 }
 

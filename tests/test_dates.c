@@ -431,6 +431,37 @@ static void rules_index_by_second(void **state)
             assert_true(b->word[j - 1].hash <= b->word[j].hash);
     }
     assert_true(listed > 50); /* "{DW} {D}/{M}", "{N} ngày trước" ... */
+    /* and those that open with a word: each in one of the two lists */
+    assert_int_equal(R->nword_pair + R->nword_other, R->nfirst_word);
+    for (size_t k = 0; k < R->nfirst_word; k++) {
+        size_t i = R->first_word[k].rule, found = 0;
+        const bn_date_rule *r = &R->v[i];
+        bn_date_slot second = r->nitems < 2 ? BN_DS_N : r->items[1].slot;
+        for (size_t j = 0; j < R->nword_pair; j++)
+            if (R->word_pair[j].rule == i) {
+                found++;
+                assert_int_equal(second, BN_DS_WORD);
+                assert_int_equal(R->word_pair[j].hash, r->items[0].hash);
+                assert_int_equal(R->word_pair[j].hash2, r->items[1].hash);
+            }
+        for (size_t j = 0; j < R->nword_other; j++)
+            if (R->word_other[j].rule == i) {
+                found++;
+                assert_true(second != BN_DS_WORD);
+                assert_int_equal(R->word_other[j].hash, r->items[0].hash);
+                assert_int_equal(R->word_other[j].digits, second == BN_DS_D || second == BN_DS_D2 ||
+                                                              second == BN_DS_M || second == BN_DS_M2 ||
+                                                              second == BN_DS_Y);
+            }
+        assert_int_equal(found, 1);
+    }
+    for (size_t j = 1; j < R->nword_pair; j++)
+        assert_true(R->word_pair[j - 1].hash < R->word_pair[j].hash ||
+                    (R->word_pair[j - 1].hash == R->word_pair[j].hash &&
+                     R->word_pair[j - 1].hash2 <= R->word_pair[j].hash2));
+    for (size_t j = 1; j < R->nword_other; j++)
+        assert_true(R->word_other[j - 1].hash <= R->word_other[j].hash);
+    assert_true(R->nword_pair > 100 && R->nword_other > 10);
     const bn_phrases *sets[4] = {R->day_words, R->weekdays, R->month_words, R->numbers};
     const unsigned bits[4] = {BN_DATE_STARTS_DW, BN_DATE_STARTS_WD, BN_DATE_STARTS_MW, BN_DATE_STARTS_N};
     size_t none = 0;

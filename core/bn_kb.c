@@ -794,7 +794,7 @@ typedef struct title_combos {
 static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, const long **out)
 {
     char key[1024];
-    snprintf(key, sizeof key, "%s\x1f%s", title, org_id ? org_id : "");
+    bn_str_join(key, sizeof key, title, '\x1f', org_id ? org_id : "");
     long c = bn_id_map_get(tc->memo, key);
     if (c >= 0) {
         *out = tc->groups[c];
@@ -810,7 +810,7 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
     bn_status st = index_group(&kb->titles, title, &v[n++]);
     for (size_t f = 0; st == BN_OK && f < nforms; f++) {
         char phrase[512];
-        snprintf(phrase, sizeof phrase, "%s %s", title, kb->v[org].forms[f]);
+        bn_str_join(phrase, sizeof phrase, title, ' ', kb->v[org].forms[f]);
         st = index_group(&kb->titles, phrase, &v[n++]);
     }
     if (st != BN_OK)

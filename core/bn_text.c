@@ -1161,3 +1161,17 @@ char *bn_utf8_repair(const char *s, size_t len, size_t *out_len)
     *out_len = n;
     return out;
 }
+
+void bn_str_join(char *out, size_t cap, const char *a, char sep, const char *b)
+{
+    if (cap == 0)
+        return;
+    size_t la = strlen(a), lb = strlen(b);
+    size_t k = la < cap - 1 ? la : cap - 1;
+    memcpy(out, a, k);
+    if (k < cap - 1)
+        out[k++] = sep;
+    size_t n = lb < cap - 1 - k ? lb : cap - 1 - k;
+    memcpy(out + k, b, n);
+    out[k + n] = '\0';
+}

@@ -179,4 +179,8 @@ const char *bn_guess_encoding(const char *s, size_t len);
  * NUL-terminated copy (NULL when out of memory). */
 char *bn_utf8_repair(const char *s, size_t len, size_t *out_len);
 
+/* a, the byte sep and b into out (cap bytes), cut as snprintf(out, cap,
+ * "%s<sep>%s", a, b) cuts them (sep not NUL). */
+void bn_str_join(char *out, size_t cap, const char *a, char sep, const char *b);
+
 #endif

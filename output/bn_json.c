@@ -453,11 +453,31 @@ static int jb_key_str_or_null(jbuf *b, const char *key, const char *v)
     return jb_str(b, v);
 }
 
+/* v in decimal, as "%lld" writes it, into num (room for 21 bytes and a
+ * NUL); returns its length. */
+size_t bn_json_format_int(char *num, long long v)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        num[k++] = '-';
+    while (n)
+        num[k++] = tmp[--n];
+    num[k] = '\0';
+    return k;
+}
+
 static void jb_key_int(jbuf *b, const char *key, long long v)
 {
     char num[32];
     jb_key(b, key);
-    jb_put(b, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+    jb_put(b, num, bn_json_format_int(num, v));
 }
 
 /* A real as jansson writes it with JSON_REAL_PRECISION(10) (the program
@@ -514,7 +534,7 @@ static void jb_year(jbuf *b, int y)
 {
     char num[16];
     if (y)
-        jb_put(b, num, (size_t)snprintf(num, sizeof num, "%d", y));
+        jb_put(b, num, bn_json_format_int(num, y));
     else
         jb_lit(b, "null");
 }

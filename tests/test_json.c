@@ -376,9 +376,35 @@ static void labels_name_every_type(void **state)
     bn_labels_free(l);
 }
 
+/* The extract record's integers as "%lld" writes them: the edges of long
+ * long and 200,000 values of every size, both signs. */
+static void format_int_as_printf(void **state)
+{
+    (void)state;
+    char want[32], got[32];
+    static const long long edges[] = {0, 1, -1, 9, 10, -10, 99, 100, 2147483647LL, -2147483648LL,
+                                      4294967296LL, 9223372036854775807LL, -9223372036854775807LL - 1};
+    for (size_t k = 0; k < sizeof edges / sizeof edges[0]; k++) {
+        int n = snprintf(want, sizeof want, "%lld", edges[k]);
+        assert_int_equal(bn_json_format_int(got, edges[k]), (size_t)n);
+        assert_string_equal(got, want);
+    }
+    uint64_t r = 88172645463325252ull;
+    for (int k = 0; k < 200000; k++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        long long v = (long long)(r >> (r % 64)); /* every magnitude */
+        if (k & 1)
+            v = -v;
+        int n = snprintf(want, sizeof want, "%lld", v);
+        assert_int_equal(bn_json_format_int(got, v), (size_t)n);
+        assert_string_equal(got, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_int_as_printf),
         cmocka_unit_test(extract_record_round_trip),
         cmocka_unit_test(extract_record_keeps_written_since),
         cmocka_unit_test(bad_records_name_the_line),

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "bn_arena.h"
@@ -549,6 +550,24 @@ static void is_upper_at(void **state)
     assert_int_equal(bn_is_upper_at(s, strlen(s), 4), 0); /* past the end */
 }
 
+/* bn_str_join cuts as snprintf does: every length of both parts against
+ * every size of buffer from 1 to 12. */
+static void str_join_as_snprintf(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"", "a", "ab", "T\xE1\xBB\x95ng", "Ngo\xE1\xBA\xA1i tr\xC6\xB0\xE1\xBB\x9Fng M\xE1\xBB\xB9"};
+    char want[64], got[64];
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = 0; j < 5; j++)
+            for (size_t cap = 1; cap <= 40; cap++) {
+                memset(got, 'x', sizeof got);
+                snprintf(want, cap, "%s\x1f%s", parts[i], parts[j]);
+                bn_str_join(got, cap, parts[i], '\x1f', parts[j]);
+                assert_string_equal(got, want);
+                assert_int_equal(got[cap], 'x'); /* nothing written past cap */
+            }
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -607,6 +626,7 @@ int main(void)
         cmocka_unit_test(tokenize_empty),
         cmocka_unit_test(is_upper_at),
         cmocka_unit_test(sort_r_stable_with_context),
+        cmocka_unit_test(str_join_as_snprintf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -306,6 +306,10 @@ static bn_status index_rules(bn_date_rules *r)
             if (!h->first || (h->first[(c & h->fmask) / 64] >> ((c & h->fmask) % 64) & 1))
                 r->starts[c % BN_DATE_STARTS] |= (uint8_t)(1u << k);
     }
+    /* (BN_DATE_STARTS is a multiple of first_bits' 1024) */
+    for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
+        if (bn_date_rules_may_start(r, c))
+            r->starts[c] |= BN_DATE_STARTS_RULE;
     return BN_OK;
 }
 

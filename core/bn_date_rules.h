@@ -108,11 +108,13 @@ typedef struct bn_date_rules {
     size_t nword_pair, nword_other;
     /* which of day_words, weekdays, month_words and numbers a token may
      * start (BN_DATE_STARTS_DW, _WD, _MW, _N), by its hash modulo
-     * BN_DATE_STARTS: those sets' first-word bits in one byte */
+     * BN_DATE_STARTS: those sets' first-word bits in one byte; and
+     * BN_DATE_STARTS_RULE, first_bits' (bn_date_rules_may_start) */
     uint8_t starts[4096];
 } bn_date_rules;
 
-enum { BN_DATE_STARTS = 4096, BN_DATE_STARTS_DW = 1, BN_DATE_STARTS_WD = 2, BN_DATE_STARTS_MW = 4, BN_DATE_STARTS_N = 8 };
+enum { BN_DATE_STARTS = 4096, BN_DATE_STARTS_DW = 1, BN_DATE_STARTS_WD = 2, BN_DATE_STARTS_MW = 4, BN_DATE_STARTS_N = 8,
+       BN_DATE_STARTS_RULE = 16 };
 
 /* Whether a rule may start with the word of this hash (when it may not,
  * first_word holds no entry of it). */

@@ -227,6 +227,11 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
+    /* a word that starts none of the four sets, no rule and no quarter
+     * ("i" .. "iv") starts nothing: most words */
+    unsigned may = R->starts[t->hash % BN_DATE_STARTS];
+    if (!may && !(t->flags & BN_TOK_DIGIT) && a->tokens.keys[t->key] != 'i')
+        return 0;
     int payload;
     unsigned ok = 0; /* a bit per slot a rule may start with */
     size_t first[BN_DS_Q + 1]; /* the tokens the slot's item takes, where ok */
@@ -250,8 +255,7 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
             ok |= 1u << BN_DS_Q;
     } else {
         const char *key = a->tokens.keys + t->key;
-        /* the four sets a word may start, in one load */
-        unsigned may = R->starts[t->hash % BN_DATE_STARTS];
+        /* the four sets a word may start: `may` */
         if ((may & BN_DATE_STARTS_DW) &&
             (first[BN_DS_DW] = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
             ok |= 1u << BN_DS_DW;
@@ -294,7 +298,7 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
         for (; lo < b->nword && b->word[lo].hash == h2 && n < max; lo++)
             out[n++] = (cand){b->word[lo].rule, first[s]};
     }
-    if (!bn_date_rules_may_start(R, t->hash))
+    if (!(may & BN_DATE_STARTS_RULE)) /* bn_date_rules_may_start */
         return n;
     /* rules starting with this word whose second item the next token
      * may fill: a word by the pair of hashes, digits by the flag, any

@@ -476,8 +476,16 @@ static void rules_index_by_second(void **state)
             assert_int_equal((R->starts[c] & bits[k]) != 0, want);
         }
     }
-    for (size_t c = 0; c < BN_DATE_STARTS; c++)
+    for (uint32_t c = 0; c < BN_DATE_STARTS; c++) {
+        /* and the first words of rules, as bn_date_rules_may_start says for
+         * every hash with these low bits */
+        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0, bn_date_rules_may_start(R, c));
+        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0,
+                         bn_date_rules_may_start(R, c + 7u * BN_DATE_STARTS));
         none += R->starts[c] == 0;
+    }
+    for (size_t k = 0; k < R->nfirst_word; k++)
+        assert_true(R->starts[R->first_word[k].hash % BN_DATE_STARTS] & BN_DATE_STARTS_RULE);
     assert_true(none > BN_DATE_STARTS / 2); /* most words start none of them */
 }
 

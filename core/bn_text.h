@@ -158,6 +158,11 @@ static inline uint64_t bn_hash64(const char *s, size_t len)
  * mark (. ! ? …), or 0; and the position after a run of closers. */
 size_t bn_closer_len(const char *s, size_t i, size_t end);
 size_t bn_final_punct_len(const char *s, size_t i, size_t end);
+/* Whether s[i..end) may open with closers and final punctuation: when
+ * it does not, bn_final_punct_len(s, bn_skip_closers(s, i, end), end) is
+ * 0 (its first byte starts neither). */
+int bn_may_end_sentence(const char *s, size_t i, size_t end);
+
 size_t bn_skip_closers(const char *s, size_t i, size_t end);
 
 /* 1 for an opening curly quote “ at p, 2 for a closing one ”, 0 for

@@ -568,6 +568,36 @@ static void str_join_as_snprintf(void **state)
             }
 }
 
+/* bn_may_end_sentence turns away only gaps that bn_skip_closers and
+ * bn_final_punct_len find no final punctuation in: every first byte, with
+ * every second byte of the closers and marks that start with E2 80 or C2,
+ * and the empty gap; and it lets through each that has it. */
+static void may_end_sentence_as_punct(void **state)
+{
+    (void)state;
+    static const unsigned char tails[] = {0x80, 0x99, 0x9D, 0xA6, 0xBB, 'a', ' ', '.', 0};
+    size_t let_through = 0;
+    for (int c0 = 0; c0 < 256; c0++)
+        for (size_t a = 0; a < sizeof tails; a++)
+            for (size_t b = 0; b < sizeof tails; b++)
+                for (size_t len = 0; len <= 4; len++) {
+                    char g[5] = {(char)c0, (char)0x80, (char)tails[a], (char)tails[b], '.'};
+                    if (c0 == 0xC2)
+                        g[1] = (char)tails[a], g[2] = (char)tails[b];
+                    size_t i = bn_skip_closers(g, 0, len);
+                    int punct = bn_final_punct_len(g, i, len) != 0;
+                    if (!bn_may_end_sentence(g, 0, len))
+                        assert_false(punct);
+                    else
+                        let_through += punct;
+                }
+    assert_true(let_through > 0);
+    assert_false(bn_may_end_sentence(" .", 0, 2));
+    assert_true(bn_may_end_sentence("\xE2\x80\x9D.", 0, 4));
+    assert_true(bn_may_end_sentence(".", 0, 1));
+    assert_false(bn_may_end_sentence(".", 0, 0));
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -627,6 +657,7 @@ int main(void)
         cmocka_unit_test(is_upper_at),
         cmocka_unit_test(sort_r_stable_with_context),
         cmocka_unit_test(str_join_as_snprintf),
+        cmocka_unit_test(may_end_sentence_as_punct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

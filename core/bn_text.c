@@ -1037,18 +1037,6 @@ size_t bn_final_punct_len(const char *s, size_t i, size_t end)
     return 0;
 }
 
-int bn_may_end_sentence(const char *s, size_t i, size_t end)
-{
-    if (i >= end)
-        return 0;
-    switch ((unsigned char)s[i]) {
-    case '.': case '!': case '?': case '"': case '\'': case ')': case ']': case 0xE2: case 0xC2:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 size_t bn_skip_closers(const char *s, size_t i, size_t end)
 {
     size_t n;

@@ -161,7 +161,17 @@ size_t bn_final_punct_len(const char *s, size_t i, size_t end);
 /* Whether s[i..end) may open with closers and final punctuation: when
  * it does not, bn_final_punct_len(s, bn_skip_closers(s, i, end), end) is
  * 0 (its first byte starts neither). */
-int bn_may_end_sentence(const char *s, size_t i, size_t end);
+static inline int bn_may_end_sentence(const char *s, size_t i, size_t end)
+{
+    if (i >= end)
+        return 0;
+    switch ((unsigned char)s[i]) {
+    case '.': case '!': case '?': case '"': case '\'': case ')': case ']': case 0xE2: case 0xC2:
+        return 1;
+    default:
+        return 0;
+    }
+}
 
 size_t bn_skip_closers(const char *s, size_t i, size_t end);
 

@@ -608,6 +608,13 @@ static int by_key(const void *va, const void *vb, void *ctx)
     return (a > b) - (a < b);
 }
 
+static int by_key_z(const void *va, const void *vb, void *ctx)
+{
+    const int *key = ctx;
+    int a = key[*(const size_t *)va], b = key[*(const size_t *)vb];
+    return (a > b) - (a < b);
+}
+
 static void sort_r_stable_with_context(void **state)
 {
     (void)state;
@@ -622,6 +629,20 @@ static void sort_r_stable_with_context(void **state)
         assert_true(key[idx[i - 1]] <= key[idx[i]]);
         if (key[idx[i - 1]] == key[idx[i]])
             assert_true(idx[i - 1] < idx[i]); /* equal keys keep their order */
+    }
+    /* eight-byte elements (indices, pointers) take their own copy path:
+     * 1,000 of them, keys with many ties, stable */
+    size_t big[1000];
+    int bkey[1000];
+    for (int i = 0; i < 1000; i++) {
+        bkey[i] = (i * 7919) % 13;
+        big[i] = (size_t)i;
+    }
+    assert_int_equal(bn_sort_r(big, 1000, sizeof *big, by_key_z, bkey), 0);
+    for (int i = 1; i < 1000; i++) {
+        assert_true(bkey[big[i - 1]] <= bkey[big[i]]);
+        if (bkey[big[i - 1]] == bkey[big[i]])
+            assert_true(big[i - 1] < big[i]);
     }
     /* nothing to sort: an empty array may be NULL */
     assert_int_equal(bn_sort_r(NULL, 0, sizeof *idx, by_key, key), 0);

@@ -206,6 +206,8 @@ static uint64_t shape_bits(UChar32 c, uint8_t cls)
            (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0);
 }
 
+static void run_tables_init(const folded_cp *v);
+
 static void fold_cache_init(void)
 {
     folded_cp *v = calloc(FOLD_CACHE, sizeof *v);
@@ -235,6 +237,7 @@ static void fold_cache_init(void)
             f->tone = tone;
         }
     }
+    run_tables_init(v);
     fold_cache = v;
 }
 
@@ -396,56 +399,84 @@ static inline int opens_segment(const uint8_t *p, int32_t i, int32_t n)
            (p[i] == 0xE1 && i + 1 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB));
 }
 
+/* For the cleaner's runs: a bit per continuation byte (80..BF) of each
+ * lead byte C3..CB, and of E1 BA and E1 BB, set when the code point they
+ * make is NFC on its own with a boundary before it (the fold cache's
+ * CP_NFC_ALONE and CP_NFC_BOUNDARY).  Filled with the cache. */
+static uint64_t run2[9], run3[2];
+
+static void run_tables_init(const folded_cp *v)
+{
+    for (int lead = 0xC3; lead <= 0xCB; lead++)
+        for (int t = 0x80; t < 0xC0; t++) {
+            UChar32 c = (UChar32)(lead & 0x1F) << 6 | (t & 0x3F);
+            if ((v[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) == (CP_NFC_ALONE | CP_NFC_BOUNDARY))
+                run2[lead - 0xC3] |= (uint64_t)1 << (t - 0x80);
+        }
+    for (int t1 = 0xBA; t1 <= 0xBB; t1++)
+        for (int t = 0x80; t < 0xC0; t++) {
+            UChar32 c = 0x1000 | (UChar32)(t1 & 0x3F) << 6 | (t & 0x3F);
+            if ((v[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) == (CP_NFC_ALONE | CP_NFC_BOUNDARY))
+                run3[t1 - 0xBA] |= (uint64_t)1 << (t - 0x80);
+        }
+}
+
 /* The cleaner's run of plain text: from p[i] while there is no segment
  * open, every code point that is NFC on its own and followed by one that
  * opens a segment is written as it is, as the code below would write it
- * one at a time (printable ASCII, and the letters of Latin-1 to IPA and
- * of Vietnamese with the cache's CP_NFC_ALONE; a Latin letter ends its
- * segment before a byte below CC, as in bn_text_clean).  Returns the
- * new i. */
-static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32_t n, const folded_cp *cache)
+ * one at a time: printable ASCII, and the letters of Latin-1 to IPA and
+ * of Vietnamese with CP_NFC_ALONE and CP_NFC_BOUNDARY (run2, run3).
+ * Each of those opens a segment, so within a run only the last one's
+ * follower is looked at (for ASCII, opens_segment; for a letter, a byte
+ * below CC or E1 BA/BB, as in bn_text_clean).  The bytes are copied at
+ * once, and each gets the offset of its code point's first byte.
+ * Returns the new i. */
+static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32_t n)
 {
     size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
-    if ((size_t)(n - i) < room)
-        room = (size_t)(n - i);
+    int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
+    int32_t j = i, last = i; /* the end of the run, the start of its last code point */
+    int ascii = 0;
+    while (j < lim) {
+        uint8_t b = p[j];
+        if ((uint8_t)(b - 0x20) < 0x5F) {
+            last = j++;
+            ascii = 1;
+        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
+            if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
+                break;
+            last = j;
+            j += 2;
+            ascii = 0;
+        } else if (b == 0xE1) {
+            if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
+                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
+                break;
+            last = j;
+            j += 3;
+            ascii = 0;
+        } else {
+            break;
+        }
+    }
+    if (j == i)
+        return i;
+    /* the last code point's follower */
+    if (j < n && (ascii ? !opens_segment(p, j, n)
+                        : !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB)))))
+        j = last;
+    size_t k = (size_t)(j - i);
     char *os = o->s + o->len;
     uint32_t *oo = o->orig + o->len;
-    size_t k = 0;
-    while (i < n) {
-        uint8_t b = p[i];
-        int32_t cl;
-        if ((uint8_t)(b - 0x20) < 0x5F) {
-            if (i + 1 < n && !opens_segment(p, i + 1, n))
-                break;
-            cl = 1;
-        } else {
-            UChar32 c;
-            if (b >= 0xC3 && b <= 0xCB && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-                c = (UChar32)(b & 0x1F) << 6 | (p[i + 1] & 0x3F);
-                cl = 2;
-            } else if (b == 0xE1 && i + 2 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80) {
-                c = 0x1000 | (UChar32)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-                cl = 3;
-            } else {
-                break;
-            }
-            if ((cache[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) != (CP_NFC_ALONE | CP_NFC_BOUNDARY))
-                break;
-            int32_t j = i + cl;
-            if (j < n && !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB))))
-                break;
-        }
-        if (k + (size_t)cl > room)
-            break;
-        for (int32_t m = 0; m < cl; m++) {
-            os[k + (size_t)m] = (char)p[i + m];
-            oo[k + (size_t)m] = (uint32_t)i;
-        }
-        k += (size_t)cl;
-        i += cl;
+    memcpy(os, p + i, k);
+    uint32_t at = (uint32_t)i;
+    for (size_t m = 0; m < k; m++) {
+        if ((p[i + (int32_t)m] & 0xC0) != 0x80)
+            at = (uint32_t)i + (uint32_t)m;
+        oo[m] = at;
     }
     o->len += k;
-    return i;
+    return j;
 }
 
 static inline bn_status text_clean(bn_arena *arena, const char *raw, size_t len, int lenient, bn_text *out,
@@ -471,7 +502,7 @@ static inline bn_status text_clean(bn_arena *arena, const char *raw, size_t len,
     int32_t i = 0, n = (int32_t)len;
     while (i < n) {
         if (runs && seg.n == 0 && cache) {
-            i = clean_run(&o, p, i, n, cache);
+            i = clean_run(&o, p, i, n);
             if (i >= n)
                 break;
         }

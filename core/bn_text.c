@@ -428,8 +428,8 @@ static void run_tables_init(const folded_cp *v)
  * of Vietnamese with CP_NFC_ALONE and CP_NFC_BOUNDARY (run2, run3).
  * Each of those opens a segment, so within a run only the last one's
  * follower is looked at (for ASCII, opens_segment; for a letter, a byte
- * below CC or E1 BA/BB, as in bn_text_clean).  The bytes are copied at
- * once, and each gets the offset of its code point's first byte.
+ * below CC or E1 BA/BB, as in bn_text_clean).  Each byte gets the offset
+ * of its code point's first byte, and the bytes are copied at once.
  * Returns the new i. */
 static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32_t n)
 {
@@ -437,14 +437,20 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
     int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
     int32_t j = i, last = i; /* the end of the run, the start of its last code point */
     int ascii = 0;
+    /* each byte's offset is written as the run is read (past the run's
+     * end when its last code point is given back: room the text has) */
+    uint32_t *w = o->orig + o->len;
     while (j < lim) {
         uint8_t b = p[j];
         if ((uint8_t)(b - 0x20) < 0x5F) {
+            *w++ = (uint32_t)j;
             last = j++;
             ascii = 1;
         } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
             if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
                 break;
+            w[0] = w[1] = (uint32_t)j;
+            w += 2;
             last = j;
             j += 2;
             ascii = 0;
@@ -452,6 +458,8 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
             if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
                 !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
                 break;
+            w[0] = w[1] = w[2] = (uint32_t)j;
+            w += 3;
             last = j;
             j += 3;
             ascii = 0;
@@ -465,17 +473,8 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
     if (j < n && (ascii ? !opens_segment(p, j, n)
                         : !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB)))))
         j = last;
-    size_t k = (size_t)(j - i);
-    char *os = o->s + o->len;
-    uint32_t *oo = o->orig + o->len;
-    memcpy(os, p + i, k);
-    uint32_t at = (uint32_t)i;
-    for (size_t m = 0; m < k; m++) {
-        if ((p[i + (int32_t)m] & 0xC0) != 0x80)
-            at = (uint32_t)i + (uint32_t)m;
-        oo[m] = at;
-    }
-    o->len += k;
+    memcpy(o->s + o->len, p + i, (size_t)(j - i));
+    o->len += (size_t)(j - i);
     return j;
 }
 

@@ -24,6 +24,15 @@ static const UNormalizer2 *nfd_instance(void)
     return U_SUCCESS(st) ? n : NULL;
 }
 
+int32_t bn_u8_next_icu(const uint8_t *p, int32_t *i, int32_t n)
+{
+    int32_t k = *i;
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    *i = k;
+    return c;
+}
+
 size_t bn_utf8_check(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s;
@@ -819,7 +828,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         if (p[i] < 0x80)
             ch = p[i++];
         else
-            U8_NEXT(p, i, n, ch);
+            ch = bn_u8_next(p, &i, n);
         if (ch < 0 || !is_word_cp(cache, ch))
             continue;
         if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
@@ -897,7 +906,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             if (p[i] < 0x80)
                 ch = p[i++];
             else
-                U8_NEXT(p, i, n, ch);
+                ch = bn_u8_next(p, &i, n);
             if (ch < 0 || !is_word_cp(cache, ch)) {
                 we = at; /* (the code point after the word is no word's start) */
                 break;

@@ -26,6 +26,34 @@ typedef struct bn_text {
  * (size_t)-1 when `s` is valid. */
 size_t bn_utf8_check(const char *s, size_t len);
 
+/* ICU's U8_NEXT(p, *i, n, c) as a function: the code point at p[*i]
+ * (*i < n), or a negative value for an ill-formed sequence, and *i moved
+ * past what it read. */
+int32_t bn_u8_next_icu(const uint8_t *p, int32_t *i, int32_t n);
+
+/* The same, with the forms of two and three bytes whose lead byte needs
+ * no more than continuation bytes to be well formed (C2..DF; E1..EC,
+ * EE, EF) read here, and the rest by ICU. */
+static inline int32_t bn_u8_next(const uint8_t *p, int32_t *i, int32_t n)
+{
+    int32_t k = *i;
+    uint8_t b = p[k];
+    if (b < 0x80) {
+        *i = k + 1;
+        return b;
+    }
+    if (b >= 0xC2 && b <= 0xDF && k + 1 < n && (p[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return (int32_t)(b & 0x1F) << 6 | (p[k + 1] & 0x3F);
+    }
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && k + 2 < n && (p[k + 1] & 0xC0) == 0x80 &&
+        (p[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (int32_t)(b & 0x0F) << 12 | (int32_t)(p[k + 1] & 0x3F) << 6 | (p[k + 2] & 0x3F);
+    }
+    return bn_u8_next_icu(p, i, n);
+}
+
 /* Cleans `raw` into `out` (memory from `arena`): BOM and zero-width
  * characters dropped, CRLF and CR to LF, NBSP and other spaces to ' ',
  * control characters to ' ', NFC.  Invalid UTF-8 fails with BN_ERR_UTF8 and

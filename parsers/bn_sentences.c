@@ -156,7 +156,7 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
         if (p[i] < 0x80) {
             c = p[i++];
         } else {
-            U8_NEXT(p, i, len, c);
+            c = bn_u8_next(p, &i, len);
             if (c < 0)
                 c = 0xFFFD;
         }

@@ -598,6 +598,33 @@ static void may_end_sentence_as_punct(void **state)
     assert_false(bn_may_end_sentence(".", 0, 0));
 }
 
+/* bn_u8_next reads what ICU's U8_NEXT reads: every lead byte, with every
+ * second byte and a spread of third and fourth ones, cut at every length. */
+static void u8_next_as_icu(void **state)
+{
+    (void)state;
+    static const uint8_t thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE1, 0xFF};
+    size_t inline_read = 0;
+    for (int b0 = 0; b0 < 256; b0++)
+        for (int b1 = 0; b1 < 256; b1++)
+            for (size_t k2 = 0; k2 < sizeof thirds; k2++)
+                for (size_t k3 = 0; k3 < sizeof thirds; k3 += 3)
+                    for (int32_t n = 1; n <= 4; n++) {
+                        const uint8_t p[4] = {(uint8_t)b0, (uint8_t)b1, thirds[k2], thirds[k3]};
+                        int32_t i = 0, j = 0;
+                        int32_t c = bn_u8_next(p, &i, n), want = bn_u8_next_icu(p, &j, n);
+                        assert_int_equal(c, want);
+                        assert_int_equal(i, j);
+                        inline_read += c >= 0x80 && i > 1;
+                    }
+    assert_true(inline_read > 10000);
+    /* and from the middle of a text */
+    static const char viet[] = "Vi\xE1\xBB\x87t \xC4\x91\xC3\xA0";
+    int32_t i = 2;
+    assert_int_equal(bn_u8_next((const uint8_t *)viet, &i, (int32_t)sizeof viet - 1), 0x1EC7);
+    assert_int_equal(i, 5);
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -679,6 +706,7 @@ int main(void)
         cmocka_unit_test(sort_r_stable_with_context),
         cmocka_unit_test(str_join_as_snprintf),
         cmocka_unit_test(may_end_sentence_as_punct),
+        cmocka_unit_test(u8_next_as_icu),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

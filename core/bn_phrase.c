@@ -301,10 +301,15 @@ static int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, 
     const char *key = ph->keys;
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
-        if (strcmp(toks->keys + t->key, key) != 0 ||
+        /* the words themselves (keys of a few bytes: compared here, and
+         * the phrase's next word is after this one's NUL) */
+        const char *x = toks->keys + t->key;
+        while (*x && *x == *key)
+            x++, key++;
+        if (*x != *key ||
             (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start, ph->punct_gaps)))
             return 0;
-        key += strlen(key) + 1;
+        key++;
     }
     return 1;
 }

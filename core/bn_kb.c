@@ -729,7 +729,10 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
 {
     bn_arena a;
     bn_arena_init(&a, 1024);
-    char *key = bn_fold_string(&a, phrase, strlen(phrase), BN_FOLD_TONE);
+    /* tokenized once: the group's key and the phrase come from the tokens */
+    bn_tokens toks;
+    size_t plen = strlen(phrase);
+    char *key = bn_tokenize(&a, phrase, plen, &toks) == BN_OK ? bn_tokens_key(&a, phrase, plen, &toks) : NULL;
     bn_status st = key ? BN_OK : BN_ERR_NOMEM;
     *g = key ? bn_id_map_get(x->group_index, key) : -1;
     if (st == BN_OK && *g < 0) {
@@ -750,7 +753,7 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
         if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
             st = BN_ERR_NOMEM;
         else
-            st = bn_phrases_add(x->phrases, phrase, (int)*g, 0);
+            st = bn_phrases_add_tokens(x->phrases, &toks, (int)*g, 0);
     }
     bn_arena_destroy(&a);
     return st;

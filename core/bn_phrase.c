@@ -79,10 +79,17 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     bn_tokens toks;
     size_t len = strlen(text);
     bn_status st = bn_tokenize(&a, text, len, &toks);
-    if (st != BN_OK || toks.n == 0) {
-        bn_arena_destroy(&a);
-        return st;
-    }
+    if (st == BN_OK)
+        st = bn_phrases_add_tokens(p, &toks, payload, flags);
+    bn_arena_destroy(&a);
+    return st;
+}
+
+bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payload, unsigned flags)
+{
+    const bn_tokens toks = *tokens;
+    if (toks.n == 0)
+        return BN_OK;
     phrase ph = {0};
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
@@ -92,7 +99,6 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     if (!ph.keys || !ph.hashes) {
         free(ph.keys);
         free(ph.hashes);
-        bn_arena_destroy(&a);
         return BN_ERR_NOMEM;
     }
     size_t k = 0;
@@ -105,7 +111,6 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
-    bn_arena_destroy(&a);
     if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
         free(ph.keys);
         free(ph.hashes);

@@ -751,6 +751,28 @@ char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mo
     return buf;
 }
 
+char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].end - t->v[i].start > 80) /* a key cut short: fold the text */
+            return bn_fold_string(arena, s, len, BN_FOLD_TONE);
+        n += t->v[i].key_len + 1u;
+    }
+    char *out = bn_arena_alloc(arena, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (i)
+            out[k++] = ' ';
+        memcpy(out + k, t->keys + t->v[i].key, t->v[i].key_len);
+        k += t->v[i].key_len;
+    }
+    out[k] = '\0';
+    return out;
+}
+
 typedef struct tokenize_ctx {
     bn_arena *arena;
     const folded_cp *cache;

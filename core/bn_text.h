@@ -150,6 +150,11 @@ enum {
  * (from `arena`). */
 bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes);
 
+/* bn_fold_string(arena, s, len, BN_FOLD_TONE) made from the tokens of s
+ * (bn_tokenize's): their keys joined by spaces, or s folded again when a
+ * word is too long for its key to be whole. */
+char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens *t);
+
 /* Index of the first token whose start is >= offset (n if none). */
 size_t bn_tokens_at(const bn_tokens *t, size_t offset);
 

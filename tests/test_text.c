@@ -625,6 +625,50 @@ static void u8_next_as_icu(void **state)
     assert_int_equal(i, 5);
 }
 
+/* bn_tokens_key gives bn_fold_string's key: random strings of words,
+ * marks, punctuation, bad bytes and words over 80 bytes (whose keys the
+ * tokeniser cuts: then the text is folded again). */
+static void tokens_key_as_fold_string(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "T\xE1\xBB\x95ng", "th\xE1\xBB\x91ng", "M\xE1\xBB\xB9", " ", "  ", "-", ", ", ".", "B\xE1\xBB\x99",
+        "tr\xC6\xB0\xE1\xBB\x9Fng", "NATO", "e\xCC\x81", "\xCC\x81", "\xFF", "\xE1\xBA", "x1", "2024",
+        "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", "\xE4\xB8\xAD\xE5\x9B\xBD", "\xF0\x9F\x98\x80",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    };
+    enum { NP = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 777;
+    char buf[400];
+    size_t long_words = 0;
+    for (int round = 0; round < 5000; round++) {
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = (int)(r >> 16) % 12;
+        for (int k = 0; k < count; k++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NP];
+            size_t pl = strlen(pc);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, pc, pl);
+            len += pl;
+        }
+        buf[len] = '\0';
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, buf, len, &t), BN_OK);
+        const char *got = bn_tokens_key(&ar, buf, len, &t), *want = bn_fold_string(&ar, buf, len, BN_FOLD_TONE);
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        for (size_t i = 0; i < t.n; i++)
+            long_words += t.v[i].end - t.v[i].start > 80;
+        bn_arena_destroy(&ar);
+    }
+    assert_true(long_words > 0);
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -707,6 +751,7 @@ int main(void)
         cmocka_unit_test(str_join_as_snprintf),
         cmocka_unit_test(may_end_sentence_as_punct),
         cmocka_unit_test(u8_next_as_icu),
+        cmocka_unit_test(tokens_key_as_fold_string),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,30 @@ struct bn_splitter {
     size_t cap;
     uint8_t sb[SB_TABLE]; /* Sentence_Break of each code point below SB_TABLE, with RUN_OF for those a run of
                            * which breaks like one */
+    /* the small letters' class (sb['a']) and which code points have it:
+     * ASCII by byte, two-byte forms by lead (C2..DF) and continuation
+     * byte, and the Vietnamese letters (E1 BA, E1 BB) by their last byte */
+    uint8_t lower;
+    uint8_t lower1[128];
+    uint64_t lower2[0xDF - 0xC2 + 1], lower3[2];
 };
+
+/* The length of the small letter at p[k] (k < len), or 0: one of the
+ * class sp->lower the tables know, well formed. */
+static inline int32_t small_letter(const bn_splitter *sp, const uint8_t *p, int32_t k, int32_t len)
+{
+    uint8_t b = p[k];
+    if (b < 0x80)
+        return sp->lower1[b];
+    if (b >= 0xC2 && b <= 0xDF)
+        return k + 1 < len && (p[k + 1] & 0xC0) == 0x80 && (sp->lower2[b - 0xC2] >> (p[k + 1] - 0x80) & 1) ? 2 : 0;
+    if (b == 0xE1)
+        return k + 2 < len && (p[k + 1] == 0xBA || p[k + 1] == 0xBB) && (p[k + 2] & 0xC0) == 0x80 &&
+                       (sp->lower3[p[k + 1] - 0xBA] >> (p[k + 2] - 0x80) & 1)
+                   ? 3
+                   : 0;
+    return 0;
+}
 
 /* The Sentence_Break class of c, with RUN_OF when a run of them breaks as
  * one of them does. */
@@ -61,6 +84,15 @@ bn_splitter *bn_splitter_new(const char *locale)
     }
     for (UChar32 c = 0; c < SB_TABLE; c++)
         sp->sb[c] = sb_class(c);
+    sp->lower = sp->sb['a'];
+    for (UChar32 c = 0; c < 0x80; c++)
+        sp->lower1[c] = sp->sb[c] == sp->lower;
+    for (UChar32 c = 0x80; c < 0x800; c++)
+        if (sp->sb[c] == sp->lower)
+            sp->lower2[(c >> 6) - 2] |= (uint64_t)1 << (c & 0x3F);
+    for (UChar32 c = 0x1E80; c < 0x1F00; c++)
+        if (sp->sb[c] == sp->lower)
+            sp->lower3[(c >> 6) - (0x1E80 >> 6)] |= (uint64_t)1 << (c & 0x3F);
     return sp;
 }
 
@@ -151,6 +183,36 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
     unsigned word = 0; /* the word class before the spaces being read, or 0 */
     int32_t spaces = 0; /* where those spaces are in u16 */
     while (i < len) {
+        if (prev == sp->lower) {
+            /* in a run of small letters: the letters that follow, and
+             * spaces followed by another, add nothing (as below: the run
+             * goes on; the same word class after spaces stands for it
+             * all).  `word` and `spaces` are left as they are: the next
+             * spaces after a small letter set them before they are read,
+             * and anything else but a small letter clears `word`. */
+            int32_t l;
+            const uint8_t *lower1 = sp->lower1;
+            for (;;) {
+                while (i < len && p[i] < 0x80 && lower1[p[i]])
+                    i++;
+                if (i < len && p[i] >= 0x80 && (l = small_letter(sp, p, i, len)) > 0) {
+                    i += l;
+                    continue;
+                }
+                if (i < len && p[i] == ' ') {
+                    int32_t k = i + 1;
+                    while (k < len && p[k] == ' ')
+                        k++;
+                    if (k < len && small_letter(sp, p, k, len) > 0) {
+                        i = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (i >= len)
+                break;
+        }
         int32_t at = i;
         UChar32 c;
         if (p[i] < 0x80) {

@@ -773,6 +773,31 @@ char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens 
     return out;
 }
 
+bn_status bn_tokens_join(bn_arena *arena, const bn_tokens *x, const bn_tokens *y, uint32_t shift, bn_tokens *out)
+{
+    size_t kx = x->n ? x->v[x->n - 1].key + x->v[x->n - 1].key_len + 1u : 0;
+    size_t ky = y->n ? y->v[y->n - 1].key + y->v[y->n - 1].key_len + 1u : 0;
+    bn_token *v = bn_arena_alloc(arena, (x->n + y->n + 1) * sizeof *v);
+    char *keys = bn_arena_alloc(arena, kx + ky + 1);
+    if (!v || !keys)
+        return BN_ERR_NOMEM;
+    memcpy(keys, x->keys, kx);
+    memcpy(keys + kx, y->keys, ky);
+    keys[kx + ky] = '\0';
+    if (x->n)
+        memcpy(v, x->v, x->n * sizeof *v);
+    for (size_t i = 0; i < y->n; i++) {
+        v[x->n + i] = y->v[i];
+        v[x->n + i].start += shift;
+        v[x->n + i].end += shift;
+        v[x->n + i].key += (uint32_t)kx;
+    }
+    out->v = v;
+    out->n = x->n + y->n;
+    out->keys = keys;
+    return BN_OK;
+}
+
 typedef struct tokenize_ctx {
     bn_arena *arena;
     const folded_cp *cache;

@@ -155,6 +155,11 @@ bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_toke
  * word is too long for its key to be whole. */
 char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens *t);
 
+/* The tokens of x's text, a space and y's text (bn_tokenize's of each;
+ * shift: the length of x's text and the space), made from theirs: the
+ * words of each, y's moved by shift, keys and all. */
+bn_status bn_tokens_join(bn_arena *arena, const bn_tokens *x, const bn_tokens *y, uint32_t shift, bn_tokens *out);
+
 /* Index of the first token whose start is >= offset (n if none). */
 size_t bn_tokens_at(const bn_tokens *t, size_t offset);
 

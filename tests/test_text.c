@@ -669,6 +669,53 @@ static void tokens_key_as_fold_string(void **state)
     assert_true(long_words > 0);
 }
 
+/* bn_tokens_join gives the tokens of "x y": random pairs of strings
+ * (words, marks, punctuation at the edges, none at all), field by field
+ * and key by key. */
+static void tokens_join_as_tokenize(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"T\xE1\xBB\x95ng", "th\xE1\xBB\x91ng", "M\xE1\xBB\xB9", " ", "-", ".",
+                                         "B\xE1\xBB\x99", "NATO", "e\xCC\x81", "2024", "\xE4\xB8\xAD", "(", "\xE2\x80\x9C"};
+    enum { NP = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 4242;
+    for (int round = 0; round < 3000; round++) {
+        char x[128], y[128], xy[260];
+        char *parts[2] = {x, y};
+        for (int w = 0; w < 2; w++) {
+            size_t len = 0;
+            r = r * 1103515245u + 12345u;
+            int count = (int)(r >> 16) % 6;
+            for (int k = 0; k < count; k++) {
+                r = r * 1103515245u + 12345u;
+                const char *pc = pieces[(r >> 16) % NP];
+                memcpy(parts[w] + len, pc, strlen(pc));
+                len += strlen(pc);
+            }
+            parts[w][len] = '\0';
+        }
+        snprintf(xy, sizeof xy, "%s %s", x, y);
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        bn_tokens tx, ty, want, got;
+        assert_int_equal(bn_tokenize(&ar, x, strlen(x), &tx), BN_OK);
+        assert_int_equal(bn_tokenize(&ar, y, strlen(y), &ty), BN_OK);
+        assert_int_equal(bn_tokenize(&ar, xy, strlen(xy), &want), BN_OK);
+        assert_int_equal(bn_tokens_join(&ar, &tx, &ty, (uint32_t)strlen(x) + 1, &got), BN_OK);
+        assert_int_equal(got.n, want.n);
+        for (size_t i = 0; i < want.n; i++) {
+            assert_int_equal(got.v[i].start, want.v[i].start);
+            assert_int_equal(got.v[i].end, want.v[i].end);
+            assert_int_equal(got.v[i].key, want.v[i].key);
+            assert_int_equal(got.v[i].key_len, want.v[i].key_len);
+            assert_int_equal(got.v[i].flags, want.v[i].flags);
+            assert_int_equal(got.v[i].hash, want.v[i].hash);
+            assert_string_equal(got.keys + got.v[i].key, want.keys + want.v[i].key);
+        }
+        bn_arena_destroy(&ar);
+    }
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -752,6 +799,7 @@ int main(void)
         cmocka_unit_test(may_end_sentence_as_punct),
         cmocka_unit_test(u8_next_as_icu),
         cmocka_unit_test(tokens_key_as_fold_string),
+        cmocka_unit_test(tokens_join_as_tokenize),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

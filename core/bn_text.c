@@ -96,6 +96,9 @@ typedef struct folded_cp {
 
 static folded_cp *fold_cache;
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+/* The tokeniser's view of ASCII, filled with the cache: the byte a letter
+ * or digit folds to (0: no part of a word). */
+static uint8_t ascii_fold[128];
 
 static int is_word_cp_icu(UChar32 c)
 {
@@ -246,6 +249,8 @@ static void fold_cache_init(void)
             f->tone = tone;
         }
     }
+    for (int c = 0; c < 128; c++)
+        ascii_fold[c] = v[c].word ? (uint8_t)v[c].s[BN_FOLD_TONE][0] : 0;
     run_tables_init(v);
     fold_cache = v;
 }
@@ -913,9 +918,9 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             /* fold ch as bn_fold_word does */
             if (ch < 0x80) {
                 if (k + 1 < KEY_MAX) {
-                    char lc = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-                    key[k++] = lc;
-                    h = (h ^ (unsigned char)lc) * 16777619u;
+                    uint8_t lc = ascii_fold[ch];
+                    key[k++] = (char)lc;
+                    h = (h ^ lc) * 16777619u;
                 }
                 if (shaped)
                     cl = cache[ch].shape;
@@ -950,13 +955,18 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             if (i >= n)
                 break;
             int32_t at = i;
-            if (p[i] < 0x80)
+            if (p[i] < 0x80) {
+                if (!ascii_fold[p[i]]) {
+                    we = at;
+                    break;
+                }
                 ch = p[i++];
-            else
+            } else {
                 ch = bn_u8_next(p, &i, n);
-            if (ch < 0 || !is_word_cp(cache, ch)) {
-                we = at; /* (the code point after the word is no word's start) */
-                break;
+                if (ch < 0 || !is_word_cp(cache, ch)) {
+                    we = at; /* (the code point after the word is no word's start) */
+                    break;
+                }
             }
         }
         if (we - ws > 80) {

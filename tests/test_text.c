@@ -716,6 +716,79 @@ static void tokens_join_as_tokenize(void **state)
     }
 }
 
+/* The tokeniser against words found one code point at a time: every
+ * ASCII byte and a spread of other code points (letters with marks,
+ * marks, digits of other scripts, symbols, bad bytes) in random strings;
+ * each token a maximal run of code points bn_cp_class calls word, its key
+ * bn_fold_word's (BN_FOLD_TONE), its hash bn_hash's, its flags from its
+ * first code point and its bytes. */
+static void tokenize_as_words_by_code_point(void **state)
+{
+    (void)state;
+    static const char *const others[] = {"\xC3\xA0", "\xC3\x80", "\xC4\x91", "\xC4\x90", "\xE1\xBB\x87", "\xE1\xBA\xA0",
+                                         "\xCC\x81", "\xCC\xA3", "\xD9\xA3", "\xE2\x80\x9C", "\xC2\xA0", "\xE4\xB8\xAD",
+                                         "\xF0\x9F\x98\x80", "\xFF", "\xCE\xA9", "\xC6\xAF"};
+    uint32_t r = 99;
+    size_t tokens = 0;
+    for (int round = 0; round < 4000; round++) {
+        char buf[256];
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = 1 + (int)(r >> 16) % 40;
+        for (int k = 0; k < count && len + 4 < sizeof buf; k++) {
+            r = r * 1103515245u + 12345u;
+            unsigned x = (r >> 16) % 200;
+            if (x < 128) {
+                buf[len++] = (char)(x ? x : ' ');
+            } else if (x < 176) {
+                buf[len++] = (char)('a' + x % 26);
+            } else {
+                const char *o = others[x % (sizeof others / sizeof others[0])];
+                memcpy(buf + len, o, strlen(o));
+                len += strlen(o);
+            }
+        }
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, buf, len, &t), BN_OK);
+        /* the words, a code point at a time */
+        size_t want = 0;
+        int32_t i = 0, start = -1;
+        while (i <= (int32_t)len) {
+            int32_t at = i, c = -1;
+            if (i < (int32_t)len)
+                c = bn_u8_next_icu((const uint8_t *)buf, &i, (int32_t)len);
+            else
+                i++;
+            int w = c >= 0 && (bn_cp_class(c) & BN_CP_WORD);
+            if (w && start < 0)
+                start = at;
+            if (!w && start >= 0) {
+                assert_true(want < t.n);
+                const bn_token *tk = &t.v[want++];
+                assert_int_equal(tk->start, (uint32_t)start);
+                assert_int_equal(tk->end, (uint32_t)at);
+                char key[256];
+                size_t kl = bn_fold_word(buf + start, (size_t)(at - start), BN_FOLD_TONE, key, sizeof key);
+                assert_int_equal(tk->key_len, kl);
+                assert_string_equal(t.keys + tk->key, key);
+                assert_int_equal(tk->hash, bn_hash(key, kl));
+                int digits = 1;
+                for (int32_t j = start; j < at; j++)
+                    digits &= buf[j] >= '0' && buf[j] <= '9';
+                assert_int_equal((tk->flags & BN_TOK_DIGIT) != 0, digits);
+                assert_int_equal((tk->flags & BN_TOK_UPPER) != 0, bn_is_upper_at(buf, len, (size_t)start));
+                start = -1;
+            }
+        }
+        assert_int_equal(t.n, want);
+        tokens += want;
+        bn_arena_destroy(&ar);
+    }
+    assert_true(tokens > 10000);
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -800,6 +873,7 @@ int main(void)
         cmocka_unit_test(u8_next_as_icu),
         cmocka_unit_test(tokens_key_as_fold_string),
         cmocka_unit_test(tokens_join_as_tokenize),
+        cmocka_unit_test(tokenize_as_words_by_code_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,6 +99,7 @@ static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 /* The tokeniser's view of ASCII, filled with the cache: the byte a letter
  * or digit folds to (0: no part of a word). */
 static uint8_t ascii_fold[128];
+static uint64_t ascii_shape[128]; /* and its shape counts */
 
 static int is_word_cp_icu(UChar32 c)
 {
@@ -249,8 +250,10 @@ static void fold_cache_init(void)
             f->tone = tone;
         }
     }
-    for (int c = 0; c < 128; c++)
+    for (int c = 0; c < 128; c++) {
         ascii_fold[c] = v[c].word ? (uint8_t)v[c].s[BN_FOLD_TONE][0] : 0;
+        ascii_shape[c] = v[c].shape;
+    }
     run_tables_init(v);
     fold_cache = v;
 }
@@ -923,7 +926,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
                     h = (h ^ lc) * 16777619u;
                 }
                 if (shaped)
-                    cl = cache[ch].shape;
+                    cl = ascii_shape[ch];
             } else if (ch < FOLD_CACHE) {
                 const folded_cp *f = &cache[ch];
                 size_t fn = f->n[BN_FOLD_TONE];

@@ -369,25 +369,35 @@ typedef struct jbuf {
     int nomem;
 } jbuf;
 
-static void jb_put(jbuf *b, const char *s, size_t n)
+static void jb_grow(jbuf *b, size_t n);
+
+static inline void jb_put(jbuf *b, const char *s, size_t n)
 {
     if (b->n + n + 2 > b->cap) { /* room for a '\n' and a NUL after it all */
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 2)
-            cap *= 2;
-        char *ns = b->nomem ? NULL : realloc(b->s, cap);
-        if (!ns) {
-            b->nomem = 1;
+        jb_grow(b, n);
+        if (b->n + n + 2 > b->cap)
             return;
-        }
-        b->s = ns;
-        b->cap = cap;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;
 }
 
-static void jb_lit(jbuf *b, const char *s)
+/* Makes room for n more bytes, the '\n' and the NUL (or sets nomem). */
+static void jb_grow(jbuf *b, size_t n)
+{
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + n + 2)
+        cap *= 2;
+    char *ns = b->nomem ? NULL : realloc(b->s, cap);
+    if (!ns) {
+        b->nomem = 1;
+        return;
+    }
+    b->s = ns;
+    b->cap = cap;
+}
+
+static inline void jb_lit(jbuf *b, const char *s)
 {
     jb_put(b, s, strlen(s));
 }
@@ -429,7 +439,7 @@ static int jb_str(jbuf *b, const char *s)
 }
 
 /* "key": */
-static void jb_key(jbuf *b, const char *key)
+static inline void jb_key(jbuf *b, const char *key)
 {
     jb_put(b, "\"", 1);
     jb_lit(b, key);

@@ -7,6 +7,7 @@
 
 typedef struct phrase {
     char *keys;       /* folded words, each NUL-terminated, back to back */
+    size_t klen;      /* their bytes, NULs included */
     uint32_t *hashes; /* per word */
     int ntok;
     int payload;
@@ -107,6 +108,7 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
         k += toks.v[i].key_len + 1u;
         ph.hashes[i] = toks.v[i].hash;
     }
+    ph.klen = klen;
     ph.ntok = (int)toks.n;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
@@ -123,15 +125,13 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
 
 static int keys_cmp(const phrase *a, const phrase *b)
 {
-    /* compare word sequences */
-    const char *x = a->keys, *y = b->keys;
-    for (int i = 0; i < a->ntok && i < b->ntok; i++) {
-        int c = strcmp(x, y);
-        if (c)
-            return c;
-        x += strlen(x) + 1;
-        y += strlen(y) + 1;
-    }
+    /* compare word sequences: word by word as strcmp compares, which is
+     * the bytes of the keys back to back, NULs included (a word that is
+     * a prefix of the other ends first, and its NUL is the smaller) */
+    size_t n = a->klen < b->klen ? a->klen : b->klen;
+    int c = memcmp(a->keys, b->keys, n);
+    if (c)
+        return c;
     return (a->ntok > b->ntok) - (a->ntok < b->ntok);
 }
 

@@ -1032,9 +1032,10 @@ static bn_status tokenize_with_shapes(tokenize_ctx *c, const char *s, size_t len
 static bn_status tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)
 {
     tokenize_ctx c = {.arena = arena, .cache = folded(), .s = s};
-    /* room for a word every six bytes and their keys at once, as
-     * Vietnamese runs; grown when a text has more */
-    c.cap = len / 6 + 8;
+    /* room for a word every four bytes and their keys at once (Vietnamese
+     * runs about six; numbers, initials and short words more, and a grown
+     * array is copied); grown when a text has more */
+    c.cap = len / 4 + 8;
     c.keys_cap = len + len / 4 + KEY_MAX;
     c.v = bn_arena_alloc(arena, c.cap * sizeof *c.v);
     c.keys = bn_arena_alloc(arena, c.keys_cap);

@@ -402,6 +402,15 @@ static inline void jb_lit(jbuf *b, const char *s)
     jb_put(b, s, strlen(s));
 }
 
+/* The bytes a JSON string escapes: controls, '"' and '\\'. */
+static const uint8_t needs_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    ['"'] = 1, ['\\'] = 1,
+};
+
 /* A JSON string as jansson writes it; -1 (nothing written) for what
  * json_string refuses. */
 static int jb_str(jbuf *b, const char *s)
@@ -414,9 +423,12 @@ static int jb_str(jbuf *b, const char *s)
     jb_put(b, "\"", 1);
     size_t from = 0;
     for (size_t i = 0; i < len; i++) {
+        /* (the bytes written as they are, a table look-up each) */
+        while (i < len && !needs_escape[(unsigned char)s[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
         jb_put(b, s + from, i - from);
         char esc[8];
         switch (c) {

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "support.h"
 #include "bn_json.h"
 #include "bn_labels.h"
@@ -401,11 +403,48 @@ static void format_int_as_printf(void **state)
     }
 }
 
+/* The record's strings escaped as jansson escapes them: a title holding
+ * every control byte, quotes, backslashes, DEL and Vietnamese is written
+ * as json_dumps writes the string, and reads back the same. */
+static void strings_escaped_as_jansson(void **state)
+{
+    bn_article *a = test_extract(*state, "Tiêu đề\nNga và Mỹ họp ngày 10/7.\n", "2024-07-10");
+    char title[128];
+    size_t n = 0;
+    for (int c = 1; c < 0x20; c++)
+        title[n++] = (char)c;
+    const char *rest = "\"a\\b\\\"\x7FViệt \"";
+    memcpy(title + n, rest, strlen(rest) + 1);
+    a->title = title;
+    char *line = NULL;
+    size_t len = 0;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_extract_line(a, &line, &len, &err), BN_OK);
+    json_t *js = json_string(title);
+    char *want = json_dumps(js, JSON_ENCODE_ANY);
+    assert_non_null(want);
+    char key[1024];
+    snprintf(key, sizeof key, "\"title\":%s", want);
+    assert_non_null(strstr(line, key));
+    json_error_t je;
+    json_t *back = json_loadb(line, len, 0, &je);
+    assert_non_null(back);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(back, "article"), "title")), title);
+    json_decref(back);
+    json_decref(js);
+    free(want);
+    free(line);
+    a->title = NULL;
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(format_int_as_printf),
         cmocka_unit_test(extract_record_round_trip),
+        cmocka_unit_test(strings_escaped_as_jansson),
         cmocka_unit_test(extract_record_keeps_written_since),
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),

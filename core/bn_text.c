@@ -45,9 +45,7 @@ size_t bn_utf8_check(const char *s, size_t len)
             continue;
         }
         int32_t at = i;
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (c < 0)
+        if (bn_u8_next(p, &i, n) < 0)
             return (size_t)at;
     }
     return (size_t)-1;
@@ -1145,12 +1143,6 @@ size_t bn_skip_closers(const char *s, size_t i, size_t end)
     return i;
 }
 
-int bn_curly_quote(const char *p, const char *e)
-{
-    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
-        return 0;
-    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
-}
 
 int bn_is_upper_at(const char *s, size_t len, size_t i)
 {

@@ -215,7 +215,12 @@ size_t bn_skip_closers(const char *s, size_t i, size_t end);
 
 /* 1 for an opening curly quote “ at p, 2 for a closing one ”, 0 for
  * anything else (e: where the text ends). */
-int bn_curly_quote(const char *p, const char *e);
+static inline int bn_curly_quote(const char *p, const char *e)
+{
+    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
+        return 0;
+    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
+}
 
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);

@@ -1113,35 +1113,6 @@ size_t bn_tokens_at(const bn_tokens *t, size_t offset)
     return lo;
 }
 
-size_t bn_closer_len(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
-        return 3; /* ” ’ */
-    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
-        return 2; /* » */
-    return 0;
-}
-
-size_t bn_final_punct_len(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-        return 3; /* … */
-    return 0;
-}
-
-size_t bn_skip_closers(const char *s, size_t i, size_t end)
-{
-    size_t n;
-    while ((n = bn_closer_len(s, i, end)))
-        i += n;
-    return i;
-}
 
 
 int bn_is_upper_at(const char *s, size_t len, size_t i)

@@ -194,8 +194,28 @@ static inline uint64_t bn_hash64(const char *s, size_t len)
 /* Punctuation around a sentence's end in s[i..end): the length in bytes
  * of a closing quote or bracket (" ' ) ] ” ’ ») at i, or 0; of a final
  * mark (. ! ? …), or 0; and the position after a run of closers. */
-size_t bn_closer_len(const char *s, size_t i, size_t end);
-size_t bn_final_punct_len(const char *s, size_t i, size_t end);
+static inline size_t bn_closer_len(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
+        return 3; /* ” ’ */
+    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
+        return 2; /* » */
+    return 0;
+}
+
+static inline size_t bn_final_punct_len(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+        return 3; /* … */
+    return 0;
+}
+
 /* Whether s[i..end) may open with closers and final punctuation: when
  * it does not, bn_final_punct_len(s, bn_skip_closers(s, i, end), end) is
  * 0 (its first byte starts neither). */
@@ -211,7 +231,13 @@ static inline int bn_may_end_sentence(const char *s, size_t i, size_t end)
     }
 }
 
-size_t bn_skip_closers(const char *s, size_t i, size_t end);
+static inline size_t bn_skip_closers(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    while ((n = bn_closer_len(s, i, end)))
+        i += n;
+    return i;
+}
 
 /* 1 for an opening curly quote “ at p, 2 for a closing one ”, 0 for
  * anything else (e: where the text ends). */

@@ -29,8 +29,8 @@ void bn_sort(void *v, size_t n, size_t elem, int (*cmp)(const void *, const void
 
 /* Bottom-up: runs of `width` from `from` merged in pairs into `to`; of two
  * equal elements the one of the left run goes first. */
-static void merge_pass(const unsigned char *from, unsigned char *to, size_t n, size_t elem, size_t width,
-                       int (*cmp)(const void *, const void *, void *), void *ctx)
+static inline void merge_pass(const unsigned char *from, unsigned char *to, size_t n, size_t elem, size_t width,
+                              int (*cmp)(const void *, const void *, void *), void *ctx)
 {
     for (size_t lo = 0; lo < n; lo += 2 * width) {
         size_t mid = lo + width < n ? lo + width : n;
@@ -57,7 +57,11 @@ int bn_sort_r(void *v, size_t n, size_t elem, int (*cmp)(const void *, const voi
         return -1;
     unsigned char *from = v, *to = tmp;
     for (size_t width = 1; width < n; width *= 2) {
-        merge_pass(from, to, n, elem, width, cmp, ctx);
+        /* (eight bytes, an index or a pointer: the copies inlined) */
+        if (elem == 8)
+            merge_pass(from, to, n, 8, width, cmp, ctx);
+        else
+            merge_pass(from, to, n, elem, width, cmp, ctx);
         unsigned char *t = from;
         from = to;
         to = t;

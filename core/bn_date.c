@@ -102,8 +102,61 @@ int bn_date_parse_day(const char *s, bn_date *out)
     return 1;
 }
 
+/* bn_date_format's fast way for fields that printf would write as plain
+ * digits (none negative): 0 when it does not apply. */
+static int format_digits(const bn_date *d, char *buf)
+{
+    int y = d->year % 10000, m = d->month % 100, day = d->day % 100, w = d->week % 100, part = d->part % 10;
+    if (y < 0 || m < 0 || day < 0 || w < 0 || part < 0)
+        return 0;
+    char *o = buf;
+    if (d->year) {
+        *o++ = (char)('0' + y / 1000);
+        *o++ = (char)('0' + y / 100 % 10);
+        *o++ = (char)('0' + y / 10 % 10);
+        *o++ = (char)('0' + y % 10);
+    } else {
+        memcpy(o, "XXXX", 4);
+        o += 4;
+    }
+    switch (d->precision) {
+    case BN_PREC_DAY:
+        *o++ = '-';
+        *o++ = (char)('0' + m / 10);
+        *o++ = (char)('0' + m % 10);
+        *o++ = '-';
+        *o++ = (char)('0' + day / 10);
+        *o++ = (char)('0' + day % 10);
+        break;
+    case BN_PREC_WEEK:
+        memcpy(o, "-W", 2);
+        o += 2;
+        *o++ = (char)('0' + w / 10);
+        *o++ = (char)('0' + w % 10);
+        break;
+    case BN_PREC_MONTH:
+        *o++ = '-';
+        *o++ = (char)('0' + m / 10);
+        *o++ = (char)('0' + m % 10);
+        break;
+    case BN_PREC_QUARTER:
+    case BN_PREC_HALF:
+        *o++ = '-';
+        *o++ = d->precision == BN_PREC_QUARTER ? 'Q' : 'H';
+        *o++ = (char)('0' + part);
+        break;
+    case BN_PREC_YEAR:
+    default:
+        break;
+    }
+    *o = '\0';
+    return 1;
+}
+
 const char *bn_date_format(const bn_date *d, char buf[BN_TIMEX_MAX])
 {
+    if (format_digits(d, buf))
+        return buf;
     char year[8] = "XXXX";
     if (d->year)
         snprintf(year, sizeof year, "%04d", d->year % 10000);

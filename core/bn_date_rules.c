@@ -26,9 +26,15 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->tense);
     bn_phrases_free(r->span_words);
     bn_phrases_free(r->office_words);
-    for (int s = 0; s <= BN_DS_Q; s++)
+    for (int s = 0; s <= BN_DS_Q; s++) {
         free(r->first_slot[s]);
+        free(r->by_second[s].any);
+        free(r->by_second[s].digits);
+        free(r->by_second[s].word);
+    }
     free(r->first_word);
+    free(r->word_pair);
+    free(r->word_other);
     free(r);
 }
 
@@ -209,6 +215,21 @@ static int word_order(const void *va, const void *vb)
     return (a->rule > b->rule) - (a->rule < b->rule);
 }
 
+static int word_rule_order(const void *va, const void *vb)
+{
+    const struct bn_word_rule *a = va, *b = vb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    if (a->hash2 != b->hash2)
+        return a->hash2 < b->hash2 ? -1 : 1;
+    return (a->rule > b->rule) - (a->rule < b->rule);
+}
+
+static int is_digit_slot(bn_date_slot s)
+{
+    return s == BN_DS_D || s == BN_DS_D2 || s == BN_DS_M || s == BN_DS_M2 || s == BN_DS_Y;
+}
+
 /* The index of first items, so the tagger tries at a token only the rules
  * that can start there. */
 static bn_status index_rules(bn_date_rules *r)
@@ -230,6 +251,65 @@ static bn_status index_rules(bn_date_rules *r)
         }
     }
     qsort(r->first_word, r->nfirst_word, sizeof *r->first_word, word_order);
+    /* first_slot[s] by the second item */
+    for (int s = 0; s <= BN_DS_Q; s++) {
+        struct bn_slot_rules *b = &r->by_second[s];
+        size_t n = r->nfirst_slot[s];
+        if (n == 0)
+            continue;
+        b->any = malloc(n * sizeof *b->any);
+        b->digits = malloc(n * sizeof *b->digits);
+        b->word = malloc(n * sizeof *b->word);
+        if (!b->any || !b->digits || !b->word)
+            return BN_ERR_NOMEM;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = r->first_slot[s][k];
+            const bn_date_rule *rule = &r->v[i];
+            bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
+            if (second == BN_DS_WORD)
+                b->word[b->nword++] = (struct bn_first_word){rule->items[1].hash, i};
+            else if (is_digit_slot(second))
+                b->digits[b->ndigits++] = i;
+            else
+                b->any[b->nany++] = i;
+        }
+        qsort(b->word, b->nword, sizeof *b->word, word_order);
+    }
+    /* first_word by the second item */
+    if (r->nfirst_word) {
+        r->word_pair = malloc(r->nfirst_word * sizeof *r->word_pair);
+        r->word_other = malloc(r->nfirst_word * sizeof *r->word_other);
+        if (!r->word_pair || !r->word_other)
+            return BN_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < r->nfirst_word; k++) {
+        const bn_date_rule *rule = &r->v[r->first_word[k].rule];
+        bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
+        if (second == BN_DS_WORD)
+            r->word_pair[r->nword_pair++] =
+                (struct bn_word_rule){r->first_word[k].hash, rule->items[1].hash, r->first_word[k].rule, 0};
+        else
+            r->word_other[r->nword_other++] =
+                (struct bn_word_rule){r->first_word[k].hash, 0, r->first_word[k].rule, is_digit_slot(second)};
+    }
+    if (r->nword_pair)
+        qsort(r->word_pair, r->nword_pair, sizeof *r->word_pair, word_rule_order);
+    if (r->nword_other)
+        qsort(r->word_other, r->nword_other, sizeof *r->word_other, word_rule_order);
+    /* the four sets' first-word bits, modulo BN_DATE_STARTS; a set with
+     * no bits (none compiled) may start at any token */
+    const bn_phrases *sets[4] = {r->day_words, r->weekdays, r->month_words, r->numbers};
+    for (int k = 0; k < 4; k++) {
+        const bn_phrases_head *h = (const bn_phrases_head *)sets[k];
+        size_t bits = h->first ? (size_t)h->fmask + 1 : 0;
+        for (size_t c = 0; c < (bits > BN_DATE_STARTS ? bits : BN_DATE_STARTS); c++)
+            if (!h->first || (h->first[(c & h->fmask) / 64] >> ((c & h->fmask) % 64) & 1))
+                r->starts[c % BN_DATE_STARTS] |= (uint8_t)(1u << k);
+    }
+    /* (BN_DATE_STARTS is a multiple of first_bits' 1024) */
+    for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
+        if (bn_date_rules_may_start(r, c))
+            r->starts[c] |= BN_DATE_STARTS_RULE;
     return BN_OK;
 }
 

@@ -86,7 +86,35 @@ typedef struct bn_date_rules {
     } *first_word;
     size_t nfirst_word;
     uint64_t first_bits[16]; /* a bit per first word's hash modulo 1024: most tokens start no rule */
+    /* the rules of first_slot[s] by what their second item asks of the
+     * token after the first (a rule's index is in one list): `any`
+     * (one item, or a slot of words), `digits` (a day, month or year),
+     * `word` (a word: by its hash, sorted, for a binary search) */
+    struct bn_slot_rules {
+        size_t *any, *digits;
+        size_t nany, ndigits;
+        struct bn_first_word *word;
+        size_t nword;
+    } by_second[BN_DS_Q + 1];
+    /* the rules of first_word the same way: those whose second item is
+     * a word by the pair of hashes (sorted by first, then second), the
+     * others by the first word's hash, with whether the second asks for
+     * digits */
+    struct bn_word_rule {
+        uint32_t hash, hash2;
+        size_t rule;
+        int digits;
+    } *word_pair, *word_other;
+    size_t nword_pair, nword_other;
+    /* which of day_words, weekdays, month_words and numbers a token may
+     * start (BN_DATE_STARTS_DW, _WD, _MW, _N), by its hash modulo
+     * BN_DATE_STARTS: those sets' first-word bits in one byte; and
+     * BN_DATE_STARTS_RULE, first_bits' (bn_date_rules_may_start) */
+    uint8_t starts[4096];
 } bn_date_rules;
+
+enum { BN_DATE_STARTS = 4096, BN_DATE_STARTS_DW = 1, BN_DATE_STARTS_WD = 2, BN_DATE_STARTS_MW = 4, BN_DATE_STARTS_N = 8,
+       BN_DATE_STARTS_RULE = 16 };
 
 /* Whether a rule may start with the word of this hash (when it may not,
  * first_word holds no entry of it). */

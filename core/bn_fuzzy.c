@@ -89,11 +89,21 @@ static int bits_of(uint32_t x)
 
 /* Whether x has more than k bits set (k is 0 to 2: clearing the lowest bit
  * k times is cheaper than counting them). */
-static int more_bits(uint32_t x, int k)
+static inline int more_bits(uint32_t x, int k)
 {
+    /* k is a distance, at most 2 in a find: the lowest bits cleared
+     * without a loop */
+    uint32_t y = x & (x - 1), z = y & (y - 1);
+    if (k <= 2)
+        return (k <= 0 ? x : k == 1 ? y : z) != 0;
     for (int i = 0; i < k && x; i++)
         x &= x - 1;
     return x != 0;
+}
+
+int bn_fuzzy_more_bits(uint32_t x, int k)
+{
+    return more_bits(x, k);
 }
 
 /* Appends the folded word s[0..len) to the key; returns -1 when the key

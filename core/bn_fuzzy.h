@@ -11,6 +11,7 @@
 #define BN_FUZZY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bn_error.h"
 
@@ -51,5 +52,9 @@ void bn_fuzzy_memo_free(bn_fuzzy_memo *m);
 
 /* bn_fuzzy_find(f, s, len, NULL) for the memo's f, remembered. */
 int bn_fuzzy_memo_find(bn_fuzzy_memo *m, const char *s, size_t len);
+
+/* Whether x has more than k bits set (the letter-mask test of a find),
+ * for tests. */
+int bn_fuzzy_more_bits(uint32_t x, int k);
 
 #endif

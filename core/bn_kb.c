@@ -725,33 +725,46 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err)
 
 /* Adds `phrase` standing for `ref` to an index. */
 /* The group of a phrase (created on first sight): *g gets its index. */
+/* The group of a phrase given with its tokens (bn_tokenize's, or joined
+ * from its parts': bn_tokens_join), created on first sight: *g gets its
+ * index.  `a` holds what is made on the way. */
+static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *phrase, size_t plen,
+                                    const bn_tokens *toks, long *g)
+{
+    char *key = bn_tokens_key(a, phrase, plen, toks);
+    *g = key ? bn_id_map_get(x->group_index, key) : -1;
+    if (!key)
+        return BN_ERR_NOMEM;
+    if (*g >= 0)
+        return BN_OK;
+    if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups))
+        return BN_ERR_NOMEM;
+    char **keys = realloc(x->group_keys, x->groups_cap * sizeof *keys);
+    if (!keys)
+        return BN_ERR_NOMEM;
+    x->group_keys = keys;
+    *g = (long)x->ngroups;
+    memset(&x->groups[*g], 0, sizeof x->groups[*g]);
+    x->group_keys[*g] = strdup(key);
+    x->ngroups++;
+    if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
+        return BN_ERR_NOMEM;
+    return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
+}
+
+/* The group of a phrase (created on first sight): *g gets its index. */
 static bn_status index_group(phrase_index *x, const char *phrase, long *g)
 {
     bn_arena a;
     bn_arena_init(&a, 1024);
-    char *key = bn_fold_string(&a, phrase, strlen(phrase), BN_FOLD_TONE);
-    bn_status st = key ? BN_OK : BN_ERR_NOMEM;
-    *g = key ? bn_id_map_get(x->group_index, key) : -1;
-    if (st == BN_OK && *g < 0) {
-        if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups)) {
-            bn_arena_destroy(&a);
-            return BN_ERR_NOMEM;
-        }
-        char **keys = realloc(x->group_keys, x->groups_cap * sizeof *keys);
-        if (!keys) {
-            bn_arena_destroy(&a);
-            return BN_ERR_NOMEM;
-        }
-        x->group_keys = keys;
-        *g = (long)x->ngroups;
-        memset(&x->groups[*g], 0, sizeof x->groups[*g]);
-        x->group_keys[*g] = strdup(key);
-        x->ngroups++;
-        if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
-            st = BN_ERR_NOMEM;
-        else
-            st = bn_phrases_add(x->phrases, phrase, (int)*g, 0);
-    }
+    /* tokenized once: the group's key and the phrase come from the tokens */
+    bn_tokens toks;
+    size_t plen = strlen(phrase);
+    bn_status st = bn_tokenize(&a, phrase, plen, &toks);
+    if (st == BN_OK)
+        st = index_group_tokens(x, &a, phrase, plen, &toks, g);
+    else
+        *g = -1;
     bn_arena_destroy(&a);
     return st;
 }
@@ -789,12 +802,13 @@ typedef struct title_combos {
     bn_arena arena;
     long **groups;   /* per combo: its group indices, -1 at the end */
     size_t n, cap;
+    bn_tokens **forms; /* per actor, the tokens of each name of it, made when first wanted */
 } title_combos;
 
 static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, const long **out)
 {
     char key[1024];
-    snprintf(key, sizeof key, "%s\x1f%s", title, org_id ? org_id : "");
+    bn_str_join(key, sizeof key, title, '\x1f', org_id ? org_id : "");
     long c = bn_id_map_get(tc->memo, key);
     if (c >= 0) {
         *out = tc->groups[c];
@@ -807,12 +821,38 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
     if (!v || !k || bn_grow((void **)&tc->groups, &tc->cap, tc->n + 1, sizeof *tc->groups))
         return BN_ERR_NOMEM;
     size_t n = 0;
-    bn_status st = index_group(&kb->titles, title, &v[n++]);
+    /* "title form" tokenized as the title's tokens and the form's: the
+     * same tokens, each part tokenized once */
+    bn_arena a;
+    bn_arena_init(&a, 4096);
+    bn_tokens tt;
+    size_t tlen = strlen(title);
+    bn_status st = bn_tokenize(&a, title, tlen, &tt);
+    if (st == BN_OK)
+        st = index_group_tokens(&kb->titles, &a, title, tlen, &tt, &v[n++]);
+    if (st == BN_OK && nforms && !tc->forms[org]) {
+        bn_tokens *ft = bn_arena_alloc(&tc->arena, nforms * sizeof *ft);
+        for (size_t f = 0; ft && f < nforms; f++)
+            if (bn_tokenize(&tc->arena, kb->v[org].forms[f], strlen(kb->v[org].forms[f]), &ft[f]) != BN_OK)
+                ft = NULL;
+        if (!ft)
+            st = BN_ERR_NOMEM;
+        tc->forms[org] = ft;
+    }
     for (size_t f = 0; st == BN_OK && f < nforms; f++) {
         char phrase[512];
-        snprintf(phrase, sizeof phrase, "%s %s", title, kb->v[org].forms[f]);
-        st = index_group(&kb->titles, phrase, &v[n++]);
+        bn_str_join(phrase, sizeof phrase, title, ' ', kb->v[org].forms[f]);
+        size_t plen = strlen(phrase);
+        bn_tokens pt;
+        /* (a phrase cut to fit `phrase` is tokenized as it is) */
+        if (plen == tlen + 1 + strlen(kb->v[org].forms[f]))
+            st = bn_tokens_join(&a, &tt, &tc->forms[org][f], (uint32_t)tlen + 1, &pt);
+        else
+            st = bn_tokenize(&a, phrase, plen, &pt);
+        if (st == BN_OK)
+            st = index_group_tokens(&kb->titles, &a, phrase, plen, &pt, &v[n++]);
     }
+    bn_arena_destroy(&a);
     if (st != BN_OK)
         return st;
     v[n] = -1;
@@ -854,14 +894,14 @@ static bn_status compile_titles(bn_kb *kb)
 {
     if (index_init(&kb->titles) != BN_OK)
         return BN_ERR_NOMEM;
-    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0};
+    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0, calloc(kb->n ? kb->n : 1, sizeof(bn_tokens *))};
     bn_arena_init(&tc.arena, 64 * 1024);
     /* the variants of each title: the pairs in `order` sorted by title,
      * variant_of maps a title to its first place there */
     size_t np = kb->nvariants / 2;
     size_t *order = malloc((np + 1) * sizeof *order);
     bn_id_map *variant_of = bn_id_map_new();
-    bn_status st = tc.memo && order && variant_of ? BN_OK : BN_ERR_NOMEM;
+    bn_status st = tc.memo && tc.forms && order && variant_of ? BN_OK : BN_ERR_NOMEM;
     for (size_t v = 0; st == BN_OK && v < np; v++)
         order[v] = v;
     if (st == BN_OK && bn_sort_r(order, np, sizeof *order, variant_order, kb))
@@ -885,6 +925,7 @@ static bn_status compile_titles(bn_kb *kb)
     bn_id_map_free(variant_of);
     bn_id_map_free(tc.memo);
     free(tc.groups);
+    free(tc.forms);
     bn_arena_destroy(&tc.arena);
     return st == BN_OK ? bn_phrases_compile(kb->titles.phrases) : st;
 }

@@ -7,6 +7,7 @@
 
 typedef struct phrase {
     char *keys;       /* folded words, each NUL-terminated, back to back */
+    size_t klen;      /* their bytes, NULs included */
     uint32_t *hashes; /* per word */
     int ntok;
     int payload;
@@ -79,10 +80,17 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     bn_tokens toks;
     size_t len = strlen(text);
     bn_status st = bn_tokenize(&a, text, len, &toks);
-    if (st != BN_OK || toks.n == 0) {
-        bn_arena_destroy(&a);
-        return st;
-    }
+    if (st == BN_OK)
+        st = bn_phrases_add_tokens(p, &toks, payload, flags);
+    bn_arena_destroy(&a);
+    return st;
+}
+
+bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payload, unsigned flags)
+{
+    const bn_tokens toks = *tokens;
+    if (toks.n == 0)
+        return BN_OK;
     phrase ph = {0};
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
@@ -92,7 +100,6 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
     if (!ph.keys || !ph.hashes) {
         free(ph.keys);
         free(ph.hashes);
-        bn_arena_destroy(&a);
         return BN_ERR_NOMEM;
     }
     size_t k = 0;
@@ -101,11 +108,11 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
         k += toks.v[i].key_len + 1u;
         ph.hashes[i] = toks.v[i].hash;
     }
+    ph.klen = klen;
     ph.ntok = (int)toks.n;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
-    bn_arena_destroy(&a);
     if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
         free(ph.keys);
         free(ph.hashes);
@@ -118,15 +125,13 @@ bn_status bn_phrases_add(bn_phrases *p, const char *text, int payload, unsigned 
 
 static int keys_cmp(const phrase *a, const phrase *b)
 {
-    /* compare word sequences */
-    const char *x = a->keys, *y = b->keys;
-    for (int i = 0; i < a->ntok && i < b->ntok; i++) {
-        int c = strcmp(x, y);
-        if (c)
-            return c;
-        x += strlen(x) + 1;
-        y += strlen(y) + 1;
-    }
+    /* compare word sequences: word by word as strcmp compares, which is
+     * the bytes of the keys back to back, NULs included (a word that is
+     * a prefix of the other ends first, and its NUL is the smaller) */
+    size_t n = a->klen < b->klen ? a->klen : b->klen;
+    int c = memcmp(a->keys, b->keys, n);
+    if (c)
+        return c;
     return (a->ntok > b->ntok) - (a->ntok < b->ntok);
 }
 
@@ -287,7 +292,7 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
 }
 
 /* Whether phrase ph is at token i (end: the first token it may not use). */
-static int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, size_t i, size_t end)
+static inline int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, size_t i, size_t end)
 {
     if ((size_t)ph->ntok > end - i)
         return 0;
@@ -301,10 +306,15 @@ static int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, 
     const char *key = ph->keys;
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
-        if (strcmp(toks->keys + t->key, key) != 0 ||
+        /* the words themselves (keys of a few bytes: compared here, and
+         * the phrase's next word is after this one's NUL) */
+        const char *x = toks->keys + t->key;
+        while (*x && *x == *key)
+            x++, key++;
+        if (*x != *key ||
             (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start, ph->punct_gaps)))
             return 0;
-        key += strlen(key) + 1;
+        key++;
     }
     return 1;
 }

@@ -24,6 +24,9 @@ void bn_phrases_free(bn_phrases *p);
  * payload (returns BN_OK).  Phrases with no word are ignored. */
 bn_status bn_phrases_add(bn_phrases *p, const char *phrase, int payload, unsigned flags);
 
+/* The same for a phrase already tokenized (bn_tokenize of its text). */
+bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *toks, int payload, unsigned flags);
+
 /* Must be called after the last add and before the first match. */
 bn_status bn_phrases_compile(bn_phrases *p);
 

@@ -24,6 +24,15 @@ static const UNormalizer2 *nfd_instance(void)
     return U_SUCCESS(st) ? n : NULL;
 }
 
+int32_t bn_u8_next_icu(const uint8_t *p, int32_t *i, int32_t n)
+{
+    int32_t k = *i;
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    *i = k;
+    return c;
+}
+
 size_t bn_utf8_check(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s;
@@ -36,9 +45,7 @@ size_t bn_utf8_check(const char *s, size_t len)
             continue;
         }
         int32_t at = i;
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (c < 0)
+        if (bn_u8_next(p, &i, n) < 0)
             return (size_t)at;
     }
     return (size_t)-1;
@@ -87,6 +94,10 @@ typedef struct folded_cp {
 
 static folded_cp *fold_cache;
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+/* The tokeniser's view of ASCII, filled with the cache: the byte a letter
+ * or digit folds to (0: no part of a word). */
+static uint8_t ascii_fold[128];
+static uint64_t ascii_shape[128]; /* and its shape counts */
 
 static int is_word_cp_icu(UChar32 c)
 {
@@ -206,6 +217,8 @@ static uint64_t shape_bits(UChar32 c, uint8_t cls)
            (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0);
 }
 
+static void run_tables_init(const folded_cp *v);
+
 static void fold_cache_init(void)
 {
     folded_cp *v = calloc(FOLD_CACHE, sizeof *v);
@@ -235,6 +248,11 @@ static void fold_cache_init(void)
             f->tone = tone;
         }
     }
+    for (int c = 0; c < 128; c++) {
+        ascii_fold[c] = v[c].word ? (uint8_t)v[c].s[BN_FOLD_TONE][0] : 0;
+        ascii_shape[c] = v[c].shape;
+    }
+    run_tables_init(v);
     fold_cache = v;
 }
 
@@ -385,8 +403,98 @@ static int is_space_like(UChar32 c)
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
 
-bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
-                        bn_text *out, size_t *bad_offset)
+/* Whether the byte at p[i] (i < n) begins a code point that opens a
+ * segment of its own and is written as it is or flushes the segment
+ * before it: ASCII, U+00C0..U+02FF (lead bytes C3..CB: none dropped or
+ * replaced), the Vietnamese letters U+1E80..U+1EFF (E1 BA, E1 BB), or a
+ * bad byte there (U+FFFD: a boundary too, or refused). */
+static inline int opens_segment(const uint8_t *p, int32_t i, int32_t n)
+{
+    return p[i] < 0x80 || (p[i] >= 0xC3 && p[i] <= 0xCB) ||
+           (p[i] == 0xE1 && i + 1 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB));
+}
+
+/* For the cleaner's runs: a bit per continuation byte (80..BF) of each
+ * lead byte C3..CB, and of E1 BA and E1 BB, set when the code point they
+ * make is NFC on its own with a boundary before it (the fold cache's
+ * CP_NFC_ALONE and CP_NFC_BOUNDARY).  Filled with the cache. */
+static uint64_t run2[9], run3[2];
+
+static void run_tables_init(const folded_cp *v)
+{
+    for (int lead = 0xC3; lead <= 0xCB; lead++)
+        for (int t = 0x80; t < 0xC0; t++) {
+            UChar32 c = (UChar32)(lead & 0x1F) << 6 | (t & 0x3F);
+            if ((v[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) == (CP_NFC_ALONE | CP_NFC_BOUNDARY))
+                run2[lead - 0xC3] |= (uint64_t)1 << (t - 0x80);
+        }
+    for (int t1 = 0xBA; t1 <= 0xBB; t1++)
+        for (int t = 0x80; t < 0xC0; t++) {
+            UChar32 c = 0x1000 | (UChar32)(t1 & 0x3F) << 6 | (t & 0x3F);
+            if ((v[c].props & (CP_NFC_ALONE | CP_NFC_BOUNDARY)) == (CP_NFC_ALONE | CP_NFC_BOUNDARY))
+                run3[t1 - 0xBA] |= (uint64_t)1 << (t - 0x80);
+        }
+}
+
+/* The cleaner's run of plain text: from p[i] while there is no segment
+ * open, every code point that is NFC on its own and followed by one that
+ * opens a segment is written as it is, as the code below would write it
+ * one at a time: printable ASCII, and the letters of Latin-1 to IPA and
+ * of Vietnamese with CP_NFC_ALONE and CP_NFC_BOUNDARY (run2, run3).
+ * Each of those opens a segment, so within a run only the last one's
+ * follower is looked at (for ASCII, opens_segment; for a letter, a byte
+ * below CC or E1 BA/BB, as in bn_text_clean).  Each byte gets the offset
+ * of its code point's first byte, and the bytes are copied at once.
+ * Returns the new i. */
+static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32_t n)
+{
+    size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
+    int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
+    int32_t j = i, last = i; /* the end of the run, the start of its last code point */
+    int ascii = 0;
+    /* each byte's offset is written as the run is read (past the run's
+     * end when its last code point is given back: room the text has) */
+    uint32_t *w = o->orig + o->len;
+    while (j < lim) {
+        uint8_t b = p[j];
+        if ((uint8_t)(b - 0x20) < 0x5F) {
+            *w++ = (uint32_t)j;
+            last = j++;
+            ascii = 1;
+        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
+            if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
+                break;
+            w[0] = w[1] = (uint32_t)j;
+            w += 2;
+            last = j;
+            j += 2;
+            ascii = 0;
+        } else if (b == 0xE1) {
+            if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
+                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
+                break;
+            w[0] = w[1] = w[2] = (uint32_t)j;
+            w += 3;
+            last = j;
+            j += 3;
+            ascii = 0;
+        } else {
+            break;
+        }
+    }
+    if (j == i)
+        return i;
+    /* the last code point's follower */
+    if (j < n && (ascii ? !opens_segment(p, j, n)
+                        : !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB)))))
+        j = last;
+    memcpy(o->s + o->len, p + i, (size_t)(j - i));
+    o->len += (size_t)(j - i);
+    return j;
+}
+
+static inline bn_status text_clean(bn_arena *arena, const char *raw, size_t len, int lenient, bn_text *out,
+                                   size_t *bad_offset, int runs)
 {
     const UNormalizer2 *nfc = nfc_instance();
     const uint8_t *p = (const uint8_t *)raw;
@@ -407,6 +515,11 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     size_t replaced = 0;
     int32_t i = 0, n = (int32_t)len;
     while (i < n) {
+        if (runs && seg.n == 0 && cache) {
+            i = clean_run(&o, p, i, n);
+            if (i >= n)
+                break;
+        }
         uint32_t at = (uint32_t)i;
         UChar32 c;
         if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: kept, and a segment of its own */
@@ -522,6 +635,18 @@ bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenien
     return BN_OK;
 }
 
+bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
+                        bn_text *out, size_t *bad_offset)
+{
+    return text_clean(arena, raw, len, lenient, out, bad_offset, 1);
+}
+
+bn_status bn_text_clean_by_segment(bn_arena *arena, const char *raw, size_t len, int lenient,
+                                   bn_text *out, size_t *bad_offset)
+{
+    return text_clean(arena, raw, len, lenient, out, bad_offset, 0);
+}
+
 size_t bn_fold_word(const char *s, size_t len, bn_fold_mode mode, char *out, size_t cap)
 {
     const folded_cp *cache = folded();
@@ -632,6 +757,53 @@ char *bn_fold_string(bn_arena *arena, const char *s, size_t len, bn_fold_mode mo
     return buf;
 }
 
+char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].end - t->v[i].start > 80) /* a key cut short: fold the text */
+            return bn_fold_string(arena, s, len, BN_FOLD_TONE);
+        n += t->v[i].key_len + 1u;
+    }
+    char *out = bn_arena_alloc(arena, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (i)
+            out[k++] = ' ';
+        memcpy(out + k, t->keys + t->v[i].key, t->v[i].key_len);
+        k += t->v[i].key_len;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+bn_status bn_tokens_join(bn_arena *arena, const bn_tokens *x, const bn_tokens *y, uint32_t shift, bn_tokens *out)
+{
+    size_t kx = x->n ? x->v[x->n - 1].key + x->v[x->n - 1].key_len + 1u : 0;
+    size_t ky = y->n ? y->v[y->n - 1].key + y->v[y->n - 1].key_len + 1u : 0;
+    bn_token *v = bn_arena_alloc(arena, (x->n + y->n + 1) * sizeof *v);
+    char *keys = bn_arena_alloc(arena, kx + ky + 1);
+    if (!v || !keys)
+        return BN_ERR_NOMEM;
+    memcpy(keys, x->keys, kx);
+    memcpy(keys + kx, y->keys, ky);
+    keys[kx + ky] = '\0';
+    if (x->n)
+        memcpy(v, x->v, x->n * sizeof *v);
+    for (size_t i = 0; i < y->n; i++) {
+        v[x->n + i] = y->v[i];
+        v[x->n + i].start += shift;
+        v[x->n + i].end += shift;
+        v[x->n + i].key += (uint32_t)kx;
+    }
+    out->v = v;
+    out->n = x->n + y->n;
+    out->keys = keys;
+    return BN_OK;
+}
+
 typedef struct tokenize_ctx {
     bn_arena *arena;
     const folded_cp *cache;
@@ -709,7 +881,7 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         if (p[i] < 0x80)
             ch = p[i++];
         else
-            U8_NEXT(p, i, n, ch);
+            ch = bn_u8_next(p, &i, n);
         if (ch < 0 || !is_word_cp(cache, ch))
             continue;
         if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
@@ -747,12 +919,12 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             /* fold ch as bn_fold_word does */
             if (ch < 0x80) {
                 if (k + 1 < KEY_MAX) {
-                    char lc = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-                    key[k++] = lc;
-                    h = (h ^ (unsigned char)lc) * 16777619u;
+                    uint8_t lc = ascii_fold[ch];
+                    key[k++] = (char)lc;
+                    h = (h ^ lc) * 16777619u;
                 }
                 if (shaped)
-                    cl = cache[ch].shape;
+                    cl = ascii_shape[ch];
             } else if (ch < FOLD_CACHE) {
                 const folded_cp *f = &cache[ch];
                 size_t fn = f->n[BN_FOLD_TONE];
@@ -784,13 +956,18 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             if (i >= n)
                 break;
             int32_t at = i;
-            if (p[i] < 0x80)
+            if (p[i] < 0x80) {
+                if (!ascii_fold[p[i]]) {
+                    we = at;
+                    break;
+                }
                 ch = p[i++];
-            else
-                U8_NEXT(p, i, n, ch);
-            if (ch < 0 || !is_word_cp(cache, ch)) {
-                we = at; /* (the code point after the word is no word's start) */
-                break;
+            } else {
+                ch = bn_u8_next(p, &i, n);
+                if (ch < 0 || !is_word_cp(cache, ch)) {
+                    we = at; /* (the code point after the word is no word's start) */
+                    break;
+                }
             }
         }
         if (we - ws > 80) {
@@ -853,9 +1030,10 @@ static bn_status tokenize_with_shapes(tokenize_ctx *c, const char *s, size_t len
 static bn_status tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)
 {
     tokenize_ctx c = {.arena = arena, .cache = folded(), .s = s};
-    /* room for a word every six bytes and their keys at once, as
-     * Vietnamese runs; grown when a text has more */
-    c.cap = len / 6 + 8;
+    /* room for a word every four bytes and their keys at once (Vietnamese
+     * runs about six; numbers, initials and short words more, and a grown
+     * array is copied); grown when a text has more */
+    c.cap = len / 4 + 8;
     c.keys_cap = len + len / 4 + KEY_MAX;
     c.v = bn_arena_alloc(arena, c.cap * sizeof *c.v);
     c.keys = bn_arena_alloc(arena, c.keys_cap);
@@ -935,42 +1113,7 @@ size_t bn_tokens_at(const bn_tokens *t, size_t offset)
     return lo;
 }
 
-size_t bn_closer_len(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
-        return 3; /* ” ’ */
-    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
-        return 2; /* » */
-    return 0;
-}
 
-size_t bn_final_punct_len(const char *s, size_t i, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
-        return 1;
-    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-        return 3; /* … */
-    return 0;
-}
-
-size_t bn_skip_closers(const char *s, size_t i, size_t end)
-{
-    size_t n;
-    while ((n = bn_closer_len(s, i, end)))
-        i += n;
-    return i;
-}
-
-int bn_curly_quote(const char *p, const char *e)
-{
-    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
-        return 0;
-    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
-}
 
 int bn_is_upper_at(const char *s, size_t len, size_t i)
 {
@@ -1080,4 +1223,18 @@ char *bn_utf8_repair(const char *s, size_t len, size_t *out_len)
     out[n] = '\0';
     *out_len = n;
     return out;
+}
+
+void bn_str_join(char *out, size_t cap, const char *a, char sep, const char *b)
+{
+    if (cap == 0)
+        return;
+    size_t la = strlen(a), lb = strlen(b);
+    size_t k = la < cap - 1 ? la : cap - 1;
+    memcpy(out, a, k);
+    if (k < cap - 1)
+        out[k++] = sep;
+    size_t n = lb < cap - 1 - k ? lb : cap - 1 - k;
+    memcpy(out + k, b, n);
+    out[k + n] = '\0';
 }

@@ -26,12 +26,45 @@ typedef struct bn_text {
  * (size_t)-1 when `s` is valid. */
 size_t bn_utf8_check(const char *s, size_t len);
 
+/* ICU's U8_NEXT(p, *i, n, c) as a function: the code point at p[*i]
+ * (*i < n), or a negative value for an ill-formed sequence, and *i moved
+ * past what it read. */
+int32_t bn_u8_next_icu(const uint8_t *p, int32_t *i, int32_t n);
+
+/* The same, with the forms of two and three bytes whose lead byte needs
+ * no more than continuation bytes to be well formed (C2..DF; E1..EC,
+ * EE, EF) read here, and the rest by ICU. */
+static inline int32_t bn_u8_next(const uint8_t *p, int32_t *i, int32_t n)
+{
+    int32_t k = *i;
+    uint8_t b = p[k];
+    if (b < 0x80) {
+        *i = k + 1;
+        return b;
+    }
+    if (b >= 0xC2 && b <= 0xDF && k + 1 < n && (p[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return (int32_t)(b & 0x1F) << 6 | (p[k + 1] & 0x3F);
+    }
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && k + 2 < n && (p[k + 1] & 0xC0) == 0x80 &&
+        (p[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (int32_t)(b & 0x0F) << 12 | (int32_t)(p[k + 1] & 0x3F) << 6 | (p[k + 2] & 0x3F);
+    }
+    return bn_u8_next_icu(p, i, n);
+}
+
 /* Cleans `raw` into `out` (memory from `arena`): BOM and zero-width
  * characters dropped, CRLF and CR to LF, NBSP and other spaces to ' ',
  * control characters to ' ', NFC.  Invalid UTF-8 fails with BN_ERR_UTF8 and
  * *bad_offset set, unless `lenient`, which writes U+FFFD instead. */
 bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
                         bn_text *out, size_t *bad_offset);
+
+/* bn_text_clean without its fast path for runs of plain text (every code
+ * point through the segment logic): the same result, for tests. */
+bn_status bn_text_clean_by_segment(bn_arena *arena, const char *raw, size_t len, int lenient,
+                                   bn_text *out, size_t *bad_offset);
 
 /* Maps a clean span [start, end) to the original text. */
 static inline void bn_text_orig_span(const bn_text *t, size_t start, size_t end,
@@ -117,6 +150,16 @@ enum {
  * (from `arena`). */
 bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes);
 
+/* bn_fold_string(arena, s, len, BN_FOLD_TONE) made from the tokens of s
+ * (bn_tokenize's): their keys joined by spaces, or s folded again when a
+ * word is too long for its key to be whole. */
+char *bn_tokens_key(bn_arena *arena, const char *s, size_t len, const bn_tokens *t);
+
+/* The tokens of x's text, a space and y's text (bn_tokenize's of each;
+ * shift: the length of x's text and the space), made from theirs: the
+ * words of each, y's moved by shift, keys and all. */
+bn_status bn_tokens_join(bn_arena *arena, const bn_tokens *x, const bn_tokens *y, uint32_t shift, bn_tokens *out);
+
 /* Index of the first token whose start is >= offset (n if none). */
 size_t bn_tokens_at(const bn_tokens *t, size_t offset);
 
@@ -151,13 +194,59 @@ static inline uint64_t bn_hash64(const char *s, size_t len)
 /* Punctuation around a sentence's end in s[i..end): the length in bytes
  * of a closing quote or bracket (" ' ) ] ” ’ ») at i, or 0; of a final
  * mark (. ! ? …), or 0; and the position after a run of closers. */
-size_t bn_closer_len(const char *s, size_t i, size_t end);
-size_t bn_final_punct_len(const char *s, size_t i, size_t end);
-size_t bn_skip_closers(const char *s, size_t i, size_t end);
+static inline size_t bn_closer_len(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x9D || u[i + 2] == 0x99))
+        return 3; /* ” ’ */
+    if (i + 2 <= end && u[i] == 0xC2 && u[i + 1] == 0xBB)
+        return 2; /* » */
+    return 0;
+}
+
+static inline size_t bn_final_punct_len(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        return 1;
+    if (i + 3 <= end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+        return 3; /* … */
+    return 0;
+}
+
+/* Whether s[i..end) may open with closers and final punctuation: when
+ * it does not, bn_final_punct_len(s, bn_skip_closers(s, i, end), end) is
+ * 0 (its first byte starts neither). */
+static inline int bn_may_end_sentence(const char *s, size_t i, size_t end)
+{
+    if (i >= end)
+        return 0;
+    switch ((unsigned char)s[i]) {
+    case '.': case '!': case '?': case '"': case '\'': case ')': case ']': case 0xE2: case 0xC2:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static inline size_t bn_skip_closers(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    while ((n = bn_closer_len(s, i, end)))
+        i += n;
+    return i;
+}
 
 /* 1 for an opening curly quote “ at p, 2 for a closing one ”, 0 for
  * anything else (e: where the text ends). */
-int bn_curly_quote(const char *p, const char *e);
+static inline int bn_curly_quote(const char *p, const char *e)
+{
+    if (e - p < 3 || (unsigned char)p[0] != 0xE2 || (unsigned char)p[1] != 0x80)
+        return 0;
+    return (unsigned char)p[2] == 0x9C ? 1 : (unsigned char)p[2] == 0x9D ? 2 : 0;
+}
 
 /* Whether the code point starting at s[i] is upper case (decodes UTF-8). */
 int bn_is_upper_at(const char *s, size_t len, size_t i);
@@ -173,5 +262,9 @@ const char *bn_guess_encoding(const char *s, size_t len);
 /* Replaces each invalid UTF-8 sequence by U+FFFD; returns a malloc'd,
  * NUL-terminated copy (NULL when out of memory). */
 char *bn_utf8_repair(const char *s, size_t len, size_t *out_len);
+
+/* a, the byte sep and b into out (cap bytes), cut as snprintf(out, cap,
+ * "%s<sep>%s", a, b) cuts them (sep not NUL). */
+void bn_str_join(char *out, size_t cap, const char *a, char sep, const char *b);
 
 #endif

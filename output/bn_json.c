@@ -377,28 +377,47 @@ typedef struct jbuf {
     int nomem;
 } jbuf;
 
-static void jb_put(jbuf *b, const char *s, size_t n)
+static void jb_grow(jbuf *b, size_t n);
+
+static inline void jb_put(jbuf *b, const char *s, size_t n)
 {
     if (b->n + n + 2 > b->cap) { /* room for a '\n' and a NUL after it all */
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 2)
-            cap *= 2;
-        char *ns = b->nomem ? NULL : realloc(b->s, cap);
-        if (!ns) {
-            b->nomem = 1;
+        jb_grow(b, n);
+        if (b->n + n + 2 > b->cap)
             return;
-        }
-        b->s = ns;
-        b->cap = cap;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;
 }
 
-static void jb_lit(jbuf *b, const char *s)
+/* Makes room for n more bytes, the '\n' and the NUL (or sets nomem). */
+static void jb_grow(jbuf *b, size_t n)
+{
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + n + 2)
+        cap *= 2;
+    char *ns = b->nomem ? NULL : realloc(b->s, cap);
+    if (!ns) {
+        b->nomem = 1;
+        return;
+    }
+    b->s = ns;
+    b->cap = cap;
+}
+
+static inline void jb_lit(jbuf *b, const char *s)
 {
     jb_put(b, s, strlen(s));
 }
+
+/* The bytes a JSON string escapes: controls, '"' and '\\'. */
+static const uint8_t needs_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    ['"'] = 1, ['\\'] = 1,
+};
 
 /* A JSON string as jansson writes it; -1 (nothing written) for what
  * json_string refuses. */
@@ -412,9 +431,12 @@ static int jb_str(jbuf *b, const char *s)
     jb_put(b, "\"", 1);
     size_t from = 0;
     for (size_t i = 0; i < len; i++) {
+        /* (the bytes written as they are, a table look-up each) */
+        while (i < len && !needs_escape[(unsigned char)s[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
         jb_put(b, s + from, i - from);
         char esc[8];
         switch (c) {
@@ -437,7 +459,7 @@ static int jb_str(jbuf *b, const char *s)
 }
 
 /* "key": */
-static void jb_key(jbuf *b, const char *key)
+static inline void jb_key(jbuf *b, const char *key)
 {
     jb_put(b, "\"", 1);
     jb_lit(b, key);
@@ -461,11 +483,31 @@ static int jb_key_str_or_null(jbuf *b, const char *key, const char *v)
     return jb_str(b, v);
 }
 
+/* v in decimal, as "%lld" writes it, into num (room for 21 bytes and a
+ * NUL); returns its length. */
+size_t bn_json_format_int(char *num, long long v)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        num[k++] = '-';
+    while (n)
+        num[k++] = tmp[--n];
+    num[k] = '\0';
+    return k;
+}
+
 static void jb_key_int(jbuf *b, const char *key, long long v)
 {
     char num[32];
     jb_key(b, key);
-    jb_put(b, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+    jb_put(b, num, bn_json_format_int(num, v));
 }
 
 /* A real as jansson writes it with JSON_REAL_PRECISION(10) (the program
@@ -522,7 +564,7 @@ static void jb_year(jbuf *b, int y)
 {
     char num[16];
     if (y)
-        jb_put(b, num, (size_t)snprintf(num, sizeof num, "%d", y));
+        jb_put(b, num, bn_json_format_int(num, y));
     else
         jb_lit(b, "null");
 }

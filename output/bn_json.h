@@ -24,6 +24,10 @@ bn_status bn_json_write_extract(FILE *f, const bn_article *a, bn_error *err);
 /* The same line, newline included, as a new string (malloc) in *out. */
 bn_status bn_json_extract_line(const bn_article *a, char **out, size_t *len, bn_error *err);
 
+/* v in decimal as "%lld" writes it, into num (at least 21 bytes and the
+ * NUL); returns its length.  The extract record's integers. */
+size_t bn_json_format_int(char *num, long long v);
+
 /* The line `extract` writes for an input it had to skip, so that merge
  * still accounts for it: {"schema", "skipped": {"path", "line", "reason"}}. */
 bn_status bn_json_skipped_line(const char *path, int line, const char *reason, char **out, size_t *len);

@@ -136,7 +136,27 @@ static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
  * of the knowledge base whose organiser the article names may speak of it;
  * the date stage takes the year when the sentence's day and month fall in
  * it. */
-static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot)
+/* The actor words at each token to its sentence's end, as the actors'
+ * pass found them, for find_gatherings to read again: n (AW_UNKNOWN:
+ * not looked up there) and the payload. */
+enum { AW_UNKNOWN = 0xFF };
+typedef struct aw_seen {
+    uint8_t *n;
+    int *payload;
+} aw_seen;
+
+static inline size_t actor_words_at(const bn_article *a, const bn_lang *lang, const aw_seen *seen, size_t i,
+                                    size_t end, int *payload)
+{
+    if (seen->n && seen->n[i] != AW_UNKNOWN) {
+        *payload = seen->payload[i];
+        return seen->n[i];
+    }
+    return bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, end, payload);
+}
+
+static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot,
+                                 const aw_seen *seen)
 {
     const bn_phrases *places = bn_kb_places(kb), *names = bn_kb_gathering_names(kb);
     size_t cap = 0, mfirst = 0;
@@ -149,7 +169,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         size_t after_word = SIZE_MAX; /* the token after a location or gathering word */
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
-            size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            size_t n = actor_words_at(a, lang, seen, i, sn->tok_end, &payload);
             if (n > 0) {
                 cue |= payload == BN_AW_GATHERING;
                 if (payload == BN_AW_GATHERING || payload == BN_AW_LOCATION || payload == BN_AW_PLACE_NOUN)
@@ -772,6 +792,12 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
     if (!ctx.slot)
         return BN_ERR_NOMEM;
+    /* (no room for them: find_gatherings looks the words up again) */
+    aw_seen seen = {bn_arena_alloc(&a->arena, a->tokens.n + 1), bn_arena_alloc(&a->arena, (a->tokens.n + 1) * sizeof(int))};
+    if (!seen.n || !seen.payload)
+        seen.n = NULL;
+    else
+        memset(seen.n, AW_UNKNOWN, a->tokens.n + 1);
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         size_t title_end = SIZE_MAX; /* the token after the title being read */
@@ -783,6 +809,10 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
             quoted = edge >= 0 ? edge : quoted;
             size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
             size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
+            if (seen.n && nw < AW_UNKNOWN) {
+                seen.n[i] = (uint8_t)nw;
+                seen.payload[i] = nw ? word : 0;
+            }
             bn_status st = BN_OK;
             if (nw && (word == BN_AW_NOT_ACTOR || word == BN_AW_MEDIA) && nw >= n) {
                 title_end = SIZE_MAX;
@@ -907,7 +937,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         }
     }
     date_by_new_office(a, kb, lang->dates->office_words);
-    return find_gatherings(a, kb, lang, ctx.slot);
+    return find_gatherings(a, kb, lang, ctx.slot, &seen);
 }
 
 /* The article's actor for knowledge-base actor k, added when new (with no

@@ -225,6 +225,11 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
+    /* a word that starts none of the four sets, no rule and no quarter
+     * ("i" .. "iv") starts nothing: most words */
+    unsigned may = R->starts[t->hash % BN_DATE_STARTS];
+    if (!may && !(t->flags & BN_TOK_DIGIT) && a->tokens.keys[t->key] != 'i')
+        return 0;
     int payload;
     unsigned ok = 0; /* a bit per slot a rule may start with */
     size_t first[BN_DS_Q + 1]; /* the tokens the slot's item takes, where ok */
@@ -248,34 +253,80 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
             ok |= 1u << BN_DS_Q;
     } else {
         const char *key = a->tokens.keys + t->key;
-        if ((first[BN_DS_DW] = bn_phrases_match(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+        /* the four sets a word may start: `may` */
+        if ((may & BN_DATE_STARTS_DW) &&
+            (first[BN_DS_DW] = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
             ok |= 1u << BN_DS_DW;
-        if ((first[BN_DS_WD] = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
+        if ((may & BN_DATE_STARTS_WD) &&
+            (first[BN_DS_WD] = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
             ok |= 1u << BN_DS_WD;
-        if ((first[BN_DS_MW] = bn_phrases_match(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+        if ((may & BN_DATE_STARTS_MW) &&
+            (first[BN_DS_MW] = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
             ok |= 1u << BN_DS_MW;
-        if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+        if ((may & BN_DATE_STARTS_N) &&
+            (first[BN_DS_N] = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
             ok |= 1u << BN_DS_N;
         for (int q = 0; q < 4 && key[0] == 'i'; q++) /* all four open with "i" */
             if (strcmp(key, romans[q]) == 0)
                 ok |= 1u << BN_DS_Q;
     }
-    for (int s = 0; ok; s++, ok >>= 1)
-        for (size_t k = 0; (ok & 1) && k < R->nfirst_slot[s] && n < max; k++)
-            out[n++] = (cand){R->first_slot[s][k], first[s]};
-    if (!bn_date_rules_may_start(R, t->hash))
+    /* of the rules whose first slot the token fills, those whose second
+     * item the token after it may fill (second_may_match's test) */
+    for (int s = 0; ok; s++, ok >>= 1) {
+        if (!(ok & 1))
+            continue;
+        const struct bn_slot_rules *b = &R->by_second[s];
+        size_t t2 = i + first[s];
+        for (size_t k = 0; k < b->nany && n < max; k++)
+            out[n++] = (cand){b->any[k], first[s]};
+        if (t2 >= end)
+            continue;
+        if (a->tokens.v[t2].flags & BN_TOK_DIGIT)
+            for (size_t k = 0; k < b->ndigits && n < max; k++)
+                out[n++] = (cand){b->digits[k], first[s]};
+        uint32_t h2 = a->tokens.v[t2].hash;
+        size_t lo = 0, hi = b->nword;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (b->word[mid].hash < h2)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < b->nword && b->word[lo].hash == h2 && n < max; lo++)
+            out[n++] = (cand){b->word[lo].rule, first[s]};
+    }
+    if (!(may & BN_DATE_STARTS_RULE)) /* bn_date_rules_may_start */
         return n;
-    /* rules starting with this word */
-    size_t lo = 0, hi = R->nfirst_word;
+    /* rules starting with this word whose second item the next token
+     * may fill: a word by the pair of hashes, digits by the flag, any
+     * other when there is a next token */
+    const bn_token *t2 = i + 1 < end ? &a->tokens.v[i + 1] : NULL;
+    size_t lo = 0, hi = R->nword_other;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (R->first_word[mid].hash < t->hash)
+        if (R->word_other[mid].hash < t->hash)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < R->nfirst_word && R->first_word[lo].hash == t->hash && n < max; lo++)
-        out[n++] = (cand){R->first_word[lo].rule, 1};
+    for (; lo < R->nword_other && R->word_other[lo].hash == t->hash && n < max; lo++)
+        if (!R->word_other[lo].digits || (t2 && (t2->flags & BN_TOK_DIGIT)))
+            out[n++] = (cand){R->word_other[lo].rule, 1};
+    if (!t2)
+        return n;
+    lo = 0, hi = R->nword_pair;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct bn_word_rule *w = &R->word_pair[mid];
+        if (w->hash < t->hash || (w->hash == t->hash && w->hash2 < t2->hash))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < R->nword_pair && R->word_pair[lo].hash == t->hash && R->word_pair[lo].hash2 == t2->hash && n < max;
+         lo++)
+        out[n++] = (cand){R->word_pair[lo].rule, 1};
     return n;
 }
 

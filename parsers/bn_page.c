@@ -354,9 +354,8 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
     bn_piece *pieces = NULL;
     uint32_t row = 0;
     while (pos < len) {
-        size_t nl = pos;
-        while (nl < len && s[nl] != '\n')
-            nl++;
+        const char *e = memchr(s + pos, '\n', len - pos);
+        size_t nl = e ? (size_t)(e - s) : len;
         uint32_t start = (uint32_t)pos, end = (uint32_t)nl;
         pos = nl + 1;
         while (start < end && is_blank(s[start]))

@@ -25,7 +25,16 @@ static int is_blank(char c)
  * (closers,) final punctuation, closers, then spaces, opening quotes and
  * dashes only.  (A full stop glued to a capital, "đấu.Cơ", has had a
  * space put after it by bn_text_unglue.) */
-static uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1)
+static uint32_t sentence_break_at(const char *s, uint32_t g0, uint32_t g1);
+
+static inline uint32_t sentence_break(const char *s, uint32_t g0, uint32_t g1)
+{
+    if (!bn_may_end_sentence(s, g0, g1))
+        return 0; /* a space or a comma: most gaps */
+    return sentence_break_at(s, g0, g1);
+}
+
+static uint32_t sentence_break_at(const char *s, uint32_t g0, uint32_t g1)
 {
     size_t i = bn_skip_closers(s, g0, g1), n;
     if (!bn_final_punct_len(s, i, g1))

@@ -21,7 +21,9 @@
  * letter after one, which the stretch kept keeps.  The breaks, at the
  * starts of the code points kept, are the same (ICU's rules are UAX #29's;
  * checked on random text of every class), and the iterator reads a
- * fraction of the text. */
+ * fraction of the text.  Past the first letter after a terminator, the
+ * text up to the next terminator or separator is not read at all but for
+ * its last code point (to_utf16). */
 enum { SB_TABLE = 0x3000, RUN_OF = 0x80, WORD_OF = 0x40, SB_CLASS = 0x3F };
 
 /* The break iterator reads each body span as UTF-16, converted here with
@@ -36,7 +38,15 @@ struct bn_splitter {
     size_t cap;
     uint8_t sb[SB_TABLE]; /* Sentence_Break of each code point below SB_TABLE, with RUN_OF for those a run of
                            * which breaks like one */
+    /* the small letters' class (sb['a']) and which code points have it:
+     * ASCII by byte, two-byte forms by lead (C2..DF) and continuation
+     * byte, and the Vietnamese letters (E1 BA, E1 BB) by their last byte */
+    uint8_t stop1[128]; /* ASCII terminators and separators (to_utf16) */
+    /* two-byte forms (lead C2..DF, by continuation byte): terminators and
+     * separators, and marks and format characters */
+    uint64_t stop2[0xDF - 0xC2 + 1], mark2[0xDF - 0xC2 + 1];
 };
+
 
 /* The Sentence_Break class of c, with RUN_OF when a run of them breaks as
  * one of them does. */
@@ -46,6 +56,19 @@ static uint8_t sb_class(UChar32 c)
     int word = v == U_SB_LOWER || v == U_SB_UPPER || v == U_SB_OLETTER || v == U_SB_NUMERIC || v == U_SB_OTHER;
     int run = word || v == U_SB_SP || v == U_SB_CLOSE;
     return (uint8_t)((v & SB_CLASS) | (run ? RUN_OF : 0) | (word ? WORD_OF : 0));
+}
+
+static inline int is_letter_class(unsigned cl)
+{
+    cl &= SB_CLASS;
+    return cl == U_SB_LOWER || cl == U_SB_UPPER || cl == U_SB_OLETTER;
+}
+
+/* A terminator or a paragraph separator: where a sentence may end. */
+static inline int is_stop_class(unsigned cl)
+{
+    cl &= SB_CLASS;
+    return cl == U_SB_ATERM || cl == U_SB_STERM || cl == U_SB_SEP || cl == U_SB_CR || cl == U_SB_LF;
 }
 
 bn_splitter *bn_splitter_new(const char *locale)
@@ -61,6 +84,22 @@ bn_splitter *bn_splitter_new(const char *locale)
     }
     for (UChar32 c = 0; c < SB_TABLE; c++)
         sp->sb[c] = sb_class(c);
+    for (UChar32 c = 0; c < 0x80; c++)
+        sp->stop1[c] = (uint8_t)is_stop_class(sp->sb[c]);
+    for (UChar32 c = 0x80; c < 0x800; c++) {
+        unsigned cl = sp->sb[c] & SB_CLASS;
+        if (is_stop_class(cl))
+            sp->stop2[(c >> 6) - 2] |= (uint64_t)1 << (c & 0x3F);
+        if (cl == U_SB_EXTEND || cl == U_SB_FORMAT)
+            sp->mark2[(c >> 6) - 2] |= (uint64_t)1 << (c & 0x3F);
+    }
+    /* (the quiet stretch reads the Vietnamese letters E1 BA xx, E1 BB xx
+     * as neither: all are) */
+    for (UChar32 c = 0x1E80; c < 0x1F00; c++)
+        if (is_stop_class(sp->sb[c]) || (sp->sb[c] & SB_CLASS) == U_SB_EXTEND || (sp->sb[c] & SB_CLASS) == U_SB_FORMAT) {
+            bn_splitter_free(sp);
+            return NULL;
+        }
     return sp;
 }
 
@@ -131,6 +170,70 @@ static int false_stop(const bn_article *a, const bn_lang *lang, uint32_t start, 
 
 /* s[0..len) (valid UTF-8: clean text) into sp->u16 with sp->off8; the
  * number of UTF-16 units, or -1 when out of memory. */
+/* What to_utf16 has written so far, and the state of its runs. */
+typedef struct u16_out {
+    int32_t n;
+    unsigned prev;  /* the class of the code point before, or 0 */
+    unsigned word;  /* the word class before the spaces being read, or 0 */
+    int32_t spaces; /* where those spaces are in u16 */
+} u16_out;
+
+/* Reads code point c (class cl) at byte `at`: the first of a run stands
+ * for it, and a word class after spaces and the same class again for it
+ * all. */
+static inline void push_cp(bn_splitter *sp, u16_out *o, UChar32 c, unsigned cl, int32_t at)
+{
+    if (cl == o->prev && (cl & RUN_OF))
+        return; /* the run goes on: its first stands for it */
+    if (cl == o->word && (o->prev & SB_CLASS) == U_SB_SP) {
+        o->n = o->spaces; /* the word class again after spaces: the first stands for it all */
+        o->prev = cl;
+        return;
+    }
+    if ((cl & SB_CLASS) == U_SB_SP) {
+        if (o->prev & WORD_OF) {
+            o->word = o->prev;
+            o->spaces = o->n;
+        }
+    } else {
+        o->word = 0;
+    }
+    o->prev = cl;
+    if (c <= 0xFFFF) {
+        sp->off8[o->n] = at;
+        sp->u16[o->n++] = (UChar)c;
+    } else {
+        sp->off8[o->n] = sp->off8[o->n + 1] = at;
+        sp->u16[o->n++] = U16_LEAD(c);
+        sp->u16[o->n++] = U16_TRAIL(c);
+    }
+}
+
+static inline UChar32 next_cp(bn_splitter *sp, const uint8_t *p, int32_t *i, int32_t len, unsigned *cl)
+{
+    UChar32 c;
+    if (p[*i] < 0x80) {
+        c = p[(*i)++];
+    } else {
+        c = bn_u8_next(p, i, len);
+        if (c < 0)
+            c = 0xFFFD;
+    }
+    *cl = c < SB_TABLE ? sp->sb[c] : sb_class(c);
+    return c;
+}
+
+/* s[0..len) (valid UTF-8: clean text) into sp->u16 with sp->off8; the
+ * number of UTF-16 units, or -1 when out of memory.
+ *
+ * Past the first letter after a terminator (or the span's start), UAX #29
+ * breaks nowhere before the next terminator or paragraph separator, and
+ * its rules read nothing of what lies between but the code point right
+ * before a terminator (SB7: a letter before a full stop, ignoring marks
+ * and format characters, SB5).  So that stretch is skipped, and only its
+ * last code point other than a mark or a format character is read, before
+ * the terminator; from the terminator to the next letter, everything is
+ * read (SB6 to SB11 look there). */
 static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
 {
     if ((size_t)len + 1 > sp->cap) {
@@ -146,48 +249,64 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
         sp->cap = cap;
     }
     const uint8_t *p = (const uint8_t *)s;
-    int32_t i = 0, n = 0;
-    unsigned prev = 0; /* the class of the code point before, or 0 */
-    unsigned word = 0; /* the word class before the spaces being read, or 0 */
-    int32_t spaces = 0; /* where those spaces are in u16 */
+    const uint8_t *stop1 = sp->stop1;
+    int32_t i = 0;
+    u16_out o = {0, 0, 0, 0};
     while (i < len) {
+        unsigned cl;
         int32_t at = i;
-        UChar32 c;
-        if (p[i] < 0x80) {
-            c = p[i++];
-        } else {
-            U8_NEXT(p, i, len, c);
-            if (c < 0)
-                c = 0xFFFD;
-        }
-        unsigned cl = c < SB_TABLE ? sp->sb[c] : sb_class(c);
-        if (cl == prev && (cl & RUN_OF))
-            continue; /* the run goes on: its first stands for it */
-        if (cl == word && (prev & SB_CLASS) == U_SB_SP) {
-            n = spaces; /* the word class again after spaces: the first stands for it all */
-            prev = cl;
+        UChar32 c = next_cp(sp, p, &i, len, &cl);
+        push_cp(sp, &o, c, cl, at);
+        if (!is_letter_class(cl))
             continue;
-        }
-        if ((cl & SB_CLASS) == U_SB_SP) {
-            if (prev & WORD_OF) {
-                word = prev;
-                spaces = n;
+        /* the quiet stretch: to the next terminator or separator, the
+         * last code point before it remembered */
+        int32_t last = -1; /* its start, or -1: none since the letter */
+        UChar32 lc = 0;
+        unsigned lcl = 0;
+        for (;;) {
+            for (;;) {
+                if (i >= len)
+                    break;
+                uint8_t b = p[i];
+                if (b < 0x80) {
+                    if (stop1[b])
+                        break;
+                    last = i++;
+                } else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+                    unsigned t = p[i + 1] - 0x80u;
+                    if (sp->stop2[b - 0xC2] >> t & 1)
+                        break;
+                    if (!(sp->mark2[b - 0xC2] >> t & 1))
+                        last = i;
+                    i += 2;
+                } else if (b == 0xE1 && i + 2 < len && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
+                           (p[i + 2] & 0xC0) == 0x80) {
+                    last = i; /* a Vietnamese letter */
+                    i += 3;
+                } else {
+                    break;
+                }
             }
-        } else {
-            word = 0;
-        }
-        prev = cl;
-        if (c <= 0xFFFF) {
-            sp->off8[n] = at;
-            sp->u16[n++] = (UChar)c;
-        } else {
-            sp->off8[n] = sp->off8[n + 1] = at;
-            sp->u16[n++] = U16_LEAD(c);
-            sp->u16[n++] = U16_TRAIL(c);
+            if (i >= len)
+                break;
+            at = i;
+            c = next_cp(sp, p, &i, len, &cl);
+            if (is_stop_class(cl)) {
+                if (last >= 0) {
+                    int32_t k = last;
+                    lc = next_cp(sp, p, &k, len, &lcl);
+                    push_cp(sp, &o, lc, lcl, last);
+                }
+                push_cp(sp, &o, c, cl, at);
+                break;
+            }
+            if ((cl & SB_CLASS) != U_SB_EXTEND && (cl & SB_CLASS) != U_SB_FORMAT)
+                last = at;
         }
     }
-    sp->off8[n] = len;
-    return n;
+    sp->off8[o.n] = len;
+    return o.n;
 }
 
 size_t bn_splitter_breaks(bn_splitter *sp, const char *s, size_t len, uint32_t *out, size_t max)

@@ -103,6 +103,29 @@ static void knowledge_base_coverage(void **state)
     assert_true(bn_kb_gathering_count(env->kb) >= 100);
 }
 
+/* A gathering named by its place after a gathering or location word, and
+ * read from the actor words the actors' pass found at each token: the NATO
+ * summit in Warsaw (2016-07-08/09) when the sentence has a gathering word,
+ * none when it has not; and a place not right after such a word is no
+ * gathering's. */
+static void gathering_by_place(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tiêu đề\n"
+                                 "Tổng thư ký NATO dự hội nghị thượng đỉnh Warsaw hôm qua.\n"
+                                 "Ông Stoltenberg nói NATO đoàn kết tại Warsaw.\n",
+                                 "2016-07-09");
+    size_t in_first = 0;
+    for (size_t g = 0; g < a->ngatherings; g++) {
+        const bn_gathering_ref *r = &a->gatherings[g];
+        assert_int_equal(r->sentence, 0); /* the second sentence has no gathering word */
+        if (r->from == bn_days_from_civil(2016, 7, 8) && r->to == bn_days_from_civil(2016, 7, 9))
+            in_first++;
+    }
+    assert_int_equal(in_first, 1);
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -111,6 +134,7 @@ int main(void)
         cmocka_unit_test(person_names),
         cmocka_unit_test(a_body_of_two_sides),
         cmocka_unit_test(knowledge_base_coverage),
+        cmocka_unit_test(gathering_by_place),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -262,10 +263,65 @@ static void mods(void **state)
     assert_int_equal(x, BN_DATE_MOD_MID);
 }
 
+/* bn_date_format writes what its printf formats write, fast for plain
+ * digits: every precision, years from -12000 to 12000 by odd steps (and
+ * none), months, days, weeks and parts over their ranges and past them,
+ * negatives included. */
+static void format_as_printf(void **state)
+{
+    (void)state;
+    static const bn_precision precs[] = {BN_PREC_DAY, BN_PREC_WEEK, BN_PREC_MONTH, BN_PREC_QUARTER, BN_PREC_HALF,
+                                         BN_PREC_YEAR};
+    static const int small[] = {-150, -101, -100, -7, -1, 0, 1, 5, 9, 10, 12, 31, 53, 99, 100, 101, 199};
+    char buf[BN_TIMEX_MAX], want[BN_TIMEX_MAX], year[8];
+    size_t checked = 0;
+    for (size_t p = 0; p < sizeof precs / sizeof precs[0]; p++)
+        for (int y = -12001; y <= 12001; y += 397)
+            for (size_t a = 0; a < sizeof small / sizeof small[0]; a++)
+                for (size_t b = 0; b < sizeof small / sizeof small[0]; b += 2) {
+                    for (int none = 0; none < 2; none++) {
+                        bn_date d;
+                        memset(&d, 0, sizeof d);
+                        d.precision = precs[p];
+                        d.year = none ? 0 : y;
+                        d.month = small[a];
+                        d.day = small[b];
+                        d.week = small[a];
+                        d.part = small[b];
+                        strcpy(year, "XXXX");
+                        if (d.year)
+                            snprintf(year, sizeof year, "%04d", d.year % 10000);
+                        switch (d.precision) {
+                        case BN_PREC_DAY:
+                            snprintf(want, sizeof want, "%s-%02d-%02d", year, d.month % 100, d.day % 100);
+                            break;
+                        case BN_PREC_WEEK:
+                            snprintf(want, sizeof want, "%s-W%02d", year, d.week % 100);
+                            break;
+                        case BN_PREC_MONTH:
+                            snprintf(want, sizeof want, "%s-%02d", year, d.month % 100);
+                            break;
+                        case BN_PREC_QUARTER:
+                        case BN_PREC_HALF:
+                            snprintf(want, sizeof want, "%s-%c%d", year, d.precision == BN_PREC_QUARTER ? 'Q' : 'H',
+                                     d.part % 10);
+                            break;
+                        default:
+                            snprintf(want, sizeof want, "%s", year);
+                            break;
+                        }
+                        assert_string_equal(bn_date_format(&d, buf), want);
+                        checked++;
+                    }
+                }
+    assert_true(checked > 10000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip),
+        cmocka_unit_test(format_as_printf),
         cmocka_unit_test(invalid_rejected),
         cmocka_unit_test(order_is_the_texts),
         cmocka_unit_test(first_and_last_days),

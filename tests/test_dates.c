@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bn_date_rules.h"
 #include "bn_dates.h"
 #include "bn_model.h"
 #include "support.h"
@@ -527,6 +528,105 @@ static void office_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* The tagger's index of the rules that open with a slot, by their second
+ * item: every such rule in exactly the list its second item says, the
+ * words' list sorted; and the one table of which of the four word sets a
+ * token may start: bit for bit the sets' own first-word bits, folded to
+ * BN_DATE_STARTS. */
+static void rules_index_by_second(void **state)
+{
+    const bn_date_rules *R = ((test_env *)*state)->lang->dates;
+    size_t listed = 0;
+    for (int s = 0; s <= BN_DS_Q; s++) {
+        const struct bn_slot_rules *b = &R->by_second[s];
+        assert_int_equal(b->nany + b->ndigits + b->nword, R->nfirst_slot[s]);
+        for (size_t k = 0; k < R->nfirst_slot[s]; k++) {
+            size_t i = R->first_slot[s][k], found = 0;
+            const bn_date_rule *r = &R->v[i];
+            bn_date_slot second = r->nitems < 2 ? BN_DS_N : r->items[1].slot;
+            for (size_t j = 0; j < b->nany; j++)
+                if (b->any[j] == i) {
+                    found++;
+                    assert_true(second != BN_DS_WORD && second != BN_DS_D && second != BN_DS_D2 &&
+                                second != BN_DS_M && second != BN_DS_M2 && second != BN_DS_Y);
+                }
+            for (size_t j = 0; j < b->ndigits; j++)
+                if (b->digits[j] == i) {
+                    found++;
+                    assert_true(second == BN_DS_D || second == BN_DS_D2 || second == BN_DS_M ||
+                                second == BN_DS_M2 || second == BN_DS_Y);
+                }
+            for (size_t j = 0; j < b->nword; j++)
+                if (b->word[j].rule == i) {
+                    found++;
+                    assert_int_equal(second, BN_DS_WORD);
+                    assert_int_equal(b->word[j].hash, r->items[1].hash);
+                }
+            assert_int_equal(found, 1);
+            listed++;
+        }
+        for (size_t j = 1; j < b->nword; j++)
+            assert_true(b->word[j - 1].hash <= b->word[j].hash);
+    }
+    assert_true(listed > 50); /* "{DW} {D}/{M}", "{N} ngày trước" ... */
+    /* and those that open with a word: each in one of the two lists */
+    assert_int_equal(R->nword_pair + R->nword_other, R->nfirst_word);
+    for (size_t k = 0; k < R->nfirst_word; k++) {
+        size_t i = R->first_word[k].rule, found = 0;
+        const bn_date_rule *r = &R->v[i];
+        bn_date_slot second = r->nitems < 2 ? BN_DS_N : r->items[1].slot;
+        for (size_t j = 0; j < R->nword_pair; j++)
+            if (R->word_pair[j].rule == i) {
+                found++;
+                assert_int_equal(second, BN_DS_WORD);
+                assert_int_equal(R->word_pair[j].hash, r->items[0].hash);
+                assert_int_equal(R->word_pair[j].hash2, r->items[1].hash);
+            }
+        for (size_t j = 0; j < R->nword_other; j++)
+            if (R->word_other[j].rule == i) {
+                found++;
+                assert_true(second != BN_DS_WORD);
+                assert_int_equal(R->word_other[j].hash, r->items[0].hash);
+                assert_int_equal(R->word_other[j].digits, second == BN_DS_D || second == BN_DS_D2 ||
+                                                              second == BN_DS_M || second == BN_DS_M2 ||
+                                                              second == BN_DS_Y);
+            }
+        assert_int_equal(found, 1);
+    }
+    for (size_t j = 1; j < R->nword_pair; j++)
+        assert_true(R->word_pair[j - 1].hash < R->word_pair[j].hash ||
+                    (R->word_pair[j - 1].hash == R->word_pair[j].hash &&
+                     R->word_pair[j - 1].hash2 <= R->word_pair[j].hash2));
+    for (size_t j = 1; j < R->nword_other; j++)
+        assert_true(R->word_other[j - 1].hash <= R->word_other[j].hash);
+    assert_true(R->nword_pair > 100 && R->nword_other > 10);
+    const bn_phrases *sets[4] = {R->day_words, R->weekdays, R->month_words, R->numbers};
+    const unsigned bits[4] = {BN_DATE_STARTS_DW, BN_DATE_STARTS_WD, BN_DATE_STARTS_MW, BN_DATE_STARTS_N};
+    size_t none = 0;
+    for (int k = 0; k < 4; k++) {
+        const bn_phrases_head *h = (const bn_phrases_head *)sets[k];
+        assert_non_null(h->first);
+        size_t nbits = (size_t)h->fmask + 1;
+        for (size_t c = 0; c < BN_DATE_STARTS; c++) {
+            int want = 0;
+            for (size_t c2 = c; c2 < (nbits > BN_DATE_STARTS ? nbits : BN_DATE_STARTS); c2 += BN_DATE_STARTS)
+                want |= (int)(h->first[(c2 & h->fmask) / 64] >> ((c2 & h->fmask) % 64) & 1);
+            assert_int_equal((R->starts[c] & bits[k]) != 0, want);
+        }
+    }
+    for (uint32_t c = 0; c < BN_DATE_STARTS; c++) {
+        /* and the first words of rules, as bn_date_rules_may_start says for
+         * every hash with these low bits */
+        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0, bn_date_rules_may_start(R, c));
+        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0,
+                         bn_date_rules_may_start(R, c + 7u * BN_DATE_STARTS));
+        none += R->starts[c] == 0;
+    }
+    for (size_t k = 0; k < R->nfirst_word; k++)
+        assert_true(R->starts[R->first_word[k].hash % BN_DATE_STARTS] & BN_DATE_STARTS_RULE);
+    assert_true(none > BN_DATE_STARTS / 2); /* most words start none of them */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +651,7 @@ int main(void)
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),
         cmocka_unit_test(days_from_civil),
+        cmocka_unit_test(rules_index_by_second),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

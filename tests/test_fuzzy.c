@@ -366,9 +366,37 @@ static void folds_to_no_more_letters_than_bytes(void **state)
     }
 }
 
+/* The letter-mask test: more than k bits set, for every k from 0 to 33
+ * and masks of every count of bits (none, one, all, random). */
+static void more_bits_counts(void **state)
+{
+    (void)state;
+    uint64_t r = 0x9E3779B97F4A7C15ull;
+    for (int it = 0; it < 20000; it++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        uint32_t x = (uint32_t)r;
+        if (it % 4 == 1)
+            x &= (uint32_t)(r >> 32); /* fewer bits */
+        if (it % 4 == 2)
+            x &= (uint32_t)(r >> 32) & (uint32_t)(r >> 16);
+        if (it == 0)
+            x = 0;
+        if (it == 1)
+            x = 0xFFFFFFFFu;
+        if (it == 2)
+            x = 0x80000000u;
+        int bits = 0;
+        for (uint32_t y = x; y; y >>= 1)
+            bits += (int)(y & 1);
+        for (int k = 0; k <= 33; k++)
+            assert_int_equal(bn_fuzzy_more_bits(x, k), bits > k);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(more_bits_counts),
         cmocka_unit_test_setup_teardown(typos_found, setup, teardown),
         cmocka_unit_test_setup_teardown(distance_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(short_names_never, setup, teardown),

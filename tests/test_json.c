@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "support.h"
 #include "bn_json.h"
 #include "bn_labels.h"
@@ -433,10 +435,73 @@ static void labels_name_every_type(void **state)
     bn_labels_free(l);
 }
 
+/* The extract record's integers as "%lld" writes them: the edges of long
+ * long and 200,000 values of every size, both signs. */
+static void format_int_as_printf(void **state)
+{
+    (void)state;
+    char want[32], got[32];
+    static const long long edges[] = {0, 1, -1, 9, 10, -10, 99, 100, 2147483647LL, -2147483648LL,
+                                      4294967296LL, 9223372036854775807LL, -9223372036854775807LL - 1};
+    for (size_t k = 0; k < sizeof edges / sizeof edges[0]; k++) {
+        int n = snprintf(want, sizeof want, "%lld", edges[k]);
+        assert_int_equal(bn_json_format_int(got, edges[k]), (size_t)n);
+        assert_string_equal(got, want);
+    }
+    uint64_t r = 88172645463325252ull;
+    for (int k = 0; k < 200000; k++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        long long v = (long long)(r >> (r % 64)); /* every magnitude */
+        if (k & 1)
+            v = -v;
+        int n = snprintf(want, sizeof want, "%lld", v);
+        assert_int_equal(bn_json_format_int(got, v), (size_t)n);
+        assert_string_equal(got, want);
+    }
+}
+
+/* The record's strings escaped as jansson escapes them: a title holding
+ * every control byte, quotes, backslashes, DEL and Vietnamese is written
+ * as json_dumps writes the string, and reads back the same. */
+static void strings_escaped_as_jansson(void **state)
+{
+    bn_article *a = test_extract(*state, "Tiêu đề\nNga và Mỹ họp ngày 10/7.\n", "2024-07-10");
+    char title[128];
+    size_t n = 0;
+    for (int c = 1; c < 0x20; c++)
+        title[n++] = (char)c;
+    const char *rest = "\"a\\b\\\"\x7FViệt \"";
+    memcpy(title + n, rest, strlen(rest) + 1);
+    a->title = title;
+    char *line = NULL;
+    size_t len = 0;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_extract_line(a, &line, &len, &err), BN_OK);
+    json_t *js = json_string(title);
+    char *want = json_dumps(js, JSON_ENCODE_ANY);
+    assert_non_null(want);
+    char key[1024];
+    snprintf(key, sizeof key, "\"title\":%s", want);
+    assert_non_null(strstr(line, key));
+    json_error_t je;
+    json_t *back = json_loadb(line, len, 0, &je);
+    assert_non_null(back);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(back, "article"), "title")), title);
+    json_decref(back);
+    json_decref(js);
+    free(want);
+    free(line);
+    a->title = NULL;
+    bn_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_int_as_printf),
         cmocka_unit_test(extract_record_round_trip),
+        cmocka_unit_test(strings_escaped_as_jansson),
         cmocka_unit_test(extract_record_keeps_written_since),
         cmocka_unit_test(extract_record_keeps_a_deferred_count),
         cmocka_unit_test(bad_records_name_the_line),

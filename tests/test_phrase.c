@@ -325,6 +325,88 @@ static void empty_and_uncompiled(void **state)
     bn_arena_destroy(&ar);
 }
 
+/* Words whose keys hash alike are still told apart: FNV-1a gives
+ * "costarring" and "liquid", "altarage" and "zinke", "altarages" and
+ * "zinkes" one hash each, so only the comparison of the words themselves
+ * turns them away (as first words, as later words, and as a prefix of a
+ * longer key). */
+static void same_hash_other_word(void **state)
+{
+    (void)state;
+    assert_int_equal(bn_hash("costarring", 10), bn_hash("liquid", 6));
+    assert_int_equal(bn_hash("altarage", 8), bn_hash("zinke", 5));
+    assert_int_equal(bn_hash("altarages", 9), bn_hash("zinkes", 6));
+    bn_phrases *p = bn_phrases_new();
+    assert_non_null(p);
+    assert_int_equal(bn_phrases_add(p, "liquid", 1, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(p, "cho liquid", 2, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(p, "zinke nga", 3, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(p, "zinkes", 4, 0), BN_OK);
+    assert_int_equal(bn_phrases_compile(p), BN_OK);
+    bn_arena ar;
+    bn_arena_init(&ar, 4096);
+    static const char *const texts[] = {"costarring", "cho costarring", "altarage nga", "altarages"};
+    for (int k = 0; k < 4; k++) {
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, texts[k], strlen(texts[k]), &t), BN_OK);
+        for (size_t i = 0; i < t.n; i++) {
+            int payload = -1;
+            assert_int_equal(bn_phrases_match(p, texts[k], &t, i, t.n, &payload), 0);
+        }
+    }
+    /* and the words themselves still match */
+    static const char *const hits[] = {"liquid", "cho liquid", "zinke nga", "zinkes"};
+    for (int k = 0; k < 4; k++) {
+        bn_tokens t;
+        int payload = -1;
+        assert_int_equal(bn_tokenize(&ar, hits[k], strlen(hits[k]), &t), BN_OK);
+        assert_int_equal(bn_phrases_match(p, hits[k], &t, 0, t.n, &payload), t.n);
+        assert_int_equal(payload, k + 1);
+    }
+    bn_arena_destroy(&ar);
+    bn_phrases_free(p);
+}
+
+/* A phrase added as its tokens is the phrase added as text: two sets,
+ * one of each, give every token of a text the same match. */
+static void add_tokens_as_text(void **state)
+{
+    (void)state;
+    static const char *const phrases[] = {"Tổng thống Mỹ", "Bộ trưởng Ngoại giao", "Nga", "Liên bang Nga",
+                                          "Hội đồng Bảo an", "ông", "Bộ trưởng"};
+    bn_phrases *a = bn_phrases_new(), *b = bn_phrases_new();
+    assert_non_null(a);
+    assert_non_null(b);
+    bn_arena ar;
+    bn_arena_init(&ar, 4096);
+    for (int k = 0; k < 7; k++) {
+        unsigned flags = k % 2 ? BN_PHRASE_CASE : 0;
+        assert_int_equal(bn_phrases_add(a, phrases[k], k + 1, flags), BN_OK);
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, phrases[k], strlen(phrases[k]), &t), BN_OK);
+        assert_int_equal(bn_phrases_add_tokens(b, &t, k + 1, flags), BN_OK);
+    }
+    assert_int_equal(bn_phrases_compile(a), BN_OK);
+    assert_int_equal(bn_phrases_compile(b), BN_OK);
+    assert_int_equal(bn_phrases_count(a), bn_phrases_count(b));
+    static const char text[] = "Tổng thống Mỹ gặp Bộ trưởng Ngoại giao Liên bang Nga, ông nói tại Hội đồng Bảo an; "
+                               "bộ trưởng nga";
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, text, sizeof text - 1, &t), BN_OK);
+    size_t hits = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        int pa = -1, pb = -1;
+        size_t na = bn_phrases_match(a, text, &t, i, t.n, &pa), nb = bn_phrases_match(b, text, &t, i, t.n, &pb);
+        assert_int_equal(na, nb);
+        assert_int_equal(pa, pb);
+        hits += na > 0;
+    }
+    assert_true(hits >= 6);
+    bn_arena_destroy(&ar);
+    bn_phrases_free(a);
+    bn_phrases_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +415,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(end_bounds_the_match, setup, teardown),
         cmocka_unit_test_setup_teardown(case_flag, setup, teardown),
         cmocka_unit_test(no_case_flag),
+        cmocka_unit_test(same_hash_other_word),
+        cmocka_unit_test(add_tokens_as_text),
         cmocka_unit_test_setup_teardown(hyphen_and_separators, setup, teardown),
         cmocka_unit_test_setup_teardown(tone_placement, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_keeps_first, setup, teardown),

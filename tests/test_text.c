@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "bn_arena.h"
@@ -256,6 +257,78 @@ static void clean_empty(void **state)
     bn_arena_destroy(&ar);
 }
 
+/* The cleaner's fast path for runs of plain text against the same cleaner
+ * taking every code point through its segments: random strings of pieces
+ * that open, join or break segments (combining marks after ASCII and
+ * after Vietnamese letters, dropped and replaced characters, bad bytes,
+ * cut sequences) give the same text, byte map, count of replacements and
+ * refusals. */
+static void clean_runs_as_segments(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "Z", "n", " ", "  ", "\n", "\r", "\r\n", "\t", "1", ".", ",", "\x01", "\x7F",
+        "\xC3\xA0", "\xC3\x80", "\xC6\xB0", "\xC4\x91", "\xC6\xA1", "\xCB\x86", "\xC3\xB6",
+        "\xE1\xBA\xA1", "\xE1\xBB\x87", "\xE1\xBA\xBF", "\xE1\xBB\xB9", "\xE1\xBA\x9E", "\xE1\xB8\x80",
+        "\xCC\x81", "\xCC\xA3", "\xCC\x89", "\xCC\x83", "\xCC\x80", "\xCC\x9B", "\xCC\x82", "\xCD\x85",
+        "\xC2\xAD", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x80\xA8", "\xC2\x85",
+        "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xCE\xB1", "\xE1\xBE\xB3", "\xD0\x96",
+        "\xF0\x9F\x98\x80", "\xE0\xA4\x95", "\xE0\xA4\xBC", "\xEA\xB0\x80",
+        "\xFF", "\x80", "\xC3", "\xE1\xBA", "\xE1", "\xC3\x41", "\xE1\xBA\x41", "\xCC",
+        "Vi\xE1\xBB\x87t Nam ", "ti\xC3\xAA\xCC\x81ng ", "c\xE1\xBB\xA7" "a ",
+    };
+    enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 12345;
+    char buf[512];
+    bn_arena ar;
+    bn_arena_init(&ar, 1 << 16);
+    size_t runs = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = 1 + (int)(r >> 16) % 40;
+        for (int k = 0; k < count; k++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NPIECES];
+            size_t pl = strlen(pc);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, pc, pl);
+            len += pl;
+        }
+        for (int lenient = 0; lenient < 2; lenient++) {
+            bn_text a, b;
+            size_t bad_a = 0, bad_b = 0;
+            bn_status sa = bn_text_clean(&ar, buf, len, lenient, &a, &bad_a);
+            bn_status sb = bn_text_clean_by_segment(&ar, buf, len, lenient, &b, &bad_b);
+            assert_int_equal(sa, sb);
+            if (sa != BN_OK) {
+                assert_int_equal(bad_a, bad_b);
+                continue;
+            }
+            assert_int_equal(a.len, b.len);
+            assert_memory_equal(a.s, b.s, a.len + 1);
+            assert_memory_equal(a.orig, b.orig, (a.len + 1) * sizeof *a.orig);
+            assert_int_equal(a.replaced, b.replaced);
+            runs++;
+        }
+        if (round % 64 == 63) {
+            bn_arena_destroy(&ar);
+            bn_arena_init(&ar, 1 << 16);
+        }
+    }
+    assert_true(runs > 40000);
+    /* and a known answer: NFD after a run of plain text is composed, its
+     * bytes mapped to the letter's start */
+    static const char nfd[] = "ab e\xCC\x82\xCC\x81 \xE1\xBB\x87";
+    bn_text t;
+    assert_int_equal(bn_text_clean(&ar, nfd, sizeof nfd - 1, 0, &t, NULL), BN_OK);
+    assert_string_equal(t.s, "ab \xE1\xBA\xBF \xE1\xBB\x87");
+    static const uint32_t orig[] = {0, 1, 2, 3, 3, 3, 8, 9, 9, 9, 12};
+    assert_memory_equal(t.orig, orig, sizeof orig);
+    bn_arena_destroy(&ar);
+}
+
 /* ---- folding ---------------------------------------------------------- */
 
 static const char *fold(const char *s, bn_fold_mode mode, char *buf, size_t cap)
@@ -477,6 +550,245 @@ static void is_upper_at(void **state)
     assert_int_equal(bn_is_upper_at(s, strlen(s), 4), 0); /* past the end */
 }
 
+/* bn_str_join cuts as snprintf does: every length of both parts against
+ * every size of buffer from 1 to 12. */
+static void str_join_as_snprintf(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"", "a", "ab", "T\xE1\xBB\x95ng", "Ngo\xE1\xBA\xA1i tr\xC6\xB0\xE1\xBB\x9Fng M\xE1\xBB\xB9"};
+    char want[64], got[64];
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = 0; j < 5; j++)
+            for (size_t cap = 1; cap <= 40; cap++) {
+                memset(got, 'x', sizeof got);
+                snprintf(want, cap, "%s\x1f%s", parts[i], parts[j]);
+                bn_str_join(got, cap, parts[i], '\x1f', parts[j]);
+                assert_string_equal(got, want);
+                assert_int_equal(got[cap], 'x'); /* nothing written past cap */
+            }
+}
+
+/* bn_may_end_sentence turns away only gaps that bn_skip_closers and
+ * bn_final_punct_len find no final punctuation in: every first byte, with
+ * every second byte of the closers and marks that start with E2 80 or C2,
+ * and the empty gap; and it lets through each that has it. */
+static void may_end_sentence_as_punct(void **state)
+{
+    (void)state;
+    static const unsigned char tails[] = {0x80, 0x99, 0x9D, 0xA6, 0xBB, 'a', ' ', '.', 0};
+    size_t let_through = 0;
+    for (int c0 = 0; c0 < 256; c0++)
+        for (size_t a = 0; a < sizeof tails; a++)
+            for (size_t b = 0; b < sizeof tails; b++)
+                for (size_t len = 0; len <= 4; len++) {
+                    char g[5] = {(char)c0, (char)0x80, (char)tails[a], (char)tails[b], '.'};
+                    if (c0 == 0xC2)
+                        g[1] = (char)tails[a], g[2] = (char)tails[b];
+                    size_t i = bn_skip_closers(g, 0, len);
+                    int punct = bn_final_punct_len(g, i, len) != 0;
+                    if (!bn_may_end_sentence(g, 0, len))
+                        assert_false(punct);
+                    else
+                        let_through += punct;
+                }
+    assert_true(let_through > 0);
+    assert_false(bn_may_end_sentence(" .", 0, 2));
+    assert_true(bn_may_end_sentence("\xE2\x80\x9D.", 0, 4));
+    assert_true(bn_may_end_sentence(".", 0, 1));
+    assert_false(bn_may_end_sentence(".", 0, 0));
+}
+
+/* bn_u8_next reads what ICU's U8_NEXT reads: every lead byte, with every
+ * second byte and a spread of third and fourth ones, cut at every length. */
+static void u8_next_as_icu(void **state)
+{
+    (void)state;
+    static const uint8_t thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE1, 0xFF};
+    size_t inline_read = 0;
+    for (int b0 = 0; b0 < 256; b0++)
+        for (int b1 = 0; b1 < 256; b1++)
+            for (size_t k2 = 0; k2 < sizeof thirds; k2++)
+                for (size_t k3 = 0; k3 < sizeof thirds; k3 += 3)
+                    for (int32_t n = 1; n <= 4; n++) {
+                        const uint8_t p[4] = {(uint8_t)b0, (uint8_t)b1, thirds[k2], thirds[k3]};
+                        int32_t i = 0, j = 0;
+                        int32_t c = bn_u8_next(p, &i, n), want = bn_u8_next_icu(p, &j, n);
+                        assert_int_equal(c, want);
+                        assert_int_equal(i, j);
+                        inline_read += c >= 0x80 && i > 1;
+                    }
+    assert_true(inline_read > 10000);
+    /* and from the middle of a text */
+    static const char viet[] = "Vi\xE1\xBB\x87t \xC4\x91\xC3\xA0";
+    int32_t i = 2;
+    assert_int_equal(bn_u8_next((const uint8_t *)viet, &i, (int32_t)sizeof viet - 1), 0x1EC7);
+    assert_int_equal(i, 5);
+}
+
+/* bn_tokens_key gives bn_fold_string's key: random strings of words,
+ * marks, punctuation, bad bytes and words over 80 bytes (whose keys the
+ * tokeniser cuts: then the text is folded again). */
+static void tokens_key_as_fold_string(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "T\xE1\xBB\x95ng", "th\xE1\xBB\x91ng", "M\xE1\xBB\xB9", " ", "  ", "-", ", ", ".", "B\xE1\xBB\x99",
+        "tr\xC6\xB0\xE1\xBB\x9Fng", "NATO", "e\xCC\x81", "\xCC\x81", "\xFF", "\xE1\xBA", "x1", "2024",
+        "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", "\xE4\xB8\xAD\xE5\x9B\xBD", "\xF0\x9F\x98\x80",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    };
+    enum { NP = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 777;
+    char buf[400];
+    size_t long_words = 0;
+    for (int round = 0; round < 5000; round++) {
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = (int)(r >> 16) % 12;
+        for (int k = 0; k < count; k++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NP];
+            size_t pl = strlen(pc);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, pc, pl);
+            len += pl;
+        }
+        buf[len] = '\0';
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, buf, len, &t), BN_OK);
+        const char *got = bn_tokens_key(&ar, buf, len, &t), *want = bn_fold_string(&ar, buf, len, BN_FOLD_TONE);
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        for (size_t i = 0; i < t.n; i++)
+            long_words += t.v[i].end - t.v[i].start > 80;
+        bn_arena_destroy(&ar);
+    }
+    assert_true(long_words > 0);
+}
+
+/* bn_tokens_join gives the tokens of "x y": random pairs of strings
+ * (words, marks, punctuation at the edges, none at all), field by field
+ * and key by key. */
+static void tokens_join_as_tokenize(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"T\xE1\xBB\x95ng", "th\xE1\xBB\x91ng", "M\xE1\xBB\xB9", " ", "-", ".",
+                                         "B\xE1\xBB\x99", "NATO", "e\xCC\x81", "2024", "\xE4\xB8\xAD", "(", "\xE2\x80\x9C"};
+    enum { NP = sizeof pieces / sizeof pieces[0] };
+    uint32_t r = 4242;
+    for (int round = 0; round < 3000; round++) {
+        char x[128], y[128], xy[260];
+        char *parts[2] = {x, y};
+        for (int w = 0; w < 2; w++) {
+            size_t len = 0;
+            r = r * 1103515245u + 12345u;
+            int count = (int)(r >> 16) % 6;
+            for (int k = 0; k < count; k++) {
+                r = r * 1103515245u + 12345u;
+                const char *pc = pieces[(r >> 16) % NP];
+                memcpy(parts[w] + len, pc, strlen(pc));
+                len += strlen(pc);
+            }
+            parts[w][len] = '\0';
+        }
+        snprintf(xy, sizeof xy, "%s %s", x, y);
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        bn_tokens tx, ty, want, got;
+        assert_int_equal(bn_tokenize(&ar, x, strlen(x), &tx), BN_OK);
+        assert_int_equal(bn_tokenize(&ar, y, strlen(y), &ty), BN_OK);
+        assert_int_equal(bn_tokenize(&ar, xy, strlen(xy), &want), BN_OK);
+        assert_int_equal(bn_tokens_join(&ar, &tx, &ty, (uint32_t)strlen(x) + 1, &got), BN_OK);
+        assert_int_equal(got.n, want.n);
+        for (size_t i = 0; i < want.n; i++) {
+            assert_int_equal(got.v[i].start, want.v[i].start);
+            assert_int_equal(got.v[i].end, want.v[i].end);
+            assert_int_equal(got.v[i].key, want.v[i].key);
+            assert_int_equal(got.v[i].key_len, want.v[i].key_len);
+            assert_int_equal(got.v[i].flags, want.v[i].flags);
+            assert_int_equal(got.v[i].hash, want.v[i].hash);
+            assert_string_equal(got.keys + got.v[i].key, want.keys + want.v[i].key);
+        }
+        bn_arena_destroy(&ar);
+    }
+}
+
+/* The tokeniser against words found one code point at a time: every
+ * ASCII byte and a spread of other code points (letters with marks,
+ * marks, digits of other scripts, symbols, bad bytes) in random strings;
+ * each token a maximal run of code points bn_cp_class calls word, its key
+ * bn_fold_word's (BN_FOLD_TONE), its hash bn_hash's, its flags from its
+ * first code point and its bytes. */
+static void tokenize_as_words_by_code_point(void **state)
+{
+    (void)state;
+    static const char *const others[] = {"\xC3\xA0", "\xC3\x80", "\xC4\x91", "\xC4\x90", "\xE1\xBB\x87", "\xE1\xBA\xA0",
+                                         "\xCC\x81", "\xCC\xA3", "\xD9\xA3", "\xE2\x80\x9C", "\xC2\xA0", "\xE4\xB8\xAD",
+                                         "\xF0\x9F\x98\x80", "\xFF", "\xCE\xA9", "\xC6\xAF"};
+    uint32_t r = 99;
+    size_t tokens = 0;
+    for (int round = 0; round < 4000; round++) {
+        char buf[256];
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int count = 1 + (int)(r >> 16) % 40;
+        for (int k = 0; k < count && len + 4 < sizeof buf; k++) {
+            r = r * 1103515245u + 12345u;
+            unsigned x = (r >> 16) % 200;
+            if (x < 128) {
+                buf[len++] = (char)(x ? x : ' ');
+            } else if (x < 176) {
+                buf[len++] = (char)('a' + x % 26);
+            } else {
+                const char *o = others[x % (sizeof others / sizeof others[0])];
+                memcpy(buf + len, o, strlen(o));
+                len += strlen(o);
+            }
+        }
+        bn_arena ar;
+        bn_arena_init(&ar, 4096);
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&ar, buf, len, &t), BN_OK);
+        /* the words, a code point at a time */
+        size_t want = 0;
+        int32_t i = 0, start = -1;
+        while (i <= (int32_t)len) {
+            int32_t at = i, c = -1;
+            if (i < (int32_t)len)
+                c = bn_u8_next_icu((const uint8_t *)buf, &i, (int32_t)len);
+            else
+                i++;
+            int w = c >= 0 && (bn_cp_class(c) & BN_CP_WORD);
+            if (w && start < 0)
+                start = at;
+            if (!w && start >= 0) {
+                assert_true(want < t.n);
+                const bn_token *tk = &t.v[want++];
+                assert_int_equal(tk->start, (uint32_t)start);
+                assert_int_equal(tk->end, (uint32_t)at);
+                char key[256];
+                size_t kl = bn_fold_word(buf + start, (size_t)(at - start), BN_FOLD_TONE, key, sizeof key);
+                assert_int_equal(tk->key_len, kl);
+                assert_string_equal(t.keys + tk->key, key);
+                assert_int_equal(tk->hash, bn_hash(key, kl));
+                int digits = 1;
+                for (int32_t j = start; j < at; j++)
+                    digits &= buf[j] >= '0' && buf[j] <= '9';
+                assert_int_equal((tk->flags & BN_TOK_DIGIT) != 0, digits);
+                assert_int_equal((tk->flags & BN_TOK_UPPER) != 0, bn_is_upper_at(buf, len, (size_t)start));
+                start = -1;
+            }
+        }
+        assert_int_equal(t.n, want);
+        tokens += want;
+        bn_arena_destroy(&ar);
+    }
+    assert_true(tokens > 10000);
+}
+
 /* ---- bn_sort_r (bn_array.h) ------------------------------------------ */
 
 /* Indices into a table of keys, by key: the table is the context. */
@@ -484,6 +796,13 @@ static int by_key(const void *va, const void *vb, void *ctx)
 {
     const int *key = ctx;
     int a = key[*(const int *)va], b = key[*(const int *)vb];
+    return (a > b) - (a < b);
+}
+
+static int by_key_z(const void *va, const void *vb, void *ctx)
+{
+    const int *key = ctx;
+    int a = key[*(const size_t *)va], b = key[*(const size_t *)vb];
     return (a > b) - (a < b);
 }
 
@@ -501,6 +820,20 @@ static void sort_r_stable_with_context(void **state)
         assert_true(key[idx[i - 1]] <= key[idx[i]]);
         if (key[idx[i - 1]] == key[idx[i]])
             assert_true(idx[i - 1] < idx[i]); /* equal keys keep their order */
+    }
+    /* eight-byte elements (indices, pointers) take their own copy path:
+     * 1,000 of them, keys with many ties, stable */
+    size_t big[1000];
+    int bkey[1000];
+    for (int i = 0; i < 1000; i++) {
+        bkey[i] = (i * 7919) % 13;
+        big[i] = (size_t)i;
+    }
+    assert_int_equal(bn_sort_r(big, 1000, sizeof *big, by_key_z, bkey), 0);
+    for (int i = 1; i < 1000; i++) {
+        assert_true(bkey[big[i - 1]] <= bkey[big[i]]);
+        if (bkey[big[i - 1]] == bkey[big[i]])
+            assert_true(big[i - 1] < big[i]);
     }
     /* nothing to sort: an empty array may be NULL */
     assert_int_equal(bn_sort_r(NULL, 0, sizeof *idx, by_key, key), 0);
@@ -524,6 +857,7 @@ int main(void)
         cmocka_unit_test(clean_invalid_strict),
         cmocka_unit_test(clean_invalid_lenient),
         cmocka_unit_test(clean_empty),
+        cmocka_unit_test(clean_runs_as_segments),
         cmocka_unit_test(fold_tone_same_key),
         cmocka_unit_test(fold_tone_different_keys),
         cmocka_unit_test(fold_ascii),
@@ -534,6 +868,12 @@ int main(void)
         cmocka_unit_test(tokenize_empty),
         cmocka_unit_test(is_upper_at),
         cmocka_unit_test(sort_r_stable_with_context),
+        cmocka_unit_test(str_join_as_snprintf),
+        cmocka_unit_test(may_end_sentence_as_punct),
+        cmocka_unit_test(u8_next_as_icu),
+        cmocka_unit_test(tokens_key_as_fold_string),
+        cmocka_unit_test(tokens_join_as_tokenize),
+        cmocka_unit_test(tokenize_as_words_by_code_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -278,13 +278,16 @@ bn_status bn_phrases_compile(bn_phrases *p)
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
-/* Words of a phrase may be separated by spaces or a hyphen only (or, for
- * a phrase that allows it, by a few bytes of punctuation: tokens are
- * words, so a gap holds no letter or digit). */
+/* Words of a phrase may be separated by spaces or a hyphen only, or by an
+ * apostrophe alone, inside a name ("O'Brien", "O’Brien"); or, for a phrase
+ * that allows it, by a few bytes of punctuation: tokens are words, so a
+ * gap holds no letter or digit. */
 static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
 {
     if (punct)
         return to - from <= 6;
+    if ((to - from == 1 && text[from] == '\'') || (to - from == 3 && memcmp(text + from, "\xE2\x80\x99", 3) == 0))
+        return 1;
     for (uint32_t i = from; i < to; i++)
         if (text[i] != ' ' && text[i] != '-')
             return 0;

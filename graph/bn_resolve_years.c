@@ -225,14 +225,33 @@ static void undo_torn(bn_timeline *tl, dated_day *days, int *offered, const bn_t
             tl->events[i].ev.date = orig[i];
 }
 
+/* Day t (a month and day, its year unknown) in the year that puts it
+ * nearest a day with its year of events [lo, hi) of one article, within
+ * 90 days; LONG_MIN when there is none. */
+static long nearest_day(const bn_timeline *tl, size_t lo, size_t hi, const bn_date *t)
+{
+    long from = LONG_MIN, best = 91;
+    for (size_t j = lo; j < hi; j++) {
+        const bn_timex *o = &tl->events[j].ev.date;
+        if (!is_day(o) || !known_year(o) || history(tl, tl->events[j].origin, o))
+            continue;
+        long day = bn_days_from_civil(o->value.year, o->value.month, o->value.day);
+        for (int y = o->value.year - 1; y <= o->value.year + 1; y++) {
+            long d = bn_days_from_civil(y, t->month, t->day);
+            if (t->day <= bn_days_in_month(y, t->month) && labs(d - day) < best)
+                best = labs(d - day), from = d;
+        }
+    }
+    return from;
+}
+
 /* "tuần trước" in a page without a publication date, whose lead's day
  * (`value`, year unknown when extracted) now has a year from the page's
- * other days: the year that puts it nearest one of them, within 90 days.
- * Counted from that day (and from each of the days of its lag after it:
- * the page was written on one of them), the expression takes the date
- * all give; else, or with
- * no such year, the event is dropped, as it would have been with a
- * publication date that gave no date.  Returns how many events are kept. */
+ * other days (nearest_day).  Counted from that day, and from each of the
+ * days of its lag after it (the page was written on one of them), the
+ * expression takes the date all give; else, or with no such year, the
+ * event is dropped, as it would have been with a publication date that
+ * gave no date.  Returns how many events are kept. */
 static size_t count_deferred(bn_timeline *tl)
 {
     size_t n = tl->nevents, kept = 0;
@@ -242,20 +261,7 @@ static size_t count_deferred(bn_timeline *tl)
         for (size_t i = lo; i < hi; i++) {
             bn_timex *t = &tl->events[i].ev.date;
             if (t->year_source == BN_YEAR_DEFERRED) {
-                long from = LONG_MIN, best = 91;
-                for (size_t j = lo; j < hi; j++) {
-                    const bn_timex *o = &tl->events[j].ev.date;
-                    if (!is_day(o) || !known_year(o) || history(tl, tl->events[j].origin, o))
-                        continue;
-                    long day = bn_days_from_civil(o->value.year, o->value.month, o->value.day);
-                    for (int y = o->value.year - 1; y <= o->value.year + 1; y++) {
-                        if (t->value.day > bn_days_in_month(y, t->value.month))
-                            continue;
-                        long d = bn_days_from_civil(y, t->value.month, t->value.day);
-                        if (labs(d - day) < best)
-                            best = labs(d - day), from = d;
-                    }
-                }
+                long from = nearest_day(tl, lo, hi, &t->value);
                 bn_date on;
                 if (from == LONG_MIN || !bn_shift_apply(&t->deferred, from, &on))
                     continue; /* dropped */

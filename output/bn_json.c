@@ -65,6 +65,22 @@ static json_t *year_or_null(int y)
     return y ? json_integer(y) : json_null();
 }
 
+/* A deferred count's integer fields, as extract records name them, with
+ * the values a record may give them. */
+enum { SHIFT_INTS = 6 };
+static const struct {
+    const char *key;
+    int min, max;
+} shift_fields[SHIFT_INTS] = {
+    {"count", -1000, 1000}, {"weekday", 0, 7}, {"toward", -1, 1}, {"month", 0, 12}, {"day", 0, 31}, {"lag", 0, 31},
+};
+
+/* The fields of s, in shift_fields' order. */
+static void shift_ints(bn_shift *s, int *v[SHIFT_INTS])
+{
+    v[0] = &s->count, v[1] = &s->weekday, v[2] = &s->toward, v[3] = &s->month, v[4] = &s->day, v[5] = &s->lag;
+}
+
 static json_t *date_json(const bn_timex *t)
 {
     json_t *range = t->year_lo || t->year_hi ? json_pack("[o,o]", year_or_null(t->year_lo), year_or_null(t->year_hi))
@@ -75,11 +91,13 @@ static json_t *date_json(const bn_timex *t)
                           "year_source", bn_year_source_name(t->year_source), "mod",
                           mod ? json_string(mod) : json_null(), "year_range", range);
     if (o && t->year_source == BN_YEAR_DEFERRED) { /* counted from `value` (or the days of its lag after) */
-        const bn_shift *s = &t->deferred;
-        json_object_set_new(o, "deferred",
-                            json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i}", "unit", bn_shift_unit_name(s->unit), "count",
-                                      s->count, "weekday", s->weekday, "toward", s->toward, "month", s->month, "day",
-                                      s->day, "lag", s->lag));
+        bn_shift sh = t->deferred;
+        int *v[SHIFT_INTS];
+        shift_ints(&sh, v);
+        json_t *d = json_pack("{s:s}", "unit", bn_shift_unit_name(sh.unit));
+        for (size_t i = 0; d && i < SHIFT_INTS; i++)
+            json_object_set_new(d, shift_fields[i].key, json_integer(*v[i]));
+        json_object_set_new(o, "deferred", d);
     }
     return o;
 }
@@ -610,18 +628,13 @@ static int jb_date(jbuf *b, const bn_timex *t, bn_date_source source)
         jb_key(b, "deferred");
         jb_put(b, "{", 1);
         bad |= jb_key_str(b, "unit", bn_shift_unit_name(t->deferred.unit));
-        jb_put(b, ",", 1);
-        jb_key_int(b, "count", t->deferred.count);
-        jb_put(b, ",", 1);
-        jb_key_int(b, "weekday", t->deferred.weekday);
-        jb_put(b, ",", 1);
-        jb_key_int(b, "toward", t->deferred.toward);
-        jb_put(b, ",", 1);
-        jb_key_int(b, "month", t->deferred.month);
-        jb_put(b, ",", 1);
-        jb_key_int(b, "day", t->deferred.day);
-        jb_put(b, ",", 1);
-        jb_key_int(b, "lag", t->deferred.lag);
+        bn_shift sh = t->deferred;
+        int *v[SHIFT_INTS];
+        shift_ints(&sh, v);
+        for (size_t i = 0; i < SHIFT_INTS; i++) {
+            jb_put(b, ",", 1);
+            jb_key_int(b, shift_fields[i].key, *v[i]);
+        }
         jb_put(b, "}", 1);
     }
     /* "source" is set after the pack: a name json_string refuses is left out */
@@ -880,15 +893,15 @@ static bn_status read_event(reader *r, const json_t *o, bn_event *e)
         if (!unit || !bn_shift_unit_parse(unit, &sh->unit) || e->date.value.precision != BN_PREC_DAY ||
             e->date.value.year || e->date.has_end)
             return bad(r, "event date deferred");
-        sh->count = (int)json_integer_value(json_object_get(df, "count"));
-        sh->weekday = (int)json_integer_value(json_object_get(df, "weekday"));
-        sh->toward = (int)json_integer_value(json_object_get(df, "toward"));
-        sh->month = (int)json_integer_value(json_object_get(df, "month"));
-        sh->day = (int)json_integer_value(json_object_get(df, "day"));
-        sh->lag = (int)json_integer_value(json_object_get(df, "lag"));
-        if (sh->count < -1000 || sh->count > 1000 || sh->weekday < 0 || sh->weekday > 7 || sh->toward < -1 ||
-            sh->toward > 1 || sh->month < 0 || sh->month > 12 || sh->day < 0 || sh->day > 31 || sh->lag < 0 || sh->lag > 31 ||
-            (sh->unit == BN_SHIFT_WEEKDAY) != (sh->weekday != 0))
+        int *v[SHIFT_INTS];
+        shift_ints(sh, v);
+        for (size_t i = 0; i < SHIFT_INTS; i++) {
+            json_int_t x = json_integer_value(json_object_get(df, shift_fields[i].key));
+            if (x < shift_fields[i].min || x > shift_fields[i].max)
+                return bad(r, "event date deferred");
+            *v[i] = (int)x;
+        }
+        if ((sh->unit == BN_SHIFT_WEEKDAY) != (sh->weekday != 0))
             return bad(r, "event date deferred");
     }
     if (!json_is_array(actors) || !json_is_array(sources) || json_array_size(sources) == 0)

@@ -165,14 +165,19 @@ static int context_ok(const rawx *prev, size_t i)
     return prev && prev->tok_end <= i && i - prev->tok_end <= 3;
 }
 
+/* The quotation mark at s[p] (e: the text's end): 1 one that opens, 2 one
+ * that closes, 0 none; a straight '"' opens or closes as `open` says. */
+static int quote_mark(const char *s, const char *e, uint32_t p, int open)
+{
+    return s[p] == '"' ? (open ? 2 : 1) : bn_curly_quote(s + p, e);
+}
+
 /* Whether a quotation mark stands between tokens k and l (k < l). */
 static int quote_between(const bn_article *a, size_t k, size_t l)
 {
-    const char *s = a->text.s;
     for (uint32_t p = a->tokens.v[k].end; p < a->tokens.v[l].start; p++)
-        if (s[p] == '"' || ((unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
-                            ((unsigned char)s[p + 2] == 0x9C || (unsigned char)s[p + 2] == 0x9D)))
-            return 1; /* " “ ” */
+        if (quote_mark(a->text.s, a->text.s + a->text.len, p, 0))
+            return 1;
     return 0;
 }
 
@@ -211,6 +216,22 @@ static int tense_at(const bn_article *a, const bn_date_rules *R, const bn_senten
         t += n;
     }
     return tense;
+}
+
+/* A time with no date at [start, end) of the clean text, added to the
+ * article's periods, which stay in text order (cap: their room); NULL
+ * when out of memory. */
+static bn_period *add_period(bn_article *a, size_t *cap, uint32_t start, uint32_t end)
+{
+    bn_period *v = bn_arena_grow(&a->arena, a->periods, cap, a->nperiods + 1, sizeof *v);
+    if (!v)
+        return NULL;
+    a->periods = v;
+    size_t at = a->nperiods++;
+    for (; at > 0 && v[at - 1].start > start; at--)
+        v[at] = v[at - 1];
+    v[at] = (bn_period){start, end, 0, 0};
+    return &v[at];
 }
 
 /* A rule that may start at a token, and the tokens its first item takes. */
@@ -435,12 +456,9 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
             }
             if (best.rule->kind == BN_DK_NOT || ordinal(a, R, sn, &best)) {
                 if (best.rule->kind == BN_DK_NOT) { /* "hai ngày sau khi ...": no date of its own */
-                    bn_period *v = bn_arena_grow(&a->arena, a->periods, &pcap, a->nperiods + 1, sizeof *v);
-                    if (!v)
+                    bn_period *p = add_period(a, &pcap, a->tokens.v[i].start, a->tokens.v[i + best_n - 1].end);
+                    if (!p)
                         return BN_ERR_NOMEM;
-                    a->periods = v;
-                    bn_period *p = &a->periods[a->nperiods++];
-                    *p = (bn_period){a->tokens.v[i].start, a->tokens.v[i + best_n - 1].end, 0, 0};
                     p->counted = counted_days(&best, &p->days);
                 }
                 i += best_n;
@@ -972,26 +990,22 @@ enum { LEAD_SENTENCES = 3, LEAD_MAX = 8 };
 
 static size_t lead_of(const bn_article *a, const bn_lang *lang)
 {
+    const char *s = a->text.s, *e = s + a->text.len;
     size_t k = 0, counted = 0;
     while (k < a->nsentences && k < 3 && bn_sentence_is_caption(a, lang, k))
         k++;
-    int open = 0; /* inside a quotation at the sentence's start */
+    int open = 0; /* inside a quotation */
     for (size_t first = k; k < a->nsentences && counted < LEAD_SENTENCES && k - first < LEAD_MAX; k++) {
-        const unsigned char *s = (const unsigned char *)a->text.s;
-        int was_open = open, closed = 0;
-        for (uint32_t p = a->sentences[k].start; p < a->sentences[k].end; p++) {
-            if (s[p] == '"') {
-                closed |= open;
-                open = !open;
-            } else if (s[p] == 0xE2 && s[p + 1] == 0x80 && (s[p + 2] == 0x9C || s[p + 2] == 0x9D)) {
-                closed |= open && s[p + 2] == 0x9D;
-                open = s[p + 2] == 0x9C;
+        const bn_sentence *sn = &a->sentences[k];
+        int inside = open || quote_mark(s, e, sn->start, open) == 1, closed = 0;
+        for (uint32_t p = sn->start; p < sn->end; p++) {
+            int q = quote_mark(s, e, p, open);
+            if (q) {
+                closed |= q == 2;
+                open = q == 1;
             }
         }
-        int quoted = (was_open || a->text.s[a->sentences[k].start] == '"' ||
-                      (s[a->sentences[k].start] == 0xE2 && s[a->sentences[k].start + 2] == 0x9C)) &&
-                     open && !closed;
-        counted += !quoted;
+        counted += !(inside && open && !closed); /* wholly inside a quotation */
     }
     return k;
 }
@@ -1045,6 +1059,41 @@ static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raw
     return BN_OK;
 }
 
+/* The day a page without a DCT was written, from what its lead says:
+ * the day "hôm nay (26/5)" names (`now`, month 0: none), else the latest
+ * past day of the lead with its year (`latest`) or without it (`lead`, in
+ * 2000; LONG_MIN: none, LONG_MAX: two far apart), up to BN_WRITING_LAG
+ * days before.  A day without its year after the latest one with it, in
+ * the year nearest it, is the later ("hôm 19/12/2025" ... "ngày 1/2":
+ * 1/2/2026). */
+static writing_day writing_of(const bn_date *now, long latest, long lead)
+{
+    writing_day wr = {{0}, BN_WRITING_LAG};
+    int has_lead = lead != LONG_MIN && lead != LONG_MAX;
+    if (now->month) {
+        wr.day = *now;
+        wr.lag = 0;
+        return wr;
+    }
+    if (latest != LONG_MIN && has_lead) {
+        int y, m, d, ly, lm, ld;
+        bn_civil_from_days(latest, &ly, &lm, &ld);
+        bn_civil_from_days(lead, &y, &m, &d);
+        for (int yy = ly; yy <= ly + 1; yy++) {
+            long day = bn_days_from_civil(yy, m, d);
+            if (d <= bn_days_in_month(yy, m) && day > latest && day - latest <= 183)
+                latest = day;
+        }
+    }
+    if (latest != LONG_MIN) {
+        wr.day = bn_date_of_days(latest);
+    } else if (has_lead) {
+        wr.day = bn_date_of_days(lead);
+        wr.day.year = 0;
+    }
+    return wr;
+}
+
 /* "Chiều nay (26/5)", "ngày hôm qua (25/5)": relative day x (no count)
  * written just before absolute day t, alone or in brackets: the day the
  * page was written (its year 0 when t has none), into *out; else 0. */
@@ -1060,24 +1109,6 @@ static int day_of_writing(const bn_article *a, const rawx *x, const rawx *next, 
     if (!t->value.year)
         out->year = 0;
     return 1;
-}
-
-/* A time with no date at [start, end) of the clean text, among the
- * article's periods (kept in text order). */
-static bn_status add_period(bn_article *a, uint32_t start, uint32_t end)
-{
-    size_t cap = a->nperiods;
-    bn_period *v = bn_arena_grow(&a->arena, a->periods, &cap, a->nperiods + 1, sizeof *v);
-    if (!v)
-        return BN_ERR_NOMEM;
-    a->periods = v;
-    size_t at = a->nperiods;
-    while (at > 0 && v[at - 1].start > start)
-        at--;
-    memmove(v + at + 1, v + at, (a->nperiods - at) * sizeof *v);
-    v[at] = (bn_period){start, end, 0, 0};
-    a->nperiods++;
-    return BN_OK;
 }
 
 /* Whether a time is told between day k of the timexes and offset `at`
@@ -1165,6 +1196,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */
     long lead_day = LONG_MIN;    /* the same among its days without a year, counted in 2000 (LONG_MAX: two far apart) */
     long last_undated = -1;      /* where the last time counted from the one before ("vài ngày sau") got no date */
+    size_t pcap = a->nperiods;   /* room of a->periods, as far as known here */
     size_t lead_end = w.known ? 0 : lead_of(a, lang);
     bn_date now = {0};           /* the day "hôm nay (26/5)" says the page was written (month 0: none, or two) */
     int now_seen = 0;
@@ -1254,9 +1286,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 a->ntimexes--;
                 if (raws.v[i].rule->after_previous)
                     last_undated = at;
-                const bn_token *last = &a->tokens.v[raws.v[i].tok_end - 1];
-                if ((st = add_period(a, at, last->end)) != BN_OK)
-                    return st;
+                if (!add_period(a, &pcap, at, a->tokens.v[raws.v[i].tok_end - 1].end))
+                    return BN_ERR_NOMEM;
             }
         }
         if (a->ntimexes > first) /* none: a sentence of relative expressions kept for later */
@@ -1266,30 +1297,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     }
     if (!w.known) {
         years_of_neighbours(a);
-        /* a day of the lead without its year, nearest to the latest one
-         * with its year and after it, is the later ("hôm 19/12/2025" ...
-         * "ngày 1/2": 1/2/2026) */
-        if (latest != LONG_MIN && lead_day != LONG_MIN && lead_day != LONG_MAX) {
-            int ly, lm, ld, y, m, d;
-            bn_civil_from_days(latest, &ly, &lm, &ld);
-            bn_civil_from_days(lead_day, &y, &m, &d);
-            for (int yy = ly; yy <= ly + 1; yy++)
-                if (d <= bn_days_in_month(yy, m)) {
-                    long day = bn_days_from_civil(yy, m, d);
-                    if (day > latest && day - latest <= 183)
-                        latest = day;
-                }
-        }
-        writing_day wr = {{0}, BN_WRITING_LAG};
-        if (now.month) {
-            wr.day = now;
-            wr.lag = 0;
-        } else if (latest != LONG_MIN) {
-            wr.day = bn_date_of_days(latest);
-        } else if (lead_day != LONG_MIN && lead_day != LONG_MAX) {
-            wr.day = bn_date_of_days(lead_day);
-            wr.day.year = 0;
-        }
+        writing_day wr = writing_of(&now, latest, lead_day);
         if ((st = relative_to_writing(a, &cap, &raws, pending, &wr)) != BN_OK)
             return st;
         /* what the dates said of the writing, for the offices named alone */

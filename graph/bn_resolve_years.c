@@ -278,8 +278,10 @@ static size_t count_deferred(bn_timeline *tl)
 /* "cuộc họp Hội đồng Nga-NATO diễn ra hôm 12/1" in one article, "vào ngày
  * 12/1/2022" in another: a day without a year takes the year of the same
  * day and month in another article when the events are of one family and
- * share an actor, or of any types and name one person, and every such day
- * agrees on the year.  The article's other days without a year then
+ * share an actor, or of any types and name one person, or, with no such
+ * link, when two other articles know the day in one year only and the
+ * article's own bounds (its offices) admit it; and every such day agrees
+ * on the year.  The article's other days without a year then
  * take the year that puts them nearest a day so fixed, within 90 days;
  * repeated until nothing changes. */
 bn_status bn_resolve_years(bn_timeline *tl)
@@ -334,7 +336,13 @@ bn_status bn_resolve_years(bn_timeline *tl)
             int year = 0, clash = 0;
             size_t f = first_of(days, nd, md);
             int one_year = f < nd && days[f].year == days[last_of(days, nd, md)].year; /* the corpus knows this day in one year */
+            size_t others = 0, other = SIZE_MAX; /* articles that know the day, with or without a link */
             for (size_t d = f; d < nd && days[d].md == md; d++) {
+                size_t from0 = tl->events[days[d].event].origin;
+                if (from0 != e->origin && from0 != other) {
+                    others++;
+                    other = from0;
+                }
                 int how = may_give(tl, e, &e->ev.date, &days[d]);
                 if (!how)
                     continue;
@@ -347,6 +355,13 @@ bn_status bn_resolve_years(bn_timeline *tl)
                     giver[e->origin] = from;
                 else if (giver[e->origin] != from)
                     sure[e->origin] = 1; /* two articles say so */
+            }
+            /* no link, but two other articles know the day, in one year
+             * only, which the article's own bounds admit */
+            if (!year && one_year && others >= 2 && e->ev.date.year_lo && e->ev.date.year_hi &&
+                fits(&e->ev.date, days[f].year)) {
+                year = days[f].year;
+                sure[e->origin] = 1;
             }
             if (!year)
                 continue;

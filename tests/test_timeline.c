@@ -416,6 +416,40 @@ static void a_weak_link_in_a_corpus_of_two_periods(void **state)
     bn_timeline_free(tl);
 }
 
+/* No link at all (another family, no actor in common), but two other
+ * articles know 16/4 in 2021 alone, and c's own bounds (Heiko Maas as
+ * German foreign minister, 2018-2021) admit it: c takes 2021.  One
+ * other article is not enough, nor an article its own clues leave
+ * unbounded (a page of any year may name a 16 April). */
+static void a_day_two_articles_know_in_one_year(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 16/4/2021, Mỹ đã trừng phạt 32 thực thể của Nga.\n",
+        "Tin B\nNgày 16/4/2021, Nga đã trục xuất 10 nhà ngoại giao Mỹ.\n",
+        "Tin C\nNgày 16/4, Ngoại trưởng Đức Heiko Maas cho biết Berlin muốn đối thoại.\n",
+        "Tin D\nNgày 16/4, Thủ tướng Ấn Độ cho biết New Delhi muốn đối thoại.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt", "d.txt"};
+    const char *dates[] = {"", "", "", ""};
+    const char *const two[] = {texts[0], texts[2]};
+    const char *const two_names[] = {"a.txt", "c.txt"};
+    bn_timeline *tl = timeline_dated(*state, two, two_names, dates, 2);
+    const bn_tl_event *c = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(c);
+    assert_string_equal(TX(c->ev.date.value), "XXXX-04-16");
+    bn_timeline_free(tl);
+
+    tl = timeline_dated(*state, texts, names, dates, 4);
+    c = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(c);
+    assert_string_equal(TX(c->ev.date.value), "2021-04-16");
+    assert_int_equal(c->ev.date.year_source, BN_YEAR_CROSS);
+    const bn_tl_event *d = event_from(tl, "d.txt", BN_EV_STATEMENT);
+    assert_non_null(d);
+    assert_string_equal(TX(d->ev.date.value), "XXXX-04-16");
+    bn_timeline_free(tl);
+}
+
 /* An article is of one period: c's days are offered 2021 by a (22/4)
  * and 2022 by b (19/4), Sergei Shoigu speaking in both: it takes
  * neither. */
@@ -1155,6 +1189,7 @@ int main(void)
         cmocka_unit_test(last_week_counted_once_the_lead_day_has_a_year),
         cmocka_unit_test(a_month_near_a_day_dated_elsewhere),
         cmocka_unit_test(a_weak_link_in_a_corpus_of_two_periods),
+        cmocka_unit_test(a_day_two_articles_know_in_one_year),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),
         cmocka_unit_test(year_taken_by_order_is_undone),

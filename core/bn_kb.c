@@ -539,7 +539,8 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     if (!g->id || !g->name || !g->org || !g->kind)
         return BN_ERR_NOMEM;
     g->from = from_day;
-    g->to = to ? to_day : g->from;
+    /* an era without an end is not over: pages name it to this day */
+    g->to = to ? to_day : strcmp(g->kind, "era") == 0 ? LONG_MAX : g->from;
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
     bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);

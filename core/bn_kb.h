@@ -99,7 +99,10 @@ typedef struct bn_kb_gathering {
     char **names;   /* what the press calls one sitting of a series, with no
                      * place ("Thông điệp Liên bang"); may be none */
     size_t nnames;
-    long from, to;  /* days since 1970-01-01, inclusive */
+    long from, to;  /* days since 1970-01-01, inclusive; of an era
+                     * (kind "era": "chiến dịch quân sự đặc biệt", "32
+                     * nước thành viên NATO"), when a page naming it can
+                     * be written, to = LONG_MAX while it lasts */
 } bn_kb_gathering;
 
 size_t bn_kb_gathering_count(const bn_kb *kb);

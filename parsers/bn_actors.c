@@ -106,6 +106,16 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
     }
 }
 
+/* "chiến dịch quân sự đặc biệt", "32 nước thành viên NATO": a page that
+ * names an era was written within it. */
+static void date_by_era(bn_article *a, const bn_kb_gathering *g)
+{
+    if (g->from > a->written_after)
+        a->written_after = g->from;
+    if (g->to < a->written_before)
+        a->written_before = g->to;
+}
+
 /* Notes that sentence k may speak of gathering g; `series`: named with
  * no place, one sitting of several (series_window's, not a day's). */
 static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb_gathering *g, int series, size_t tok)
@@ -223,7 +233,10 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             size_t nrefs;
             const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
-                if (add_gathering(a, &cap, k, bn_kb_gathering_get(kb, refs[r].item), 1, i) != BN_OK)
+                const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
+                if (strcmp(g->kind, "era") == 0)
+                    date_by_era(a, g);
+                else if (add_gathering(a, &cap, k, g, 1, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;

@@ -528,6 +528,34 @@ static void office_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* An era of the knowledge base (42-eras.json) bounds the writing too:
+ * "32 nước thành viên NATO" from Sweden's accession (2024-03-07) with
+ * Jens Stoltenberg in office (to 2024-10-01) leaves 2024 alone.  Two
+ * clues that disagree (30 members, 2020-2023, and Mark Rutte, from
+ * 2024-10-01) leave the year open rather than pick one. */
+static void era_dates_the_article(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 10/7, Tổng thư ký NATO Jens Stoltenberg cho biết 32 nước thành viên NATO "
+                              "đã đồng ý.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-07-10");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+    a = one_timex(state,
+                  "Tin\n\nNgày 10/7, Tổng thư ký NATO Mark Rutte cho biết 30 nước thành viên NATO đã đồng ý.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-07-10");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_UNKNOWN);
+    bn_article_free(a);
+    /* an era without an end bounds from below alone */
+    a = one_timex(state,
+                  "Tin\n\nNgày 3/4, Ngoại trưởng Nga Sergei Lavrov nói về chiến dịch quân sự đặc biệt.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-04-03");
+    assert_int_equal(a->timexes[0].year_lo, 2021);
+    bn_article_free(a);
+}
+
 /* The tagger's index of the rules that open with a slot, by their second
  * item: every such rule in exactly the list its second item says, the
  * words' list sorted; and the one table of which of the four word sets a
@@ -632,6 +660,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_dct_year),
         cmocka_unit_test(year_range_of_unknown_year),
+        cmocka_unit_test(era_dates_the_article),
         cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),

@@ -118,13 +118,6 @@ static size_t first_of(const dated_day *days, size_t nd, int md)
     return lo;
 }
 
-/* The last of days[0..nd) of month and day md, when there is one. */
-static size_t last_of(const dated_day *days, size_t nd, int md)
-{
-    size_t end = first_of(days, nd, md + 1);
-    return end ? end - 1 : 0;
-}
-
 /* How event o, of day d, may give event e, of a day without a year
  * (`date`), its year: another article's, a year the date allows, and
  * naming one person (any types: LINK_STRONG), or of one family with two
@@ -335,7 +328,15 @@ bn_status bn_resolve_years(bn_timeline *tl)
             int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             int year = 0, clash = 0;
             size_t f = first_of(days, nd, md);
-            int one_year = f < nd && days[f].year == days[last_of(days, nd, md)].year; /* the corpus knows this day in one year */
+            /* the corpus knows this day in one year, of those the
+             * article's own bounds admit */
+            int one_year = 0, seen_year = 0;
+            for (size_t d = f; d < nd && days[d].md == md; d++) {
+                if (!fits(&e->ev.date, days[d].year) || days[d].year == seen_year)
+                    continue;
+                one_year = !seen_year;
+                seen_year = days[d].year;
+            }
             size_t others = 0, other = SIZE_MAX; /* articles that know the day, with or without a link */
             for (size_t d = f; d < nd && days[d].md == md; d++) {
                 size_t from0 = tl->events[days[d].event].origin;
@@ -359,8 +360,8 @@ bn_status bn_resolve_years(bn_timeline *tl)
             /* no link, but two other articles know the day, in one year
              * only, which the article's own bounds admit */
             if (!year && one_year && others >= 2 && e->ev.date.year_lo && e->ev.date.year_hi &&
-                fits(&e->ev.date, days[f].year)) {
-                year = days[f].year;
+                fits(&e->ev.date, seen_year)) {
+                year = seen_year;
                 sure[e->origin] = 1;
             }
             if (!year)

@@ -416,6 +416,27 @@ static void a_weak_link_in_a_corpus_of_two_periods(void **state)
     bn_timeline_free(tl);
 }
 
+/* A weak link is sure when the corpus knows the day in one year of
+ * those the article's own bounds admit: b's 19/4/2015 is no year for c,
+ * with Antony Blinken as Secretary of State (2021-2025), so a's 2021 is
+ * the only one. */
+static void a_weak_link_within_the_article_bounds(void **state)
+{
+    const char *texts[] = {
+        "Tin A\nNgày 19/4/2021, Nga tuyên bố nước này không đe dọa ai.\n",
+        "Tin B\nNgày 19/4/2015, Nga tuyên bố đóng cửa không phận.\n",
+        "Tin C\nNgày 19/4, Ngoại trưởng Mỹ Antony Blinken cho biết Nga tuyên bố rút quân.\n",
+    };
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *dates[] = {"", "", ""};
+    bn_timeline *tl = timeline_dated(*state, texts, names, dates, 3);
+    const bn_tl_event *c = event_from(tl, "c.txt", BN_EV_STATEMENT);
+    assert_non_null(c);
+    assert_string_equal(TX(c->ev.date.value), "2021-04-19");
+    assert_int_equal(c->ev.date.year_source, BN_YEAR_CROSS);
+    bn_timeline_free(tl);
+}
+
 /* No link at all (another family, no actor in common), but two other
  * articles know 16/4 in 2021 alone, and c's own bounds (Heiko Maas as
  * German foreign minister, 2018-2021) admit it: c takes 2021.  One
@@ -1189,6 +1210,7 @@ int main(void)
         cmocka_unit_test(last_week_counted_once_the_lead_day_has_a_year),
         cmocka_unit_test(a_month_near_a_day_dated_elsewhere),
         cmocka_unit_test(a_weak_link_in_a_corpus_of_two_periods),
+        cmocka_unit_test(a_weak_link_within_the_article_bounds),
         cmocka_unit_test(a_day_two_articles_know_in_one_year),
         cmocka_unit_test(no_year_when_an_article_is_offered_two),
         cmocka_unit_test(caption_date_bounds_no_writing),

@@ -514,10 +514,14 @@ static int one_year(int m, int d, long from, long to)
     return found;
 }
 
+/* How old a past day of the lead may be: of the past days in the first
+ * 700 bytes of the dated bulk pages, 96 % are at most 30 days old. */
+enum { LEAD_AGE = 30 };
+
 /* The year of month m, day d (d = 0: the month as a whole) given when the
- * article was written and the sentence's tense; 0 when it cannot be
- * told. */
-static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
+ * article was written, the sentence's tense and whether it is in the
+ * lead; 0 when it cannot be told. */
+static int year_of(const when *w, int m, int d, int tense, int lead, bn_year_source *src)
 {
     int mid = d ? d : 15;
     int slack = d ? 7 : 20;
@@ -560,7 +564,14 @@ static int year_of(const when *w, int m, int d, int tense, bn_year_source *src)
     } else {
         return 0;
     }
-    int found = one_year(m, d, from, to);
+    int found = 0;
+    /* a past day of the lead is days old when the page is written, which
+     * the offices named put in [lo, hi]: Rex Tillerson (from 2017-02-01)
+     * and "ngày 10/12" in the lead is 2017-12-10, not 2016 */
+    if (lead && d && tense <= 0 && bounded && w->hi_firm)
+        found = one_year(m, d, w->lo - LEAD_AGE, w->hi);
+    if (found <= 0)
+        found = one_year(m, d, from, to);
     /* two years fit: when the offices named bound the writing, a past or
      * untensed act is before its end, a coming one after its start
      * (Tillerson as Secretary of State, 2017-02 .. 2018-03: "9/7" is
@@ -754,7 +765,7 @@ static bn_status add_timex(bn_article *a, size_t *cap, const rawx *x, bn_timex *
 
 /* Works out an absolute expression; returns 0 when it is not a date after
  * all (30/2). */
-static int absolute(const rawx *x, const when *w, bn_timex *t)
+static int absolute(const rawx *x, const when *w, int lead, bn_timex *t)
 {
     const bn_date_rule *r = x->rule;
     bn_year_source src = x->y_known ? BN_YEAR_INFERRED : BN_YEAR_TEXT;
@@ -765,7 +776,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
     case BN_DK_SPAN:
         if (y && r->kind == BN_DK_SPAN && x->m2 < x->m)
             y--; /* "28/12-2/1/2024": the written year is the end's */
-        if (!y && !(y = year_of(w, x->m, x->d, x->tense, &src)))
+        if (!y && !(y = year_of(w, x->m, x->d, x->tense, lead, &src)))
             src = BN_YEAR_UNKNOWN;
         if (!valid_day(y, x->m, x->d))
             return 0;
@@ -785,7 +796,7 @@ static int absolute(const rawx *x, const when *w, bn_timex *t)
         }
         break;
     case BN_DK_MONTH:
-        if (!y && !(y = year_of(w, x->m, 0, x->tense, &src)))
+        if (!y && !(y = year_of(w, x->m, 0, x->tense, 0, &src)))
             src = BN_YEAR_UNKNOWN;
         t->value = bn_date_month(y, x->m);
         break;
@@ -1215,7 +1226,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             bn_timex *t;
             if ((st = add_timex(a, &cap, &raws.v[i], &t)) != BN_OK)
                 return st;
-            if (!absolute(&raws.v[i], &w, t)) {
+            if (!absolute(&raws.v[i], &w, !caption && raws.v[i].sentence < lead_end, t)) {
                 a->ntimexes--;
                 continue;
             }

@@ -528,6 +528,29 @@ static void office_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* A past day of the lead is at most a month older than the writing: Rex
+ * Tillerson, Secretary of State from 2017-02-01, and "Ngày 10/12" in the
+ * lead is 2017-12-10 (2016-12-10 is two months before his term); the
+ * same day past the lead may be older, and 2016 stays open. */
+static void a_lead_day_near_the_offices(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 10/12, Ngoại trưởng Mỹ Rex Tillerson cho biết Washington sẵn sàng đối "
+                              "thoại.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2017-12-10");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+    a = test_extract(*state,
+                     "Tin\n\nNgoại trưởng Mỹ Rex Tillerson cho biết Washington sẵn sàng đối thoại.\n"
+                     "Ông nói thêm rằng các đồng minh đoàn kết.\nÔng cũng nói về kinh tế.\n"
+                     "Ông nhấn mạnh vai trò của ngoại giao.\nNgày 10/12, ông Tillerson đã gặp các đồng minh.\n",
+                     NULL);
+    assert_int_equal(a->ntimexes, 1);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-12-10");
+    bn_article_free(a);
+}
+
 /* An era of the knowledge base (42-eras.json) bounds the writing too:
  * "32 nước thành viên NATO" from Sweden's accession (2024-03-07) with
  * Jens Stoltenberg in office (to 2024-10-01) leaves 2024 alone.  Two
@@ -661,6 +684,7 @@ int main(void)
         cmocka_unit_test(day_month_dct_year),
         cmocka_unit_test(year_range_of_unknown_year),
         cmocka_unit_test(era_dates_the_article),
+        cmocka_unit_test(a_lead_day_near_the_offices),
         cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),

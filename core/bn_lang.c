@@ -17,6 +17,7 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->modality_matcher);
     bn_phrases_free(lang->force_words);
     bn_phrases_free(lang->counterpart_words);
+    bn_phrases_free(lang->conflict_words);
     bn_phrases_free(lang->event_words);
     bn_phrases_free(lang->actor_words);
     bn_date_rules_free(lang->dates);
@@ -160,6 +161,13 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     if (st == BN_OK)
         st = (lang->counterpart_words = bn_phrases_new())
                  ? add_lists(lang->counterpart_words, root, "", pkeys, pvals, 1, path, err)
+                 : BN_ERR_NOMEM;
+    /* "giao tranh": fighting, the cue of a war's episode (KB events of
+     * kind "war") */
+    static const char *const wkeys[] = {"conflict_words"};
+    if (st == BN_OK)
+        st = (lang->conflict_words = bn_phrases_new())
+                 ? add_lists(lang->conflict_words, root, "", wkeys, pvals, 1, path, err)
                  : BN_ERR_NOMEM;
     json_decref(root);
     return st;

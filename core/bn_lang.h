@@ -95,6 +95,7 @@ typedef struct bn_lang {
     bn_phrases *force_words;       /* payload: 1 a force ("tàu chiến"), 2 a word between a deploying verb and it ("thêm"),
                                     * 3 a word after it that makes the verb no move ("thành") */
     bn_phrases *counterpart_words; /* payload 1: "với", the actor after it is the other side of a meeting before it */
+    bn_phrases *conflict_words;    /* payload 1: "giao tranh", fighting: cues a war's episode at a place */
     bn_date_rules *dates;          /* time expressions */
     bn_phrases *dateline_words;    /* payload: BN_DW_DATELINE */
     bn_phrases *page_cues;         /* payload: bn_page_cue, matched at a line's start */

@@ -165,6 +165,17 @@ static inline size_t actor_words_at(const bn_article *a, const bn_lang *lang, co
     return bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, end, payload);
 }
 
+/* Whether sentence sn holds a phrase of `words`. */
+static int has_phrase(const bn_article *a, const bn_phrases *words, const bn_sentence *sn)
+{
+    for (size_t i = sn->tok_begin; words && i < sn->tok_end; i++) {
+        int payload;
+        if (bn_phrases_match(words, a->text.s, &a->tokens, i, sn->tok_end, &payload))
+            return 1;
+    }
+    return 0;
+}
+
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot,
                                  const aw_seen *seen)
 {
@@ -175,7 +186,9 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         size_t first = a->ngatherings;
-        int cue = 0;
+        int cue = 0, fighting = -1; /* a word of fighting in the sentence (-1: not looked for yet) */
+        const bn_kb_gathering *wars[4];
+        size_t nwars = 0, war_tok[4];
         size_t after_word = SIZE_MAX; /* the token after a location or gathering word */
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
@@ -198,7 +211,16 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 long org = bn_kb_find(kb, g->org);
                 if (org < 0 || !slot[org])
                     continue;
-                if (add_gathering(a, &cap, k, g, 0, i) != BN_OK)
+                if (strcmp(g->kind, "war") == 0) {
+                    /* "giao tranh ... tại Nagorno-Karabakh": an episode of
+                     * a war is cued by fighting, not by a gathering word */
+                    if (fighting < 0)
+                        fighting = has_phrase(a, lang->conflict_words, sn);
+                    if (fighting && nwars < sizeof wars / sizeof *wars) {
+                        war_tok[nwars] = i;
+                        wars[nwars++] = g;
+                    }
+                } else if (add_gathering(a, &cap, k, g, 0, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;
@@ -223,6 +245,9 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 }
             }
         }
+        for (size_t w = 0; w < nwars; w++)
+            if (add_gathering(a, &cap, k, wars[w], 0, war_tok[w]) != BN_OK)
+                return BN_ERR_NOMEM;
         /* "Thông điệp Liên bang": a sitting of a series named by what it
          * is, anywhere in the sentence */
         for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {

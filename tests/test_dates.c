@@ -528,6 +528,27 @@ static void office_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* A war's episode of the knowledge base (43-wars.json): a day inside it
+ * in a sentence with a word of fighting and its place, the side named,
+ * takes its year (the Second Nagorno-Karabakh War, 2020-09-27 ..
+ * 2020-11-10); the article's next day follows it.  The place without
+ * fighting ("họp tại") is no episode. */
+static void a_war_episode_dates_its_days(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nVào ngày 27/9, giao tranh đã nổ ra giữa Azerbaijan và Armenia tại "
+                                 "Nagorno-Karabakh.\nNgày 29/9, Armenia từ chối đối thoại với Azerbaijan.\n",
+                                 NULL);
+    assert_int_equal(a->ntimexes, 2);
+    assert_string_equal(TX(a->timexes[0].value), "2020-09-27");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    assert_string_equal(TX(a->timexes[1].value), "2020-09-29");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 27/9, Azerbaijan và Armenia họp tại Nagorno-Karabakh.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-09-27");
+    bn_article_free(a);
+}
+
 /* A past day of the lead is at most a month older than the writing: Rex
  * Tillerson, Secretary of State from 2017-02-01, and "Ngày 10/12" in the
  * lead is 2017-12-10 (2016-12-10 is two months before his term); the
@@ -685,6 +706,7 @@ int main(void)
         cmocka_unit_test(year_range_of_unknown_year),
         cmocka_unit_test(era_dates_the_article),
         cmocka_unit_test(a_lead_day_near_the_offices),
+        cmocka_unit_test(a_war_episode_dates_its_days),
         cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),

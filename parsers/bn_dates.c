@@ -1191,9 +1191,15 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
         w.hi_firm = a->written_before != LONG_MAX;
         if (w.named_lo > w.lo && w.named_lo <= w.hi)
             w.lo = w.named_lo, w.lo_is_day = 0;
-        if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
-            w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
-        else
+        if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi) {
+            /* the article's tensed dates disagree with the offices and
+             * eras it names: the knowledge base's window, a fact, stands
+             * (a tense read wrong is likelier than an office) */
+            w.lo = a->written_after, w.hi = a->written_before;
+            w.lo_is_day = w.hi_is_day = 0;
+            if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
+                w.lo = LONG_MIN, w.hi = LONG_MAX; /* they disagree: no estimate */
+        } else
             series_window(a, &raws, &w);
         /* only a past day bounds the writing: a hint for the resolver,
          * which takes it when no other article gives this one a year */

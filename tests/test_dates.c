@@ -592,6 +592,14 @@ static void era_dates_the_article(void **state)
     assert_string_equal(TX(a->timexes[0].value), "XXXX-07-10");
     assert_int_equal(a->timexes[0].year_source, BN_YEAR_UNKNOWN);
     bn_article_free(a);
+    /* a coming "năm 2019" disagrees with the knowledge base's window
+     * (Stoltenberg and 32 members: 2024): the window, a fact, stands */
+    a = test_extract(*state,
+                     "Tin\n\nNgày 10/7, Tổng thư ký NATO Jens Stoltenberg cho biết 32 nước thành viên NATO đã "
+                     "đồng ý.\nNăm 2019, liên minh sẽ mở rộng.\n",
+                     NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-07-10");
+    bn_article_free(a);
     /* an era without an end bounds from below alone */
     a = one_timex(state,
                   "Tin\n\nNgày 3/4, Ngoại trưởng Nga Sergei Lavrov nói về chiến dịch quân sự đặc biệt.\n", NULL);

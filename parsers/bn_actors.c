@@ -124,7 +124,10 @@ static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb
     if (!v)
         return BN_ERR_NOMEM;
     a->gatherings = v;
-    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, g->to, series, a->tokens.v[tok].start};
+    /* of an era, its first day alone: "Ngày 24/2, Nga tuyên bố mở chiến
+     * dịch quân sự đặc biệt" is that day */
+    long to = strcmp(g->kind, "era") == 0 ? g->from : g->to;
+    a->gatherings[a->ngatherings++] = (bn_gathering_ref){(uint32_t)k, g->from, to, series, a->tokens.v[tok].start};
     return BN_OK;
 }
 
@@ -261,7 +264,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
                 if (strcmp(g->kind, "era") == 0)
                     date_by_era(a, g);
-                else if (add_gathering(a, &cap, k, g, 1, i) != BN_OK)
+                if (add_gathering(a, &cap, k, g, strcmp(g->kind, "era") != 0, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;

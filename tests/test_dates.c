@@ -600,6 +600,10 @@ static void era_dates_the_article(void **state)
                      NULL);
     assert_string_equal(TX(a->timexes[0].value), "2024-07-10");
     bn_article_free(a);
+    /* the era's first day, named with it, is that day */
+    a = one_timex(state, "Tin\n\nNgày 24/2, Nga tuyên bố mở chiến dịch quân sự đặc biệt ở Ukraine.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2022-02-24");
+    bn_article_free(a);
     /* an era without an end bounds from below alone */
     a = one_timex(state,
                   "Tin\n\nNgày 3/4, Ngoại trưởng Nga Sergei Lavrov nói về chiến dịch quân sự đặc biệt.\n", NULL);

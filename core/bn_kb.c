@@ -264,7 +264,7 @@ static const char *unknown_member(const json_t *o, const char *const *known)
 static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
-static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "names", "from", "to", NULL};
+static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "names", "from", "to", "first_day", NULL};
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
 
 /* Places an error set without a line at the member `sub` (a printf
@@ -541,6 +541,7 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->from = from_day;
     /* an era without an end is not over: pages name it to this day */
     g->to = to ? to_day : strcmp(g->kind, "era") == 0 ? LONG_MAX : g->from;
+    g->first_day = json_is_true(json_object_get(o, "first_day"));
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
     bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);

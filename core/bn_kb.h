@@ -103,6 +103,9 @@ typedef struct bn_kb_gathering {
                      * (kind "era": "chiến dịch quân sự đặc biệt", "32
                      * nước thành viên NATO"), when a page naming it can
                      * be written, to = LONG_MAX while it lasts */
+    int first_day;  /* of an era: its first day is an act the press dates
+                     * ("Ngày 24/2, Nga tuyên bố mở chiến dịch quân sự
+                     * đặc biệt"), a day the sentence names on it is it */
 } bn_kb_gathering;
 
 size_t bn_kb_gathering_count(const bn_kb *kb);

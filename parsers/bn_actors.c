@@ -262,9 +262,10 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             const bn_kb_ref *refs = bn_kb_named(kb, payload, &nrefs);
             for (size_t r = 0; r < nrefs; r++) {
                 const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
-                if (strcmp(g->kind, "era") == 0)
+                int era = strcmp(g->kind, "era") == 0;
+                if (era)
                     date_by_era(a, g);
-                if (add_gathering(a, &cap, k, g, strcmp(g->kind, "era") != 0, i) != BN_OK)
+                if ((!era || g->first_day) && add_gathering(a, &cap, k, g, !era, i) != BN_OK)
                     return BN_ERR_NOMEM;
             }
             i += n - 1;

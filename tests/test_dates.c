@@ -604,6 +604,11 @@ static void era_dates_the_article(void **state)
     a = one_timex(state, "Tin\n\nNgày 24/2, Nga tuyên bố mở chiến dịch quân sự đặc biệt ở Ukraine.\n", NULL);
     assert_string_equal(TX(a->timexes[0].value), "2022-02-24");
     bn_article_free(a);
+    /* not an era whose first day is no act the press dates (COVID-19's
+     * 2019-12-31: case counts every year end) */
+    a = one_timex(state, "Tin\n\nNgày 31/12, Bộ Y tế cho biết đã ghi nhận thêm 20 ca Covid-19.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-12-31");
+    bn_article_free(a);
     /* an era without an end bounds from below alone */
     a = one_timex(state,
                   "Tin\n\nNgày 3/4, Ngoại trưởng Nga Sergei Lavrov nói về chiến dịch quân sự đặc biệt.\n", NULL);

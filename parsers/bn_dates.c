@@ -656,6 +656,20 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
     }
 }
 
+/* Whether the expression at token lo comes right after a compare_words
+ * phrase ("so với cùng kỳ năm 2019"): a point compared with, whose tense
+ * is the sentence's, not its own. */
+static int compared(const bn_article *a, const bn_lang *lang, size_t lo)
+{
+    for (size_t n = 1; n <= 4 && n <= lo; n++) {
+        int payload;
+        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
+            payload == BN_EW_COMPARE)
+            return 1;
+    }
+    return 0;
+}
+
 /* Without a DCT: a written date in a future sentence was ahead of the
  * writer; in a past one, behind. */
 static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
@@ -673,7 +687,7 @@ static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
             seen = raws->v[i].sentence;
             caption = bn_sentence_is_caption(a, lang, seen);
         }
-        if (caption)
+        if (caption || compared(a, lang, raws->v[i].tok_begin))
             continue;
         /* a day or month with its year and no tense ("tháng 12/2025"): a
          * page is seldom written more than a year before the days it

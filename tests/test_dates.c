@@ -549,6 +549,20 @@ static void a_war_episode_dates_its_days(void **state)
     bn_article_free(a);
 }
 
+/* A year compared with ("so với cùng kỳ năm 2019") in a coming sentence
+ * is no coming year: it does not end the writing in 2019, which with
+ * COVID-19 (from 2019-12-31) would have left one day and put 29/4 in
+ * 2020. */
+static void a_compared_year_bounds_nothing(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNgày 29/4, ông Quốc cho biết thị xã sẽ đón 65.000 khách, bằng 70% so với "
+                                 "cùng kỳ năm 2019.\nDịch Covid-19 vẫn diễn biến phức tạp.\n",
+                                 NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-04-29");
+    bn_article_free(a);
+}
+
 /* A past day of the lead is at most a month older than the writing: Rex
  * Tillerson, Secretary of State from 2017-02-01, and "Ngày 10/12" in the
  * lead is 2017-12-10 (2016-12-10 is two months before his term); the
@@ -724,6 +738,7 @@ int main(void)
         cmocka_unit_test(era_dates_the_article),
         cmocka_unit_test(a_lead_day_near_the_offices),
         cmocka_unit_test(a_war_episode_dates_its_days),
+        cmocka_unit_test(a_compared_year_bounds_nothing),
         cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),

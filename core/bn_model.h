@@ -37,6 +37,11 @@ typedef enum bn_year_source {
  * every one of those days gives the same date. */
 #define BN_WRITING_LAG 2
 
+/* No page read here was written before 1990 (news on the web began in the
+ * mid-1990s): clues that end the writing earlier were misread ("sẽ khôi
+ * phục hiện trạng trước tháng 8/1968"), and bound nothing. */
+#define BN_WRITING_EPOCH_YEAR 1990
+
 typedef struct bn_timex {
     bn_date value;             /* the date, or a span's first */
     bn_date end;               /* a span's last, when has_end */

@@ -708,6 +708,8 @@ static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
     }
     if (w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo > w.hi)
         w.lo = LONG_MIN, w.hi = LONG_MAX; /* the article's dates disagree: no estimate */
+    if (w.hi != LONG_MAX && w.hi < bn_days_from_civil(BN_WRITING_EPOCH_YEAR, 1, 1))
+        w.hi = LONG_MAX, w.hi_is_day = 0; /* misread: no page is that old */
     return w;
 }
 

@@ -563,6 +563,19 @@ static void a_compared_year_bounds_nothing(void **state)
     bn_article_free(a);
 }
 
+/* A clue that ends the writing before 1990 was misread (no page read
+ * here is that old): "sẽ khôi phục ... trước tháng 8/1968" bounds
+ * nothing, and 18/4 is not 1968's. */
+static void no_writing_before_the_web(void **state)
+{
+    bn_article *a = test_extract(*state,
+                                 "Tin\n\nNgày 18/4, Nga công bố trục xuất 20 nhà ngoại giao Séc.\nThành phố dự kiến "
+                                 "sẽ khôi phục khu đất giống hiện trạng trước tháng 8/1968.\n",
+                                 NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-04-18");
+    bn_article_free(a);
+}
+
 /* A past day of the lead is at most a month older than the writing: Rex
  * Tillerson, Secretary of State from 2017-02-01, and "Ngày 10/12" in the
  * lead is 2017-12-10 (2016-12-10 is two months before his term); the
@@ -739,6 +752,7 @@ int main(void)
         cmocka_unit_test(a_lead_day_near_the_offices),
         cmocka_unit_test(a_war_episode_dates_its_days),
         cmocka_unit_test(a_compared_year_bounds_nothing),
+        cmocka_unit_test(no_writing_before_the_web),
         cmocka_unit_test(office_dates_the_article),
         cmocka_unit_test(hom_day_month),
         cmocka_unit_test(day_dash_month),

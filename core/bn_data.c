@@ -33,6 +33,11 @@ const char *bn_datadir(void)
     return BN_DATADIR_SOURCE;
 }
 
+void bn_json_threads_init(void)
+{
+    json_object_seed(0);
+}
+
 /* The whole of a regular file in a new buffer (*len its bytes), or NULL
  * (not a regular file, a read error, out of memory). */
 static char *read_whole(const char *path, size_t *len)

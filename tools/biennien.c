@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -544,6 +545,25 @@ typedef struct session {
     char outdir_made[4096];
 } session;
 
+/* The language's data, loaded on a thread of its own while the knowledge
+ * base is, when the run has more than one job: the start-up is a fixed
+ * cost of every run, the part of -j 2 that is not shared (about 3 ms of
+ * the ~20 ms of data load and compile). */
+typedef struct lang_job {
+    const char *dir, *code;
+    bn_lang *lang;
+    bn_status st;
+    bn_error err;
+} lang_job;
+
+static void *load_lang(void *arg)
+{
+    lang_job *j = arg;
+    bn_error_clear(&j->err);
+    j->st = bn_lang_load(&j->lang, j->dir, j->code, &j->err);
+    return NULL;
+}
+
 static int load_resources(const options *o, resources *r)
 {
     bn_error err;
@@ -551,14 +571,29 @@ static int load_resources(const options *o, resources *r)
     const char *dir = o->datadir ? o->datadir : bn_datadir();
     char path[4096];
     snprintf(path, sizeof path, "%s/kb", dir);
+    int threads = o->jobs > 0 ? o->jobs : bn_cpu_count();
+    lang_job lj = {.dir = dir, .code = o->lang};
+    pthread_t lt;
+    int lang_thread = 0;
+    if (threads > 1) {
+        bn_json_threads_init();
+        lang_thread = pthread_create(&lt, NULL, load_lang, &lj) == 0;
+    }
     r->kb = bn_kb_new();
     bn_status st = r->kb ? bn_kb_load_dir(r->kb, path, &err) : BN_ERR_NOMEM;
     for (size_t i = 0; st == BN_OK && i < o->nkb; i++)
         st = bn_kb_load(r->kb, o->kb_files[i], &err);
     if (st == BN_OK)
         st = bn_kb_compile(r->kb);
-    if (st == BN_OK)
+    if (lang_thread) {
+        /* the knowledge base's error first, as when loaded one after the other */
+        pthread_join(lt, NULL);
+        r->lang = lj.lang;
+        if (st == BN_OK && (st = lj.st) != BN_OK)
+            err = lj.err;
+    } else if (st == BN_OK) {
         st = bn_lang_load(&r->lang, dir, o->lang, &err);
+    }
     if (st != BN_OK) {
         if (err.status == BN_OK)
             bn_error_set(&err, st, dir, 0, 0, 0, "cannot load the data files: %s", bn_status_name(st));

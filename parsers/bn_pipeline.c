@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "bn_arena.h"
 #include "bn_extract.h"
 
 enum { WINDOW_PER_WORKER = 8, MAX_THREADS = 256 };
@@ -75,6 +76,8 @@ static void process(pipeline *p, bn_extractor *ex, slot *s)
 static void *worker(void *arg)
 {
     pipeline *p = arg;
+    if (p->opt->heap_prefault)
+        bn_heap_prefault(p->opt->heap_prefault);
     bn_extractor *ex = bn_extractor_new(p->kb, p->lang, p->opt->read);
     pthread_mutex_lock(&p->lock);
     if (!ex)

@@ -7,13 +7,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bn_arena.h"
 #include "bn_config.h"
 #include "bn_data.h"
 #include "bn_extract.h"
@@ -691,7 +690,10 @@ static int extract_all(session *s,
     const options *o = &s->o;
     bn_input_options io = {o->lenient, o->max_article_bytes};
     bn_read_options ro = {o->lenient, o->dct};
-    bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro};
+    /* each worker's heap made at once: an article's arena, its tokens and
+     * the decoded record take a few MB, touched a page at a time in a new
+     * thread's heap otherwise (~600 page faults a worker) */
+    bn_pipeline_options po = {o->jobs, &interrupted, &io, &ro, 4 << 20};
     int show = o->progress > 0 || (o->progress == 0 && !o->quiet && isatty(STDERR_FILENO));
     run_ctx c = {&s->messages, emit, skip, ctx, show, 0};
     s->messages.tty = show;
@@ -1084,33 +1086,6 @@ static const char *read_command(int argc, char **argv, int *status)
     return cmd;
 }
 
-/* The heap the start-up fills (the knowledge base, the lexicons and the
- * tables made of them: about 8 MB) made at once, in 2 MB pages where the
- * system gives them (transparent huge pages on request): touched a 4 KB
- * page at a time, its ~2,000 page faults took a third of the start-up,
- * and the tables' making missed the TLB all along.  The block is freed at
- * once: the start-up's allocations come from it (the heap is not trimmed
- * below M_TRIM_THRESHOLD). */
-static void prefault_heap(void)
-{
-    enum { PREFAULT = 10 << 20, HUGE_PAGE = 2 << 20, PAGE = 4096 };
-    char *p = malloc(PREFAULT);
-    if (!p)
-        return;
-    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t hi = ((uintptr_t)p + PREFAULT) & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (hi > lo)
-        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-    lo = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-    hi = ((uintptr_t)p + PREFAULT) & ~(uintptr_t)(PAGE - 1);
-    if (madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) != 0) {
-        /* before Linux 5.14: a write per page (a fault per huge page) */
-        for (uintptr_t a = lo; a < hi; a += PAGE)
-            *(volatile char *)a = 0;
-    }
-    free(p);
-}
-
 /* What every command sets up before it reads anything. */
 static void set_up_process(void)
 {
@@ -1122,7 +1097,11 @@ static void set_up_process(void)
      * Keep them in the heap, and let freed memory stay for the next. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
-    prefault_heap();
+    /* The heap the start-up fills (the knowledge base, the lexicons and
+     * the tables made of them: about 8 MB) made at once: touched a page
+     * at a time, its ~2,000 page faults took a third of the start-up, and
+     * the tables' making missed the TLB all along */
+    bn_heap_prefault(10 << 20);
 }
 
 /* A log or an output directory that cannot be written: refused before

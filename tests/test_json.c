@@ -289,6 +289,22 @@ static void data_errors_name_the_line(void **state)
     /* a list that is not one, in a lexicon's words */
     kb_refused(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}", &err);
     assert_int_equal(err.line, 2);
+
+    /* the steps are made without snprintf: an actor of two digits, its
+     * aliases in a third language, its metonyms, its parties */
+    static const char *const bad[] = {"\"aliases\": {\"vi\": [\"x\"], \"fr\": [\"y\",\n 7]}",
+                                      "\"aliases\": {\"en\": [\n 7]}", "\"metonyms\": [\"m\",\n 7]",
+                                      "\"parties\": [\n 7]"};
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+        char text[4096];
+        size_t k = (size_t)snprintf(text, sizeof text, "{\"actors\": [\n");
+        for (int i = 0; i < 12; i++)
+            k += (size_t)snprintf(text + k, sizeof text - k, "  {\"id\": \"a%d\", \"name\": \"A\", \"kind\": \"person\"%s%s},\n",
+                                  i, i == 11 ? ", " : "", i == 11 ? bad[b] : "");
+        snprintf(text + k - 2, sizeof text - k + 2, "]}\n");
+        kb_refused(path, text, &err);
+        assert_int_equal(err.line, 14); /* the 12th actor (line 13), its bad value on the next line */
+    }
     unlink(path);
 }
 

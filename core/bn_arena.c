@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct bn_arena_block {
     bn_arena_block *next;
@@ -103,4 +104,28 @@ void *bn_arena_grow_to(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t 
         memcpy(np, ptr, *cap * elem);
     *cap = ncap;
     return np;
+}
+
+void bn_heap_prefault(size_t bytes)
+{
+    enum { HUGE_PAGE = 2 << 20, PAGE = 4096 };
+    char *p = malloc(bytes);
+    if (!p)
+        return;
+    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+#ifdef MADV_HUGEPAGE
+    if (hi > lo)
+        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#endif
+    lo = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+    hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(PAGE - 1);
+#ifdef MADV_POPULATE_WRITE
+    if (hi > lo && madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) == 0)
+        lo = hi;
+#endif
+    /* before Linux 5.14: a write per page (a fault per huge page) */
+    for (uintptr_t a = lo; a < hi; a += PAGE)
+        *(volatile char *)a = 0;
+    free(p);
 }

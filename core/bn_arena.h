@@ -29,4 +29,15 @@ static inline void *bn_arena_grow(bn_arena *a, void *ptr, size_t *cap, size_t ne
     return need <= *cap ? ptr : bn_arena_grow_to(a, ptr, cap, need, elem);
 }
 
+/* Makes `bytes` of the calling thread's malloc heap at once, in 2 MB
+ * pages where the system gives them (transparent huge pages on request),
+ * and gives them back to malloc: the next allocations of this thread come
+ * from memory already there.  A block touched a 4 KB page at a time costs
+ * a page fault a page (a few microseconds each on a virtual machine); a
+ * new thread's heap, or the start-up's, is hundreds of them.  Call it
+ * only where the heap is not trimmed below `bytes` (glibc:
+ * M_TRIM_THRESHOLD above it) and the block is not mapped on its own
+ * (M_MMAP_THRESHOLD above it), or it is lost again. */
+void bn_heap_prefault(size_t bytes);
+
 #endif

@@ -17,6 +17,10 @@ const char *bn_datadir(void);
 enum { BN_LANG_CODE_MAX = 16 };
 int bn_lang_code_valid(const char *code);
 
+/* Call before JSON is read on two threads at once: jansson seeds its hash
+ * function on first use (json_object_seed), not from two threads. */
+void bn_json_threads_init(void);
+
 /* Loads a JSON file; parse errors name the file, line and column. */
 bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err);
 

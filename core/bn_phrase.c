@@ -1,30 +1,50 @@
 #include "bn_phrase.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bn_array.h"
 
+/* 32 bytes, two to a cache line; the hashes and keys of a phrase are one
+ * block, and once compiled the blocks of every phrase lie in one pool in
+ * the order of v: the phrases a match compares (the same first word) are
+ * next to each other in memory, not scattered over the heap. */
 typedef struct phrase {
+    uint32_t *hashes; /* per word; the keys follow in the same block */
     char *keys;       /* folded words, each NUL-terminated, back to back */
-    size_t klen;      /* their bytes, NULs included */
-    uint32_t *hashes; /* per word */
-    int ntok;
+    uint32_t klen;    /* their bytes, NULs included */
     int payload;
-    int need_upper;
-    int punct_gaps;   /* BN_PHRASE_PUNCT */
+    int ntok;
+    uint8_t need_upper;
+    uint8_t punct_gaps; /* BN_PHRASE_PUNCT */
+    uint8_t pooled;     /* the block is in p->pool, not a malloc of its own */
 } phrase;
+
+/* The bytes of a phrase's block. */
+static size_t block_size(const phrase *ph)
+{
+    return (size_t)ph->ntok * sizeof *ph->hashes + ph->klen;
+}
+
+static void phrase_free(phrase *ph)
+{
+    if (!ph->pooled)
+        free(ph->hashes);
+}
 
 struct bn_phrases {
     bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
+    uint32_t *pool; /* the blocks of the phrases compiled (see phrase) */
     /* open addressing: first-word hash -> range [lo, hi) of v, after
-     * sort; the one-word phrases of the range are [single, hi) */
+     * sort; the one-word phrases of the range are [single, hi).  A range
+     * is never empty: hi == 0 marks a free slot (16 bytes a slot, four to
+     * a cache line: a probe is a miss more often than not) */
     struct slot {
         uint32_t hash;
         uint32_t lo, hi, single;
-        int used;
     } *table;
     size_t tsize;
     /* phrases of two words or more by the hash of their first two words:
@@ -56,10 +76,9 @@ void bn_phrases_free(bn_phrases *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->v[i].keys);
-        free(p->v[i].hashes);
-    }
+    for (size_t i = 0; i < p->n; i++)
+        phrase_free(&p->v[i]);
+    free(p->pool);
     free(p->v);
     free(p->table);
     free(p->ptable);
@@ -95,26 +114,21 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
         klen += toks.v[i].key_len + 1u;
-    ph.keys = malloc(klen);
-    ph.hashes = malloc(toks.n * sizeof *ph.hashes);
-    if (!ph.keys || !ph.hashes) {
-        free(ph.keys);
-        free(ph.hashes);
+    if (klen > UINT32_MAX / 2 || !(ph.hashes = malloc(toks.n * sizeof *ph.hashes + klen)))
         return BN_ERR_NOMEM;
-    }
+    ph.keys = (char *)(ph.hashes + toks.n);
     size_t k = 0;
     for (size_t i = 0; i < toks.n; i++) {
         memcpy(ph.keys + k, toks.keys + toks.v[i].key, toks.v[i].key_len + 1u);
         k += toks.v[i].key_len + 1u;
         ph.hashes[i] = toks.v[i].hash;
     }
-    ph.klen = klen;
+    ph.klen = (uint32_t)klen;
     ph.ntok = (int)toks.n;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
     if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
-        free(ph.keys);
         free(ph.hashes);
         return BN_ERR_NOMEM;
     }
@@ -190,9 +204,9 @@ static bn_status compile_pairs(bn_phrases *p)
         while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
             j++;
         size_t h = key & (tsize - 1);
-        while (p->ptable[h].used)
+        while (p->ptable[h].hi)
             h = (h + 1) & (tsize - 1);
-        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, 0, 1};
+        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, 0};
         i = j;
     }
     return BN_OK;
@@ -224,8 +238,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
     for (size_t i = 0; i < n; i++) {
         phrase *ph = &p->v[idx[i]];
         if (m > 0 && phrase_order(&sorted[m - 1], ph) == 0) {
-            free(ph->keys);
-            free(ph->hashes);
+            phrase_free(ph);
             continue;
         }
         sorted[m++] = *ph;
@@ -235,6 +248,27 @@ bn_status bn_phrases_compile(bn_phrases *p)
     p->v = sorted;
     p->n = m;
     p->cap = n ? n : 1;
+    /* the blocks into one pool, in this order (each block starts on a
+     * 4-byte boundary: its hashes) */
+    size_t words = 0;
+    for (size_t i = 0; i < m; i++)
+        words += (block_size(&p->v[i]) + 3) / 4;
+    uint32_t *pool = malloc((words ? words : 1) * sizeof *pool);
+    if (!pool)
+        return BN_ERR_NOMEM;
+    words = 0;
+    for (size_t i = 0; i < m; i++) {
+        phrase *ph = &p->v[i];
+        uint32_t *b = pool + words;
+        memcpy(b, ph->hashes, block_size(ph));
+        phrase_free(ph);
+        words += (block_size(ph) + 3) / 4;
+        ph->hashes = b;
+        ph->keys = (char *)(b + ph->ntok);
+        ph->pooled = 1;
+    }
+    free(p->pool);
+    p->pool = pool;
 
     size_t tsize = 16;
     while (tsize < m * 2)
@@ -249,9 +283,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
         while (j < m && p->v[j].hashes[0] == p->v[i].hashes[0])
             j++;
         size_t h = p->v[i].hashes[0] & (tsize - 1);
-        while (p->table[h].used)
+        while (p->table[h].hi)
             h = (h + 1) & (tsize - 1);
-        p->table[h].used = 1;
         p->table[h].hash = p->v[i].hashes[0];
         p->table[h].lo = (uint32_t)i;
         p->table[h].hi = (uint32_t)j;
@@ -325,9 +358,9 @@ static inline int phrase_at(const phrase *ph, const char *text, const bn_tokens 
 static const struct slot *probe(const struct slot *table, size_t tsize, uint32_t hash)
 {
     size_t h = hash & (tsize - 1);
-    while (table[h].used && table[h].hash != hash)
+    while (table[h].hi && table[h].hash != hash)
         h = (h + 1) & (tsize - 1);
-    return table[h].used ? &table[h] : NULL;
+    return table[h].hi ? &table[h] : NULL;
 }
 
 size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_tokens *toks,

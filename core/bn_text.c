@@ -878,12 +878,18 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
     while (i < n) {
         int32_t ws = i;
         UChar32 ch;
-        if (p[i] < 0x80)
+        if (p[i] < 0x80) {
+            /* (ascii_fold: 0 for what is no part of a word, as is_word_cp) */
+            if (!ascii_fold[p[i]]) {
+                i++;
+                continue;
+            }
             ch = p[i++];
-        else
+        } else {
             ch = bn_u8_next(p, &i, n);
-        if (ch < 0 || !is_word_cp(cache, ch))
-            continue;
+            if (ch < 0 || !is_word_cp(cache, ch))
+                continue;
+        }
         if (c->n + 1 > c->cap || c->keys_len + KEY_MAX > c->keys_cap) {
             size_t cap = c->cap;
             bn_token *v = bn_arena_grow(c->arena, c->v, &c->cap, c->n + 1, sizeof *v);

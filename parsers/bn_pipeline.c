@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "bn_arena.h"
 #include "bn_extract.h"
 
 enum { WINDOW_PER_WORKER = 8, MAX_THREADS = 256 };
@@ -64,8 +65,16 @@ static void process(pipeline *p, bn_extractor *ex, slot *s)
         return; /* an input that could not be read: nothing to do but report it */
     bn_record rec;
     bn_error_clear(&s->err);
-    if (bn_record_decode(&s->raw, p->opt->input ? p->opt->input->lenient : 0, &rec, &s->owner, &s->err) != BN_OK ||
-        bn_extract(ex, &rec, &s->article, &s->err) != BN_OK) {
+    int bad = bn_record_decode(&s->raw, p->opt->input ? p->opt->input->lenient : 0, &rec, &s->owner, &s->err) != BN_OK ||
+              bn_extract(ex, &rec, &s->article, &s->err) != BN_OK;
+    /* the article holds copies of what it takes from the record: the
+     * decoded record is released here, by the thread that made it (its
+     * many small blocks go back to this thread's cache for the next
+     * record, not to another thread's and then to this heap under its
+     * lock) */
+    bn_record_release(s->owner);
+    s->owner = NULL;
+    if (bad) {
         s->failed = 1;
     } else if (p->sink->render && p->sink->render(p->sink->ctx, s->article, &s->bytes, &s->len, &s->err) != BN_OK) {
         s->failed = 1;
@@ -75,6 +84,8 @@ static void process(pipeline *p, bn_extractor *ex, slot *s)
 static void *worker(void *arg)
 {
     pipeline *p = arg;
+    if (p->opt->heap_prefault)
+        bn_heap_prefault(p->opt->heap_prefault);
     bn_extractor *ex = bn_extractor_new(p->kb, p->lang, p->opt->read);
     pthread_mutex_lock(&p->lock);
     if (!ex)

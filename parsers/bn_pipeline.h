@@ -50,6 +50,8 @@ typedef struct bn_pipeline_options {
                                      read; those in flight are finished; may be NULL */
     const bn_input_options *input;
     const bn_read_options *read;
+    size_t heap_prefault;         /* bytes of each worker's malloc heap made at once before its first record
+                                     (bn_heap_prefault); 0: none */
 } bn_pipeline_options;
 
 /* Runs every input through extraction (until *opt->stop).  Returns BN_OK when every record was

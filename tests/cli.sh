@@ -421,6 +421,23 @@ check "--lang vi: the same outputs as the default" diff -r -q "$tmp/lang-vi" "$t
 run build --lang xx "$examples/corpus" -o "$tmp/lang-xx"
 check "--lang xx: status 1" test $status -eq 1
 check "--lang xx: names the missing file" grep -q "lang/xx/language.json: cannot open data file" "$tmp/err"
+# with more than one job the language's data is loaded on a thread of its
+# own while the knowledge base is: the same outputs, the same first error
+# (the knowledge base's, when both are broken)
+"$bin" extract -j 1 "$examples/corpus" >"$tmp/j1.jsonl" 2>/dev/null
+"$bin" extract -j 2 "$examples/corpus" >"$tmp/j2.jsonl" 2>/dev/null
+check "-j 2: the records of -j 1" cmp -s "$tmp/j1.jsonl" "$tmp/j2.jsonl"
+printf '{"actors": [}' >"$tmp/broken-kb.json"
+for j in 1 2; do
+    run extract -j $j --lang xx "$examples/corpus"
+    cp "$tmp/err" "$tmp/lang-xx-j$j.err"
+    run extract -j $j --lang xx --kb "$tmp/broken-kb.json" "$examples/corpus"
+    cp "$tmp/err" "$tmp/kb-lang-j$j.err"
+done
+check "--lang xx: the same message with -j 1 and -j 2" cmp -s "$tmp/lang-xx-j1.err" "$tmp/lang-xx-j2.err"
+check "--lang xx, a broken --kb: the knowledge base's error, -j 1 and -j 2" \
+    grep -q "broken-kb.json:1:13" "$tmp/kb-lang-j2.err"
+check "--lang xx, a broken --kb: the same message with -j 1 and -j 2" cmp -s "$tmp/kb-lang-j1.err" "$tmp/kb-lang-j2.err"
 run build --lang ../vi "$examples/corpus" -o "$tmp/lang-bad"
 check "--lang ../vi: status 2" test $status -eq 2
 

@@ -289,7 +289,84 @@ static void data_errors_name_the_line(void **state)
     /* a list that is not one, in a lexicon's words */
     kb_refused(path, "{\"titles\": [\n {\"title\": \"x\",\n  \"variants\": [\"y\", 3]}]}", &err);
     assert_int_equal(err.line, 2);
+
+    /* the steps are made without snprintf: an actor of two digits, its
+     * aliases in a third language, its metonyms, its parties */
+    static const char *const bad[] = {"\"aliases\": {\"vi\": [\"x\"], \"fr\": [\"y\",\n 7]}",
+                                      "\"aliases\": {\"en\": [\n 7]}", "\"metonyms\": [\"m\",\n 7]",
+                                      "\"parties\": [\n 7]"};
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+        char text[4096];
+        size_t k = (size_t)snprintf(text, sizeof text, "{\"actors\": [\n");
+        for (int i = 0; i < 12; i++)
+            k += (size_t)snprintf(text + k, sizeof text - k, "  {\"id\": \"a%d\", \"name\": \"A\", \"kind\": \"person\"%s%s},\n",
+                                  i, i == 11 ? ", " : "", i == 11 ? bad[b] : "");
+        snprintf(text + k - 2, sizeof text - k + 2, "]}\n");
+        kb_refused(path, text, &err);
+        assert_int_equal(err.line, 14); /* the 12th actor (line 13), its bad value on the next line */
+    }
     unlink(path);
+}
+
+/* bn_json_load_file reads a file whole and parses the buffer (faster
+ * than jansson's getc-by-getc reading): the same values and the same
+ * errors as json_load_file, the reference, on good and broken files. */
+static void data_file_read_as_jansson_reads_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t len; /* 0: strlen */
+    } cases[] = {
+        {"{\"actors\": [{\"id\": \"a\", \"name\": \"\u00c1 \\\"x\\\"\"}], \"n\": 3.5}\n", 0},
+        {"[1, 2, 3]", 0},
+        {"{\"actors\": [\n  {\"id\": \"a\"},\n ]}\n", 0},  /* a trailing comma, line 3 */
+        {"{\"a\": 1} x", 0},                                    /* something after the value */
+        {"", 0},                                                /* empty */
+        {"   \n\n", 0},
+        {"{\"a\": \"\xff\"}", 0},                                /* invalid UTF-8 */
+        {"{\"a\": 1, \"a\": 2}", 0},                             /* a duplicate key */
+        {"{\"a\": \"b\0c\"}", 12},                               /* a NUL byte */
+        {"{\"a\": [1, 2", 0},                                    /* cut short */
+        {"\xef\xbb\xbf{}", 0},                                    /* a byte order mark */
+    };
+    char path[] = "/tmp/bn-test-json-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(cases[i].text, 1, len, f), len);
+        fclose(f);
+        json_error_t je;
+        json_t *want = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+        json_t *got = NULL;
+        bn_error err;
+        bn_error_clear(&err);
+        bn_status st = bn_json_load_file(path, &got, &err);
+        if (want) {
+            assert_int_equal(st, BN_OK);
+            assert_non_null(got);
+            assert_true(json_equal(got, want));
+        } else {
+            assert_int_equal(st, BN_ERR_DATA);
+            assert_null(got);
+            assert_int_equal(err.line, je.line > 0 ? je.line : 1);
+            assert_int_equal(err.column, je.column > 0 ? je.column : 1);
+            assert_int_equal(err.offset, (size_t)(je.position > 0 ? je.position : 0));
+            assert_string_equal(err.text, je.text);
+        }
+        json_decref(want);
+        json_decref(got);
+    }
+    unlink(path);
+    /* not there: the same error as before */
+    json_t *got = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_json_load_file("/nonexistent/bn-test.json", &got, &err), BN_ERR_IO);
 }
 
 /* An actor's names per language: "names": {"vi": …}, or the older
@@ -507,6 +584,7 @@ int main(void)
         cmocka_unit_test(bad_records_name_the_line),
         cmocka_unit_test(locate_values),
         cmocka_unit_test(data_errors_name_the_line),
+        cmocka_unit_test(data_file_read_as_jansson_reads_it),
         cmocka_unit_test(kb_names_per_language),
         cmocka_unit_test(labels_name_every_type),
     };

@@ -407,6 +407,51 @@ static void add_tokens_as_text(void **state)
     bn_phrases_free(b);
 }
 
+/* Compiled, a set keeps its phrases in one pool; phrases added after a
+ * compile are copied in at the next: a set compiled after every few adds
+ * (duplicates across the steps too) matches every token of a text as the
+ * same set compiled once. */
+static void compiled_in_steps_as_at_once(void **state)
+{
+    (void)state;
+    static const char *const phrases[] = {"Tổng thống Mỹ", "Bộ trưởng Ngoại giao", "Nga", "Liên bang Nga",
+                                          "Hội đồng Bảo an", "ông", "Bộ trưởng", "Nga", "Tổng thống",
+                                          "Liên bang", "Bảo an", "Tổng thống Mỹ", "nói tại", "Hội đồng"};
+    enum { N = sizeof phrases / sizeof phrases[0] };
+    bn_phrases *once = bn_phrases_new(), *steps = bn_phrases_new();
+    assert_non_null(once);
+    assert_non_null(steps);
+    for (int k = 0; k < N; k++) {
+        unsigned flags = k % 3 == 1 ? BN_PHRASE_CASE : 0;
+        assert_int_equal(bn_phrases_add(once, phrases[k], k + 1, flags), BN_OK);
+        assert_int_equal(bn_phrases_add(steps, phrases[k], k + 1, flags), BN_OK);
+        if (k % 3 == 2)
+            assert_int_equal(bn_phrases_compile(steps), BN_OK);
+    }
+    assert_int_equal(bn_phrases_compile(once), BN_OK);
+    assert_int_equal(bn_phrases_compile(steps), BN_OK);
+    assert_int_equal(bn_phrases_compile(steps), BN_OK); /* again, nothing added */
+    assert_int_equal(bn_phrases_count(once), bn_phrases_count(steps));
+    bn_arena ar;
+    bn_arena_init(&ar, 4096);
+    static const char text[] = "Tổng thống Mỹ gặp Bộ trưởng Ngoại giao Liên bang Nga, ông nói tại Hội đồng Bảo an; "
+                               "bộ trưởng nga, tổng thống Liên bang";
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, text, sizeof text - 1, &t), BN_OK);
+    size_t hits = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        int pa = -1, pb = -1;
+        size_t na = bn_phrases_match(once, text, &t, i, t.n, &pa), nb = bn_phrases_match(steps, text, &t, i, t.n, &pb);
+        assert_int_equal(na, nb);
+        assert_int_equal(pa, pb);
+        hits += na > 0;
+    }
+    assert_true(hits >= 8);
+    bn_arena_destroy(&ar);
+    bn_phrases_free(once);
+    bn_phrases_free(steps);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -417,6 +462,7 @@ int main(void)
         cmocka_unit_test(no_case_flag),
         cmocka_unit_test(same_hash_other_word),
         cmocka_unit_test(add_tokens_as_text),
+        cmocka_unit_test(compiled_in_steps_as_at_once),
         cmocka_unit_test_setup_teardown(hyphen_and_separators, setup, teardown),
         cmocka_unit_test_setup_teardown(tone_placement, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_keeps_first, setup, teardown),

@@ -144,6 +144,32 @@ static int may_give(const bn_timeline *tl, const bn_tl_event *e, const bn_timex 
     return common >= 2 ? LINK_STRONG : common ? LINK_WEAK : 0;
 }
 
+/* The one year, of those event e's date admits, that the corpus knows
+ * month and day md in (days[f..nd)), 0 when none or several; *others:
+ * how many other articles know it in that year, counted to two. */
+static int admitted_year(const bn_timeline *tl, const bn_tl_event *e, const dated_day *days, size_t f, size_t nd,
+                         int md, size_t *others)
+{
+    int year = 0;
+    size_t other = SIZE_MAX;
+    *others = 0;
+    for (size_t d = f; d < nd && days[d].md == md; d++) {
+        if (!fits(&e->ev.date, days[d].year))
+            continue;
+        if (year && days[d].year != year) {
+            *others = 0;
+            return 0;
+        }
+        year = days[d].year;
+        size_t from = tl->events[days[d].event].origin;
+        if (from != e->origin && from != other && *others < 2) {
+            (*others)++;
+            other = from;
+        }
+    }
+    return year;
+}
+
 /* Notes that article k is offered `year`: 0 none yet, -1 two years. */
 static void offer(int *offered, size_t k, int year)
 {
@@ -328,22 +354,9 @@ bn_status bn_resolve_years(bn_timeline *tl)
             int md = e->ev.date.value.month * 100 + e->ev.date.value.day;
             int year = 0, clash = 0;
             size_t f = first_of(days, nd, md);
-            /* the corpus knows this day in one year, of those the
-             * article's own bounds admit */
-            int one_year = 0, seen_year = 0;
+            size_t others; /* other articles that know the day in that year: 0, 1, 2 for two or more */
+            int one_year = admitted_year(tl, e, days, f, nd, md, &others);
             for (size_t d = f; d < nd && days[d].md == md; d++) {
-                if (!fits(&e->ev.date, days[d].year) || days[d].year == seen_year)
-                    continue;
-                one_year = !seen_year;
-                seen_year = days[d].year;
-            }
-            size_t others = 0, other = SIZE_MAX; /* articles that know the day, with or without a link */
-            for (size_t d = f; d < nd && days[d].md == md; d++) {
-                size_t from0 = tl->events[days[d].event].origin;
-                if (from0 != e->origin && from0 != other) {
-                    others++;
-                    other = from0;
-                }
                 int how = may_give(tl, e, &e->ev.date, &days[d]);
                 if (!how)
                     continue;
@@ -359,9 +372,8 @@ bn_status bn_resolve_years(bn_timeline *tl)
             }
             /* no link, but two other articles know the day, in one year
              * only, which the article's own bounds admit */
-            if (!year && one_year && others >= 2 && e->ev.date.year_lo && e->ev.date.year_hi &&
-                fits(&e->ev.date, seen_year)) {
-                year = seen_year;
+            if (!year && one_year && others >= 2 && e->ev.date.year_lo && e->ev.date.year_hi) {
+                year = one_year;
                 sure[e->origin] = 1;
             }
             if (!year)

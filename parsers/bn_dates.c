@@ -656,15 +656,12 @@ static void years_of_gatherings(const bn_article *a, rawv *raws)
     }
 }
 
-/* Whether the expression at token lo comes right after a compare_words
- * phrase ("so với cùng kỳ năm 2019"): a point compared with, whose tense
- * is the sentence's, not its own. */
-static int compared(const bn_article *a, const bn_lang *lang, size_t lo)
+int bn_word_before(const bn_article *a, const bn_lang *lang, size_t tok, unsigned kinds)
 {
-    for (size_t n = 1; n <= 4 && n <= lo; n++) {
+    for (size_t n = 1; n <= 4 && n <= tok; n++) {
         int payload;
-        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
-            payload == BN_EW_COMPARE)
+        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, tok - n, tok, &payload) == n &&
+            payload > 0 && (kinds & 1u << payload))
             return 1;
     }
     return 0;
@@ -687,7 +684,9 @@ static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
             seen = raws->v[i].sentence;
             caption = bn_sentence_is_caption(a, lang, seen);
         }
-        if (caption || compared(a, lang, raws->v[i].tok_begin))
+        /* nor a point compared with ("so với cùng kỳ năm 2019"), whose
+         * tense is the sentence's, not its own */
+        if (caption || bn_word_before(a, lang, raws->v[i].tok_begin, 1u << BN_EW_COMPARE))
             continue;
         /* a day or month with its year and no tense ("tháng 12/2025"): a
          * page is seldom written more than a year before the days it

@@ -14,4 +14,9 @@
 /* Fills a->timexes (in text order) from the body sentences. */
 bn_status bn_tag_dates(bn_article *a, const bn_lang *lang);
 
+/* Whether an event word of a kind in `kinds` (a bit 1 << bn_event_word
+ * each) ends right before token tok: "so với cùng kỳ" before "năm 2019",
+ * "kể từ" before "tháng 7". */
+int bn_word_before(const bn_article *a, const bn_lang *lang, size_t tok, unsigned kinds);
+
 #endif

@@ -1,4 +1,5 @@
 #include "bn_events.h"
+#include "bn_dates.h"
 #include "bn_sentences.h"
 
 #include <limits.h>
@@ -161,12 +162,8 @@ static size_t clause_of_offset(const bn_article *a, const sent *s, uint32_t off)
 static int dates_no_act(const bn_article *a, const bn_lang *lang, const sent *s, const bn_timex *x)
 {
     size_t lo = bn_tokens_at(&a->tokens, x->start);
-    for (size_t n = 1; n <= 4 && n <= lo; n++) {
-        int payload;
-        if (bn_phrases_match(lang->event_words, a->text.s, &a->tokens, lo - n, lo, &payload) == n &&
-            (payload == BN_EW_SINCE || payload == BN_EW_COMPARE))
-            return 1;
-    }
+    if (bn_word_before(a, lang, lo, 1u << BN_EW_SINCE | 1u << BN_EW_COMPARE))
+        return 1;
     /* "Kể từ khi mở chiến dịch quân sự ở Ukraine ngày 24/2, Nga nhiều lần
      * khẳng định": a date in a clause a since_words phrase opens */
     size_t c = clause_of_offset(a, s, x->start), f = s->sn->tok_begin;

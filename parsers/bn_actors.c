@@ -23,11 +23,30 @@ static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char
     return BN_OK;
 }
 
+/* Whether a "former" word (office_words -1: "cựu", "nguyên") is among
+ * the `back` tokens before token k, from token `from` on. */
+enum { FORMER_BACK = 10 }; /* "cựu Bộ trưởng Quốc phòng Mỹ dưới thời": the former word's reach */
+
+static int former_before(const bn_article *a, const bn_phrases *office_words, size_t from, size_t k, size_t back)
+{
+    for (size_t j = k; j-- > from && k - j <= back;) {
+        int q;
+        if (bn_phrases_match(office_words, a->text.s, &a->tokens, j, j + 1, &q) == 1 && q == -1)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Tổng thư ký NATO Jens Stoltenberg", "Ngoại trưởng Nga Sergei Lavrov",
  * "Tổng thư ký Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Mark Rutte": a
  * title of the person's just before the name (a bracket or a country
  * name between allowed) says the article was written while they held it;
- * "Tân" before the title, early in the term; "cựu", "nguyên": no longer. */
+ * "Tân" before the title, early in the term; "cựu", "nguyên": no longer.
+ * "cựu cố vấn an ninh quốc gia dưới thời Phó Tổng thống Kamala Harris":
+ * the time ("thời", office_words -3) a former official served in may be
+ * over, so it bounds the writing from below only (the press also writes
+ * "dưới thời Tổng thống X" of the sitting president: without the former
+ * official, the office bounds as usual). */
 static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words, size_t person,
                            size_t from_tok, size_t name_tok)
 {
@@ -44,7 +63,8 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
         int qualifier = 0; /* "tân" +1, "cựu" -1, the word before the title */
         if (k > from_tok && bn_phrases_match(office_words, a->text.s, &a->tokens, k - 1, k, &qualifier) != 1)
             qualifier = 0;
-        if (qualifier < 0)
+        int since_only = qualifier == -3 && former_before(a, office_words, from_tok, k - 1, FORMER_BACK);
+        if (qualifier < 0 && qualifier != -3)
             return;
         /* a title held twice (Trump's two terms) bounds by the first
          * start and the last end */
@@ -65,7 +85,7 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
         if (held) {
             if (from > a->written_after)
                 a->written_after = from;
-            if (to < a->written_before)
+            if (!since_only && to < a->written_before)
                 a->written_before = to;
             return;
         }

@@ -528,6 +528,27 @@ static void office_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* "cựu Bộ trưởng Quốc phòng Mỹ dưới thời Tổng thống Barack Obama": the
+ * time a former official served in may be over, so Obama's office bounds
+ * the writing from below only and Rutte's first months date the day;
+ * without the former official, the two offices disagree and date
+ * nothing. */
+static void a_former_officials_time_may_be_over(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 16/10, Tân Tổng thư ký NATO Mark Rutte gặp một cựu Bộ trưởng Quốc phòng Mỹ "
+                              "dưới thời Tổng thống Barack Obama.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-10-16");
+    bn_article_free(a);
+    a = one_timex(state,
+                  "Tin\n\nNgày 16/10, Tân Tổng thư ký NATO Mark Rutte gặp Bộ trưởng Quốc phòng Mỹ "
+                  "dưới thời Tổng thống Barack Obama.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-10-16");
+    bn_article_free(a);
+}
+
 /* A war's episode of the knowledge base (43-wars.json): a day inside it
  * in a sentence with a word of fighting and its place, the side named,
  * takes its year (the Second Nagorno-Karabakh War, 2020-09-27 ..
@@ -768,6 +789,7 @@ int main(void)
         cmocka_unit_test(range_dct_year),
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),
+        cmocka_unit_test(a_former_officials_time_may_be_over),
         cmocka_unit_test(title_is_not_tagged),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),

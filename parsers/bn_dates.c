@@ -517,6 +517,9 @@ static int one_year(int m, int d, long from, long to)
 /* How old a past day of the lead may be: of the past days in the first
  * 700 bytes of the dated bulk pages, 96 % are at most 30 days old. */
 enum { LEAD_AGE = 30 };
+/* how far before or after the window of its writing an article's days
+ * fall, when they have no year (half a year) */
+enum { WINDOW_SLACK = 180 };
 
 /* The year of month m, day d (d = 0: the month as a whole) given when the
  * article was written, the sentence's tense and whether it is in the
@@ -556,11 +559,11 @@ static int year_of(const when *w, int m, int d, int tense, int lead, bn_year_sou
     long from, to;
     int bounded = w->lo != LONG_MIN && w->hi != LONG_MAX;
     if (bounded) {
-        from = w->lo - 180;
-        to = w->hi + 180;
+        from = w->lo - WINDOW_SLACK;
+        to = w->hi + WINDOW_SLACK;
     } else if (w->hi != LONG_MAX && w->hi_is_day) {
         from = w->hi - 365;
-        to = w->hi + 180;
+        to = w->hi + WINDOW_SLACK;
     } else {
         return 0;
     }
@@ -577,11 +580,45 @@ static int year_of(const when *w, int m, int d, int tense, int lead, bn_year_sou
      * (Tillerson as Secretary of State, 2017-02 .. 2018-03: "9/7" is
      * 2017) */
     if (found < 0 && bounded && w->hi_firm)
-        found = tense > 0 ? one_year(m, d, w->lo, w->hi + 180) : one_year(m, d, w->lo - 180, w->hi);
+        found = tense > 0 ? one_year(m, d, w->lo, w->hi + WINDOW_SLACK) : one_year(m, d, w->lo - WINDOW_SLACK, w->hi);
     if (found <= 0)
         return 0;
     *src = BN_YEAR_INFERRED;
     return found;
+}
+
+/* The years a day or month x without its year may be in, for the
+ * resolver, from the window w the article's clues leave: a past or
+ * untensed time no more than WINDOW_SLACK days before the writing's
+ * earliest day, a coming one no earlier than a week before it; a coming
+ * time within a year after the writing's latest day, a past one no later
+ * than a week after it, an untensed one WINDOW_SLACK days.  Counted per
+ * day, not per year: "hôm 19/4" in a page written from 2022-02-24 on is
+ * of 2022, not 2021 (a year before the window's start, as the year alone
+ * would allow). */
+static void day_years(const when *w, const rawx *x, bn_timex *t)
+{
+    int m = x->m, first = x->d ? x->d : 1, y, mm, dd;
+    if (w->lo != LONG_MIN) {
+        long from = x->tense > 0 ? w->lo - 7 : w->lo - WINDOW_SLACK;
+        bn_civil_from_days(from, &y, &mm, &dd);
+        /* the first year whose day (a month's last day) is not before `from` */
+        for (;; y++) {
+            int last = x->d ? x->d : bn_days_in_month(y, m);
+            if (valid_day(y, m, last) && bn_days_from_civil(y, m, last) >= from)
+                break;
+        }
+        t->year_lo = y;
+    }
+    if (w->hi != LONG_MAX) {
+        long to = x->tense < 0 ? w->hi + 7 : x->tense > 0 ? w->hi + 366 : w->hi + WINDOW_SLACK;
+        bn_civil_from_days(to, &y, &mm, &dd);
+        /* the last year whose day (a month's first day) is not after `to` */
+        for (;; y--)
+            if (valid_day(y, m, first) && bn_days_from_civil(y, m, first) <= to)
+                break;
+        t->year_hi = y;
+    }
 }
 
 /* The days an expression with a written year covers. */
@@ -734,8 +771,8 @@ static void series_window(const bn_article *a, const rawv *raws, when *w)
                 continue;
             /* near the sitting, and where the article's dates may be */
             long t = bn_days_from_civil(y, x->m, x->d);
-            if (t < gr->from - 7 || t > gr->to + 7 || (w->lo != LONG_MIN && t < w->lo - 180) ||
-                (w->hi != LONG_MAX && t > w->hi + 180) || (w->lo != LONG_MIN && w->hi != LONG_MAX && (t < w->lo || t > w->hi)))
+            if (t < gr->from - 7 || t > gr->to + 7 || (w->lo != LONG_MIN && t < w->lo - WINDOW_SLACK) ||
+                (w->hi != LONG_MAX && t > w->hi + WINDOW_SLACK) || (w->lo != LONG_MIN && w->hi != LONG_MAX && (t < w->lo || t > w->hi)))
                 continue;
             if (year && year != y)
                 return; /* sittings of two years: no clue */
@@ -848,15 +885,7 @@ static int absolute(const rawx *x, const when *w, int lead, bn_timex *t)
          * earlier; and a day or month written without a year is within
          * a year of the writing either way (Marco Rubio as Secretary of
          * State "hôm 28/1": 2024 at the earliest, not 2017) */
-        int yy, mm, dd;
-        if (w->lo != LONG_MIN) {
-            bn_civil_from_days(x->tense >= 0 ? w->lo : w->lo - 366, &yy, &mm, &dd);
-            t->year_lo = yy;
-        }
-        if (w->hi != LONG_MAX) {
-            bn_civil_from_days(x->tense <= 0 ? w->hi : w->hi + 366, &yy, &mm, &dd);
-            t->year_hi = yy;
-        }
+        day_years(w, x, t);
         /* "thứ Hai (12/4)": of the years the clues leave, the one where
          * 12 April is a Monday */
         if (x->wd && r->kind == BN_DK_DAY && !disagree && t->year_lo && t->year_hi && t->year_hi - t->year_lo <= 10) {

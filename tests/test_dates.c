@@ -499,6 +499,20 @@ static void year_range_of_unknown_year(void **state)
     assert_int_equal(t->year_hi, 0);
     assert_int_equal(a->timexes[0].year_lo, 0); /* a known year has no range */
     bn_article_free(a);
+    /* per day: written from 2022-02-24 (the special military operation),
+     * a past 19/4 is of 2022 at the earliest, not of 2021 (more than half
+     * a year before); a past 10/12 may be of 2021 */
+    a = test_extract(*state,
+                     "Tin\n\nHôm 19/4, Nga cho biết chiến dịch quân sự đặc biệt tiếp diễn.\n"
+                     "Hồi tháng 12, Nga đã đưa ra đề xuất về an ninh.\n",
+                     NULL);
+    assert_int_equal(a->ntimexes, 2);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-04-19");
+    assert_int_equal(a->timexes[0].year_lo, 2022);
+    assert_int_equal(a->timexes[0].year_hi, 0);
+    assert_string_equal(TX(a->timexes[1].value), "XXXX-12");
+    assert_int_equal(a->timexes[1].year_lo, 2021);
+    bn_article_free(a);
 }
 
 /* Without a DCT, the office of a person named dates the article: "Tân
@@ -661,7 +675,7 @@ static void era_dates_the_article(void **state)
     a = one_timex(state,
                   "Tin\n\nNgày 3/4, Ngoại trưởng Nga Sergei Lavrov nói về chiến dịch quân sự đặc biệt.\n", NULL);
     assert_string_equal(TX(a->timexes[0].value), "XXXX-04-03");
-    assert_int_equal(a->timexes[0].year_lo, 2021);
+    assert_int_equal(a->timexes[0].year_lo, 2022); /* 2021-04-03 is over half a year before 2022-02-24 */
     bn_article_free(a);
 }
 

@@ -1185,6 +1185,15 @@ static int told_since(const bn_article *a, size_t k, uint32_t at, long undated)
     return 0;
 }
 
+/* Whether day `day` is more than a year from the writing: the DCT, or
+ * without one the window the clues leave ("ngày 7/1/1979" in a page
+ * naming Tô Lâm as General Secretary is history, not the day "Cùng
+ * ngày" speaks of). */
+static int far_from_writing(const when *w, long day)
+{
+    return (w->lo != LONG_MIN && day < w->lo - 366) || (w->hi != LONG_MAX && day > w->hi + 366);
+}
+
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
 static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
@@ -1322,8 +1331,8 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
                 const bn_timex *c = &a->timexes[k];
                 if (c->start >= at || c->value.precision != BN_PREC_DAY || c->year_source == BN_YEAR_DEFERRED)
                     continue;
-                if (w.known && c->year_source != BN_YEAR_UNKNOWN &&
-                    labs(bn_days_from_civil(c->value.year, c->value.month, c->value.day) - w.lo) > 366)
+                if (c->year_source != BN_YEAR_UNKNOWN &&
+                    far_from_writing(&w, bn_days_from_civil(c->value.year, c->value.month, c->value.day)))
                     continue;
                 before = c;
                 kb = k;

@@ -563,6 +563,19 @@ static void a_former_officials_time_may_be_over(void **state)
     bn_article_free(a);
 }
 
+/* "Cùng ngày" after a day far from the writing (more than a year before
+ * the window the clues leave: Tô Lâm as General Secretary, from
+ * 2024-08-03) is not that day: history, as with a DCT. */
+static void same_day_is_not_historys_day(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 7/1/1979, quân đội Việt Nam giúp nhân dân Campuchia lật đổ chế độ diệt "
+                              "chủng.\nCùng ngày, Tổng Bí thư Tô Lâm đã hội kiến Thủ tướng Campuchia Hun Manet.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "1979-01-07");
+    bn_article_free(a);
+}
+
 /* A war's episode of the knowledge base (43-wars.json): a day inside it
  * in a sentence with a word of fighting and its place, the side named,
  * takes its year (the Second Nagorno-Karabakh War, 2020-09-27 ..
@@ -804,6 +817,7 @@ int main(void)
         cmocka_unit_test(range_text_year),
         cmocka_unit_test(several_in_order),
         cmocka_unit_test(a_former_officials_time_may_be_over),
+        cmocka_unit_test(same_day_is_not_historys_day),
         cmocka_unit_test(title_is_not_tagged),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),

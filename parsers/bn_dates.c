@@ -1082,20 +1082,37 @@ typedef struct writing_day {
     int lag;
 } writing_day;
 
-static bn_status relative_to_writing(bn_article *a, size_t *cap, const rawv *raws, size_t n, const writing_day *w)
+/* An expression the writing's day leaves undated is a time told with no
+ * date: its acts get none, not an older day of the sentence ("... đình
+ * chỉ các chuyến bay vào tháng 3/2019, hôm qua thông báo ..."). */
+static bn_status undated(bn_article *a, size_t *pcap, const rawx *x)
 {
-    if (!w->day.month || n == 0)
+    return add_period(a, pcap, a->tokens.v[x->tok_begin].start, a->tokens.v[x->tok_end - 1].end) ? BN_OK
+                                                                                                : BN_ERR_NOMEM;
+}
+
+static bn_status relative_to_writing(bn_article *a, size_t *cap, size_t *pcap, const rawv *raws, size_t n,
+                                     const writing_day *w)
+{
+    if (!w->day.month) {
+        for (size_t i = 0; i < n; i++)
+            if (undated(a, pcap, &raws->v[i]) != BN_OK)
+                return BN_ERR_NOMEM;
         return BN_OK;
+    }
     long from = bn_days_from_civil(w->day.year ? w->day.year : 2000, w->day.month, w->day.day);
     size_t first = a->ntimexes;
     for (size_t i = 0; i < n; i++) {
         bn_shift sh;
         bn_date one;
-        if (!shift_of(&raws->v[i], &sh) || (w->lag && sh.unit == BN_SHIFT_DAY))
-            continue; /* "hôm nay", "hôm qua": a day, which the lag leaves open */
-        sh.lag = w->lag;
-        if (w->day.year && !bn_shift_apply(&sh, from, &one))
+        if (!shift_of(&raws->v[i], &sh) || (w->lag && sh.unit == BN_SHIFT_DAY) ||
+            (w->day.year && (sh.lag = w->lag, !bn_shift_apply(&sh, from, &one)))) {
+            /* "hôm nay", "hôm qua": a day, which the lag leaves open */
+            if (undated(a, pcap, &raws->v[i]) != BN_OK)
+                return BN_ERR_NOMEM;
             continue;
+        }
+        sh.lag = w->lag;
         bn_timex *t;
         bn_status st = add_timex(a, cap, &raws->v[i], &t);
         if (st != BN_OK)
@@ -1368,7 +1385,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     if (!w.known) {
         years_of_neighbours(a);
         writing_day wr = writing_of(&now, latest, lead_day);
-        if ((st = relative_to_writing(a, &cap, &raws, pending, &wr)) != BN_OK)
+        if ((st = relative_to_writing(a, &cap, &pcap, &raws, pending, &wr)) != BN_OK)
             return st;
         /* what the dates said of the writing, for the offices named alone */
         a->written_after = w.lo;

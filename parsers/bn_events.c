@@ -1047,6 +1047,20 @@ static int period_in_clause(const bn_article *a, const sent *s, const trig *t)
     return 0;
 }
 
+/* Whether a time told with no date (not one counted from another act)
+ * lies in trigger t's clause after day x and before the act. */
+static int undated_after(const bn_article *a, const sent *s, const trig *t, const bn_timex *x)
+{
+    uint32_t at = a->tokens.v[t->tok].start;
+    for (size_t i = 0; i < a->nperiods && a->periods[i].start < at; i++) {
+        const bn_period *pd = &a->periods[i];
+        if (!pd->counted && pd->start >= x->end_off && pd->start >= s->sn->start &&
+            clause_of_offset(a, s, pd->start) == t->clause)
+            return 1;
+    }
+    return 0;
+}
+
 /* A time counted from another act in trigger t's sentence, outside t's
  * clause: "Một ngày trước khi Nga tuyên bố ..., Biden đã ký" (the clause
  * word of the period opens the other act's clause).  1 with that clause
@@ -1158,6 +1172,10 @@ static int event_date(const bn_article *a, const bn_lang *lang, const sent *s, c
             if (a->timexes[j].start < a->tokens.v[t->tok].start && !dates_no_act(a, lang, s, &a->timexes[j]) &&
                 (!content || a->timexes[j].start > a->tokens.v[w->speech_end - 1].end))
                 date = &a->timexes[j];
+        /* "vào tháng 3/2019, hôm qua thông báo": a time told with no date
+         * in the act's clause, after the day, is the act's time */
+        if (date && undated_after(a, s, t, date))
+            return 0;
         size_t other = 0;
         long days = 0;
         int counted = !content && counted_from(a, s, t, &other, &days);

@@ -86,6 +86,16 @@ static void undated_takes_publication_date_and_no_actor_no_event(void **state)
     a = test_extract(*state, "Tiêu đề\nNATO cảnh báo Nga về những hậu quả nghiêm trọng.\n", NULL);
     assert_int_equal(a->nevents, 0);
     bn_article_free(a);
+    /* nor the older day of its sentence, when its own time ("hôm qua")
+     * is told and left undated; with a publication date it is that time */
+    const char *text = "Tiêu đề\nNga, nước đã rút khỏi hiệp ước vào tháng 3/2019, hôm qua cảnh báo Mỹ về hậu quả.\n";
+    a = test_extract(*state, text, NULL);
+    assert_int_equal(a->nevents, 0);
+    bn_article_free(a);
+    a = test_extract(*state, text, "2022-01-13");
+    assert_int_equal(a->nevents, 1);
+    assert_string_equal(TX(a->events[0].date.value), "2022-01-12");
+    bn_article_free(a);
 }
 
 static void tone_variant_trigger(void **state)

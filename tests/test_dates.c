@@ -650,7 +650,8 @@ static void era_dates_the_article(void **state)
  * is that one, not any summit of ASEAN's ("Hội nghị Cấp cao ASEAN" alone
  * is within a week of a 26 June in 2019 and 2020); a day far from the
  * sitting takes no year from it, and neither does a session of the
- * National Assembly written with a comma before its term. */
+ * National Assembly written with a comma before its term, nor a Party
+ * congress. */
 static void numbered_sitting_dates_the_article(void **state)
 {
     bn_article *a = one_timex(state, "Tin\n\nNgày 2/11, Thủ tướng phát biểu tại Hội nghị COP26.\n", NULL);
@@ -671,6 +672,15 @@ static void numbered_sitting_dates_the_article(void **state)
     bn_article_free(a);
     a = one_timex(state, "Tin\n\nSáng 25/10, đại biểu thảo luận tại Kỳ họp thứ 8, Quốc hội khóa XV.\n", NULL);
     assert_string_equal(TX(a->timexes[0].value), "XXXX-10-25");
+    bn_article_free(a);
+    /* no Party congress: the Party's anniversary is within a week of the
+     * XIII's end (1 February 2021), and its pages name the congress every
+     * year */
+    a = one_timex(state,
+                  "Tin\n\nNgày 3/2, lãnh đạo tỉnh dâng hương kỷ niệm ngày thành lập Đảng, quyết tâm thực hiện "
+                  "Nghị quyết Đại hội XIII của Đảng.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-02-03");
     bn_article_free(a);
 }
 

@@ -151,6 +151,26 @@ static bn_status add_gathering(bn_article *a, size_t *cap, size_t k, const bn_kb
     return BN_OK;
 }
 
+/* The summits a sentence took by their organiser alone ("Hội nghị Cấp
+ * cao ASEAN"): the organiser, and where they are in a->gatherings. */
+typedef struct org_sittings {
+    const char *org;
+    size_t begin, end;
+} org_sittings;
+
+/* Drops the summits of by_org[o] from a->gatherings, moving those after
+ * them (and the marks of by_org) down. */
+static void drop_org_sittings(bn_article *a, org_sittings *by_org, size_t norgs, size_t o)
+{
+    size_t b = by_org[o].begin, n = by_org[o].end - b;
+    memmove(&a->gatherings[b], &a->gatherings[b + n], (a->ngatherings - b - n) * sizeof *a->gatherings);
+    a->ngatherings -= n;
+    for (size_t q = 0; q < norgs; q++)
+        if (by_org[q].begin > b)
+            by_org[q].begin -= n, by_org[q].end -= n;
+    by_org[o].end = by_org[o].begin = b;
+}
+
 /* Whether a gathering word ends right before token i ("Hội nghị G7",
  * "thượng đỉnh NATO"). */
 static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
@@ -213,6 +233,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         const bn_kb_gathering *wars[4];
         size_t nwars = 0, war_tok[4];
         size_t after_word = SIZE_MAX; /* the token after a location or gathering word */
+        org_sittings by_org[4];
+        size_t norgs = 0;
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
             size_t n = actor_words_at(a, lang, seen, i, sn->tok_end, &payload);
@@ -259,12 +281,18 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 const bn_mention *mn = &a->mentions[mi];
                 if (a->actors[mn->actor].kind != BN_KIND_ORGANIZATION || !gathering_before(a, lang, mn->tok))
                     continue;
+                size_t begin = a->ngatherings;
                 for (size_t g = 0; g < bn_kb_gathering_count(kb); g++) {
                     const bn_kb_gathering *kg = bn_kb_gathering_get(kb, g);
                     if (strcmp(kg->org, a->actors[mn->actor].id) != 0 || strcmp(kg->kind, "summit") != 0)
                         continue;
                     if (add_gathering(a, &cap, k, kg, 1, mn->tok) != BN_OK)
                         return BN_ERR_NOMEM;
+                }
+                if (a->ngatherings > begin && norgs < sizeof by_org / sizeof *by_org) {
+                    by_org[norgs].org = a->actors[mn->actor].id;
+                    by_org[norgs].begin = begin;
+                    by_org[norgs++].end = a->ngatherings;
                 }
             }
         }
@@ -287,6 +315,11 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                     date_by_era(a, g);
                 if ((!era || g->first_day) && add_gathering(a, &cap, k, g, !era, i) != BN_OK)
                     return BN_ERR_NOMEM;
+                /* "Hội nghị Cấp cao ASEAN lần thứ 36": the sitting its
+                 * number names, not any summit of its organiser */
+                for (size_t o = 0; !era && o < norgs; o++)
+                    if (by_org[o].end > by_org[o].begin && strcmp(by_org[o].org, g->org) == 0)
+                        drop_org_sittings(a, by_org, norgs, o);
             }
             i += n - 1;
         }

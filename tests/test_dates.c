@@ -692,6 +692,46 @@ static void era_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* A numbered sitting of a series (44-sessions.json) is a clue like an
+ * address: "Hội nghị COP26" puts "Ngày 2/11" in 2021, the conference of
+ * 31 October - 13 November 2021.  Named by its number, an ASEAN summit
+ * is that one, not any summit of ASEAN's ("Hội nghị Cấp cao ASEAN" alone
+ * is within a week of a 26 June in 2019 and 2020); a day far from the
+ * sitting takes no year from it, and neither does a session of the
+ * National Assembly written with a comma before its term, nor a Party
+ * congress. */
+static void numbered_sitting_dates_the_article(void **state)
+{
+    bn_article *a = one_timex(state, "Tin\n\nNgày 2/11, Thủ tướng phát biểu tại Hội nghị COP26.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2021-11-02");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 26/6, các nhà lãnh đạo dự Hội nghị Cấp cao ASEAN lần thứ 36 trực tuyến.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2020-06-26");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 26/6, các nhà lãnh đạo dự Hội nghị Cấp cao ASEAN trực tuyến.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-26");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 2/3, Thủ tướng nhắc lại cam kết tại Hội nghị COP26.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-03-02");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nSáng 25/10, đại biểu thảo luận tại Kỳ họp thứ 8 Quốc hội khóa XV.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-10-25");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nSáng 25/10, đại biểu thảo luận tại Kỳ họp thứ 8, Quốc hội khóa XV.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-10-25");
+    bn_article_free(a);
+    /* no Party congress: the Party's anniversary is within a week of the
+     * XIII's end (1 February 2021), and its pages name the congress every
+     * year */
+    a = one_timex(state,
+                  "Tin\n\nNgày 3/2, lãnh đạo tỉnh dâng hương kỷ niệm ngày thành lập Đảng, quyết tâm thực hiện "
+                  "Nghị quyết Đại hội XIII của Đảng.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-02-03");
+    bn_article_free(a);
+}
+
 /* The tagger's index of the rules that open with a slot, by their second
  * item: every such rule in exactly the list its second item says, the
  * words' list sorted; and the one table of which of the four word sets a
@@ -797,6 +837,7 @@ int main(void)
         cmocka_unit_test(day_month_dct_year),
         cmocka_unit_test(year_range_of_unknown_year),
         cmocka_unit_test(era_dates_the_article),
+        cmocka_unit_test(numbered_sitting_dates_the_article),
         cmocka_unit_test(a_lead_day_near_the_offices),
         cmocka_unit_test(a_war_episode_dates_its_days),
         cmocka_unit_test(a_compared_year_bounds_nothing),

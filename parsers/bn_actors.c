@@ -37,6 +37,35 @@ static int former_before(const bn_article *a, const bn_phrases *office_words, si
     return 0;
 }
 
+/* "cựu Tổng thống Mỹ Donald Trump", "cựu Ngoại trưởng Mike Pompeo": a
+ * former holder of the title (payload of the titles index) was out of it
+ * when the article was written: after the end of their first term with
+ * it, and before the start of a term with it still running (Trump's
+ * second, from 2025-01-20: "cựu Tổng thống Trump" is of 2021-2025).  A
+ * title they still hold in every term the knowledge base lists says
+ * nothing. */
+static void date_by_former_office(bn_article *a, const bn_kb_actor *p, const bn_kb *kb, int payload, size_t person)
+{
+    size_t nrefs;
+    const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
+    long first_end = LONG_MAX, running = LONG_MAX; /* the start of a term still running */
+    for (size_t r = 0; r < nrefs; r++) {
+        if (refs[r].item != person)
+            continue;
+        const bn_kb_role *role = &p->roles[refs[r].sub];
+        if (role->to == LONG_MAX)
+            running = role->from;
+        else if (role->to < first_end)
+            first_end = role->to;
+    }
+    if (first_end == LONG_MAX)
+        return;
+    if (first_end > a->written_after)
+        a->written_after = first_end;
+    if (running != LONG_MAX && running > first_end && running < a->written_before)
+        a->written_before = running;
+}
+
 /* "Tổng thư ký NATO Jens Stoltenberg", "Ngoại trưởng Nga Sergei Lavrov",
  * "Tổng thư ký Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Mark Rutte": a
  * title of the person's just before the name (a bracket or a country
@@ -64,6 +93,10 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
         if (k > from_tok && bn_phrases_match(office_words, a->text.s, &a->tokens, k - 1, k, &qualifier) != 1)
             qualifier = 0;
         int since_only = qualifier == -3 && former_before(a, office_words, from_tok, k - 1, FORMER_BACK);
+        if (qualifier == -1) {
+            date_by_former_office(a, p, kb, payload, person);
+            return;
+        }
         if (qualifier < 0 && qualifier != -3)
             return;
         /* a title held twice (Trump's two terms) bounds by the first

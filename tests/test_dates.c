@@ -563,6 +563,22 @@ static void a_former_officials_time_may_be_over(void **state)
     bn_article_free(a);
 }
 
+/* "cựu Tổng thống Mỹ Donald Trump": written between his terms
+ * (2021-01-20 .. 2025-01-20), where of the years a Wednesday 10 March
+ * is 2021's; Mark Rutte, still in his one term, "cựu" dates nothing. */
+static void a_former_holder_was_out_of_office(void **state)
+{
+    bn_article *a = one_timex(state, "Tin\n\nHôm thứ Tư (10/3), cựu Tổng thống Mỹ Donald Trump chỉ trích chính quyền.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2021-03-10");
+    assert_int_equal(a->written_from.year, 2021);
+    assert_int_equal(a->written_to.year, 2025);
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nHôm thứ Tư (10/3), cựu Tổng thư ký NATO Mark Rutte chỉ trích chính quyền.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-03-10");
+    bn_article_free(a);
+}
+
 /* "Cùng ngày" after a day far from the writing (more than a year before
  * the window the clues leave: Tô Lâm as General Secretary, from
  * 2024-08-03) is not that day: history, as with a DCT. */
@@ -859,6 +875,7 @@ int main(void)
         cmocka_unit_test(several_in_order),
         cmocka_unit_test(a_former_officials_time_may_be_over),
         cmocka_unit_test(same_day_is_not_historys_day),
+        cmocka_unit_test(a_former_holder_was_out_of_office),
         cmocka_unit_test(title_is_not_tagged),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),

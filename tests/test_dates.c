@@ -579,6 +579,21 @@ static void a_former_holder_was_out_of_office(void **state)
     bn_article_free(a);
 }
 
+/* "Tổng thống đắc cử Pháp Emmanuel Macron": his days as president-elect
+ * (2017-05-07 .. 2017-05-14, a role of the knowledge base) date the page;
+ * as president alone (from 2017-05-14, still in office) nothing. */
+static void a_president_elect_dates_the_article(void **state)
+{
+    bn_article *a = one_timex(state, "Tin\n\nHôm 8/5, Tổng thống đắc cử Pháp Emmanuel Macron cho biết ông sẽ bổ nhiệm "
+                                     "thủ tướng.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2017-05-08");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nHôm 8/5, Tổng thống Pháp Emmanuel Macron cho biết ông sẽ bổ nhiệm thủ tướng.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-05-08");
+    bn_article_free(a);
+}
+
 /* "Cùng ngày" after a day far from the writing (more than a year before
  * the window the clues leave: Tô Lâm as General Secretary, from
  * 2024-08-03) is not that day: history, as with a DCT. */
@@ -876,6 +891,7 @@ int main(void)
         cmocka_unit_test(a_former_officials_time_may_be_over),
         cmocka_unit_test(same_day_is_not_historys_day),
         cmocka_unit_test(a_former_holder_was_out_of_office),
+        cmocka_unit_test(a_president_elect_dates_the_article),
         cmocka_unit_test(title_is_not_tagged),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),

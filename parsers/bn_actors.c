@@ -37,6 +37,43 @@ static int former_before(const bn_article *a, const bn_phrases *office_words, si
     return 0;
 }
 
+/* The days the offices named leave for the writing, as a union of
+ * intervals rather than one: "Tổng thống Trump" is 2017-2021 or from
+ * 2025, and with "Tổng thư ký NATO Jens Stoltenberg" (2014-2024) only
+ * the first term remains, where the bounds of each office (2017 on)
+ * would leave 2017-2024.  Each office's terms narrow it (office_narrow);
+ * when no day is left, or the union would grow past its room, it stops
+ * (`off`) and the bounds alone stand. */
+enum { OFFICE_SPANS = 8 };
+typedef struct office_union {
+    long from[OFFICE_SPANS], to[OFFICE_SPANS];
+    size_t n;
+    int off;
+} office_union;
+
+static void office_narrow(office_union *u, const long *from, const long *to, size_t n)
+{
+    if (u->off)
+        return;
+    office_union out = {{0}, {0}, 0, 0};
+    for (size_t i = 0; i < u->n; i++)
+        for (size_t j = 0; j < n; j++) {
+            long lo = u->from[i] > from[j] ? u->from[i] : from[j], hi = u->to[i] < to[j] ? u->to[i] : to[j];
+            if (lo > hi)
+                continue;
+            if (out.n == OFFICE_SPANS) {
+                u->off = 1;
+                return;
+            }
+            out.from[out.n] = lo;
+            out.to[out.n++] = hi;
+        }
+    if (out.n == 0)
+        u->off = 1; /* the offices disagree: the bounds say so */
+    else
+        *u = out;
+}
+
 /* "cựu Tổng thống Mỹ Donald Trump", "cựu Ngoại trưởng Mike Pompeo": a
  * former holder of the title (payload of the titles index) was out of it
  * when the article was written: after the end of their first term with
@@ -44,7 +81,8 @@ static int former_before(const bn_article *a, const bn_phrases *office_words, si
  * second, from 2025-01-20: "cựu Tổng thống Trump" is of 2021-2025).  A
  * title they still hold in every term the knowledge base lists says
  * nothing. */
-static void date_by_former_office(bn_article *a, const bn_kb_actor *p, const bn_kb *kb, int payload, size_t person)
+static void date_by_former_office(bn_article *a, office_union *u, const bn_kb_actor *p, const bn_kb *kb, int payload,
+                                  size_t person)
 {
     size_t nrefs;
     const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
@@ -62,8 +100,10 @@ static void date_by_former_office(bn_article *a, const bn_kb_actor *p, const bn_
         return;
     if (first_end > a->written_after)
         a->written_after = first_end;
-    if (running != LONG_MAX && running > first_end && running < a->written_before)
-        a->written_before = running;
+    long hi = running != LONG_MAX && running > first_end ? running : LONG_MAX;
+    if (hi < a->written_before)
+        a->written_before = hi;
+    office_narrow(u, &first_end, &hi, 1);
 }
 
 /* "Tổng thư ký NATO Jens Stoltenberg", "Ngoại trưởng Nga Sergei Lavrov",
@@ -76,8 +116,8 @@ static void date_by_former_office(bn_article *a, const bn_kb_actor *p, const bn_
  * over, so it bounds the writing from below only (the press also writes
  * "dưới thời Tổng thống X" of the sitting president: without the former
  * official, the office bounds as usual). */
-static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words, size_t person,
-                           size_t from_tok, size_t name_tok)
+static void date_by_office(bn_article *a, office_union *u, const bn_kb *kb, const bn_phrases *office_words,
+                           size_t person, size_t from_tok, size_t name_tok)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
     const bn_kb_actor *p = bn_kb_get(kb, person);
@@ -94,7 +134,7 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
             qualifier = 0;
         int since_only = qualifier == -3 && former_before(a, office_words, from_tok, k - 1, FORMER_BACK);
         if (qualifier == -1) {
-            date_by_former_office(a, p, kb, payload, person);
+            date_by_former_office(a, u, p, kb, payload, person);
             return;
         }
         if (qualifier < 0 && qualifier != -3)
@@ -102,7 +142,7 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
         /* a title held twice (Trump's two terms) bounds by the first
          * start and the last end */
         size_t nrefs, held = 0;
-        long from = LONG_MAX, to = LONG_MIN;
+        long from = LONG_MAX, to = LONG_MIN, terms_from[OFFICE_SPANS], terms_to[OFFICE_SPANS];
         const bn_kb_ref *refs = bn_kb_title(kb, payload, &nrefs);
         for (size_t r = 0; r < nrefs; r++) {
             if (refs[r].item != person)
@@ -111,8 +151,14 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
             long end = role->to;
             if (qualifier > 0 && role->from + 183 < end)
                 end = role->from + 183;
+            if (since_only)
+                end = LONG_MAX;
             from = role->from < from ? role->from : from;
             to = end > to ? end : to;
+            if (held < OFFICE_SPANS) {
+                terms_from[held] = role->from;
+                terms_to[held] = end;
+            }
             held++;
         }
         if (held) {
@@ -120,6 +166,10 @@ static void date_by_office(bn_article *a, const bn_kb *kb, const bn_phrases *off
                 a->written_after = from;
             if (!since_only && to < a->written_before)
                 a->written_before = to;
+            if (held <= OFFICE_SPANS)
+                office_narrow(u, terms_from, terms_to, held);
+            else
+                u->off = 1;
             return;
         }
     }
@@ -913,6 +963,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     const bn_phrases *m = bn_kb_matcher(kb);
     size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
+    office_union offices = {{LONG_MIN}, {LONG_MAX}, 1, 0};
     ctx.shared = memo;
     size_t pcap = 0;
     ctx.last_org = ctx.last_country = ctx.last_person = ctx.last_subject = -1;
@@ -1052,7 +1103,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
              * Bộ Ngoại giao Trung Quốc") and ends at a person */
             if (ka->kind == BN_KIND_PERSON) {
                 title_end = SIZE_MAX;
-                date_by_office(a, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
+                date_by_office(a, &offices, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
             } else if (title_end != SIZE_MAX && i >= title_end && i <= title_end + 3) {
                 title_end = i + n;
             }
@@ -1063,6 +1114,19 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
                 act->affiliation = title_affiliation(a, lang, sn->tok_begin, i);
             i += n;
         }
+    }
+    /* the terms of the offices named, together, may bound the writing
+     * closer than each office's first start and last end */
+    if (!offices.off) {
+        long first = LONG_MAX, last = LONG_MIN;
+        for (size_t q = 0; q < offices.n; q++) {
+            first = offices.from[q] < first ? offices.from[q] : first;
+            last = offices.to[q] > last ? offices.to[q] : last;
+        }
+        if (first > a->written_after)
+            a->written_after = first;
+        if (last < a->written_before)
+            a->written_before = last;
     }
     date_by_new_office(a, kb, lang->dates->office_words);
     return find_gatherings(a, kb, lang, ctx.slot, &seen);

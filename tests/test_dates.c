@@ -594,6 +594,23 @@ static void a_president_elect_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* The offices' terms together, not each office's first start and last
+ * end: Trump (2017-2021, from 2025) with Stoltenberg (2014-2024) leaves
+ * Trump's first term; Trump alone, 2017 on. */
+static void offices_narrow_by_their_terms(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nNgày 10/7, Tổng thống Mỹ Donald Trump gặp Tổng thư ký NATO Jens Stoltenberg.\n",
+                              NULL);
+    assert_int_equal(a->written_from.year, 2017);
+    assert_int_equal(a->written_to.year, 2021);
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 10/7, Tổng thống Mỹ Donald Trump phát biểu.\n", NULL);
+    assert_int_equal(a->written_from.year, 2017);
+    assert_int_equal(a->written_to.year, 0); /* unbounded */
+    bn_article_free(a);
+}
+
 /* "Cùng ngày" after a day far from the writing (more than a year before
  * the window the clues leave: Tô Lâm as General Secretary, from
  * 2024-08-03) is not that day: history, as with a DCT. */
@@ -892,6 +909,7 @@ int main(void)
         cmocka_unit_test(same_day_is_not_historys_day),
         cmocka_unit_test(a_former_holder_was_out_of_office),
         cmocka_unit_test(a_president_elect_dates_the_article),
+        cmocka_unit_test(offices_narrow_by_their_terms),
         cmocka_unit_test(title_is_not_tagged),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),

@@ -1385,6 +1385,13 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     if (!w.known) {
         years_of_neighbours(a);
         writing_day wr = writing_of(&now, latest, lead_day);
+        /* no day in the lead: a window within a year still gives "năm
+         * nay", "năm ngoái" (and "tháng này" within a month) the value
+         * each of its days gives, when they all agree */
+        if (!wr.day.month && w.lo != LONG_MIN && w.hi != LONG_MAX && w.lo <= w.hi && w.hi - w.lo <= 366) {
+            wr.day = bn_date_of_days(w.lo);
+            wr.lag = (int)(w.hi - w.lo);
+        }
         if ((st = relative_to_writing(a, &cap, &pcap, &raws, pending, &wr)) != BN_OK)
             return st;
         /* what the dates said of the writing, for the offices named alone */

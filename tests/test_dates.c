@@ -592,6 +592,12 @@ static void a_president_elect_dates_the_article(void **state)
     a = one_timex(state, "Tin\n\nHôm 8/5, Tổng thống Pháp Emmanuel Macron cho biết ông sẽ bổ nhiệm thủ tướng.\n", NULL);
     assert_string_equal(TX(a->timexes[0].value), "XXXX-05-08");
     bn_article_free(a);
+    /* no day in the lead: "tháng này" takes the month every day of the
+     * window gives it */
+    a = one_timex(state, "Tin\n\nTổng thống đắc cử Pháp Emmanuel Macron đã gặp các cố vấn trong tháng này.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2017-05");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
 }
 
 /* The offices' terms together, not each office's first start and last

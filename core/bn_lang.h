@@ -103,6 +103,8 @@ typedef struct bn_lang {
     bn_phrases *page_inline;       /* payload: bn_page_cue, matched inside a line: where it is cut */
     bn_glue *glue;                 /* words glued by a scraper, cut apart (NULL: none) */
     bn_phrases *actor_words;       /* payload: bn_actor_word */
+    bn_phrases *visit_words;       /* payload 1: "chuyến thăm", a leader's visit (KB events of kind "visit");
+                                    * 2: "thăm dò", a phrase holding one that is none */
 } bn_lang;
 
 /* Loads data/lang/<code>/{language,events,dates,page,actors}.json under

@@ -219,6 +219,55 @@ static int has_phrase(const bn_article *a, const bn_phrases *words, const bn_sen
     return 0;
 }
 
+/* Whether sentence sn names the knowledge-base actor `id` (a mention of
+ * it in the sentence). */
+static int names_in_sentence(const bn_article *a, const bn_sentence *sn, const char *id)
+{
+    for (size_t m = 0; m < a->nmentions; m++) {
+        const bn_mention *mn = &a->mentions[m];
+        if (mn->tok >= sn->tok_begin && mn->tok < sn->tok_end && a->actors[mn->actor].id &&
+            strcmp(a->actors[mn->actor].id, id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Tổng thống Putin thăm Trung Quốc": sentence k, with a visit word, the
+ * visitor named and a place of the visit (anywhere: "thăm Trung Quốc"
+ * needs no location word), may speak of any of that visitor's visits
+ * there; a visit is one of a series, its year series_window's. */
+static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t *cap)
+{
+    const bn_sentence *sn = &a->sentences[k];
+    const bn_phrases *places = bn_kb_places(kb);
+    int visit = 0;
+    for (size_t i = sn->tok_begin; lang->visit_words && i < sn->tok_end && !visit; i++) {
+        int payload;
+        size_t n = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        visit = n > 0 && payload == 1;
+        if (n > 0)
+            i += n - 1; /* "thăm dò": no visit */
+    }
+    if (!visit || !places)
+        return BN_OK;
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
+        int payload;
+        size_t n = bn_phrases_match(places, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (!n)
+            continue;
+        size_t nrefs;
+        const bn_kb_ref *refs = bn_kb_place(kb, payload, &nrefs);
+        for (size_t r = 0; r < nrefs; r++) {
+            const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
+            if (strcmp(g->kind, "visit") == 0 && names_in_sentence(a, sn, g->org) &&
+                add_gathering(a, cap, k, g, 1, i) != BN_OK)
+                return BN_ERR_NOMEM;
+        }
+        i += n - 1;
+    }
+    return BN_OK;
+}
+
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot,
                                  const aw_seen *seen)
 {
@@ -254,8 +303,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             for (size_t r = 0; r < nrefs; r++) {
                 const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
                 long org = bn_kb_find(kb, g->org);
-                if (org < 0 || !slot[org])
-                    continue;
+                if (org < 0 || !slot[org] || strcmp(g->kind, "visit") == 0)
+                    continue; /* a visit is cued by a visit word (find_visits) */
                 if (strcmp(g->kind, "war") == 0) {
                     /* "giao tranh ... tại Nagorno-Karabakh": an episode of
                      * a war is cued by fighting, not by a gathering word */
@@ -323,6 +372,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             }
             i += n - 1;
         }
+        if (find_visits(a, kb, lang, k, &cap) != BN_OK)
+            return BN_ERR_NOMEM;
     }
     return BN_OK;
 }

@@ -281,9 +281,9 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
     if (st == BN_OK) {
         /* "thăm Trung Quốc": a visit, the cue of a leader's visit of the
          * knowledge base; its own list, as the actors' pass never reads it */
-        static const char *const keys[] = {"visit_words", "not_visit_words"};
-        static const int vals[] = {1, 2};
-        st = load_lists(&lang->visit_words, path, keys, vals, 2, err);
+        static const char *const keys[] = {"visit_words", "not_visit_words", "invitation_words", "visit_place_words"};
+        static const int vals[] = {1, 2, 3, 4};
+        st = load_lists(&lang->visit_words, path, keys, vals, 4, err);
     }
     if (st != BN_OK) {
         bn_lang_free(lang);

@@ -20,6 +20,7 @@ void bn_lang_free(bn_lang *lang)
     bn_phrases_free(lang->conflict_words);
     bn_phrases_free(lang->event_words);
     bn_phrases_free(lang->actor_words);
+    bn_phrases_free(lang->visit_words);
     bn_date_rules_free(lang->dates);
     bn_phrases_free(lang->dateline_words);
     bn_phrases_free(lang->page_cues);
@@ -276,6 +277,13 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
                                    BN_AW_OBJECT_WORD};
         snprintf(path, sizeof path, "%s/lang/%s/actors.json", datadir, code);
         st = load_lists(&lang->actor_words, path, keys, vals, 13, err);
+    }
+    if (st == BN_OK) {
+        /* "thăm Trung Quốc": a visit, the cue of a leader's visit of the
+         * knowledge base; its own list, as the actors' pass never reads it */
+        static const char *const keys[] = {"visit_words", "not_visit_words", "invitation_words", "visit_place_words"};
+        static const int vals[] = {1, 2, 3, 4};
+        st = load_lists(&lang->visit_words, path, keys, vals, 4, err);
     }
     if (st != BN_OK) {
         bn_lang_free(lang);

@@ -103,6 +103,10 @@ typedef struct bn_lang {
     bn_phrases *page_inline;       /* payload: bn_page_cue, matched inside a line: where it is cut */
     bn_glue *glue;                 /* words glued by a scraper, cut apart (NULL: none) */
     bn_phrases *actor_words;       /* payload: bn_actor_word */
+    bn_phrases *visit_words;       /* payload 1: "chuyến thăm", a leader's visit (KB events of kind "visit");
+                                    * 2: "thăm dò", "lời mời", a phrase holding a word of 1 or 3 that is neither;
+                                    * 3: "mời", an invitation: a visit after it in its clause is one to come;
+                                    * 4: "tới", "tại": the place visited follows */
 } bn_lang;
 
 /* Loads data/lang/<code>/{language,events,dates,page,actors}.json under

@@ -302,6 +302,93 @@ static int has_phrase(const bn_article *a, const bn_phrases *words, const bn_sen
     return 0;
 }
 
+/* Whether sentence sn names the knowledge-base actor `id` (a mention of
+ * it in the sentence). */
+static int names_in_sentence(const bn_article *a, const bn_sentence *sn, const char *id)
+{
+    for (size_t m = 0; m < a->nmentions; m++) {
+        const bn_mention *mn = &a->mentions[m];
+        if (mn->tok >= sn->tok_begin && mn->tok < sn->tok_end && a->actors[mn->actor].id &&
+            strcmp(a->actors[mn->actor].id, id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* How many tokens may come between a visit word and the word before the
+ * place visited ("chuyến thăm làm việc chính thức ba ngày tại Mỹ"). */
+enum { VISIT_GAP = 8 };
+
+/* Whether text between tokens b and e (b < e) holds a comma, semicolon or
+ * colon: a clause ends between them. */
+static int clause_break(const bn_article *a, size_t b, size_t e)
+{
+    for (uint32_t o = a->tokens.v[b].end; o < a->tokens.v[e].start; o++)
+        if (a->text.s[o] == ',' || a->text.s[o] == ';' || a->text.s[o] == ':')
+            return 1;
+    return 0;
+}
+
+/* Notes the visits of sentence k at the place that begins at token p, if
+ * any, of a visitor the sentence names. */
+static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t p, size_t *cap)
+{
+    const bn_sentence *sn = &a->sentences[k];
+    int payload;
+    if (p >= sn->tok_end || !bn_phrases_match(bn_kb_places(kb), a->text.s, &a->tokens, p, sn->tok_end, &payload))
+        return BN_OK;
+    size_t nrefs;
+    const bn_kb_ref *refs = bn_kb_place(kb, payload, &nrefs);
+    for (size_t r = 0; r < nrefs; r++) {
+        const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
+        if (strcmp(g->kind, "visit") == 0 && names_in_sentence(a, sn, g->org) && add_gathering(a, cap, k, g, 1, p) != BN_OK)
+            return BN_ERR_NOMEM;
+    }
+    return BN_OK;
+}
+
+/* "Tổng thống Putin thăm Trung Quốc": sentence k, with a visit word and
+ * right after it, or after a word of going to or being at ("tới", "tại")
+ * within VISIT_GAP tokens of it, a place of a visit of the knowledge base
+ * whose visitor the sentence names, may speak of any of that visitor's
+ * visits there; a visit is one of a series, its year series_window's.
+ * ("... trong chuyến thăm kéo dài 3 ngày mà Bắc Kinh hẳn sẽ theo sát":
+ * Beijing is no place visited.)  Not after an invitation in its clause
+ * ("mời người đồng cấp Donald Trump tới thăm Hàn Quốc", "chấp nhận lời
+ * mời đến thăm Seoul": a visit to come, whose days the article's need not
+ * be near; "Theo lời mời của ..., Tổng thống Putin thăm" is one made). */
+static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t *cap)
+{
+    const bn_sentence *sn = &a->sentences[k];
+    size_t invited = SIZE_MAX; /* the last invitation word */
+    if (!bn_kb_places(kb) || !lang->visit_words)
+        return BN_OK;
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
+        int payload;
+        size_t n = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        if (!n)
+            continue;
+        if (payload == 3)
+            invited = i;
+        i += n - 1;
+        if (payload != 1 || (invited != SIZE_MAX && !clause_break(a, invited, i - n + 1)))
+            continue; /* "thăm dò"; an invitation's */
+        if (visits_at(a, kb, k, i + 1, cap) != BN_OK)
+            return BN_ERR_NOMEM;
+        for (size_t q = i + 1; q < sn->tok_end && q <= i + 1 + VISIT_GAP; q++) {
+            size_t nq = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, q, sn->tok_end, &payload);
+            if (nq && payload == 4) {
+                if (visits_at(a, kb, k, q + nq, cap) != BN_OK)
+                    return BN_ERR_NOMEM;
+                break;
+            }
+            if (nq)
+                q += nq - 1;
+        }
+    }
+    return BN_OK;
+}
+
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot,
                                  const aw_seen *seen)
 {
@@ -337,8 +424,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             for (size_t r = 0; r < nrefs; r++) {
                 const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
                 long org = bn_kb_find(kb, g->org);
-                if (org < 0 || !slot[org])
-                    continue;
+                if (org < 0 || !slot[org] || strcmp(g->kind, "visit") == 0)
+                    continue; /* a visit is cued by a visit word (find_visits) */
                 if (strcmp(g->kind, "war") == 0) {
                     /* "giao tranh ... tại Nagorno-Karabakh": an episode of
                      * a war is cued by fighting, not by a gathering word */
@@ -406,6 +493,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             }
             i += n - 1;
         }
+        if (find_visits(a, kb, lang, k, &cap) != BN_OK)
+            return BN_ERR_NOMEM;
     }
     return BN_OK;
 }

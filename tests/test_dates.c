@@ -786,6 +786,74 @@ static void numbered_sitting_dates_the_article(void **state)
     bn_article_free(a);
 }
 
+/* A leader's visit (45-visits.json) is a sitting of a series: a sentence
+ * with a visit word, the visitor named and a place of the visit puts a day
+ * and month of the article within a week of one visit, in one year alone,
+ * in that year ("Putin ... thăm Triều Tiên": 18-19 June 2024, his one visit
+ * there).  Not with the visitor unnamed, a day far from the visits, a poll
+ * ("thăm dò") for a visit, a visit someone is invited to (in the clause of
+ * the invitation: "Theo lời mời của ..., Putin thăm" is one made), a place
+ * that is not where the visit goes, or a place after a location word with a gathering
+ * word (a summit's cue, not a visit's); and Xi Jinping's visits
+ * to Russia of 8-10 May 2015 and 7-10 May 2025 leave "ngày 9/5" no year,
+ * as his to Vietnam of 5-6 November 2015 and 10-13 November 2017 leave
+ * "ngày 5/11". */
+static void visit_dates_the_article(void **state)
+{
+    bn_article *a = one_timex(state,
+                              "Tin\n\nTổng thống Nga Vladimir Putin bắt đầu chuyến thăm cấp nhà nước tới Triều Tiên.\n\n"
+                              "Ngày 19/6, ông Putin đã hội đàm với nhà lãnh đạo Kim Jong-un.\n",
+                              NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-06-19");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 12/12, Chủ tịch Trung Quốc Tập Cận Bình bắt đầu chuyến thăm cấp nhà nước tới Hà Nội.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2023-12-12");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nPhái đoàn bắt đầu chuyến thăm Triều Tiên.\n\nNgày 19/6, ông Putin đã hội đàm với nhà lãnh đạo "
+                         "Kim Jong-un.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-19");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 2/3, Tổng thống Nga Vladimir Putin thăm Triều Tiên.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-03-02");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 19/6, cuộc thăm dò cho thấy ông Putin được ủng hộ ở Triều Tiên.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-19");
+    bn_article_free(a);
+    a = one_timex(state,
+                  "Tin\n\nNgày 30/6, Tổng thống Hàn Quốc Moon Jae-in mời người đồng cấp Donald Trump tới thăm Hàn Quốc.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-30");
+    bn_article_free(a);
+    a = one_timex(state,
+                  "Tin\n\nNgày 19/6, ông Putin bắt đầu chuyến thăm kéo dài ba ngày mà báo chí "
+                  "Triều Tiên ca ngợi.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-19");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 30/6, ông Trump chấp nhận lời mời đến thăm Seoul.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-30");
+    bn_article_free(a);
+    a = one_timex(state,
+                  "Tin\n\nTheo lời mời của Tổng Bí thư Nguyễn Phú Trọng, ngày 19/6, Tổng thống Nga Vladimir Putin "
+                  "thăm cấp nhà nước Việt Nam.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "2024-06-19");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 19/6, ông Putin phát biểu tại hội nghị ở Triều Tiên.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-06-19");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 9/5, Chủ tịch Tập Cận Bình thăm Nga.\n", NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-05-09");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 5/11, Chủ tịch Trung Quốc Tập Cận Bình bắt đầu chuyến thăm cấp nhà nước tới Hà Nội.\n",
+                  NULL);
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-11-05");
+    bn_article_free(a);
+}
+
 /* The tagger's index of the rules that open with a slot, by their second
  * item: every such rule in exactly the list its second item says, the
  * words' list sorted; and the one table of which of the four word sets a
@@ -892,6 +960,7 @@ int main(void)
         cmocka_unit_test(year_range_of_unknown_year),
         cmocka_unit_test(era_dates_the_article),
         cmocka_unit_test(numbered_sitting_dates_the_article),
+        cmocka_unit_test(visit_dates_the_article),
         cmocka_unit_test(a_lead_day_near_the_offices),
         cmocka_unit_test(a_war_episode_dates_its_days),
         cmocka_unit_test(a_compared_year_bounds_nothing),

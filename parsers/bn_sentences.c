@@ -304,13 +304,16 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len, const span_
         unsigned lcl = 0;
         while (w < wend && (int32_t)(w->end - base) <= i)
             w++;
+        /* (lim: the next word's start, or len: where the byte by byte
+         * reading below stops) */
+        int32_t lim = w < wend && (int32_t)(w->start - base) < len ? (int32_t)(w->start - base) : len;
         for (;;) {
             for (;;) {
-                if (i >= len)
-                    break;
-                if (w < wend && i >= (int32_t)(w->start - base)) {
-                    /* (i before the word's end: the text between words is
-                     * read a code point at a time, and a word whole) */
+                if (i >= lim) {
+                    if (i >= len)
+                        break;
+                    /* a word (i before its end): read whole; the text
+                     * between words, a code point at a time */
                     int32_t e = (int32_t)(w->end - base);
                     if (e > len)
                         e = len;
@@ -319,6 +322,7 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len, const span_
                         last = q;
                     i = e;
                     w++;
+                    lim = w < wend && (int32_t)(w->start - base) < len ? (int32_t)(w->start - base) : len;
                     continue;
                 }
                 uint8_t b = p[i];

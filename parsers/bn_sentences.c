@@ -431,8 +431,13 @@ int bn_credit_at(const bn_article *a, const bn_lang *lang, size_t i, size_t end)
 int bn_sentence_is_caption(const bn_article *a, const bn_lang *lang, size_t k)
 {
     const bn_sentence *sn = &a->sentences[k];
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
-        if (bn_credit_at(a, lang, i, sn->tok_end))
-            return 1;
+    /* (a credit's colon comes before the sentence's last word: none there,
+     * no credit) */
+    const bn_token *t = a->tokens.v;
+    if (sn->tok_end - sn->tok_begin >= 2 &&
+        memchr(a->text.s + t[sn->tok_begin].end, ':', t[sn->tok_end - 1].start - t[sn->tok_begin].end))
+        for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+            if (bn_credit_at(a, lang, i, sn->tok_end))
+                return 1;
     return k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end);
 }

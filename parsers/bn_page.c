@@ -372,7 +372,7 @@ static int keep_whole(const bn_article *a, uint32_t start, uint32_t end)
 static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
 {
     const char *s = a->text.s;
-    size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0;
+    size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0, tok = 0; /* (tok: the last piece's end) */
     line *v = NULL;
     bn_piece *pieces = NULL;
     uint32_t row = 0;
@@ -405,8 +405,8 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
             line ln = {.start = pieces[k].start, .end = pieces[k].end, .kind = K_SHORT, .label = L_DROP,
                        .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit,
                        .alone = pn == 1};
-            ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
-            ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
+            ln.tok_begin = bn_tokens_at_hint(&a->tokens, tok, ln.start);
+            ln.tok_end = tok = bn_tokens_at(&a->tokens, ln.end);
             v[n++] = ln;
         }
         row++;

@@ -134,7 +134,9 @@ static bn_status add_sentence(bn_article *a, size_t *cap, uint32_t start, uint32
     bn_sentence *sn = &a->sentences[a->nsentences];
     sn->start = start;
     sn->end = end;
-    sn->tok_begin = (uint32_t)bn_tokens_at(&a->tokens, start);
+    /* (the sentence before often ends where this one starts) */
+    size_t hint = a->nsentences ? a->sentences[a->nsentences - 1].tok_end : 0;
+    sn->tok_begin = (uint32_t)bn_tokens_at_hint(&a->tokens, hint, start);
     sn->tok_end = (uint32_t)bn_tokens_at(&a->tokens, end);
     if (sn->tok_begin < sn->tok_end)
         a->nsentences++;

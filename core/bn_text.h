@@ -163,6 +163,15 @@ bn_status bn_tokens_join(bn_arena *arena, const bn_tokens *x, const bn_tokens *y
 /* Index of the first token whose start is >= offset (n if none). */
 size_t bn_tokens_at(const bn_tokens *t, size_t offset);
 
+/* bn_tokens_at(t, offset), answered at once when it is `hint` (as the end
+ * of the line or sentence before often is the start of the next). */
+static inline size_t bn_tokens_at_hint(const bn_tokens *t, size_t hint, size_t offset)
+{
+    if (hint <= t->n && (hint == t->n || t->v[hint].start >= offset) && (hint == 0 || t->v[hint - 1].start < offset))
+        return hint;
+    return bn_tokens_at(t, offset);
+}
+
 /* FNV-1a, 32 bits. */
 static inline uint32_t bn_hash(const char *s, size_t len)
 {

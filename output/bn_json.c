@@ -438,23 +438,38 @@ static const uint8_t needs_escape[256] = {
 };
 
 /* A JSON string as jansson writes it; -1 (nothing written) for what
- * json_string refuses. */
+ * json_string refuses (invalid UTF-8).  One pass: the bytes are checked
+ * as they are copied, and what was written is taken back at a bad one. */
 static int jb_str(jbuf *b, const char *s)
 {
     if (!s)
         return -1;
-    size_t len = strlen(s);
-    if (bn_utf8_check(s, len) != (size_t)-1)
-        return -1;
+    size_t at = b->n;
+    int nomem = b->nomem;
     jb_put(b, "\"", 1);
-    size_t from = 0;
-    for (size_t i = 0; i < len; i++) {
-        /* (the bytes written as they are, a table look-up each) */
-        while (i < len && !needs_escape[(unsigned char)s[i]])
+    const uint8_t *p = (const uint8_t *)s;
+    size_t from = 0, i = 0;
+    for (;;) {
+        /* (the bytes written as they are, a table look-up each; a
+         * multi-byte form is checked whole: the NUL after the string is
+         * no continuation byte, so none is read past it) */
+        if (p[i] >= 0x80) {
+            int32_t k = 0;
+            if (bn_u8_next(p + i, &k, INT32_MAX) < 0) {
+                b->n = at;
+                b->nomem = nomem;
+                return -1;
+            }
+            i += (size_t)k;
+            continue;
+        }
+        if (!needs_escape[p[i]]) {
             i++;
-        if (i == len)
+            continue;
+        }
+        unsigned char c = p[i];
+        if (c == 0)
             break;
-        unsigned char c = (unsigned char)s[i];
         jb_put(b, s + from, i - from);
         char esc[8];
         switch (c) {
@@ -469,9 +484,9 @@ static int jb_str(jbuf *b, const char *s)
             snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
             jb_put(b, esc, 6);
         }
-        from = i + 1;
+        from = ++i;
     }
-    jb_put(b, s + from, len - from);
+    jb_put(b, s + from, i - from);
     jb_put(b, "\"", 1);
     return 0;
 }

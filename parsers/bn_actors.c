@@ -670,6 +670,10 @@ static int object_before(const bn_article *a, const bn_lang *lang, size_t begin,
  * (-1). */
 static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
 {
+    /* (most gaps: one space after a word of the sentence) */
+    uint32_t to = a->tokens.v[i].start;
+    if (i > 0 && a->tokens.v[i - 1].end + 1 == to && a->tokens.v[i - 1].end >= begin && a->text.s[to - 1] == ' ')
+        return -1;
     int edge = -1;
     uint32_t from = i > 0 && a->tokens.v[i - 1].end >= begin ? a->tokens.v[i - 1].end : begin;
     const char *e = a->text.s + a->tokens.v[i].start;

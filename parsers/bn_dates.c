@@ -48,6 +48,8 @@ static int gap_is(const bn_article *a, size_t i, const char *gap)
 {
     const char *s = a->text.s;
     uint32_t from = a->tokens.v[i - 1].end, to = a->tokens.v[i].start;
+    if (to - from == 1 && s[from] == ' ')
+        return gap ? gap[0] == '\0' : 1; /* (most gaps) */
     if (to - from > 8)
         return 0;
     size_t k = 0;

@@ -93,6 +93,20 @@ static char final_char(const char *s, size_t len)
     return 0;
 }
 
+/* has(s, len, "<image") || has(s, len, "<img") || has(s, len,
+ * "data:image/"), looking only where a '<' or a ':' is (rare in text). */
+static int has_image(const char *s, size_t len)
+{
+    const char *e = s + len;
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(e - p))); p++)
+        if ((e - p >= 6 && memcmp(p, "<image", 6) == 0) || (e - p >= 4 && memcmp(p, "<img", 4) == 0))
+            return 1;
+    for (const char *p = s; (p = memchr(p, ':', (size_t)(e - p))); p++)
+        if (p - s >= 4 && e - p >= 7 && memcmp(p - 4, "data:image/", 11) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the clean-text byte at `pos` is a space inserted between glued
  * words (bn_glue.h). */
 static int inserted_space(const bn_text *t, size_t pos)
@@ -115,6 +129,16 @@ static int inserted_space(const bn_text *t, size_t pos)
  * starting with a name like "RealClearPolitics" is not a trail).  `from`
  * is where the second word starts.  Returns where the last glued word
  * starts (the title, when the trail is glued to it), or 0. */
+static inline int upper_cp(UChar32 c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c);
+}
+
+static inline int lower_cp(UChar32 c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c);
+}
+
 static size_t glued_trail(const bn_text *t, size_t from, size_t end)
 {
     int glued = 0, spaces = 0;
@@ -134,13 +158,13 @@ static size_t glued_trail(const bn_text *t, size_t from, size_t end)
             UChar32 next = 0;
             if (k < (int32_t)end)
                 U8_NEXT(s, k, (int32_t)end, next);
-            if (u_islower(prev) && u_isupper(next)) {
+            if (lower_cp(prev) && upper_cp(next)) {
                 glued++;
                 last = (size_t)i;
             }
         } else if (c == ' ' && ++spaces == 2) {
             break;
-        } else if (u_isupper(c) && u_islower(prev)) {
+        } else if (upper_cp(c) && lower_cp(prev)) {
             glued++;
             last = (size_t)at;
         }
@@ -261,8 +285,7 @@ static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
     const char *t = a->text.s + ln->start;
     size_t tl = ln->end - ln->start, ntok = ln->tok_end - ln->tok_begin;
     int payload = -1;
-    if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || has(t, tl, "<image") || has(t, tl, "<img") ||
-        has(t, tl, "data:image/"))
+    if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || has_image(t, tl))
         return K_FURNITURE;
     if (printed_twice(t, tl))
         return K_FURNITURE; /* "A A": a headline printed twice */
@@ -349,7 +372,7 @@ static int keep_whole(const bn_article *a, uint32_t start, uint32_t end)
 static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
 {
     const char *s = a->text.s;
-    size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0;
+    size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0, tok = 0; /* (tok: the last piece's end) */
     line *v = NULL;
     bn_piece *pieces = NULL;
     uint32_t row = 0;
@@ -382,8 +405,8 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
             line ln = {.start = pieces[k].start, .end = pieces[k].end, .kind = K_SHORT, .label = L_DROP,
                        .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit,
                        .alone = pn == 1};
-            ln.tok_begin = bn_tokens_at(&a->tokens, ln.start);
-            ln.tok_end = bn_tokens_at(&a->tokens, ln.end);
+            ln.tok_begin = bn_tokens_at_hint(&a->tokens, tok, ln.start);
+            ln.tok_end = tok = bn_tokens_at(&a->tokens, ln.end);
             v[n++] = ln;
         }
         row++;

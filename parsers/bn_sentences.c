@@ -134,7 +134,9 @@ static bn_status add_sentence(bn_article *a, size_t *cap, uint32_t start, uint32
     bn_sentence *sn = &a->sentences[a->nsentences];
     sn->start = start;
     sn->end = end;
-    sn->tok_begin = (uint32_t)bn_tokens_at(&a->tokens, start);
+    /* (the sentence before often ends where this one starts) */
+    size_t hint = a->nsentences ? a->sentences[a->nsentences - 1].tok_end : 0;
+    sn->tok_begin = (uint32_t)bn_tokens_at_hint(&a->tokens, hint, start);
     sn->tok_end = (uint32_t)bn_tokens_at(&a->tokens, end);
     if (sn->tok_begin < sn->tok_end)
         a->nsentences++;
@@ -223,6 +225,40 @@ static inline UChar32 next_cp(bn_splitter *sp, const uint8_t *p, int32_t *i, int
     return c;
 }
 
+/* The words of the text to_utf16 reads: the article's tokens from the
+ * first at or after the span's start, to `end`; their offsets less `base`
+ * are the span's.  Words hold letters, decimal digits and marks only, and
+ * none of those is a terminator or a separator (Unicode 15: test_sentences
+ * checks every code point), so a quiet stretch passes over each at once. */
+typedef struct span_words {
+    const bn_token *v, *end;
+    uint32_t base;
+} span_words;
+
+/* The start of the last code point in p[from, end) (whole code points of
+ * one word) that is neither a mark nor a format character, or -1. */
+static inline int32_t last_base_cp(const bn_splitter *sp, const uint8_t *p, int32_t from, int32_t end)
+{
+    if (p[end - 1] < 0x80)
+        return end - 1;
+    if (end - 3 >= from && p[end - 3] == 0xE1 && (p[end - 2] == 0xBA || p[end - 2] == 0xBB))
+        return end - 3; /* a Vietnamese letter */
+    while (end > from) {
+        int32_t k = end - 1;
+        while (k > from && (p[k] & 0xC0) == 0x80)
+            k--;
+        int32_t j = k;
+        UChar32 c = bn_u8_next(p, &j, end);
+        unsigned cl = c < 0          ? U_SB_OTHER
+                      : c < SB_TABLE ? sp->sb[c] & SB_CLASS
+                                     : (unsigned)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+        if (cl != U_SB_EXTEND && cl != U_SB_FORMAT)
+            return k;
+        end = k;
+    }
+    return -1;
+}
+
 /* s[0..len) (valid UTF-8: clean text) into sp->u16 with sp->off8; the
  * number of UTF-16 units, or -1 when out of memory.
  *
@@ -233,9 +269,13 @@ static inline UChar32 next_cp(bn_splitter *sp, const uint8_t *p, int32_t *i, int
  * and format characters, SB5).  So that stretch is skipped, and only its
  * last code point other than a mark or a format character is read, before
  * the terminator; from the terminator to the next letter, everything is
- * read (SB6 to SB11 look there). */
-static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
+ * read (SB6 to SB11 look there).  With `words`, the stretch passes over
+ * each word at once, reading only its last code point (not a mark). */
+static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len, const span_words *words)
 {
+    /* (words: the next word not wholly before i, if any) */
+    const bn_token *w = words ? words->v : NULL, *wend = words ? words->end : NULL;
+    uint32_t base = words ? words->base : 0;
     if ((size_t)len + 1 > sp->cap) {
         size_t cap = (size_t)len + 1 + (size_t)len / 2;
         UChar *u = realloc(sp->u16, cap * sizeof *u);
@@ -264,10 +304,29 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
         int32_t last = -1; /* its start, or -1: none since the letter */
         UChar32 lc = 0;
         unsigned lcl = 0;
+        while (w < wend && (int32_t)(w->end - base) <= i)
+            w++;
+        /* (lim: the next word's start, or len: where the byte by byte
+         * reading below stops) */
+        int32_t lim = w < wend && (int32_t)(w->start - base) < len ? (int32_t)(w->start - base) : len;
         for (;;) {
             for (;;) {
-                if (i >= len)
-                    break;
+                if (i >= lim) {
+                    if (i >= len)
+                        break;
+                    /* a word (i before its end): read whole; the text
+                     * between words, a code point at a time */
+                    int32_t e = (int32_t)(w->end - base);
+                    if (e > len)
+                        e = len;
+                    int32_t q = last_base_cp(sp, p, i, e);
+                    if (q >= 0)
+                        last = q;
+                    i = e;
+                    w++;
+                    lim = w < wend && (int32_t)(w->start - base) < len ? (int32_t)(w->start - base) : len;
+                    continue;
+                }
                 uint8_t b = p[i];
                 if (b < 0x80) {
                     if (stop1[b])
@@ -309,12 +368,14 @@ static int32_t to_utf16(bn_splitter *sp, const char *s, int32_t len)
     return o.n;
 }
 
-size_t bn_splitter_breaks(bn_splitter *sp, const char *s, size_t len, uint32_t *out, size_t max)
+size_t bn_splitter_breaks(bn_splitter *sp, const char *s, size_t len, const bn_tokens *tokens, uint32_t *out,
+                          size_t max)
 {
     UErrorCode st = U_ZERO_ERROR;
     if (len > INT32_MAX / 2)
         return (size_t)-1;
-    int32_t n = to_utf16(sp, s, (int32_t)len);
+    span_words w = {.v = tokens ? tokens->v : NULL, .end = tokens ? tokens->v + tokens->n : NULL};
+    int32_t n = to_utf16(sp, s, (int32_t)len, tokens ? &w : NULL);
     if (n < 0)
         return (size_t)-1;
     ubrk_setText(sp->bi, sp->u16, n, &st);
@@ -337,7 +398,9 @@ bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang
         UErrorCode st = U_ZERO_ERROR;
         if (b.end - b.start > INT32_MAX / 2)
             return BN_ERR_NOMEM;
-        int32_t n = to_utf16(sp, a->text.s + b.start, (int32_t)(b.end - b.start));
+        span_words w = {.v = a->tokens.v + bn_tokens_at(&a->tokens, b.start), .end = a->tokens.v + a->tokens.n,
+                        .base = b.start};
+        int32_t n = to_utf16(sp, a->text.s + b.start, (int32_t)(b.end - b.start), &w);
         if (n < 0)
             return BN_ERR_NOMEM;
         ubrk_setText(sp->bi, sp->u16, n, &st);
@@ -370,8 +433,13 @@ int bn_credit_at(const bn_article *a, const bn_lang *lang, size_t i, size_t end)
 int bn_sentence_is_caption(const bn_article *a, const bn_lang *lang, size_t k)
 {
     const bn_sentence *sn = &a->sentences[k];
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
-        if (bn_credit_at(a, lang, i, sn->tok_end))
-            return 1;
+    /* (a credit's colon comes before the sentence's last word: none there,
+     * no credit) */
+    const bn_token *t = a->tokens.v;
+    if (sn->tok_end - sn->tok_begin >= 2 &&
+        memchr(a->text.s + t[sn->tok_begin].end, ':', t[sn->tok_end - 1].start - t[sn->tok_begin].end))
+        for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+            if (bn_credit_at(a, lang, i, sn->tok_end))
+                return 1;
     return k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end);
 }

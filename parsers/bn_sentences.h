@@ -22,9 +22,12 @@ bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang
 
 /* The sentence breaks ICU finds in the clean text s[0, len), as
  * bn_split_sentences reads them (before its repairs): byte offsets, 0 first
- * and len last, at most `max` of them written to `out`.  Returns how many
+ * and len last, at most `max` of them written to `out`.  With `tokens`
+ * (bn_tokenize's of s), words are passed over whole between terminators,
+ * as bn_split_sentences does; without, read byte by byte.  Returns how many
  * there are, or (size_t)-1 when out of memory or ICU fails. */
-size_t bn_splitter_breaks(bn_splitter *sp, const char *s, size_t len, uint32_t *out, size_t max);
+size_t bn_splitter_breaks(bn_splitter *sp, const char *s, size_t len, const bn_tokens *tokens, uint32_t *out,
+                          size_t max);
 
 /* Whether a caption credit begins at token i (before `end`): one of the
  * language's caption_credits followed by a colon ("Ảnh: AFP", "(Nguồn:

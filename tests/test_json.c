@@ -547,7 +547,7 @@ static void strings_escaped_as_jansson(void **state)
     size_t n = 0;
     for (int c = 1; c < 0x20; c++)
         title[n++] = (char)c;
-    const char *rest = "\"a\\b\\\"\x7FViệt \"";
+    const char *rest = "\"a\\b\\\"\x7FViệt \xF0\x9F\x98\x80 \xC3\xA0\"";
     memcpy(title + n, rest, strlen(rest) + 1);
     a->title = title;
     char *line = NULL;
@@ -569,6 +569,15 @@ static void strings_escaped_as_jansson(void **state)
     json_decref(js);
     free(want);
     free(line);
+    /* a string json_string refuses (invalid UTF-8, wherever it is) fails
+     * the record */
+    static const char *const bad[] = {"\xFF", "Vi\xE1\xBB", "a\"b\xC3", "\xC3(", "\xF0\x9F\x98", "\xED\xA0\x80x", "\n\xC0\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        a->title = bad[i];
+        line = NULL;
+        assert_int_not_equal(bn_json_extract_line(a, &line, &len, &err), BN_OK);
+        assert_null(line);
+    }
     a->title = NULL;
     bn_article_free(a);
 }

@@ -1003,10 +1003,28 @@ static void title_printed_twice_at_top(void **state)
     assert_events_from_body(a, NULL, 0);
 }
 
+/* A line holding an image's markup ("<image", "<img", "data:image/") is
+ * page furniture, wherever in the line it is; a '<' or a ':' alone is
+ * not. */
+static void image_markup_dropped(void **state)
+{
+    const char *text = "Nga và Ukraine trao đổi tù binh\n"
+                       "Hai bên đã trao đổi 200 tù binh hôm thứ Bảy, theo thông báo của Bộ Quốc phòng Nga.\n"
+                       "Ảnh chụp ngày 5/4 <img src=\"a.jpg\"> tại biên giới giữa hai nước láng giềng\n"
+                       "Xem ảnh data:image/png;base64,iVBORw0KGgo tại biên giới giữa hai nước láng giềng\n"
+                       "Ông Zelensky nói: số tù binh được trao đổi lần này lớn hơn < 300 người của lần trước.\n";
+    bn_article *a = page(state, text, "2025-04-06");
+    const char *const kept[] = {"Hai bên đã trao đổi", "Ông Zelensky nói:"};
+    const char *const dropped[] = {"<img", "data:image"};
+    assert_body_has_all(a, kept, COUNT(kept));
+    assert_body_has_none(a, dropped, COUNT(dropped));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(layout_a_international_affairs, release_all),
+        cmocka_unit_test_teardown(image_markup_dropped, release_all),
         cmocka_unit_test_teardown(layout_b_portal_with_form, release_all),
         cmocka_unit_test_teardown(layout_c_daily_with_date_line, release_all),
         cmocka_unit_test_teardown(layout_d_breadcrumb_images_and_list, release_all),

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -130,16 +131,43 @@ static void breaks_as_icu_finds_them(void **state)
         }
         off[n16] = n8;
         uint32_t got[CPS + 2], want[CPS + 2];
-        size_t ngot = bn_splitter_breaks(sp, s, (size_t)n8, got, CPS + 2), nwant = 0;
+        size_t ngot = bn_splitter_breaks(sp, s, (size_t)n8, NULL, got, CPS + 2), nwant = 0;
         ubrk_setText(bi, u, n16, &st);
         for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
             want[nwant++] = (uint32_t)off[b];
         assert_int_equal(ngot, nwant);
         for (size_t k = 0; k < nwant; k++)
             assert_int_equal(got[k], want[k]);
+        /* and with the words passed over whole */
+        bn_arena arena;
+        bn_arena_init(&arena, 4096);
+        bn_tokens t;
+        assert_int_equal(bn_tokenize(&arena, s, (size_t)n8, &t), BN_OK);
+        ngot = bn_splitter_breaks(sp, s, (size_t)n8, &t, got, CPS + 2);
+        assert_int_equal(ngot, nwant);
+        for (size_t k = 0; k < nwant; k++)
+            assert_int_equal(got[k], want[k]);
+        bn_arena_destroy(&arena);
     }
     ubrk_close(bi);
     bn_splitter_free(sp);
+}
+
+/* No code point a word is made of (a letter, a decimal digit or a mark:
+ * bn_tokenize) is a terminator or a separator, so the splitter passes over
+ * words whole. */
+static void words_hold_no_stop(void **state)
+{
+    (void)state;
+    for (UChar32 c = 0; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        if (!(bn_cp_class(c) & BN_CP_WORD))
+            continue;
+        int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+        if (sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF)
+            fail_msg("U+%04X is part of a word and Sentence_Break %d", (unsigned)c, sb);
+    }
 }
 
 int main(void)
@@ -153,6 +181,7 @@ int main(void)
         cmocka_unit_test(lines_without_punctuation),
         cmocka_unit_test(offsets_are_kept),
         cmocka_unit_test(breaks_as_icu_finds_them),
+        cmocka_unit_test(words_hold_no_stop),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -499,6 +499,10 @@ static void tokenize_spans_and_flags(void **state)
     assert_int_equal(bn_tokens_at(&t, 21), 5);
     assert_int_equal(bn_tokens_at(&t, 22), 6);
     assert_int_equal(bn_tokens_at(&t, strlen(s)), t.n);
+    /* bn_tokens_at_hint: the same answer from any hint, right or not */
+    for (size_t off = 0; off <= strlen(s); off++)
+        for (size_t hint = 0; hint <= t.n + 1; hint++)
+            assert_int_equal(bn_tokens_at_hint(&t, hint, off), bn_tokens_at(&t, off));
     bn_arena_destroy(&ar);
 }
 

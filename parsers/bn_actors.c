@@ -393,7 +393,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                                  const aw_seen *seen)
 {
     const bn_phrases *places = bn_kb_places(kb), *names = bn_kb_gathering_names(kb);
-    size_t cap = 0, mfirst = 0;
+    size_t cap = 0, mfirst = 0, vfirst = 0;
     if ((!places || bn_phrases_count(places) == 0) && (!names || bn_phrases_count(names) == 0))
         return BN_OK;
     for (size_t k = 0; k < a->nsentences; k++) {
@@ -493,7 +493,13 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             }
             i += n - 1;
         }
-        if (find_visits(a, kb, lang, k, &cap) != BN_OK)
+        /* a visit needs its visitor, a person, named in the sentence */
+        while (vfirst < a->nmentions && a->mentions[vfirst].tok < sn->tok_begin)
+            vfirst++;
+        int person = 0;
+        for (size_t mi = vfirst; !person && mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++)
+            person = a->actors[a->mentions[mi].actor].kind == BN_KIND_PERSON;
+        if (person && find_visits(a, kb, lang, k, &cap) != BN_OK)
             return BN_ERR_NOMEM;
     }
     return BN_OK;

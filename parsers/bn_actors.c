@@ -302,14 +302,13 @@ static int has_phrase(const bn_article *a, const bn_phrases *words, const bn_sen
     return 0;
 }
 
-/* Whether sentence sn names the knowledge-base actor `id` (a mention of
- * it in the sentence). */
-static int names_in_sentence(const bn_article *a, const bn_sentence *sn, const char *id)
+/* Whether sentence sn, whose mentions begin at mentions[mlo], names the
+ * knowledge-base actor `id`. */
+static int names_in_sentence(const bn_article *a, const bn_sentence *sn, size_t mlo, const char *id)
 {
-    for (size_t m = 0; m < a->nmentions; m++) {
-        const bn_mention *mn = &a->mentions[m];
-        if (mn->tok >= sn->tok_begin && mn->tok < sn->tok_end && a->actors[mn->actor].id &&
-            strcmp(a->actors[mn->actor].id, id) == 0)
+    for (size_t m = mlo; m < a->nmentions && a->mentions[m].tok < sn->tok_end; m++) {
+        const bn_actor *act = &a->actors[a->mentions[m].actor];
+        if (act->id && strcmp(act->id, id) == 0)
             return 1;
     }
     return 0;
@@ -329,9 +328,9 @@ static int clause_break(const bn_article *a, size_t b, size_t e)
     return 0;
 }
 
-/* Notes the visits of sentence k at the place that begins at token p, if
- * any, of a visitor the sentence names. */
-static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t p, size_t *cap)
+/* Notes the visits of sentence k (its mentions from mentions[mlo]) at
+ * the place that begins at token p, if any, of a visitor it names. */
+static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t mlo, size_t p, size_t *cap)
 {
     const bn_sentence *sn = &a->sentences[k];
     int payload;
@@ -341,7 +340,8 @@ static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t p, s
     const bn_kb_ref *refs = bn_kb_place(kb, payload, &nrefs);
     for (size_t r = 0; r < nrefs; r++) {
         const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
-        if (strcmp(g->kind, "visit") == 0 && names_in_sentence(a, sn, g->org) && add_gathering(a, cap, k, g, 1, p) != BN_OK)
+        if (strcmp(g->kind, "visit") == 0 && names_in_sentence(a, sn, mlo, g->org) &&
+            add_gathering(a, cap, k, g, 1, p) != BN_OK)
             return BN_ERR_NOMEM;
     }
     return BN_OK;
@@ -357,7 +357,7 @@ static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t p, s
  * ("mời người đồng cấp Donald Trump tới thăm Hàn Quốc", "chấp nhận lời
  * mời đến thăm Seoul": a visit to come, whose days the article's need not
  * be near; "Theo lời mời của ..., Tổng thống Putin thăm" is one made). */
-static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t *cap)
+static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t mlo, size_t *cap)
 {
     const bn_sentence *sn = &a->sentences[k];
     size_t invited = SIZE_MAX; /* the last invitation word */
@@ -373,12 +373,12 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         i += n - 1;
         if (payload != 1 || (invited != SIZE_MAX && !clause_break(a, invited, i - n + 1)))
             continue; /* "thăm dò"; an invitation's */
-        if (visits_at(a, kb, k, i + 1, cap) != BN_OK)
+        if (visits_at(a, kb, k, mlo, i + 1, cap) != BN_OK)
             return BN_ERR_NOMEM;
         for (size_t q = i + 1; q < sn->tok_end && q <= i + 1 + VISIT_GAP; q++) {
             size_t nq = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, q, sn->tok_end, &payload);
             if (nq && payload == 4) {
-                if (visits_at(a, kb, k, q + nq, cap) != BN_OK)
+                if (visits_at(a, kb, k, mlo, q + nq, cap) != BN_OK)
                     return BN_ERR_NOMEM;
                 break;
             }
@@ -499,7 +499,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         int person = 0;
         for (size_t mi = vfirst; !person && mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++)
             person = a->actors[a->mentions[mi].actor].kind == BN_KIND_PERSON;
-        if (person && find_visits(a, kb, lang, k, &cap) != BN_OK)
+        if (person && find_visits(a, kb, lang, k, vfirst, &cap) != BN_OK)
             return BN_ERR_NOMEM;
     }
     return BN_OK;

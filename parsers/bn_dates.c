@@ -884,9 +884,8 @@ static int absolute(const rawx *x, const when *w, int lead, bn_timex *t)
     if (src == BN_YEAR_UNKNOWN) {
         /* what the article's own dates say of the year, for the resolver:
          * a past event is no later than the writing, a coming one no
-         * earlier; and a day or month written without a year is within
-         * a year of the writing either way (Marco Rubio as Secretary of
-         * State "hôm 28/1": 2024 at the earliest, not 2017) */
+         * earlier, and near it per day (day_years: Marco Rubio as
+         * Secretary of State "hôm 28/1": 2025 at the earliest, not 2017) */
         day_years(w, x, t);
         /* "thứ Hai (12/4)": of the years the clues leave, the one where
          * 12 April is a Monday */
@@ -1107,14 +1106,16 @@ static bn_status relative_to_writing(bn_article *a, size_t *cap, size_t *pcap, c
     for (size_t i = 0; i < n; i++) {
         bn_shift sh;
         bn_date one;
-        if (!shift_of(&raws->v[i], &sh) || (w->lag && sh.unit == BN_SHIFT_DAY) ||
-            (w->day.year && (sh.lag = w->lag, !bn_shift_apply(&sh, from, &one)))) {
-            /* "hôm nay", "hôm qua": a day, which the lag leaves open */
+        /* "hôm nay", "hôm qua": a day, which the lag leaves open */
+        int dated = shift_of(&raws->v[i], &sh) && !(w->lag && sh.unit == BN_SHIFT_DAY);
+        sh.lag = w->lag;
+        if (dated && w->day.year)
+            dated = bn_shift_apply(&sh, from, &one);
+        if (!dated) {
             if (undated(a, pcap, &raws->v[i]) != BN_OK)
                 return BN_ERR_NOMEM;
             continue;
         }
-        sh.lag = w->lag;
         bn_timex *t;
         bn_status st = add_timex(a, cap, &raws->v[i], &t);
         if (st != BN_OK)

@@ -239,6 +239,9 @@ typedef struct bn_article {
      * names), "dct": {"source": "inferred", "range": [from, to]}; year 0
      * on an unbounded side. */
     bn_date written_from, written_to;
+    /* The day the article's file was saved (or --saved): it was not
+     * written later.  Year 0 when unknown. */
+    bn_date saved;
     char text_hash[17]; /* FNV-1a 64 of the clean text, hex: tells copies of one article apart */
 
     const char *raw;    /* original bytes */

@@ -1214,6 +1214,31 @@ static int far_from_writing(const when *w, long day)
     return (w->lo != LONG_MIN && day < w->lo - 366) || (w->hi != LONG_MAX && day > w->hi + 366);
 }
 
+/* How long a window the day an article was saved may close: a page
+ * bounded from 2019 on gains nothing from a file saved in 2026, and a
+ * window closed that wide would let other articles lend it any year. */
+#ifndef SAVED_REACH
+#define SAVED_REACH 1461
+#endif
+
+/* The day the article's file was saved (--saved) ends its writing: a
+ * page on which Trump is President again (from 2025-01-20), saved on
+ * 2026-03-01, says "ngày 30/1" of 2026.  Not a firm bound as an office's
+ * end is (the rules that place a day inside an office's window leave it
+ * out), and taken only when it leaves a window of at most SAVED_REACH
+ * days after the clues' start. */
+static void saved_bound(const bn_article *a, when *w)
+{
+    if (!a->saved.year || w->lo == LONG_MIN)
+        return;
+    /* (the file's day is UTC's; the page's own may be a day later) */
+    long s = bn_days_from_civil(a->saved.year, a->saved.month, a->saved.day) + 1;
+    if (s >= w->hi || s < w->lo || s - w->lo > SAVED_REACH)
+        return;
+    w->hi = s;
+    w->hi_is_day = 0;
+}
+
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
 static void join_spans(bn_article *a, const bn_date_rules *R, size_t from)
 {
@@ -1281,6 +1306,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             bn_civil_from_days(w.lo, &y, &m, &d);
             a->written_since = bn_date_day(y, m, d);
         }
+        saved_bound(a, &w);
     }
     size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */
     long latest = LONG_MIN;      /* without a DCT: the latest past day of the lead, not in a caption */

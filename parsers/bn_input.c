@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -38,6 +39,7 @@ struct source {
     int lineno;
     char rbuf[65536];  /* read_line's block */
     size_t rpos, rlen;
+    bn_date saved;     /* the file's modification day, today for stdin */
 };
 
 static const char *base_name(const char *path)
@@ -153,7 +155,7 @@ static int txt_next(source *s, bn_raw_record *raw, bn_error *err)
     if (s->done)
         return 0;
     s->done = 1;
-    *raw = (bn_raw_record){s->path, 1, 0, s->buf, s->len};
+    *raw = (bn_raw_record){s->path, 1, 0, s->buf, s->len, s->saved};
     s->buf = NULL; /* the raw record owns it now */
     return 1;
 }
@@ -202,7 +204,7 @@ static int jsonl_next(source *s, bn_raw_record *raw, bn_error *err)
             i++;
         if (i == len)
             continue; /* blank line */
-        *raw = (bn_raw_record){s->path, s->lineno, 1, s->line, len};
+        *raw = (bn_raw_record){s->path, s->lineno, 1, s->line, len, s->saved};
         s->line = NULL;
         s->line_cap = 0;
         return 1;
@@ -242,6 +244,7 @@ bn_status bn_record_decode(const bn_raw_record *raw, int lenient, bn_record *rec
     memset(rec, 0, sizeof *rec);
     rec->path = raw->path;
     rec->line = raw->line;
+    rec->saved = raw->saved;
     if (!raw->jsonl) {
         rec->id = strcmp(raw->path, "-") == 0 ? "stdin" : base_name(raw->path);
         rec->text = raw->bytes;
@@ -491,6 +494,18 @@ size_t bn_input_total_bytes(const bn_input *in)
     return total;
 }
 
+/* The UTC day a file was last written (its modification time), or today
+ * for stdin: no article in it was written later.  Year 0 when unknown. */
+static bn_date saved_day(const char *path)
+{
+    struct stat st;
+    time_t t = strcmp(path, "-") == 0 ? time(NULL) : stat(path, &st) == 0 ? st.st_mtime : (time_t)-1;
+    struct tm tm;
+    if (t == (time_t)-1 || !gmtime_r(&t, &tm))
+        return (bn_date){0};
+    return bn_date_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* "-" is JSON Lines when it starts with '{', else one text article. */
 static const bn_format *sniff_stdin(source *s)
 {
@@ -542,6 +557,7 @@ int bn_input_next_raw(bn_input *in, bn_raw_record *raw, bn_error *err)
         memset(&in->cur, 0, sizeof in->cur);
         in->cur.path = e->path;
         in->cur.opts = &in->opts;
+        in->cur.saved = saved_day(e->path);
         in->fmt = strcmp(e->path, "-") == 0 ? sniff_stdin(&in->cur) : format_of(e->path);
         if (in->fmt->open(&in->cur, err) != BN_OK) {
             close_source(in);

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "bn_date.h"
 #include "bn_error.h"
 #include "bn_text.h"
 
@@ -20,6 +21,7 @@ typedef struct bn_record {
     const char *text;   /* original bytes (not NUL-terminated for .txt) */
     size_t len;
     int line;           /* line of the record in its file (1 for .txt) */
+    bn_date saved;      /* the day its file was last written (UTC), today for stdin; year 0: unknown */
 } bn_record;
 
 typedef struct bn_input bn_input;
@@ -49,6 +51,7 @@ typedef struct bn_raw_record {
     int jsonl;         /* a JSON Lines record; else a whole text file */
     char *bytes;       /* malloc'd, owned by the record */
     size_t len;
+    bn_date saved;     /* as bn_record's */
 } bn_raw_record;
 
 /* The size of all input files, for progress (0 when some size is unknown:

@@ -49,6 +49,7 @@ bn_status bn_read_article(bn_article *a, const bn_record *rec, const bn_lang *la
     if (!a->path || !a->id || !a->raw || (rec->url && !a->url) || (rec->title && *rec->title && !a->title))
         return bn_error_set(err, BN_ERR_NOMEM, rec->path, rec->line, 1, 0, "out of memory");
     given_dct(a, rec, opts);
+    a->saved = opts->saved_given ? opts->saved : rec->saved;
 
     /* a binary file, or text in another encoding, is refused by name;
      * the guess is made only for text that is not valid UTF-8 (or holds

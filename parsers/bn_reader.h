@@ -11,6 +11,10 @@
 typedef struct bn_read_options {
     int lenient;          /* invalid UTF-8 becomes U+FFFD instead of an error */
     bn_date dct;          /* the day of records without a date; year 0: none */
+    /* --saved: the day no input article was written after, instead of
+     * each file's modification day (year 0: no such bound) */
+    int saved_given;
+    bn_date saved;
 } bn_read_options;
 
 /* Fills the article from a record.  Errors (invalid UTF-8, empty article)

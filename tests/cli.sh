@@ -180,6 +180,18 @@ check "no DCT: inferred range (a past day .. Blinken's last day)" \
 "$bin" build -q "$tmp/inf.txt" -o "$tmp/inf-b" 2>/dev/null
 "$bin" merge -q "$tmp/inf.jsonl" -o "$tmp/inf-m" 2>/dev/null
 check "no DCT: extract | merge == build" cmp -s "$tmp/inf-b/timeline.json" "$tmp/inf-m/timeline.json"
+# the file's modification day ends the writing (Rubio: Secretary of State
+# from 2025-01-21); --saved gives another day, or none
+printf 'Tin\nNgoại trưởng Mỹ Marco Rubio ngày 30/1 đã điện đàm với người đồng cấp Ấn Độ.\n' >"$tmp/saved.txt"
+touch -d 2025-06-01T12:00:00Z "$tmp/saved.txt"
+check "no DCT: the file's day ends the writing" \
+    sh -c "'$bin' extract '$tmp/saved.txt' 2>/dev/null | grep -q '\"range\":\[\"2025-01-21\",\"2025-06-02\"\].*\"value\":\"2025-01-30\"'"
+check "--saved none: the year stays open" \
+    sh -c "'$bin' extract --saved none '$tmp/saved.txt' 2>/dev/null | grep -q '\"value\":\"XXXX-01-30\"'"
+check "--saved DATE instead of the file's day" \
+    sh -c "'$bin' extract --saved 2026-01-01 '$tmp/saved.txt' 2>/dev/null | grep -q '\"range\":\[\"2025-01-21\",\"2026-01-02\"\]'"
+run extract --saved 2025-13-01 "$tmp/saved.txt"
+check "bad --saved: status 2" test $status -eq 2
 # merge reads shards in any order: the same result
 sed -n '1,3p' "$tmp/x.jsonl" >"$tmp/s1.jsonl"
 sed -n '4,7p' "$tmp/x.jsonl" >"$tmp/s2.jsonl"

@@ -75,6 +75,10 @@ def compare(what, a, b):
     check(f"{what}: and the paths too (the inputs', not the shards')", open(a, "rb").read() == open(b, "rb").read())
 
 
+SAVED_TEXT = "Tin\n\nNgoại trưởng Mỹ Marco Rubio ngày 30/1 đã điện đàm với người đồng cấp Ấn Độ.\n"
+SAVED_ON = 1748779200  # 2025-06-01T12:00:00Z
+
+
 def corpus(path, size):
     """About `size` bytes of JSON Lines from the example articles."""
     ex = os.path.join(examples, "corpus")
@@ -110,9 +114,15 @@ def corpus(path, size):
                 line = line.replace("NATO".encode(), b"NA\xffTO", 1)  # invalid UTF-8: skipped, named
             if i % 50 == 3:
                 line += b"\n  \n"
+            if i % 101 == 9:
+                # no date: the file's modification day ends the writing
+                # (Rubio, Secretary of State from 2025-01-21, saved on
+                # 2025-06-01: 2025-01-30), which every partition must keep
+                line += json.dumps({"id": f"saved-{i:06d}", "text": SAVED_TEXT}, ensure_ascii=False).encode() + b"\n"
             f.write(line)
             written += len(line)
             i += 1
+    os.utime(path, (SAVED_ON, SAVED_ON))
     return i
 
 
@@ -157,6 +167,10 @@ def main():
     bst, berr = build([gen], os.path.join(work, "gen-build"))
     print(f"# build -j 2: {time.monotonic() - t0:.1f} s, status {bst}", flush=True)
     check("build of the generated corpus: status 1 (some records skipped)", bst == 1, berr)
+    with open(os.path.join(work, "gen-build", "timeline.json"), encoding="utf-8") as f:
+        dates = {e["date"]["value"] for e in json.load(f)["events"]
+                 if any(s["article"].startswith("saved-") for s in e["sources"])}
+    check("records without a date: the file's day ends their writing", dates == {"2025-01-30"}, str(dates))
 
     t0 = time.monotonic()
     r = dask(["--local", "2", "--shards", os.path.join(work, "shards")], [gen], os.path.join(work, "gen-dask"))

@@ -701,6 +701,55 @@ static void a_lead_day_near_the_offices(void **state)
     bn_article_free(a);
 }
 
+/* The article read from a file saved on day `saved` (YYYY-MM-DD, or
+ * NULL: not known). */
+static bn_article *saved_extract(void **state, const char *text, const char *saved)
+{
+    test_env *env = *state;
+    bn_record rec = {.path = "t.txt", .id = "t.txt", .text = text, .len = strlen(text), .line = 1};
+    if (saved)
+        assert_true(bn_date_parse_day(saved, &rec.saved));
+    bn_article *a = NULL;
+    bn_error err;
+    bn_error_clear(&err);
+    assert_int_equal(bn_extract(env->ex, &rec, &a, &err), BN_OK);
+    return a;
+}
+
+/* The day the file was saved ends the writing: Marco Rubio is Secretary
+ * of State from 2025-01-21, so "ngày 30/1" in a file saved on 2025-06-01
+ * is 2025-01-30 (2026-01-30 is after the saving); saved on 2026-12-07,
+ * both years stay open.  Saved before Rubio's term (two clues that
+ * disagree), the saving says nothing; nor does it close a window wider
+ * than four years (Tillerson's 2017 and a file of 2026 would leave
+ * every year between). */
+static void saved_day_ends_the_writing(void **state)
+{
+    const char *rubio = "Tin\n\nNgoại trưởng Mỹ Marco Rubio ngày 30/1 đã điện đàm với người đồng cấp Ấn Độ.\n";
+    bn_article *a = saved_extract(state, rubio, "2025-06-01");
+    assert_string_equal(TX(a->timexes[0].value), "2025-01-30");
+    assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+    assert_string_equal(TX(a->written_to), "2025-06-02");
+    bn_article_free(a);
+    a = saved_extract(state, rubio, "2026-12-07");
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-01-30");
+    assert_int_equal(a->timexes[0].year_lo, 2025);
+    assert_int_equal(a->timexes[0].year_hi, 2026);
+    bn_article_free(a);
+    const char *no_bound[] = {NULL, "2024-01-01"};
+    for (size_t i = 0; i < 2; i++) {
+        a = saved_extract(state, rubio, no_bound[i]);
+        assert_string_equal(TX(a->timexes[0].value), "XXXX-01-30");
+        assert_int_equal(a->timexes[0].year_hi, 0);
+        assert_int_equal(a->written_to.year, 0);
+        bn_article_free(a);
+    }
+    a = saved_extract(state, "Tin\n\nNgày 30/1, Tổng thống Mỹ Donald Trump cho biết ông sẽ gặp Chủ tịch Trung Quốc.\n",
+                      "2026-12-07");
+    assert_int_equal(a->written_to.year, 0);
+    bn_article_free(a);
+}
+
 /* An era of the knowledge base (42-eras.json) bounds the writing too:
  * "32 nước thành viên NATO" from Sweden's accession (2024-03-07) with
  * Jens Stoltenberg in office (to 2024-10-01) leaves 2024 alone.  Two
@@ -972,6 +1021,7 @@ int main(void)
         cmocka_unit_test(bare_full_date),
         cmocka_unit_test(nearest_year),
         cmocka_unit_test(no_dct),
+        cmocka_unit_test(saved_day_ends_the_writing),
         cmocka_unit_test(the_day_a_page_says_it_was_written),
         cmocka_unit_test(counted_from_the_time_told_last),
         cmocka_unit_test(a_quotation_lends_no_tense),

@@ -34,6 +34,8 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_NOTHING_READ = 2 };
 typedef struct options {
     const char *outdir;
     bn_date dct;
+    int saved_given; /* --saved */
+    bn_date saved;
     const char *datadir;
     const char *lang;     /* --lang: data/lang/<code>/, "vi" by default */
     const char **kb_files;
@@ -109,6 +111,9 @@ static const char *const usage_options =
     "options:\n"
     "  -o, --output DIR     output directory (build, merge)\n"
     "      --dct DATE       publication date (YYYY-MM-DD) of inputs that have none\n"
+    "      --saved DATE     no input article was written after DATE (default: each\n"
+    "                       file's modification day, today for stdin; 'none': no\n"
+    "                       such bound); used only to date articles without a DCT\n"
     "      --kb FILE        more actors, merged over the built-in knowledge base\n"
     "      --lenient        replace invalid UTF-8 by U+FFFD instead of skipping\n"
     "      --max-article-bytes N  skip, unread, a text file or record longer than N\n"
@@ -215,11 +220,13 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 enum { OPT_DCT = 256, OPT_KB, OPT_LENIENT, OPT_DATADIR, OPT_VERSION, OPT_FORMAT, OPT_ACTOR, OPT_SINCE, OPT_UNTIL,
-       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS, OPT_LANG };
+       OPT_MINCONF, OPT_LANES, OPT_VERTICAL, OPT_BIN, OPT_LAYOUT, OPT_PROGRESS, OPT_MAXBYTES, OPT_LOG, OPT_MAXACTORS, OPT_LANG,
+       OPT_SAVED };
 
 static const struct option longopts[] = {
     {"output", required_argument, NULL, 'o'},
     {"dct", required_argument, NULL, OPT_DCT},
+    {"saved", required_argument, NULL, OPT_SAVED},
     {"kb", required_argument, NULL, OPT_KB},
     {"lenient", no_argument, NULL, OPT_LENIENT},
     {"data-dir", required_argument, NULL, OPT_DATADIR},
@@ -267,7 +274,7 @@ static int append(const char ***list, size_t *n, const char *item)
     return 0;
 }
 
-/* What is read and how: --dct, --kb, --lenient, --data-dir, --lang,
+/* What is read and how: --dct, --saved, --kb, --lenient, --data-dir, --lang,
  * --max-article-bytes. */
 static int read_input_option(const char *cmd, int c, const char *arg, options *o)
 {
@@ -275,6 +282,13 @@ static int read_input_option(const char *cmd, int c, const char *arg, options *o
     case OPT_DCT:
         if (!bn_date_parse_day(arg, &o->dct))
             return usage_error(cmd, "--dct wants a date YYYY-MM-DD, not '%s'", arg);
+        return GO_ON;
+    case OPT_SAVED:
+        o->saved_given = 1;
+        if (strcmp(arg, "none") == 0)
+            o->saved = (bn_date){0};
+        else if (!bn_date_parse_day(arg, &o->saved))
+            return usage_error(cmd, "--saved wants a date YYYY-MM-DD or 'none', not '%s'", arg);
         return GO_ON;
     case OPT_KB:
         return append(&o->kb_files, &o->nkb, arg) == 0 ? GO_ON : EXIT_INPUT;
@@ -689,7 +703,7 @@ static int extract_all(session *s,
 {
     const options *o = &s->o;
     bn_input_options io = {o->lenient, o->max_article_bytes};
-    bn_read_options ro = {o->lenient, o->dct};
+    bn_read_options ro = {o->lenient, o->dct, o->saved_given, o->saved};
     /* each worker's heap made at once: an article's arena, its tokens and
      * the decoded record take a few MB, touched a page at a time in a new
      * thread's heap otherwise (~600 page faults a worker) */

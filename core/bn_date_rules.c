@@ -25,6 +25,7 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->numbers);
     bn_phrases_free(r->tense);
     bn_phrases_free(r->span_words);
+    bn_phrases_free(r->weekday_words);
     bn_phrases_free(r->office_words);
     for (int s = 0; s <= BN_DS_Q; s++) {
         free(r->first_slot[s]);
@@ -330,6 +331,13 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
              : BN_ERR_NOMEM;
     if (st == BN_OK)
         st = bn_phrases_compile(r->day_words);
+    if (st == BN_OK && !(r->weekday_words = c.p = bn_phrases_new()))
+        st = BN_ERR_NOMEM;
+    if (st == BN_OK)
+        st = bn_json_each_string(json_object_get(root, "weekday_words"), add_words, &c, path, "weekday_words",
+                                 "weekday_words", err);
+    if (st == BN_OK)
+        st = bn_phrases_compile(r->weekday_words);
     if (st == BN_OK)
         st = load_map(&r->month_words, json_object_get(root, "month_words"), path, "month_words", err);
     if (st == BN_OK)

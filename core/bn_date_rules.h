@@ -75,6 +75,7 @@ typedef struct bn_date_rules {
     bn_phrases *numbers;      /* payload: value */
     bn_phrases *tense;        /* payload: +1 future, -1 past */
     bn_phrases *span_words;   /* payload: 1 "từ" opens a span, 2 "đến" closes it */
+    bn_phrases *weekday_words; /* payload 0: before "thứ 5", a weekday, not an ordinal ("vào thứ 5") */
     bn_phrases *office_words; /* before a title; payload: 1 "tân" new in office, -1 "cựu" former */
     /* which rules can start at a token: by the slot of their first item,
      * and for a first word by its hash (sorted, for a binary search) */

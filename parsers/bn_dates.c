@@ -399,7 +399,11 @@ static int counted_days(const rawx *x, long *days)
  * sáu", "lần thứ hai".  News capitalises a weekday's number ("hôm thứ
  * Sáu", "Nga thứ Hai cho biết"); an ordinal after a common word has it
  * in lower case; so has the point of a list that opens a sentence.  A
- * weekday not ending in a number ("chủ nhật") is none. */
+ * number in digits has no case: after a common word it is an ordinal
+ * ("lần thứ 3", "kỳ họp thứ 2", "người phát ngôn thứ 2"), after a name a
+ * weekday ("Nga thứ 2 cho biết"), and after a weekday_word ("vào thứ
+ * 5", "từ thứ 2").  A weekday not ending in a number ("chủ nhật") is
+ * none. */
 static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentence *sn, const rawx *x)
 {
     if (x->rule->kind != BN_DK_WEEKDAY || x->rule->nitems != 1 || x->rule->items[0].slot != BN_DS_WD)
@@ -414,12 +418,14 @@ static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentenc
                a->text.s[last->end] == ',' && bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
     }
     const bn_token *before = &a->tokens.v[x->tok_begin - 1];
-    if ((last->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)) || (before->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)))
+    if ((last->flags & BN_TOK_UPPER) || (before->flags & (BN_TOK_UPPER | BN_TOK_DIGIT)))
         return 0;
     for (uint32_t p = before->end; p < a->tokens.v[x->tok_begin].start; p++)
         if (a->text.s[p] != ' ')
             return 0;
     int payload;
+    if (last->flags & BN_TOK_DIGIT)
+        return bn_phrases_match(R->weekday_words, a->text.s, &a->tokens, x->tok_begin - 1, x->tok_begin, &payload) != 1;
     return bn_phrases_match(R->numbers, a->text.s, &a->tokens, x->tok_end - 1, x->tok_end, &payload) == 1;
 }
 

@@ -1233,12 +1233,22 @@ static int far_from_writing(const when *w, long day)
  * end is (the rules that place a day inside an office's window leave it
  * out), and taken only when it leaves a window of at most SAVED_REACH
  * days after the clues' start. */
-static void saved_bound(const bn_article *a, when *w)
+static void saved_bound(bn_article *a, when *w)
 {
     if (!a->saved.year || w->lo == LONG_MIN)
         return;
     /* (the file's day is UTC's; the page's own may be a day later) */
     long s = bn_days_from_civil(a->saved.year, a->saved.month, a->saved.day) + 1;
+    if (s < w->lo && a->written_after <= s) {
+        /* the article's dates start the writing after the file was
+         * saved, its offices do not: a date misread ("hợp đồng kéo dài
+         * đến năm 2027" in a page of 2026), the offices' start stands */
+        w->lo = a->written_after;
+        w->lo_is_day = 0;
+        a->written_since = (bn_date){0};
+        if (w->lo == LONG_MIN)
+            return;
+    }
     if (s >= w->hi || s < w->lo || s - w->lo > SAVED_REACH)
         return;
     w->hi = s;

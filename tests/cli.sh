@@ -491,10 +491,12 @@ printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO tại Brussels.\n' >"$tmp/i
 run extract --kb "$tmp/kb2.json" "$tmp/in2.txt"
 check "--kb: a new actor is found" grep -q '"id":"ruritania"' "$tmp/out"
 # a sitting of a series named by what it is, with no place: a day and month
-# within a week of it, in one year alone, takes that year
+# within a week of it, in one year alone, takes that year (--saved none:
+# the sittings are invented, in 2031, and a file saved today would say the
+# page is older than they are)
 printf '{"actors": [{"id": "ruritania", "name": "Ruritania", "kind": "country"}], "events": [{"id": "zenda-feast-2031", "org": "ruritania", "kind": "address", "names": ["Lễ hội Zenda"], "from": "2031-05-02"}, {"id": "zenda-feast-2033", "org": "ruritania", "kind": "address", "names": ["Lễ hội Zenda"], "from": "2033-09-12"}]}\n' >"$tmp/kb3.json"
 printf 'Tin\n\nNgày 3/5, Ruritania họp với NATO bên lề Lễ hội Zenda.\n' >"$tmp/in3.txt"
-run extract --kb "$tmp/kb3.json" "$tmp/in3.txt"
+run extract --saved none --kb "$tmp/kb3.json" "$tmp/in3.txt"
 check "--kb: a named sitting gives the year" grep -q '"value":"2031-05-03"' "$tmp/out"
 printf '{"events": [{"id": "nowhere", "org": "nato", "from": "2031-05-02"}]}\n' >"$tmp/kb4.json"
 run extract --kb "$tmp/kb4.json" "$tmp/in3.txt"

@@ -722,7 +722,9 @@ static bn_article *saved_extract(void **state, const char *text, const char *sav
  * both years stay open.  Saved before Rubio's term (two clues that
  * disagree), the saving says nothing; nor does it close a window wider
  * than four years (Tillerson's 2017 and a file of 2026 would leave
- * every year between). */
+ * every year between).  A date that starts the writing after the saving
+ * ("đến hết ngày 31/12/2030", untensed) is misread: the offices' start
+ * stands. */
 static void saved_day_ends_the_writing(void **state)
 {
     const char *rubio = "Tin\n\nNgoại trưởng Mỹ Marco Rubio ngày 30/1 đã điện đàm với người đồng cấp Ấn Độ.\n";
@@ -747,6 +749,13 @@ static void saved_day_ends_the_writing(void **state)
     a = saved_extract(state, "Tin\n\nNgày 30/1, Tổng thống Mỹ Donald Trump cho biết ông sẽ gặp Chủ tịch Trung Quốc.\n",
                       "2026-12-07");
     assert_int_equal(a->written_to.year, 0);
+    bn_article_free(a);
+    a = saved_extract(state,
+                      "Tin\n\nNgoại trưởng Mỹ Marco Rubio ngày 30/1 đã điện đàm với người đồng cấp Ấn Độ.\n"
+                      "Hai bên tiếp tục áp dụng thỏa thuận này đến hết ngày 31/12/2030.\n",
+                      "2025-06-01");
+    assert_string_equal(TX(a->timexes[0].value), "2025-01-30");
+    assert_string_equal(TX(a->written_from), "2025-01-21");
     bn_article_free(a);
 }
 

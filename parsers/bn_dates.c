@@ -1235,7 +1235,9 @@ static int far_from_writing(const when *w, long day)
  * days after the clues' start. */
 static void saved_bound(bn_article *a, when *w)
 {
-    if (!a->saved.year || w->lo == LONG_MIN)
+    /* (a time before the web is a file's made-up one: a zip's 1980, a
+     * reproducible archive's 1970) */
+    if (a->saved.year < BN_WRITING_EPOCH_YEAR || w->lo == LONG_MIN)
         return;
     /* (the file's day is UTC's; the page's own may be a day later) */
     long s = bn_days_from_civil(a->saved.year, a->saved.month, a->saved.day) + 1;

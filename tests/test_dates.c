@@ -738,8 +738,8 @@ static void saved_day_ends_the_writing(void **state)
     assert_int_equal(a->timexes[0].year_lo, 2025);
     assert_int_equal(a->timexes[0].year_hi, 2026);
     bn_article_free(a);
-    const char *no_bound[] = {NULL, "2024-01-01"};
-    for (size_t i = 0; i < 2; i++) {
+    const char *no_bound[] = {NULL, "2024-01-01", "1980-01-01"};
+    for (size_t i = 0; i < 3; i++) {
         a = saved_extract(state, rubio, no_bound[i]);
         assert_string_equal(TX(a->timexes[0].value), "XXXX-01-30");
         assert_int_equal(a->timexes[0].year_hi, 0);
@@ -756,6 +756,11 @@ static void saved_day_ends_the_writing(void **state)
                       "2025-06-01");
     assert_string_equal(TX(a->timexes[0].value), "2025-01-30");
     assert_string_equal(TX(a->written_from), "2025-01-21");
+    bn_article_free(a);
+    /* a file's time from before the web (a zip's 1980) is made up: the
+     * article's own start stands */
+    a = saved_extract(state, "Tin\n\nHai bên tiếp tục áp dụng thỏa thuận này đến hết ngày 31/12/2030.\n", "1980-01-01");
+    assert_string_equal(TX(a->written_from), "2029-12-31");
     bn_article_free(a);
 }
 

@@ -24,7 +24,8 @@ typedef struct phrase_index {
     ref_group *groups;
     size_t ngroups, groups_cap;
     bn_id_map *group_index;  /* folded phrase -> group */
-    char **group_keys;       /* owned keys of group_index */
+    bn_arena keys;           /* the keys of group_index (10 K of them for
+                              * titles: one block, not a strdup each) */
 } phrase_index;
 
 struct bn_kb {
@@ -72,12 +73,10 @@ static void actor_clear(bn_kb_actor *a)
 
 static void index_clear(phrase_index *x)
 {
-    for (size_t i = 0; i < x->ngroups; i++) {
+    for (size_t i = 0; i < x->ngroups; i++)
         free(x->groups[i].refs);
-        free(x->group_keys[i]);
-    }
     free(x->groups);
-    free(x->group_keys);
+    bn_arena_destroy(&x->keys);
     bn_id_map_free(x->group_index);
     bn_phrases_free(x->phrases);
     memset(x, 0, sizeof *x);
@@ -769,15 +768,11 @@ static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *ph
         return BN_OK;
     if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups))
         return BN_ERR_NOMEM;
-    char **keys = realloc(x->group_keys, x->groups_cap * sizeof *keys);
-    if (!keys)
-        return BN_ERR_NOMEM;
-    x->group_keys = keys;
     *g = (long)x->ngroups;
     memset(&x->groups[*g], 0, sizeof x->groups[*g]);
-    x->group_keys[*g] = strdup(key);
     x->ngroups++;
-    if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
+    char *kept = bn_arena_strdup(&x->keys, key);
+    if (!kept || bn_id_map_put(x->group_index, kept, *g))
         return BN_ERR_NOMEM;
     return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
 }
@@ -818,6 +813,7 @@ static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
 static bn_status index_init(phrase_index *x)
 {
     index_clear(x);
+    bn_arena_init(&x->keys, 64 * 1024);
     x->phrases = bn_phrases_new();
     x->group_index = bn_id_map_new();
     return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;

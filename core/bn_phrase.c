@@ -18,7 +18,6 @@ typedef struct phrase {
     int ntok;
     uint8_t need_upper;
     uint8_t punct_gaps; /* BN_PHRASE_PUNCT */
-    uint8_t pooled;     /* the block is in p->pool, not a malloc of its own */
 } phrase;
 
 /* The bytes of a phrase's block. */
@@ -27,17 +26,15 @@ static size_t block_size(const phrase *ph)
     return (size_t)ph->ntok * sizeof *ph->hashes + ph->klen;
 }
 
-static void phrase_free(phrase *ph)
-{
-    if (!ph->pooled)
-        free(ph->hashes);
-}
-
 struct bn_phrases {
     bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
     uint32_t *pool; /* the blocks of the phrases compiled (see phrase) */
+    /* the blocks of the phrases added since: copied into the pool at
+     * compile, so one arena, not a malloc and a free each (the titles
+     * are 10 K phrases) */
+    bn_arena staged;
     /* open addressing: first-word hash -> range [lo, hi) of v, after
      * sort; the one-word phrases of the range are [single, hi).  A range
      * is never empty: hi == 0 marks a free slot (16 bytes a slot, four to
@@ -69,15 +66,17 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
 
 bn_phrases *bn_phrases_new(void)
 {
-    return calloc(1, sizeof(bn_phrases));
+    bn_phrases *p = calloc(1, sizeof(bn_phrases));
+    if (p)
+        bn_arena_init(&p->staged, 16 * 1024);
+    return p;
 }
 
 void bn_phrases_free(bn_phrases *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->n; i++)
-        phrase_free(&p->v[i]);
+    bn_arena_destroy(&p->staged);
     free(p->pool);
     free(p->v);
     free(p->table);
@@ -114,7 +113,7 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
         klen += toks.v[i].key_len + 1u;
-    if (klen > UINT32_MAX / 2 || !(ph.hashes = malloc(toks.n * sizeof *ph.hashes + klen)))
+    if (klen > UINT32_MAX / 2 || !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * sizeof *ph.hashes + klen)))
         return BN_ERR_NOMEM;
     ph.keys = (char *)(ph.hashes + toks.n);
     size_t k = 0;
@@ -128,10 +127,8 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
-    if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
-        free(ph.hashes);
+    if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v))
         return BN_ERR_NOMEM;
-    }
     p->v[p->n++] = ph;
     p->compiled = 0;
     return BN_OK;
@@ -237,10 +234,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         phrase *ph = &p->v[idx[i]];
-        if (m > 0 && phrase_order(&sorted[m - 1], ph) == 0) {
-            phrase_free(ph);
+        if (m > 0 && phrase_order(&sorted[m - 1], ph) == 0)
             continue;
-        }
         sorted[m++] = *ph;
     }
     free(idx);
@@ -261,14 +256,13 @@ bn_status bn_phrases_compile(bn_phrases *p)
         phrase *ph = &p->v[i];
         uint32_t *b = pool + words;
         memcpy(b, ph->hashes, block_size(ph));
-        phrase_free(ph);
         words += (block_size(ph) + 3) / 4;
         ph->hashes = b;
         ph->keys = (char *)(b + ph->ntok);
-        ph->pooled = 1;
     }
     free(p->pool);
     p->pool = pool;
+    bn_arena_destroy(&p->staged);
 
     size_t tsize = 16;
     while (tsize < m * 2)

@@ -108,16 +108,10 @@ static int is_word_cp_icu(UChar32 c)
            t == U_ENCLOSING_MARK;
 }
 
-/* Appends to `out` (k bytes so far) what folding in `mode` makes of c;
- * *tone gets its tone mark, if any. */
-static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode, char *out, size_t cap, size_t k,
-                          UChar32 *tone)
+/* c (not ASCII) case folded and canonically decomposed: its parts (at
+ * most 8) in parts; returns their number. */
+static int fold_parts_icu(const UNormalizer2 *nfd, UChar32 c, UChar32 parts[8])
 {
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        return put_cp(out, cap, k, c);
-    }
     c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     UChar dec[16];
     int32_t dn = -1;
@@ -127,7 +121,6 @@ static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode,
         if (U_FAILURE(st))
             dn = -1;
     }
-    UChar32 parts[8];
     int np = 0;
     if (dn < 0) {
         parts[np++] = c;
@@ -138,22 +131,77 @@ static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode,
             parts[np++] = d;
         }
     }
+    return np;
+}
+
+/* A part's kind: a tone mark (moved to the end of the syllable), another
+ * mark (kept in BN_FOLD_TONE only), or a base (kept; "đ" to "d" in
+ * BN_FOLD_ASCII). */
+enum { PART_BASE, PART_MARK, PART_TONE };
+
+static int part_kind(UChar32 d)
+{
+    if (is_tone_mark(d))
+        return PART_TONE;
+    return u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK ? PART_MARK : PART_BASE;
+}
+
+/* Appends to `out` (k bytes so far) what folding in `mode` makes of part
+ * d of kind `kind` (not a tone mark). */
+static size_t put_part(char *out, size_t cap, size_t k, UChar32 d, int kind, bn_fold_mode mode)
+{
+    if (kind == PART_MARK)
+        return mode == BN_FOLD_TONE ? put_cp(out, cap, k, d) : k;
+    return put_cp(out, cap, k, mode == BN_FOLD_ASCII && d == 0x0111 ? 'd' : d);
+}
+
+/* Appends to `out` (k bytes so far) what folding in `mode` makes of c;
+ * *tone gets its tone mark, if any. */
+static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode, char *out, size_t cap, size_t k,
+                          UChar32 *tone)
+{
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        return put_cp(out, cap, k, c);
+    }
+    UChar32 parts[8];
+    int np = fold_parts_icu(nfd, c, parts);
     for (int j = 0; j < np; j++) {
-        UChar32 d = parts[j];
-        if (is_tone_mark(d)) {
-            *tone = d;
-            continue;
-        }
-        if (u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK) {
-            if (mode == BN_FOLD_TONE)
-                k = put_cp(out, cap, k, d);
-            continue;
-        }
-        if (mode == BN_FOLD_ASCII && d == 0x0111)
-            d = 'd';
-        k = put_cp(out, cap, k, d);
+        int kind = part_kind(parts[j]);
+        if (kind == PART_TONE)
+            *tone = parts[j];
+        else
+            k = put_part(out, cap, k, parts[j], kind, mode);
     }
     return k;
+}
+
+/* fold_cp_icu of c in both modes into the cache's entry: ICU asked once
+ * (the cache is 8 K code points, made at start-up). */
+static void fold_cp_both_icu(const UNormalizer2 *nfd, UChar32 c, folded_cp *f)
+{
+    size_t k[2] = {0, 0};
+    UChar32 tone = 0;
+    if (c < 0x80) {
+        for (int m = 0; m < 2; m++)
+            k[m] = fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
+    } else {
+        UChar32 parts[8];
+        int np = fold_parts_icu(nfd, c, parts);
+        for (int j = 0; j < np; j++) {
+            int kind = part_kind(parts[j]);
+            if (kind == PART_TONE) {
+                tone = parts[j];
+                continue;
+            }
+            for (int m = 0; m < 2; m++)
+                k[m] = put_part(f->s[m], FOLD_BYTES, k[m], parts[j], kind, (bn_fold_mode)m);
+        }
+    }
+    f->n[0] = (uint8_t)k[0];
+    f->n[1] = (uint8_t)k[1];
+    f->tone = tone;
 }
 
 /* Whether c is a, e, i, o, u or y with Vietnamese marks only (breve,
@@ -179,10 +227,8 @@ static int marked_vowel_icu(UChar32 c)
 /* bn_cp_class asked of ICU.  Vowels with Vietnamese marks are sought in
  * Latin letters below U+0250 and in Latin Extended Additional's
  * U+1EA0..U+1EF9 (all Vietnamese, capital and small in turn). */
-static uint8_t cp_class_icu(UChar32 c)
+static uint8_t cp_class_of_word(UChar32 c)
 {
-    if (c < 0 || !is_word_cp_icu(c))
-        return 0;
     if (c < 0x80) {
         char l = (char)(c | 0x20);
         int vowel = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
@@ -193,6 +239,11 @@ static uint8_t cp_class_icu(UChar32 c)
         return (uint8_t)(BN_CP_WORD | BN_CP_MARKED_VOWEL | (c & 1 ? BN_CP_LOWER : BN_CP_UPPER));
     int cls = u_isupper(c) ? BN_CP_UPPER : u_islower(c) ? BN_CP_LOWER : u_isdigit(c) ? BN_CP_DIGIT : BN_CP_OTHER;
     return (uint8_t)(BN_CP_WORD | cls | (c >= 0xC0 && c < 0x250 && marked_vowel_icu(c) ? BN_CP_MARKED_VOWEL : 0));
+}
+
+static uint8_t cp_class_icu(UChar32 c)
+{
+    return c < 0 || !is_word_cp_icu(c) ? 0 : cp_class_of_word(c);
 }
 
 /* What a token's shape is made of: counts, one byte each, summed over its
@@ -228,25 +279,20 @@ static void fold_cache_init(void)
     for (UChar32 c = 0; c < FOLD_CACHE; c++) {
         folded_cp *f = &v[c];
         f->word = (uint8_t)is_word_cp_icu(c);
-        f->cls = cp_class_icu(c);
+        f->cls = f->word ? cp_class_of_word(c) : 0;
         f->shape = shape_bits(c, f->cls);
         f->props = u_isupper(c) ? CP_UPPER : 0;
         if (nfc) {
-            UChar u[2];
-            int32_t un = 0;
-            UErrorCode st = U_ZERO_ERROR;
-            U16_APPEND_UNSAFE(u, un, c);
             if (unorm2_hasBoundaryBefore(nfc, c))
                 f->props |= CP_NFC_BOUNDARY;
-            /* (an ICU failure counts as normalised, as in flush_segment) */
-            if (unorm2_isNormalized(nfc, u, un, &st) || U_FAILURE(st))
+            /* a code point alone is NFC unless its NFC quick check says
+             * "no" (checked against unorm2_isNormalized for every code
+             * point of ICU 72; a "maybe" composes only with one before
+             * it), and the property costs an eighth of the call */
+            if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_NO)
                 f->props |= CP_NFC_ALONE;
         }
-        for (int m = 0; m < 2; m++) {
-            UChar32 tone = 0;
-            f->n[m] = (uint8_t)fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
-            f->tone = tone;
-        }
+        fold_cp_both_icu(nfd, c, f);
     }
     for (int c = 0; c < 128; c++) {
         ascii_fold[c] = v[c].word ? (uint8_t)v[c].s[BN_FOLD_TONE][0] : 0;

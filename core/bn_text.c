@@ -916,7 +916,8 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
  * once, to find the words and to fold them, and a word's flags (and, when
  * `shaped`, its shape) come out of the same pass.  The same tokens as
  * tokenize_word over for_each_word. */
-static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len, int shaped)
+static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len,
+                                                                     int shaped)
 {
     const folded_cp *cache = c->cache;
     const uint8_t *p = (const uint8_t *)s;
@@ -932,7 +933,11 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             }
             ch = p[i++];
         } else {
-            ch = bn_u8_next(p, &i, n);
+            /* (through a copy: i, its address not taken, can stay in a
+             * register) */
+            int32_t next = i;
+            ch = bn_u8_next(p, &next, n);
+            i = next;
             if (ch < 0 || !is_word_cp(cache, ch))
                 continue;
         }
@@ -1015,7 +1020,9 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
                 }
                 ch = p[i++];
             } else {
-                ch = bn_u8_next(p, &i, n);
+                int32_t next = i;
+                ch = bn_u8_next(p, &next, n);
+                i = next;
                 if (ch < 0 || !is_word_cp(cache, ch)) {
                     we = at; /* (the code point after the word is no word's start) */
                     break;

@@ -250,13 +250,16 @@ static uint8_t cp_class_icu(UChar32 c)
  * code points with one addition per code point (a word of more than
  * BN_SHAPE_MAX code points gets no shape, so no count overflows into the
  * next before it matters): small letters, capitals, digits, vowels
- * (marked or not), vowels with Vietnamese marks, small "đ"s. */
+ * (marked or not), vowels with Vietnamese marks, small "đ"s; and ASCII
+ * digits, whose count tells a word of digits alone (a word of up to 255
+ * bytes: no count of it overflows). */
 #define SH_LOWER ((uint64_t)1)
 #define SH_UPPER ((uint64_t)1 << 8)
 #define SH_DIGIT ((uint64_t)1 << 16)
 #define SH_VOWEL ((uint64_t)1 << 24)
 #define SH_MARKED ((uint64_t)1 << 32)
 #define SH_DBAR ((uint64_t)1 << 40)
+#define SH_ADIGIT ((uint64_t)1 << 48)
 #define SH_COUNT(x, f) ((unsigned)((x) / (f)) & 0xFF)
 
 static uint64_t shape_bits(UChar32 c, uint8_t cls)
@@ -265,7 +268,8 @@ static uint64_t shape_bits(UChar32 c, uint8_t cls)
     if (!(cls & BN_CP_WORD))
         return 0;
     return by_case[cls & BN_CP_CASE] | (cls & (BN_CP_VOWEL | BN_CP_MARKED_VOWEL) ? SH_VOWEL : 0) |
-           (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0);
+           (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0) |
+           (c >= '0' && c <= '9' ? SH_ADIGIT : 0);
 }
 
 static void run_tables_init(const folded_cp *v);
@@ -1016,6 +1020,7 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
             if (p[i] < 0x80) {
                 if (!ascii_fold[p[i]]) {
                     we = at;
+                    i = at + 1; /* (no part of a word: no need to look again) */
                     break;
                 }
                 ch = p[i++];
@@ -1043,10 +1048,16 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
             }
             key[k] = '\0';
         }
-        /* all digits: rare, so looked at when the first is one */
-        int digits = p[ws] >= '0' && p[ws] <= '9';
-        for (int32_t j = ws + 1; digits && j < we; j++)
-            digits = p[j] >= '0' && p[j] <= '9';
+        /* all digits: as many ASCII digits as bytes (shaped, up to 255
+         * bytes), else (rare) looked at when the first byte is one */
+        int digits;
+        if (shaped && we - ws <= 255) {
+            digits = SH_COUNT(sum, SH_ADIGIT) == (unsigned)(we - ws);
+        } else {
+            digits = p[ws] >= '0' && p[ws] <= '9';
+            for (int32_t j = ws + 1; digits && j < we; j++)
+                digits = p[j] >= '0' && p[j] <= '9';
+        }
         if (shaped) {
             /* (a capital after a small letter needs a capital after the
              * first code point and a small letter; a digit next to a

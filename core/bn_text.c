@@ -251,8 +251,8 @@ static uint8_t cp_class_icu(UChar32 c)
  * BN_SHAPE_MAX code points gets no shape, so no count overflows into the
  * next before it matters): small letters, capitals, digits, vowels
  * (marked or not), vowels with Vietnamese marks, small "đ"s; and ASCII
- * digits, whose count tells a word of digits alone (a word of up to 255
- * bytes: no count of it overflows). */
+ * digits, whose count tells a word of digits alone, and code points (a
+ * word of up to 255 bytes: no count of it overflows). */
 #define SH_LOWER ((uint64_t)1)
 #define SH_UPPER ((uint64_t)1 << 8)
 #define SH_DIGIT ((uint64_t)1 << 16)
@@ -260,6 +260,7 @@ static uint8_t cp_class_icu(UChar32 c)
 #define SH_MARKED ((uint64_t)1 << 32)
 #define SH_DBAR ((uint64_t)1 << 40)
 #define SH_ADIGIT ((uint64_t)1 << 48)
+#define SH_CP ((uint64_t)1 << 56)
 #define SH_COUNT(x, f) ((unsigned)((x) / (f)) & 0xFF)
 
 static uint64_t shape_bits(UChar32 c, uint8_t cls)
@@ -269,7 +270,7 @@ static uint64_t shape_bits(UChar32 c, uint8_t cls)
         return 0;
     return by_case[cls & BN_CP_CASE] | (cls & (BN_CP_VOWEL | BN_CP_MARKED_VOWEL) ? SH_VOWEL : 0) |
            (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0) |
-           (c >= '0' && c <= '9' ? SH_ADIGIT : 0);
+           (c >= '0' && c <= '9' ? SH_ADIGIT : 0) | SH_CP;
 }
 
 static void run_tables_init(const folded_cp *v);
@@ -972,7 +973,6 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
         /* the shape: the SH_ counts summed over the code points, and the
          * vowel groups (a vowel after no vowel: SH_VOWEL each) */
         uint64_t sum = 0, prev = 0, groups = 0, first = 0;
-        unsigned ncp = 0;
         if (shaped)
             first = ch < FOLD_CACHE ? cache[ch].shape : shape_bits(ch, cp_class_icu(ch));
         for (;;) {
@@ -1012,7 +1012,6 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
                 sum += cl;
                 groups += cl & ~prev & SH_VOWEL;
                 prev = cl;
-                ncp++;
             }
             if (i >= n)
                 break;
@@ -1065,6 +1064,9 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
              * the first) */
             uint8_t shape = 0;
             uint64_t after = sum - first; /* the counts after the first code point */
+            /* (a word of more than 255 bytes has more than BN_SHAPE_MAX
+             * code points: 64 at least) */
+            unsigned ncp = we - ws <= 255 ? SH_COUNT(sum, SH_CP) : 255;
             if (ncp >= 3 && ncp <= BN_SHAPE_MAX &&
                 ((SH_COUNT(after, SH_UPPER) && SH_COUNT(sum, SH_LOWER)) ||
                  (SH_COUNT(sum, SH_DIGIT) && (SH_COUNT(sum, SH_LOWER) || SH_COUNT(sum, SH_UPPER))) ||

@@ -671,7 +671,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     const json_t *titles = json_object_get(root, "titles");
     if (!(json_is_array(actors) || json_is_array(events) || json_is_array(titles)) ||
         (actors && !json_is_array(actors)) || (events && !json_is_array(events)) || (titles && !json_is_array(titles))) {
-        json_decref(root);
+        bn_json_free(root);
         return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
                             "expected an object with an \"actors\", \"events\" or \"titles\" list");
     }
@@ -680,11 +680,11 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         /* the message first: `bad` is a key of root */
         bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
         bn_json_error_place(err, path, bad);
-        json_decref(root);
+        bn_json_free(root);
         return BN_ERR_DATA;
     }
     if ((st = load_gatherings(kb, events, path, err)) != BN_OK || (st = load_titles(kb, titles, path, err)) != BN_OK) {
-        json_decref(root);
+        bn_json_free(root);
         return st;
     }
     size_t i;
@@ -697,7 +697,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         if (st != BN_OK) {
             actor_clear(&a);
             place_error(err, path, "actors", i);
-            json_decref(root);
+            bn_json_free(root);
             return st;
         }
         long old = bn_kb_find(kb, a.id);
@@ -713,12 +713,12 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         if (bn_grow((void **)&kb->v, &kb->cap, kb->n + 1, sizeof *kb->v) ||
             bn_id_map_put(kb->index, a.id, (long)kb->n)) {
             actor_clear(&a);
-            json_decref(root);
+            bn_json_free(root);
             return BN_ERR_NOMEM;
         }
         kb->v[kb->n++] = a;
     }
-    json_decref(root);
+    bn_json_free(root);
     return BN_OK;
 }
 

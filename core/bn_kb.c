@@ -24,8 +24,9 @@ typedef struct phrase_index {
     ref_group *groups;
     size_t ngroups, groups_cap;
     bn_id_map *group_index;  /* folded phrase -> group */
-    bn_arena keys;           /* the keys of group_index (10 K of them for
-                              * titles: one block, not a strdup each) */
+    bn_arena mem;            /* the keys of group_index and the groups'
+                              * refs (10 K groups for titles: blocks, not
+                              * a malloc and a free each) */
 } phrase_index;
 
 struct bn_kb {
@@ -73,10 +74,8 @@ static void actor_clear(bn_kb_actor *a)
 
 static void index_clear(phrase_index *x)
 {
-    for (size_t i = 0; i < x->ngroups; i++)
-        free(x->groups[i].refs);
     free(x->groups);
-    bn_arena_destroy(&x->keys);
+    bn_arena_destroy(&x->mem);
     bn_id_map_free(x->group_index);
     bn_phrases_free(x->phrases);
     memset(x, 0, sizeof *x);
@@ -771,7 +770,7 @@ static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *ph
     *g = (long)x->ngroups;
     memset(&x->groups[*g], 0, sizeof x->groups[*g]);
     x->ngroups++;
-    char *kept = bn_arena_strdup(&x->keys, key);
+    char *kept = bn_arena_strdup(&x->mem, key);
     if (!kept || bn_id_map_put(x->group_index, kept, *g))
         return BN_ERR_NOMEM;
     return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
@@ -797,8 +796,10 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
 static bn_status group_add_ref(phrase_index *x, long g, bn_kb_ref ref)
 {
     ref_group *rg = &x->groups[g];
-    if (bn_grow((void **)&rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs))
+    bn_kb_ref *v = bn_arena_grow(&x->mem, rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs);
+    if (!v)
         return BN_ERR_NOMEM;
+    rg->refs = v;
     rg->refs[rg->n++] = ref;
     return BN_OK;
 }
@@ -813,7 +814,7 @@ static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
 static bn_status index_init(phrase_index *x)
 {
     index_clear(x);
-    bn_arena_init(&x->keys, 64 * 1024);
+    bn_arena_init(&x->mem, 64 * 1024);
     x->phrases = bn_phrases_new();
     x->group_index = bn_id_map_new();
     return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;

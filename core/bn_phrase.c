@@ -381,7 +381,8 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
 }
 
 /* Whether phrase ph is at token i (end: the first token it may not use). */
-static inline int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, size_t i, size_t end)
+static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks,
+                                                            size_t i, size_t end)
 {
     if ((size_t)ph->ntok > end - i)
         return 0;

@@ -88,6 +88,15 @@ char *bn_arena_strdup(bn_arena *a, const char *s)
     return bn_arena_strndup(a, s, strlen(s));
 }
 
+int bn_arena_owns(const bn_arena *a, const void *p)
+{
+    uintptr_t q = (uintptr_t)p;
+    for (const bn_arena_block *b = a->head; b; b = b->next)
+        if (q >= (uintptr_t)b->data && q < (uintptr_t)b->data + b->size)
+            return 1;
+    return 0;
+}
+
 void *bn_arena_grow_to(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

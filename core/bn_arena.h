@@ -21,6 +21,9 @@ void *bn_arena_alloc(bn_arena *a, size_t size);
 void *bn_arena_calloc(bn_arena *a, size_t n, size_t size);
 char *bn_arena_strndup(bn_arena *a, const char *s, size_t len);
 char *bn_arena_strdup(bn_arena *a, const char *s);
+/* Whether p points into memory the arena handed out (or its blocks' free
+ * room). */
+int bn_arena_owns(const bn_arena *a, const void *p);
 /* Grows an array living in the arena to at least `need` elements; the old
  * storage is abandoned to the arena. Returns NULL on failure. */
 void *bn_arena_grow_to(bn_arena *a, void *ptr, size_t *cap, size_t need, size_t elem);

@@ -1,12 +1,15 @@
 #include "bn_data.h"
 
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bn_arena.h"
 #include "bn_config.h"
 
 static int is_dir(const char *p)
@@ -62,6 +65,117 @@ static char *read_whole(const char *path, size_t *len)
     return buf;
 }
 
+/* ---- documents in arenas ------------------------------------------------
+ * jansson makes a document of many small allocations (an object is a hash
+ * table with its buckets, a string a copy): the start-up's data files are
+ * 90 K mallocs, and as many frees when they are released, a third of what
+ * reading them costs.  jansson's allocator (json_set_alloc_funcs, process
+ * wide) is ours: while a document of bn_json_load_file is parsed, on the
+ * thread that parses it, its memory comes from the document's arena, and
+ * bn_json_free drops the arena whole.  Everything else is malloc and free
+ * as before (a free looks at the live documents' arenas first, only when
+ * there are some). */
+typedef struct json_doc {
+    bn_arena arena;
+    const json_t *root;
+    struct json_doc *next;
+} json_doc;
+
+static json_doc *docs; /* live documents, under docs_lock */
+static atomic_int ndocs;
+static pthread_mutex_t docs_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local json_doc *parsing; /* the document this thread parses */
+static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
+
+static void *doc_malloc(size_t n)
+{
+    json_doc *d = parsing;
+    return d ? bn_arena_alloc(&d->arena, n) : malloc(n);
+}
+
+static void doc_free(void *p)
+{
+    if (!p)
+        return;
+    if (atomic_load_explicit(&ndocs, memory_order_acquire) > 0) {
+        int owned = 0;
+        pthread_mutex_lock(&docs_lock);
+        for (const json_doc *d = docs; d && !owned; d = d->next)
+            owned = bn_arena_owns(&d->arena, p);
+        pthread_mutex_unlock(&docs_lock);
+        if (owned)
+            return; /* dropped with its arena */
+    }
+    free(p);
+}
+
+static void alloc_init(void)
+{
+    json_set_alloc_funcs(doc_malloc, doc_free);
+}
+
+static json_doc *doc_open(size_t len)
+{
+    json_doc *d = malloc(sizeof *d);
+    if (!d)
+        return NULL;
+    /* (a block of eight times the text holds the document of most files
+     * whole: few blocks, so a free during the parse looks at few) */
+    bn_arena_init(&d->arena, len * 8 > 64 * 1024 ? len * 8 : 64 * 1024);
+    d->root = NULL;
+    pthread_mutex_lock(&docs_lock);
+    d->next = docs;
+    docs = d;
+    atomic_fetch_add_explicit(&ndocs, 1, memory_order_release);
+    pthread_mutex_unlock(&docs_lock);
+    return d;
+}
+
+static void doc_close(json_doc *d)
+{
+    pthread_mutex_lock(&docs_lock);
+    json_doc **at = &docs;
+    while (*at != d)
+        at = &(*at)->next;
+    *at = d->next;
+    atomic_fetch_sub_explicit(&ndocs, 1, memory_order_release);
+    pthread_mutex_unlock(&docs_lock);
+    bn_arena_destroy(&d->arena);
+    free(d);
+}
+
+void bn_json_free(json_t *root)
+{
+    json_doc *d = NULL;
+    if (root && atomic_load_explicit(&ndocs, memory_order_acquire) > 0) {
+        pthread_mutex_lock(&docs_lock);
+        for (d = docs; d && d->root != root; d = d->next)
+            ;
+        pthread_mutex_unlock(&docs_lock);
+    }
+    if (d)
+        doc_close(d);
+    else
+        json_decref(root);
+}
+
+/* json_loadb or json_load_file (buf NULL) into a document of its own. */
+static json_t *load_doc(const char *path, const char *buf, size_t len, json_error_t *je)
+{
+    pthread_once(&alloc_once, alloc_init);
+    json_doc *d = doc_open(len);
+    json_doc *outer = parsing;
+    parsing = d; /* (NULL when out of memory: malloc as before) */
+    json_t *root = buf ? json_loadb(buf, len, JSON_REJECT_DUPLICATES, je)
+                       : json_load_file(path, JSON_REJECT_DUPLICATES, je);
+    parsing = outer;
+    if (d && root)
+        d->root = root;
+    else if (d)
+        doc_close(d); /* (what the failed parse left is in the arena) */
+    return root;
+}
+
 bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err)
 {
     json_error_t je;
@@ -71,10 +185,10 @@ bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err)
     size_t len = 0;
     char *buf = read_whole(path, &len);
     if (buf) {
-        *out = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+        *out = load_doc(path, buf, len, &je);
         free(buf);
     } else {
-        *out = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+        *out = load_doc(path, NULL, 0, &je);
     }
     if (!*out) {
         FILE *f = fopen(path, "rb");

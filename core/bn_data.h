@@ -21,8 +21,14 @@ int bn_lang_code_valid(const char *code);
  * function on first use (json_object_seed), not from two threads. */
 void bn_json_threads_init(void);
 
-/* Loads a JSON file; parse errors name the file, line and column. */
+/* Loads a JSON file; parse errors name the file, line and column.  The
+ * document lives in an arena of its own (jansson's allocations while it
+ * is parsed): release it with bn_json_free, not json_decref. */
 bn_status bn_json_load_file(const char *path, json_t **out, bn_error *err);
+
+/* Releases a document of bn_json_load_file at once, its arena; any other
+ * value (or NULL) is json_decref'd. */
+void bn_json_free(json_t *root);
 
 /* Where a value is in a JSON text, for the errors jansson cannot place
  * (it gives positions for parse errors only). */

@@ -322,7 +322,7 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
         return st;
     bn_date_rules *r = calloc(1, sizeof *r);
     if (!r) {
-        json_decref(root);
+        bn_json_free(root);
         return BN_ERR_NOMEM;
     }
     map_ctx c = {bn_phrases_new()};
@@ -373,7 +373,7 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
                 break;
             }
         }
-    json_decref(root);
+    bn_json_free(root);
     if (st == BN_OK)
         st = index_rules(r);
     if (st != BN_OK) {

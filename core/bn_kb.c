@@ -24,7 +24,9 @@ typedef struct phrase_index {
     ref_group *groups;
     size_t ngroups, groups_cap;
     bn_id_map *group_index;  /* folded phrase -> group */
-    char **group_keys;       /* owned keys of group_index */
+    bn_arena mem;            /* the keys of group_index and the groups'
+                              * refs (10 K groups for titles: blocks, not
+                              * a malloc and a free each) */
 } phrase_index;
 
 struct bn_kb {
@@ -72,12 +74,8 @@ static void actor_clear(bn_kb_actor *a)
 
 static void index_clear(phrase_index *x)
 {
-    for (size_t i = 0; i < x->ngroups; i++) {
-        free(x->groups[i].refs);
-        free(x->group_keys[i]);
-    }
     free(x->groups);
-    free(x->group_keys);
+    bn_arena_destroy(&x->mem);
     bn_id_map_free(x->group_index);
     bn_phrases_free(x->phrases);
     memset(x, 0, sizeof *x);
@@ -672,7 +670,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
     const json_t *titles = json_object_get(root, "titles");
     if (!(json_is_array(actors) || json_is_array(events) || json_is_array(titles)) ||
         (actors && !json_is_array(actors)) || (events && !json_is_array(events)) || (titles && !json_is_array(titles))) {
-        json_decref(root);
+        bn_json_free(root);
         return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
                             "expected an object with an \"actors\", \"events\" or \"titles\" list");
     }
@@ -681,11 +679,11 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         /* the message first: `bad` is a key of root */
         bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
         bn_json_error_place(err, path, bad);
-        json_decref(root);
+        bn_json_free(root);
         return BN_ERR_DATA;
     }
     if ((st = load_gatherings(kb, events, path, err)) != BN_OK || (st = load_titles(kb, titles, path, err)) != BN_OK) {
-        json_decref(root);
+        bn_json_free(root);
         return st;
     }
     size_t i;
@@ -698,7 +696,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         if (st != BN_OK) {
             actor_clear(&a);
             place_error(err, path, "actors", i);
-            json_decref(root);
+            bn_json_free(root);
             return st;
         }
         long old = bn_kb_find(kb, a.id);
@@ -714,12 +712,12 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         if (bn_grow((void **)&kb->v, &kb->cap, kb->n + 1, sizeof *kb->v) ||
             bn_id_map_put(kb->index, a.id, (long)kb->n)) {
             actor_clear(&a);
-            json_decref(root);
+            bn_json_free(root);
             return BN_ERR_NOMEM;
         }
         kb->v[kb->n++] = a;
     }
-    json_decref(root);
+    bn_json_free(root);
     return BN_OK;
 }
 
@@ -769,15 +767,11 @@ static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *ph
         return BN_OK;
     if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups))
         return BN_ERR_NOMEM;
-    char **keys = realloc(x->group_keys, x->groups_cap * sizeof *keys);
-    if (!keys)
-        return BN_ERR_NOMEM;
-    x->group_keys = keys;
     *g = (long)x->ngroups;
     memset(&x->groups[*g], 0, sizeof x->groups[*g]);
-    x->group_keys[*g] = strdup(key);
     x->ngroups++;
-    if (!x->group_keys[*g] || bn_id_map_put(x->group_index, x->group_keys[*g], *g))
+    char *kept = bn_arena_strdup(&x->mem, key);
+    if (!kept || bn_id_map_put(x->group_index, kept, *g))
         return BN_ERR_NOMEM;
     return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
 }
@@ -802,8 +796,10 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
 static bn_status group_add_ref(phrase_index *x, long g, bn_kb_ref ref)
 {
     ref_group *rg = &x->groups[g];
-    if (bn_grow((void **)&rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs))
+    bn_kb_ref *v = bn_arena_grow(&x->mem, rg->refs, &rg->cap, rg->n + 1, sizeof *rg->refs);
+    if (!v)
         return BN_ERR_NOMEM;
+    rg->refs = v;
     rg->refs[rg->n++] = ref;
     return BN_OK;
 }
@@ -818,6 +814,7 @@ static bn_status index_add(phrase_index *x, const char *phrase, bn_kb_ref ref)
 static bn_status index_init(phrase_index *x)
 {
     index_clear(x);
+    bn_arena_init(&x->mem, 64 * 1024);
     x->phrases = bn_phrases_new();
     x->group_index = bn_id_map_new();
     return x->phrases && x->group_index ? BN_OK : BN_ERR_NOMEM;

@@ -87,7 +87,7 @@ bn_status bn_labels_load(bn_labels **out, const char *datadir, const char *code,
         return st;
     bn_labels *l = calloc(1, sizeof *l);
     st = l ? read_types(l, root, path, err) : BN_ERR_NOMEM;
-    json_decref(root);
+    bn_json_free(root);
     if (st != BN_OK) {
         bn_labels_free(l);
         return st;

@@ -67,7 +67,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         return st;
     const json_t *trig = json_object_get(root, "triggers");
     if (!json_is_array(trig)) {
-        json_decref(root);
+        bn_json_free(root);
         bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "expected a \"triggers\" list");
         bn_json_error_place(err, path, "triggers");
         return BN_ERR_DATA;
@@ -76,7 +76,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
     lang->trigger_matcher = bn_phrases_new();
     lang->modality_matcher = bn_phrases_new();
     if (!lang->triggers || !lang->trigger_matcher || !lang->modality_matcher) {
-        json_decref(root);
+        bn_json_free(root);
         return BN_ERR_NOMEM;
     }
     size_t i;
@@ -89,7 +89,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         bn_trigger *t = &lang->triggers[lang->ntriggers];
         if (!phrase || !type || !bn_event_type_parse(type, &t->type) || !cameo ||
             strlen(cameo) >= sizeof t->cameo || !json_is_number(g)) {
-            json_decref(root);
+            bn_json_free(root);
             char where[64];
             snprintf(where, sizeof where, "triggers/%zu", i);
             bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
@@ -103,13 +103,13 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
             /* the message first: `cameo` and `type` are root's */
             bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "trigger %zu: CAMEO code \"%s\" is not of type %s (%s)", i,
                          cameo, type, bn_event_type_record_of(t->type)->cameo_roots);
-            json_decref(root);
+            bn_json_free(root);
             bn_json_error_place(err, path, where);
             return BN_ERR_DATA;
         }
         t->phrase = strdup(phrase);
         if (!t->phrase) {
-            json_decref(root);
+            bn_json_free(root);
             return BN_ERR_NOMEM;
         }
         snprintf(t->cameo, sizeof t->cameo, "%s", cameo);
@@ -120,7 +120,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         st = bn_phrases_add(lang->trigger_matcher, phrase, (int)lang->ntriggers, 0);
         lang->ntriggers++;
         if (st != BN_OK) {
-            json_decref(root);
+            bn_json_free(root);
             return st;
         }
     }
@@ -170,7 +170,7 @@ static bn_status load_events(bn_lang *lang, const char *path, bn_error *err)
         st = (lang->conflict_words = bn_phrases_new())
                  ? add_lists(lang->conflict_words, root, "", wkeys, pvals, 1, path, err)
                  : BN_ERR_NOMEM;
-    json_decref(root);
+    bn_json_free(root);
     return st;
 }
 
@@ -183,7 +183,7 @@ static bn_status load_lists(bn_phrases **out, const char *path, const char *cons
         return st;
     *out = bn_phrases_new();
     st = *out ? add_lists(*out, root, "", keys, values, n, path, err) : BN_ERR_NOMEM;
-    json_decref(root);
+    bn_json_free(root);
     return st;
 }
 
@@ -197,14 +197,14 @@ static bn_status load_language(bn_lang *lang, const char *path, const char *code
     const char *claimed = json_string_value(json_object_get(root, "code"));
     const char *locale = json_string_value(json_object_get(root, "icu_locale"));
     if (!claimed || strcmp(claimed, code) != 0 || !locale || !*locale || strlen(locale) >= sizeof lang->locale) {
-        json_decref(root);
+        bn_json_free(root);
         return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
                             "expected \"code\": \"%s\" and an \"icu_locale\" (at most %zu bytes)", code,
                             sizeof lang->locale - 1);
     }
     snprintf(lang->code, sizeof lang->code, "%s", code);
     snprintf(lang->locale, sizeof lang->locale, "%s", locale);
-    json_decref(root);
+    bn_json_free(root);
     return BN_OK;
 }
 
@@ -264,7 +264,7 @@ bn_status bn_lang_load(bn_lang **out, const char *datadir, const char *code, bn_
             st = bn_phrases_compile(lang->page_inline);
         if (st == BN_OK)
             st = bn_glue_load(&lang->glue, root, path, err);
-        json_decref(root);
+        bn_json_free(root);
     }
     if (st == BN_OK) {
         static const char *const keys[] = {"not_actors", "gathering_words", "location_words", "place_nouns",

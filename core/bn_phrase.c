@@ -18,7 +18,6 @@ typedef struct phrase {
     int ntok;
     uint8_t need_upper;
     uint8_t punct_gaps; /* BN_PHRASE_PUNCT */
-    uint8_t pooled;     /* the block is in p->pool, not a malloc of its own */
 } phrase;
 
 /* The bytes of a phrase's block. */
@@ -27,17 +26,15 @@ static size_t block_size(const phrase *ph)
     return (size_t)ph->ntok * sizeof *ph->hashes + ph->klen;
 }
 
-static void phrase_free(phrase *ph)
-{
-    if (!ph->pooled)
-        free(ph->hashes);
-}
-
 struct bn_phrases {
     bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
     uint32_t *pool; /* the blocks of the phrases compiled (see phrase) */
+    /* the blocks of the phrases added since: copied into the pool at
+     * compile, so one arena, not a malloc and a free each (the titles
+     * are 10 K phrases) */
+    bn_arena staged;
     /* open addressing: first-word hash -> range [lo, hi) of v, after
      * sort; the one-word phrases of the range are [single, hi).  A range
      * is never empty: hi == 0 marks a free slot (16 bytes a slot, four to
@@ -69,15 +66,17 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
 
 bn_phrases *bn_phrases_new(void)
 {
-    return calloc(1, sizeof(bn_phrases));
+    bn_phrases *p = calloc(1, sizeof(bn_phrases));
+    if (p)
+        bn_arena_init(&p->staged, 16 * 1024);
+    return p;
 }
 
 void bn_phrases_free(bn_phrases *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->n; i++)
-        phrase_free(&p->v[i]);
+    bn_arena_destroy(&p->staged);
     free(p->pool);
     free(p->v);
     free(p->table);
@@ -114,7 +113,7 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
         klen += toks.v[i].key_len + 1u;
-    if (klen > UINT32_MAX / 2 || !(ph.hashes = malloc(toks.n * sizeof *ph.hashes + klen)))
+    if (klen > UINT32_MAX / 2 || !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * sizeof *ph.hashes + klen)))
         return BN_ERR_NOMEM;
     ph.keys = (char *)(ph.hashes + toks.n);
     size_t k = 0;
@@ -128,10 +127,8 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
-    if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v)) {
-        free(ph.hashes);
+    if (bn_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v))
         return BN_ERR_NOMEM;
-    }
     p->v[p->n++] = ph;
     p->compiled = 0;
     return BN_OK;
@@ -160,6 +157,63 @@ static int phrase_order(const void *va, const void *vb)
     if (a->ntok != b->ntok)
         return b->ntok - a->ntok; /* longest first */
     return keys_cmp(a, b);
+}
+
+/* Sorts v (n elements) stably by the top 32 bits of each, unsigned:
+ * four passes of a byte, through tmp (n more).  A sort of integers, no
+ * call to compare two: the phrases' sorts put their first key, a hash,
+ * there and their index below it, and look closer only at the runs of one
+ * hash (the title index's 10 K phrases are 150 K calls of a comparison
+ * in a comparison sort). */
+static void sort_by_top32(uint64_t *v, uint64_t *tmp, size_t n)
+{
+    for (int shift = 32; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((v[i] >> shift) & 0xFF) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+        memcpy(v, tmp, n * sizeof *v);
+    }
+}
+
+/* Sorts idx (n indices into p->v, ascending) stably by cmp, whose first
+ * key is hash(p, index), unsigned: by that hash with sort_by_top32, then
+ * each run of one hash by cmp.  Returns -1 when out of memory. */
+static int sort_hash_first(const bn_phrases *p, uint32_t *idx, size_t n, uint32_t (*hash)(const bn_phrases *, uint32_t),
+                           int (*cmp)(const void *, const void *, void *))
+{
+    uint64_t *v = malloc((2 * n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (uint64_t)hash(p, idx[i]) << 32 | idx[i];
+    sort_by_top32(v, v + n, n);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = (uint32_t)v[i];
+    int st = 0;
+    for (size_t lo = 0; lo < n && st == 0;) {
+        size_t hi = lo + 1;
+        while (hi < n && v[hi] >> 32 == v[lo] >> 32)
+            hi++;
+        if (hi - lo > 1)
+            st = bn_sort_r(idx + lo, hi - lo, sizeof *idx, cmp, (void *)p);
+        lo = hi;
+    }
+    free(v);
+    return st;
+}
+
+static uint32_t first_hash(const bn_phrases *p, uint32_t i)
+{
+    return p->v[i].hashes[0];
+}
+
+static uint32_t pair_of(const bn_phrases *p, uint32_t i)
+{
+    return pair_hash(p->v[i].hashes[0], p->v[i].hashes[1]);
 }
 
 /* Indices into p->v of phrases of two words or more, by their pair. */
@@ -195,7 +249,7 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         if (p->v[i].ntok >= 2)
             p->pairs[np++] = (uint32_t)i;
-    if (bn_sort_r(p->pairs, np, sizeof *p->pairs, pair_order, p))
+    if (sort_hash_first(p, p->pairs, np, pair_of, pair_order))
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
@@ -216,7 +270,7 @@ static bn_status compile_pairs(bn_phrases *p)
 static int index_order(const void *va, const void *vb, void *ctx)
 {
     const bn_phrases *p = ctx;
-    return phrase_order(&p->v[*(const size_t *)va], &p->v[*(const size_t *)vb]);
+    return phrase_order(&p->v[*(const uint32_t *)va], &p->v[*(const uint32_t *)vb]);
 }
 
 bn_status bn_phrases_compile(bn_phrases *p)
@@ -224,11 +278,13 @@ bn_status bn_phrases_compile(bn_phrases *p)
     /* A stable sort of indices (qsort is not stable), so that of two equal
      * phrases the first added wins. */
     size_t n = p->n;
-    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (n > UINT32_MAX)
+        return BN_ERR_NOMEM;
+    uint32_t *idx = malloc((n ? n : 1) * sizeof *idx);
     phrase *sorted = malloc((n ? n : 1) * sizeof *sorted);
     for (size_t i = 0; idx && i < n; i++)
-        idx[i] = i;
-    if (!idx || !sorted || bn_sort_r(idx, n, sizeof *idx, index_order, p)) {
+        idx[i] = (uint32_t)i;
+    if (!idx || !sorted || sort_hash_first(p, idx, n, first_hash, index_order)) {
         free(idx);
         free(sorted);
         return BN_ERR_NOMEM;
@@ -237,10 +293,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         phrase *ph = &p->v[idx[i]];
-        if (m > 0 && phrase_order(&sorted[m - 1], ph) == 0) {
-            phrase_free(ph);
+        if (m > 0 && phrase_order(&sorted[m - 1], ph) == 0)
             continue;
-        }
         sorted[m++] = *ph;
     }
     free(idx);
@@ -261,14 +315,13 @@ bn_status bn_phrases_compile(bn_phrases *p)
         phrase *ph = &p->v[i];
         uint32_t *b = pool + words;
         memcpy(b, ph->hashes, block_size(ph));
-        phrase_free(ph);
         words += (block_size(ph) + 3) / 4;
         ph->hashes = b;
         ph->keys = (char *)(b + ph->ntok);
-        ph->pooled = 1;
     }
     free(p->pool);
     p->pool = pool;
+    bn_arena_destroy(&p->staged);
 
     size_t tsize = 16;
     while (tsize < m * 2)
@@ -328,7 +381,8 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
 }
 
 /* Whether phrase ph is at token i (end: the first token it may not use). */
-static inline int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks, size_t i, size_t end)
+static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks,
+                                                            size_t i, size_t end)
 {
     if ((size_t)ph->ntok > end - i)
         return 0;

@@ -108,16 +108,10 @@ static int is_word_cp_icu(UChar32 c)
            t == U_ENCLOSING_MARK;
 }
 
-/* Appends to `out` (k bytes so far) what folding in `mode` makes of c;
- * *tone gets its tone mark, if any. */
-static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode, char *out, size_t cap, size_t k,
-                          UChar32 *tone)
+/* c (not ASCII) case folded and canonically decomposed: its parts (at
+ * most 8) in parts; returns their number. */
+static int fold_parts_icu(const UNormalizer2 *nfd, UChar32 c, UChar32 parts[8])
 {
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        return put_cp(out, cap, k, c);
-    }
     c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     UChar dec[16];
     int32_t dn = -1;
@@ -127,7 +121,6 @@ static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode,
         if (U_FAILURE(st))
             dn = -1;
     }
-    UChar32 parts[8];
     int np = 0;
     if (dn < 0) {
         parts[np++] = c;
@@ -138,22 +131,77 @@ static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode,
             parts[np++] = d;
         }
     }
+    return np;
+}
+
+/* A part's kind: a tone mark (moved to the end of the syllable), another
+ * mark (kept in BN_FOLD_TONE only), or a base (kept; "đ" to "d" in
+ * BN_FOLD_ASCII). */
+enum { PART_BASE, PART_MARK, PART_TONE };
+
+static int part_kind(UChar32 d)
+{
+    if (is_tone_mark(d))
+        return PART_TONE;
+    return u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK ? PART_MARK : PART_BASE;
+}
+
+/* Appends to `out` (k bytes so far) what folding in `mode` makes of part
+ * d of kind `kind` (not a tone mark). */
+static size_t put_part(char *out, size_t cap, size_t k, UChar32 d, int kind, bn_fold_mode mode)
+{
+    if (kind == PART_MARK)
+        return mode == BN_FOLD_TONE ? put_cp(out, cap, k, d) : k;
+    return put_cp(out, cap, k, mode == BN_FOLD_ASCII && d == 0x0111 ? 'd' : d);
+}
+
+/* Appends to `out` (k bytes so far) what folding in `mode` makes of c;
+ * *tone gets its tone mark, if any. */
+static size_t fold_cp_icu(const UNormalizer2 *nfd, UChar32 c, bn_fold_mode mode, char *out, size_t cap, size_t k,
+                          UChar32 *tone)
+{
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        return put_cp(out, cap, k, c);
+    }
+    UChar32 parts[8];
+    int np = fold_parts_icu(nfd, c, parts);
     for (int j = 0; j < np; j++) {
-        UChar32 d = parts[j];
-        if (is_tone_mark(d)) {
-            *tone = d;
-            continue;
-        }
-        if (u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK) {
-            if (mode == BN_FOLD_TONE)
-                k = put_cp(out, cap, k, d);
-            continue;
-        }
-        if (mode == BN_FOLD_ASCII && d == 0x0111)
-            d = 'd';
-        k = put_cp(out, cap, k, d);
+        int kind = part_kind(parts[j]);
+        if (kind == PART_TONE)
+            *tone = parts[j];
+        else
+            k = put_part(out, cap, k, parts[j], kind, mode);
     }
     return k;
+}
+
+/* fold_cp_icu of c in both modes into the cache's entry: ICU asked once
+ * (the cache is 8 K code points, made at start-up). */
+static void fold_cp_both_icu(const UNormalizer2 *nfd, UChar32 c, folded_cp *f)
+{
+    size_t k[2] = {0, 0};
+    UChar32 tone = 0;
+    if (c < 0x80) {
+        for (int m = 0; m < 2; m++)
+            k[m] = fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
+    } else {
+        UChar32 parts[8];
+        int np = fold_parts_icu(nfd, c, parts);
+        for (int j = 0; j < np; j++) {
+            int kind = part_kind(parts[j]);
+            if (kind == PART_TONE) {
+                tone = parts[j];
+                continue;
+            }
+            for (int m = 0; m < 2; m++)
+                k[m] = put_part(f->s[m], FOLD_BYTES, k[m], parts[j], kind, (bn_fold_mode)m);
+        }
+    }
+    f->n[0] = (uint8_t)k[0];
+    f->n[1] = (uint8_t)k[1];
+    f->tone = tone;
 }
 
 /* Whether c is a, e, i, o, u or y with Vietnamese marks only (breve,
@@ -179,10 +227,8 @@ static int marked_vowel_icu(UChar32 c)
 /* bn_cp_class asked of ICU.  Vowels with Vietnamese marks are sought in
  * Latin letters below U+0250 and in Latin Extended Additional's
  * U+1EA0..U+1EF9 (all Vietnamese, capital and small in turn). */
-static uint8_t cp_class_icu(UChar32 c)
+static uint8_t cp_class_of_word(UChar32 c)
 {
-    if (c < 0 || !is_word_cp_icu(c))
-        return 0;
     if (c < 0x80) {
         char l = (char)(c | 0x20);
         int vowel = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
@@ -195,17 +241,26 @@ static uint8_t cp_class_icu(UChar32 c)
     return (uint8_t)(BN_CP_WORD | cls | (c >= 0xC0 && c < 0x250 && marked_vowel_icu(c) ? BN_CP_MARKED_VOWEL : 0));
 }
 
+static uint8_t cp_class_icu(UChar32 c)
+{
+    return c < 0 || !is_word_cp_icu(c) ? 0 : cp_class_of_word(c);
+}
+
 /* What a token's shape is made of: counts, one byte each, summed over its
  * code points with one addition per code point (a word of more than
  * BN_SHAPE_MAX code points gets no shape, so no count overflows into the
  * next before it matters): small letters, capitals, digits, vowels
- * (marked or not), vowels with Vietnamese marks, small "đ"s. */
+ * (marked or not), vowels with Vietnamese marks, small "đ"s; and ASCII
+ * digits, whose count tells a word of digits alone, and code points (a
+ * word of up to 255 bytes: no count of it overflows). */
 #define SH_LOWER ((uint64_t)1)
 #define SH_UPPER ((uint64_t)1 << 8)
 #define SH_DIGIT ((uint64_t)1 << 16)
 #define SH_VOWEL ((uint64_t)1 << 24)
 #define SH_MARKED ((uint64_t)1 << 32)
 #define SH_DBAR ((uint64_t)1 << 40)
+#define SH_ADIGIT ((uint64_t)1 << 48)
+#define SH_CP ((uint64_t)1 << 56)
 #define SH_COUNT(x, f) ((unsigned)((x) / (f)) & 0xFF)
 
 static uint64_t shape_bits(UChar32 c, uint8_t cls)
@@ -214,7 +269,8 @@ static uint64_t shape_bits(UChar32 c, uint8_t cls)
     if (!(cls & BN_CP_WORD))
         return 0;
     return by_case[cls & BN_CP_CASE] | (cls & (BN_CP_VOWEL | BN_CP_MARKED_VOWEL) ? SH_VOWEL : 0) |
-           (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0);
+           (cls & BN_CP_MARKED_VOWEL ? SH_MARKED : 0) | (c == 0x111 ? SH_DBAR : 0) |
+           (c >= '0' && c <= '9' ? SH_ADIGIT : 0) | SH_CP;
 }
 
 static void run_tables_init(const folded_cp *v);
@@ -228,25 +284,20 @@ static void fold_cache_init(void)
     for (UChar32 c = 0; c < FOLD_CACHE; c++) {
         folded_cp *f = &v[c];
         f->word = (uint8_t)is_word_cp_icu(c);
-        f->cls = cp_class_icu(c);
+        f->cls = f->word ? cp_class_of_word(c) : 0;
         f->shape = shape_bits(c, f->cls);
         f->props = u_isupper(c) ? CP_UPPER : 0;
         if (nfc) {
-            UChar u[2];
-            int32_t un = 0;
-            UErrorCode st = U_ZERO_ERROR;
-            U16_APPEND_UNSAFE(u, un, c);
             if (unorm2_hasBoundaryBefore(nfc, c))
                 f->props |= CP_NFC_BOUNDARY;
-            /* (an ICU failure counts as normalised, as in flush_segment) */
-            if (unorm2_isNormalized(nfc, u, un, &st) || U_FAILURE(st))
+            /* a code point alone is NFC unless its NFC quick check says
+             * "no" (checked against unorm2_isNormalized for every code
+             * point of ICU 72; a "maybe" composes only with one before
+             * it), and the property costs an eighth of the call */
+            if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_NO)
                 f->props |= CP_NFC_ALONE;
         }
-        for (int m = 0; m < 2; m++) {
-            UChar32 tone = 0;
-            f->n[m] = (uint8_t)fold_cp_icu(nfd, c, (bn_fold_mode)m, f->s[m], FOLD_BYTES, 0, &tone);
-            f->tone = tone;
-        }
+        fold_cp_both_icu(nfd, c, f);
     }
     for (int c = 0; c < 128; c++) {
         ascii_fold[c] = v[c].word ? (uint8_t)v[c].s[BN_FOLD_TONE][0] : 0;
@@ -870,7 +921,8 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
  * once, to find the words and to fold them, and a word's flags (and, when
  * `shaped`, its shape) come out of the same pass.  The same tokens as
  * tokenize_word over for_each_word. */
-static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len, int shaped)
+static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len,
+                                                                     int shaped)
 {
     const folded_cp *cache = c->cache;
     const uint8_t *p = (const uint8_t *)s;
@@ -886,7 +938,11 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             }
             ch = p[i++];
         } else {
-            ch = bn_u8_next(p, &i, n);
+            /* (through a copy: i, its address not taken, can stay in a
+             * register) */
+            int32_t next = i;
+            ch = bn_u8_next(p, &next, n);
+            i = next;
             if (ch < 0 || !is_word_cp(cache, ch))
                 continue;
         }
@@ -917,7 +973,6 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
         /* the shape: the SH_ counts summed over the code points, and the
          * vowel groups (a vowel after no vowel: SH_VOWEL each) */
         uint64_t sum = 0, prev = 0, groups = 0, first = 0;
-        unsigned ncp = 0;
         if (shaped)
             first = ch < FOLD_CACHE ? cache[ch].shape : shape_bits(ch, cp_class_icu(ch));
         for (;;) {
@@ -957,7 +1012,6 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
                 sum += cl;
                 groups += cl & ~prev & SH_VOWEL;
                 prev = cl;
-                ncp++;
             }
             if (i >= n)
                 break;
@@ -965,11 +1019,14 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             if (p[i] < 0x80) {
                 if (!ascii_fold[p[i]]) {
                     we = at;
+                    i = at + 1; /* (no part of a word: no need to look again) */
                     break;
                 }
                 ch = p[i++];
             } else {
-                ch = bn_u8_next(p, &i, n);
+                int32_t next = i;
+                ch = bn_u8_next(p, &next, n);
+                i = next;
                 if (ch < 0 || !is_word_cp(cache, ch)) {
                     we = at; /* (the code point after the word is no word's start) */
                     break;
@@ -990,10 +1047,16 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
             }
             key[k] = '\0';
         }
-        /* all digits: rare, so looked at when the first is one */
-        int digits = p[ws] >= '0' && p[ws] <= '9';
-        for (int32_t j = ws + 1; digits && j < we; j++)
-            digits = p[j] >= '0' && p[j] <= '9';
+        /* all digits: as many ASCII digits as bytes (shaped, up to 255
+         * bytes), else (rare) looked at when the first byte is one */
+        int digits;
+        if (shaped && we - ws <= 255) {
+            digits = SH_COUNT(sum, SH_ADIGIT) == (unsigned)(we - ws);
+        } else {
+            digits = p[ws] >= '0' && p[ws] <= '9';
+            for (int32_t j = ws + 1; digits && j < we; j++)
+                digits = p[j] >= '0' && p[j] <= '9';
+        }
         if (shaped) {
             /* (a capital after a small letter needs a capital after the
              * first code point and a small letter; a digit next to a
@@ -1001,6 +1064,9 @@ static inline bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t l
              * the first) */
             uint8_t shape = 0;
             uint64_t after = sum - first; /* the counts after the first code point */
+            /* (a word of more than 255 bytes has more than BN_SHAPE_MAX
+             * code points: 64 at least) */
+            unsigned ncp = we - ws <= 255 ? SH_COUNT(sum, SH_CP) : 255;
             if (ncp >= 3 && ncp <= BN_SHAPE_MAX &&
                 ((SH_COUNT(after, SH_UPPER) && SH_COUNT(sum, SH_LOWER)) ||
                  (SH_COUNT(sum, SH_DIGIT) && (SH_COUNT(sum, SH_LOWER) || SH_COUNT(sum, SH_UPPER))) ||

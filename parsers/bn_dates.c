@@ -42,14 +42,9 @@ static int token_number(const bn_article *a, size_t i, int max_len)
     return v;
 }
 
-/* The text between two tokens, spaces left out, equals `gap` (NULL: the
- * text is spaces only). */
-static int gap_is(const bn_article *a, size_t i, const char *gap)
+/* gap_is for a gap other than one space. */
+static int gap_is_other(const char *s, uint32_t from, uint32_t to, const char *gap)
 {
-    const char *s = a->text.s;
-    uint32_t from = a->tokens.v[i - 1].end, to = a->tokens.v[i].start;
-    if (to - from == 1 && s[from] == ' ')
-        return gap ? gap[0] == '\0' : 1; /* (most gaps) */
     if (to - from > 8)
         return 0;
     size_t k = 0;
@@ -61,6 +56,18 @@ static int gap_is(const bn_article *a, size_t i, const char *gap)
         k++;
     }
     return gap ? gap[k] == '\0' : 1;
+}
+
+/* The text between two tokens, spaces left out, equals `gap` (NULL: the
+ * text is spaces only).  Inline for most gaps, one space (290 K calls on
+ * 1,400 articles). */
+static inline int gap_is(const bn_article *a, size_t i, const char *gap)
+{
+    const char *s = a->text.s;
+    uint32_t from = a->tokens.v[i - 1].end, to = a->tokens.v[i].start;
+    if (to - from == 1 && s[from] == ' ')
+        return gap ? gap[0] == '\0' : 1;
+    return gap_is_other(s, from, to, gap);
 }
 
 static const char *const romans[] = {"i", "ii", "iii", "iv"};

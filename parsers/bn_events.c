@@ -228,12 +228,10 @@ static int plain_clause(const bn_article *a, const bn_lang *lang, size_t from, s
     return 1;
 }
 
-/* Whether the text between tokens i-1 and i ends a clause: , ; : or a
- * quotation mark.  Brackets do not: "tại Brussels (Bỉ) vào ngày 17/10"
- * is one clause. */
-static int clause_break(const bn_article *a, size_t i)
+/* clause_break over the gap [from, to). */
+static int clause_break_in(const bn_article *a, size_t i, uint32_t from)
 {
-    for (uint32_t p = a->tokens.v[i - 1].end; p < a->tokens.v[i].start; p++) {
+    for (uint32_t p = from; p < a->tokens.v[i].start; p++) {
         unsigned char c = (unsigned char)a->text.s[p];
         if (c == ',' && p > 0 && is_digit(a->text.s[p - 1]) && is_digit(a->text.s[p + 1]))
             continue; /* "20,9 tỷ" */
@@ -243,6 +241,17 @@ static int clause_break(const bn_article *a, size_t i)
             return 1;
     }
     return 0;
+}
+
+/* Whether the text between tokens i-1 and i ends a clause: , ; : or a
+ * quotation mark.  Brackets do not: "tại Brussels (Bỉ) vào ngày 17/10"
+ * is one clause.  (Inline for most gaps, one space.) */
+static inline int clause_break(const bn_article *a, size_t i)
+{
+    uint32_t from = a->tokens.v[i - 1].end;
+    if (a->tokens.v[i].start - from == 1 && a->text.s[from] == ' ')
+        return 0;
+    return clause_break_in(a, i, from);
 }
 
 /* Whether a past marker ("đã", "vừa") ends right before token i. */

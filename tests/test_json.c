@@ -359,7 +359,7 @@ static void data_file_read_as_jansson_reads_it(void **state)
             assert_string_equal(err.text, je.text);
         }
         json_decref(want);
-        json_decref(got);
+        bn_json_free(got);
     }
     unlink(path);
     /* not there: the same error as before */

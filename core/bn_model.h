@@ -228,11 +228,12 @@ typedef struct bn_article {
     const char *title;
     bn_date dct;        /* a day; year 0 when not known */
     bn_dct_source dct_source;
-    /* With no DCT and no other bound: the latest past day the article
-     * writes ("hồi tháng 12/2025"), after which it was written; year 0
-     * when none.  A hint for the resolver, taken only when other
-     * articles give the article no year (a history date may be the
-     * latest one). */
+    /* With no DCT and no other bound (but the day its file was saved):
+     * the latest past day the article writes ("hồi tháng 12/2025"), after
+     * which it was written; year 0 when none.  A hint for the resolver,
+     * taken only when other articles give the article no year (a history
+     * date may be the latest one).  Set before the saved day closes the
+     * window: set after, bulk.jsonl without dates fell 0.532 -> 0.277. */
     bn_date written_since;
     /* With no DCT: the days the article's own clues put its writing
      * between (its past and coming dates, the offices of the people it

@@ -1246,19 +1246,23 @@ static void saved_bound(bn_article *a, when *w)
      * reproducible archive's 1970) */
     if (a->saved.year < BN_WRITING_EPOCH_YEAR || w->lo == LONG_MIN)
         return;
-    /* (the file's day is UTC's; the page's own may be a day later) */
-    long s = bn_days_from_civil(a->saved.year, a->saved.month, a->saved.day) + 1;
-    if (s < w->lo && a->written_after <= s) {
-        /* the article's dates start the writing after the file was
-         * saved, its offices do not: a date misread ("hợp đồng kéo dài
-         * đến năm 2027" in a page of 2026), the offices' start stands */
+    long saved = bn_days_from_civil(a->saved.year, a->saved.month, a->saved.day);
+    if (saved < w->lo && a->written_after <= saved) {
+        /* the article's dates (or a sitting they were matched to) start
+         * the writing after the file was saved, its offices do not: a
+         * date misread ("hợp đồng kéo dài đến năm 2027" in a page of
+         * 2026), and the window of the offices stands, as when tensed
+         * dates disagree with them (an open one when none is named) */
         w->lo = a->written_after;
-        w->lo_is_day = 0;
+        w->hi = a->written_before;
+        w->lo_is_day = w->hi_is_day = 0;
         a->written_since = (bn_date){0};
         if (w->lo == LONG_MIN)
             return;
     }
-    if (s >= w->hi || s < w->lo || s - w->lo > SAVED_REACH)
+    /* (the file's day is UTC's; the page's own may be a day later) */
+    long s = saved + 1;
+    if (s >= w->hi || saved < w->lo || saved - w->lo > SAVED_REACH)
         return;
     w->hi = s;
     w->hi_is_day = 0;
@@ -1331,6 +1335,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             bn_civil_from_days(w.lo, &y, &m, &d);
             a->written_since = bn_date_day(y, m, d);
         }
+        /* (after the hint: its pages are those the saved day helps) */
         saved_bound(a, &w);
     }
     size_t cap = 0, pending = 0; /* relative expressions kept for the writing's day, at the front of raws */

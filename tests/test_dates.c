@@ -757,6 +757,16 @@ static void saved_day_ends_the_writing(void **state)
     assert_string_equal(TX(a->timexes[0].value), "2025-01-30");
     assert_string_equal(TX(a->written_from), "2025-01-21");
     bn_article_free(a);
+    /* with no office named, a start after the saving leaves no window:
+     * the file's day is a fact, "hồi tháng 12/2025" a reading */
+    a = saved_extract(state, "Tin\n\nHồi tháng 12/2025, hai bên đã ký thỏa thuận hợp tác.\n", "2025-06-01");
+    assert_int_equal(a->written_from.year, 0);
+    assert_int_equal(a->written_to.year, 0);
+    assert_int_equal(a->written_since.year, 0);
+    bn_article_free(a);
+    a = saved_extract(state, "Tin\n\nHồi tháng 12/2025, hai bên đã ký thỏa thuận hợp tác.\n", NULL);
+    assert_string_equal(TX(a->written_from), "2025-12-01");
+    bn_article_free(a);
     /* a file's time from before the web (a zip's 1980) is made up: the
      * article's own start stands */
     a = saved_extract(state, "Tin\n\nHai bên tiếp tục áp dụng thỏa thuận này đến hết ngày 31/12/2030.\n", "1980-01-01");

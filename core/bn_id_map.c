@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_text.h"
 
 /* A slot keeps its key's hash: a probe compares hashes before strings,
  * and growing the table rehashes no key (the knowledge base's title index
@@ -41,15 +42,6 @@ void bn_id_map_free(bn_id_map *m)
     free(m);
 }
 
-/* bn_hash of a NUL-terminated key, in one pass (no strlen first). */
-static uint32_t key_hash(const char *key)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return h;
-}
-
 static size_t find(const slot *v, size_t size, const char *key, uint32_t hash)
 {
     size_t h = hash & (size - 1);
@@ -60,7 +52,7 @@ static size_t find(const slot *v, size_t size, const char *key, uint32_t hash)
 
 long bn_id_map_get(const bn_id_map *m, const char *key)
 {
-    size_t h = find(m->v, m->size, key, key_hash(key));
+    size_t h = find(m->v, m->size, key, bn_hash_str(key));
     return m->v[h].key ? m->v[h].value : -1;
 }
 
@@ -83,7 +75,7 @@ int bn_id_map_put(bn_id_map *m, const char *key, long value)
         m->v = nv;
         m->size = nsize;
     }
-    uint32_t hash = key_hash(key);
+    uint32_t hash = bn_hash_str(key);
     size_t h = find(m->v, m->size, key, hash);
     if (!m->v[h].key)
         m->used++;

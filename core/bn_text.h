@@ -184,6 +184,15 @@ static inline uint32_t bn_hash(const char *s, size_t len)
 }
 
 /* FNV-1a, 64 bits (four bytes a turn: whole texts go through it). */
+/* bn_hash of a NUL-terminated string, in one pass (no strlen first). */
+static inline uint32_t bn_hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
 static inline uint64_t bn_hash64(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -253,6 +253,11 @@ typedef struct bn_article {
     bn_span title_span;
     bn_span *body;      /* clean-text spans of the body, in order */
     size_t nbody;
+    /* Where a photo credit was cut out of a line of the body ("... tháng
+     * 12/2025. Ảnh:AP Venezuela có ..."), in clean text, in order: the
+     * sentence ending there is a caption, its credit no longer after it. */
+    uint32_t *credit_cuts;
+    size_t ncredit_cuts;
     bn_sentence *sentences;
     size_t nsentences;
     bn_timex *timexes;

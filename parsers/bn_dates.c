@@ -507,6 +507,8 @@ typedef struct when {
     int hi_firm;     /* the offices of people named bound the writing: it is not after hi */
     int lo_is_day;   /* lo is a past day or month the article writes (not a year, not an office) */
     long named_lo;   /* a year before the latest day or month with a year the article names untensed */
+    long shot_lo;    /* the latest day a photo's caption dates: the page is not older */
+    int hi_saved;    /* hi is the day after the file was saved */
 } when;
 
 /* The one year that puts month m, day d (0: mid-month) in [from, to]
@@ -723,23 +725,31 @@ int bn_word_before(const bn_article *a, const bn_lang *lang, size_t tok, unsigne
  * writer; in a past one, behind. */
 static when estimate(const bn_article *a, const bn_lang *lang, const rawv *raws)
 {
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0, LONG_MIN};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_INFERRED, 0, 0, LONG_MIN, LONG_MIN, 0};
     size_t seen = SIZE_MAX;
     int caption = 0;
     for (size_t i = 0; i < raws->n; i++) {
         long s, e;
         if (!span_of(&raws->v[i], &s, &e))
             continue;
-        /* not a photo's caption: "Thủy thủ đoàn ... hồi tháng 2/2012 (Ảnh:
-         * Reuters)" dates the photo, often years old */
         if (raws->v[i].sentence != seen) {
             seen = raws->v[i].sentence;
             caption = bn_sentence_is_caption(a, lang, seen);
         }
-        /* nor a point compared with ("so với cùng kỳ năm 2019"), whose
+        /* not a point compared with ("so với cùng kỳ năm 2019"), whose
          * tense is the sentence's, not its own */
-        if (caption || bn_word_before(a, lang, raws->v[i].tok_begin, 1u << BN_EW_COMPARE))
+        if (bn_word_before(a, lang, raws->v[i].tok_begin, 1u << BN_EW_COMPARE))
             continue;
+        /* a photo's caption: "Thủy thủ đoàn ... hồi tháng 2/2012 (Ảnh:
+         * Reuters)" dates the photo, often years old, but a photo was
+         * taken before the page that shows it was written: its start
+         * bounds from below, and is no day the writing follows closely
+         * (not lo_is_day) */
+        if (caption) {
+            if (raws->v[i].tense <= 0 && s > w.shot_lo)
+                w.shot_lo = s;
+            continue;
+        }
         /* a day or month with its year and no tense ("tháng 12/2025"): a
          * page is seldom written more than a year before the days it
          * names (a year alone may be a target: "đến năm 2030") */
@@ -914,6 +924,19 @@ static int absolute(const rawx *x, const when *w, int lead, bn_timex *t)
                 t->year_source = BN_YEAR_INFERRED;
                 t->year_lo = t->year_hi = 0;
             }
+        }
+        /* a past day or month the bounds per day leave one year for,
+         * the day the file was saved ending the window: the page was
+         * written by then, and the day before the writing ("ngày 3/1 đã"
+         * with a photo of December 2025, saved on 2026-12-07, is 2026:
+         * 2027-01-03 is after the saving) -- not when a coming year ends
+         * it ("sẽ cao hơn mức của năm 2018" is often misread), nor for an
+         * untensed day, which may be ahead */
+        if (t->year_source == BN_YEAR_UNKNOWN && t->year_lo && t->year_lo == t->year_hi && !disagree &&
+            x->tense < 0 && w->hi_saved && (r->kind == BN_DK_DAY || r->kind == BN_DK_MONTH)) {
+            t->value.year = t->year_lo;
+            t->year_source = BN_YEAR_INFERRED;
+            t->year_lo = t->year_hi = 0;
         }
     }
     return 1;
@@ -1266,6 +1289,7 @@ static void saved_bound(bn_article *a, when *w)
         return;
     w->hi = s;
     w->hi_is_day = 0;
+    w->hi_saved = 1;
 }
 
 /* "từ ngày 1/3 đến ngày 5/3": two days make one span. */
@@ -1299,7 +1323,7 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
     bn_status st = recognise(a, R, &raws);
     if (st != BN_OK)
         return st;
-    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0, 0, LONG_MIN};
+    when w = {0, LONG_MIN, LONG_MAX, 0, BN_YEAR_DCT, 0, 0, LONG_MIN, LONG_MIN, 0};
     if (a->dct.year) {
         w.known = 1;
         w.lo = w.hi = bn_days_from_civil(a->dct.year, a->dct.month, a->dct.day);
@@ -1334,6 +1358,12 @@ bn_status bn_tag_dates(bn_article *a, const bn_lang *lang)
             int y, m, d;
             bn_civil_from_days(w.lo, &y, &m, &d);
             a->written_since = bn_date_day(y, m, d);
+        }
+        /* a photo shown was taken by then (after the hint, which a
+         * caption's day, often a file photo's, does not give) */
+        if (w.shot_lo > w.lo && (w.hi == LONG_MAX || w.shot_lo <= w.hi)) {
+            w.lo = w.shot_lo;
+            w.lo_is_day = 0;
         }
         /* (after the hint: its pages are those the saved day helps) */
         saved_bound(a, &w);

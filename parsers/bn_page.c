@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "bn_pieces.h"
+#include "bn_sentences.h"
 
 typedef enum kind {
     K_SHORT,      /* a short line: headline, caption, subheading, name */
@@ -580,7 +581,7 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
 
 bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
 {
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, ccap = 0;
     line *v = split_lines(a, lang, &n);
     if (!v)
         return BN_ERR_NOMEM;
@@ -605,6 +606,15 @@ bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
         a->body[a->nbody].start = start;
         a->body[a->nbody].end = end;
         a->nbody++;
+        /* (a photo's credit, "Ảnh:AP", not a "Video:" link to another page) */
+        if (v[i].label == L_BODY && v[i].before_credit && i + 1 < n &&
+            bn_credit_at(a, lang, v[i + 1].tok_begin, v[i + 1].tok_end)) {
+            uint32_t *cc = bn_arena_grow(&a->arena, a->credit_cuts, &ccap, a->ncredit_cuts + 1, sizeof *cc);
+            if (!cc)
+                return BN_ERR_NOMEM;
+            a->credit_cuts = cc;
+            a->credit_cuts[a->ncredit_cuts++] = end;
+        }
         if (v[i].label == L_TITLE) {
             a->title_span.start = v[i].start;
             a->title_span.end = v[i].end;

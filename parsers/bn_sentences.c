@@ -441,5 +441,14 @@ int bn_sentence_is_caption(const bn_article *a, const bn_lang *lang, size_t k)
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
             if (bn_credit_at(a, lang, i, sn->tok_end))
                 return 1;
-    return k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end);
+    if (k + 1 < a->nsentences && bn_credit_at(a, lang, a->sentences[k + 1].tok_begin, a->sentences[k + 1].tok_end))
+        return 1;
+    /* its credit cut out of the body by the page layout: the sentence
+     * that ends where it was */
+    for (size_t c = 0; c < a->ncredit_cuts; c++) {
+        uint32_t cut = a->credit_cuts[c];
+        if (sn->start < cut && (k + 1 == a->nsentences || a->sentences[k + 1].start >= cut))
+            return 1;
+    }
+    return 0;
 }

@@ -716,6 +716,46 @@ static bn_article *saved_extract(void **state, const char *text, const char *sav
     return a;
 }
 
+/* A photo was taken before the page that shows it was written: a
+ * caption's date bounds the writing from below.  With Trump in office
+ * again (from 2025-01-20) and a file saved on 2026-12-07, "ngày 3/1 đã"
+ * fits 2025 and 2026; after a photo of December 2025 only 2026 (a past
+ * day is not after the saving).  The caption's credit may be bracketed
+ * in the sentence or, in a body crawled as one line, cut out of the body
+ * after it ("... tháng 12/2025. Ảnh:AP Venezuela ..."); a "Video:" link
+ * makes no caption.  Without the saved day (or with a coming day) the
+ * window stays open at its end. */
+static void a_caption_dates_the_photo_before_the_page(void **state)
+{
+    const char *bracketed = "Tin\n\nTổng thống Mỹ Donald Trump ngày 3/1 đã tuyên bố Mỹ sẽ mua dầu của Venezuela.\n"
+                            "Một nhà máy lọc dầu ở Venezuela tháng 12/2025 (Ảnh: AP).\n";
+    const char *cut = "Tin\n\nTổng thống Mỹ Donald Trump ngày 3/1 đã tuyên bố Mỹ sẽ mua dầu của Venezuela. "
+                      "Một nhà máy lọc dầu ở Venezuela tháng 12/2025. Ảnh:AP Venezuela có trữ lượng dầu mỏ "
+                      "lớn nhất thế giới, theo các số liệu được công bố.\n";
+    const char *texts[] = {bracketed, cut};
+    for (size_t i = 0; i < 2; i++) {
+        bn_article *a = saved_extract(state, texts[i], "2026-12-07");
+        assert_string_equal(TX(a->written_from), "2025-12-01");
+        assert_string_equal(TX(a->timexes[0].value), "2026-01-03");
+        assert_int_equal(a->timexes[0].year_source, BN_YEAR_INFERRED);
+        bn_article_free(a);
+        a = saved_extract(state, texts[i], NULL);
+        assert_string_equal(TX(a->written_from), "2025-12-01");
+        assert_string_equal(TX(a->timexes[0].value), "XXXX-01-03");
+        bn_article_free(a);
+    }
+    /* the same line with a link to a video: no caption, and "tháng
+     * 12/2025" untensed puts the writing a year before it at most */
+    bn_article *a = saved_extract(state,
+                                  "Tin\n\nTổng thống Mỹ Donald Trump ngày 3/1 đã tuyên bố Mỹ sẽ mua dầu của "
+                                  "Venezuela. Một nhà máy lọc dầu ở Venezuela tháng 12/2025. Video: Venezuela có "
+                                  "trữ lượng dầu mỏ lớn nhất thế giới, theo các số liệu được công bố.\n",
+                                  "2026-12-07");
+    assert_string_equal(TX(a->written_from), "2024-12-01");
+    assert_string_equal(TX(a->timexes[0].value), "XXXX-01-03");
+    bn_article_free(a);
+}
+
 /* The day the file was saved ends the writing: Marco Rubio is Secretary
  * of State from 2025-01-21, so "ngày 30/1" in a file saved on 2025-06-01
  * is 2025-01-30 (2026-01-30 is after the saving); saved on 2026-12-07,
@@ -1033,6 +1073,7 @@ int main(void)
         cmocka_unit_test(nearest_year),
         cmocka_unit_test(no_dct),
         cmocka_unit_test(saved_day_ends_the_writing),
+        cmocka_unit_test(a_caption_dates_the_photo_before_the_page),
         cmocka_unit_test(the_day_a_page_says_it_was_written),
         cmocka_unit_test(counted_from_the_time_told_last),
         cmocka_unit_test(a_quotation_lends_no_tense),

@@ -857,6 +857,18 @@ static void era_dates_the_article(void **state)
     assert_string_equal(TX(a->timexes[0].value), "XXXX-04-03");
     assert_int_equal(a->timexes[0].year_lo, 2022); /* 2021-04-03 is over half a year before 2022-02-24 */
     bn_article_free(a);
+    /* a lunar year's Tết or spring ("Xuân Đinh Dậu", Tết on 2017-01-28):
+     * from four months before it to two months after the next Tết
+     * (2018-02-16), for the pages that compare with last year's; not
+     * "Tết Mậu Thân", a name of 1968 as well (the list ends in 2027) */
+    a = one_timex(state, "Tin\n\nSáng 6/2, lãnh đạo tỉnh đã gặp mặt các doanh nghiệp nhân dịp Xuân Đinh Dậu.\n",
+                  NULL);
+    assert_string_equal(TX(a->written_from), "2016-09-30");
+    assert_string_equal(TX(a->written_to), "2018-04-17");
+    bn_article_free(a);
+    a = one_timex(state, "Tin\n\nNgày 31/1, nhiều cựu chiến binh đã kể lại ký ức về Tết Mậu Thân.\n", NULL);
+    assert_int_equal(a->written_from.year, 0);
+    bn_article_free(a);
 }
 
 /* A numbered sitting of a series (44-sessions.json) is a clue like an

@@ -32,6 +32,7 @@ typedef struct fz_name {
 struct bn_fuzzy {
     fz_name *v;
     size_t n, cap;
+    uint32_t *masks; /* v[i].mask, once compiled: a find scans these */
     uint32_t *cps;
     size_t ncps, cps_cap;
     /* names of bucket b (words * (FZ_MAX + 1) + letters) are
@@ -56,6 +57,7 @@ void bn_fuzzy_free(bn_fuzzy *f)
     if (!f)
         return;
     free(f->v);
+    free(f->masks);
     free(f->cps);
     free(f);
 }
@@ -232,6 +234,11 @@ bn_status bn_fuzzy_compile(bn_fuzzy *f)
     free(f->v);
     f->v = sorted;
     f->cap = f->n ? f->n : 1;
+    free(f->masks);
+    if (!(f->masks = malloc(f->cap * sizeof *f->masks)))
+        return BN_ERR_NOMEM;
+    for (size_t i = 0; i < f->n; i++)
+        f->masks[i] = f->v[i].mask;
     f->compiled = 1;
     return BN_OK;
 }
@@ -287,6 +294,76 @@ int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist)
     return bn_fuzzy_find_except(f, s, len, -1, dist);
 }
 
+/* Whether mask m is within d letters of q both ways: more_bits of
+ * q & ~m and of m & ~q, for a d known where inlined. */
+static inline __attribute__((always_inline)) int close_mask(uint32_t q, uint32_t m, int d)
+{
+    uint32_t x = q & ~m, y = m & ~q;
+    if (d >= 1)
+        x &= x - 1, y &= y - 1;
+    if (d >= 2)
+        x &= x - 1, y &= y - 1;
+    return !(x | y);
+}
+
+/* Four masks at a time (GCC's vector extensions: SSE2 on x86-64). */
+typedef uint32_t fz_u32x4 __attribute__((vector_size(16)));
+
+/* The first index in [from, to) of a name whose mask is close_mask to q,
+ * or `to`: most names of a bucket are turned away here, so the test is
+ * made on the masks alone, four at once, in one loop per d (2.4 M names
+ * on the slice, 1 % pass: 17 instructions a name one by one). */
+static inline __attribute__((always_inline)) uint32_t close_masks_d(const uint32_t *masks, uint32_t from,
+                                                                   uint32_t to, uint32_t q, int d)
+{
+    const fz_u32x4 qv = {q, q, q, q}, one = {1, 1, 1, 1};
+    uint32_t i = from;
+    for (; to - i >= 4; i += 4) {
+        fz_u32x4 m, x, y;
+        memcpy(&m, masks + i, sizeof m);
+        x = qv & ~m, y = m & ~qv;
+        if (d >= 1)
+            x &= x - one, y &= y - one;
+        if (d >= 2)
+            x &= x - one, y &= y - one;
+        fz_u32x4 pass = (x | y) == 0;
+        uint64_t half[2];
+        memcpy(half, &pass, sizeof half);
+        if (half[0] | half[1])
+            break;
+    }
+    for (; i < to; i++)
+        if (close_mask(q, masks[i], d))
+            return i;
+    return to;
+}
+
+static uint32_t next_close_mask(const uint32_t *masks, uint32_t from, uint32_t to, uint32_t q, int d)
+{
+    switch (d) {
+    case 0:
+        return close_masks_d(masks, from, to, q, 0);
+    case 1:
+        return close_masks_d(masks, from, to, q, 1);
+    default:
+        return close_masks_d(masks, from, to, q, 2);
+    }
+}
+
+/* The first index in [from, to) of a name with more than `bits` bits set
+ * in its mask (a bucket is sorted by those bits), or `to`. */
+static uint32_t first_over_bits(const fz_name *v, uint32_t from, uint32_t to, int bits)
+{
+    while (from < to) {
+        uint32_t mid = from + (to - from) / 2;
+        if (v[mid].bits <= bits)
+            from = mid + 1;
+        else
+            to = mid;
+    }
+    return from;
+}
+
 int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int except, int *dist)
 {
     fz_key q;
@@ -307,18 +384,15 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
         size_t b = bucket_of(q.words, letters);
         /* the names whose masks have from q_bits - limit to q_bits + limit
          * bits: more or fewer leave more than limit letters on one side */
-        uint32_t from = f->start[b], to = f->start[b + 1];
-        while (from < to && f->v[from].bits + limit < q_bits)
-            from++;
-        while (to > from && f->v[to - 1].bits > q_bits + limit)
-            to--;
+        uint32_t from = first_over_bits(f->v, f->start[b], f->start[b + 1], q_bits - limit - 1);
+        uint32_t to = first_over_bits(f->v, from, f->start[b + 1], q_bits + limit);
         for (uint32_t i = from; i < to; i++) {
-            const fz_name *nm = &f->v[i];
-            if (except >= 0 && nm->payload == except)
-                continue;
             /* ties are still needed, to see ambiguity */
             int k = best >= 0 && best < limit ? best : limit;
-            if (more_bits(q.mask & ~nm->mask, k) || more_bits(nm->mask & ~q.mask, k))
+            if ((i = next_close_mask(f->masks, i, to, q.mask, k)) == to)
+                break;
+            const fz_name *nm = &f->v[i];
+            if (except >= 0 && nm->payload == except)
                 continue;
             int d = osa_within(q.cp, q.n, f->cps + nm->off, nm->n, k);
             if (d > k)

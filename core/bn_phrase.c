@@ -429,8 +429,15 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
     /* the longest phrase that begins with these two words, else one word */
     if (i + 1 < end && first->single > first->lo) {
         const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
+        /* the phrases of a pair differ from the third word on ("Bộ trưởng
+         * Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles' pairs are
+         * hundreds of phrases long), so that word's hash turns most away
+         * before phrase_at looks at the others */
+        uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
         for (uint32_t k = two ? two->lo : 0; two && k < two->hi; k++) {
             const phrase *ph = &p->v[p->pairs[k]];
+            if (ph->ntok > 2 && ((size_t)ph->ntok > end - i || ph->hashes[2] != third))
+                continue;
             if (phrase_at(ph, text, toks, i, end)) {
                 *payload = ph->payload;
                 return (size_t)ph->ntok;

@@ -272,19 +272,23 @@ typedef struct cand {
     size_t first;
 } cand;
 
-/* The rules that can start at token i (at most `max`): those whose first
- * slot the token can fill, then those whose first word it is. */
+/* Whether token t may start a rule: a word that starts none of the four
+ * sets, no rule and no quarter ("i" .. "iv") starts nothing (most
+ * words). */
+static inline int may_start_rule(const bn_article *a, const bn_date_rules *R, const bn_token *t)
+{
+    return R->starts[t->hash % BN_DATE_STARTS] || (t->flags & BN_TOK_DIGIT) || a->tokens.keys[t->key] == 'i';
+}
+
+/* The rules that can start at token i (at most `max`), which
+ * may_start_rule: those whose first slot the token can fill, then those
+ * whose first word it is. */
 static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, cand *out, size_t max,
                          first_item *fi)
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
-    fi->ok = 0;
-    /* a word that starts none of the four sets, no rule and no quarter
-     * ("i" .. "iv") starts nothing: most words */
     unsigned may = R->starts[t->hash % BN_DATE_STARTS];
-    if (!may && !(t->flags & BN_TOK_DIGIT) && a->tokens.keys[t->key] != 'i')
-        return 0;
     unsigned ok = 0; /* a bit per slot a rule may start with */
     size_t *first = fi->n; /* the tokens the slot's item takes, where ok */
     int *payload = fi->payload;
@@ -469,6 +473,12 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
         const bn_sentence *sn = &a->sentences[k];
         const rawx *prev = NULL;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
+            /* the words that start nothing passed over in a loop of their
+             * own (six tokens in seven on the slice) */
+            while (i < sn->tok_end && !may_start_rule(a, R, &a->tokens.v[i]))
+                i++;
+            if (i == sn->tok_end)
+                break;
             rawx best = {0}, x;
             size_t best_n = 0;
             cand cands[256];

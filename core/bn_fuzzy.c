@@ -17,6 +17,7 @@ enum {
     FZ_LONG_LETTERS = 12,       /* from here two edits are allowed */
     FZ_WORD_BYTES = 4 * FZ_MAX, /* longer words are refused unfolded */
     FZ_BUCKETS = (FZ_MAX_WORDS + 1) * (FZ_MAX + 1),
+    FZ_MASK_BITS = 32,
 };
 
 typedef struct fz_name {
@@ -38,6 +39,11 @@ struct bn_fuzzy {
     /* names of bucket b (words * (FZ_MAX + 1) + letters) are
      * v[start[b]] .. v[start[b + 1] - 1], once compiled */
     uint32_t start[FZ_BUCKETS + 1];
+    /* for a bucket b with names, by_bits[bits_at[b] + j] (j from 0 to
+     * FZ_MASK_BITS + 1) is the first of its names with j bits or more
+     * set in its mask: a find reads its run of bits there */
+    uint32_t bits_at[FZ_BUCKETS];
+    uint32_t *by_bits;
     int compiled;
 };
 
@@ -58,6 +64,7 @@ void bn_fuzzy_free(bn_fuzzy *f)
         return;
     free(f->v);
     free(f->masks);
+    free(f->by_bits);
     free(f->cps);
     free(f);
 }
@@ -204,6 +211,31 @@ static size_t bucket_of(int words, int letters)
     return (size_t)words * (FZ_MAX + 1) + (size_t)letters;
 }
 
+/* by_bits and bits_at of the compiled buckets. */
+static bn_status compile_by_bits(bn_fuzzy *f)
+{
+    size_t used = 0;
+    for (size_t b = 0; b < FZ_BUCKETS; b++)
+        used += f->start[b] < f->start[b + 1];
+    free(f->by_bits);
+    if (!(f->by_bits = malloc((used ? used : 1) * (FZ_MASK_BITS + 2) * sizeof *f->by_bits)))
+        return BN_ERR_NOMEM;
+    used = 0;
+    for (size_t b = 0; b < FZ_BUCKETS; b++) {
+        if (f->start[b] == f->start[b + 1])
+            continue;
+        uint32_t *by = f->by_bits + used * (FZ_MASK_BITS + 2), i = f->start[b];
+        f->bits_at[b] = (uint32_t)(used++ * (FZ_MASK_BITS + 2));
+        for (int j = 0; j <= FZ_MASK_BITS + 1; j++) {
+            while (i < f->start[b + 1] && f->v[i].bits < j)
+                i++;
+            by[j] = i;
+        }
+    }
+    f->compiled = 1;
+    return BN_OK;
+}
+
 /* A counting sort of the names by bucket, and within a bucket by the bits
  * set in their masks (the answer of a find does not depend on the order
  * within a bucket; a find reads only the names whose count of bits is
@@ -239,8 +271,7 @@ bn_status bn_fuzzy_compile(bn_fuzzy *f)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < f->n; i++)
         f->masks[i] = f->v[i].mask;
-    f->compiled = 1;
-    return BN_OK;
+    return compile_by_bits(f);
 }
 
 /* Optimal string alignment distance of a[0..n) and b[0..m), or k + 1 when it
@@ -350,20 +381,6 @@ static uint32_t next_close_mask(const uint32_t *masks, uint32_t from, uint32_t t
     }
 }
 
-/* The first index in [from, to) of a name with more than `bits` bits set
- * in its mask (a bucket is sorted by those bits), or `to`. */
-static uint32_t first_over_bits(const fz_name *v, uint32_t from, uint32_t to, int bits)
-{
-    while (from < to) {
-        uint32_t mid = from + (to - from) / 2;
-        if (v[mid].bits <= bits)
-            from = mid + 1;
-        else
-            to = mid;
-    }
-    return from;
-}
-
 int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int except, int *dist)
 {
     fz_key q;
@@ -384,8 +401,11 @@ int bn_fuzzy_find_except(const bn_fuzzy *f, const char *s, size_t len, int excep
         size_t b = bucket_of(q.words, letters);
         /* the names whose masks have from q_bits - limit to q_bits + limit
          * bits: more or fewer leave more than limit letters on one side */
-        uint32_t from = first_over_bits(f->v, f->start[b], f->start[b + 1], q_bits - limit - 1);
-        uint32_t to = first_over_bits(f->v, from, f->start[b + 1], q_bits + limit);
+        if (f->start[b] == f->start[b + 1])
+            continue;
+        const uint32_t *by = f->by_bits + f->bits_at[b];
+        uint32_t from = by[q_bits > limit ? q_bits - limit : 0];
+        uint32_t to = by[q_bits + limit < FZ_MASK_BITS ? q_bits + limit + 1 : FZ_MASK_BITS + 1];
         for (uint32_t i = from; i < to; i++) {
             /* ties are still needed, to see ambiguity */
             int k = best >= 0 && best < limit ? best : limit;

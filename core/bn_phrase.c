@@ -64,11 +64,18 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
     return h ^ (h >> 15);
 }
 
+/* head.first until compiled: every bit set, so that bn_phrases_match
+ * need not test for none (bn_phrases_match_at answers 0 then). */
+static const uint64_t all_first[1] = {UINT64_MAX};
+
 bn_phrases *bn_phrases_new(void)
 {
     bn_phrases *p = calloc(1, sizeof(bn_phrases));
-    if (p)
+    if (p) {
         bn_arena_init(&p->staged, 16 * 1024);
+        p->head.first = all_first;
+        p->head.fmask = 63;
+    }
     return p;
 }
 
@@ -353,14 +360,17 @@ bn_status bn_phrases_compile(bn_phrases *p)
     while (fbits < m * 16)
         fbits *= 2;
     free(p->first);
-    p->head.first = p->first = calloc(fbits / 64, sizeof *p->first);
+    p->head.first = all_first;
+    p->head.fmask = 63;
+    p->first = calloc(fbits / 64, sizeof *p->first);
     if (!p->first)
         return BN_ERR_NOMEM;
-    p->head.fmask = (uint32_t)(fbits - 1);
     for (size_t i = 0; i < m; i++) {
-        uint32_t b = p->v[i].hashes[0] & p->head.fmask;
+        uint32_t b = p->v[i].hashes[0] & (uint32_t)(fbits - 1);
         p->first[b / 64] |= (uint64_t)1 << (b % 64);
     }
+    p->head.first = p->first;
+    p->head.fmask = (uint32_t)(fbits - 1);
     return compile_pairs(p) == BN_OK ? (p->compiled = 1, BN_OK) : BN_ERR_NOMEM;
 }
 
@@ -429,8 +439,15 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
     /* the longest phrase that begins with these two words, else one word */
     if (i + 1 < end && first->single > first->lo) {
         const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
+        /* the phrases of a pair differ from the third word on ("Bộ trưởng
+         * Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles' pairs are
+         * hundreds of phrases long), so that word's hash turns most away
+         * before phrase_at looks at the others */
+        uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
         for (uint32_t k = two ? two->lo : 0; two && k < two->hi; k++) {
             const phrase *ph = &p->v[p->pairs[k]];
+            if (ph->ntok > 2 && ((size_t)ph->ntok > end - i || ph->hashes[2] != third))
+                continue;
             if (phrase_at(ph, text, toks, i, end)) {
                 *payload = ph->payload;
                 return (size_t)ph->ntok;

@@ -33,8 +33,8 @@ bn_status bn_phrases_compile(bn_phrases *p);
 size_t bn_phrases_count(const bn_phrases *p);
 
 /* The head of every bn_phrases, for the inline test below: a bit per
- * first-word hash (modulo fmask + 1) of the compiled set, NULL before
- * bn_phrases_compile. */
+ * first-word hash (modulo fmask + 1) of the compiled set, every bit set
+ * before bn_phrases_compile. */
 typedef struct bn_phrases_head {
     const uint64_t *first;
     uint32_t fmask;
@@ -53,11 +53,9 @@ static inline size_t bn_phrases_match(const bn_phrases *p, const char *text, con
     const bn_phrases_head *h = (const bn_phrases_head *)p;
     if (i >= end)
         return 0;
-    if (h->first) {
-        uint32_t b = toks->v[i].hash & h->fmask;
-        if (!(h->first[b / 64] >> (b % 64) & 1))
-            return 0;
-    }
+    uint32_t b = toks->v[i].hash & h->fmask;
+    if (!(h->first[b / 64] >> (b % 64) & 1))
+        return 0;
     return bn_phrases_match_at(p, text, toks, i, end, payload);
 }
 

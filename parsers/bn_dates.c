@@ -72,8 +72,31 @@ static inline int gap_is(const bn_article *a, size_t i, const char *gap)
 
 static const char *const romans[] = {"i", "ii", "iii", "iv"};
 
+/* What the token at i fills as a rule's first item, as candidates found
+ * it for all the rules it tries: a bit per slot in `ok`, and there the
+ * tokens the item takes and, for a slot of a phrase set (N, MW, WD, DW),
+ * the payload.  match_rule takes a set's match from here rather than
+ * looking it up again for each rule ("ngày" starts dozens of rules). */
+typedef struct first_item {
+    unsigned ok;
+    size_t n[BN_DS_Q + 1];
+    int payload[BN_DS_Q + 1];
+} first_item;
+
+/* The first item's match of a phrase set `set` for slot `slot` at token t
+ * (k: the item's index in its rule): from fi when candidates found it. */
+static size_t set_match(const bn_article *a, const bn_phrases *set, const first_item *fi, int slot, size_t k,
+                        size_t t, size_t end, int *payload)
+{
+    if (k == 0 && (fi->ok >> slot & 1)) {
+        *payload = fi->payload[slot];
+        return fi->n[slot];
+    }
+    return bn_phrases_match(set, a->text.s, &a->tokens, t, end, payload);
+}
+
 static size_t match_rule(const bn_article *a, const bn_date_rules *R, const bn_date_rule *r, size_t i, size_t end,
-                         rawx *x)
+                         const first_item *fi, rawx *x)
 {
     memset(x, 0, sizeof *x);
     size_t t = i;
@@ -115,7 +138,7 @@ static size_t match_rule(const bn_article *a, const bn_date_rules *R, const bn_d
             if ((v = token_number(a, t, 3)) > 0) {
                 x->n = v;
                 t++;
-            } else if ((n = bn_phrases_match(R->numbers, a->text.s, &a->tokens, t, end, &payload)) > 0) {
+            } else if ((n = set_match(a, R->numbers, fi, BN_DS_N, k, t, end, &payload)) > 0) {
                 x->n = payload;
                 t += n;
             } else {
@@ -123,19 +146,19 @@ static size_t match_rule(const bn_article *a, const bn_date_rules *R, const bn_d
             }
             break;
         case BN_DS_MW:
-            if ((n = bn_phrases_match(R->month_words, a->text.s, &a->tokens, t, end, &payload)) == 0)
+            if ((n = set_match(a, R->month_words, fi, BN_DS_MW, k, t, end, &payload)) == 0)
                 return 0;
             x->m = payload;
             t += n;
             break;
         case BN_DS_WD:
-            if ((n = bn_phrases_match(R->weekdays, a->text.s, &a->tokens, t, end, &payload)) == 0)
+            if ((n = set_match(a, R->weekdays, fi, BN_DS_WD, k, t, end, &payload)) == 0)
                 return 0;
             x->wd = payload;
             t += n;
             break;
         case BN_DS_DW:
-            if ((n = bn_phrases_match(R->day_words, a->text.s, &a->tokens, t, end, &payload)) == 0)
+            if ((n = set_match(a, R->day_words, fi, BN_DS_DW, k, t, end, &payload)) == 0)
                 return 0;
             t += n;
             break;
@@ -249,20 +272,26 @@ typedef struct cand {
     size_t first;
 } cand;
 
-/* The rules that can start at token i (at most `max`): those whose first
- * slot the token can fill, then those whose first word it is. */
-static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, cand *out, size_t max)
+/* Whether token t may start a rule: a word that starts none of the four
+ * sets, no rule and no quarter ("i" .. "iv") starts nothing (most
+ * words). */
+static inline int may_start_rule(const bn_article *a, const bn_date_rules *R, const bn_token *t)
+{
+    return R->starts[t->hash % BN_DATE_STARTS] || (t->flags & BN_TOK_DIGIT) || a->tokens.keys[t->key] == 'i';
+}
+
+/* The rules that can start at token i (at most `max`), which
+ * may_start_rule: those whose first slot the token can fill, then those
+ * whose first word it is. */
+static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, cand *out, size_t max,
+                         first_item *fi)
 {
     size_t n = 0;
     const bn_token *t = &a->tokens.v[i];
-    /* a word that starts none of the four sets, no rule and no quarter
-     * ("i" .. "iv") starts nothing: most words */
     unsigned may = R->starts[t->hash % BN_DATE_STARTS];
-    if (!may && !(t->flags & BN_TOK_DIGIT) && a->tokens.keys[t->key] != 'i')
-        return 0;
-    int payload;
     unsigned ok = 0; /* a bit per slot a rule may start with */
-    size_t first[BN_DS_Q + 1]; /* the tokens the slot's item takes, where ok */
+    size_t *first = fi->n; /* the tokens the slot's item takes, where ok */
+    int *payload = fi->payload;
     first[BN_DS_D] = first[BN_DS_D2] = first[BN_DS_M] = first[BN_DS_M2] = first[BN_DS_Y] = first[BN_DS_Q] = 1;
     first[BN_DS_N] = 1;
     if (t->flags & BN_TOK_DIGIT) {
@@ -277,7 +306,7 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
             ok |= 1u << BN_DS_Y;
         if (len <= 3 && v > 0)
             ok |= 1u << BN_DS_N;
-        else if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+        else if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload[BN_DS_N])) > 0)
             ok |= 1u << BN_DS_N;
         if (len == 1 && v >= 1 && v <= 4)
             ok |= 1u << BN_DS_Q;
@@ -285,21 +314,22 @@ static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, 
         const char *key = a->tokens.keys + t->key;
         /* the four sets a word may start: `may` */
         if ((may & BN_DATE_STARTS_DW) &&
-            (first[BN_DS_DW] = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            (first[BN_DS_DW] = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload[BN_DS_DW])) > 0)
             ok |= 1u << BN_DS_DW;
         if ((may & BN_DATE_STARTS_WD) &&
-            (first[BN_DS_WD] = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            (first[BN_DS_WD] = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload[BN_DS_WD])) > 0)
             ok |= 1u << BN_DS_WD;
         if ((may & BN_DATE_STARTS_MW) &&
-            (first[BN_DS_MW] = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            (first[BN_DS_MW] = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload[BN_DS_MW])) > 0)
             ok |= 1u << BN_DS_MW;
         if ((may & BN_DATE_STARTS_N) &&
-            (first[BN_DS_N] = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            (first[BN_DS_N] = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload[BN_DS_N])) > 0)
             ok |= 1u << BN_DS_N;
         for (int q = 0; q < 4 && key[0] == 'i'; q++) /* all four open with "i" */
             if (strcmp(key, romans[q]) == 0)
                 ok |= 1u << BN_DS_Q;
     }
+    fi->ok = ok;
     /* of the rules whose first slot the token fills, those whose second
      * item the token after it may fill (second_may_match's test) */
     for (int s = 0; ok; s++, ok >>= 1) {
@@ -443,17 +473,24 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
         const bn_sentence *sn = &a->sentences[k];
         const rawx *prev = NULL;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
+            /* the words that start nothing passed over in a loop of their
+             * own (six tokens in seven on the slice) */
+            while (i < sn->tok_end && !may_start_rule(a, R, &a->tokens.v[i]))
+                i++;
+            if (i == sn->tok_end)
+                break;
             rawx best = {0}, x;
             size_t best_n = 0;
             cand cands[256];
-            size_t nc = candidates(a, R, i, sn->tok_end, cands, sizeof cands / sizeof cands[0]);
+            first_item fi;
+            size_t nc = candidates(a, R, i, sn->tok_end, cands, sizeof cands / sizeof cands[0], &fi);
             for (size_t c = 0; c < nc; c++) {
                 const bn_date_rule *rule = &R->v[cands[c].rule];
                 if (!second_may_match(a, rule, i + cands[c].first, sn->tok_end))
                     continue;
                 if (rule->context && !context_ok(prev, i))
                     continue;
-                size_t n = match_rule(a, R, rule, i, sn->tok_end, &x);
+                size_t n = match_rule(a, R, rule, i, sn->tok_end, &fi, &x);
                 if (n > best_n || (n == best_n && n && cands[c].rule < (size_t)(best.rule - R->v))) {
                     best = x;
                     best_n = n;

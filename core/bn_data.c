@@ -62,6 +62,7 @@ static char *read_whole(const char *path, size_t *len)
             free(buf);
             buf = NULL;
         } else {
+            buf[n] = '\0'; /* (fast_string's end) */
             *len = n;
         }
     }
@@ -182,7 +183,12 @@ typedef struct fast_reader {
 } fast_reader;
 
 /* jansson's JSON_PARSER_MAX_DEPTH is 2048: deeper is left to it */
-enum { FAST_MAX_DEPTH = 512 };
+enum { FAST_MAX_DEPTH = 512, FAST_KEYS = 16 };
+
+typedef struct fast_key {
+    const char *s;
+    size_t len;
+} fast_key;
 
 static void fast_space(fast_reader *r)
 {
@@ -218,6 +224,17 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+/* The bytes a string holds as they are: printable ASCII but the quote and
+ * the backslash. */
+static const unsigned char plain[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5C '\\' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* The string at r->p (its opening quote): *s and *len its bytes, in the
  * text or, when it has escapes, in r->scratch.  0 when not read. */
 static int fast_string(fast_reader *r, const char **s, size_t *len)
@@ -225,7 +242,8 @@ static int fast_string(fast_reader *r, const char **s, size_t *len)
     const unsigned char *start = ++r->p, *q = start;
     int escaped = 0;
     for (;;) {
-        while (q < r->end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+        /* (the text ends in a NUL, not plain: no bound to test here) */
+        while (plain[*q])
             q++;
         if (q >= r->end || *q < 0x20)
             return 0; /* unterminated, or a control character */
@@ -381,6 +399,15 @@ static json_t *fast_array(fast_reader *r)
     return NULL;
 }
 
+/* Whether the key k (klen bytes, in the text) is one of the n keys seen. */
+static int seen_key(const fast_key *seen, size_t n, const char *k, size_t klen)
+{
+    for (size_t i = 0; i < n; i++)
+        if (seen[i].len == klen && memcmp(seen[i].s, k, klen) == 0)
+            return 1;
+    return 0;
+}
+
 static json_t *fast_object(fast_reader *r)
 {
     json_t *o = json_object();
@@ -390,26 +417,41 @@ static json_t *fast_object(fast_reader *r)
         r->p++;
         return o;
     }
+    /* JSON_REJECT_DUPLICATES: the keys of a small object compared with
+     * the ones before, in the text; jansson's look-up (a hash, 290
+     * instructions a key) once there are many or one had escapes */
+    fast_key seen[FAST_KEYS];
+    size_t nseen = 0;
+    int many = 0;
     while (o) {
         const char *k;
         size_t klen;
         if (r->p >= r->end || *r->p != '"' || !fast_string(r, &k, &klen) || memchr(k, '\0', klen))
             break;
-        /* the key out of the scratch buffer: the value may need it */
-        char small[256], *key = klen < sizeof small ? small : malloc(klen + 1);
-        if (!key)
-            break;
-        memcpy(key, k, klen);
-        key[klen] = '\0';
+        char small[256], *key = (char *)k;
+        if (k == r->scratch) { /* out of the scratch buffer: the value may need it */
+            if (!(key = klen < sizeof small ? small : malloc(klen)))
+                break;
+            memcpy(key, k, klen);
+            many = 1;
+        }
+        int dup;
+        if (!many && nseen < FAST_KEYS) {
+            dup = seen_key(seen, nseen, key, klen);
+            seen[nseen++] = (fast_key){key, klen};
+        } else {
+            many = 1;
+            dup = json_object_getn(o, key, klen) != NULL;
+        }
         json_t *v = NULL;
         fast_space(r);
-        if (r->p < r->end && *r->p == ':' && !json_object_getn(o, key, klen)) { /* JSON_REJECT_DUPLICATES */
+        if (r->p < r->end && *r->p == ':' && !dup) {
             r->p++;
             fast_space(r);
             v = fast_value(r);
         }
         int bad = !v || json_object_setn_new_nocheck(o, key, klen, v);
-        if (key != small)
+        if (key != k && key != small)
             free(key);
         if (bad)
             break;
@@ -454,7 +496,8 @@ static json_t *fast_value(fast_reader *r)
 }
 
 /* The document of a whole file, as json_loadb(buf, len,
- * JSON_REJECT_DUPLICATES) would make it, or NULL: left to jansson. */
+ * JSON_REJECT_DUPLICATES) would make it, or NULL: left to jansson.
+ * buf[len] is a NUL. */
 static json_t *fast_load(const char *buf, size_t len)
 {
     fast_reader r = {(const unsigned char *)buf, (const unsigned char *)buf + len, NULL, 0, 0};

@@ -751,28 +751,24 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err)
     return st;
 }
 
-/* Adds `phrase` standing for `ref` to an index. */
-/* The group of a phrase (created on first sight): *g gets its index. */
 /* The group of a phrase given with its tokens (bn_tokenize's, or joined
  * from its parts': bn_tokens_join), created on first sight: *g gets its
- * index.  `a` holds what is made on the way. */
-static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *phrase, size_t plen,
-                                    const bn_tokens *toks, long *g)
+ * index.  The key is made in the index's arena, kept when the group is
+ * new (a key already there is left in the arena: one look-up, not a
+ * look-up, a copy and an insertion). */
+static bn_status index_group_tokens(phrase_index *x, const char *phrase, size_t plen, const bn_tokens *toks, long *g)
 {
-    char *key = bn_tokens_key(a, phrase, plen, toks);
-    *g = key ? bn_id_map_get(x->group_index, key) : -1;
-    if (!key)
+    char *key = bn_tokens_key(&x->mem, phrase, plen, toks);
+    int added = 0;
+    *g = key ? bn_id_map_get_or_put(x->group_index, key, (long)x->ngroups, &added) : -1;
+    if (*g < 0)
         return BN_ERR_NOMEM;
-    if (*g >= 0)
+    if (!added)
         return BN_OK;
     if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups))
         return BN_ERR_NOMEM;
-    *g = (long)x->ngroups;
     memset(&x->groups[*g], 0, sizeof x->groups[*g]);
     x->ngroups++;
-    char *kept = bn_arena_strdup(&x->mem, key);
-    if (!kept || bn_id_map_put(x->group_index, kept, *g))
-        return BN_ERR_NOMEM;
     return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
 }
 
@@ -786,7 +782,7 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
     size_t plen = strlen(phrase);
     bn_status st = bn_tokenize(&a, phrase, plen, &toks);
     if (st == BN_OK)
-        st = index_group_tokens(x, &a, phrase, plen, &toks, g);
+        st = index_group_tokens(x, phrase, plen, &toks, g);
     else
         *g = -1;
     bn_arena_destroy(&a);
@@ -830,7 +826,26 @@ typedef struct title_combos {
     long **groups;   /* per combo: its group indices, -1 at the end */
     size_t n, cap;
     bn_tokens **forms; /* per actor, the tokens of each name of it, made when first wanted */
+    bn_id_map *titles; /* title -> index into title_toks: 248 titles in 1,050 combos */
+    bn_tokens *title_toks;
+    size_t ntitles, tcap;
 } title_combos;
+
+/* The tokens of a title, made when first wanted (in tc->arena). */
+static bn_status title_tokens(title_combos *tc, const char *title, size_t tlen, const bn_tokens **out)
+{
+    long t = bn_id_map_get(tc->titles, title);
+    if (t < 0) {
+        bn_tokens toks;
+        if (bn_tokenize(&tc->arena, title, tlen, &toks) != BN_OK ||
+            bn_grow((void **)&tc->title_toks, &tc->tcap, tc->ntitles + 1, sizeof *tc->title_toks) ||
+            bn_id_map_put(tc->titles, title, (long)tc->ntitles))
+            return BN_ERR_NOMEM;
+        tc->title_toks[t = (long)tc->ntitles++] = toks;
+    }
+    *out = &tc->title_toks[t];
+    return BN_OK;
+}
 
 static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, const long **out)
 {
@@ -852,11 +867,11 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
      * same tokens, each part tokenized once */
     bn_arena a;
     bn_arena_init(&a, 4096);
-    bn_tokens tt;
+    const bn_tokens *tt;
     size_t tlen = strlen(title);
-    bn_status st = bn_tokenize(&a, title, tlen, &tt);
+    bn_status st = title_tokens(tc, title, tlen, &tt);
     if (st == BN_OK)
-        st = index_group_tokens(&kb->titles, &a, title, tlen, &tt, &v[n++]);
+        st = index_group_tokens(&kb->titles, title, tlen, tt, &v[n++]);
     if (st == BN_OK && nforms && !tc->forms[org]) {
         bn_tokens *ft = bn_arena_alloc(&tc->arena, nforms * sizeof *ft);
         for (size_t f = 0; ft && f < nforms; f++)
@@ -873,11 +888,11 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
         bn_tokens pt;
         /* (a phrase cut to fit `phrase` is tokenized as it is) */
         if (plen == tlen + 1 + strlen(kb->v[org].forms[f]))
-            st = bn_tokens_join(&a, &tt, &tc->forms[org][f], (uint32_t)tlen + 1, &pt);
+            st = bn_tokens_join(&a, tt, &tc->forms[org][f], (uint32_t)tlen + 1, &pt);
         else
             st = bn_tokenize(&a, phrase, plen, &pt);
         if (st == BN_OK)
-            st = index_group_tokens(&kb->titles, &a, phrase, plen, &pt, &v[n++]);
+            st = index_group_tokens(&kb->titles, phrase, plen, &pt, &v[n++]);
     }
     bn_arena_destroy(&a);
     if (st != BN_OK)
@@ -921,14 +936,15 @@ static bn_status compile_titles(bn_kb *kb)
 {
     if (index_init(&kb->titles) != BN_OK)
         return BN_ERR_NOMEM;
-    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0, calloc(kb->n ? kb->n : 1, sizeof(bn_tokens *))};
+    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0, calloc(kb->n ? kb->n : 1, sizeof(bn_tokens *)), bn_id_map_new(),
+                       NULL, 0, 0};
     bn_arena_init(&tc.arena, 64 * 1024);
     /* the variants of each title: the pairs in `order` sorted by title,
      * variant_of maps a title to its first place there */
     size_t np = kb->nvariants / 2;
     size_t *order = malloc((np + 1) * sizeof *order);
     bn_id_map *variant_of = bn_id_map_new();
-    bn_status st = tc.memo && tc.forms && order && variant_of ? BN_OK : BN_ERR_NOMEM;
+    bn_status st = tc.memo && tc.forms && tc.titles && order && variant_of ? BN_OK : BN_ERR_NOMEM;
     for (size_t v = 0; st == BN_OK && v < np; v++)
         order[v] = v;
     if (st == BN_OK && bn_sort_r(order, np, sizeof *order, variant_order, kb))
@@ -953,6 +969,8 @@ static bn_status compile_titles(bn_kb *kb)
     bn_id_map_free(tc.memo);
     free(tc.groups);
     free(tc.forms);
+    bn_id_map_free(tc.titles);
+    free(tc.title_toks);
     bn_arena_destroy(&tc.arena);
     return st == BN_OK ? bn_phrases_compile(kb->titles.phrases) : st;
 }

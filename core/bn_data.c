@@ -236,7 +236,8 @@ static const unsigned char plain[256] = {
 };
 
 /* The string at r->p (its opening quote): *s and *len its bytes, in the
- * text or, when it has escapes, in r->scratch.  0 when not read. */
+ * text or, when it has escapes, in r->scratch.  0 when not read.  It
+ * holds no NUL (a control character is refused, \u left to jansson). */
 static int fast_string(fast_reader *r, const char **s, size_t *len)
 {
     const unsigned char *start = ++r->p, *q = start;
@@ -426,7 +427,7 @@ static json_t *fast_object(fast_reader *r)
     while (o) {
         const char *k;
         size_t klen;
-        if (r->p >= r->end || *r->p != '"' || !fast_string(r, &k, &klen) || memchr(k, '\0', klen))
+        if (r->p >= r->end || *r->p != '"' || !fast_string(r, &k, &klen))
             break;
         char small[256], *key = (char *)k;
         if (k == r->scratch) { /* out of the scratch buffer: the value may need it */
@@ -485,7 +486,7 @@ static json_t *fast_value(fast_reader *r)
     } else if (c == '"') {
         const char *s;
         size_t len;
-        if (fast_string(r, &s, &len) && !memchr(s, '\0', len))
+        if (fast_string(r, &s, &len))
             v = json_stringn_nocheck(s, len);
     } else if (c == '-' || is_digit(c)) {
         v = fast_number(r);

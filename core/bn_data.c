@@ -1,8 +1,12 @@
 #include "bn_data.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <locale.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +62,7 @@ static char *read_whole(const char *path, size_t *len)
             free(buf);
             buf = NULL;
         } else {
+            buf[n] = '\0'; /* (fast_string's end) */
             *len = n;
         }
     }
@@ -159,6 +164,357 @@ void bn_json_free(json_t *root)
         json_decref(root);
 }
 
+/* ---- the data files read without jansson's lexer ---------------------
+ * jansson lexes a byte at a time (a call to read it, a call to save it
+ * into a growing buffer, a second pass to decode the string): ~174
+ * instructions a byte, half of the start-up's 202 M on the 560 KB of
+ * data/.  Our files are plain JSON, so a reader that scans a string to
+ * its closing quote in one loop builds the same values with jansson's own
+ * constructors, in the same order (json_object_setn_new_nocheck, as
+ * jansson's parser does).  It takes what it knows to be valid and leaves
+ * anything else (a \u escape, a number jansson might reject, any syntax
+ * error, a duplicate key) to json_loadb, which reads the file again with
+ * its errors and positions: the same values, the same errors. */
+typedef struct fast_reader {
+    const unsigned char *p, *end;
+    char *scratch; /* a string with escapes, decoded */
+    size_t scap;
+    int depth;
+} fast_reader;
+
+/* jansson's JSON_PARSER_MAX_DEPTH is 2048: deeper is left to it */
+enum { FAST_MAX_DEPTH = 512, FAST_KEYS = 16 };
+
+typedef struct fast_key {
+    const char *s;
+    size_t len;
+} fast_key;
+
+static void fast_space(fast_reader *r)
+{
+    while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+        r->p++;
+}
+
+/* The length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 when
+ * it is not one (jansson's utf8_check_first and utf8_check_full: no
+ * overlong form, no surrogate, nothing above U+10FFFF). */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t n;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, v = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (p[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* The bytes a string holds as they are: printable ASCII but the quote and
+ * the backslash. */
+static const unsigned char plain[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5C '\\' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The string at r->p (its opening quote): *s and *len its bytes, in the
+ * text or, when it has escapes, in r->scratch.  0 when not read.  It
+ * holds no NUL (a control character is refused, \u left to jansson). */
+static int fast_string(fast_reader *r, const char **s, size_t *len)
+{
+    const unsigned char *start = ++r->p, *q = start;
+    int escaped = 0;
+    for (;;) {
+        /* (the text ends in a NUL, not plain: no bound to test here) */
+        while (plain[*q])
+            q++;
+        if (q >= r->end || *q < 0x20)
+            return 0; /* unterminated, or a control character */
+        if (*q == '"')
+            break;
+        if (*q == '\\') {
+            if (q + 1 >= r->end || !q[1] || !strchr("\"\\/bfnrt", q[1]))
+                return 0; /* \u and anything else: jansson's */
+            escaped = 1;
+            q += 2;
+            continue;
+        }
+        size_t n = utf8_seq(q, r->end);
+        if (!n)
+            return 0;
+        q += n;
+    }
+    r->p = q + 1;
+    if (!escaped) {
+        *s = (const char *)start;
+        *len = (size_t)(q - start);
+        return 1;
+    }
+    size_t need = (size_t)(q - start) + 1;
+    if (need > r->scap) {
+        char *ns = realloc(r->scratch, need);
+        if (!ns)
+            return 0;
+        r->scratch = ns;
+        r->scap = need;
+    }
+    char *o = r->scratch;
+    for (const unsigned char *c = start; c < q; c++) {
+        if (*c != '\\') {
+            *o++ = (char)*c;
+            continue;
+        }
+        switch (*++c) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        default: *o++ = (char)*c; break; /* " \ / */
+        }
+    }
+    *s = r->scratch;
+    *len = (size_t)(o - r->scratch);
+    return 1;
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A number as jansson lexes it: an integer (no '.', no exponent) that
+ * strtoll reads whole, or a real that strtod reads without overflow in a
+ * locale whose decimal point is '.'.  NULL otherwise. */
+static json_t *fast_number(fast_reader *r)
+{
+    const unsigned char *q = r->p;
+    if (q < r->end && *q == '-')
+        q++;
+    if (q >= r->end || !is_digit(*q) || (*q == '0' && q + 1 < r->end && is_digit(q[1])))
+        return NULL;
+    while (q < r->end && is_digit(*q))
+        q++;
+    int real = 0;
+    if (q < r->end && *q == '.') {
+        if (q + 1 >= r->end || !is_digit(q[1]))
+            return NULL;
+        for (q++; q < r->end && is_digit(*q); q++)
+            ;
+        real = 1;
+    }
+    if (q < r->end && (*q == 'e' || *q == 'E')) {
+        q++;
+        if (q < r->end && (*q == '+' || *q == '-'))
+            q++;
+        if (q >= r->end || !is_digit(*q))
+            return NULL;
+        while (q < r->end && is_digit(*q))
+            q++;
+        real = 1;
+    }
+    char text[64];
+    size_t n = (size_t)(q - r->p);
+    if (n >= sizeof text)
+        return NULL;
+    memcpy(text, r->p, n);
+    text[n] = '\0';
+    r->p = q;
+    char *end;
+    errno = 0;
+    if (!real) {
+        long long v = strtoll(text, &end, 10);
+        return errno == ERANGE || end != text + n ? NULL : json_integer(v);
+    }
+    if (strcmp(localeconv()->decimal_point, ".") != 0)
+        return NULL;
+    double d = strtod(text, &end);
+    if (end != text + n || ((d == HUGE_VAL || d == -HUGE_VAL) && errno == ERANGE))
+        return NULL;
+    return json_real(d);
+}
+
+/* A literal word: jansson reads the whole run of letters. */
+static json_t *fast_word(fast_reader *r)
+{
+    const unsigned char *q = r->p;
+    while (q < r->end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+        q++;
+    size_t n = (size_t)(q - r->p);
+    const char *w = (const char *)r->p;
+    r->p = q;
+    if (n == 4 && memcmp(w, "true", 4) == 0)
+        return json_true();
+    if (n == 5 && memcmp(w, "false", 5) == 0)
+        return json_false();
+    if (n == 4 && memcmp(w, "null", 4) == 0)
+        return json_null();
+    return NULL;
+}
+
+static json_t *fast_value(fast_reader *r);
+
+static json_t *fast_array(fast_reader *r)
+{
+    json_t *a = json_array();
+    r->p++;
+    fast_space(r);
+    if (a && r->p < r->end && *r->p == ']') {
+        r->p++;
+        return a;
+    }
+    while (a) {
+        json_t *v = fast_value(r);
+        if (!v || json_array_append_new(a, v))
+            break;
+        fast_space(r);
+        if (r->p >= r->end)
+            break;
+        if (*r->p == ']') {
+            r->p++;
+            return a;
+        }
+        if (*r->p++ != ',')
+            break;
+        fast_space(r);
+    }
+    json_decref(a);
+    return NULL;
+}
+
+/* Whether the key k (klen bytes, in the text) is one of the n keys seen. */
+static int seen_key(const fast_key *seen, size_t n, const char *k, size_t klen)
+{
+    for (size_t i = 0; i < n; i++)
+        if (seen[i].len == klen && memcmp(seen[i].s, k, klen) == 0)
+            return 1;
+    return 0;
+}
+
+static json_t *fast_object(fast_reader *r)
+{
+    json_t *o = json_object();
+    r->p++;
+    fast_space(r);
+    if (o && r->p < r->end && *r->p == '}') {
+        r->p++;
+        return o;
+    }
+    /* JSON_REJECT_DUPLICATES: the keys of a small object compared with
+     * the ones before, in the text; jansson's look-up (a hash, 290
+     * instructions a key) once there are many or one had escapes */
+    fast_key seen[FAST_KEYS];
+    size_t nseen = 0;
+    int many = 0;
+    while (o) {
+        const char *k;
+        size_t klen;
+        if (r->p >= r->end || *r->p != '"' || !fast_string(r, &k, &klen))
+            break;
+        char small[256], *key = (char *)k;
+        if (k == r->scratch) { /* out of the scratch buffer: the value may need it */
+            if (!(key = klen < sizeof small ? small : malloc(klen)))
+                break;
+            memcpy(key, k, klen);
+            many = 1;
+        }
+        int dup;
+        if (!many && nseen < FAST_KEYS) {
+            dup = seen_key(seen, nseen, key, klen);
+            seen[nseen++] = (fast_key){key, klen};
+        } else {
+            many = 1;
+            dup = json_object_getn(o, key, klen) != NULL;
+        }
+        json_t *v = NULL;
+        fast_space(r);
+        if (r->p < r->end && *r->p == ':' && !dup) {
+            r->p++;
+            fast_space(r);
+            v = fast_value(r);
+        }
+        int bad = !v || json_object_setn_new_nocheck(o, key, klen, v);
+        if (key != k && key != small)
+            free(key);
+        if (bad)
+            break;
+        fast_space(r);
+        if (r->p >= r->end)
+            break;
+        if (*r->p == '}') {
+            r->p++;
+            return o;
+        }
+        if (*r->p++ != ',')
+            break;
+        fast_space(r);
+    }
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *fast_value(fast_reader *r)
+{
+    if (r->p >= r->end)
+        return NULL;
+    unsigned char c = *r->p;
+    json_t *v = NULL;
+    if (c == '{' || c == '[') {
+        if (r->depth >= FAST_MAX_DEPTH)
+            return NULL;
+        r->depth++;
+        v = c == '{' ? fast_object(r) : fast_array(r);
+        r->depth--;
+    } else if (c == '"') {
+        const char *s;
+        size_t len;
+        if (fast_string(r, &s, &len))
+            v = json_stringn_nocheck(s, len);
+    } else if (c == '-' || is_digit(c)) {
+        v = fast_number(r);
+    } else {
+        v = fast_word(r);
+    }
+    return v;
+}
+
+/* The document of a whole file, as json_loadb(buf, len,
+ * JSON_REJECT_DUPLICATES) would make it, or NULL: left to jansson.
+ * buf[len] is a NUL. */
+static json_t *fast_load(const char *buf, size_t len)
+{
+    fast_reader r = {(const unsigned char *)buf, (const unsigned char *)buf + len, NULL, 0, 0};
+    fast_space(&r);
+    json_t *root = NULL;
+    if (r.p < r.end && (*r.p == '{' || *r.p == '['))
+        root = fast_value(&r);
+    fast_space(&r);
+    if (root && r.p != r.end) {
+        json_decref(root);
+        root = NULL;
+    }
+    free(r.scratch);
+    return root;
+}
+
 /* json_loadb or json_load_file (buf NULL) into a document of its own. */
 static json_t *load_doc(const char *path, const char *buf, size_t len, json_error_t *je)
 {
@@ -166,8 +522,14 @@ static json_t *load_doc(const char *path, const char *buf, size_t len, json_erro
     json_doc *d = doc_open(len);
     json_doc *outer = parsing;
     parsing = d; /* (NULL when out of memory: malloc as before) */
-    json_t *root = buf ? json_loadb(buf, len, JSON_REJECT_DUPLICATES, je)
-                       : json_load_file(path, JSON_REJECT_DUPLICATES, je);
+    json_t *root = buf ? fast_load(buf, len) : NULL;
+    if (!root && buf && d) { /* left to jansson: in a new arena */
+        doc_close(d);
+        parsing = d = doc_open(len);
+    }
+    if (!root)
+        root = buf ? json_loadb(buf, len, JSON_REJECT_DUPLICATES, je)
+                   : json_load_file(path, JSON_REJECT_DUPLICATES, je);
     parsing = outer;
     if (d && root)
         d->root = root;

@@ -56,25 +56,48 @@ long bn_id_map_get(const bn_id_map *m, const char *key)
     return m->v[h].key ? m->v[h].value : -1;
 }
 
+/* Room for one more key: the table doubled when half full. */
+static int make_room(bn_id_map *m)
+{
+    if ((m->used + 1) * 2 <= m->size)
+        return 0;
+    size_t nsize = m->size * 2;
+    slot *nv = calloc(nsize, sizeof *nv);
+    if (!nv)
+        return -1;
+    /* the keys are distinct: each goes to the first free slot */
+    for (size_t i = 0; i < m->size; i++)
+        if (m->v[i].key) {
+            size_t h = m->v[i].hash & (nsize - 1);
+            while (nv[h].key)
+                h = (h + 1) & (nsize - 1);
+            nv[h] = m->v[i];
+        }
+    free(m->v);
+    m->v = nv;
+    m->size = nsize;
+    return 0;
+}
+
+long bn_id_map_get_or_put(bn_id_map *m, const char *key, long value, int *added)
+{
+    *added = 0;
+    if (make_room(m))
+        return -1;
+    uint32_t hash = bn_hash_str(key);
+    size_t h = find(m->v, m->size, key, hash);
+    if (m->v[h].key)
+        return m->v[h].value;
+    m->v[h] = (slot){key, value, hash};
+    m->used++;
+    *added = 1;
+    return value;
+}
+
 int bn_id_map_put(bn_id_map *m, const char *key, long value)
 {
-    if ((m->used + 1) * 2 > m->size) {
-        size_t nsize = m->size * 2;
-        slot *nv = calloc(nsize, sizeof *nv);
-        if (!nv)
-            return -1;
-        /* the keys are distinct: each goes to the first free slot */
-        for (size_t i = 0; i < m->size; i++)
-            if (m->v[i].key) {
-                size_t h = m->v[i].hash & (nsize - 1);
-                while (nv[h].key)
-                    h = (h + 1) & (nsize - 1);
-                nv[h] = m->v[i];
-            }
-        free(m->v);
-        m->v = nv;
-        m->size = nsize;
-    }
+    if (make_room(m))
+        return -1;
     uint32_t hash = bn_hash_str(key);
     size_t h = find(m->v, m->size, key, hash);
     if (!m->v[h].key)

@@ -39,6 +39,8 @@ struct bn_kb {
     phrase_index titles;
     bn_kb_gathering *gv;
     size_t ng, gcap;
+    bn_id_map *gindex;       /* id -> gathering (458 of them: not a scan
+                              * of those loaded so far for each) */
     phrase_index places;
     phrase_index names;      /* of gatherings: "Thông điệp Liên bang" */
     char **variants;         /* pairs: a role's title, another way the press writes it */
@@ -111,6 +113,7 @@ void bn_kb_free(bn_kb *kb)
     for (size_t i = 0; i < kb->ng; i++)
         gathering_clear(&kb->gv[i]);
     free(kb->gv);
+    bn_id_map_free(kb->gindex);
     index_clear(&kb->places);
     index_clear(&kb->names);
     for (size_t i = 0; i < kb->nvariants; i++)
@@ -243,26 +246,37 @@ static bn_status add_party(void *ctx, const char *s)
     return BN_OK;
 }
 
-/* The first member of o that is not in `known` (NULL-terminated), or
- * NULL: a misspelt field of a knowledge-base file must not pass unseen. */
-static const char *unknown_member(const json_t *o, const char *const *known)
+/* The members of o that `known` names (NULL-terminated) into v, in the
+ * order of `known` (NULL where missing, all NULL when o is no object), in
+ * one pass over o, not a hashed look-up each; returns the first member
+ * that `known` does not name, or NULL: a misspelt field of a
+ * knowledge-base file must not pass unseen. */
+static const char *object_fields(const json_t *o, const char *const *known, const json_t **v)
 {
-    const char *key;
-    const json_t *v;
-    json_object_foreach((json_t *)o, key, v) {
+    size_t n = 0;
+    while (known[n])
+        v[n++] = NULL;
+    const char *key, *bad = NULL;
+    json_t *value;
+    json_object_foreach((json_t *)o, key, value) {
         size_t k;
-        for (k = 0; known[k] && strcmp(known[k], key) != 0; k++)
+        for (k = 0; known[k] && (known[k][0] != key[0] || strcmp(known[k], key) != 0); k++)
             ;
-        if (!known[k])
-            return key;
+        if (known[k])
+            v[k] = value;
+        else if (!bad)
+            bad = key;
     }
-    return NULL;
+    return bad;
 }
 
 static const char *const actor_fields[] = {"id", "name", "names", "name_vi", "kind", "aliases", "metonyms", "parties",
                                            "nationality", "roles", NULL};
+enum { A_ID, A_NAME, A_NAMES, A_NAME_VI, A_KIND, A_ALIASES, A_METONYMS, A_PARTIES, A_NATIONALITY, A_ROLES, A_N };
 static const char *const role_fields[] = {"org", "title", "title_en", "from", "to", NULL};
+enum { R_ORG, R_TITLE, R_TITLE_EN, R_FROM, R_TO, R_N };
 static const char *const gathering_fields[] = {"id", "name", "kind", "org", "places", "names", "from", "to", "first_day", NULL};
+enum { G_ID, G_NAME, G_KIND, G_ORG, G_PLACES, G_NAMES, G_FROM, G_TO, G_FIRST_DAY, G_N };
 static const char *const file_fields[] = {"format", "about", "actors", "events", "titles", NULL};
 
 /* Places an error set without a line at the member `sub` (a printf
@@ -325,10 +339,10 @@ static bn_status add_name(bn_kb_actor *a, const char *code, const char *name)
 
 /* The names of actor `o` per language: "names": {"vi": "Nga", "en": …},
  * or "name_vi": "Nga", the older spelling of {"vi": …}, not both. */
-static bn_status load_names(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
+static bn_status load_names(const json_t *const *f, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
-    const json_t *names = json_object_get(o, "names");
-    const json_t *old = json_object_get(o, "name_vi");
+    const json_t *names = f[A_NAMES];
+    const json_t *old = f[A_NAME_VI];
     if (json_is_null(old))
         old = NULL;
     if (old && names) {
@@ -411,15 +425,17 @@ static int day_of(const char *s, long *days)
 /* The actor `o`, at `at` ("actors/3") in the file. */
 static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, const char *at, bn_error *err)
 {
-    const char *who = json_string_value(json_object_get(o, "id")), *bad;
+    const json_t *f[A_N];
+    const char *bad = object_fields(o, actor_fields, f);
+    const char *who = json_string_value(f[A_ID]);
     if (!who)
         who = "?";
-    if ((bad = json_is_object(o) ? unknown_member(o, actor_fields) : NULL)) {
+    if (bad) {
         bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": unknown field \"%s\"", who, bad);
         place_in(err, path, at, "%s", bad);
         return BN_ERR_DATA;
     }
-    const json_t *al = json_object_get(o, "aliases");
+    const json_t *al = f[A_ALIASES];
     const json_t *v;
     json_object_foreach((json_t *)(json_is_object(al) ? al : NULL), bad, v) {
         if (!bn_lang_code_valid(bad)) {
@@ -431,17 +447,18 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     }
     const json_t *rl;
     size_t ri;
-    json_array_foreach(json_object_get(o, "roles"), ri, rl) {
-        if ((bad = json_is_object(rl) ? unknown_member(rl, role_fields) : NULL)) {
+    const json_t *rf[R_N];
+    json_array_foreach(f[A_ROLES], ri, rl) {
+        if ((bad = object_fields(rl, role_fields, rf))) {
             bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": role %zu: unknown field \"%s\"", who, ri + 1,
                          bad);
             place_in(err, path, at, "roles/%zu/%s", ri, bad);
             return BN_ERR_DATA;
         }
     }
-    const char *id = json_string_value(json_object_get(o, "id"));
-    const char *name = json_string_value(json_object_get(o, "name"));
-    const char *kind = json_string_value(json_object_get(o, "kind"));
+    const char *id = json_string_value(f[A_ID]);
+    const char *name = json_string_value(f[A_NAME]);
+    const char *kind = json_string_value(f[A_KIND]);
     if (!json_is_object(o))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "an actor must be an object");
     if (!id || !*id)
@@ -457,10 +474,10 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         return BN_ERR_NOMEM;
     bn_status st = add_form(a, name);
     if (st == BN_OK)
-        st = load_names(o, a, path, at, err);
+        st = load_names(f, a, path, at, err);
     for (size_t i = 0; st == BN_OK && i < a->nlangs; i++)
         st = add_form(a, a->names[i].name);
-    const json_t *aliases = json_object_get(o, "aliases");
+    const json_t *aliases = f[A_ALIASES];
     if (st == BN_OK && aliases && !json_is_object(aliases))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0,
                             "actor \"%s\": \"aliases\" must be {\"vi\": [...], \"en\": [...]}", id);
@@ -471,13 +488,13 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
         st = load_aliases(aliases, a, path, at, err);
     a->nnames = a->nforms;
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "metonyms"), add_form, a, path, "metonyms", where[0], err);
+        st = bn_json_each_string(f[A_METONYMS], add_form, a, path, "metonyms", where[0], err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "parties"), add_party, a, path, "parties", where[1], err);
-    const char *nat = json_string_value(json_object_get(o, "nationality"));
+        st = bn_json_each_string(f[A_PARTIES], add_party, a, path, "parties", where[1], err);
+    const char *nat = json_string_value(f[A_NATIONALITY]);
     if (st == BN_OK && nat && !(a->nationality = strdup(nat)))
         st = BN_ERR_NOMEM;
-    const json_t *roles = json_object_get(o, "roles");
+    const json_t *roles = f[A_ROLES];
     if (st == BN_OK && roles && !json_is_array(roles))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "actor \"%s\": \"roles\" must be a list", id);
     size_t i, cap = 0;
@@ -485,10 +502,11 @@ static bn_status load_actor(const json_t *o, bn_kb_actor *a, const char *path, c
     json_array_foreach(roles, i, r) {
         if (st != BN_OK)
             break;
-        const char *org = json_string_value(json_object_get(r, "org"));
-        const char *title = json_string_value(json_object_get(r, "title"));
-        const char *from = json_string_value(json_object_get(r, "from"));
-        const json_t *to = json_object_get(r, "to");
+        object_fields(r, role_fields, rf);
+        const char *org = json_string_value(rf[R_ORG]);
+        const char *title = json_string_value(rf[R_TITLE]);
+        const char *from = json_string_value(rf[R_FROM]);
+        const json_t *to = rf[R_TO];
         long from_day, to_day = LONG_MAX;
         if (!org || !title || !day_of(from, &from_day) ||
             !(json_is_null(to) || !to || (json_is_string(to) && day_of(json_string_value(to), &to_day)))) {
@@ -542,16 +560,18 @@ static bn_status add_gathering_name(void *ctx, const char *s)
     return add_string(&g->names, &g->nnames, s);
 }
 
-static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char *path, bn_error *err)
+/* The gathering `o`, f its fields (object_fields). */
+static bn_status load_gathering(const json_t *o, const json_t *const *f, bn_kb_gathering *g, const char *path,
+                                bn_error *err)
 {
     if (!json_is_object(o))
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "an event must be an object");
-    const char *id = json_string_value(json_object_get(o, "id"));
-    const char *name = json_string_value(json_object_get(o, "name"));
-    const char *org = json_string_value(json_object_get(o, "org"));
-    const char *kind = json_string_value(json_object_get(o, "kind"));
-    const char *from = json_string_value(json_object_get(o, "from"));
-    const char *to = json_string_value(json_object_get(o, "to"));
+    const char *id = json_string_value(f[G_ID]);
+    const char *name = json_string_value(f[G_NAME]);
+    const char *org = json_string_value(f[G_ORG]);
+    const char *kind = json_string_value(f[G_KIND]);
+    const char *from = json_string_value(f[G_FROM]);
+    const char *to = json_string_value(f[G_TO]);
     if (!id || !*id)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event without \"id\"");
     long from_day, to_day = 0;
@@ -567,12 +587,12 @@ static bn_status load_gathering(const json_t *o, bn_kb_gathering *g, const char 
     g->from = from_day;
     /* an era without an end is not over: pages name it to this day */
     g->to = to ? to_day : strcmp(g->kind, "era") == 0 ? LONG_MAX : g->from;
-    g->first_day = json_is_true(json_object_get(o, "first_day"));
+    g->first_day = json_is_true(f[G_FIRST_DAY]);
     if (g->to < g->from)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\" ends before it begins", id);
-    bn_status st = bn_json_each_string(json_object_get(o, "places"), add_place, g, path, "places", NULL, err);
+    bn_status st = bn_json_each_string(f[G_PLACES], add_place, g, path, "places", NULL, err);
     if (st == BN_OK)
-        st = bn_json_each_string(json_object_get(o, "names"), add_gathering_name, g, path, "names", NULL, err);
+        st = bn_json_each_string(f[G_NAMES], add_gathering_name, g, path, "names", NULL, err);
     if (st == BN_OK && g->nplaces == 0 && g->nnames == 0)
         return bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": no \"places\" nor \"names\"", id);
     return st;
@@ -628,25 +648,28 @@ static bn_status load_gatherings(bn_kb *kb, const json_t *events, const char *pa
     const json_t *o;
     json_array_foreach(events, i, o) {
         bn_kb_gathering g = {0};
-        const char *bad = json_is_object(o) ? unknown_member(o, gathering_fields) : NULL;
+        const json_t *f[G_N];
+        const char *bad = object_fields(o, gathering_fields, f);
         bn_status st = bad ? bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "event \"%s\": unknown field \"%s\"",
-                                          json_string_value(json_object_get(o, "id")) ? json_string_value(json_object_get(o, "id")) : "?",
-                                          bad)
-                           : load_gathering(o, &g, path, err);
+                                          json_string_value(f[G_ID]) ? json_string_value(f[G_ID]) : "?", bad)
+                           : load_gathering(o, f, &g, path, err);
         if (st != BN_OK) {
             gathering_clear(&g);
             place_error(err, path, "events", i);
             return st;
         }
-        size_t k = 0;
-        while (k < kb->ng && strcmp(kb->gv[k].id, g.id) != 0)
-            k++;
-        if (k < kb->ng) {
+        long k = bn_id_map_get(kb->gindex, g.id);
+        if (k >= 0) {
+            /* the index borrows the old entry's id: keep that string */
+            free(g.id);
+            g.id = kb->gv[k].id;
+            kb->gv[k].id = NULL;
             gathering_clear(&kb->gv[k]);
             kb->gv[k] = g;
             continue;
         }
-        if (bn_grow((void **)&kb->gv, &kb->gcap, kb->ng + 1, sizeof *kb->gv)) {
+        if (bn_grow((void **)&kb->gv, &kb->gcap, kb->ng + 1, sizeof *kb->gv) ||
+            bn_id_map_put(kb->gindex, g.id, (long)kb->ng)) {
             gathering_clear(&g);
             return BN_ERR_NOMEM;
         }
@@ -659,7 +682,7 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
 {
     /* the id index grows with the loads: finding a repeated id must not
      * scan every actor loaded so far */
-    if (!kb->index && !(kb->index = bn_id_map_new()))
+    if ((!kb->index && !(kb->index = bn_id_map_new())) || (!kb->gindex && !(kb->gindex = bn_id_map_new())))
         return BN_ERR_NOMEM;
     json_t *root;
     bn_status st = bn_json_load_file(path, &root, err);
@@ -674,7 +697,8 @@ bn_status bn_kb_load(bn_kb *kb, const char *path, bn_error *err)
         return bn_error_set(err, BN_ERR_DATA, path, 1, 1, 0,
                             "expected an object with an \"actors\", \"events\" or \"titles\" list");
     }
-    const char *bad = unknown_member(root, file_fields);
+    const json_t *ff[sizeof file_fields / sizeof *file_fields];
+    const char *bad = object_fields(root, file_fields, ff);
     if (bad) {
         /* the message first: `bad` is a key of root */
         bn_error_set(err, BN_ERR_DATA, path, 0, 0, 0, "unknown field \"%s\" (format, about, actors, events, titles)", bad);
@@ -751,28 +775,24 @@ bn_status bn_kb_load_dir(bn_kb *kb, const char *dir, bn_error *err)
     return st;
 }
 
-/* Adds `phrase` standing for `ref` to an index. */
-/* The group of a phrase (created on first sight): *g gets its index. */
 /* The group of a phrase given with its tokens (bn_tokenize's, or joined
  * from its parts': bn_tokens_join), created on first sight: *g gets its
- * index.  `a` holds what is made on the way. */
-static bn_status index_group_tokens(phrase_index *x, bn_arena *a, const char *phrase, size_t plen,
-                                    const bn_tokens *toks, long *g)
+ * index.  The key is made in the index's arena, kept when the group is
+ * new (a key already there is left in the arena: one look-up, not a
+ * look-up, a copy and an insertion). */
+static bn_status index_group_tokens(phrase_index *x, const char *phrase, size_t plen, const bn_tokens *toks, long *g)
 {
-    char *key = bn_tokens_key(a, phrase, plen, toks);
-    *g = key ? bn_id_map_get(x->group_index, key) : -1;
-    if (!key)
+    char *key = bn_tokens_key(&x->mem, phrase, plen, toks);
+    int added = 0;
+    *g = key ? bn_id_map_get_or_put(x->group_index, key, (long)x->ngroups, &added) : -1;
+    if (*g < 0)
         return BN_ERR_NOMEM;
-    if (*g >= 0)
+    if (!added)
         return BN_OK;
     if (bn_grow((void **)&x->groups, &x->groups_cap, x->ngroups + 1, sizeof *x->groups))
         return BN_ERR_NOMEM;
-    *g = (long)x->ngroups;
     memset(&x->groups[*g], 0, sizeof x->groups[*g]);
     x->ngroups++;
-    char *kept = bn_arena_strdup(&x->mem, key);
-    if (!kept || bn_id_map_put(x->group_index, kept, *g))
-        return BN_ERR_NOMEM;
     return bn_phrases_add_tokens(x->phrases, toks, (int)*g, 0);
 }
 
@@ -786,7 +806,7 @@ static bn_status index_group(phrase_index *x, const char *phrase, long *g)
     size_t plen = strlen(phrase);
     bn_status st = bn_tokenize(&a, phrase, plen, &toks);
     if (st == BN_OK)
-        st = index_group_tokens(x, &a, phrase, plen, &toks, g);
+        st = index_group_tokens(x, phrase, plen, &toks, g);
     else
         *g = -1;
     bn_arena_destroy(&a);
@@ -830,7 +850,26 @@ typedef struct title_combos {
     long **groups;   /* per combo: its group indices, -1 at the end */
     size_t n, cap;
     bn_tokens **forms; /* per actor, the tokens of each name of it, made when first wanted */
+    bn_id_map *titles; /* title -> index into title_toks: 248 titles in 1,050 combos */
+    bn_tokens *title_toks;
+    size_t ntitles, tcap;
 } title_combos;
+
+/* The tokens of a title, made when first wanted (in tc->arena). */
+static bn_status title_tokens(title_combos *tc, const char *title, size_t tlen, const bn_tokens **out)
+{
+    long t = bn_id_map_get(tc->titles, title);
+    if (t < 0) {
+        bn_tokens toks;
+        if (bn_tokenize(&tc->arena, title, tlen, &toks) != BN_OK ||
+            bn_grow((void **)&tc->title_toks, &tc->tcap, tc->ntitles + 1, sizeof *tc->title_toks) ||
+            bn_id_map_put(tc->titles, title, (long)tc->ntitles))
+            return BN_ERR_NOMEM;
+        tc->title_toks[t = (long)tc->ntitles++] = toks;
+    }
+    *out = &tc->title_toks[t];
+    return BN_OK;
+}
 
 static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, const char *org_id, const long **out)
 {
@@ -852,11 +891,11 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
      * same tokens, each part tokenized once */
     bn_arena a;
     bn_arena_init(&a, 4096);
-    bn_tokens tt;
+    const bn_tokens *tt;
     size_t tlen = strlen(title);
-    bn_status st = bn_tokenize(&a, title, tlen, &tt);
+    bn_status st = title_tokens(tc, title, tlen, &tt);
     if (st == BN_OK)
-        st = index_group_tokens(&kb->titles, &a, title, tlen, &tt, &v[n++]);
+        st = index_group_tokens(&kb->titles, title, tlen, tt, &v[n++]);
     if (st == BN_OK && nforms && !tc->forms[org]) {
         bn_tokens *ft = bn_arena_alloc(&tc->arena, nforms * sizeof *ft);
         for (size_t f = 0; ft && f < nforms; f++)
@@ -873,11 +912,11 @@ static bn_status combo_groups(bn_kb *kb, title_combos *tc, const char *title, co
         bn_tokens pt;
         /* (a phrase cut to fit `phrase` is tokenized as it is) */
         if (plen == tlen + 1 + strlen(kb->v[org].forms[f]))
-            st = bn_tokens_join(&a, &tt, &tc->forms[org][f], (uint32_t)tlen + 1, &pt);
+            st = bn_tokens_join(&a, tt, &tc->forms[org][f], (uint32_t)tlen + 1, &pt);
         else
             st = bn_tokenize(&a, phrase, plen, &pt);
         if (st == BN_OK)
-            st = index_group_tokens(&kb->titles, &a, phrase, plen, &pt, &v[n++]);
+            st = index_group_tokens(&kb->titles, phrase, plen, &pt, &v[n++]);
     }
     bn_arena_destroy(&a);
     if (st != BN_OK)
@@ -921,14 +960,15 @@ static bn_status compile_titles(bn_kb *kb)
 {
     if (index_init(&kb->titles) != BN_OK)
         return BN_ERR_NOMEM;
-    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0, calloc(kb->n ? kb->n : 1, sizeof(bn_tokens *))};
+    title_combos tc = {bn_id_map_new(), {0}, NULL, 0, 0, calloc(kb->n ? kb->n : 1, sizeof(bn_tokens *)), bn_id_map_new(),
+                       NULL, 0, 0};
     bn_arena_init(&tc.arena, 64 * 1024);
     /* the variants of each title: the pairs in `order` sorted by title,
      * variant_of maps a title to its first place there */
     size_t np = kb->nvariants / 2;
     size_t *order = malloc((np + 1) * sizeof *order);
     bn_id_map *variant_of = bn_id_map_new();
-    bn_status st = tc.memo && tc.forms && order && variant_of ? BN_OK : BN_ERR_NOMEM;
+    bn_status st = tc.memo && tc.forms && tc.titles && order && variant_of ? BN_OK : BN_ERR_NOMEM;
     for (size_t v = 0; st == BN_OK && v < np; v++)
         order[v] = v;
     if (st == BN_OK && bn_sort_r(order, np, sizeof *order, variant_order, kb))
@@ -953,6 +993,8 @@ static bn_status compile_titles(bn_kb *kb)
     bn_id_map_free(tc.memo);
     free(tc.groups);
     free(tc.forms);
+    bn_id_map_free(tc.titles);
+    free(tc.title_toks);
     bn_arena_destroy(&tc.arena);
     return st == BN_OK ? bn_phrases_compile(kb->titles.phrases) : st;
 }

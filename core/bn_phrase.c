@@ -186,11 +186,11 @@ static void sort_by_top32(uint64_t *v, uint64_t *tmp, size_t n)
     }
 }
 
-/* Sorts idx (n indices into p->v, ascending) stably by cmp, whose first
- * key is hash(p, index), unsigned: by that hash with sort_by_top32, then
- * each run of one hash by cmp.  Returns -1 when out of memory. */
+/* Sorts idx (n indices into p->v) stably by hash(p, index), unsigned,
+ * with sort_by_top32; then each run of one hash by run_sort, when given.
+ * Returns -1 when out of memory. */
 static int sort_hash_first(const bn_phrases *p, uint32_t *idx, size_t n, uint32_t (*hash)(const bn_phrases *, uint32_t),
-                           int (*cmp)(const void *, const void *, void *))
+                           int (*run_sort)(const bn_phrases *, uint32_t *, size_t))
 {
     uint64_t *v = malloc((2 * n + 1) * sizeof *v);
     if (!v)
@@ -201,16 +201,44 @@ static int sort_hash_first(const bn_phrases *p, uint32_t *idx, size_t n, uint32_
     for (size_t i = 0; i < n; i++)
         idx[i] = (uint32_t)v[i];
     int st = 0;
-    for (size_t lo = 0; lo < n && st == 0;) {
+    for (size_t lo = 0; run_sort && lo < n && st == 0;) {
         size_t hi = lo + 1;
         while (hi < n && v[hi] >> 32 == v[lo] >> 32)
             hi++;
         if (hi - lo > 1)
-            st = bn_sort_r(idx + lo, hi - lo, sizeof *idx, cmp, (void *)p);
+            st = run_sort(p, idx + lo, hi - lo);
         lo = hi;
     }
     free(v);
     return st;
+}
+
+/* Sorts idx (n indices into p->v) stably by their number of words,
+ * longest first: a counting sort, no comparisons.  -1 when out of
+ * memory. */
+static int by_length(const bn_phrases *p, uint32_t *idx, size_t n)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((size_t)p->v[idx[i]].ntok > most)
+            most = (size_t)p->v[idx[i]].ntok;
+    size_t *count = calloc(most + 2, sizeof *count);
+    uint32_t *tmp = malloc(n * sizeof *tmp);
+    if (!count || !tmp) {
+        free(count);
+        free(tmp);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        count[most - (size_t)p->v[idx[i]].ntok + 1]++;
+    for (size_t b = 0; b < most + 1; b++)
+        count[b + 1] += count[b];
+    for (size_t i = 0; i < n; i++)
+        tmp[count[most - (size_t)p->v[idx[i]].ntok]++] = idx[i];
+    memcpy(idx, tmp, n * sizeof *idx);
+    free(count);
+    free(tmp);
+    return 0;
 }
 
 static uint32_t first_hash(const bn_phrases *p, uint32_t i)
@@ -221,20 +249,6 @@ static uint32_t first_hash(const bn_phrases *p, uint32_t i)
 static uint32_t pair_of(const bn_phrases *p, uint32_t i)
 {
     return pair_hash(p->v[i].hashes[0], p->v[i].hashes[1]);
-}
-
-/* Indices into p->v of phrases of two words or more, by their pair. */
-static int pair_order(const void *va, const void *vb, void *ctx)
-{
-    const bn_phrases *p = ctx;
-    uint32_t a = *(const uint32_t *)va, b = *(const uint32_t *)vb;
-    const phrase *x = &p->v[a], *y = &p->v[b];
-    uint32_t hx = pair_hash(x->hashes[0], x->hashes[1]), hy = pair_hash(y->hashes[0], y->hashes[1]);
-    if (hx != hy)
-        return hx < hy ? -1 : 1;
-    if (x->ntok != y->ntok)
-        return y->ntok - x->ntok;
-    return (a > b) - (a < b); /* the order of v: of two alike, the first added */
 }
 
 static bn_status compile_pairs(bn_phrases *p)
@@ -256,7 +270,9 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         if (p->v[i].ntok >= 2)
             p->pairs[np++] = (uint32_t)i;
-    if (sort_hash_first(p, p->pairs, np, pair_of, pair_order))
+    /* by pair, then longest first, then in the order of v (of two alike,
+     * the first added): both sorts stable, neither compares */
+    if (by_length(p, p->pairs, np) || sort_hash_first(p, p->pairs, np, pair_of, NULL))
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
@@ -280,6 +296,40 @@ static int index_order(const void *va, const void *vb, void *ctx)
     return phrase_order(&p->v[*(const uint32_t *)va], &p->v[*(const uint32_t *)vb]);
 }
 
+/* The same for phrases of one first word and one length: phrase_order's
+ * last key alone. */
+static int keys_order(const void *va, const void *vb, void *ctx)
+{
+    const bn_phrases *p = ctx;
+    return keys_cmp(&p->v[*(const uint32_t *)va], &p->v[*(const uint32_t *)vb]);
+}
+
+/* Sorts a run of one first-word hash (idx, n indices) stably by
+ * phrase_order.  Such a run is most often one first word ("bộ" of the
+ * titles' "Bộ trưởng …", a thousand phrases): then by length, counted,
+ * and each length by its keys, so that the comparisons are of keys alone
+ * and within shorter runs (titles: 88 K calls of index_order, 6.5 M
+ * instructions, before). */
+static int sort_run(const bn_phrases *p, uint32_t *idx, size_t n)
+{
+    const char *first = p->v[idx[0]].keys;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(p->v[idx[i]].keys, first) != 0)
+            return bn_sort_r(idx, n, sizeof *idx, index_order, (void *)p);
+    if (by_length(p, idx, n))
+        return -1;
+    int st = 0;
+    for (size_t lo = 0; lo < n && st == 0;) {
+        size_t hi = lo + 1;
+        while (hi < n && p->v[idx[hi]].ntok == p->v[idx[lo]].ntok)
+            hi++;
+        if (hi - lo > 1)
+            st = bn_sort_r(idx + lo, hi - lo, sizeof *idx, keys_order, (void *)p);
+        lo = hi;
+    }
+    return st;
+}
+
 bn_status bn_phrases_compile(bn_phrases *p)
 {
     /* A stable sort of indices (qsort is not stable), so that of two equal
@@ -291,7 +341,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
     phrase *sorted = malloc((n ? n : 1) * sizeof *sorted);
     for (size_t i = 0; idx && i < n; i++)
         idx[i] = (uint32_t)i;
-    if (!idx || !sorted || sort_hash_first(p, idx, n, first_hash, index_order)) {
+    if (!idx || !sorted || sort_hash_first(p, idx, n, first_hash, sort_run)) {
         free(idx);
         free(sorted);
         return BN_ERR_NOMEM;

@@ -329,6 +329,38 @@ static void data_file_read_as_jansson_reads_it(void **state)
         {"{\"a\": \"b\0c\"}", 12},                               /* a NUL byte */
         {"{\"a\": [1, 2", 0},                                    /* cut short */
         {"\xef\xbb\xbf{}", 0},                                    /* a byte order mark */
+        /* what the data files' own reader takes, and what it leaves to
+         * jansson: the same values, in the same order, or the same error */
+        {"[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\", {\"k\\\"\": \"\\\\\"}]", 0}, /* escapes */
+        {"[\"\\u0041\\u00e9\\ud83d\\ude00\"]", 0},
+        {"[1, -0, 0, -1, 1.5e3, 1E-2, -0.0, 2e+5, 1e-400, -9223372036854775808, 9223372036854775807]", 0},
+        {"[01]", 0},
+        {"[1.]", 0},
+        {"[1e400]", 0},
+        {"[9223372036854775808]", 0},
+        {"[1e+]", 0},
+        {"[-]", 0},
+        {"[true, false, null]", 0},
+        {"[truex]", 0},
+        {"[nul]", 0},
+        {"{\"k\\n\": [{\"x\": \"y\"}, {}, []], \"\": 1, \"b\": {\"c\": null}}", 0},
+        {"{\"a\": 1, \"b\": 2, \"a\": 3}", 0},
+        {"{\"a\\n\": 1, \"b\": 2, \"b\": 3}", 0},
+        {"{\"k1\":1,\"k2\":1,\"k3\":1,\"k4\":1,\"k5\":1,\"k6\":1,\"k7\":1,\"k8\":1,\"k9\":1,\"k10\":1,"
+         "\"k11\":1,\"k12\":1,\"k13\":1,\"k14\":1,\"k15\":1,\"k16\":1,\"k17\":1,\"k1\":2}", 0},
+        {"{\"a\": 1,}", 0},
+        {"[1,]", 0},
+        {"{\"a\"}", 0},
+        {"[1 2]", 0},
+        {"[\"\xc3\xa9 \xe1\xbb\x87 \xf0\x9f\x98\x80 \x7f\"]", 0},
+        {"[\"\xed\xa0\x80\"]", 0}, /* a surrogate */
+        {"[\"\xf4\x90\x80\x80\"]", 0}, /* above U+10FFFF */
+        {"[\"\xe0\x80\x80\"]", 0}, /* overlong */
+        {"[\"\xc3\"]", 0},
+        {"[\"a\nb\"]", 0},
+        {"[\"a\tb\"]", 0},
+        {"[\"abc", 0},
+        {"\"s\"", 0},
     };
     char path[] = "/tmp/bn-test-json-XXXXXX";
     int fd = mkstemp(path);
@@ -350,6 +382,10 @@ static void data_file_read_as_jansson_reads_it(void **state)
             assert_int_equal(st, BN_OK);
             assert_non_null(got);
             assert_true(json_equal(got, want));
+            char *g = json_dumps(got, JSON_ENCODE_ANY), *w = json_dumps(want, JSON_ENCODE_ANY);
+            assert_string_equal(g, w); /* the members in the same order */
+            free(g);
+            free(w);
         } else {
             assert_int_equal(st, BN_ERR_DATA);
             assert_null(got);

@@ -501,40 +501,39 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
 {
     size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
     int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
-    int32_t j = i, last = i; /* the end of the run, the start of its last code point */
-    int ascii = 0;
+    int32_t j = i; /* the end of the run */
     /* each byte's offset is written as the run is read (past the run's
      * end when its last code point is given back: room the text has) */
     uint32_t *w = o->orig + o->len;
     while (j < lim) {
         uint8_t b = p[j];
         if ((uint8_t)(b - 0x20) < 0x5F) {
-            *w++ = (uint32_t)j;
-            last = j++;
-            ascii = 1;
+            *w++ = (uint32_t)j++;
         } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
             if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
                 break;
             w[0] = w[1] = (uint32_t)j;
             w += 2;
-            last = j;
             j += 2;
-            ascii = 0;
         } else if (b == 0xE1) {
             if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
                 !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
                 break;
             w[0] = w[1] = w[2] = (uint32_t)j;
             w += 3;
-            last = j;
             j += 3;
-            ascii = 0;
         } else {
             break;
         }
     }
     if (j == i)
         return i;
+    /* the start of the run's last code point (found once, at the end:
+     * kept at every code point it cost two instructions each) */
+    int32_t last = j - 1;
+    while ((p[last] & 0xC0) == 0x80)
+        last--;
+    int ascii = p[last] < 0x80;
     /* the last code point's follower */
     if (j < n && (ascii ? !opens_segment(p, j, n)
                         : !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB)))))

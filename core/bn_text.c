@@ -939,7 +939,7 @@ static unsigned vowel_groups(const folded_cp *cache, const uint8_t *p, int32_t w
  * `shaped`, its shape) come out of the same pass.  The same tokens as
  * tokenize_word over for_each_word. */
 static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len,
-                                                                     int shaped)
+                                                                     int shaped, int nul_ended)
 {
     const folded_cp *cache = c->cache;
     const uint8_t *p = (const uint8_t *)s;
@@ -1030,7 +1030,9 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
                 sum += cl;
                 prev = cl;
             }
-            if (i >= n)
+            /* (nul_ended: s[len] is a NUL, no part of a word, which ends
+             * the word there without this test at every code point) */
+            if (!nul_ended && i >= n)
                 break;
             int32_t at = i;
             if (p[i] < 0x80) {
@@ -1108,12 +1110,14 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
 
 static bn_status tokenize_plain(tokenize_ctx *c, const char *s, size_t len)
 {
-    return tokenize_cached(c, s, len, 0);
+    return tokenize_cached(c, s, len, 0, 0);
 }
 
+/* With shapes, the text is most often a bn_text's, NUL-ended (s[len] is
+ * read to know). */
 static bn_status tokenize_with_shapes(tokenize_ctx *c, const char *s, size_t len)
 {
-    return tokenize_cached(c, s, len, 1);
+    return s[len] == '\0' ? tokenize_cached(c, s, len, 1, 1) : tokenize_cached(c, s, len, 1, 0);
 }
 
 static bn_status tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)

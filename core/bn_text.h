@@ -147,7 +147,7 @@ enum {
 };
 
 /* bn_tokenize, and a shape (BN_SHAPE_ bits) for each token in *shapes
- * (from `arena`). */
+ * (from `arena`).  s[len] is read: the text is a bn_text's, NUL-ended. */
 bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes);
 
 /* bn_fold_string(arena, s, len, BN_FOLD_TONE) made from the tokens of s

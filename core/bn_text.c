@@ -487,6 +487,39 @@ static void run_tables_init(const folded_cp *v)
         }
 }
 
+/* The end of a run from p[j] (see clean_run), each byte's offset written
+ * at w: before lim, or (bounded 0) up to the first byte no run holds,
+ * when p[lim] is a NUL (the bytes a run's code point needs after its
+ * first are tested, and a NUL is none of them). */
+static inline __attribute__((always_inline)) int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w,
+                                                            int bounded)
+{
+    for (;;) {
+        if (bounded && j >= lim)
+            return j;
+        uint8_t b = p[j];
+        if ((uint8_t)(b - 0x20) < 0x5F) {
+            *w++ = (uint32_t)j++;
+        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
+            if ((bounded && j + 2 > lim) || (uint8_t)(p[j + 1] - 0x80) >= 0x40 ||
+                !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
+                return j;
+            w[0] = w[1] = (uint32_t)j;
+            w += 2;
+            j += 2;
+        } else if (b == 0xE1) {
+            if ((bounded && j + 3 > lim) || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
+                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
+                return j;
+            w[0] = w[1] = w[2] = (uint32_t)j;
+            w += 3;
+            j += 3;
+        } else {
+            return j;
+        }
+    }
+}
+
 /* The cleaner's run of plain text: from p[i] while there is no segment
  * open, every code point that is NFC on its own and followed by one that
  * opens a segment is written as it is, as the code below would write it
@@ -501,31 +534,12 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
 {
     size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
     int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
-    int32_t j = i; /* the end of the run */
     /* each byte's offset is written as the run is read (past the run's
      * end when its last code point is given back: room the text has) */
     uint32_t *w = o->orig + o->len;
-    while (j < lim) {
-        uint8_t b = p[j];
-        if ((uint8_t)(b - 0x20) < 0x5F) {
-            *w++ = (uint32_t)j++;
-        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
-            if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
-                break;
-            w[0] = w[1] = (uint32_t)j;
-            w += 2;
-            j += 2;
-        } else if (b == 0xE1) {
-            if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
-                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
-                break;
-            w[0] = w[1] = w[2] = (uint32_t)j;
-            w += 3;
-            j += 3;
-        } else {
-            break;
-        }
-    }
+    /* the end of the run: on a NUL-ended text with room to its end, the
+     * NUL ends it, and no byte is tested against lim */
+    int32_t j = lim == n && p[n] == '\0' ? run_end(p, i, lim, w, 0) : run_end(p, i, lim, w, 1);
     if (j == i)
         return i;
     /* the start of the run's last code point (found once, at the end:

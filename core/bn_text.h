@@ -57,7 +57,8 @@ static inline int32_t bn_u8_next(const uint8_t *p, int32_t *i, int32_t n)
 /* Cleans `raw` into `out` (memory from `arena`): BOM and zero-width
  * characters dropped, CRLF and CR to LF, NBSP and other spaces to ' ',
  * control characters to ' ', NFC.  Invalid UTF-8 fails with BN_ERR_UTF8 and
- * *bad_offset set, unless `lenient`, which writes U+FFFD instead. */
+ * *bad_offset set, unless `lenient`, which writes U+FFFD instead.  raw[len]
+ * is read (a NUL there makes the cleaning quicker). */
 bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
                         bn_text *out, size_t *bad_offset);
 

@@ -182,10 +182,6 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
     bn_status st = BN_OK;
     size_t i = tb;
     while (i < te && st == BN_OK) {
-        /* the common word: no capital to open a cue, and a gap after it
-         * that ends no sentence (nothing to cut there) */
-        while (i + 1 < te && !(t[i].flags & BN_TOK_UPPER) && !bn_may_end_sentence(s, t[i].end, t[i + 1].start))
-            i++;
         int payload = -1;
         size_t m = (t[i].flags & BN_TOK_UPPER)
                        ? bn_phrases_match(lang->page_inline, s, &a->tokens, i, te, &payload)

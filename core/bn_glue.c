@@ -317,16 +317,21 @@ static bn_status move_tokens(bn_arena *arena, const bn_text *t, bn_tokens *token
     split *sp = bn_arena_alloc(arena, ncuts * sizeof *sp);
     if (!sp)
         return BN_ERR_NOMEM;
-    size_t nsp = 0, npieces = 0, extra = 0, c = 0;
-    for (size_t i = 0; i < old.n; i++) {
-        uint32_t s0 = old.v[i].start, e0 = old.v[i].end;
-        while (c < ncuts && cuts[c] <= s0)
+    size_t nsp = 0, npieces = 0, extra = 0;
+    /* the words with cuts inside, found from the cuts (a few) and not by
+     * looking at every word: a cut at a word's start (after a glued stop)
+     * is in none */
+    for (size_t c = 0; c < ncuts;) {
+        size_t i = bn_tokens_at(&old, cuts[c]);
+        if (i == 0 || old.v[i - 1].end <= cuts[c]) {
             c++;
-        size_t c2 = c;
+            continue;
+        }
+        i--;
+        uint32_t s0 = old.v[i].start, e0 = old.v[i].end;
+        size_t c2 = c; /* (the cuts before this one are at or before s0) */
         while (c2 < ncuts && cuts[c2] < e0)
             c2++;
-        if (c2 == c)
-            continue;
         bn_tokens pt;
         bn_status st = bn_tokenize(arena, t->s + s0 + c, (e0 + c2) - (s0 + c), &pt);
         if (st != BN_OK)
@@ -337,6 +342,7 @@ static bn_status move_tokens(bn_arena *arena, const bn_text *t, bn_tokens *token
         extra += sp[nsp].keys_len;
         npieces += pt.n;
         nsp++;
+        c = c2;
     }
     size_t keys_len = old.v[old.n - 1].key + old.v[old.n - 1].key_len + 1u;
     size_t n = old.n - nsp + npieces;
@@ -345,31 +351,38 @@ static bn_status move_tokens(bn_arena *arena, const bn_text *t, bn_tokens *token
     if (!v || !keys)
         return BN_ERR_NOMEM;
     memcpy(keys, old.keys, keys_len);
-    size_t j = 0, q = 0, kl = keys_len;
-    c = 0;
-    for (size_t i = 0; i < old.n; i++) {
-        uint32_t s0 = old.v[i].start;
-        while (c < ncuts && cuts[c] <= s0)
-            c++;
-        if (q < nsp && sp[q].tok == i) {
-            const bn_tokens *pt = &sp[q].pieces;
-            uint32_t base = s0 + (uint32_t)c;
-            for (size_t k = 0; k < pt->n; k++) {
-                v[j] = pt->v[k];
-                v[j].start += base;
-                v[j].end += base;
-                v[j].key += (uint32_t)kl;
-                j++;
+    size_t j = 0, kl = keys_len, c = 0, i = 0;
+    for (size_t q = 0;; q++) {
+        /* the words up to the next split one: each moved by the spaces
+         * before it, a stretch between two cuts at a time */
+        size_t upto = q < nsp ? sp[q].tok : old.n;
+        while (i < upto) {
+            while (c < ncuts && cuts[c] <= old.v[i].start)
+                c++;
+            uint32_t next = c < ncuts ? cuts[c] : UINT32_MAX, shift = (uint32_t)c;
+            for (; i < upto && old.v[i].start < next; i++, j++) {
+                v[j] = old.v[i];
+                v[j].start += shift;
+                v[j].end += shift;
             }
-            memcpy(keys + kl, pt->keys, sp[q].keys_len);
-            kl += sp[q].keys_len;
-            q++;
-            continue;
         }
-        v[j] = old.v[i];
-        v[j].start += (uint32_t)c;
-        v[j].end += (uint32_t)c;
-        j++;
+        if (q == nsp)
+            break;
+        /* the split word: its pieces */
+        while (c < ncuts && cuts[c] <= old.v[i].start)
+            c++;
+        const bn_tokens *pt = &sp[q].pieces;
+        uint32_t base = old.v[i].start + (uint32_t)c;
+        for (size_t k = 0; k < pt->n; k++) {
+            v[j] = pt->v[k];
+            v[j].start += base;
+            v[j].end += base;
+            v[j].key += (uint32_t)kl;
+            j++;
+        }
+        memcpy(keys + kl, pt->keys, sp[q].keys_len);
+        kl += sp[q].keys_len;
+        i++;
     }
     tokens->v = v;
     tokens->n = n;
@@ -397,10 +410,13 @@ bn_status bn_text_unglue_tokens(bn_arena *arena, bn_text *t, bn_tokens *tokens, 
     word w;
     /* a word is looked at closely only when its shape says it may be cut
      * (a few in a thousand) or it is followed by a glued stop */
-    for (size_t ti = 0; ti < tokens->n; ti++) {
+    size_t ntok = tokens->n;
+    for (size_t ti = 0; ti < ntok; ti++) {
+        while (ti < ntok && !shapes[ti])
+            ti++; /* (the common word, in a loop of its own) */
+        if (ti == ntok)
+            break;
         uint8_t shape = shapes[ti];
-        if (!shape)
-            continue;
         int32_t at = (int32_t)tokens->v[ti].start, end = (int32_t)tokens->v[ti].end;
         uint32_t found[9];
         size_t k = 0;

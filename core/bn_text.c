@@ -487,6 +487,39 @@ static void run_tables_init(const folded_cp *v)
         }
 }
 
+/* The end of a run from p[j] (see clean_run), each byte's offset written
+ * at w: before lim, or (bounded 0) up to the first byte no run holds,
+ * when p[lim] is a NUL (the bytes a run's code point needs after its
+ * first are tested, and a NUL is none of them). */
+static inline __attribute__((always_inline)) int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w,
+                                                            int bounded)
+{
+    for (;;) {
+        if (bounded && j >= lim)
+            return j;
+        uint8_t b = p[j];
+        if ((uint8_t)(b - 0x20) < 0x5F) {
+            *w++ = (uint32_t)j++;
+        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
+            if ((bounded && j + 2 > lim) || (uint8_t)(p[j + 1] - 0x80) >= 0x40 ||
+                !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
+                return j;
+            w[0] = w[1] = (uint32_t)j;
+            w += 2;
+            j += 2;
+        } else if (b == 0xE1) {
+            if ((bounded && j + 3 > lim) || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
+                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
+                return j;
+            w[0] = w[1] = w[2] = (uint32_t)j;
+            w += 3;
+            j += 3;
+        } else {
+            return j;
+        }
+    }
+}
+
 /* The cleaner's run of plain text: from p[i] while there is no segment
  * open, every code point that is NFC on its own and followed by one that
  * opens a segment is written as it is, as the code below would write it
@@ -501,40 +534,20 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
 {
     size_t room = (o->cap_s < o->cap_o ? o->cap_s : o->cap_o) - o->len - 1;
     int32_t lim = (size_t)(n - i) < room ? n : i + (int32_t)room;
-    int32_t j = i, last = i; /* the end of the run, the start of its last code point */
-    int ascii = 0;
     /* each byte's offset is written as the run is read (past the run's
      * end when its last code point is given back: room the text has) */
     uint32_t *w = o->orig + o->len;
-    while (j < lim) {
-        uint8_t b = p[j];
-        if ((uint8_t)(b - 0x20) < 0x5F) {
-            *w++ = (uint32_t)j;
-            last = j++;
-            ascii = 1;
-        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
-            if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
-                break;
-            w[0] = w[1] = (uint32_t)j;
-            w += 2;
-            last = j;
-            j += 2;
-            ascii = 0;
-        } else if (b == 0xE1) {
-            if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
-                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
-                break;
-            w[0] = w[1] = w[2] = (uint32_t)j;
-            w += 3;
-            last = j;
-            j += 3;
-            ascii = 0;
-        } else {
-            break;
-        }
-    }
+    /* the end of the run: on a NUL-ended text with room to its end, the
+     * NUL ends it, and no byte is tested against lim */
+    int32_t j = lim == n && p[n] == '\0' ? run_end(p, i, lim, w, 0) : run_end(p, i, lim, w, 1);
     if (j == i)
         return i;
+    /* the start of the run's last code point (found once, at the end:
+     * kept at every code point it cost two instructions each) */
+    int32_t last = j - 1;
+    while ((p[last] & 0xC0) == 0x80)
+        last--;
+    int ascii = p[last] < 0x80;
     /* the last code point's follower */
     if (j < n && (ascii ? !opens_segment(p, j, n)
                         : !(p[j] < 0xCC || (p[j] == 0xE1 && j + 1 < n && (p[j + 1] == 0xBA || p[j + 1] == 0xBB)))))
@@ -917,12 +930,30 @@ static int tokenize_word(void *vctx, size_t start, size_t end)
     return 0;
 }
 
+/* The groups of vowels in the word p[ws, we) (a vowel after no vowel
+ * starts one), by the SH_VOWEL of the code points' shape counts.  Asked
+ * of a few words only (four code points or more, two vowels with
+ * Vietnamese marks): counted for every word in tokenize_cached they cost
+ * 14.5 M instructions on the slice. */
+static unsigned vowel_groups(const folded_cp *cache, const uint8_t *p, int32_t ws, int32_t we)
+{
+    unsigned groups = 0;
+    uint64_t prev = 0;
+    for (int32_t i = ws; i < we;) {
+        UChar32 ch = bn_u8_next(p, &i, we);
+        uint64_t cl = ch < 0x80 ? ascii_shape[ch] : ch < FOLD_CACHE ? cache[ch].shape : shape_bits(ch, cp_class_icu(ch));
+        groups += (cl & ~prev & SH_VOWEL) != 0;
+        prev = cl;
+    }
+    return groups;
+}
+
 /* One pass over the text with the fold cache: each code point is decoded
  * once, to find the words and to fold them, and a word's flags (and, when
  * `shaped`, its shape) come out of the same pass.  The same tokens as
  * tokenize_word over for_each_word. */
 static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_ctx *c, const char *s, size_t len,
-                                                                     int shaped)
+                                                                     int shaped, int nul_ended)
 {
     const folded_cp *cache = c->cache;
     const uint8_t *p = (const uint8_t *)s;
@@ -970,9 +1001,10 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
             flags |= BN_TOK_UPPER;
         uint32_t h = 2166136261u; /* bn_hash of the key, as it is written */
         int32_t we = n;
-        /* the shape: the SH_ counts summed over the code points, and the
-         * vowel groups (a vowel after no vowel: SH_VOWEL each) */
-        uint64_t sum = 0, prev = 0, groups = 0, first = 0;
+        /* the shape: the SH_ counts summed over the code points (the
+         * vowel groups are counted, by vowel_groups, only for the words
+         * whose shape hangs on them) */
+        uint64_t sum = 0, prev = 0, first = 0;
         if (shaped)
             first = ch < FOLD_CACHE ? cache[ch].shape : shape_bits(ch, cp_class_icu(ch));
         for (;;) {
@@ -1010,10 +1042,11 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
             }
             if (shaped) {
                 sum += cl;
-                groups += cl & ~prev & SH_VOWEL;
                 prev = cl;
             }
-            if (i >= n)
+            /* (nul_ended: s[len] is a NUL, no part of a word, which ends
+             * the word there without this test at every code point) */
+            if (!nul_ended && i >= n)
                 break;
             int32_t at = i;
             if (p[i] < 0x80) {
@@ -1071,7 +1104,7 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
                 ((SH_COUNT(after, SH_UPPER) && SH_COUNT(sum, SH_LOWER)) ||
                  (SH_COUNT(sum, SH_DIGIT) && (SH_COUNT(sum, SH_LOWER) || SH_COUNT(sum, SH_UPPER))) ||
                  SH_COUNT(after, SH_DBAR) ||
-                 (ncp >= 4 && groups == 2 * SH_VOWEL && SH_COUNT(sum, SH_MARKED) >= 2)))
+                 (ncp >= 4 && SH_COUNT(sum, SH_MARKED) >= 2 && vowel_groups(cache, p, ws, we) == 2)))
                 shape |= BN_SHAPE_SPLIT;
             if (ncp <= BN_SHAPE_MAX && (prev & (SH_LOWER | SH_DIGIT)) && we < n && p[we] != ' ' && p[we] != ',')
                 shape |= BN_SHAPE_STOP;
@@ -1091,12 +1124,14 @@ static inline __attribute__((always_inline)) bn_status tokenize_cached(tokenize_
 
 static bn_status tokenize_plain(tokenize_ctx *c, const char *s, size_t len)
 {
-    return tokenize_cached(c, s, len, 0);
+    return tokenize_cached(c, s, len, 0, 0);
 }
 
+/* With shapes, the text is most often a bn_text's, NUL-ended (s[len] is
+ * read to know). */
 static bn_status tokenize_with_shapes(tokenize_ctx *c, const char *s, size_t len)
 {
-    return tokenize_cached(c, s, len, 1);
+    return s[len] == '\0' ? tokenize_cached(c, s, len, 1, 1) : tokenize_cached(c, s, len, 1, 0);
 }
 
 static bn_status tokenize(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes)

@@ -57,7 +57,8 @@ static inline int32_t bn_u8_next(const uint8_t *p, int32_t *i, int32_t n)
 /* Cleans `raw` into `out` (memory from `arena`): BOM and zero-width
  * characters dropped, CRLF and CR to LF, NBSP and other spaces to ' ',
  * control characters to ' ', NFC.  Invalid UTF-8 fails with BN_ERR_UTF8 and
- * *bad_offset set, unless `lenient`, which writes U+FFFD instead. */
+ * *bad_offset set, unless `lenient`, which writes U+FFFD instead.  raw[len]
+ * is read (a NUL there makes the cleaning quicker). */
 bn_status bn_text_clean(bn_arena *arena, const char *raw, size_t len, int lenient,
                         bn_text *out, size_t *bad_offset);
 
@@ -147,7 +148,7 @@ enum {
 };
 
 /* bn_tokenize, and a shape (BN_SHAPE_ bits) for each token in *shapes
- * (from `arena`). */
+ * (from `arena`).  s[len] is read: the text is a bn_text's, NUL-ended. */
 bn_status bn_tokenize_shaped(bn_arena *arena, const char *s, size_t len, bn_tokens *out, uint8_t **shapes);
 
 /* bn_fold_string(arena, s, len, BN_FOLD_TONE) made from the tokens of s
@@ -183,7 +184,6 @@ static inline uint32_t bn_hash(const char *s, size_t len)
     return h;
 }
 
-/* FNV-1a, 64 bits (four bytes a turn: whole texts go through it). */
 /* bn_hash of a NUL-terminated string, in one pass (no strlen first). */
 static inline uint32_t bn_hash_str(const char *s)
 {
@@ -193,11 +193,26 @@ static inline uint32_t bn_hash_str(const char *s)
     return h;
 }
 
+/* FNV-1a, 64 bits (several bytes a turn: whole texts go through it). */
 static inline uint64_t bn_hash64(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     uint64_t h = 14695981039346656037ull;
     size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes a turn, each XORed into the low byte of h alone (all a
+     * byte changes): one instruction with its load, where h ^ p[i] takes
+     * two (the text hash 21.5 M -> 15.2 M instructions on the slice) */
+    for (; i + 8 <= len; i += 8)
+        for (int k = 0; k < 8; k++) {
+            union {
+                uint64_t u;
+                uint8_t b[8];
+            } x = {h};
+            x.b[0] ^= p[i + k];
+            h = x.u * 1099511628211ull;
+        }
+#endif
     for (; i + 4 <= len; i += 4) {
         h = (h ^ p[i]) * 1099511628211ull;
         h = (h ^ p[i + 1]) * 1099511628211ull;

@@ -296,6 +296,7 @@ static void clean_runs_as_segments(void **state)
             memcpy(buf + len, pc, pl);
             len += pl;
         }
+        buf[len] = round % 2 ? '\0' : 'a'; /* (bn_text_clean reads it: a NUL there, its quicker runs) */
         for (int lenient = 0; lenient < 2; lenient++) {
             bn_text a, b;
             size_t bad_a = 0, bad_b = 0;
@@ -660,6 +661,7 @@ static void tokens_key_as_fold_string(void **state)
             memcpy(buf + len, pc, pl);
             len += pl;
         }
+        buf[len] = round % 2 ? '\0' : 'a'; /* (bn_text_clean reads it: a NUL there, its quicker runs) */
         buf[len] = '\0';
         bn_tokens t;
         assert_int_equal(bn_tokenize(&ar, buf, len, &t), BN_OK);

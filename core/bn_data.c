@@ -196,6 +196,23 @@ static void fast_space(fast_reader *r)
         r->p++;
 }
 
+/* After an array's or object's item: 1 at its closing bracket (passed),
+ * 0 at a comma (passed, and the space after it), -1 at anything else. */
+static int fast_after_item(fast_reader *r, char close)
+{
+    fast_space(r);
+    if (r->p >= r->end)
+        return -1;
+    if (*r->p == (unsigned char)close) {
+        r->p++;
+        return 1;
+    }
+    if (*r->p++ != ',')
+        return -1;
+    fast_space(r);
+    return 0;
+}
+
 /* The length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 when
  * it is not one (jansson's utf8_check_first and utf8_check_full: no
  * overlong form, no surrogate, nothing above U+10FFFF). */
@@ -385,16 +402,11 @@ static json_t *fast_array(fast_reader *r)
         json_t *v = fast_value(r);
         if (!v || json_array_append_new(a, v))
             break;
-        fast_space(r);
-        if (r->p >= r->end)
-            break;
-        if (*r->p == ']') {
-            r->p++;
+        int next = fast_after_item(r, ']');
+        if (next > 0)
             return a;
-        }
-        if (*r->p++ != ',')
+        if (next < 0)
             break;
-        fast_space(r);
     }
     json_decref(a);
     return NULL;
@@ -456,16 +468,11 @@ static json_t *fast_object(fast_reader *r)
             free(key);
         if (bad)
             break;
-        fast_space(r);
-        if (r->p >= r->end)
-            break;
-        if (*r->p == '}') {
-            r->p++;
+        int next = fast_after_item(r, '}');
+        if (next > 0)
             return o;
-        }
-        if (*r->p++ != ',')
+        if (next < 0)
             break;
-        fast_space(r);
     }
     json_decref(o);
     return NULL;

@@ -325,16 +325,11 @@ int bn_fuzzy_find(const bn_fuzzy *f, const char *s, size_t len, int *dist)
     return bn_fuzzy_find_except(f, s, len, -1, dist);
 }
 
-/* Whether mask m is within d letters of q both ways: more_bits of
- * q & ~m and of m & ~q, for a d known where inlined. */
+/* Whether mask m is within d letters of q both ways (d known where
+ * inlined). */
 static inline __attribute__((always_inline)) int close_mask(uint32_t q, uint32_t m, int d)
 {
-    uint32_t x = q & ~m, y = m & ~q;
-    if (d >= 1)
-        x &= x - 1, y &= y - 1;
-    if (d >= 2)
-        x &= x - 1, y &= y - 1;
-    return !(x | y);
+    return !more_bits(q & ~m, d) && !more_bits(m & ~q, d);
 }
 
 /* Four masks at a time (GCC's vector extensions: SSE2 on x86-64). */

@@ -228,7 +228,7 @@ static int plain_clause(const bn_article *a, const bn_lang *lang, size_t from, s
     return 1;
 }
 
-/* clause_break over the gap [from, to). */
+/* clause_break over the text from `from` to token i. */
 static int clause_break_in(const bn_article *a, size_t i, uint32_t from)
 {
     for (uint32_t p = from; p < a->tokens.v[i].start; p++) {

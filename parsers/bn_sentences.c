@@ -38,9 +38,6 @@ struct bn_splitter {
     size_t cap;
     uint8_t sb[SB_TABLE]; /* Sentence_Break of each code point below SB_TABLE, with RUN_OF for those a run of
                            * which breaks like one */
-    /* the small letters' class (sb['a']) and which code points have it:
-     * ASCII by byte, two-byte forms by lead (C2..DF) and continuation
-     * byte, and the Vietnamese letters (E1 BA, E1 BB) by their last byte */
     uint8_t stop1[128]; /* ASCII terminators and separators (to_utf16) */
     /* bytes the quiet stretch passes over without a look: ASCII but
      * terminators and separators, continuation bytes, and the lead bytes

@@ -27,15 +27,10 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->span_words);
     bn_phrases_free(r->weekday_words);
     bn_phrases_free(r->office_words);
-    for (int s = 0; s <= BN_DS_Q; s++) {
-        free(r->first_slot[s]);
-        free(r->by_second[s].any);
-        free(r->by_second[s].digits);
-        free(r->by_second[s].word);
-    }
-    free(r->first_word);
-    free(r->word_pair);
-    free(r->word_other);
+    free(r->nodes);
+    free(r->edges);
+    free(r->ends);
+    free(r->first_words);
     free(r);
 }
 
@@ -208,95 +203,146 @@ static bn_status load_rule(const json_t *o, bn_date_rule *r, const char *path, i
     return BN_OK;
 }
 
-static int word_order(const void *va, const void *vb)
+/* The tree of items while it is built: a node's children (each with the
+ * item that leads to it) and the rules that end there. */
+typedef struct tnode {
+    const bn_date_item *via;
+    size_t *kid, nkid, kcap;
+    uint32_t *end;
+    size_t nend, ecap;
+} tnode;
+
+typedef struct tree {
+    tnode *v;
+    size_t n, cap;
+} tree;
+
+static void tree_free(tree *t)
 {
-    const struct bn_first_word *a = va, *b = vb;
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->v[i].kid);
+        free(t->v[i].end);
+    }
+    free(t->v);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two items ask the same of the text: a first item's gap is never
+ * read (the root's edges ignore it). */
+static int same_item(const bn_date_item *a, const bn_date_item *b, int first)
+{
+    return a->slot == b->slot && same_text(a->word, b->word) && (first || same_text(a->gap, b->gap));
+}
+
+/* The child of node `at` that item `it` leads to, made when there is none:
+ * its index, or (size_t)-1 when out of memory. */
+static size_t child_of(tree *t, size_t at, const bn_date_item *it)
+{
+    for (size_t k = 0; k < t->v[at].nkid; k++)
+        if (same_item(t->v[t->v[at].kid[k]].via, it, at == 0))
+            return t->v[at].kid[k];
+    if (bn_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v))
+        return (size_t)-1;
+    tnode *p = &t->v[at];
+    if (bn_grow((void **)&p->kid, &p->kcap, p->nkid + 1, sizeof *p->kid))
+        return (size_t)-1;
+    p->kid[p->nkid++] = t->n;
+    t->v[t->n] = (tnode){.via = it};
+    return t->n++;
+}
+
+/* A node's edges by slot, then word: the walk tests the same kind of item
+ * in a row. */
+static int edge_order(const void *va, const void *vb)
+{
+    const struct bn_date_edge *a = va, *b = vb;
+    if (a->slot != b->slot)
+        return a->slot < b->slot ? -1 : 1;
     if (a->hash != b->hash)
         return a->hash < b->hash ? -1 : 1;
-    return (a->rule > b->rule) - (a->rule < b->rule);
+    return (a->node > b->node) - (a->node < b->node);
 }
 
-static int word_rule_order(const void *va, const void *vb)
+/* The built tree laid out flat: nodes in the order made, each node's edges
+ * contiguous, the root's by slot and by first word. */
+static bn_status flatten(bn_date_rules *r, tree *t)
 {
-    const struct bn_word_rule *a = va, *b = vb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    if (a->hash2 != b->hash2)
-        return a->hash2 < b->hash2 ? -1 : 1;
-    return (a->rule > b->rule) - (a->rule < b->rule);
+    size_t nedges = 0, nends = 0, nwords = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        nedges += t->v[i].nkid;
+        nends += t->v[i].nend;
+    }
+    for (size_t k = 0; k < t->v[0].nkid; k++)
+        nwords += t->v[t->v[0].kid[k]].via->slot == BN_DS_WORD;
+    size_t size = 2;
+    while (size < 2 * nwords)
+        size *= 2;
+    r->nodes = calloc(t->n, sizeof *r->nodes);
+    r->edges = calloc(nedges ? nedges : 1, sizeof *r->edges);
+    r->ends = calloc(nends ? nends : 1, sizeof *r->ends);
+    r->first_words = calloc(size, sizeof *r->first_words);
+    if (!r->nodes || !r->edges || !r->ends || !r->first_words)
+        return BN_ERR_NOMEM;
+    r->first_mask = (uint32_t)(size - 1);
+    for (size_t i = 0; i < t->n; i++) {
+        tnode *p = &t->v[i];
+        r->nodes[i] = (struct bn_date_node){(uint32_t)r->nedges, (uint32_t)p->nkid, (uint32_t)r->nends,
+                                            (uint32_t)p->nend};
+        for (size_t k = 0; k < p->nkid; k++) {
+            const bn_date_item *it = t->v[p->kid[k]].via;
+            r->edges[r->nedges++] =
+                (struct bn_date_edge){(uint8_t)it->slot, it->hash, (uint32_t)p->kid[k], it->word, i ? it->gap : NULL};
+        }
+        qsort(r->edges + r->nodes[i].edge, p->nkid, sizeof *r->edges, edge_order);
+        if (p->nend)
+            memcpy(r->ends + r->nends, p->end, p->nend * sizeof *p->end);
+        r->nends += p->nend;
+    }
+    r->nnodes = t->n;
+    for (size_t k = 0; k < t->v[0].nkid; k++) {
+        const struct bn_date_edge *e = &r->edges[k];
+        if (e->slot != BN_DS_WORD) {
+            r->root_slot[e->slot] = e->node;
+            continue;
+        }
+        uint32_t p = e->hash & r->first_mask;
+        while (r->first_words[p].node)
+            p = (p + 1) & r->first_mask;
+        r->first_words[p] = (struct bn_date_first){e->hash, e->node, e->word};
+        r->first_bits[(e->hash & 1023) / 64] |= (uint64_t)1 << (e->hash % 64);
+    }
+    return BN_OK;
 }
 
-static int is_digit_slot(bn_date_slot s)
-{
-    return s == BN_DS_D || s == BN_DS_D2 || s == BN_DS_M || s == BN_DS_M2 || s == BN_DS_Y;
-}
-
-/* The index of first items, so the tagger tries at a token only the rules
- * that can start there. */
+/* The tree of the rules' items (bn_date_rules' nodes), so the tagger
+ * matches at a token only the rules that can start there, and what rules
+ * share once. */
 static bn_status index_rules(bn_date_rules *r)
 {
-    size_t caps[BN_DS_Q + 1] = {0}, wcap = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        const bn_date_item *it = &r->v[i].items[0];
-        if (it->slot == BN_DS_WORD) {
-            if (bn_grow((void **)&r->first_word, &wcap, r->nfirst_word + 1, sizeof *r->first_word))
-                return BN_ERR_NOMEM;
-            r->first_word[r->nfirst_word].hash = it->hash;
-            r->first_word[r->nfirst_word++].rule = i;
-            r->first_bits[(it->hash & 1023) / 64] |= (uint64_t)1 << (it->hash % 64);
-        } else {
-            size_t s = it->slot;
-            if (bn_grow((void **)&r->first_slot[s], &caps[s], r->nfirst_slot[s] + 1, sizeof *r->first_slot[s]))
-                return BN_ERR_NOMEM;
-            r->first_slot[s][r->nfirst_slot[s]++] = i;
-        }
-    }
-    qsort(r->first_word, r->nfirst_word, sizeof *r->first_word, word_order);
-    /* first_slot[s] by the second item */
-    for (int s = 0; s <= BN_DS_Q; s++) {
-        struct bn_slot_rules *b = &r->by_second[s];
-        size_t n = r->nfirst_slot[s];
-        if (n == 0)
-            continue;
-        b->any = malloc(n * sizeof *b->any);
-        b->digits = malloc(n * sizeof *b->digits);
-        b->word = malloc(n * sizeof *b->word);
-        if (!b->any || !b->digits || !b->word)
-            return BN_ERR_NOMEM;
-        for (size_t k = 0; k < n; k++) {
-            size_t i = r->first_slot[s][k];
-            const bn_date_rule *rule = &r->v[i];
-            bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
-            if (second == BN_DS_WORD)
-                b->word[b->nword++] = (struct bn_first_word){rule->items[1].hash, i};
-            else if (is_digit_slot(second))
-                b->digits[b->ndigits++] = i;
-            else
-                b->any[b->nany++] = i;
-        }
-        qsort(b->word, b->nword, sizeof *b->word, word_order);
-    }
-    /* first_word by the second item */
-    if (r->nfirst_word) {
-        r->word_pair = malloc(r->nfirst_word * sizeof *r->word_pair);
-        r->word_other = malloc(r->nfirst_word * sizeof *r->word_other);
-        if (!r->word_pair || !r->word_other)
-            return BN_ERR_NOMEM;
-    }
-    for (size_t k = 0; k < r->nfirst_word; k++) {
-        const bn_date_rule *rule = &r->v[r->first_word[k].rule];
-        bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
-        if (second == BN_DS_WORD)
-            r->word_pair[r->nword_pair++] =
-                (struct bn_word_rule){r->first_word[k].hash, rule->items[1].hash, r->first_word[k].rule, 0};
+    tree t = {0};
+    bn_status st = BN_OK;
+    if (bn_grow((void **)&t.v, &t.cap, 1, sizeof *t.v))
+        return BN_ERR_NOMEM;
+    t.v[t.n++] = (tnode){0};
+    for (size_t i = 0; i < r->n && st == BN_OK; i++) {
+        size_t at = 0;
+        for (size_t k = 0; k < r->v[i].nitems && at != (size_t)-1; k++)
+            at = child_of(&t, at, &r->v[i].items[k]);
+        tnode *p = at == (size_t)-1 ? NULL : &t.v[at];
+        if (!p || bn_grow((void **)&p->end, &p->ecap, p->nend + 1, sizeof *p->end))
+            st = BN_ERR_NOMEM;
         else
-            r->word_other[r->nword_other++] =
-                (struct bn_word_rule){r->first_word[k].hash, 0, r->first_word[k].rule, is_digit_slot(second)};
+            p->end[p->nend++] = (uint32_t)i;
     }
-    if (r->nword_pair)
-        qsort(r->word_pair, r->nword_pair, sizeof *r->word_pair, word_rule_order);
-    if (r->nword_other)
-        qsort(r->word_other, r->nword_other, sizeof *r->word_other, word_rule_order);
+    if (st == BN_OK)
+        st = flatten(r, &t);
+    tree_free(&t);
+    if (st != BN_OK)
+        return st;
     /* the four sets' first-word bits, modulo BN_DATE_STARTS; a set with
      * no bits (none compiled) may start at any token */
     const bn_phrases *sets[4] = {r->day_words, r->weekdays, r->month_words, r->numbers};
@@ -311,6 +357,9 @@ static bn_status index_rules(bn_date_rules *r)
     for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
         if (bn_date_rules_may_start(r, c))
             r->starts[c] |= BN_DATE_STARTS_RULE;
+    static const char *const romans[] = {"i", "ii", "iii", "iv"};
+    for (int q = 0; q < 4; q++)
+        r->starts[bn_hash_str(romans[q]) % BN_DATE_STARTS] |= BN_DATE_STARTS_Q;
     return BN_OK;
 }
 

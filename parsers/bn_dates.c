@@ -1074,12 +1074,22 @@ static size_t lead_of(const bn_article *a, const bn_lang *lang)
     for (size_t first = k; k < a->nsentences && counted < LEAD_SENTENCES && k - first < LEAD_MAX; k++) {
         const bn_sentence *sn = &a->sentences[k];
         int inside = open || quote_mark(s, e, sn->start, open) == 1, closed = 0;
-        for (uint32_t p = sn->start; p < sn->end; p++) {
-            int q = quote_mark(s, e, p, open);
+        /* a mark is a '"' or opens with 0xE2 (“ ”): the bytes between
+         * them passed over by memchr, the next of each kind kept */
+        const char *stop = s + sn->end;
+        const char *dq = memchr(s + sn->start, '"', sn->end - sn->start);
+        const char *cq = memchr(s + sn->start, 0xE2, sn->end - sn->start);
+        while (dq || cq) {
+            const char *m = !cq || (dq && dq < cq) ? dq : cq;
+            int q = quote_mark(s, e, (uint32_t)(m - s), open);
             if (q) {
                 closed |= q == 2;
                 open = q == 1;
             }
+            if (m == dq)
+                dq = memchr(m + 1, '"', (size_t)(stop - m - 1));
+            else
+                cq = memchr(m + 1, 0xE2, (size_t)(stop - m - 1));
         }
         counted += !(inside && open && !closed); /* wholly inside a quotation */
     }

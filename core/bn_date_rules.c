@@ -291,11 +291,17 @@ static bn_status flatten(bn_date_rules *r, tree *t)
     for (size_t i = 0; i < t->n; i++) {
         tnode *p = &t->v[i];
         r->nodes[i] = (struct bn_date_node){(uint32_t)r->nedges, (uint32_t)p->nkid, (uint32_t)r->nends,
-                                            (uint32_t)p->nend};
+                                            (uint32_t)p->nend, 0, 0};
         for (size_t k = 0; k < p->nkid; k++) {
             const bn_date_item *it = t->v[p->kid[k]].via;
-            r->edges[r->nedges++] =
-                (struct bn_date_edge){(uint8_t)it->slot, it->hash, (uint32_t)p->kid[k], it->word, i ? it->gap : NULL};
+            if (it->slot == BN_DS_WORD) {
+                r->nodes[i].nwords++;
+                r->nodes[i].words |= (uint64_t)1 << (it->hash % 64);
+            }
+            /* (a gap of "" is none, as gap_is reads it: NULL, so that the
+             * tagger tests the pointer alone after one space) */
+            const char *gap = i && it->gap && it->gap[0] ? it->gap : NULL;
+            r->edges[r->nedges++] = (struct bn_date_edge){(uint8_t)it->slot, it->hash, (uint32_t)p->kid[k], it->word, gap};
         }
         qsort(r->edges + r->nodes[i].edge, p->nkid, sizeof *r->edges, edge_order);
         if (p->nend)

@@ -86,13 +86,15 @@ typedef struct bn_date_rules {
     struct bn_date_node {
         uint32_t edge, nedges; /* edges[edge ..] */
         uint32_t end, nends;   /* ends[end ..]: the rules matched when the walk gets here */
+        uint32_t nwords;       /* the edges of words, first */
+        uint64_t words;        /* a bit per their hash modulo 64: most next words are none of them */
     } *nodes;
     struct bn_date_edge {
         uint8_t slot;     /* bn_date_slot */
         uint32_t hash;    /* BN_DS_WORD: the word's */
         uint32_t node;    /* where it leads */
         const char *word; /* BN_DS_WORD: folded key (the rule item's) */
-        const char *gap;  /* as bn_date_item's */
+        const char *gap;  /* as bn_date_item's, but never "" (NULL: spaces) */
     } *edges;
     uint32_t *ends;
     size_t nnodes, nedges, nends;

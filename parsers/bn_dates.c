@@ -88,26 +88,36 @@ static const int value_at[BN_DS_Q + 1] = {
     [BN_DS_Q] = (int)offsetof(rawx, q),
 };
 
-/* x with the value v of an item of slot `slot` set. */
-static void set_value(rawx *x, int slot, int v)
+/* The text between token t - 1 and token t, as gap_is reads it: whether
+ * it is one space (most are), else where it is. */
+typedef struct gap_at {
+    int space;
+    uint32_t from, to;
+} gap_at;
+
+static gap_at gap_before(const bn_article *a, size_t t)
 {
-    if (value_at[slot] >= 0)
-        *(int *)((char *)x + value_at[slot]) = v;
+    uint32_t from = a->tokens.v[t - 1].end, to = a->tokens.v[t].start;
+    return (gap_at){to - from == 1 && a->text.s[from] == ' ', from, to};
 }
 
 /* The tokens the item of edge e takes at token t (0: it does not match
- * there), its value in *v: the tests of a rule's items after the first
- * (whose gap is read here). */
+ * there), its value in *v: the tests of a rule's items after the first,
+ * the text before t (g: gap_before's, read once for a node's edges)
+ * first. */
 static size_t take_item(const bn_article *a, const bn_date_rules *R, const struct bn_date_edge *e, size_t t,
-                        size_t end, int *v)
+                        size_t end, gap_at g, int *v)
 {
-    if (!gap_is(a, t, e->gap))
+    /* (an edge's gap is never "": one space is its gap when it has none) */
+    if (g.space ? e->gap != NULL : !gap_is_other(a->text.s, g.from, g.to, e->gap))
         return 0;
     const bn_token *tok = &a->tokens.v[t];
     const char *key = a->tokens.keys + tok->key;
+    if (e->slot == BN_DS_WORD) /* (most edges: tested before the switch) */
+        return tok->hash == e->hash && strcmp(key, e->word) == 0;
     switch ((bn_date_slot)e->slot) {
     case BN_DS_WORD:
-        return tok->hash == e->hash && strcmp(key, e->word) == 0;
+        break;
     case BN_DS_D:
     case BN_DS_D2:
         return (*v = token_number(a, t, 2)) >= 1 && *v <= 31;
@@ -240,14 +250,14 @@ typedef struct walk {
     const bn_date_rules *R;
     size_t i, end;     /* the first token; the sentence's end */
     const rawx *prev;  /* the date before in the sentence */
-    rawx best;
+    rawx x;            /* the values read on the way to the node walked (all 0 between walks) */
+    rawx best;         /* read when best_n is not 0 */
     size_t best_n;
 } walk;
 
-/* At node `node`, the expression read so far being [w->i, t) with the
- * values x: the first of the rules ending there that may be taken, as the
- * best when it is. */
-static void take_rules(walk *w, const struct bn_date_node *node, size_t t, const rawx *x)
+/* At node `node`, the expression read so far being [w->i, t): the first
+ * of the rules ending there that may be taken, as the best when it is. */
+static void take_rules(walk *w, const struct bn_date_node *node, size_t t)
 {
     size_t n = t - w->i;
     if (n < w->best_n)
@@ -257,33 +267,49 @@ static void take_rules(walk *w, const struct bn_date_node *node, size_t t, const
         r++;
     if (r == e || (n == w->best_n && *r >= (size_t)(w->best.rule - w->R->v)) || number_goes_on(w->a, w->i, t))
         return;
-    w->best = *x;
+    w->best = w->x;
     w->best.rule = &w->R->v[*r];
     w->best.tok_begin = w->i;
     w->best.tok_end = t;
     w->best_n = n;
 }
 
-/* The rules under node `node` from token t on (x: the values read); node
- * 0, the root, where a slot or word opens no rule: none. */
-static void walk_from(walk *w, uint32_t node, size_t t, const rawx *x)
+static void walk_from(walk *w, uint32_t node, size_t t);
+
+/* walk_from with the value v of an item of slot `slot` in w->x while it
+ * walks (and the value before put back after). */
+static void walk_with(walk *w, uint32_t node, size_t t, int slot, int v)
+{
+    if (value_at[slot] < 0) {
+        walk_from(w, node, t);
+        return;
+    }
+    int *field = (int *)((char *)&w->x + value_at[slot]), before = *field;
+    *field = v;
+    walk_from(w, node, t);
+    *field = before;
+}
+
+/* The rules under node `node` from token t on; node 0, the root, where a
+ * slot or word opens no rule: none. */
+static void walk_from(walk *w, uint32_t node, size_t t)
 {
     if (node == 0)
         return;
     const struct bn_date_node *nd = &w->R->nodes[node];
     if (nd->nends)
-        take_rules(w, nd, t, x);
-    if (t >= w->end)
+        take_rules(w, nd, t);
+    if (t >= w->end || nd->nedges == 0)
         return;
     const struct bn_date_edge *e = w->R->edges + nd->edge, *stop = e + nd->nedges;
+    if (!(nd->words >> (w->a->tokens.v[t].hash % 64) & 1))
+        e += nd->nwords; /* the word at t is none of the edges' words (they come first) */
+    gap_at g = gap_before(w->a, t);
     for (; e < stop; e++) {
         int v = 0;
-        size_t n = take_item(w->a, w->R, e, t, w->end, &v);
-        if (n == 0)
-            continue;
-        rawx y = *x;
-        set_value(&y, e->slot, v);
-        walk_from(w, e->node, t + n, &y);
+        size_t n = take_item(w->a, w->R, e, t, w->end, g, &v);
+        if (n)
+            walk_with(w, e->node, t + n, e->slot, v);
     }
 }
 
@@ -296,82 +322,50 @@ static void walk_at(walk *w)
     size_t i = w->i, end = w->end;
     const bn_token *t = &a->tokens.v[i];
     unsigned may = R->starts[t->hash % BN_DATE_STARTS];
-    const rawx none = {0};
-    rawx x;
     int payload;
     size_t n;
     if (t->flags & BN_TOK_DIGIT) {
         /* the tests of an item of each slot, done once: "2023" starts no
          * rule of a day, "45" none of a month */
         int len = (int)(t->end - t->start), v = token_number(a, i, 4);
-        x = none;
         if (len <= 2 && v >= 1 && v <= 31) {
-            x.d = v;
-            walk_from(w, R->root_slot[BN_DS_D], i + 1, &x);
-            x = none;
-            x.d2 = v;
-            walk_from(w, R->root_slot[BN_DS_D2], i + 1, &x);
+            walk_with(w, R->root_slot[BN_DS_D], i + 1, BN_DS_D, v);
+            walk_with(w, R->root_slot[BN_DS_D2], i + 1, BN_DS_D2, v);
         }
         if (len <= 2 && v >= 1 && v <= 12) {
-            x = none;
-            x.m = v;
-            walk_from(w, R->root_slot[BN_DS_M], i + 1, &x);
-            x = none;
-            x.m2 = v;
-            walk_from(w, R->root_slot[BN_DS_M2], i + 1, &x);
+            walk_with(w, R->root_slot[BN_DS_M], i + 1, BN_DS_M, v);
+            walk_with(w, R->root_slot[BN_DS_M2], i + 1, BN_DS_M2, v);
         }
-        if (len == 4 && v >= 1900 && v <= 2100) {
-            x = none;
-            x.y = v;
-            walk_from(w, R->root_slot[BN_DS_Y], i + 1, &x);
-        }
-        x = none;
-        if (len <= 3 && v > 0) {
-            x.n = v;
-            walk_from(w, R->root_slot[BN_DS_N], i + 1, &x);
-        } else if ((n = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0) {
-            x.n = payload;
-            walk_from(w, R->root_slot[BN_DS_N], i + n, &x);
-        }
-        if (len == 1 && v >= 1 && v <= 4) {
-            x = none;
-            x.q = v;
-            walk_from(w, R->root_slot[BN_DS_Q], i + 1, &x);
-        }
+        if (len == 4 && v >= 1900 && v <= 2100)
+            walk_with(w, R->root_slot[BN_DS_Y], i + 1, BN_DS_Y, v);
+        if (len <= 3 && v > 0)
+            walk_with(w, R->root_slot[BN_DS_N], i + 1, BN_DS_N, v);
+        else if ((n = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_N], i + n, BN_DS_N, payload);
+        if (len == 1 && v >= 1 && v <= 4)
+            walk_with(w, R->root_slot[BN_DS_Q], i + 1, BN_DS_Q, v);
     } else {
         /* the four sets a word may start: `may` */
         if ((may & BN_DATE_STARTS_DW) &&
             (n = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
-            walk_from(w, R->root_slot[BN_DS_DW], i + n, &none);
+            walk_from(w, R->root_slot[BN_DS_DW], i + n);
         if ((may & BN_DATE_STARTS_WD) &&
-            (n = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0) {
-            x = none;
-            x.wd = payload;
-            walk_from(w, R->root_slot[BN_DS_WD], i + n, &x);
-        }
+            (n = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_WD], i + n, BN_DS_WD, payload);
         if ((may & BN_DATE_STARTS_MW) &&
-            (n = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0) {
-            x = none;
-            x.m = payload;
-            walk_from(w, R->root_slot[BN_DS_MW], i + n, &x);
-        }
+            (n = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_MW], i + n, BN_DS_MW, payload);
         if ((may & BN_DATE_STARTS_N) &&
-            (n = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0) {
-            x = none;
-            x.n = payload;
-            walk_from(w, R->root_slot[BN_DS_N], i + n, &x);
-        }
+            (n = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_N], i + n, BN_DS_N, payload);
         const char *key = a->tokens.keys + t->key;
         for (int q = 0; q < 4 && (may & BN_DATE_STARTS_Q); q++)
-            if (strcmp(key, romans[q]) == 0) {
-                x = none;
-                x.q = q + 1;
-                walk_from(w, R->root_slot[BN_DS_Q], i + 1, &x);
-            }
+            if (strcmp(key, romans[q]) == 0)
+                walk_with(w, R->root_slot[BN_DS_Q], i + 1, BN_DS_Q, q + 1);
     }
     uint32_t node;
     if ((may & BN_DATE_STARTS_RULE) && (node = bn_date_rules_first_word(R, t->hash, a->tokens.keys + t->key)))
-        walk_from(w, node, i + 1, &none);
+        walk_from(w, node, i + 1);
 }
 
 typedef struct rawv {
@@ -429,6 +423,7 @@ static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentenc
 static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 {
     size_t pcap = 0;
+    walk w = {.a = a, .R = R};
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         const rawx *prev = NULL;
@@ -439,7 +434,7 @@ static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
                 i++;
             if (i == sn->tok_end)
                 break;
-            walk w = {.a = a, .R = R, .i = i, .end = sn->tok_end, .prev = prev};
+            w.i = i, w.end = sn->tok_end, w.prev = prev, w.best_n = 0;
             walk_at(&w);
             rawx best = w.best;
             size_t best_n = w.best_n;

@@ -1010,9 +1010,17 @@ static void rules_tree(void **state)
                     r->items[0].slot != BN_DS_WORD);
     }
     assert_int_equal(R->nends, R->n);
-    for (size_t k = 0; k < R->nnodes; k++)
-        for (uint32_t e = R->nodes[k].edge + 1; e < R->nodes[k].edge + R->nodes[k].nedges; e++)
+    for (size_t k = 0; k < R->nnodes; k++) {
+        const struct bn_date_node *nd = &R->nodes[k];
+        for (uint32_t e = nd->edge + 1; e < nd->edge + nd->nedges; e++)
             assert_true(R->edges[e - 1].slot <= R->edges[e].slot);
+        /* the edges of words first, each with its bit in the node's mask */
+        for (uint32_t e = nd->edge; e < nd->edge + nd->nedges; e++) {
+            assert_int_equal(R->edges[e].slot == BN_DS_WORD, e < nd->edge + nd->nwords);
+            if (R->edges[e].slot == BN_DS_WORD)
+                assert_true(nd->words >> (R->edges[e].hash % 64) & 1);
+        }
+    }
     assert_true(R->nedges == R->nnodes - 1); /* each node but the root has one edge in */
     assert_true(R->nnodes < R->n * 2); /* rules share their openings: "{DW} {D}/{M}" ... */
     const bn_phrases *sets[4] = {R->day_words, R->weekdays, R->month_words, R->numbers};

@@ -319,15 +319,52 @@ static bn_status flatten(bn_date_rules *r, tree *t)
         while (r->first_words[p].node)
             p = (p + 1) & r->first_mask;
         r->first_words[p] = (struct bn_date_first){e->hash, e->node, e->word};
-        r->first_bits[(e->hash & 1023) / 64] |= (uint64_t)1 << (e->hash % 64);
+        r->starts[e->hash % BN_DATE_STARTS] |= BN_DATE_STARTS_RULE;
     }
     return BN_OK;
 }
 
+/* The bit `bit` of starts for the first word of phrase `ph`: its hash as
+ * the set's matcher has it (bn_phrases_add tokenizes a phrase alike). */
+static bn_status start_bit(bn_date_rules *r, uint8_t bit, const char *ph, bn_arena *a)
+{
+    bn_tokens toks;
+    if (bn_tokenize(a, ph, strlen(ph), &toks) != BN_OK)
+        return BN_ERR_NOMEM;
+    if (toks.n)
+        r->starts[toks.v[0].hash % BN_DATE_STARTS] |= bit;
+    return BN_OK;
+}
+
+/* start_bit for each phrase of `list`: an array of strings, or an object
+ * whose keys are the phrases. */
+static bn_status set_starts(bn_date_rules *r, uint8_t bit, const json_t *list)
+{
+    bn_arena a;
+    bn_arena_init(&a, 1024);
+    bn_status st = BN_OK;
+    size_t i;
+    const char *ph;
+    const json_t *v;
+    if (json_is_array(list))
+        json_array_foreach(list, i, v) {
+            if ((ph = json_string_value(v)) && (st = start_bit(r, bit, ph, &a)) != BN_OK)
+                break;
+        }
+    else if (json_is_object(list))
+        json_object_foreach((json_t *)list, ph, v) {
+            if ((st = start_bit(r, bit, ph, &a)) != BN_OK)
+                break;
+        }
+    bn_arena_destroy(&a);
+    return st;
+}
+
 /* The tree of the rules' items (bn_date_rules' nodes), so the tagger
  * matches at a token only the rules that can start there, and what rules
- * share once. */
-static bn_status index_rules(bn_date_rules *r)
+ * share once; and starts, from the rules and the word sets of the data
+ * file's `root`. */
+static bn_status index_rules(bn_date_rules *r, const json_t *root)
 {
     tree t = {0};
     bn_status st = BN_OK;
@@ -349,20 +386,13 @@ static bn_status index_rules(bn_date_rules *r)
     tree_free(&t);
     if (st != BN_OK)
         return st;
-    /* the four sets' first-word bits, modulo BN_DATE_STARTS; a set with
-     * no bits (none compiled) may start at any token */
-    const bn_phrases *sets[4] = {r->day_words, r->weekdays, r->month_words, r->numbers};
-    for (int k = 0; k < 4; k++) {
-        const bn_phrases_head *h = (const bn_phrases_head *)sets[k];
-        size_t bits = h->first ? (size_t)h->fmask + 1 : 0;
-        for (size_t c = 0; c < (bits > BN_DATE_STARTS ? bits : BN_DATE_STARTS); c++)
-            if (!h->first || (h->first[(c & h->fmask) / 64] >> ((c & h->fmask) % 64) & 1))
-                r->starts[c % BN_DATE_STARTS] |= (uint8_t)(1u << k);
-    }
-    /* (BN_DATE_STARTS is a multiple of first_bits' 1024) */
-    for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
-        if (bn_date_rules_may_start(r, c))
-            r->starts[c] |= BN_DATE_STARTS_RULE;
+    /* the first words of the four sets' phrases (the sets' own first-word
+     * bits, 512 of them, would let eight times as many buckets through) */
+    const char *const names[4] = {"day_words", "weekdays", "month_words", "numbers"};
+    for (int k = 0; k < 4 && st == BN_OK; k++)
+        st = set_starts(r, (uint8_t)(1u << k), json_object_get(root, names[k]));
+    if (st != BN_OK)
+        return st;
     static const char *const romans[] = {"i", "ii", "iii", "iv"};
     for (int q = 0; q < 4; q++)
         r->starts[bn_hash_str(romans[q]) % BN_DATE_STARTS] |= BN_DATE_STARTS_Q;
@@ -428,9 +458,9 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
                 break;
             }
         }
-    bn_json_free(root);
     if (st == BN_OK)
-        st = index_rules(r);
+        st = index_rules(r, root);
+    bn_json_free(root);
     if (st != BN_OK) {
         bn_date_rules_free(r);
         return st;

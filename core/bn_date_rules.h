@@ -107,24 +107,17 @@ typedef struct bn_date_rules {
         const char *word;
     } *first_words;
     uint32_t first_mask;
-    uint64_t first_bits[16]; /* a bit per first word's hash modulo 1024: most tokens start no rule */
-    /* which of day_words, weekdays, month_words and numbers a token may
-     * start (BN_DATE_STARTS_DW, _WD, _MW, _N), by its hash modulo
-     * BN_DATE_STARTS: those sets' first-word bits in one byte;
-     * BN_DATE_STARTS_RULE, first_bits' (bn_date_rules_may_start); and
-     * BN_DATE_STARTS_Q, those of a quarter's "i" .. "iv" */
+    /* what a token may start, by its hash modulo BN_DATE_STARTS: a phrase
+     * of day_words, weekdays, month_words or numbers (BN_DATE_STARTS_DW,
+     * _WD, _MW, _N), a rule (BN_DATE_STARTS_RULE: it opens with the word)
+     * or a quarter ("i" .. "iv": BN_DATE_STARTS_Q); set from the hashes
+     * of those first words themselves (47 buckets of 4,096: most tokens
+     * start nothing) */
     uint8_t starts[4096];
 } bn_date_rules;
 
 enum { BN_DATE_STARTS = 4096, BN_DATE_STARTS_DW = 1, BN_DATE_STARTS_WD = 2, BN_DATE_STARTS_MW = 4, BN_DATE_STARTS_N = 8,
        BN_DATE_STARTS_RULE = 16, BN_DATE_STARTS_Q = 32 };
-
-/* Whether a rule may start with the word of this hash (when it may not,
- * first_words holds no entry of it). */
-static inline int bn_date_rules_may_start(const bn_date_rules *r, uint32_t hash)
-{
-    return (int)(r->first_bits[(hash & 1023) / 64] >> (hash % 64) & 1);
-}
 
 /* The node a rule's first word `key` (of hash `hash`) leads to from the
  * root: 0 when no rule opens with it. */

@@ -79,7 +79,7 @@ typedef struct bn_date_rules {
     bn_phrases *weekday_words; /* payload 0: before "thứ 5", a weekday, not an ordinal ("vào thứ 5") */
     bn_phrases *office_words; /* before a title; payload: 1 "tân" new in office, -1 "cựu" former */
     /* the rules as a tree of their items, so that rules that open alike
-     * match what they share once ("{DW} {D}/{M}" and 30 more open with
+     * match what they share once ("{DW} {D}/{M}" and 31 more open with
      * a day word and a day): node 0 is the root; a node's edges (the
      * items that may come next) are contiguous, and the rules that end at
      * it are listed in rule order (bn_date_node) */

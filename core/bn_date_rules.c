@@ -27,15 +27,10 @@ void bn_date_rules_free(bn_date_rules *r)
     bn_phrases_free(r->span_words);
     bn_phrases_free(r->weekday_words);
     bn_phrases_free(r->office_words);
-    for (int s = 0; s <= BN_DS_Q; s++) {
-        free(r->first_slot[s]);
-        free(r->by_second[s].any);
-        free(r->by_second[s].digits);
-        free(r->by_second[s].word);
-    }
-    free(r->first_word);
-    free(r->word_pair);
-    free(r->word_other);
+    free(r->nodes);
+    free(r->edges);
+    free(r->ends);
+    free(r->first_words);
     free(r);
 }
 
@@ -208,109 +203,199 @@ static bn_status load_rule(const json_t *o, bn_date_rule *r, const char *path, i
     return BN_OK;
 }
 
-static int word_order(const void *va, const void *vb)
-{
-    const struct bn_first_word *a = va, *b = vb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return (a->rule > b->rule) - (a->rule < b->rule);
-}
+/* The tree of items while it is built: a node's children (each with the
+ * item that leads to it) and the rules that end there. */
+typedef struct tnode {
+    const bn_date_item *via;
+    size_t *kid, nkid, kcap;
+    uint32_t *end;
+    size_t nend, ecap;
+} tnode;
 
-static int word_rule_order(const void *va, const void *vb)
-{
-    const struct bn_word_rule *a = va, *b = vb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    if (a->hash2 != b->hash2)
-        return a->hash2 < b->hash2 ? -1 : 1;
-    return (a->rule > b->rule) - (a->rule < b->rule);
-}
+typedef struct tree {
+    tnode *v;
+    size_t n, cap;
+} tree;
 
-static int is_digit_slot(bn_date_slot s)
+static void tree_free(tree *t)
 {
-    return s == BN_DS_D || s == BN_DS_D2 || s == BN_DS_M || s == BN_DS_M2 || s == BN_DS_Y;
-}
-
-/* The index of first items, so the tagger tries at a token only the rules
- * that can start there. */
-static bn_status index_rules(bn_date_rules *r)
-{
-    size_t caps[BN_DS_Q + 1] = {0}, wcap = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        const bn_date_item *it = &r->v[i].items[0];
-        if (it->slot == BN_DS_WORD) {
-            if (bn_grow((void **)&r->first_word, &wcap, r->nfirst_word + 1, sizeof *r->first_word))
-                return BN_ERR_NOMEM;
-            r->first_word[r->nfirst_word].hash = it->hash;
-            r->first_word[r->nfirst_word++].rule = i;
-            r->first_bits[(it->hash & 1023) / 64] |= (uint64_t)1 << (it->hash % 64);
-        } else {
-            size_t s = it->slot;
-            if (bn_grow((void **)&r->first_slot[s], &caps[s], r->nfirst_slot[s] + 1, sizeof *r->first_slot[s]))
-                return BN_ERR_NOMEM;
-            r->first_slot[s][r->nfirst_slot[s]++] = i;
-        }
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->v[i].kid);
+        free(t->v[i].end);
     }
-    qsort(r->first_word, r->nfirst_word, sizeof *r->first_word, word_order);
-    /* first_slot[s] by the second item */
-    for (int s = 0; s <= BN_DS_Q; s++) {
-        struct bn_slot_rules *b = &r->by_second[s];
-        size_t n = r->nfirst_slot[s];
-        if (n == 0)
+    free(t->v);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two items ask the same of the text: a first item's gap is never
+ * read (the root's edges ignore it). */
+static int same_item(const bn_date_item *a, const bn_date_item *b, int first)
+{
+    return a->slot == b->slot && same_text(a->word, b->word) && (first || same_text(a->gap, b->gap));
+}
+
+/* The child of node `at` that item `it` leads to, made when there is none:
+ * its index, or (size_t)-1 when out of memory. */
+static size_t child_of(tree *t, size_t at, const bn_date_item *it)
+{
+    for (size_t k = 0; k < t->v[at].nkid; k++)
+        if (same_item(t->v[t->v[at].kid[k]].via, it, at == 0))
+            return t->v[at].kid[k];
+    if (bn_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v))
+        return (size_t)-1;
+    tnode *p = &t->v[at];
+    if (bn_grow((void **)&p->kid, &p->kcap, p->nkid + 1, sizeof *p->kid))
+        return (size_t)-1;
+    p->kid[p->nkid++] = t->n;
+    t->v[t->n] = (tnode){.via = it};
+    return t->n++;
+}
+
+/* A node's edges by slot, then word: the walk tests the same kind of item
+ * in a row. */
+static int edge_order(const void *va, const void *vb)
+{
+    const struct bn_date_edge *a = va, *b = vb;
+    if (a->slot != b->slot)
+        return a->slot < b->slot ? -1 : 1;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return (a->node > b->node) - (a->node < b->node);
+}
+
+/* The built tree laid out flat: nodes in the order made, each node's edges
+ * contiguous, the root's by slot and by first word. */
+static bn_status flatten(bn_date_rules *r, tree *t)
+{
+    size_t nedges = 0, nends = 0, nwords = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        nedges += t->v[i].nkid;
+        nends += t->v[i].nend;
+    }
+    for (size_t k = 0; k < t->v[0].nkid; k++)
+        nwords += t->v[t->v[0].kid[k]].via->slot == BN_DS_WORD;
+    size_t size = 2;
+    while (size < 2 * nwords)
+        size *= 2;
+    r->nodes = calloc(t->n, sizeof *r->nodes);
+    r->edges = calloc(nedges ? nedges : 1, sizeof *r->edges);
+    r->ends = calloc(nends ? nends : 1, sizeof *r->ends);
+    r->first_words = calloc(size, sizeof *r->first_words);
+    if (!r->nodes || !r->edges || !r->ends || !r->first_words)
+        return BN_ERR_NOMEM;
+    r->first_mask = (uint32_t)(size - 1);
+    for (size_t i = 0; i < t->n; i++) {
+        tnode *p = &t->v[i];
+        r->nodes[i] = (struct bn_date_node){(uint32_t)r->nedges, (uint32_t)p->nkid, (uint32_t)r->nends,
+                                            (uint32_t)p->nend, 0, 0};
+        for (size_t k = 0; k < p->nkid; k++) {
+            const bn_date_item *it = t->v[p->kid[k]].via;
+            if (it->slot == BN_DS_WORD) {
+                r->nodes[i].nwords++;
+                r->nodes[i].words |= (uint64_t)1 << (it->hash % 64);
+            }
+            /* (a gap of "" is none, as gap_is reads it: NULL, so that the
+             * tagger tests the pointer alone after one space) */
+            const char *gap = i && it->gap && it->gap[0] ? it->gap : NULL;
+            r->edges[r->nedges++] = (struct bn_date_edge){(uint8_t)it->slot, it->hash, (uint32_t)p->kid[k], it->word, gap};
+        }
+        qsort(r->edges + r->nodes[i].edge, p->nkid, sizeof *r->edges, edge_order);
+        if (p->nend)
+            memcpy(r->ends + r->nends, p->end, p->nend * sizeof *p->end);
+        r->nends += p->nend;
+    }
+    r->nnodes = t->n;
+    for (size_t k = 0; k < t->v[0].nkid; k++) {
+        const struct bn_date_edge *e = &r->edges[k];
+        if (e->slot != BN_DS_WORD) {
+            r->root_slot[e->slot] = e->node;
             continue;
-        b->any = malloc(n * sizeof *b->any);
-        b->digits = malloc(n * sizeof *b->digits);
-        b->word = malloc(n * sizeof *b->word);
-        if (!b->any || !b->digits || !b->word)
-            return BN_ERR_NOMEM;
-        for (size_t k = 0; k < n; k++) {
-            size_t i = r->first_slot[s][k];
-            const bn_date_rule *rule = &r->v[i];
-            bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
-            if (second == BN_DS_WORD)
-                b->word[b->nword++] = (struct bn_first_word){rule->items[1].hash, i};
-            else if (is_digit_slot(second))
-                b->digits[b->ndigits++] = i;
-            else
-                b->any[b->nany++] = i;
         }
-        qsort(b->word, b->nword, sizeof *b->word, word_order);
+        uint32_t p = e->hash & r->first_mask;
+        while (r->first_words[p].node)
+            p = (p + 1) & r->first_mask;
+        r->first_words[p] = (struct bn_date_first){e->hash, e->node, e->word};
+        r->starts[e->hash % BN_DATE_STARTS] |= BN_DATE_STARTS_RULE;
     }
-    /* first_word by the second item */
-    if (r->nfirst_word) {
-        r->word_pair = malloc(r->nfirst_word * sizeof *r->word_pair);
-        r->word_other = malloc(r->nfirst_word * sizeof *r->word_other);
-        if (!r->word_pair || !r->word_other)
-            return BN_ERR_NOMEM;
-    }
-    for (size_t k = 0; k < r->nfirst_word; k++) {
-        const bn_date_rule *rule = &r->v[r->first_word[k].rule];
-        bn_date_slot second = rule->nitems < 2 ? BN_DS_N : rule->items[1].slot;
-        if (second == BN_DS_WORD)
-            r->word_pair[r->nword_pair++] =
-                (struct bn_word_rule){r->first_word[k].hash, rule->items[1].hash, r->first_word[k].rule, 0};
+    return BN_OK;
+}
+
+/* The bit `bit` of starts for the first word of phrase `ph`: its hash as
+ * the set's matcher has it (bn_phrases_add tokenizes a phrase alike). */
+static bn_status start_bit(bn_date_rules *r, uint8_t bit, const char *ph, bn_arena *a)
+{
+    bn_tokens toks;
+    if (bn_tokenize(a, ph, strlen(ph), &toks) != BN_OK)
+        return BN_ERR_NOMEM;
+    if (toks.n)
+        r->starts[toks.v[0].hash % BN_DATE_STARTS] |= bit;
+    return BN_OK;
+}
+
+/* start_bit for each phrase of `list`: an array of strings, or an object
+ * whose keys are the phrases. */
+static bn_status set_starts(bn_date_rules *r, uint8_t bit, const json_t *list)
+{
+    bn_arena a;
+    bn_arena_init(&a, 1024);
+    bn_status st = BN_OK;
+    size_t i;
+    const char *ph;
+    const json_t *v;
+    if (json_is_array(list))
+        json_array_foreach(list, i, v) {
+            if ((ph = json_string_value(v)) && (st = start_bit(r, bit, ph, &a)) != BN_OK)
+                break;
+        }
+    else if (json_is_object(list))
+        json_object_foreach((json_t *)list, ph, v) {
+            if ((st = start_bit(r, bit, ph, &a)) != BN_OK)
+                break;
+        }
+    bn_arena_destroy(&a);
+    return st;
+}
+
+/* The tree of the rules' items (bn_date_rules' nodes), so the tagger
+ * matches at a token only the rules that can start there, and what rules
+ * share once; and starts, from the rules and the word sets of the data
+ * file's `root`. */
+static bn_status index_rules(bn_date_rules *r, const json_t *root)
+{
+    tree t = {0};
+    bn_status st = BN_OK;
+    if (bn_grow((void **)&t.v, &t.cap, 1, sizeof *t.v))
+        return BN_ERR_NOMEM;
+    t.v[t.n++] = (tnode){0};
+    for (size_t i = 0; i < r->n && st == BN_OK; i++) {
+        size_t at = 0;
+        for (size_t k = 0; k < r->v[i].nitems && at != (size_t)-1; k++)
+            at = child_of(&t, at, &r->v[i].items[k]);
+        tnode *p = at == (size_t)-1 ? NULL : &t.v[at];
+        if (!p || bn_grow((void **)&p->end, &p->ecap, p->nend + 1, sizeof *p->end))
+            st = BN_ERR_NOMEM;
         else
-            r->word_other[r->nword_other++] =
-                (struct bn_word_rule){r->first_word[k].hash, 0, r->first_word[k].rule, is_digit_slot(second)};
+            p->end[p->nend++] = (uint32_t)i;
     }
-    if (r->nword_pair)
-        qsort(r->word_pair, r->nword_pair, sizeof *r->word_pair, word_rule_order);
-    if (r->nword_other)
-        qsort(r->word_other, r->nword_other, sizeof *r->word_other, word_rule_order);
-    /* the four sets' first-word bits, modulo BN_DATE_STARTS; a set with
-     * no bits (none compiled) may start at any token */
-    const bn_phrases *sets[4] = {r->day_words, r->weekdays, r->month_words, r->numbers};
-    for (int k = 0; k < 4; k++) {
-        const bn_phrases_head *h = (const bn_phrases_head *)sets[k];
-        size_t bits = h->first ? (size_t)h->fmask + 1 : 0;
-        for (size_t c = 0; c < (bits > BN_DATE_STARTS ? bits : BN_DATE_STARTS); c++)
-            if (!h->first || (h->first[(c & h->fmask) / 64] >> ((c & h->fmask) % 64) & 1))
-                r->starts[c % BN_DATE_STARTS] |= (uint8_t)(1u << k);
-    }
-    /* (BN_DATE_STARTS is a multiple of first_bits' 1024) */
-    for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
-        if (bn_date_rules_may_start(r, c))
-            r->starts[c] |= BN_DATE_STARTS_RULE;
+    if (st == BN_OK)
+        st = flatten(r, &t);
+    tree_free(&t);
+    if (st != BN_OK)
+        return st;
+    /* the first words of the four sets' phrases (the sets' own first-word
+     * bits, 512 of them, would let eight times as many buckets through) */
+    const char *const names[4] = {"day_words", "weekdays", "month_words", "numbers"};
+    for (int k = 0; k < 4 && st == BN_OK; k++)
+        st = set_starts(r, (uint8_t)(1u << k), json_object_get(root, names[k]));
+    if (st != BN_OK)
+        return st;
+    static const char *const romans[] = {"i", "ii", "iii", "iv"};
+    for (int q = 0; q < 4; q++)
+        r->starts[bn_hash_str(romans[q]) % BN_DATE_STARTS] |= BN_DATE_STARTS_Q;
     return BN_OK;
 }
 
@@ -373,9 +458,9 @@ bn_status bn_date_rules_load(bn_date_rules **out, const char *path, bn_error *er
                 break;
             }
         }
-    bn_json_free(root);
     if (st == BN_OK)
-        st = index_rules(r);
+        st = index_rules(r, root);
+    bn_json_free(root);
     if (st != BN_OK) {
         bn_date_rules_free(r);
         return st;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bn_date.h"
 #include "bn_error.h"
@@ -77,51 +78,55 @@ typedef struct bn_date_rules {
     bn_phrases *span_words;   /* payload: 1 "từ" opens a span, 2 "đến" closes it */
     bn_phrases *weekday_words; /* payload 0: before "thứ 5", a weekday, not an ordinal ("vào thứ 5") */
     bn_phrases *office_words; /* before a title; payload: 1 "tân" new in office, -1 "cựu" former */
-    /* which rules can start at a token: by the slot of their first item,
-     * and for a first word by its hash (sorted, for a binary search) */
-    size_t *first_slot[BN_DS_Q + 1];
-    size_t nfirst_slot[BN_DS_Q + 1];
-    struct bn_first_word {
-        uint32_t hash;
-        size_t rule;
-    } *first_word;
-    size_t nfirst_word;
-    uint64_t first_bits[16]; /* a bit per first word's hash modulo 1024: most tokens start no rule */
-    /* the rules of first_slot[s] by what their second item asks of the
-     * token after the first (a rule's index is in one list): `any`
-     * (one item, or a slot of words), `digits` (a day, month or year),
-     * `word` (a word: by its hash, sorted, for a binary search) */
-    struct bn_slot_rules {
-        size_t *any, *digits;
-        size_t nany, ndigits;
-        struct bn_first_word *word;
-        size_t nword;
-    } by_second[BN_DS_Q + 1];
-    /* the rules of first_word the same way: those whose second item is
-     * a word by the pair of hashes (sorted by first, then second), the
-     * others by the first word's hash, with whether the second asks for
-     * digits */
-    struct bn_word_rule {
-        uint32_t hash, hash2;
-        size_t rule;
-        int digits;
-    } *word_pair, *word_other;
-    size_t nword_pair, nword_other;
-    /* which of day_words, weekdays, month_words and numbers a token may
-     * start (BN_DATE_STARTS_DW, _WD, _MW, _N), by its hash modulo
-     * BN_DATE_STARTS: those sets' first-word bits in one byte; and
-     * BN_DATE_STARTS_RULE, first_bits' (bn_date_rules_may_start) */
+    /* the rules as a tree of their items, so that rules that open alike
+     * match what they share once ("{DW} {D}/{M}" and 31 more open with
+     * a day word and a day): node 0 is the root; a node's edges (the
+     * items that may come next) are contiguous, and the rules that end at
+     * it are listed in rule order (bn_date_node) */
+    struct bn_date_node {
+        uint32_t edge, nedges; /* edges[edge ..] */
+        uint32_t end, nends;   /* ends[end ..]: the rules matched when the walk gets here */
+        uint32_t nwords;       /* the edges of words, first */
+        uint64_t words;        /* a bit per their hash modulo 64: most next words are none of them */
+    } *nodes;
+    struct bn_date_edge {
+        uint8_t slot;     /* bn_date_slot */
+        uint32_t hash;    /* BN_DS_WORD: the word's */
+        uint32_t node;    /* where it leads */
+        const char *word; /* BN_DS_WORD: folded key (the rule item's) */
+        const char *gap;  /* as bn_date_item's, but never "" (NULL: spaces) */
+    } *edges;
+    uint32_t *ends;
+    size_t nnodes, nedges, nends;
+    /* the root's edges: by the slot of a rule's first item (0: no rule
+     * opens with it), and by its first word, in an open-addressed table
+     * of first_mask + 1 entries (node 0: an empty entry) */
+    uint32_t root_slot[BN_DS_Q + 1];
+    struct bn_date_first {
+        uint32_t hash, node;
+        const char *word;
+    } *first_words;
+    uint32_t first_mask;
+    /* what a token may start, by its hash modulo BN_DATE_STARTS: a phrase
+     * of day_words, weekdays, month_words or numbers (BN_DATE_STARTS_DW,
+     * _WD, _MW, _N), a rule (BN_DATE_STARTS_RULE: it opens with the word)
+     * or a quarter ("i" .. "iv": BN_DATE_STARTS_Q); set from the hashes
+     * of those first words themselves (47 buckets of 4,096: most tokens
+     * start nothing) */
     uint8_t starts[4096];
 } bn_date_rules;
 
 enum { BN_DATE_STARTS = 4096, BN_DATE_STARTS_DW = 1, BN_DATE_STARTS_WD = 2, BN_DATE_STARTS_MW = 4, BN_DATE_STARTS_N = 8,
-       BN_DATE_STARTS_RULE = 16 };
+       BN_DATE_STARTS_RULE = 16, BN_DATE_STARTS_Q = 32 };
 
-/* Whether a rule may start with the word of this hash (when it may not,
- * first_word holds no entry of it). */
-static inline int bn_date_rules_may_start(const bn_date_rules *r, uint32_t hash)
+/* The node a rule's first word `key` (of hash `hash`) leads to from the
+ * root: 0 when no rule opens with it. */
+static inline uint32_t bn_date_rules_first_word(const bn_date_rules *r, uint32_t hash, const char *key)
 {
-    return (int)(r->first_bits[(hash & 1023) / 64] >> (hash % 64) & 1);
+    for (uint32_t p = hash & r->first_mask; r->first_words[p].node; p = (p + 1) & r->first_mask)
+        if (r->first_words[p].hash == hash && strcmp(r->first_words[p].word, key) == 0)
+            return r->first_words[p].node;
+    return 0;
 }
 
 /* Loads and compiles the "patterns" and word lists of a dates.json. */

@@ -2,6 +2,7 @@
 #include "bn_sentences.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,123 +73,91 @@ static inline int gap_is(const bn_article *a, size_t i, const char *gap)
 
 static const char *const romans[] = {"i", "ii", "iii", "iv"};
 
-/* What the token at i fills as a rule's first item, as candidates found
- * it for all the rules it tries: a bit per slot in `ok`, and there the
- * tokens the item takes and, for a slot of a phrase set (N, MW, WD, DW),
- * the payload.  match_rule takes a set's match from here rather than
- * looking it up again for each rule ("ngày" starts dozens of rules). */
-typedef struct first_item {
-    unsigned ok;
-    size_t n[BN_DS_Q + 1];
-    int payload[BN_DS_Q + 1];
-} first_item;
+/* Where in a rawx an item's value goes, by the item's slot (-1: none). */
+static const int value_at[BN_DS_Q + 1] = {
+    [BN_DS_WORD] = -1,
+    [BN_DS_D] = (int)offsetof(rawx, d),
+    [BN_DS_D2] = (int)offsetof(rawx, d2),
+    [BN_DS_M] = (int)offsetof(rawx, m),
+    [BN_DS_M2] = (int)offsetof(rawx, m2),
+    [BN_DS_Y] = (int)offsetof(rawx, y),
+    [BN_DS_N] = (int)offsetof(rawx, n),
+    [BN_DS_MW] = (int)offsetof(rawx, m),
+    [BN_DS_WD] = (int)offsetof(rawx, wd),
+    [BN_DS_DW] = -1,
+    [BN_DS_Q] = (int)offsetof(rawx, q),
+};
 
-/* The first item's match of a phrase set `set` for slot `slot` at token t
- * (k: the item's index in its rule): from fi when candidates found it. */
-static size_t set_match(const bn_article *a, const bn_phrases *set, const first_item *fi, int slot, size_t k,
-                        size_t t, size_t end, int *payload)
+/* The text between token t - 1 and token t, as gap_is reads it: whether
+ * it is one space (most are), else where it is. */
+typedef struct gap_at {
+    int space;
+    uint32_t from, to;
+} gap_at;
+
+static gap_at gap_before(const bn_article *a, size_t t)
 {
-    if (k == 0 && (fi->ok >> slot & 1)) {
-        *payload = fi->payload[slot];
-        return fi->n[slot];
-    }
-    return bn_phrases_match(set, a->text.s, &a->tokens, t, end, payload);
+    uint32_t from = a->tokens.v[t - 1].end, to = a->tokens.v[t].start;
+    return (gap_at){to - from == 1 && a->text.s[from] == ' ', from, to};
 }
 
-static size_t match_rule(const bn_article *a, const bn_date_rules *R, const bn_date_rule *r, size_t i, size_t end,
-                         const first_item *fi, rawx *x)
+/* The tokens the item of edge e takes at token t (0: it does not match
+ * there), its value in *v: the tests of a rule's items after the first,
+ * the text before t (g: gap_before's, read once for a node's edges)
+ * first. */
+static size_t take_item(const bn_article *a, const bn_date_rules *R, const struct bn_date_edge *e, size_t t,
+                        size_t end, gap_at g, int *v)
 {
-    memset(x, 0, sizeof *x);
-    size_t t = i;
-    for (size_t k = 0; k < r->nitems; k++) {
-        const bn_date_item *it = &r->items[k];
-        if (t >= end || (k > 0 && !gap_is(a, t, it->gap)))
-            return 0;
-        const bn_token *tok = &a->tokens.v[t];
-        const char *key = a->tokens.keys + tok->key;
-        int v, payload;
-        size_t n;
-        switch (it->slot) {
-        case BN_DS_WORD:
-            if (tok->hash != it->hash || strcmp(key, it->word) != 0)
-                return 0;
-            t++;
-            break;
-        case BN_DS_D:
-        case BN_DS_D2:
-            if ((v = token_number(a, t, 2)) < 1 || v > 31)
-                return 0;
-            *(it->slot == BN_DS_D ? &x->d : &x->d2) = v;
-            t++;
-            break;
-        case BN_DS_M:
-        case BN_DS_M2:
-            if ((v = token_number(a, t, 2)) < 1 || v > 12)
-                return 0;
-            *(it->slot == BN_DS_M ? &x->m : &x->m2) = v;
-            t++;
-            break;
-        case BN_DS_Y:
-            if (tok->end - tok->start != 4 || (v = token_number(a, t, 4)) < 1900 || v > 2100)
-                return 0;
-            x->y = v;
-            t++;
-            break;
-        case BN_DS_N:
-            if ((v = token_number(a, t, 3)) > 0) {
-                x->n = v;
-                t++;
-            } else if ((n = set_match(a, R->numbers, fi, BN_DS_N, k, t, end, &payload)) > 0) {
-                x->n = payload;
-                t += n;
-            } else {
-                return 0;
-            }
-            break;
-        case BN_DS_MW:
-            if ((n = set_match(a, R->month_words, fi, BN_DS_MW, k, t, end, &payload)) == 0)
-                return 0;
-            x->m = payload;
-            t += n;
-            break;
-        case BN_DS_WD:
-            if ((n = set_match(a, R->weekdays, fi, BN_DS_WD, k, t, end, &payload)) == 0)
-                return 0;
-            x->wd = payload;
-            t += n;
-            break;
-        case BN_DS_DW:
-            if ((n = set_match(a, R->day_words, fi, BN_DS_DW, k, t, end, &payload)) == 0)
-                return 0;
-            t += n;
-            break;
-        case BN_DS_Q:
-            v = token_number(a, t, 1);
-            for (int q = 0; q < 4 && v < 0; q++)
-                if (strcmp(key, romans[q]) == 0)
-                    v = q + 1;
-            if (v < 1 || v > 4)
-                return 0;
-            x->q = v;
-            t++;
-            break;
-        }
+    /* (an edge's gap is never "": one space is its gap when it has none) */
+    if (g.space ? e->gap != NULL : !gap_is_other(a->text.s, g.from, g.to, e->gap))
+        return 0;
+    const bn_token *tok = &a->tokens.v[t];
+    const char *key = a->tokens.keys + tok->key;
+    if (e->slot == BN_DS_WORD) /* (most edges: tested before the switch) */
+        return tok->hash == e->hash && strcmp(key, e->word) == 0;
+    switch ((bn_date_slot)e->slot) {
+    case BN_DS_WORD:
+        break;
+    case BN_DS_D:
+    case BN_DS_D2:
+        return (*v = token_number(a, t, 2)) >= 1 && *v <= 31;
+    case BN_DS_M:
+    case BN_DS_M2:
+        return (*v = token_number(a, t, 2)) >= 1 && *v <= 12;
+    case BN_DS_Y:
+        return tok->end - tok->start == 4 && (*v = token_number(a, t, 4)) >= 1900 && *v <= 2100;
+    case BN_DS_N:
+        if ((*v = token_number(a, t, 3)) > 0)
+            return 1;
+        return bn_phrases_match(R->numbers, a->text.s, &a->tokens, t, end, v);
+    case BN_DS_MW:
+        return bn_phrases_match(R->month_words, a->text.s, &a->tokens, t, end, v);
+    case BN_DS_WD:
+        return bn_phrases_match(R->weekdays, a->text.s, &a->tokens, t, end, v);
+    case BN_DS_DW:
+        return bn_phrases_match(R->day_words, a->text.s, &a->tokens, t, end, v);
+    case BN_DS_Q:
+        *v = token_number(a, t, 1);
+        for (int q = 0; q < 4 && *v < 0; q++)
+            if (strcmp(key, romans[q]) == 0)
+                *v = q + 1;
+        return *v >= 1 && *v <= 4;
     }
-    /* a number or code that goes on is not a date: "10/7/23/5", "2-1-0",
-     * "1/10/7", "10/7/2023/QĐ" */
+    return 0;
+}
+
+/* Whether a number or code goes on past the expression [i, t): "10/7/23/5",
+ * "2-1-0", "1/10/7", "10/7/2023/QĐ" are no dates. */
+static int number_goes_on(const bn_article *a, size_t i, size_t t)
+{
     const char *s = a->text.s;
     uint32_t after = a->tokens.v[t - 1].end, before = a->tokens.v[i].start;
     if (after + 1 < a->text.len && is_digit(s[after - 1]) &&
         ((s[after] == '/' && s[after + 1] != ' ' && s[after + 1] != '\n') ||
          ((s[after] == '-' || s[after] == '.' || s[after] == ',') && is_digit(s[after + 1]))))
-        return 0;
-    if (before >= 2 && (s[before - 1] == '/' || s[before - 1] == '-' || s[before - 1] == '.') &&
-        is_digit(s[before - 2]) && is_digit(s[before]))
-        return 0;
-    x->rule = r;
-    x->tok_begin = i;
-    x->tok_end = t;
-    return t - i;
+        return 1;
+    return before >= 2 && (s[before - 1] == '/' || s[before - 1] == '-' || s[before - 1] == '.') &&
+           is_digit(s[before - 2]) && is_digit(s[before]);
 }
 
 /* Whether a rule needs a date just before it: "ngày 10/7 và 11/7". */
@@ -266,152 +235,137 @@ static bn_period *add_period(bn_article *a, size_t *cap, uint32_t start, uint32_
     return &v[at];
 }
 
-/* A rule that may start at a token, and the tokens its first item takes. */
-typedef struct cand {
-    size_t rule;
-    size_t first;
-} cand;
-
 /* Whether token t may start a rule: a word that starts none of the four
  * sets, no rule and no quarter ("i" .. "iv") starts nothing (most
  * words). */
-static inline int may_start_rule(const bn_article *a, const bn_date_rules *R, const bn_token *t)
+static inline int may_start_rule(const bn_date_rules *R, const bn_token *t)
 {
-    return R->starts[t->hash % BN_DATE_STARTS] || (t->flags & BN_TOK_DIGIT) || a->tokens.keys[t->key] == 'i';
+    return R->starts[t->hash % BN_DATE_STARTS] || (t->flags & BN_TOK_DIGIT);
 }
 
-/* The rules that can start at token i (at most `max`), which
- * may_start_rule: those whose first slot the token can fill, then those
- * whose first word it is. */
-static size_t candidates(const bn_article *a, const bn_date_rules *R, size_t i, size_t end, cand *out, size_t max,
-                         first_item *fi)
+/* A walk of the rules' tree from a token: the longest match so far, and
+ * for a tie the first rule. */
+typedef struct walk {
+    const bn_article *a;
+    const bn_date_rules *R;
+    size_t i, end;     /* the first token; the sentence's end */
+    const rawx *prev;  /* the date before in the sentence */
+    rawx x;            /* the values read on the way to the node walked (all 0 between walks) */
+    rawx best;         /* read when best_n is not 0 */
+    size_t best_n;
+} walk;
+
+/* At node `node`, the expression read so far being [w->i, t): the first
+ * of the rules ending there that may be taken, as the best when it is. */
+static void take_rules(walk *w, const struct bn_date_node *node, size_t t)
 {
-    size_t n = 0;
+    size_t n = t - w->i;
+    if (n < w->best_n)
+        return;
+    const uint32_t *r = w->R->ends + node->end, *e = r + node->nends;
+    while (r < e && w->R->v[*r].context && !context_ok(w->prev, w->i))
+        r++;
+    if (r == e || (n == w->best_n && *r >= (size_t)(w->best.rule - w->R->v)) || number_goes_on(w->a, w->i, t))
+        return;
+    w->best = w->x;
+    w->best.rule = &w->R->v[*r];
+    w->best.tok_begin = w->i;
+    w->best.tok_end = t;
+    w->best_n = n;
+}
+
+static void walk_from(walk *w, uint32_t node, size_t t);
+
+/* walk_from with the value v of an item of slot `slot` in w->x while it
+ * walks (and the value before put back after). */
+static void walk_with(walk *w, uint32_t node, size_t t, int slot, int v)
+{
+    if (value_at[slot] < 0) {
+        walk_from(w, node, t);
+        return;
+    }
+    int *field = (int *)((char *)&w->x + value_at[slot]), before = *field;
+    *field = v;
+    walk_from(w, node, t);
+    *field = before;
+}
+
+/* The rules under node `node` from token t on; node 0, the root, where a
+ * slot or word opens no rule: none. */
+static void walk_from(walk *w, uint32_t node, size_t t)
+{
+    if (node == 0)
+        return;
+    const struct bn_date_node *nd = &w->R->nodes[node];
+    if (nd->nends)
+        take_rules(w, nd, t);
+    if (t >= w->end || nd->nedges == 0)
+        return;
+    const struct bn_date_edge *e = w->R->edges + nd->edge, *stop = e + nd->nedges;
+    if (!(nd->words >> (w->a->tokens.v[t].hash % 64) & 1))
+        e += nd->nwords; /* the word at t is none of the edges' words (they come first) */
+    gap_at g = gap_before(w->a, t);
+    for (; e < stop; e++) {
+        int v = 0;
+        size_t n = take_item(w->a, w->R, e, t, w->end, g, &v);
+        if (n)
+            walk_with(w, e->node, t + n, e->slot, v);
+    }
+}
+
+/* The rules that start at token i, which may_start_rule: by the slots
+ * the token fills as a first item, then by its word. */
+static void walk_at(walk *w)
+{
+    const bn_article *a = w->a;
+    const bn_date_rules *R = w->R;
+    size_t i = w->i, end = w->end;
     const bn_token *t = &a->tokens.v[i];
     unsigned may = R->starts[t->hash % BN_DATE_STARTS];
-    unsigned ok = 0; /* a bit per slot a rule may start with */
-    size_t *first = fi->n; /* the tokens the slot's item takes, where ok */
-    int *payload = fi->payload;
-    first[BN_DS_D] = first[BN_DS_D2] = first[BN_DS_M] = first[BN_DS_M2] = first[BN_DS_Y] = first[BN_DS_Q] = 1;
-    first[BN_DS_N] = 1;
+    int payload;
+    size_t n;
     if (t->flags & BN_TOK_DIGIT) {
-        /* the tests of match_rule's first item, done once for all rules:
-         * "2023" starts no rule of a day, "45" none of a month */
+        /* the tests of an item of each slot, done once: "2023" starts no
+         * rule of a day, "45" none of a month */
         int len = (int)(t->end - t->start), v = token_number(a, i, 4);
-        if (len <= 2 && v >= 1 && v <= 31)
-            ok |= 1u << BN_DS_D | 1u << BN_DS_D2;
-        if (len <= 2 && v >= 1 && v <= 12)
-            ok |= 1u << BN_DS_M | 1u << BN_DS_M2;
+        if (len <= 2 && v >= 1 && v <= 31) {
+            walk_with(w, R->root_slot[BN_DS_D], i + 1, BN_DS_D, v);
+            walk_with(w, R->root_slot[BN_DS_D2], i + 1, BN_DS_D2, v);
+        }
+        if (len <= 2 && v >= 1 && v <= 12) {
+            walk_with(w, R->root_slot[BN_DS_M], i + 1, BN_DS_M, v);
+            walk_with(w, R->root_slot[BN_DS_M2], i + 1, BN_DS_M2, v);
+        }
         if (len == 4 && v >= 1900 && v <= 2100)
-            ok |= 1u << BN_DS_Y;
+            walk_with(w, R->root_slot[BN_DS_Y], i + 1, BN_DS_Y, v);
         if (len <= 3 && v > 0)
-            ok |= 1u << BN_DS_N;
-        else if ((first[BN_DS_N] = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload[BN_DS_N])) > 0)
-            ok |= 1u << BN_DS_N;
+            walk_with(w, R->root_slot[BN_DS_N], i + 1, BN_DS_N, v);
+        else if ((n = bn_phrases_match(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_N], i + n, BN_DS_N, payload);
         if (len == 1 && v >= 1 && v <= 4)
-            ok |= 1u << BN_DS_Q;
+            walk_with(w, R->root_slot[BN_DS_Q], i + 1, BN_DS_Q, v);
     } else {
-        const char *key = a->tokens.keys + t->key;
         /* the four sets a word may start: `may` */
         if ((may & BN_DATE_STARTS_DW) &&
-            (first[BN_DS_DW] = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload[BN_DS_DW])) > 0)
-            ok |= 1u << BN_DS_DW;
+            (n = bn_phrases_match_at(R->day_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_from(w, R->root_slot[BN_DS_DW], i + n);
         if ((may & BN_DATE_STARTS_WD) &&
-            (first[BN_DS_WD] = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload[BN_DS_WD])) > 0)
-            ok |= 1u << BN_DS_WD;
+            (n = bn_phrases_match_at(R->weekdays, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_WD], i + n, BN_DS_WD, payload);
         if ((may & BN_DATE_STARTS_MW) &&
-            (first[BN_DS_MW] = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload[BN_DS_MW])) > 0)
-            ok |= 1u << BN_DS_MW;
+            (n = bn_phrases_match_at(R->month_words, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_MW], i + n, BN_DS_MW, payload);
         if ((may & BN_DATE_STARTS_N) &&
-            (first[BN_DS_N] = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload[BN_DS_N])) > 0)
-            ok |= 1u << BN_DS_N;
-        for (int q = 0; q < 4 && key[0] == 'i'; q++) /* all four open with "i" */
+            (n = bn_phrases_match_at(R->numbers, a->text.s, &a->tokens, i, end, &payload)) > 0)
+            walk_with(w, R->root_slot[BN_DS_N], i + n, BN_DS_N, payload);
+        const char *key = a->tokens.keys + t->key;
+        for (int q = 0; q < 4 && (may & BN_DATE_STARTS_Q); q++)
             if (strcmp(key, romans[q]) == 0)
-                ok |= 1u << BN_DS_Q;
+                walk_with(w, R->root_slot[BN_DS_Q], i + 1, BN_DS_Q, q + 1);
     }
-    fi->ok = ok;
-    /* of the rules whose first slot the token fills, those whose second
-     * item the token after it may fill (second_may_match's test) */
-    for (int s = 0; ok; s++, ok >>= 1) {
-        if (!(ok & 1))
-            continue;
-        const struct bn_slot_rules *b = &R->by_second[s];
-        size_t t2 = i + first[s];
-        for (size_t k = 0; k < b->nany && n < max; k++)
-            out[n++] = (cand){b->any[k], first[s]};
-        if (t2 >= end)
-            continue;
-        if (a->tokens.v[t2].flags & BN_TOK_DIGIT)
-            for (size_t k = 0; k < b->ndigits && n < max; k++)
-                out[n++] = (cand){b->digits[k], first[s]};
-        uint32_t h2 = a->tokens.v[t2].hash;
-        size_t lo = 0, hi = b->nword;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (b->word[mid].hash < h2)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < b->nword && b->word[lo].hash == h2 && n < max; lo++)
-            out[n++] = (cand){b->word[lo].rule, first[s]};
-    }
-    if (!(may & BN_DATE_STARTS_RULE)) /* bn_date_rules_may_start */
-        return n;
-    /* rules starting with this word whose second item the next token
-     * may fill: a word by the pair of hashes, digits by the flag, any
-     * other when there is a next token */
-    const bn_token *t2 = i + 1 < end ? &a->tokens.v[i + 1] : NULL;
-    size_t lo = 0, hi = R->nword_other;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (R->word_other[mid].hash < t->hash)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < R->nword_other && R->word_other[lo].hash == t->hash && n < max; lo++)
-        if (!R->word_other[lo].digits || (t2 && (t2->flags & BN_TOK_DIGIT)))
-            out[n++] = (cand){R->word_other[lo].rule, 1};
-    if (!t2)
-        return n;
-    lo = 0, hi = R->nword_pair;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct bn_word_rule *w = &R->word_pair[mid];
-        if (w->hash < t->hash || (w->hash == t->hash && w->hash2 < t2->hash))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < R->nword_pair && R->word_pair[lo].hash == t->hash && R->word_pair[lo].hash2 == t2->hash && n < max;
-         lo++)
-        out[n++] = (cand){R->word_pair[lo].rule, 1};
-    return n;
-}
-
-/* Whether the token t after a rule's first item can be its second: a
- * test match_rule makes, done before its others ("các" starts twenty
- * rules, each with its own second word). */
-static int second_may_match(const bn_article *a, const bn_date_rule *r, size_t t, size_t end)
-{
-    if (r->nitems < 2)
-        return 1;
-    if (t >= end)
-        return 0;
-    const bn_token *tok = &a->tokens.v[t];
-    switch (r->items[1].slot) {
-    case BN_DS_WORD:
-        return tok->hash == r->items[1].hash;
-    case BN_DS_D:
-    case BN_DS_D2:
-    case BN_DS_M:
-    case BN_DS_M2:
-    case BN_DS_Y:
-        return (tok->flags & BN_TOK_DIGIT) != 0;
-    default:
-        return 1;
-    }
+    uint32_t node;
+    if ((may & BN_DATE_STARTS_RULE) && (node = bn_date_rules_first_word(R, t->hash, a->tokens.keys + t->key)))
+        walk_from(w, node, i + 1);
 }
 
 typedef struct rawv {
@@ -469,33 +423,21 @@ static int ordinal(const bn_article *a, const bn_date_rules *R, const bn_sentenc
 static bn_status recognise(bn_article *a, const bn_date_rules *R, rawv *out)
 {
     size_t pcap = 0;
+    walk w = {.a = a, .R = R};
     for (size_t k = 0; k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         const rawx *prev = NULL;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             /* the words that start nothing passed over in a loop of their
              * own (six tokens in seven on the slice) */
-            while (i < sn->tok_end && !may_start_rule(a, R, &a->tokens.v[i]))
+            while (i < sn->tok_end && !may_start_rule(R, &a->tokens.v[i]))
                 i++;
             if (i == sn->tok_end)
                 break;
-            rawx best = {0}, x;
-            size_t best_n = 0;
-            cand cands[256];
-            first_item fi;
-            size_t nc = candidates(a, R, i, sn->tok_end, cands, sizeof cands / sizeof cands[0], &fi);
-            for (size_t c = 0; c < nc; c++) {
-                const bn_date_rule *rule = &R->v[cands[c].rule];
-                if (!second_may_match(a, rule, i + cands[c].first, sn->tok_end))
-                    continue;
-                if (rule->context && !context_ok(prev, i))
-                    continue;
-                size_t n = match_rule(a, R, rule, i, sn->tok_end, &fi, &x);
-                if (n > best_n || (n == best_n && n && cands[c].rule < (size_t)(best.rule - R->v))) {
-                    best = x;
-                    best_n = n;
-                }
-            }
+            w.i = i, w.end = sn->tok_end, w.prev = prev, w.best_n = 0;
+            walk_at(&w);
+            rawx best = w.best;
+            size_t best_n = w.best_n;
             if (best_n == 0) {
                 i++;
                 continue;
@@ -1127,12 +1069,22 @@ static size_t lead_of(const bn_article *a, const bn_lang *lang)
     for (size_t first = k; k < a->nsentences && counted < LEAD_SENTENCES && k - first < LEAD_MAX; k++) {
         const bn_sentence *sn = &a->sentences[k];
         int inside = open || quote_mark(s, e, sn->start, open) == 1, closed = 0;
-        for (uint32_t p = sn->start; p < sn->end; p++) {
-            int q = quote_mark(s, e, p, open);
+        /* a mark is a '"' or opens with 0xE2 (“ ”): the bytes between
+         * them passed over by memchr, the next of each kind kept */
+        const char *stop = s + sn->end;
+        const char *dq = memchr(s + sn->start, '"', sn->end - sn->start);
+        const char *cq = memchr(s + sn->start, 0xE2, sn->end - sn->start);
+        while (dq || cq) {
+            const char *m = !cq || (dq && dq < cq) ? dq : cq;
+            int q = quote_mark(s, e, (uint32_t)(m - s), open);
             if (q) {
                 closed |= q == 2;
                 open = q == 1;
             }
+            if (m == dq)
+                dq = memchr(m + 1, '"', (size_t)(stop - m - 1));
+            else
+                cq = memchr(m + 1, 0xE2, (size_t)(stop - m - 1));
         }
         counted += !(inside && open && !closed); /* wholly inside a quotation */
     }

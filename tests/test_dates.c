@@ -966,78 +966,66 @@ static void visit_dates_the_article(void **state)
     }
 }
 
-/* The tagger's index of the rules that open with a slot, by their second
- * item: every such rule in exactly the list its second item says, the
- * words' list sorted; and the one table of which of the four word sets a
- * token may start: bit for bit the sets' own first-word bits, folded to
- * BN_DATE_STARTS. */
-static void rules_index_by_second(void **state)
+static int same_gap(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The tagger's tree of the rules' items: every rule found by walking its
+ * items from the root, by one edge an item, and listed once, at the node
+ * its last item leads to, the lists in rule order; and the one table of
+ * which of the four word sets a token may start: bit for bit the sets' own
+ * first-word bits, folded to BN_DATE_STARTS. */
+static void rules_tree(void **state)
 {
     const bn_date_rules *R = ((test_env *)*state)->lang->dates;
-    size_t listed = 0;
-    for (int s = 0; s <= BN_DS_Q; s++) {
-        const struct bn_slot_rules *b = &R->by_second[s];
-        assert_int_equal(b->nany + b->ndigits + b->nword, R->nfirst_slot[s]);
-        for (size_t k = 0; k < R->nfirst_slot[s]; k++) {
-            size_t i = R->first_slot[s][k], found = 0;
-            const bn_date_rule *r = &R->v[i];
-            bn_date_slot second = r->nitems < 2 ? BN_DS_N : r->items[1].slot;
-            for (size_t j = 0; j < b->nany; j++)
-                if (b->any[j] == i) {
-                    found++;
-                    assert_true(second != BN_DS_WORD && second != BN_DS_D && second != BN_DS_D2 &&
-                                second != BN_DS_M && second != BN_DS_M2 && second != BN_DS_Y);
-                }
-            for (size_t j = 0; j < b->ndigits; j++)
-                if (b->digits[j] == i) {
-                    found++;
-                    assert_true(second == BN_DS_D || second == BN_DS_D2 || second == BN_DS_M ||
-                                second == BN_DS_M2 || second == BN_DS_Y);
-                }
-            for (size_t j = 0; j < b->nword; j++)
-                if (b->word[j].rule == i) {
-                    found++;
-                    assert_int_equal(second, BN_DS_WORD);
-                    assert_int_equal(b->word[j].hash, r->items[1].hash);
-                }
-            assert_int_equal(found, 1);
-            listed++;
-        }
-        for (size_t j = 1; j < b->nword; j++)
-            assert_true(b->word[j - 1].hash <= b->word[j].hash);
-    }
-    assert_true(listed > 50); /* "{DW} {D}/{M}", "{N} ngày trước" ... */
-    /* and those that open with a word: each in one of the two lists */
-    assert_int_equal(R->nword_pair + R->nword_other, R->nfirst_word);
-    for (size_t k = 0; k < R->nfirst_word; k++) {
-        size_t i = R->first_word[k].rule, found = 0;
+    for (size_t i = 0; i < R->n; i++) {
         const bn_date_rule *r = &R->v[i];
-        bn_date_slot second = r->nitems < 2 ? BN_DS_N : r->items[1].slot;
-        for (size_t j = 0; j < R->nword_pair; j++)
-            if (R->word_pair[j].rule == i) {
-                found++;
-                assert_int_equal(second, BN_DS_WORD);
-                assert_int_equal(R->word_pair[j].hash, r->items[0].hash);
-                assert_int_equal(R->word_pair[j].hash2, r->items[1].hash);
+        uint32_t node = r->items[0].slot == BN_DS_WORD
+                            ? bn_date_rules_first_word(R, r->items[0].hash, r->items[0].word)
+                            : R->root_slot[r->items[0].slot];
+        assert_true(node > 0);
+        for (size_t k = 1; k < r->nitems; k++) {
+            const struct bn_date_node *nd = &R->nodes[node];
+            size_t found = 0;
+            for (uint32_t e = nd->edge; e < nd->edge + nd->nedges; e++) {
+                const struct bn_date_edge *ed = &R->edges[e];
+                if (ed->slot == r->items[k].slot && same_gap(ed->word, r->items[k].word) &&
+                    same_gap(ed->gap, r->items[k].gap)) {
+                    found++;
+                    node = ed->node;
+                }
             }
-        for (size_t j = 0; j < R->nword_other; j++)
-            if (R->word_other[j].rule == i) {
-                found++;
-                assert_true(second != BN_DS_WORD);
-                assert_int_equal(R->word_other[j].hash, r->items[0].hash);
-                assert_int_equal(R->word_other[j].digits, second == BN_DS_D || second == BN_DS_D2 ||
-                                                              second == BN_DS_M || second == BN_DS_M2 ||
-                                                              second == BN_DS_Y);
-            }
-        assert_int_equal(found, 1);
+            assert_int_equal(found, 1);
+        }
+        const struct bn_date_node *nd = &R->nodes[node];
+        size_t listed = 0;
+        for (uint32_t e = nd->end; e < nd->end + nd->nends; e++) {
+            listed += R->ends[e] == i;
+            if (e > nd->end)
+                assert_true(R->ends[e - 1] < R->ends[e]);
+        }
+        assert_int_equal(listed, 1);
+        assert_true(R->starts[r->items[0].hash % BN_DATE_STARTS] & BN_DATE_STARTS_RULE ||
+                    r->items[0].slot != BN_DS_WORD);
     }
-    for (size_t j = 1; j < R->nword_pair; j++)
-        assert_true(R->word_pair[j - 1].hash < R->word_pair[j].hash ||
-                    (R->word_pair[j - 1].hash == R->word_pair[j].hash &&
-                     R->word_pair[j - 1].hash2 <= R->word_pair[j].hash2));
-    for (size_t j = 1; j < R->nword_other; j++)
-        assert_true(R->word_other[j - 1].hash <= R->word_other[j].hash);
-    assert_true(R->nword_pair > 100 && R->nword_other > 10);
+    assert_int_equal(R->nends, R->n);
+    for (size_t k = 0; k < R->nnodes; k++) {
+        const struct bn_date_node *nd = &R->nodes[k];
+        for (uint32_t e = nd->edge + 1; e < nd->edge + nd->nedges; e++)
+            assert_true(R->edges[e - 1].slot <= R->edges[e].slot);
+        /* the edges of words first, each with its bit in the node's mask */
+        for (uint32_t e = nd->edge; e < nd->edge + nd->nedges; e++) {
+            assert_int_equal(R->edges[e].slot == BN_DS_WORD, e < nd->edge + nd->nwords);
+            if (R->edges[e].slot == BN_DS_WORD)
+                assert_true(nd->words >> (R->edges[e].hash % 64) & 1);
+        }
+    }
+    assert_true(R->nedges == R->nnodes - 1); /* each node but the root has one edge in */
+    assert_true(R->nnodes < R->n * 2); /* rules share their openings: "{DW} {D}/{M}" ... */
+    /* the one table of what a token may start: a bucket of a set's bit is
+     * one of the set's own first-word bits (folded to BN_DATE_STARTS), and
+     * the first words of the data have theirs */
     const bn_phrases *sets[4] = {R->day_words, R->weekdays, R->month_words, R->numbers};
     const unsigned bits[4] = {BN_DATE_STARTS_DW, BN_DATE_STARTS_WD, BN_DATE_STARTS_MW, BN_DATE_STARTS_N};
     size_t none = 0;
@@ -1049,20 +1037,28 @@ static void rules_index_by_second(void **state)
             int want = 0;
             for (size_t c2 = c; c2 < (nbits > BN_DATE_STARTS ? nbits : BN_DATE_STARTS); c2 += BN_DATE_STARTS)
                 want |= (int)(h->first[(c2 & h->fmask) / 64] >> ((c2 & h->fmask) % 64) & 1);
-            assert_int_equal((R->starts[c] & bits[k]) != 0, want);
+            assert_true(!(R->starts[c] & bits[k]) || want);
         }
     }
-    for (uint32_t c = 0; c < BN_DATE_STARTS; c++) {
-        /* and the first words of rules, as bn_date_rules_may_start says for
-         * every hash with these low bits */
-        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0, bn_date_rules_may_start(R, c));
-        assert_int_equal((R->starts[c] & BN_DATE_STARTS_RULE) != 0,
-                         bn_date_rules_may_start(R, c + 7u * BN_DATE_STARTS));
-        none += R->starts[c] == 0;
+    const struct {
+        const char *word;
+        unsigned bits;
+    } starting[] = {
+        {"ngày", BN_DATE_STARTS_DW | BN_DATE_STARTS_RULE}, {"thứ", BN_DATE_STARTS_WD},
+        {"giêng", BN_DATE_STARTS_MW}, {"năm", BN_DATE_STARTS_N | BN_DATE_STARTS_RULE | BN_DATE_STARTS_MW},
+        {"tháng", BN_DATE_STARTS_RULE}, {"những", BN_DATE_STARTS_RULE},
+    };
+    for (size_t k = 0; k < sizeof starting / sizeof starting[0]; k++) {
+        char key[32];
+        size_t n = bn_fold_word(starting[k].word, strlen(starting[k].word), BN_FOLD_TONE, key, sizeof key);
+        assert_int_equal(R->starts[bn_hash(key, n) % BN_DATE_STARTS] & starting[k].bits, starting[k].bits);
     }
-    for (size_t k = 0; k < R->nfirst_word; k++)
-        assert_true(R->starts[R->first_word[k].hash % BN_DATE_STARTS] & BN_DATE_STARTS_RULE);
-    assert_true(none > BN_DATE_STARTS / 2); /* most words start none of them */
+    for (uint32_t c = 0; c < BN_DATE_STARTS; c++)
+        none += R->starts[c] == 0;
+    const char *const romans[] = {"i", "ii", "iii", "iv"};
+    for (int q = 0; q < 4; q++)
+        assert_true(R->starts[bn_hash_str(romans[q]) % BN_DATE_STARTS] & BN_DATE_STARTS_Q);
+    assert_true(none > BN_DATE_STARTS - 200); /* most words start none of them */
 }
 
 int main(void)
@@ -1103,7 +1099,7 @@ int main(void)
         cmocka_unit_test(not_dates),
         cmocka_unit_test(leap_day),
         cmocka_unit_test(days_from_civil),
-        cmocka_unit_test(rules_index_by_second),
+        cmocka_unit_test(rules_tree),
     };
     return cmocka_run_group_tests(tests, test_env_setup, test_env_teardown);
 }

@@ -557,16 +557,15 @@ static int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w)
  * not hold too (the run ends before lim: room the text has). */
 static inline int32_t run_end_nul(const uint8_t *p, int32_t j, uint32_t *w)
 {
-    const uint8_t *q = p + j;
     unsigned s = RUN_START; /* (states times 256, as run_dfa holds them) */
-    for (;; q++, w++) {
-        unsigned next = run_dfa[s + *q];
+    for (;; j++, w++) {
+        unsigned next = run_dfa[s + p[j]];
         if (next == RUN_FAIL)
             break;
-        *w = (uint32_t)(q - p) - run_depth[s >> 8];
+        *w = (uint32_t)j - run_depth[s >> 8];
         s = next;
     }
-    return (int32_t)(q - p) - run_depth[s >> 8];
+    return j - run_depth[s >> 8];
 }
 
 /* The cleaner's run of plain text: from p[i] while there is no segment

@@ -479,9 +479,12 @@ static uint64_t run2[9], run3[2];
  * on what kind of code point it is in: in Vietnamese ASCII, two-byte and
  * three-byte letters alternate at random, and the branches on them
  * mispredicted 1.27 M times on the slice. */
-enum { RUN_START = 0, RUN_LEAD2 = 1, RUN_E1 = 10, RUN_E1_BA = 11, RUN_STATES = 13, RUN_FAIL = 0xFFFF };
-static uint16_t run_dfa[RUN_STATES << 8]; /* (the states times 256) */
-static const uint8_t run_depth[RUN_STATES] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2};
+enum { RUN_START = 0, RUN_LEAD2 = 1, RUN_E1 = 10, RUN_E1_BA = 11, RUN_ENDED = 13, RUN_STATES = 14 };
+/* (the states times 256; RUN_ENDED's row leads to itself: once ended, a
+ * run stays ended, and eight steps are checked at once) */
+enum { RUN_FAIL = RUN_ENDED << 8 };
+static uint16_t run_dfa[RUN_STATES << 8];
+static const uint8_t run_depth[RUN_STATES] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 0};
 
 static void run_dfa_init(void)
 {
@@ -551,18 +554,35 @@ static int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w)
     }
 }
 
-/* The end of a run from p[j] when the text has a NUL where the run must
- * end at the latest, by run_dfa (the NUL ends it in any state).  Each byte is given the offset of
- * its code point's first byte, those of a last code point the run does
- * not hold too (the run ends before lim: room the text has). */
-static inline int32_t run_end_nul(const uint8_t *p, int32_t j, uint32_t *w)
+/* The end of a run from p[j] when the text has a NUL at p[n], where the
+ * run must end at the latest, by run_dfa (the NUL ends it in any state).
+ * Each byte is given the offset of its code point's first byte, those of
+ * a last code point the run does not hold too (room the text has).  Eight
+ * bytes a turn, the end looked for once a turn (the offsets written once
+ * the eight are known to be the run's), then a byte a turn to the end
+ * (text_clean 69.1 -> 50.7 M instructions on the slice). */
+static inline int32_t run_end_nul(const uint8_t *p, int32_t j, int32_t n, uint32_t *w)
 {
+    int32_t from = j;
     unsigned s = RUN_START; /* (states times 256, as run_dfa holds them) */
-    for (;; j++, w++) {
+    while (n - j >= 7) {
+        unsigned st[9];
+        st[0] = s;
+        for (int k = 0; k < 8; k++)
+            st[k + 1] = run_dfa[st[k] + p[j + k]];
+        if (st[8] == RUN_FAIL)
+            break;
+        uint32_t *o = w + (j - from);
+        for (int k = 0; k < 8; k++)
+            o[k] = (uint32_t)(j + k) - run_depth[st[k] >> 8];
+        s = st[8];
+        j += 8;
+    }
+    for (;; j++) {
         unsigned next = run_dfa[s + p[j]];
         if (next == RUN_FAIL)
             break;
-        *w = (uint32_t)j - run_depth[s >> 8];
+        w[j - from] = (uint32_t)j - run_depth[s >> 8];
         s = next;
     }
     return j - run_depth[s >> 8];
@@ -587,7 +607,7 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
     uint32_t *w = o->orig + o->len;
     /* the end of the run: on a NUL-ended text with room to its end, the
      * NUL ends it, and no byte is tested against lim */
-    int32_t j = lim == n && p[n] == '\0' ? run_end_nul(p, i, w) : run_end(p, i, lim, w);
+    int32_t j = lim == n && p[n] == '\0' ? run_end_nul(p, i, n, w) : run_end(p, i, lim, w);
     if (j == i)
         return i;
     /* the start of the run's last code point (found once, at the end:

@@ -68,6 +68,14 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
  * need not test for none (bn_phrases_match_at answers 0 then). */
 static const uint64_t all_first[1] = {UINT64_MAX};
 
+/* The first-word filter's bits per first word: 128 (one token in 128
+ * that starts no phrase gets as far as the table).  By the words, not the
+ * phrases: the titles' 9,300 phrases begin with 36 words, and their
+ * filter, 32 KB when it had sixteen bits a phrase, is a kilobyte (slice:
+ * 1,834.9 -> 1,826.9 M instructions, 18.53 -> 18.21 M mispredicts,
+ * D1 read misses 5.25 -> 5.44 M; 64 bits: 1,830.5, 18.37, 5.16) */
+enum { FIRST_BITS = 128 };
+
 bn_phrases *bn_phrases_new(void)
 {
     bn_phrases *p = calloc(1, sizeof(bn_phrases));
@@ -388,7 +396,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
     if (!p->table)
         return BN_ERR_NOMEM;
     p->tsize = tsize;
-    for (size_t i = 0; i < m;) {
+    size_t nfirst = 0; /* distinct first words (hashes) */
+    for (size_t i = 0; i < m; nfirst++) {
         size_t j = i + 1;
         while (j < m && p->v[j].hashes[0] == p->v[i].hashes[0])
             j++;
@@ -404,10 +413,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
         p->table[h].single = single;
         i = j;
     }
-    /* sixteen bits per first word: one token in sixteen that starts no
-     * phrase gets as far as the table */
     size_t fbits = 512;
-    while (fbits < m * 16)
+    while (fbits < nfirst * FIRST_BITS)
         fbits *= 2;
     free(p->first);
     p->head.first = all_first;

@@ -51,6 +51,11 @@ struct bn_phrases {
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
+    /* the hash of the third word of pairs[k]'s phrase, for the phrases of
+     * three words or more (a range's first, longest first; ptable's
+     * `single` is where its phrases of two words begin): a match scans
+     * these, four bytes each in a row, not the phrases' blocks */
+    uint32_t *thirds;
     /* head.first: a bit per first-word hash (head.fmask + 1 bits), so
      * that a token that starts no phrase is turned away with one load,
      * not a probe of the table: most tokens start none of a set's phrases */
@@ -97,6 +102,7 @@ void bn_phrases_free(bn_phrases *p)
     free(p->table);
     free(p->ptable);
     free(p->pairs);
+    free(p->thirds);
     free(p->first);
     free(p);
 }
@@ -265,14 +271,16 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         np += p->v[i].ntok >= 2;
     free(p->pairs);
+    free(p->thirds);
     free(p->ptable);
     p->pairs = malloc((np ? np : 1) * sizeof *p->pairs);
+    p->thirds = malloc((np ? np : 1) * sizeof *p->thirds);
     size_t tsize = 16;
     while (tsize < np * 2)
         tsize *= 2;
     p->ptable = calloc(tsize, sizeof *p->ptable);
     p->ptsize = tsize;
-    if (!p->pairs || !p->ptable)
+    if (!p->pairs || !p->thirds || !p->ptable)
         return BN_ERR_NOMEM;
     np = 0;
     for (size_t i = 0; i < p->n; i++)
@@ -285,13 +293,17 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
         uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
-        size_t j = i + 1;
+        size_t j = i + 1, two = i;
         while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
             j++;
+        for (size_t k = i; k < j; k++) {
+            p->thirds[k] = p->v[p->pairs[k]].ntok > 2 ? p->v[p->pairs[k]].hashes[2] : 0;
+            two += p->v[p->pairs[k]].ntok > 2;
+        }
         size_t h = key & (tsize - 1);
         while (p->ptable[h].hi)
             h = (h + 1) & (tsize - 1);
-        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, 0};
+        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, (uint32_t)two};
         i = j;
     }
     return BN_OK;
@@ -496,18 +508,27 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
     /* the longest phrase that begins with these two words, else one word */
     if (i + 1 < end && first->single > first->lo) {
         const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
-        /* the phrases of a pair differ from the third word on ("Bộ trưởng
-         * Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles' pairs are
-         * hundreds of phrases long), so that word's hash turns most away
-         * before phrase_at looks at the others */
-        uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
-        for (uint32_t k = two ? two->lo : 0; two && k < two->hi; k++) {
-            const phrase *ph = &p->v[p->pairs[k]];
-            if (ph->ntok > 2 && ((size_t)ph->ntok > end - i || ph->hashes[2] != third))
-                continue;
-            if (phrase_at(ph, text, toks, i, end)) {
-                *payload = ph->payload;
-                return (size_t)ph->ntok;
+        if (two) {
+            /* the phrases of a pair differ from the third word on ("Bộ
+             * trưởng Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles'
+             * pairs are hundreds of phrases long), so that word's hash
+             * turns most away before phrase_at looks at the others */
+            uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
+            for (uint32_t k = two->lo; i + 2 < end && k < two->single; k++) {
+                if (p->thirds[k] != third)
+                    continue;
+                const phrase *ph = &p->v[p->pairs[k]];
+                if (phrase_at(ph, text, toks, i, end)) {
+                    *payload = ph->payload;
+                    return (size_t)ph->ntok;
+                }
+            }
+            for (uint32_t k = two->single; k < two->hi; k++) {
+                const phrase *ph = &p->v[p->pairs[k]];
+                if (phrase_at(ph, text, toks, i, end)) {
+                    *payload = ph->payload;
+                    return 2;
+                }
             }
         }
     }

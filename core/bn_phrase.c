@@ -11,7 +11,8 @@
  * the order of v: the phrases a match compares (the same first word) are
  * next to each other in memory, not scattered over the heap. */
 typedef struct phrase {
-    uint32_t *hashes; /* per word; the keys follow in the same block */
+    uint32_t *hashes; /* per word; their keys' lengths (uint16_t) and the
+                       * keys follow in the same block */
     char *keys;       /* folded words, each NUL-terminated, back to back */
     uint32_t klen;    /* their bytes, NULs included */
     int payload;
@@ -23,7 +24,7 @@ typedef struct phrase {
 /* The bytes of a phrase's block. */
 static size_t block_size(const phrase *ph)
 {
-    return (size_t)ph->ntok * sizeof *ph->hashes + ph->klen;
+    return (size_t)ph->ntok * (sizeof *ph->hashes + sizeof(uint16_t)) + ph->klen;
 }
 
 struct bn_phrases {
@@ -134,12 +135,15 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
         klen += toks.v[i].key_len + 1u;
-    if (klen > UINT32_MAX / 2 || !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * sizeof *ph.hashes + klen)))
+    if (klen > UINT32_MAX / 2 ||
+        !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * (sizeof *ph.hashes + sizeof(uint16_t)) + klen)))
         return BN_ERR_NOMEM;
-    ph.keys = (char *)(ph.hashes + toks.n);
+    uint16_t *lens = (uint16_t *)(ph.hashes + toks.n);
+    ph.keys = (char *)(lens + toks.n);
     size_t k = 0;
     for (size_t i = 0; i < toks.n; i++) {
         memcpy(ph.keys + k, toks.keys + toks.v[i].key, toks.v[i].key_len + 1u);
+        lens[i] = toks.v[i].key_len;
         k += toks.v[i].key_len + 1u;
         ph.hashes[i] = toks.v[i].hash;
     }
@@ -394,7 +398,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
         memcpy(b, ph->hashes, block_size(ph));
         words += (block_size(ph) + 3) / 4;
         ph->hashes = b;
-        ph->keys = (char *)(b + ph->ntok);
+        ph->keys = (char *)((uint16_t *)(b + ph->ntok) + ph->ntok);
     }
     free(p->pool);
     p->pool = pool;
@@ -459,6 +463,45 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
     return to - from <= 3;
 }
 
+static inline uint64_t load64(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+static inline uint32_t load32(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+static inline uint16_t load16(const char *s)
+{
+    uint16_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+/* Whether the n bytes (n >= 1) at a and b are the same: a few loads of
+ * up to eight bytes, the last overlapping, not a loop per byte (keys are
+ * of a few bytes, a syllable: the loop's end was a mispredict a word). */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        for (; n > 8; n -= 8, a += 8, b += 8)
+            if (load64(a) != load64(b))
+                return 0;
+        return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4)
+        return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+    if (n >= 2)
+        return ((load16(a) ^ load16(b)) | (load16(a + n - 2) ^ load16(b + n - 2))) == 0;
+    return *a == *b;
+}
+
 /* Whether phrase ph is at token i (end: the first token it may not use). */
 static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks,
                                                             size_t i, size_t end)
@@ -473,17 +516,15 @@ static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, con
         if (toks->v[i + (size_t)w].hash != ph->hashes[w])
             return 0;
     const char *key = ph->keys;
+    const uint16_t *lens = (const uint16_t *)(ph->hashes + ph->ntok);
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
-        /* the words themselves (keys of a few bytes: compared here, and
-         * the phrase's next word is after this one's NUL) */
-        const char *x = toks->keys + t->key;
-        while (*x && *x == *key)
-            x++, key++;
-        if (*x != *key ||
+        /* the words themselves, with their NULs (the phrase's next word
+         * is after this one's) */
+        if (t->key_len != lens[w] || !same_bytes(toks->keys + t->key, key, (size_t)lens[w] + 1) ||
             (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start, ph->punct_gaps)))
             return 0;
-        key++;
+        key += lens[w] + 1;
     }
     return 1;
 }

@@ -9,6 +9,31 @@
 #include <unicode/utf8.h>
 
 
+/* The phrase sets the stage looks up at every token, by their bit in the
+ * article's per-token starts (token_starts). */
+enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16 };
+
+/* Per token, which of the sets of AT_ may start a phrase there: a byte of
+ * the knowledge base's filter of them all (bn_kb_starts) a token, read
+ * once, not a filter per set at each look-up (slice: 4 M look-ups, most
+ * at tokens that start none).  NULL when there is none: all may. */
+static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang *lang)
+{
+    const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
+                                lang->dates->office_words, lang->visit_words};
+    const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
+    uint8_t *at = starts ? bn_arena_alloc(&a->arena, a->tokens.n + 1) : NULL;
+    for (size_t i = 0; at && i < a->tokens.n; i++)
+        at[i] = (uint8_t)bn_phrase_starts_at(starts, a->tokens.v[i].hash);
+    return at;
+}
+
+/* Whether a set of bit `bit` (AT_) may start a phrase at token i. */
+static inline int may_start(const uint8_t *at, unsigned bit, size_t i)
+{
+    return !at || (at[i] & bit);
+}
+
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
 {
     for (size_t i = 0; i < act->naliases; i++)
@@ -178,14 +203,15 @@ static void date_by_office(bn_article *a, office_union *u, const bn_kb *kb, cons
 /* "Tân Tổng thư ký NATO" without a name: whoever holds the office took it
  * less than half a year ago.  Of the holders, the one whose first months
  * fit what is known already dates the article. */
-static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words)
+static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words, const uint8_t *at)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
     for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
             int payload, qualifier;
-            if (bn_phrases_match(office_words, a->text.s, &a->tokens, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
+            if (!may_start(at, AT_OFFICE_WORDS, i) ||
+                bn_phrases_match_at(office_words, a->text.s, &a->tokens, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
                 bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload) < 2)
                 continue;
             size_t nrefs, fits = 0;
@@ -410,7 +436,8 @@ static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t mlo,
  * ("mời người đồng cấp Donald Trump tới thăm Hàn Quốc", "chấp nhận lời
  * mời đến thăm Seoul": a visit to come, whose days the article's need not
  * be near; "Theo lời mời của ..., Tổng thống Putin thăm" is one made). */
-static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t mlo, size_t *cap)
+static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint8_t *at, size_t k,
+                             size_t mlo, size_t *cap)
 {
     const bn_sentence *sn = &a->sentences[k];
     size_t invited = SIZE_MAX; /* the last invitation word */
@@ -418,7 +445,9 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         return BN_OK;
     for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
         int payload;
-        size_t n = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        size_t n = may_start(at, AT_VISIT_WORDS, i)
+                       ? bn_phrases_match_at(lang->visit_words, a->text.s, &a->tokens, i, sn->tok_end, &payload)
+                       : 0;
         if (!n)
             continue;
         if (payload == 3)
@@ -429,7 +458,9 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         if (visits_at(a, kb, k, mlo, i + 1, cap) != BN_OK)
             return BN_ERR_NOMEM;
         for (size_t q = i + 1; q < sn->tok_end && q <= i + 1 + VISIT_GAP; q++) {
-            size_t nq = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, q, sn->tok_end, &payload);
+            size_t nq = may_start(at, AT_VISIT_WORDS, q)
+                            ? bn_phrases_match_at(lang->visit_words, a->text.s, &a->tokens, q, sn->tok_end, &payload)
+                            : 0;
             if (nq && payload == 4) {
                 if (visits_at(a, kb, k, mlo, q + nq, cap) != BN_OK)
                     return BN_ERR_NOMEM;
@@ -443,7 +474,7 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
 }
 
 static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const kb_slots *slot,
-                                 const aw_seen *seen)
+                                 const aw_seen *seen, const uint8_t *at)
 {
     const bn_phrases *places = bn_kb_places(kb), *names = bn_kb_gathering_names(kb);
     size_t cap = 0, mfirst = 0, vfirst = 0;
@@ -526,7 +557,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
          * is, anywhere in the sentence */
         for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {
             int payload;
-            size_t n = bn_phrases_match(names, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            size_t n = may_start(at, AT_NAMES, i) ? bn_phrases_match_at(names, a->text.s, &a->tokens, i, sn->tok_end, &payload)
+                                                  : 0;
             if (!n)
                 continue;
             size_t nrefs;
@@ -552,7 +584,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         int person = 0;
         for (size_t mi = vfirst; !person && mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++)
             person = a->actors[a->mentions[mi].actor].kind == BN_KIND_PERSON;
-        if (person && find_visits(a, kb, lang, k, vfirst, &cap) != BN_OK)
+        if (person && find_visits(a, kb, lang, at, k, vfirst, &cap) != BN_OK)
             return BN_ERR_NOMEM;
     }
     return BN_OK;
@@ -1124,6 +1156,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     ctx.lang = lang->code;
     if (kb_slots_init(&a->arena, &ctx.slot, 64) != BN_OK)
         return BN_ERR_NOMEM;
+    const uint8_t *at = token_starts(a, kb, lang);
     /* (no room for them: find_gatherings looks the words up again) */
     aw_seen seen = {bn_arena_alloc(&a->arena, a->tokens.n + 1), bn_arena_alloc(&a->arena, (a->tokens.n + 1) * sizeof(int))};
     if (!seen.n || !seen.payload)
@@ -1139,8 +1172,10 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload, word, edge = quote_edge(a, sn->start, i);
             quoted = edge >= 0 ? edge : quoted;
-            size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-            size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
+            size_t n = may_start(at, AT_KB, i) ? bn_phrases_match_at(m, a->text.s, &a->tokens, i, sn->tok_end, &payload) : 0;
+            size_t nw = may_start(at, AT_ACTOR_WORDS, i)
+                            ? bn_phrases_match_at(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word)
+                            : 0;
             if (seen.n && nw < AW_UNKNOWN) {
                 seen.n[i] = (uint8_t)nw;
                 seen.payload[i] = nw ? word : 0;
@@ -1281,8 +1316,8 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         if (last < a->written_before)
             a->written_before = last;
     }
-    date_by_new_office(a, kb, lang->dates->office_words);
-    return find_gatherings(a, kb, lang, &ctx.slot, &seen);
+    date_by_new_office(a, kb, lang->dates->office_words, at);
+    return find_gatherings(a, kb, lang, &ctx.slot, &seen, at);
 }
 
 /* The article's actor for knowledge-base actor k, added when new (with no

@@ -57,6 +57,12 @@ struct bn_phrases {
      * `single` is where its phrases of two words begin): a match scans
      * these, four bytes each in a row, not the phrases' blocks */
     uint32_t *thirds;
+    /* a bit per pair hash (modulo pmask + 1) of the phrases of two words
+     * or more, as head.first is of the first words: most pairs of words
+     * that begin with a phrase's first word begin none ("Bộ" and what
+     * follows), and the titles' ptable is half a megabyte */
+    uint64_t *pfirst;
+    uint32_t pmask;
     /* head.first: a bit per first-word hash (head.fmask + 1 bits), so
      * that a token that starts no phrase is turned away with one load,
      * not a probe of the table: most tokens start none of a set's phrases */
@@ -104,6 +110,7 @@ void bn_phrases_free(bn_phrases *p)
     free(p->ptable);
     free(p->pairs);
     free(p->thirds);
+    free(p->pfirst);
     free(p->first);
     free(p);
 }
@@ -277,6 +284,8 @@ static bn_status compile_pairs(bn_phrases *p)
     free(p->pairs);
     free(p->thirds);
     free(p->ptable);
+    free(p->pfirst);
+    p->pfirst = NULL;
     p->pairs = malloc((np ? np : 1) * sizeof *p->pairs);
     p->thirds = malloc((np ? np : 1) * sizeof *p->thirds);
     size_t tsize = 16;
@@ -294,6 +303,7 @@ static bn_status compile_pairs(bn_phrases *p)
      * the first added): both sorts stable, neither compares */
     if (by_length(p, p->pairs, np) || sort_hash_first(p, p->pairs, np, pair_of, NULL))
         return BN_ERR_NOMEM;
+    size_t ndistinct = 0;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
         uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
@@ -309,7 +319,19 @@ static bn_status compile_pairs(bn_phrases *p)
             h = (h + 1) & (tsize - 1);
         p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, (uint32_t)two};
         i = j;
+        ndistinct++;
     }
+    size_t pbits = 512;
+    while (pbits < ndistinct * FIRST_BITS)
+        pbits *= 2;
+    if (!(p->pfirst = calloc(pbits / 64, sizeof *p->pfirst)))
+        return BN_ERR_NOMEM;
+    p->pmask = (uint32_t)(pbits - 1);
+    for (size_t h = 0; h < tsize; h++)
+        if (p->ptable[h].hi) {
+            uint32_t b = p->ptable[h].hash & p->pmask;
+            p->pfirst[b / 64] |= (uint64_t)1 << (b % 64);
+        }
     return BN_OK;
 }
 
@@ -484,19 +506,23 @@ static inline uint16_t load16(const char *s)
     return x;
 }
 
-/* Whether the n bytes (n >= 1) at a and b are the same: a few loads of
- * up to eight bytes, the last overlapping, not a loop per byte (keys are
- * of a few bytes, a syllable: the loop's end was a mispredict a word). */
+/* Whether the n bytes (n >= 1) at a and b are the same: from 4 to 12
+ * bytes (most keys, a syllable and its NUL), three loads of four, the
+ * first, the middle and the last, overlapping, with no branch on n; not a
+ * loop per byte (its end was a mispredict a word). */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
-    if (n >= 8) {
+    if (n - 4 <= 8) {
+        size_t m = n / 2 - 2;
+        return ((load32(a) ^ load32(b)) | (load32(a + m) ^ load32(b + m)) |
+                (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+    }
+    if (n > 12) {
         for (; n > 8; n -= 8, a += 8, b += 8)
             if (load64(a) != load64(b))
                 return 0;
         return load64(a + n - 8) == load64(b + n - 8);
     }
-    if (n >= 4)
-        return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
     if (n >= 2)
         return ((load16(a) ^ load16(b)) | (load16(a + n - 2) ^ load16(b + n - 2))) == 0;
     return *a == *b;
@@ -548,7 +574,8 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
         return 0;
     /* the longest phrase that begins with these two words, else one word */
     if (i + 1 < end && first->single > first->lo) {
-        const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
+        uint32_t key = pair_hash(t0->hash, toks->v[i + 1].hash), b = key & p->pmask;
+        const struct slot *two = p->pfirst[b / 64] >> (b % 64) & 1 ? probe(p->ptable, p->ptsize, key) : NULL;
         if (two) {
             /* the phrases of a pair differ from the third word on ("Bộ
              * trưởng Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles'

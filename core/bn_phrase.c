@@ -11,7 +11,8 @@
  * the order of v: the phrases a match compares (the same first word) are
  * next to each other in memory, not scattered over the heap. */
 typedef struct phrase {
-    uint32_t *hashes; /* per word; the keys follow in the same block */
+    uint32_t *hashes; /* per word; their keys' lengths (uint16_t) and the
+                       * keys follow in the same block */
     char *keys;       /* folded words, each NUL-terminated, back to back */
     uint32_t klen;    /* their bytes, NULs included */
     int payload;
@@ -23,7 +24,7 @@ typedef struct phrase {
 /* The bytes of a phrase's block. */
 static size_t block_size(const phrase *ph)
 {
-    return (size_t)ph->ntok * sizeof *ph->hashes + ph->klen;
+    return (size_t)ph->ntok * (sizeof *ph->hashes + sizeof(uint16_t)) + ph->klen;
 }
 
 struct bn_phrases {
@@ -51,6 +52,17 @@ struct bn_phrases {
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
+    /* the hash of the third word of pairs[k]'s phrase, for the phrases of
+     * three words or more (a range's first, longest first; ptable's
+     * `single` is where its phrases of two words begin): a match scans
+     * these, four bytes each in a row, not the phrases' blocks */
+    uint32_t *thirds;
+    /* a bit per pair hash (modulo pmask + 1) of the phrases of two words
+     * or more, as head.first is of the first words: most pairs of words
+     * that begin with a phrase's first word begin none ("Bộ" and what
+     * follows), and the titles' ptable is half a megabyte */
+    uint64_t *pfirst;
+    uint32_t pmask;
     /* head.first: a bit per first-word hash (head.fmask + 1 bits), so
      * that a token that starts no phrase is turned away with one load,
      * not a probe of the table: most tokens start none of a set's phrases */
@@ -67,6 +79,14 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
 /* head.first until compiled: every bit set, so that bn_phrases_match
  * need not test for none (bn_phrases_match_at answers 0 then). */
 static const uint64_t all_first[1] = {UINT64_MAX};
+
+/* The first-word filter's bits per first word: 128 (one token in 128
+ * that starts no phrase gets as far as the table).  By the words, not the
+ * phrases: the titles' 9,300 phrases begin with 36 words, and their
+ * filter, 32 KB when it had sixteen bits a phrase, is a kilobyte (slice:
+ * 1,834.9 -> 1,826.9 M instructions, 18.53 -> 18.21 M mispredicts,
+ * D1 read misses 5.25 -> 5.44 M; 64 bits: 1,830.5, 18.37, 5.16) */
+enum { FIRST_BITS = 128 };
 
 bn_phrases *bn_phrases_new(void)
 {
@@ -89,6 +109,8 @@ void bn_phrases_free(bn_phrases *p)
     free(p->table);
     free(p->ptable);
     free(p->pairs);
+    free(p->thirds);
+    free(p->pfirst);
     free(p->first);
     free(p);
 }
@@ -120,12 +142,15 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
         klen += toks.v[i].key_len + 1u;
-    if (klen > UINT32_MAX / 2 || !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * sizeof *ph.hashes + klen)))
+    if (klen > UINT32_MAX / 2 ||
+        !(ph.hashes = bn_arena_alloc(&p->staged, toks.n * (sizeof *ph.hashes + sizeof(uint16_t)) + klen)))
         return BN_ERR_NOMEM;
-    ph.keys = (char *)(ph.hashes + toks.n);
+    uint16_t *lens = (uint16_t *)(ph.hashes + toks.n);
+    ph.keys = (char *)(lens + toks.n);
     size_t k = 0;
     for (size_t i = 0; i < toks.n; i++) {
         memcpy(ph.keys + k, toks.keys + toks.v[i].key, toks.v[i].key_len + 1u);
+        lens[i] = toks.v[i].key_len;
         k += toks.v[i].key_len + 1u;
         ph.hashes[i] = toks.v[i].hash;
     }
@@ -257,14 +282,18 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         np += p->v[i].ntok >= 2;
     free(p->pairs);
+    free(p->thirds);
     free(p->ptable);
+    free(p->pfirst);
+    p->pfirst = NULL;
     p->pairs = malloc((np ? np : 1) * sizeof *p->pairs);
+    p->thirds = malloc((np ? np : 1) * sizeof *p->thirds);
     size_t tsize = 16;
     while (tsize < np * 2)
         tsize *= 2;
     p->ptable = calloc(tsize, sizeof *p->ptable);
     p->ptsize = tsize;
-    if (!p->pairs || !p->ptable)
+    if (!p->pairs || !p->thirds || !p->ptable)
         return BN_ERR_NOMEM;
     np = 0;
     for (size_t i = 0; i < p->n; i++)
@@ -274,18 +303,35 @@ static bn_status compile_pairs(bn_phrases *p)
      * the first added): both sorts stable, neither compares */
     if (by_length(p, p->pairs, np) || sort_hash_first(p, p->pairs, np, pair_of, NULL))
         return BN_ERR_NOMEM;
+    size_t ndistinct = 0;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
         uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
-        size_t j = i + 1;
+        size_t j = i + 1, two = i;
         while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
             j++;
+        for (size_t k = i; k < j; k++) {
+            p->thirds[k] = p->v[p->pairs[k]].ntok > 2 ? p->v[p->pairs[k]].hashes[2] : 0;
+            two += p->v[p->pairs[k]].ntok > 2;
+        }
         size_t h = key & (tsize - 1);
         while (p->ptable[h].hi)
             h = (h + 1) & (tsize - 1);
-        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, 0};
+        p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, (uint32_t)two};
         i = j;
+        ndistinct++;
     }
+    size_t pbits = 512;
+    while (pbits < ndistinct * FIRST_BITS)
+        pbits *= 2;
+    if (!(p->pfirst = calloc(pbits / 64, sizeof *p->pfirst)))
+        return BN_ERR_NOMEM;
+    p->pmask = (uint32_t)(pbits - 1);
+    for (size_t h = 0; h < tsize; h++)
+        if (p->ptable[h].hi) {
+            uint32_t b = p->ptable[h].hash & p->pmask;
+            p->pfirst[b / 64] |= (uint64_t)1 << (b % 64);
+        }
     return BN_OK;
 }
 
@@ -374,7 +420,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
         memcpy(b, ph->hashes, block_size(ph));
         words += (block_size(ph) + 3) / 4;
         ph->hashes = b;
-        ph->keys = (char *)(b + ph->ntok);
+        ph->keys = (char *)((uint16_t *)(b + ph->ntok) + ph->ntok);
     }
     free(p->pool);
     p->pool = pool;
@@ -388,7 +434,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
     if (!p->table)
         return BN_ERR_NOMEM;
     p->tsize = tsize;
-    for (size_t i = 0; i < m;) {
+    size_t nfirst = 0; /* distinct first words (hashes) */
+    for (size_t i = 0; i < m; nfirst++) {
         size_t j = i + 1;
         while (j < m && p->v[j].hashes[0] == p->v[i].hashes[0])
             j++;
@@ -404,10 +451,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
         p->table[h].single = single;
         i = j;
     }
-    /* sixteen bits per first word: one token in sixteen that starts no
-     * phrase gets as far as the table */
     size_t fbits = 512;
-    while (fbits < m * 16)
+    while (fbits < nfirst * FIRST_BITS)
         fbits *= 2;
     free(p->first);
     p->head.first = all_first;
@@ -440,6 +485,49 @@ static int gap_ok(const char *text, uint32_t from, uint32_t to, int punct)
     return to - from <= 3;
 }
 
+static inline uint64_t load64(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+static inline uint32_t load32(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+static inline uint16_t load16(const char *s)
+{
+    uint16_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+/* Whether the n bytes (n >= 1) at a and b are the same: from 4 to 12
+ * bytes (most keys, a syllable and its NUL), three loads of four, the
+ * first, the middle and the last, overlapping, with no branch on n; not a
+ * loop per byte (its end was a mispredict a word). */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n - 4 <= 8) {
+        size_t m = n / 2 - 2;
+        return ((load32(a) ^ load32(b)) | (load32(a + m) ^ load32(b + m)) |
+                (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+    }
+    if (n > 12) {
+        for (; n > 8; n -= 8, a += 8, b += 8)
+            if (load64(a) != load64(b))
+                return 0;
+        return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 2)
+        return ((load16(a) ^ load16(b)) | (load16(a + n - 2) ^ load16(b + n - 2))) == 0;
+    return *a == *b;
+}
+
 /* Whether phrase ph is at token i (end: the first token it may not use). */
 static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks,
                                                             size_t i, size_t end)
@@ -454,17 +542,15 @@ static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, con
         if (toks->v[i + (size_t)w].hash != ph->hashes[w])
             return 0;
     const char *key = ph->keys;
+    const uint16_t *lens = (const uint16_t *)(ph->hashes + ph->ntok);
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
-        /* the words themselves (keys of a few bytes: compared here, and
-         * the phrase's next word is after this one's NUL) */
-        const char *x = toks->keys + t->key;
-        while (*x && *x == *key)
-            x++, key++;
-        if (*x != *key ||
+        /* the words themselves, with their NULs (the phrase's next word
+         * is after this one's) */
+        if (t->key_len != lens[w] || !same_bytes(toks->keys + t->key, key, (size_t)lens[w] + 1) ||
             (w > 0 && !gap_ok(text, toks->v[i + (size_t)w - 1].end, t->start, ph->punct_gaps)))
             return 0;
-        key++;
+        key += lens[w] + 1;
     }
     return 1;
 }
@@ -488,19 +574,29 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
         return 0;
     /* the longest phrase that begins with these two words, else one word */
     if (i + 1 < end && first->single > first->lo) {
-        const struct slot *two = probe(p->ptable, p->ptsize, pair_hash(t0->hash, toks->v[i + 1].hash));
-        /* the phrases of a pair differ from the third word on ("Bộ trưởng
-         * Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles' pairs are
-         * hundreds of phrases long), so that word's hash turns most away
-         * before phrase_at looks at the others */
-        uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
-        for (uint32_t k = two ? two->lo : 0; two && k < two->hi; k++) {
-            const phrase *ph = &p->v[p->pairs[k]];
-            if (ph->ntok > 2 && ((size_t)ph->ntok > end - i || ph->hashes[2] != third))
-                continue;
-            if (phrase_at(ph, text, toks, i, end)) {
-                *payload = ph->payload;
-                return (size_t)ph->ntok;
+        uint32_t key = pair_hash(t0->hash, toks->v[i + 1].hash), b = key & p->pmask;
+        const struct slot *two = p->pfirst[b / 64] >> (b % 64) & 1 ? probe(p->ptable, p->ptsize, key) : NULL;
+        if (two) {
+            /* the phrases of a pair differ from the third word on ("Bộ
+             * trưởng Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles'
+             * pairs are hundreds of phrases long), so that word's hash
+             * turns most away before phrase_at looks at the others */
+            uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
+            for (uint32_t k = two->lo; i + 2 < end && k < two->single; k++) {
+                if (p->thirds[k] != third)
+                    continue;
+                const phrase *ph = &p->v[p->pairs[k]];
+                if (phrase_at(ph, text, toks, i, end)) {
+                    *payload = ph->payload;
+                    return (size_t)ph->ntok;
+                }
+            }
+            for (uint32_t k = two->single; k < two->hi; k++) {
+                const phrase *ph = &p->v[p->pairs[k]];
+                if (phrase_at(ph, text, toks, i, end)) {
+                    *payload = ph->payload;
+                    return 2;
+                }
             }
         }
     }
@@ -512,4 +608,42 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
         }
     }
     return 0;
+}
+
+/* 64 bytes a first word of the sets together, modulo a power of two: the
+ * actor stage's five sets, 1,900 words, fill 128 KB, and one token in 64
+ * that starts no phrase of a set gets as far as its table (slice, cost
+ * Ir + 25 x mispredicts + 10 x D1 read misses: 16 bytes 2,306.9 M, 32
+ * 2,304.9, 64 2,302.8, 128 2,302.2). */
+enum { STARTS_BYTES = 64 };
+
+bn_status bn_phrase_starts_init(bn_phrase_starts *s, const bn_phrases *const *sets, size_t n)
+{
+    size_t words = 0;
+    for (size_t k = 0; k < n && k < 8; k++)
+        for (size_t h = 0; sets[k] && sets[k]->compiled && h < sets[k]->tsize; h++)
+            words += sets[k]->table[h].hi != 0;
+    size_t size = 1024;
+    while (size < words * STARTS_BYTES)
+        size *= 2;
+    s->bits = calloc(size, 1);
+    s->mask = (uint32_t)(size - 1);
+    if (!s->bits)
+        return BN_ERR_NOMEM;
+    for (size_t k = 0; k < n && k < 8; k++) {
+        const bn_phrases *p = sets[k];
+        if (p && !p->compiled)
+            for (size_t b = 0; b < size; b++)
+                s->bits[b] |= (uint8_t)(1u << k);
+        for (size_t h = 0; p && p->compiled && h < p->tsize; h++)
+            if (p->table[h].hi)
+                s->bits[p->table[h].hash & s->mask] |= (uint8_t)(1u << k);
+    }
+    return BN_OK;
+}
+
+void bn_phrase_starts_clear(bn_phrase_starts *s)
+{
+    free(s->bits);
+    s->bits = NULL;
 }

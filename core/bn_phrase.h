@@ -59,4 +59,22 @@ static inline size_t bn_phrases_match(const bn_phrases *p, const char *text, con
     return bn_phrases_match_at(p, text, toks, i, end, payload);
 }
 
+/* Which of up to eight phrase sets may start at a word, for a stage that
+ * looks several sets up at every token: one load of a byte per word, not
+ * a filter per set.  Bit k of bn_phrase_starts_at is set when a first word
+ * of sets[k] has the hash's low bits (never for a NULL set; always for one
+ * not compiled): 0 means that set starts no phrase there. */
+typedef struct bn_phrase_starts {
+    uint8_t *bits;
+    uint32_t mask;
+} bn_phrase_starts;
+
+bn_status bn_phrase_starts_init(bn_phrase_starts *s, const bn_phrases *const *sets, size_t n);
+void bn_phrase_starts_clear(bn_phrase_starts *s);
+
+static inline unsigned bn_phrase_starts_at(const bn_phrase_starts *s, uint32_t hash)
+{
+    return s->bits[hash & s->mask];
+}
+
 #endif

@@ -9,6 +9,34 @@
 #include <unicode/utf8.h>
 
 
+/* The phrase sets the stage looks up at every token, by their bit in the
+ * article's per-token starts (token_starts). */
+enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16 };
+
+/* Per token, which of the sets of AT_ may start a phrase there: a byte of
+ * the knowledge base's filter of them all (bn_kb_starts) a token, read
+ * once, not a filter per set at each look-up (slice: 4 M look-ups, most
+ * at tokens that start none); all may when there is no such filter.  NULL
+ * when out of memory. */
+static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang *lang)
+{
+    const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
+                                lang->dates->office_words, lang->visit_words};
+    const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
+    uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + 1);
+    for (size_t i = 0; at && i < a->tokens.n; i++)
+        at[i] = starts ? (uint8_t)bn_phrase_starts_at(starts, a->tokens.v[i].hash) : 0xFF;
+    return at;
+}
+
+/* bn_phrases_match of set p, whose bit in the per-token starts `at` is
+ * `bit` (AT_): turned away there when it starts no phrase at token i. */
+static inline size_t match_set(const bn_article *a, const uint8_t *at, unsigned bit, const bn_phrases *p, size_t i,
+                               size_t end, int *payload)
+{
+    return i < end && (at[i] & bit) ? bn_phrases_match_at(p, a->text.s, &a->tokens, i, end, payload) : 0;
+}
+
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
 {
     for (size_t i = 0; i < act->naliases; i++)
@@ -27,11 +55,12 @@ static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char
  * the `back` tokens before token k, from token `from` on. */
 enum { FORMER_BACK = 10 }; /* "cựu Bộ trưởng Quốc phòng Mỹ dưới thời": the former word's reach */
 
-static int former_before(const bn_article *a, const bn_phrases *office_words, size_t from, size_t k, size_t back)
+static int former_before(const bn_article *a, const uint8_t *at, const bn_phrases *office_words, size_t from, size_t k,
+                         size_t back)
 {
     for (size_t j = k; j-- > from && k - j <= back;) {
         int q;
-        if (bn_phrases_match(office_words, a->text.s, &a->tokens, j, j + 1, &q) == 1 && q == -1)
+        if (match_set(a, at, AT_OFFICE_WORDS, office_words, j, j + 1, &q) == 1 && q == -1)
             return 1;
     }
     return 0;
@@ -116,8 +145,8 @@ static void date_by_former_office(bn_article *a, office_union *u, const bn_kb_ac
  * over, so it bounds the writing from below only (the press also writes
  * "dưới thời Tổng thống X" of the sitting president: without the former
  * official, the office bounds as usual). */
-static void date_by_office(bn_article *a, office_union *u, const bn_kb *kb, const bn_phrases *office_words,
-                           size_t person, size_t from_tok, size_t name_tok)
+static void date_by_office(bn_article *a, const uint8_t *at, office_union *u, const bn_kb *kb,
+                           const bn_phrases *office_words, size_t person, size_t from_tok, size_t name_tok)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
     const bn_kb_actor *p = bn_kb_get(kb, person);
@@ -130,9 +159,9 @@ static void date_by_office(bn_article *a, office_union *u, const bn_kb *kb, cons
         if (n == 0 || name_tok - (k + n) > 3)
             continue;
         int qualifier = 0; /* "tân" +1, "cựu" -1, the word before the title */
-        if (k > from_tok && bn_phrases_match(office_words, a->text.s, &a->tokens, k - 1, k, &qualifier) != 1)
+        if (k > from_tok && match_set(a, at, AT_OFFICE_WORDS, office_words, k - 1, k, &qualifier) != 1)
             qualifier = 0;
-        int since_only = qualifier == -3 && former_before(a, office_words, from_tok, k - 1, FORMER_BACK);
+        int since_only = qualifier == -3 && former_before(a, at, office_words, from_tok, k - 1, FORMER_BACK);
         if (qualifier == -1) {
             date_by_former_office(a, u, p, kb, payload, person);
             return;
@@ -178,14 +207,14 @@ static void date_by_office(bn_article *a, office_union *u, const bn_kb *kb, cons
 /* "Tân Tổng thư ký NATO" without a name: whoever holds the office took it
  * less than half a year ago.  Of the holders, the one whose first months
  * fit what is known already dates the article. */
-static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words)
+static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases *office_words, const uint8_t *at)
 {
     const bn_phrases *titles = bn_kb_titles(kb);
     for (size_t k = 0; titles && k < a->nsentences; k++) {
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
             int payload, qualifier;
-            if (bn_phrases_match(office_words, a->text.s, &a->tokens, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
+            if (match_set(a, at, AT_OFFICE_WORDS, office_words, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
                 bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload) < 2)
                 continue;
             size_t nrefs, fits = 0;
@@ -256,11 +285,11 @@ static void drop_org_sittings(bn_article *a, org_sittings *by_org, size_t norgs,
 
 /* Whether a gathering word ends right before token i ("Hội nghị G7",
  * "thượng đỉnh NATO"). */
-static int gathering_before(const bn_article *a, const bn_lang *lang, size_t i)
+static int gathering_before(const bn_article *a, const uint8_t *at, const bn_lang *lang, size_t i)
 {
     for (size_t n = 1; n <= 4 && n <= i; n++) {
         int payload;
-        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i - n, i, &payload) == n &&
+        if (match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i - n, i, &payload) == n &&
             payload == BN_AW_GATHERING)
             return 1;
     }
@@ -281,14 +310,67 @@ typedef struct aw_seen {
     int *payload;
 } aw_seen;
 
-static inline size_t actor_words_at(const bn_article *a, const bn_lang *lang, const aw_seen *seen, size_t i,
-                                    size_t end, int *payload)
+static inline size_t actor_words_at(const bn_article *a, const uint8_t *at, const bn_lang *lang, const aw_seen *seen,
+                                    size_t i, size_t end, int *payload)
 {
     if (seen->n && seen->n[i] != AW_UNKNOWN) {
         *payload = seen->payload[i];
         return seen->n[i];
     }
-    return bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, end, payload);
+    return match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i, end, payload);
+}
+
+/* The article actor of each knowledge-base actor named: its index + 1 by
+ * the knowledge-base index (0: none yet).  An open-addressed table from
+ * the arena that grows with the actors: an article names a few dozen of
+ * the knowledge base's ten thousand, and a zeroed array of them all was
+ * 4.8 M instructions on the slice and 40 KB of stores through the cache
+ * an article. */
+typedef struct kb_slots {
+    struct kb_slot {
+        uint32_t k; /* knowledge-base index + 1; 0: a free entry */
+        uint32_t v;
+    } *v;
+    size_t size, n; /* size: a power of two */
+} kb_slots;
+
+static size_t kb_slot_at(const kb_slots *s, uint32_t k)
+{
+    size_t h = (k * 0x9E3779B1u) & (s->size - 1);
+    while (s->v[h].k && s->v[h].k != k)
+        h = (h + 1) & (s->size - 1);
+    return h;
+}
+
+static uint32_t kb_slot_get(const kb_slots *s, size_t k)
+{
+    return s->v[kb_slot_at(s, (uint32_t)k + 1)].v;
+}
+
+static bn_status kb_slots_init(bn_arena *arena, kb_slots *s, size_t size)
+{
+    s->v = bn_arena_calloc(arena, size, sizeof *s->v);
+    s->size = size;
+    s->n = 0;
+    return s->v ? BN_OK : BN_ERR_NOMEM;
+}
+
+static bn_status kb_slot_put(bn_arena *arena, kb_slots *s, size_t k, uint32_t v)
+{
+    if ((s->n + 1) * 2 > s->size) {
+        kb_slots old = *s;
+        if (kb_slots_init(arena, s, old.size * 2) != BN_OK)
+            return BN_ERR_NOMEM;
+        for (size_t i = 0; i < old.size; i++)
+            if (old.v[i].k) {
+                s->v[kb_slot_at(s, old.v[i].k)] = old.v[i];
+                s->n++;
+            }
+    }
+    struct kb_slot *e = &s->v[kb_slot_at(s, (uint32_t)k + 1)];
+    s->n += e->k == 0;
+    *e = (struct kb_slot){(uint32_t)k + 1, v};
+    return BN_OK;
 }
 
 /* Whether sentence sn holds a phrase of `words`. */
@@ -357,7 +439,8 @@ static bn_status visits_at(bn_article *a, const bn_kb *kb, size_t k, size_t mlo,
  * ("mời người đồng cấp Donald Trump tới thăm Hàn Quốc", "chấp nhận lời
  * mời đến thăm Seoul": a visit to come, whose days the article's need not
  * be near; "Theo lời mời của ..., Tổng thống Putin thăm" is one made). */
-static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t k, size_t mlo, size_t *cap)
+static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint8_t *at, size_t k,
+                             size_t mlo, size_t *cap)
 {
     const bn_sentence *sn = &a->sentences[k];
     size_t invited = SIZE_MAX; /* the last invitation word */
@@ -365,7 +448,7 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         return BN_OK;
     for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
         int payload;
-        size_t n = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+        size_t n = match_set(a, at, AT_VISIT_WORDS, lang->visit_words, i, sn->tok_end, &payload);
         if (!n)
             continue;
         if (payload == 3)
@@ -376,7 +459,7 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         if (visits_at(a, kb, k, mlo, i + 1, cap) != BN_OK)
             return BN_ERR_NOMEM;
         for (size_t q = i + 1; q < sn->tok_end && q <= i + 1 + VISIT_GAP; q++) {
-            size_t nq = bn_phrases_match(lang->visit_words, a->text.s, &a->tokens, q, sn->tok_end, &payload);
+            size_t nq = match_set(a, at, AT_VISIT_WORDS, lang->visit_words, q, sn->tok_end, &payload);
             if (nq && payload == 4) {
                 if (visits_at(a, kb, k, mlo, q + nq, cap) != BN_OK)
                     return BN_ERR_NOMEM;
@@ -389,8 +472,8 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
     return BN_OK;
 }
 
-static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const uint32_t *slot,
-                                 const aw_seen *seen)
+static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *lang, const kb_slots *slot,
+                                 const aw_seen *seen, const uint8_t *at)
 {
     const bn_phrases *places = bn_kb_places(kb), *names = bn_kb_gathering_names(kb);
     size_t cap = 0, mfirst = 0, vfirst = 0;
@@ -407,7 +490,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         size_t norgs = 0;
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
-            size_t n = actor_words_at(a, lang, seen, i, sn->tok_end, &payload);
+            size_t n = actor_words_at(a, at, lang, seen, i, sn->tok_end, &payload);
             if (n > 0) {
                 cue |= payload == BN_AW_GATHERING;
                 if (payload == BN_AW_GATHERING || payload == BN_AW_LOCATION || payload == BN_AW_PLACE_NOUN)
@@ -424,7 +507,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
             for (size_t r = 0; r < nrefs; r++) {
                 const bn_kb_gathering *g = bn_kb_gathering_get(kb, refs[r].item);
                 long org = bn_kb_find(kb, g->org);
-                if (org < 0 || !slot[org] || strcmp(g->kind, "visit") == 0)
+                if (org < 0 || !kb_slot_get(slot, (size_t)org) || strcmp(g->kind, "visit") == 0)
                     continue; /* a visit is cued by a visit word (find_visits) */
                 if (strcmp(g->kind, "war") == 0) {
                     /* "giao tranh ... tại Nagorno-Karabakh": an episode of
@@ -449,7 +532,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
                 mfirst++;
             for (size_t mi = mfirst; mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++) {
                 const bn_mention *mn = &a->mentions[mi];
-                if (a->actors[mn->actor].kind != BN_KIND_ORGANIZATION || !gathering_before(a, lang, mn->tok))
+                if (a->actors[mn->actor].kind != BN_KIND_ORGANIZATION || !gathering_before(a, at, lang, mn->tok))
                     continue;
                 size_t begin = a->ngatherings;
                 for (size_t g = 0; g < bn_kb_gathering_count(kb); g++) {
@@ -473,7 +556,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
          * is, anywhere in the sentence */
         for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {
             int payload;
-            size_t n = bn_phrases_match(names, a->text.s, &a->tokens, i, sn->tok_end, &payload);
+            size_t n = match_set(a, at, AT_NAMES, names, i, sn->tok_end, &payload);
             if (!n)
                 continue;
             size_t nrefs;
@@ -499,7 +582,7 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         int person = 0;
         for (size_t mi = vfirst; !person && mi < a->nmentions && a->mentions[mi].tok < sn->tok_end; mi++)
             person = a->actors[a->mentions[mi].actor].kind == BN_KIND_PERSON;
-        if (person && find_visits(a, kb, lang, k, vfirst, &cap) != BN_OK)
+        if (person && find_visits(a, kb, lang, at, k, vfirst, &cap) != BN_OK)
             return BN_ERR_NOMEM;
     }
     return BN_OK;
@@ -507,7 +590,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
 
 /* The article's growing actor and mention lists. */
 typedef struct find_ctx {
-    uint32_t *slot;      /* knowledge-base index -> article actor index + 1 */
+    kb_slots slot;       /* knowledge-base index -> article actor index + 1 */
+    const uint8_t *at;   /* the article's per-token starts (token_starts) */
     size_t *alias_cap;   /* per article actor */
     size_t alias_caps_cap, mcap, acap;
     long last_org, last_country;  /* article actors named last, for "liên minh này", "nước này" */
@@ -595,15 +679,18 @@ static bn_status mention(bn_article *a, find_ctx *c, uint32_t ai, uint32_t start
 static bn_status add_mention(bn_article *a, const bn_kb *kb, find_ctx *c, size_t k, uint32_t start, uint32_t end,
                              size_t tok, int named)
 {
-    if (!c->slot[k]) {
+    uint32_t ai = kb_slot_get(&c->slot, k);
+    if (!ai) {
         if (!append_kb_actor(a, &c->acap, bn_kb_get(kb, k), c->lang))
             return BN_ERR_NOMEM;
         bn_status st = grow_alias_caps(a, c);
         if (st != BN_OK)
             return st;
-        c->slot[k] = (uint32_t)a->nactors;
+        ai = (uint32_t)a->nactors;
+        if (kb_slot_put(&a->arena, &c->slot, k, ai) != BN_OK)
+            return BN_ERR_NOMEM;
     }
-    return mention(a, c, c->slot[k] - 1, start, end, tok, named);
+    return mention(a, c, ai - 1, start, end, tok, named);
 }
 
 static int capitalised(const bn_article *a, size_t i)
@@ -660,11 +747,11 @@ static long person_referred(const find_ctx *c, size_t sentence)
 }
 
 /* Whether an object word ("với", "gặp") ends right before token i. */
-static int object_before(const bn_article *a, const bn_lang *lang, size_t begin, size_t i)
+static int object_before(const bn_article *a, const uint8_t *at, const bn_lang *lang, size_t begin, size_t i)
 {
     for (size_t n = 1; n <= 2 && i >= begin + n; n++) {
         int word;
-        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i - n, i, &word) == n &&
+        if (match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i - n, i, &word) == n &&
             word == BN_AW_OBJECT_WORD)
             return 1;
     }
@@ -709,20 +796,20 @@ static int spaced(const bn_article *a, size_t i)
  * where something happens, not actors.  Returns the token after them (i
  * when nothing there is a place); organisations and people after "tại"
  * stay actors. */
-static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end,
-                         size_t *name_end)
+static size_t skip_place(const bn_article *a, const uint8_t *at, const bn_kb *kb, const bn_lang *lang, size_t i,
+                         size_t end, size_t *name_end)
 {
     int payload;
     size_t n, j = i;
-    if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) && payload == BN_AW_PLACE_NOUN)
+    if ((n = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, j, end, &payload)) && payload == BN_AW_PLACE_NOUN)
         j += n;
     size_t name = j;
     /* "tại Hội nghị an ninh Munich", "tại Quốc hội": a gathering or a body,
      * not a place's name (the gathering is where it happens, for the events) */
-    if ((n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) &&
+    if ((n = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, j, end, &payload)) &&
         (payload == BN_AW_GATHERING || payload == BN_AW_ORG_WORD))
         return i;
-    n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload);
+    n = match_set(a, at, AT_KB, bn_kb_matcher(kb), j, end, &payload);
     if (n) {
         if (bn_kb_get(kb, (size_t)payload)->kind != BN_KIND_COUNTRY)
             return i;
@@ -731,7 +818,7 @@ static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *la
         /* a name's words, not across punctuation ("tại Brussels, Tổng thư
          * ký", "tại Ramstein (Đức)") */
         while (j < end && j - name < 4 && capitalised(a, j) && (j == name || spaced(a, j)) &&
-               !bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload))
+               !match_set(a, at, AT_KB, bn_kb_matcher(kb), j, end, &payload))
             j++;
         if (j == name)
             return i;
@@ -740,7 +827,7 @@ static size_t skip_place(const bn_article *a, const bn_kb *kb, const bn_lang *la
         *name_end = j;
     /* the country of the place: "Geneva, Thụy Sĩ", "Brussels (Bỉ)" */
     if (j < end && (gap_has(a, j, ',') || gap_has(a, j, '(')) &&
-        (n = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload)) &&
+        (n = match_set(a, at, AT_KB, bn_kb_matcher(kb), j, end, &payload)) &&
         bn_kb_get(kb, (size_t)payload)->kind == BN_KIND_COUNTRY)
         j += n;
     return j;
@@ -752,19 +839,20 @@ static char *person_id(bn_article *a, uint32_t start, uint32_t end)
     return bn_name_id(&a->arena, a->text.s + start, end - start);
 }
 
-/* The state or organisation a title before token `at` names: "Người Phát
+/* The state or organisation a title before token `upto` names: "Người Phát
  * ngôn của Bộ Quốc phòng Lithuania, ông ...", "Đại sứ Nga tại Anh Andrei
  * Kelin": the first country or organisation mentioned after the nearest
  * title word that is followed by one, within 12 tokens (the head of the phrase; a place after "tại" is not
  * a mention). */
-static const char *title_affiliation(const bn_article *a, const bn_lang *lang, size_t from, size_t at)
+static const char *title_affiliation(const bn_article *a, const uint8_t *at, const bn_lang *lang, size_t from,
+                                     size_t upto)
 {
-    size_t lo = at > from + 12 ? at - 12 : from;
+    size_t lo = upto > from + 12 ? upto - 12 : from;
     /* the nearest title that names one: "Ngoại trưởng Trung Quốc X và
      * Ngoại trưởng Iran Y"; "Trưởng phái đoàn Việt Nam tại LHQ, Đại sứ Y" */
-    for (size_t k = at; k-- > lo;) {
+    for (size_t k = upto; k-- > lo;) {
         int payload;
-        size_t n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k, at, &payload);
+        size_t n = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, k, upto, &payload);
         if (!n || payload != BN_AW_TITLE)
             continue;
         const char *aff = NULL;
@@ -773,7 +861,7 @@ static const char *title_affiliation(const bn_article *a, const bn_lang *lang, s
             if (mn->tok < k)
                 break;
             const bn_actor *act = &a->actors[mn->actor];
-            if (mn->tok < at && (act->kind == BN_KIND_COUNTRY || act->kind == BN_KIND_ORGANIZATION))
+            if (mn->tok < upto && (act->kind == BN_KIND_COUNTRY || act->kind == BN_KIND_ORGANIZATION))
                 aff = act->id;
         }
         if (aff)
@@ -785,17 +873,17 @@ static const char *title_affiliation(const bn_article *a, const bn_lang *lang, s
 /* "Gabrielius Landsbergis, Ngoại trưởng Lithuania, ...": a title in
  * apposition after the name at token j, and the country or organisation
  * just after it. */
-static const char *apposition_affiliation(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t j,
-                                          size_t end)
+static const char *apposition_affiliation(const bn_article *a, const uint8_t *at, const bn_kb *kb, const bn_lang *lang,
+                                          size_t j, size_t end)
 {
     int payload;
     size_t n;
     if (j >= end || !gap_has(a, j, ',') ||
-        !(n = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload)) ||
+        !(n = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, j, end, &payload)) ||
         payload != BN_AW_TITLE)
         return NULL;
     for (size_t k = j + n; k < end && k <= j + n + 3; k++)
-        if (bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, k, end, &payload)) {
+        if (match_set(a, at, AT_KB, bn_kb_matcher(kb), k, end, &payload)) {
             const bn_kb_actor *ka = bn_kb_get(kb, (size_t)payload);
             return ka->kind == BN_KIND_COUNTRY || ka->kind == BN_KIND_ORGANIZATION ? ka->id : NULL;
         }
@@ -829,7 +917,7 @@ static int first_word_is(const char *name, const char *w, size_t wl)
  * Bucha Anatoli Fedoruk" with "rút khỏi Bucha" earlier), not the name's
  * first word.  Linear in the article; only asked of runs of three words
  * or more. */
-static int place_word(const bn_article *a, const bn_lang *lang, size_t i)
+static int place_word(const bn_article *a, const uint8_t *at, const bn_lang *lang, size_t i)
 {
     const bn_token *t = &a->tokens.v[i];
     uint32_t tl = t->end - t->start;
@@ -840,7 +928,7 @@ static int place_word(const bn_article *a, const bn_lang *lang, size_t i)
         /* alone there: not followed by another capitalised word of a name
          * ("Nguyễn Chí Vịnh" says nothing of "Nguyễn Phú Trọng") */
         int word;
-        if (k > 0 && bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k - 1, k, &word) == 1 &&
+        if (k > 0 && match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, k - 1, k, &word) == 1 &&
             word == BN_AW_HONORIFIC)
             continue; /* "ông Kim": a surname alone */
         if (k + 1 >= a->tokens.n || !name_joint(a, k + 1) || !capitalised(a, k + 1))
@@ -874,6 +962,7 @@ static int surname_of(const bn_actor *p, const char *id)
 static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, find_ctx *c, size_t from, size_t i,
                          size_t end, int honorific, bn_status *st)
 {
+    const uint8_t *at = c->at;
     int payload;
     size_t j = i;
     if (i > 0 && hyphen_joint(a, i))
@@ -887,9 +976,9 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
             continue;
         }
         if (!capitalised(a, j) || acronym(a, j) ||
-            bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, j, end, &payload))
+            match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, j, end, &payload))
             break;
-        size_t kn = bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, j, end, &payload);
+        size_t kn = match_set(a, at, AT_KB, bn_kb_matcher(kb), j, end, &payload);
         if (kn) {
             /* "bà Nguyễn Thị Nga", "ông Trần Đức Lương": a one-word state
              * inside a name already begun is a word of the name */
@@ -904,7 +993,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     size_t words = 0;
     for (size_t k = i; k < j; k++)
         words += k == i || !hyphen_joint(a, k);
-    if (words >= 3 && place_word(a, lang, i))
+    if (words >= 3 && place_word(a, at, lang, i))
         i++; /* "thị trưởng Bucha Anatoli Fedoruk" */
     uint32_t start = a->tokens.v[i].start, stop = a->tokens.v[j - 1].end;
     char *id = person_id(a, start, stop);
@@ -965,7 +1054,7 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
             return 0;
         }
         if (!p->affiliation)
-            p->affiliation = title_affiliation(a, lang, from, i);
+            p->affiliation = title_affiliation(a, at, lang, from, i);
         *st = mention(a, c, (uint32_t)k, start, stop, i, 1);
         return j - i;
     }
@@ -983,9 +1072,9 @@ static size_t new_person(bn_article *a, const bn_kb *kb, const bn_lang *lang, fi
     }
     p->kind = BN_KIND_PERSON;
     p->from_text = 1;
-    p->affiliation = title_affiliation(a, lang, from, i);
+    p->affiliation = title_affiliation(a, at, lang, from, i);
     if (!p->affiliation)
-        p->affiliation = apposition_affiliation(a, kb, lang, j, end);
+        p->affiliation = apposition_affiliation(a, at, kb, lang, j, end);
     *st = mention(a, c, ai, start, stop, i, 1);
     return j - i;
 }
@@ -1017,11 +1106,12 @@ static int fuzzy_find(bn_article *a, find_ctx *c, const bn_kb *kb, uint32_t s, u
 static size_t misspelt(bn_article *a, find_ctx *c, const bn_kb *kb, const bn_lang *lang, size_t i, size_t end,
                        int *payload)
 {
+    const uint8_t *at = c->at;
     size_t run = 0;
     int p;
     while (i + run < end && run < 3 && capitalised(a, i + run) &&
-           (run == 0 || (!bn_phrases_match(bn_kb_matcher(kb), a->text.s, &a->tokens, i + run, end, &p) &&
-                         !bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i + run, end, &p))))
+           (run == 0 || (!match_set(a, at, AT_KB, bn_kb_matcher(kb), i + run, end, &p) &&
+                         !match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i + run, end, &p))))
         run++;
     for (size_t n = run; n > 0; n--) {
         uint32_t s = a->tokens.v[i].start, e = a->tokens.v[i + n - 1].end;
@@ -1038,15 +1128,15 @@ static size_t misspelt(bn_article *a, find_ctx *c, const bn_kb *kb, const bn_lan
  * capital or seat of n tokens at token i right after a gathering word or
  * a word that takes a place's name names the agreement or the meeting,
  * not its state. */
-static int names_agreement(const bn_article *a, const bn_kb *kb, const bn_lang *lang, size_t begin, size_t i,
-                           size_t n)
+static int names_agreement(const bn_article *a, const uint8_t *at, const bn_kb *kb, const bn_lang *lang, size_t begin,
+                           size_t i, size_t n)
 {
     int word, payload;
     if (i == begin || !name_joint(a, i) || /* "Sau thượng đỉnh, Moskva ...": not a name */
         bn_phrases_match(bn_kb_metonyms(kb), a->text.s, &a->tokens, i, i + n, &payload) != n)
         return 0;
     for (size_t k = i; k-- > begin && k + 4 > i;)
-        if (bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, k, i, &word) == i - k &&
+        if (match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, k, i, &word) == i - k &&
             (word == BN_AW_NAMED_FOR_PLACE || word == BN_AW_GATHERING))
             return 1;
     return 0;
@@ -1060,15 +1150,16 @@ bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lang, bn_fuzzy_memo *memo)
 {
     const bn_phrases *m = bn_kb_matcher(kb);
-    size_t nkb = bn_kb_count(kb);
     find_ctx ctx = {0};
     office_union offices = {{LONG_MIN}, {LONG_MAX}, 1, 0};
     ctx.shared = memo;
     size_t pcap = 0;
     ctx.last_org = ctx.last_country = ctx.last_person = ctx.last_subject = -1;
     ctx.lang = lang->code;
-    ctx.slot = bn_arena_calloc(&a->arena, nkb ? nkb : 1, sizeof *ctx.slot);
-    if (!ctx.slot)
+    if (kb_slots_init(&a->arena, &ctx.slot, 64) != BN_OK)
+        return BN_ERR_NOMEM;
+    const uint8_t *at = ctx.at = token_starts(a, kb, lang);
+    if (!at)
         return BN_ERR_NOMEM;
     /* (no room for them: find_gatherings looks the words up again) */
     aw_seen seen = {bn_arena_alloc(&a->arena, a->tokens.n + 1), bn_arena_alloc(&a->arena, (a->tokens.n + 1) * sizeof(int))};
@@ -1085,8 +1176,8 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload, word, edge = quote_edge(a, sn->start, i);
             quoted = edge >= 0 ? edge : quoted;
-            size_t n = bn_phrases_match(m, a->text.s, &a->tokens, i, sn->tok_end, &payload);
-            size_t nw = bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, i, sn->tok_end, &word);
+            size_t n = match_set(a, at, AT_KB, m, i, sn->tok_end, &payload);
+            size_t nw = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i, sn->tok_end, &word);
             if (seen.n && nw < AW_UNKNOWN) {
                 seen.n[i] = (uint8_t)nw;
                 seen.payload[i] = nw ? word : 0;
@@ -1106,7 +1197,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
             }
             if (nw && !n && word == BN_AW_LOCATION) {
                 size_t name_end = i + nw;
-                size_t j = skip_place(a, kb, lang, i + nw, sn->tok_end, &name_end);
+                size_t j = skip_place(a, at, kb, lang, i + nw, sn->tok_end, &name_end);
                 if (j > i + nw) { /* where something happens, for the events: its name */
                     bn_span *v = bn_arena_grow(&a->arena, a->places, &pcap, a->nplaces + 1, sizeof *v);
                     if (!v)
@@ -1143,8 +1234,8 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
                 continue;
             }
             if (nw && !n && word == BN_AW_HONORIFIC && i + nw < sn->tok_end &&
-                !bn_phrases_match(m, a->text.s, &a->tokens, i + nw, sn->tok_end, &payload)) {
-                ctx.object = object_before(a, lang, sn->tok_begin, i);
+                !match_set(a, at, AT_KB, m, i + nw, sn->tok_end, &payload)) {
+                ctx.object = object_before(a, at, lang, sn->tok_begin, i);
                 size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i + nw, sn->tok_end, 1, &st);
                 if (st != BN_OK)
                     return st;
@@ -1159,7 +1250,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
             if (n == 0 && !nw && i == title_end && acronym(a, i))
                 title_end = i + 1; /* "Giám đốc CIA ..." */
             else if (n == 0 && !nw && i == title_end && capitalised(a, i)) {
-                ctx.object = object_before(a, lang, sn->tok_begin, title_lead != SIZE_MAX ? title_lead : i);
+                ctx.object = object_before(a, at, lang, sn->tok_begin, title_lead != SIZE_MAX ? title_lead : i);
                 size_t taken = new_person(a, kb, lang, &ctx, sn->tok_begin, i, sn->tok_end, 0, &st);
                 if (st != BN_OK)
                     return st;
@@ -1173,7 +1264,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
                 i++;
                 continue;
             }
-            if (names_agreement(a, kb, lang, sn->tok_begin, i, n)) {
+            if (names_agreement(a, at, kb, lang, sn->tok_begin, i, n)) {
                 i += n;
                 continue;
             }
@@ -1184,10 +1275,10 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
                               ? title_lead
                               : i;
             if (lead > sn->tok_begin &&
-                bn_phrases_match(lang->actor_words, a->text.s, &a->tokens, lead - 1, lead, &word) == 1 &&
+                match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, lead - 1, lead, &word) == 1 &&
                 word == BN_AW_HONORIFIC)
                 lead--;
-            ctx.object = object_before(a, lang, sn->tok_begin, lead);
+            ctx.object = object_before(a, at, lang, sn->tok_begin, lead);
             st = add_mention(a, kb, &ctx, (size_t)payload, start, end, i, 1);
             /* a body of two sides acts through them too */
             for (size_t p = 0; st == BN_OK && p < ka->nparties; p++) {
@@ -1202,15 +1293,15 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
              * Bộ Ngoại giao Trung Quốc") and ends at a person */
             if (ka->kind == BN_KIND_PERSON) {
                 title_end = SIZE_MAX;
-                date_by_office(a, &offices, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
+                date_by_office(a, at, &offices, kb, lang->dates->office_words, (size_t)payload, sn->tok_begin, i);
             } else if (title_end != SIZE_MAX && i >= title_end && i <= title_end + 3) {
                 title_end = i + n;
             }
             /* a person the knowledge base knows no office of: the title
              * before the name says whom they speak for */
-            bn_actor *act = &a->actors[ctx.slot[payload] - 1];
+            bn_actor *act = &a->actors[kb_slot_get(&ctx.slot, (size_t)payload) - 1];
             if (ka->kind == BN_KIND_PERSON && ka->nroles == 0 && !act->affiliation)
-                act->affiliation = title_affiliation(a, lang, sn->tok_begin, i);
+                act->affiliation = title_affiliation(a, at, lang, sn->tok_begin, i);
             i += n;
         }
     }
@@ -1227,8 +1318,8 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         if (last < a->written_before)
             a->written_before = last;
     }
-    date_by_new_office(a, kb, lang->dates->office_words);
-    return find_gatherings(a, kb, lang, ctx.slot, &seen);
+    date_by_new_office(a, kb, lang->dates->office_words, at);
+    return find_gatherings(a, kb, lang, &ctx.slot, &seen, at);
 }
 
 /* The article's actor for knowledge-base actor k, added when new (with no

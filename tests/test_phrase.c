@@ -452,6 +452,45 @@ static void compiled_in_steps_as_at_once(void **state)
     bn_phrases_free(steps);
 }
 
+/* bn_phrase_starts: at every token a set's phrase starts at, its bit is
+ * set (a filter: other tokens may have it too); never a NULL set's; always
+ * a set's not compiled. */
+static void starts_of_sets(void **state)
+{
+    (void)state;
+    bn_phrases *a = bn_phrases_new(), *b = bn_phrases_new(), *u = bn_phrases_new();
+    assert_true(a && b && u);
+    assert_int_equal(bn_phrases_add(a, "Liên bang Nga", 1, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(a, "Mỹ", 2, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(b, "cho biết", 3, 0), BN_OK);
+    assert_int_equal(bn_phrases_add(u, "Mỹ", 4, 0), BN_OK);
+    assert_int_equal(bn_phrases_compile(a), BN_OK);
+    assert_int_equal(bn_phrases_compile(b), BN_OK);
+    const bn_phrases *sets[] = {a, NULL, b, u};
+    bn_phrase_starts st;
+    assert_int_equal(bn_phrase_starts_init(&st, sets, 4), BN_OK);
+    bn_arena ar;
+    bn_arena_init(&ar, 4096);
+    const char *s = "Liên bang Nga và Mỹ cho biết hôm nay";
+    bn_tokens t;
+    assert_int_equal(bn_tokenize(&ar, s, strlen(s), &t), BN_OK);
+    for (size_t i = 0; i < t.n; i++) {
+        unsigned bits = bn_phrase_starts_at(&st, t.v[i].hash);
+        int payload;
+        assert_int_equal(bits & 2u, 0);
+        assert_int_equal(bits & 8u, 8u);
+        if (bn_phrases_match(a, s, &t, i, t.n, &payload))
+            assert_int_equal(bits & 1u, 1u);
+        if (bn_phrases_match(b, s, &t, i, t.n, &payload))
+            assert_int_equal(bits & 4u, 4u);
+    }
+    bn_phrase_starts_clear(&st);
+    bn_arena_destroy(&ar);
+    bn_phrases_free(a);
+    bn_phrases_free(b);
+    bn_phrases_free(u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +507,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(duplicate_keeps_first, setup, teardown),
         cmocka_unit_test(duplicate_many),
         cmocka_unit_test(empty_and_uncompiled),
+        cmocka_unit_test(starts_of_sets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -509,7 +509,7 @@ static inline int opens_segment(const uint8_t *p, int32_t i, int32_t n)
  * CP_NFC_ALONE and CP_NFC_BOUNDARY).  Filled with the cache. */
 static uint64_t run2[9], run3[2];
 
-/* The same as an automaton over bytes, for run_end_nul: a state for the
+/* The same as an automaton over bytes, for run_end: a state for the
  * start of a code point (RUN_START), one for each lead byte C3..CB, one for
  * E1, one for each of E1 BA and E1 BB; run_dfa[state << 8 | byte] is the
  * next state, RUN_FAIL where the run ends, and run_depth[state] the bytes
@@ -562,48 +562,18 @@ static void run_tables_init(const folded_cp *v)
     run_dfa_init();
 }
 
-/* The end of a run from p[j] (see clean_run) before lim, each byte's
- * offset written at w (where the text has no NUL at lim, or the run no
- * room to its end). */
-static int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w)
-{
-    for (;;) {
-        if (j >= lim)
-            return j;
-        uint8_t b = p[j];
-        if ((uint8_t)(b - 0x20) < 0x5F) {
-            *w++ = (uint32_t)j++;
-        } else if ((uint8_t)(b - 0xC3) <= 0xCB - 0xC3) {
-            if (j + 2 > lim || (uint8_t)(p[j + 1] - 0x80) >= 0x40 || !(run2[b - 0xC3] >> (p[j + 1] - 0x80) & 1))
-                return j;
-            w[0] = w[1] = (uint32_t)j;
-            w += 2;
-            j += 2;
-        } else if (b == 0xE1) {
-            if (j + 3 > lim || (uint8_t)(p[j + 1] - 0xBA) > 1 || (uint8_t)(p[j + 2] - 0x80) >= 0x40 ||
-                !(run3[p[j + 1] - 0xBA] >> (p[j + 2] - 0x80) & 1))
-                return j;
-            w[0] = w[1] = w[2] = (uint32_t)j;
-            w += 3;
-            j += 3;
-        } else {
-            return j;
-        }
-    }
-}
-
-/* The end of a run from p[j] when the text has a NUL at p[n], where the
- * run must end at the latest, by run_dfa (the NUL ends it in any state).
+/* The end of a run from p[j] (see clean_run) before lim, by run_dfa.
  * Each byte is given the offset of its code point's first byte, those of
  * a last code point the run does not hold too (room the text has).  Eight
  * bytes a turn, the end looked for once a turn (the offsets written once
  * the eight are known to be the run's), then a byte a turn to the end
- * (text_clean 69.1 -> 50.7 M instructions on the slice). */
-static inline int32_t run_end_nul(const uint8_t *p, int32_t j, int32_t n, uint32_t *w)
+ * (text_clean 69.1 -> 50.7 M instructions on the slice).  A code point
+ * cut at lim is left out, as one the automaton fails on. */
+static inline int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w)
 {
     int32_t from = j;
     unsigned s = RUN_START; /* (states times 256, as run_dfa holds them) */
-    while (n - j >= 7) {
+    while (lim - j >= 8) {
         unsigned st[9];
         st[0] = s;
         for (int k = 0; k < 8; k++)
@@ -616,7 +586,7 @@ static inline int32_t run_end_nul(const uint8_t *p, int32_t j, int32_t n, uint32
         s = st[8];
         j += 8;
     }
-    for (;; j++) {
+    for (; j < lim; j++) {
         unsigned next = run_dfa[s + p[j]];
         if (next == RUN_FAIL)
             break;
@@ -643,9 +613,7 @@ static inline int32_t clean_run(clean_out *o, const uint8_t *p, int32_t i, int32
     /* each byte's offset is written as the run is read (past the run's
      * end when its last code point is given back: room the text has) */
     uint32_t *w = o->orig + o->len;
-    /* the end of the run: on a NUL-ended text with room to its end, the
-     * NUL ends it, and no byte is tested against lim */
-    int32_t j = lim == n && p[n] == '\0' ? run_end_nul(p, i, n, w) : run_end(p, i, lim, w);
+    int32_t j = run_end(p, i, lim, w);
     if (j == i)
         return i;
     /* the start of the run's last code point (found once, at the end:

@@ -22,7 +22,9 @@ typedef struct slot {
     int failed;          /* err says why */
     bn_error err;
     void *owner;         /* what the decoded record points into */
-    bn_article *article;
+    bn_article *article; /* NULL once released on the worker (render) */
+    bn_article head;     /* then what emit still sees of it (keep_header) */
+    char *head_strings;  /* head's id, path and warning */
     char *bytes;
     size_t len;
 } slot;
@@ -58,6 +60,32 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Keeps of s's rendered article only its header, which emit still reads
+ * (tools/biennien.c: the messages of an empty article or one with a
+ * warning), and releases the rest on this worker: its arena's blocks go
+ * back to this thread's heap and make its next article, still in its
+ * cache.  Released by the calling thread after emit instead, 8 articles a
+ * worker in flight, they were new memory for every article: slice L2
+ * write misses 0.969 -> 0.343 M, read misses 0.680 -> 0.503 M. */
+static int keep_header(slot *s)
+{
+    const bn_article *a = s->article;
+    size_t id = strlen(a->id) + 1, path = strlen(a->path) + 1, warning = a->warning ? strlen(a->warning) + 1 : 0;
+    char *m = malloc(id + path + warning);
+    if (!m)
+        return -1; /* the article is kept whole */
+    memset(&s->head, 0, sizeof s->head);
+    s->head.id = memcpy(m, a->id, id);
+    s->head.path = memcpy(m + id, a->path, path);
+    s->head.warning = warning ? memcpy(m + id + path, a->warning, warning) : NULL;
+    s->head.line = a->line;
+    s->head.nsentences = a->nsentences;
+    s->head_strings = m;
+    bn_article_free(s->article);
+    s->article = NULL;
+    return 0;
+}
+
 /* Decodes and extracts one record (a worker's job). */
 static void process(pipeline *p, bn_extractor *ex, slot *s)
 {
@@ -76,8 +104,11 @@ static void process(pipeline *p, bn_extractor *ex, slot *s)
     s->owner = NULL;
     if (bad) {
         s->failed = 1;
-    } else if (p->sink->render && p->sink->render(p->sink->ctx, s->article, &s->bytes, &s->len, &s->err) != BN_OK) {
-        s->failed = 1;
+    } else if (p->sink->render) {
+        if (p->sink->render(p->sink->ctx, s->article, &s->bytes, &s->len, &s->err) != BN_OK)
+            s->failed = 1;
+        else
+            keep_header(s);
     }
 }
 
@@ -128,10 +159,11 @@ static int emit(pipeline *p, slot *s, bn_pipeline_stats *stats)
         bad = 1;
     } else {
         stats->articles++;
-        if (p->sink->emit && p->sink->emit(p->sink->ctx, s->article, s->bytes, s->len) != 0)
+        if (p->sink->emit && p->sink->emit(p->sink->ctx, s->article ? s->article : &s->head, s->bytes, s->len) != 0)
             bad = 1;
     }
     bn_article_free(s->article);
+    free(s->head_strings);
     free(s->bytes);
     bn_record_release(s->owner);
     bn_raw_record_free(&s->raw);

@@ -33,8 +33,11 @@ typedef struct bn_pipeline_sink {
      * for emit.  A failure is reported like an input error. */
     bn_status (*render)(void *ctx, const bn_article *a, char **out, size_t *len, bn_error *err);
     /* On the calling thread, in input order: an article extracted, and
-     * what render made of it (NULL without render).  Non-zero: a failure
-     * (the run goes on and reports it in its status). */
+     * what render made of it (NULL without render).  With render, the
+     * article was released on the worker once rendered: emit sees only its
+     * header (id, path, line, warning, nsentences; every other field
+     * zero).  Non-zero: a failure (the run goes on and reports it in its
+     * status). */
     int (*emit)(void *ctx, const bn_article *a, const char *bytes, size_t len);
     /* On the calling thread, in input order: an input or record that could
      * not be read or extracted (it is skipped). */

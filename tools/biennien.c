@@ -651,6 +651,8 @@ typedef struct run_ctx {
     int skip_failed;
 } run_ctx;
 
+/* (reads only the article's header: of an article rendered on a worker,
+ * that is all the pipeline keeps) */
 static int emit_article(void *vctx, const bn_article *a, const char *bytes, size_t len)
 {
     run_ctx *c = vctx;

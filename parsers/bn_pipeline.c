@@ -73,13 +73,13 @@ static double now(void)
  * cache.  Released by the calling thread after emit instead, 8 articles a
  * worker in flight, they were new memory for every article: slice L2
  * write misses 0.969 -> 0.343 M, read misses 0.680 -> 0.503 M. */
-static int keep_header(slot *s)
+static void keep_header(slot *s)
 {
     const bn_article *a = s->article;
     size_t id = strlen(a->id) + 1, path = strlen(a->path) + 1, warning = a->warning ? strlen(a->warning) + 1 : 0;
     char *m = malloc(id + path + warning);
     if (!m)
-        return -1; /* the article is kept whole */
+        return; /* out of memory: the article is kept whole */
     memset(&s->head, 0, sizeof s->head);
     s->head.id = memcpy(m, a->id, id);
     s->head.path = memcpy(m + id, a->path, path);
@@ -89,7 +89,6 @@ static int keep_header(slot *s)
     s->head_strings = m;
     bn_article_free(s->article);
     s->article = NULL;
-    return 0;
 }
 
 /* Decodes and extracts one record (a worker's job). */

@@ -782,6 +782,36 @@ static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
     return edge;
 }
 
+/* A bit per token whose gap (from the end of the token before it, or
+ * the text's start) holds a '"' or a 0xE2 byte, the first of the curly
+ * quotes': quote_edge finds no quote before the others, and need not look
+ * (slice: 20 M instructions and 0.1 M mispredicts at every token read,
+ * for the few gaps with a quote).  NULL when out of memory. */
+static uint64_t *quote_gaps(bn_article *a)
+{
+    const bn_token *t = a->tokens.v;
+    size_t n = a->tokens.n, len = a->text.len;
+    uint64_t *bits = bn_arena_calloc(&a->arena, n / 64 + 1, sizeof *bits);
+    const char *s = a->text.s;
+    for (int k = 0; bits && k < 2; k++) {
+        int ch = k ? '"' : 0xE2;
+        for (const char *q = memchr(s, ch, len); q; q = memchr(q + 1, ch, len - (size_t)(q + 1 - s))) {
+            /* the first token that starts after it */
+            size_t lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (t[mid].start <= (uint32_t)(q - s))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < n)
+                bits[lo / 64] |= (uint64_t)1 << (lo % 64);
+        }
+    }
+    return bits;
+}
+
 /* Whether only spaces or hyphens lie between tokens i-1 and i. */
 static int spaced(const bn_article *a, size_t i)
 {
@@ -1159,7 +1189,8 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     if (kb_slots_init(&a->arena, &ctx.slot, 64) != BN_OK)
         return BN_ERR_NOMEM;
     const uint8_t *at = ctx.at = token_starts(a, kb, lang);
-    if (!at)
+    const uint64_t *quotes = quote_gaps(a);
+    if (!at || !quotes)
         return BN_ERR_NOMEM;
     /* (no room for them: find_gatherings looks the words up again) */
     aw_seen seen = {bn_arena_alloc(&a->arena, a->tokens.n + 1), bn_arena_alloc(&a->arena, (a->tokens.n + 1) * sizeof(int))};
@@ -1174,8 +1205,11 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         int quoted = 0; /* inside a quotation: "ông ấy" is someone the speaker means */
         ctx.sentence = k;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
-            int payload, word, edge = quote_edge(a, sn->start, i);
-            quoted = edge >= 0 ? edge : quoted;
+            int payload, word;
+            if (quotes[i / 64] >> (i % 64) & 1) {
+                int edge = quote_edge(a, sn->start, i);
+                quoted = edge >= 0 ? edge : quoted;
+            }
             size_t n = match_set(a, at, AT_KB, m, i, sn->tok_end, &payload);
             size_t nw = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i, sn->tok_end, &word);
             if (seen.n && nw < AW_UNKNOWN) {

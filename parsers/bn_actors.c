@@ -12,6 +12,7 @@
 /* The phrase sets the stage looks up at every token, by their bit in the
  * article's per-token starts (token_starts). */
 enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16 };
+enum { AT_PAD = 8 }; /* zeros after the last token's (next_start) */
 
 /* Per token, which of the sets of AT_ may start a phrase there: a byte of
  * the knowledge base's filter of them all (bn_kb_starts) a token, read
@@ -23,9 +24,11 @@ static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang
     const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
                                 lang->dates->office_words, lang->visit_words};
     const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
-    uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + 1);
+    uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + AT_PAD);
     for (size_t i = 0; at && i < a->tokens.n; i++)
         at[i] = starts ? (uint8_t)bn_phrase_starts_at(starts, a->tokens.v[i].hash) : 0xFF;
+    if (at)
+        memset(at + a->tokens.n, 0, AT_PAD);
     return at;
 }
 
@@ -35,6 +38,34 @@ static inline size_t match_set(const bn_article *a, const uint8_t *at, unsigned 
                                size_t end, int *payload)
 {
     return i < end && (at[i] & bit) ? bn_phrases_match_at(p, a->text.s, &a->tokens, i, end, payload) : 0;
+}
+
+/* The first token from i on, before end, at which the set of `bit` may
+ * start a phrase (its bit in `at`), or end: the passes that look one set
+ * up at every token of a sentence skip the others eight at a time, not
+ * with a test and a branch each (most tokens start no phrase of it), and
+ * with no loop for the last few (at holds AT_PAD bytes of 0 after the
+ * last token's: the bytes after end are read, not used).  Slice: 14 M
+ * instructions fewer, 0.24 M mispredicts more with that loop. */
+
+static inline size_t next_start(const uint8_t *at, unsigned bit, size_t i, size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t bits = 0x0101010101010101ull * bit;
+    for (; i < end; i += 8) {
+        uint64_t w;
+        memcpy(&w, at + i, sizeof w);
+        if (w & bits) {
+            i += (size_t)__builtin_ctzll(w & bits) / 8;
+            return i < end ? i : end;
+        }
+    }
+    return end;
+#else
+    while (i < end && !(at[i] & bit))
+        i++;
+    return i;
+#endif
 }
 
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
@@ -214,6 +245,8 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
             int payload, qualifier;
+            if ((i = next_start(at, AT_OFFICE_WORDS, i, sn->tok_end - 1)) + 1 >= sn->tok_end)
+                break;
             if (match_set(a, at, AT_OFFICE_WORDS, office_words, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
                 bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload) < 2)
                 continue;
@@ -448,6 +481,8 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         return BN_OK;
     for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
         int payload;
+        if ((i = next_start(at, AT_VISIT_WORDS, i, sn->tok_end)) == sn->tok_end)
+            break;
         size_t n = match_set(a, at, AT_VISIT_WORDS, lang->visit_words, i, sn->tok_end, &payload);
         if (!n)
             continue;
@@ -490,6 +525,9 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         size_t norgs = 0;
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
+            /* (no actor word where the set starts none) */
+            if (i != after_word && (i = next_start(at, AT_ACTOR_WORDS, i, sn->tok_end)) == sn->tok_end)
+                break;
             size_t n = actor_words_at(a, at, lang, seen, i, sn->tok_end, &payload);
             if (n > 0) {
                 cue |= payload == BN_AW_GATHERING;
@@ -556,6 +594,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
          * is, anywhere in the sentence */
         for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {
             int payload;
+            if ((i = next_start(at, AT_NAMES, i, sn->tok_end)) == sn->tok_end)
+                break;
             size_t n = match_set(a, at, AT_NAMES, names, i, sn->tok_end, &payload);
             if (!n)
                 continue;

@@ -993,7 +993,10 @@ static int place_word(const bn_article *a, const uint8_t *at, const bn_lang *lan
     uint32_t tl = t->end - t->start;
     for (size_t k = 0; k < a->tokens.n; k++) {
         const bn_token *x = &a->tokens.v[k];
-        if (k == i || x->end - x->start != tl || memcmp(a->text.s + x->start, a->text.s + t->start, tl) != 0)
+        /* the same word has the same key, so the same hash: that first
+         * (slice: 84 K mispredicts on the lengths) */
+        if (x->hash != t->hash || k == i || x->end - x->start != tl ||
+            memcmp(a->text.s + x->start, a->text.s + t->start, tl) != 0)
             continue;
         /* alone there: not followed by another capitalised word of a name
          * ("Nguyễn Chí Vịnh" says nothing of "Nguyễn Phú Trọng") */

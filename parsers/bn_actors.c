@@ -1253,6 +1253,13 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
                 int edge = quote_edge(a, sn->start, i);
                 quoted = edge >= 0 ? edge : quoted;
             }
+            /* a word in lower case that starts no name and no actor word
+             * is nothing here (find_gatherings, finding it not in seen,
+             * turns it away by at) */
+            if (!(at[i] & (AT_KB | AT_ACTOR_WORDS)) && !capitalised(a, i)) {
+                i++;
+                continue;
+            }
             size_t n = match_set(a, at, AT_KB, m, i, sn->tok_end, &payload);
             size_t nw = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i, sn->tok_end, &word);
             if (seen.n && nw < AW_UNKNOWN) {

@@ -18,6 +18,10 @@ typedef struct phrase {
     uint8_t need_upper;
     uint8_t punct_gaps; /* BN_PHRASE_PUNCT */
     uint32_t off;       /* once compiled: its block in the pool */
+    /* hashes[0] and hashes[1] (0 for a word alone), here: the sorts of a
+     * compile read them, at random, for every phrase (the titles' blocks
+     * are half a megabyte) */
+    uint32_t h0, h1;
 } phrase;
 
 /* A phrase compiled: all a match reads of it, in one block of the pool,
@@ -216,6 +220,8 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     }
     ph.klen = (uint32_t)klen;
     ph.ntok = (int)toks.n;
+    ph.h0 = ph.hashes[0];
+    ph.h1 = toks.n > 1 ? ph.hashes[1] : 0;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
@@ -241,8 +247,8 @@ static int keys_cmp(const phrase *a, const phrase *b)
 static int phrase_order(const void *va, const void *vb)
 {
     const phrase *a = va, *b = vb;
-    if (a->hashes[0] != b->hashes[0])
-        return a->hashes[0] < b->hashes[0] ? -1 : 1;
+    if (a->h0 != b->h0)
+        return a->h0 < b->h0 ? -1 : 1;
     int c = strcmp(a->keys, b->keys);
     if (c)
         return c;
@@ -328,12 +334,12 @@ static int by_length(const bn_phrases *p, uint32_t *idx, size_t n)
 
 static uint32_t first_hash(const bn_phrases *p, uint32_t i)
 {
-    return p->v[i].hashes[0];
+    return p->v[i].h0;
 }
 
 static uint32_t pair_of(const bn_phrases *p, uint32_t i)
 {
-    return pair_hash(p->v[i].hashes[0], p->v[i].hashes[1]);
+    return pair_hash(p->v[i].h0, p->v[i].h1);
 }
 
 static bn_status compile_pairs(bn_phrases *p)
@@ -370,9 +376,9 @@ static bn_status compile_pairs(bn_phrases *p)
     p->ptsize = tsize;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
-        uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
+        uint32_t key = pair_hash(ph->h0, ph->h1);
         size_t j = i + 1, two = i;
-        while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
+        while (j < np && pair_of(p, p->pairs[j]) == key)
             j++;
         for (size_t k = i; k < j; k++) {
             p->tails[k] = tail_sig(p->v[p->pairs[k]].hashes, (size_t)p->v[p->pairs[k]].ntok);
@@ -494,7 +500,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
 
     size_t nfirst = 0; /* distinct first words (hashes) */
     for (size_t i = 0; i < m; i++)
-        nfirst += i == 0 || p->v[i].hashes[0] != p->v[i - 1].hashes[0];
+        nfirst += i == 0 || p->v[i].h0 != p->v[i - 1].h0;
     size_t tsize = 16;
     while (tsize < nfirst * 2)
         tsize *= 2;
@@ -505,9 +511,9 @@ bn_status bn_phrases_compile(bn_phrases *p)
     p->tsize = tsize;
     for (size_t i = 0; i < m;) {
         size_t j = i + 1;
-        while (j < m && p->v[j].hashes[0] == p->v[i].hashes[0])
+        while (j < m && p->v[j].h0 == p->v[i].h0)
             j++;
-        size_t h = p->v[i].hashes[0] & (tsize - 1);
+        size_t h = p->v[i].h0 & (tsize - 1);
         while (p->table[h].hi)
             h = (h + 1) & (tsize - 1);
         uint32_t hi = j < m ? p->v[j].off : (uint32_t)words;
@@ -516,8 +522,8 @@ bn_status bn_phrases_compile(bn_phrases *p)
             single--;
         uint32_t seconds = 0;
         for (size_t k = i; k < single; k++)
-            seconds |= second_bit(p->v[k].hashes[1]);
-        p->table[h] = (struct slot){p->v[i].hashes[0], seconds, hi, single < j ? p->v[single].off : hi};
+            seconds |= second_bit(p->v[k].h1);
+        p->table[h] = (struct slot){p->v[i].h0, seconds, hi, single < j ? p->v[single].off : hi};
         i = j;
     }
     size_t fbits = 512;
@@ -530,7 +536,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
     if (!p->first)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < m; i++) {
-        uint32_t b = p->v[i].hashes[0] & (uint32_t)(fbits - 1);
+        uint32_t b = p->v[i].h0 & (uint32_t)(fbits - 1);
         p->first[b / 64] |= (uint64_t)1 << (b % 64);
     }
     p->head.first = p->first;

@@ -10,25 +10,63 @@
 
 
 /* The phrase sets the stage looks up at every token, by their bit in the
- * article's per-token starts (token_starts). */
-enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16 };
+ * article's per-token starts (token_starts); and two bits of the token
+ * itself, for the main pass (AT_UPPER: capitalised; AT_QUOTE: see
+ * mark_quote_gaps). */
+enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16, AT_UPPER = 32,
+       AT_QUOTE = 64 };
 enum { AT_PAD = 8 }; /* zeros after the last token's (next_start) */
+
+/* Sets AT_QUOTE at the tokens whose gap (from the end of the token before
+ * it, or the text's start) holds a '"' or a 0xE2 byte, the first of the
+ * curly quotes': quote_edge finds no quote before the others, and need
+ * not look (slice: 20 M instructions and 0.1 M mispredicts at every token
+ * read, for the few gaps with a quote). */
+static void mark_quote_gaps(const bn_article *a, uint8_t *at)
+{
+    const bn_token *t = a->tokens.v;
+    size_t n = a->tokens.n, len = a->text.len;
+    const char *s = a->text.s;
+    for (int k = 0; k < 2; k++) {
+        int ch = k ? '"' : 0xE2;
+        for (const char *q = memchr(s, ch, len); q; q = memchr(q + 1, ch, len - (size_t)(q + 1 - s))) {
+            /* the first token that starts after it */
+            size_t lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (t[mid].start <= (uint32_t)(q - s))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < n)
+                at[lo] |= AT_QUOTE;
+        }
+    }
+}
 
 /* Per token, which of the sets of AT_ may start a phrase there: a byte of
  * the knowledge base's filter of them all (bn_kb_starts) a token, read
  * once, not a filter per set at each look-up (slice: 4 M look-ups, most
- * at tokens that start none); all may when there is no such filter.  NULL
- * when out of memory. */
+ * at tokens that start none); all may when there is no such filter (and
+ * all bits are set then).  With AT_UPPER and AT_QUOTE.  NULL when out of
+ * memory. */
 static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
     const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
                                 lang->dates->office_words, lang->visit_words};
     const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
     uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + AT_PAD);
-    for (size_t i = 0; at && i < a->tokens.n; i++)
-        at[i] = starts ? (uint8_t)bn_phrase_starts_at(starts, a->tokens.v[i].hash) : 0xFF;
-    if (at)
-        memset(at + a->tokens.n, 0, AT_PAD);
+    if (!at)
+        return NULL;
+    for (size_t i = 0; i < a->tokens.n; i++) {
+        const bn_token *t = &a->tokens.v[i];
+        at[i] = starts ? (uint8_t)(bn_phrase_starts_at(starts, t->hash) | ((t->flags & BN_TOK_UPPER) ? AT_UPPER : 0))
+                       : 0xFF;
+    }
+    memset(at + a->tokens.n, 0, AT_PAD);
+    if (starts)
+        mark_quote_gaps(a, at);
     return at;
 }
 
@@ -822,36 +860,6 @@ static int quote_edge(const bn_article *a, uint32_t begin, size_t i)
     return edge;
 }
 
-/* A bit per token whose gap (from the end of the token before it, or
- * the text's start) holds a '"' or a 0xE2 byte, the first of the curly
- * quotes': quote_edge finds no quote before the others, and need not look
- * (slice: 20 M instructions and 0.1 M mispredicts at every token read,
- * for the few gaps with a quote).  NULL when out of memory. */
-static uint64_t *quote_gaps(bn_article *a)
-{
-    const bn_token *t = a->tokens.v;
-    size_t n = a->tokens.n, len = a->text.len;
-    uint64_t *bits = bn_arena_calloc(&a->arena, n / 64 + 1, sizeof *bits);
-    const char *s = a->text.s;
-    for (int k = 0; bits && k < 2; k++) {
-        int ch = k ? '"' : 0xE2;
-        for (const char *q = memchr(s, ch, len); q; q = memchr(q + 1, ch, len - (size_t)(q + 1 - s))) {
-            /* the first token that starts after it */
-            size_t lo = 0, hi = n;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (t[mid].start <= (uint32_t)(q - s))
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo < n)
-                bits[lo / 64] |= (uint64_t)1 << (lo % 64);
-        }
-    }
-    return bits;
-}
-
 /* Whether only spaces or hyphens lie between tokens i-1 and i. */
 static int spaced(const bn_article *a, size_t i)
 {
@@ -1232,8 +1240,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     if (kb_slots_init(&a->arena, &ctx.slot, 64) != BN_OK)
         return BN_ERR_NOMEM;
     const uint8_t *at = ctx.at = token_starts(a, kb, lang);
-    const uint64_t *quotes = quote_gaps(a);
-    if (!at || !quotes)
+    if (!at)
         return BN_ERR_NOMEM;
     /* (no room for them: find_gatherings looks the words up again) */
     aw_seen seen = {bn_arena_alloc(&a->arena, a->tokens.n + 1), bn_arena_alloc(&a->arena, (a->tokens.n + 1) * sizeof(int))};
@@ -1249,14 +1256,18 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         ctx.sentence = k;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
             int payload, word;
-            if (quotes[i / 64] >> (i % 64) & 1) {
+            /* a word in lower case that starts no name and no actor word
+             * and has no quote before it is nothing here (find_gatherings,
+             * finding it not in seen, turns it away by at): stepped over
+             * with the others, eight at a time (slice: a mispredict in
+             * three of them, one by one) */
+            if ((i = next_start(at, AT_KB | AT_ACTOR_WORDS | AT_UPPER | AT_QUOTE, i, sn->tok_end)) == sn->tok_end)
+                break;
+            if (at[i] & AT_QUOTE) {
                 int edge = quote_edge(a, sn->start, i);
                 quoted = edge >= 0 ? edge : quoted;
             }
-            /* a word in lower case that starts no name and no actor word
-             * is nothing here (find_gatherings, finding it not in seen,
-             * turns it away by at) */
-            if (!(at[i] & (AT_KB | AT_ACTOR_WORDS)) && !capitalised(a, i)) {
+            if (!(at[i] & (AT_KB | AT_ACTOR_WORDS | AT_UPPER))) {
                 i++;
                 continue;
             }

@@ -6,10 +6,8 @@
 
 #include "bn_array.h"
 
-/* 32 bytes, two to a cache line; the hashes and keys of a phrase are one
- * block, and once compiled the blocks of every phrase lie in one pool in
- * the order of v: the phrases a match compares (the same first word) are
- * next to each other in memory, not scattered over the heap. */
+/* A phrase as added: its hashes and keys are one block (the tail of its
+ * block in the pool, below), in the staging arena until compiled. */
 typedef struct phrase {
     uint32_t *hashes; /* per word; their keys' lengths (uint16_t) and the
                        * keys follow in the same block */
@@ -19,7 +17,26 @@ typedef struct phrase {
     int ntok;
     uint8_t need_upper;
     uint8_t punct_gaps; /* BN_PHRASE_PUNCT */
+    uint32_t off;       /* once compiled: its block in the pool */
+    /* hashes[0] and hashes[1] (0 for a word alone), here: the sorts of a
+     * compile read them, at random, for every phrase (the titles' blocks
+     * are half a megabyte) */
+    uint32_t h0, h1;
 } phrase;
+
+/* A phrase compiled: all a match reads of it, in one block of the pool,
+ * the blocks in the order of v, so that the phrases a match compares (the
+ * same first word) are next to each other, and a phrase is one place in
+ * memory (a cache line, most often), not an entry of v and a block (slice:
+ * half the misses of a match were these two). */
+typedef struct block {
+    int32_t payload;
+    uint16_t ntok;
+    uint8_t need_upper;
+    uint8_t punct_gaps;
+    uint32_t hashes[]; /* ntok; then their keys' lengths (uint16_t) and the
+                        * keys, as in a phrase's block */
+} block;
 
 /* The bytes of a phrase's block. */
 static size_t block_size(const phrase *ph)
@@ -27,36 +44,53 @@ static size_t block_size(const phrase *ph)
     return (size_t)ph->ntok * (sizeof *ph->hashes + sizeof(uint16_t)) + ph->klen;
 }
 
+/* The 4-byte words of its block in the pool, head included. */
+static size_t block_words(size_t ntok, size_t klen)
+{
+    return (sizeof(block) + ntok * (sizeof(uint32_t) + sizeof(uint16_t)) + klen + 3) / 4;
+}
+
 struct bn_phrases {
     bn_phrases_head head; /* first: bn_phrases_match reads it */
     phrase *v;
     size_t n, cap;
-    uint32_t *pool; /* the blocks of the phrases compiled (see phrase) */
+    uint32_t *pool; /* the blocks of the phrases compiled (see block) */
     /* the blocks of the phrases added since: copied into the pool at
      * compile, so one arena, not a malloc and a free each (the titles
      * are 10 K phrases) */
     bn_arena staged;
-    /* open addressing: first-word hash -> range [lo, hi) of v, after
-     * sort; the one-word phrases of the range are [single, hi).  A range
-     * is never empty: hi == 0 marks a free slot (16 bytes a slot, four to
-     * a cache line: a probe is a miss more often than not) */
+    /* open addressing: first-word hash -> the one-word phrases of the
+     * word, [single, hi) of the pool (the blocks of the end of v's range,
+     * after sort), and in `aux` a bit per second word of its longer
+     * phrases (second_bit: 0, none), so that most pairs of words that
+     * begin with a phrase's first word and with none of its phrases are
+     * turned away by the slot itself, not by pfirst, a load elsewhere
+     * (slice: 200 K look-ups).  A range is never empty: hi == 0 marks a
+     * free slot (16 bytes a slot, four to a cache line: a probe is a miss
+     * more often than not).  Twice as many slots as first words, not as
+     * phrases: the titles' 9,300 phrases begin with 36 words */
     struct slot {
         uint32_t hash;
-        uint32_t lo, hi, single;
+        uint32_t aux; /* table: the second words' bits; ptable: lo */
+        uint32_t hi, single;
     } *table;
     size_t tsize;
     /* phrases of two words or more by the hash of their first two words:
-     * range [lo, hi) of pairs (indices into v, longest first), so that a
+     * range [aux, hi) of pairs (their blocks, longest first), so that a
      * match looks at the few phrases that begin with both words, not at
      * every phrase that begins with the first ("Bộ trưởng …") */
     struct slot *ptable;
     size_t ptsize;
     uint32_t *pairs;
-    /* the hash of the third word of pairs[k]'s phrase, for the phrases of
-     * three words or more (a range's first, longest first; ptable's
-     * `single` is where its phrases of two words begin): a match scans
-     * these, four bytes each in a row, not the phrases' blocks */
-    uint32_t *thirds;
+    /* the tail of pairs[k]'s phrase (tail_sig), for the phrases of three
+     * words or more (a range's first, longest first; ptable's `single` is
+     * where its phrases of two words begin): a match scans these, four
+     * bytes each in a row, not the phrases' blocks.  Of all the words
+     * after the pair, not of the third alone: the titles' phrases of a
+     * pair are hundreds, dozens with one third word ("Bộ trưởng Quốc
+     * phòng …"), and each looked at was a block read (slice: 84 K for
+     * 1.6 K matches) */
+    uint32_t *tails;
     /* a bit per pair hash (modulo pmask + 1) of the phrases of two words
      * or more, as head.first is of the first words: most pairs of words
      * that begin with a phrase's first word begin none ("Bộ" and what
@@ -74,6 +108,34 @@ static uint32_t pair_hash(uint32_t h0, uint32_t h1)
 {
     uint32_t h = h0 * 0x9E3779B1u ^ (h1 + 0x7F4A7C15u + (h0 << 6) + (h0 >> 2));
     return h ^ (h >> 15);
+}
+
+/* The bit of a first-word slot's aux for a second word. */
+static inline uint32_t second_bit(uint32_t h1)
+{
+    return (uint32_t)1 << (h1 >> 27);
+}
+
+/* A phrase's tail is its words from the third to the TAIL_WORDS-th (or
+ * its last): tail_sig is their hashes mixed, in the low 28 bits, and the
+ * number of words up to the tail's last, less one, in the top four; so
+ * that a match compares it with the tail of as many tokens, with one
+ * load and no test of the length (tail_sigs). */
+enum { TAIL_WORDS = 16 };
+
+static inline uint32_t tail_mix(uint32_t h, uint32_t word)
+{
+    h = (h ^ word) * 0x01000193u;
+    return h ^ (h >> 13);
+}
+
+static uint32_t tail_sig(const uint32_t *hashes, size_t ntok)
+{
+    size_t last = ntok < TAIL_WORDS ? ntok : TAIL_WORDS;
+    uint32_t h = 0x811C9DC5u;
+    for (size_t w = 2; w < last; w++)
+        h = tail_mix(h, hashes[w]);
+    return (h & 0x0FFFFFFFu) | (uint32_t)(last - 1) << 28;
 }
 
 /* head.first until compiled: every bit set, so that bn_phrases_match
@@ -109,7 +171,7 @@ void bn_phrases_free(bn_phrases *p)
     free(p->table);
     free(p->ptable);
     free(p->pairs);
-    free(p->thirds);
+    free(p->tails);
     free(p->pfirst);
     free(p->first);
     free(p);
@@ -138,6 +200,8 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     const bn_tokens toks = *tokens;
     if (toks.n == 0)
         return BN_OK;
+    if (toks.n > UINT16_MAX)
+        return BN_ERR_NOMEM; /* (a block's ntok) */
     phrase ph = {0};
     size_t klen = 0;
     for (size_t i = 0; i < toks.n; i++)
@@ -156,6 +220,8 @@ bn_status bn_phrases_add_tokens(bn_phrases *p, const bn_tokens *tokens, int payl
     }
     ph.klen = (uint32_t)klen;
     ph.ntok = (int)toks.n;
+    ph.h0 = ph.hashes[0];
+    ph.h1 = toks.n > 1 ? ph.hashes[1] : 0;
     ph.payload = payload;
     ph.need_upper = (flags & BN_PHRASE_CASE) && (toks.v[0].flags & BN_TOK_UPPER);
     ph.punct_gaps = (flags & BN_PHRASE_PUNCT) != 0;
@@ -181,8 +247,8 @@ static int keys_cmp(const phrase *a, const phrase *b)
 static int phrase_order(const void *va, const void *vb)
 {
     const phrase *a = va, *b = vb;
-    if (a->hashes[0] != b->hashes[0])
-        return a->hashes[0] < b->hashes[0] ? -1 : 1;
+    if (a->h0 != b->h0)
+        return a->h0 < b->h0 ? -1 : 1;
     int c = strcmp(a->keys, b->keys);
     if (c)
         return c;
@@ -268,12 +334,12 @@ static int by_length(const bn_phrases *p, uint32_t *idx, size_t n)
 
 static uint32_t first_hash(const bn_phrases *p, uint32_t i)
 {
-    return p->v[i].hashes[0];
+    return p->v[i].h0;
 }
 
 static uint32_t pair_of(const bn_phrases *p, uint32_t i)
 {
-    return pair_hash(p->v[i].hashes[0], p->v[i].hashes[1]);
+    return pair_hash(p->v[i].h0, p->v[i].h1);
 }
 
 static bn_status compile_pairs(bn_phrases *p)
@@ -282,18 +348,14 @@ static bn_status compile_pairs(bn_phrases *p)
     for (size_t i = 0; i < p->n; i++)
         np += p->v[i].ntok >= 2;
     free(p->pairs);
-    free(p->thirds);
+    free(p->tails);
     free(p->ptable);
     free(p->pfirst);
     p->pfirst = NULL;
+    p->ptable = NULL;
     p->pairs = malloc((np ? np : 1) * sizeof *p->pairs);
-    p->thirds = malloc((np ? np : 1) * sizeof *p->thirds);
-    size_t tsize = 16;
-    while (tsize < np * 2)
-        tsize *= 2;
-    p->ptable = calloc(tsize, sizeof *p->ptable);
-    p->ptsize = tsize;
-    if (!p->pairs || !p->thirds || !p->ptable)
+    p->tails = malloc((np ? np : 1) * sizeof *p->tails);
+    if (!p->pairs || !p->tails)
         return BN_ERR_NOMEM;
     np = 0;
     for (size_t i = 0; i < p->n; i++)
@@ -304,14 +366,22 @@ static bn_status compile_pairs(bn_phrases *p)
     if (by_length(p, p->pairs, np) || sort_hash_first(p, p->pairs, np, pair_of, NULL))
         return BN_ERR_NOMEM;
     size_t ndistinct = 0;
+    for (size_t i = 0; i < np; i++)
+        ndistinct += i == 0 || pair_of(p, p->pairs[i]) != pair_of(p, p->pairs[i - 1]);
+    size_t tsize = 16;
+    while (tsize < ndistinct * 2)
+        tsize *= 2;
+    if (!(p->ptable = calloc(tsize, sizeof *p->ptable)))
+        return BN_ERR_NOMEM;
+    p->ptsize = tsize;
     for (size_t i = 0; i < np;) {
         const phrase *ph = &p->v[p->pairs[i]];
-        uint32_t key = pair_hash(ph->hashes[0], ph->hashes[1]);
+        uint32_t key = pair_hash(ph->h0, ph->h1);
         size_t j = i + 1, two = i;
-        while (j < np && pair_hash(p->v[p->pairs[j]].hashes[0], p->v[p->pairs[j]].hashes[1]) == key)
+        while (j < np && pair_of(p, p->pairs[j]) == key)
             j++;
         for (size_t k = i; k < j; k++) {
-            p->thirds[k] = p->v[p->pairs[k]].ntok > 2 ? p->v[p->pairs[k]].hashes[2] : 0;
+            p->tails[k] = tail_sig(p->v[p->pairs[k]].hashes, (size_t)p->v[p->pairs[k]].ntok);
             two += p->v[p->pairs[k]].ntok > 2;
         }
         size_t h = key & (tsize - 1);
@@ -319,8 +389,9 @@ static bn_status compile_pairs(bn_phrases *p)
             h = (h + 1) & (tsize - 1);
         p->ptable[h] = (struct slot){key, (uint32_t)i, (uint32_t)j, (uint32_t)two};
         i = j;
-        ndistinct++;
     }
+    for (size_t k = 0; k < np; k++)
+        p->pairs[k] = p->v[p->pairs[k]].off;
     size_t pbits = 512;
     while (pbits < ndistinct * FIRST_BITS)
         pbits *= 2;
@@ -405,50 +476,54 @@ bn_status bn_phrases_compile(bn_phrases *p)
     p->v = sorted;
     p->n = m;
     p->cap = n ? n : 1;
-    /* the blocks into one pool, in this order (each block starts on a
-     * 4-byte boundary: its hashes) */
+    /* the blocks into one pool, in this order (see block) */
     size_t words = 0;
     for (size_t i = 0; i < m; i++)
-        words += (block_size(&p->v[i]) + 3) / 4;
-    uint32_t *pool = malloc((words ? words : 1) * sizeof *pool);
+        words += block_words((size_t)p->v[i].ntok, p->v[i].klen);
+    uint32_t *pool = words < UINT32_MAX ? malloc((words ? words : 1) * sizeof *pool) : NULL;
     if (!pool)
         return BN_ERR_NOMEM;
     words = 0;
     for (size_t i = 0; i < m; i++) {
         phrase *ph = &p->v[i];
-        uint32_t *b = pool + words;
-        memcpy(b, ph->hashes, block_size(ph));
-        words += (block_size(ph) + 3) / 4;
-        ph->hashes = b;
-        ph->keys = (char *)((uint16_t *)(b + ph->ntok) + ph->ntok);
+        block *b = (block *)(pool + words);
+        *b = (block){ph->payload, (uint16_t)ph->ntok, ph->need_upper, ph->punct_gaps};
+        memcpy(b->hashes, ph->hashes, block_size(ph));
+        ph->off = (uint32_t)words;
+        words += block_words((size_t)ph->ntok, ph->klen);
+        ph->hashes = b->hashes;
+        ph->keys = (char *)((uint16_t *)(b->hashes + ph->ntok) + ph->ntok);
     }
     free(p->pool);
     p->pool = pool;
     bn_arena_destroy(&p->staged);
 
+    size_t nfirst = 0; /* distinct first words (hashes) */
+    for (size_t i = 0; i < m; i++)
+        nfirst += i == 0 || p->v[i].h0 != p->v[i - 1].h0;
     size_t tsize = 16;
-    while (tsize < m * 2)
+    while (tsize < nfirst * 2)
         tsize *= 2;
     free(p->table);
     p->table = calloc(tsize, sizeof *p->table);
     if (!p->table)
         return BN_ERR_NOMEM;
     p->tsize = tsize;
-    size_t nfirst = 0; /* distinct first words (hashes) */
-    for (size_t i = 0; i < m; nfirst++) {
+    for (size_t i = 0; i < m;) {
         size_t j = i + 1;
-        while (j < m && p->v[j].hashes[0] == p->v[i].hashes[0])
+        while (j < m && p->v[j].h0 == p->v[i].h0)
             j++;
-        size_t h = p->v[i].hashes[0] & (tsize - 1);
+        size_t h = p->v[i].h0 & (tsize - 1);
         while (p->table[h].hi)
             h = (h + 1) & (tsize - 1);
-        p->table[h].hash = p->v[i].hashes[0];
-        p->table[h].lo = (uint32_t)i;
-        p->table[h].hi = (uint32_t)j;
-        uint32_t single = (uint32_t)j; /* the range is longest first */
+        uint32_t hi = j < m ? p->v[j].off : (uint32_t)words;
+        size_t single = j; /* the range is longest first */
         while (single > i && p->v[single - 1].ntok == 1)
             single--;
-        p->table[h].single = single;
+        uint32_t seconds = 0;
+        for (size_t k = i; k < single; k++)
+            seconds |= second_bit(p->v[k].h1);
+        p->table[h] = (struct slot){p->v[i].h0, seconds, hi, single < j ? p->v[single].off : hi};
         i = j;
     }
     size_t fbits = 512;
@@ -461,7 +536,7 @@ bn_status bn_phrases_compile(bn_phrases *p)
     if (!p->first)
         return BN_ERR_NOMEM;
     for (size_t i = 0; i < m; i++) {
-        uint32_t b = p->v[i].hashes[0] & (uint32_t)(fbits - 1);
+        uint32_t b = p->v[i].h0 & (uint32_t)(fbits - 1);
         p->first[b / 64] |= (uint64_t)1 << (b % 64);
     }
     p->head.first = p->first;
@@ -528,8 +603,9 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
     return *a == *b;
 }
 
-/* Whether phrase ph is at token i (end: the first token it may not use). */
-static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, const char *text, const bn_tokens *toks,
+/* Whether the phrase of block ph is at token i (end: the first token it
+ * may not use). */
+static inline __attribute__((always_inline)) int phrase_at(const block *ph, const char *text, const bn_tokens *toks,
                                                             size_t i, size_t end)
 {
     if ((size_t)ph->ntok > end - i)
@@ -541,8 +617,8 @@ static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, con
     for (int w = 0; w < ph->ntok; w++)
         if (toks->v[i + (size_t)w].hash != ph->hashes[w])
             return 0;
-    const char *key = ph->keys;
     const uint16_t *lens = (const uint16_t *)(ph->hashes + ph->ntok);
+    const char *key = (const char *)(lens + ph->ntok);
     for (int w = 0; w < ph->ntok; w++) {
         const bn_token *t = &toks->v[i + (size_t)w];
         /* the words themselves, with their NULs (the phrase's next word
@@ -553,6 +629,22 @@ static inline __attribute__((always_inline)) int phrase_at(const phrase *ph, con
         key += lens[w] + 1;
     }
     return 1;
+}
+
+/* tails[l], for l from 2 to most (< TAIL_WORDS), is the tail_sig of
+ * tokens i to i + l when there are so many before end (that of a phrase
+ * of l + 1 words there, or more when l + 1 is TAIL_WORDS); 0 when not,
+ * which is no tail_sig (its top bits are 2 at least). */
+static inline void tail_sigs(const bn_tokens *toks, size_t i, size_t end, uint32_t *tails, size_t most)
+{
+    uint32_t h = 0x811C9DC5u;
+    size_t l = 2;
+    for (; l <= most && i + l < end; l++) {
+        h = tail_mix(h, toks->v[i + l].hash);
+        tails[l] = (h & 0x0FFFFFFFu) | (uint32_t)l << 28;
+    }
+    for (; l <= most; l++)
+        tails[l] = 0;
 }
 
 static const struct slot *probe(const struct slot *table, size_t tsize, uint32_t hash)
@@ -573,26 +665,29 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
     if (!first)
         return 0;
     /* the longest phrase that begins with these two words, else one word */
-    if (i + 1 < end && first->single > first->lo) {
+    if (i + 1 < end && (first->aux & second_bit(toks->v[i + 1].hash))) {
         uint32_t key = pair_hash(t0->hash, toks->v[i + 1].hash), b = key & p->pmask;
         const struct slot *two = p->pfirst[b / 64] >> (b % 64) & 1 ? probe(p->ptable, p->ptsize, key) : NULL;
-        if (two) {
+        if (two && two->aux < two->single && i + 2 < end) {
             /* the phrases of a pair differ from the third word on ("Bộ
              * trưởng Quốc phòng …", "Bộ trưởng Ngoại giao …": the titles'
-             * pairs are hundreds of phrases long), so that word's hash
-             * turns most away before phrase_at looks at the others */
-            uint32_t third = i + 2 < end ? toks->v[i + 2].hash : 0;
-            for (uint32_t k = two->lo; i + 2 < end && k < two->single; k++) {
-                if (p->thirds[k] != third)
+             * pairs are hundreds of phrases long), so their tails turn
+             * most away before phrase_at looks at their words */
+            uint32_t tails[TAIL_WORDS];
+            tail_sigs(toks, i, end, tails, p->tails[two->aux] >> 28); /* the longest first */
+            for (uint32_t k = two->aux; k < two->single; k++) {
+                if (p->tails[k] != tails[p->tails[k] >> 28])
                     continue;
-                const phrase *ph = &p->v[p->pairs[k]];
+                const block *ph = (const block *)(p->pool + p->pairs[k]);
                 if (phrase_at(ph, text, toks, i, end)) {
                     *payload = ph->payload;
                     return (size_t)ph->ntok;
                 }
             }
+        }
+        if (two) {
             for (uint32_t k = two->single; k < two->hi; k++) {
-                const phrase *ph = &p->v[p->pairs[k]];
+                const block *ph = (const block *)(p->pool + p->pairs[k]);
                 if (phrase_at(ph, text, toks, i, end)) {
                     *payload = ph->payload;
                     return 2;
@@ -600,12 +695,14 @@ size_t bn_phrases_match_at(const bn_phrases *p, const char *text, const bn_token
             }
         }
     }
-    for (uint32_t k = first->single; k < first->hi; k++) {
-        const phrase *ph = &p->v[k];
+    /* the one-word phrases, block after block */
+    for (uint32_t k = first->single; k < first->hi;) {
+        const block *ph = (const block *)(p->pool + k);
         if (phrase_at(ph, text, toks, i, end)) {
             *payload = ph->payload;
             return 1;
         }
+        k += (uint32_t)block_words(1, *(const uint16_t *)(ph->hashes + 1) + 1u);
     }
     return 0;
 }

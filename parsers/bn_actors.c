@@ -10,22 +10,63 @@
 
 
 /* The phrase sets the stage looks up at every token, by their bit in the
- * article's per-token starts (token_starts). */
-enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16 };
+ * article's per-token starts (token_starts); and two bits of the token
+ * itself, for the main pass (AT_UPPER: capitalised; AT_QUOTE: see
+ * mark_quote_gaps). */
+enum { AT_KB = 1, AT_ACTOR_WORDS = 2, AT_NAMES = 4, AT_OFFICE_WORDS = 8, AT_VISIT_WORDS = 16, AT_UPPER = 32,
+       AT_QUOTE = 64 };
+enum { AT_PAD = 8 }; /* zeros after the last token's (next_start) */
+
+/* Sets AT_QUOTE at the tokens whose gap (from the end of the token before
+ * it, or the text's start) holds a '"' or a 0xE2 byte, the first of the
+ * curly quotes': quote_edge finds no quote before the others, and need
+ * not look (slice: 20 M instructions and 0.1 M mispredicts at every token
+ * read, for the few gaps with a quote). */
+static void mark_quote_gaps(const bn_article *a, uint8_t *at)
+{
+    const bn_token *t = a->tokens.v;
+    size_t n = a->tokens.n, len = a->text.len;
+    const char *s = a->text.s;
+    for (int k = 0; k < 2; k++) {
+        int ch = k ? '"' : 0xE2;
+        for (const char *q = memchr(s, ch, len); q; q = memchr(q + 1, ch, len - (size_t)(q + 1 - s))) {
+            /* the first token that starts after it */
+            size_t lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (t[mid].start <= (uint32_t)(q - s))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < n)
+                at[lo] |= AT_QUOTE;
+        }
+    }
+}
 
 /* Per token, which of the sets of AT_ may start a phrase there: a byte of
  * the knowledge base's filter of them all (bn_kb_starts) a token, read
  * once, not a filter per set at each look-up (slice: 4 M look-ups, most
- * at tokens that start none); all may when there is no such filter.  NULL
- * when out of memory. */
+ * at tokens that start none); all may when there is no such filter (and
+ * all bits are set then).  With AT_UPPER and AT_QUOTE.  NULL when out of
+ * memory. */
 static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
     const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
                                 lang->dates->office_words, lang->visit_words};
     const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
-    uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + 1);
-    for (size_t i = 0; at && i < a->tokens.n; i++)
-        at[i] = starts ? (uint8_t)bn_phrase_starts_at(starts, a->tokens.v[i].hash) : 0xFF;
+    uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + AT_PAD);
+    if (!at)
+        return NULL;
+    for (size_t i = 0; i < a->tokens.n; i++) {
+        const bn_token *t = &a->tokens.v[i];
+        at[i] = starts ? (uint8_t)(bn_phrase_starts_at(starts, t->hash) | ((t->flags & BN_TOK_UPPER) ? AT_UPPER : 0))
+                       : 0xFF;
+    }
+    memset(at + a->tokens.n, 0, AT_PAD);
+    if (starts)
+        mark_quote_gaps(a, at);
     return at;
 }
 
@@ -35,6 +76,34 @@ static inline size_t match_set(const bn_article *a, const uint8_t *at, unsigned 
                                size_t end, int *payload)
 {
     return i < end && (at[i] & bit) ? bn_phrases_match_at(p, a->text.s, &a->tokens, i, end, payload) : 0;
+}
+
+/* The first token from i on, before end, at which the set of `bit` may
+ * start a phrase (its bit in `at`), or end: the passes that look one set
+ * up at every token of a sentence skip the others eight at a time, not
+ * with a test and a branch each (most tokens start no phrase of it), and
+ * with no loop for the last few (at holds AT_PAD bytes of 0 after the
+ * last token's: the bytes after end are read, not used).  Slice: 14 M
+ * instructions fewer, 0.24 M mispredicts more with that loop. */
+
+static inline size_t next_start(const uint8_t *at, unsigned bit, size_t i, size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t bits = 0x0101010101010101ull * bit;
+    for (; i < end; i += 8) {
+        uint64_t w;
+        memcpy(&w, at + i, sizeof w);
+        if (w & bits) {
+            i += (size_t)__builtin_ctzll(w & bits) / 8;
+            return i < end ? i : end;
+        }
+    }
+    return end;
+#else
+    while (i < end && !(at[i] & bit))
+        i++;
+    return i;
+#endif
 }
 
 static bn_status add_alias(bn_article *a, bn_actor *act, size_t *cap, const char *s, size_t len)
@@ -214,6 +283,8 @@ static void date_by_new_office(bn_article *a, const bn_kb *kb, const bn_phrases 
         const bn_sentence *sn = &a->sentences[k];
         for (size_t i = sn->tok_begin; i + 1 < sn->tok_end; i++) {
             int payload, qualifier;
+            if ((i = next_start(at, AT_OFFICE_WORDS, i, sn->tok_end - 1)) + 1 >= sn->tok_end)
+                break;
             if (match_set(a, at, AT_OFFICE_WORDS, office_words, i, i + 1, &qualifier) != 1 || qualifier <= 0 ||
                 bn_phrases_match(titles, a->text.s, &a->tokens, i + 1, sn->tok_end, &payload) < 2)
                 continue;
@@ -448,6 +519,8 @@ static bn_status find_visits(bn_article *a, const bn_kb *kb, const bn_lang *lang
         return BN_OK;
     for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
         int payload;
+        if ((i = next_start(at, AT_VISIT_WORDS, i, sn->tok_end)) == sn->tok_end)
+            break;
         size_t n = match_set(a, at, AT_VISIT_WORDS, lang->visit_words, i, sn->tok_end, &payload);
         if (!n)
             continue;
@@ -490,6 +563,9 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
         size_t norgs = 0;
         for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
             int payload;
+            /* (no actor word where the set starts none) */
+            if (i != after_word && (i = next_start(at, AT_ACTOR_WORDS, i, sn->tok_end)) == sn->tok_end)
+                break;
             size_t n = actor_words_at(a, at, lang, seen, i, sn->tok_end, &payload);
             if (n > 0) {
                 cue |= payload == BN_AW_GATHERING;
@@ -556,6 +632,8 @@ static bn_status find_gatherings(bn_article *a, const bn_kb *kb, const bn_lang *
          * is, anywhere in the sentence */
         for (size_t i = sn->tok_begin; names && i < sn->tok_end; i++) {
             int payload;
+            if ((i = next_start(at, AT_NAMES, i, sn->tok_end)) == sn->tok_end)
+                break;
             size_t n = match_set(a, at, AT_NAMES, names, i, sn->tok_end, &payload);
             if (!n)
                 continue;
@@ -923,7 +1001,10 @@ static int place_word(const bn_article *a, const uint8_t *at, const bn_lang *lan
     uint32_t tl = t->end - t->start;
     for (size_t k = 0; k < a->tokens.n; k++) {
         const bn_token *x = &a->tokens.v[k];
-        if (k == i || x->end - x->start != tl || memcmp(a->text.s + x->start, a->text.s + t->start, tl) != 0)
+        /* the same word has the same key, so the same hash: that first
+         * (slice: 84 K mispredicts on the lengths) */
+        if (x->hash != t->hash || k == i || x->end - x->start != tl ||
+            memcmp(a->text.s + x->start, a->text.s + t->start, tl) != 0)
             continue;
         /* alone there: not followed by another capitalised word of a name
          * ("Nguyễn Chí Vịnh" says nothing of "Nguyễn Phú Trọng") */
@@ -1174,8 +1255,22 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
         int quoted = 0; /* inside a quotation: "ông ấy" is someone the speaker means */
         ctx.sentence = k;
         for (size_t i = sn->tok_begin; i < sn->tok_end;) {
-            int payload, word, edge = quote_edge(a, sn->start, i);
-            quoted = edge >= 0 ? edge : quoted;
+            int payload, word;
+            /* a word in lower case that starts no name and no actor word
+             * and has no quote before it is nothing here (find_gatherings,
+             * finding it not in seen, turns it away by at): stepped over
+             * with the others, eight at a time (slice: a mispredict in
+             * three of them, one by one) */
+            if ((i = next_start(at, AT_KB | AT_ACTOR_WORDS | AT_UPPER | AT_QUOTE, i, sn->tok_end)) == sn->tok_end)
+                break;
+            if (at[i] & AT_QUOTE) {
+                int edge = quote_edge(a, sn->start, i);
+                quoted = edge >= 0 ? edge : quoted;
+            }
+            if (!(at[i] & (AT_KB | AT_ACTOR_WORDS | AT_UPPER))) {
+                i++;
+                continue;
+            }
             size_t n = match_set(a, at, AT_KB, m, i, sn->tok_end, &payload);
             size_t nw = match_set(a, at, AT_ACTOR_WORDS, lang->actor_words, i, sn->tok_end, &word);
             if (seen.n && nw < AW_UNKNOWN) {

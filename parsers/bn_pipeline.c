@@ -117,6 +117,18 @@ static void process(pipeline *p, bn_extractor *ex, slot *s)
     }
 }
 
+/* Extracts the record of slot s, taken under the lock, which is not held
+ * here; ex NULL: out of memory. */
+static void run_job(pipeline *p, bn_extractor *ex, slot *s)
+{
+    if (ex)
+        process(p, ex, s);
+    else if (!s->failed) {
+        s->failed = 1;
+        bn_error_set(&s->err, BN_ERR_NOMEM, s->raw.path, s->raw.line, 0, 0, "out of memory");
+    }
+}
+
 static void *worker(void *arg)
 {
     pipeline *p = arg;
@@ -146,12 +158,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (wake)
             pthread_cond_signal(&p->done);
-        if (ex)
-            process(p, ex, s);
-        else if (!s->failed) {
-            s->failed = 1;
-            bn_error_set(&s->err, BN_ERR_NOMEM, s->raw.path, s->raw.line, 0, 0, "out of memory");
-        }
+        run_job(p, ex, s);
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
         wake = p->waiting_for == seq;
@@ -161,6 +168,30 @@ static void *worker(void *arg)
         pthread_cond_signal(&p->done);
     bn_extractor_free(ex);
     return NULL;
+}
+
+/* The calling thread's extractor, made when it first takes a record. */
+typedef struct self_extractor {
+    bn_extractor *ex;
+    int tried;
+} self_extractor;
+
+/* The calling thread takes the next record not taken and extracts it
+ * (called and returning with the lock held). */
+static void take_job(pipeline *p, self_extractor *self)
+{
+    slot *s = &p->slots[p->next_job++ % p->window];
+    p->waiting_for = SIZE_MAX; /* nobody waits: no worker need wake it */
+    pthread_mutex_unlock(&p->lock);
+    if (!self->tried) {
+        self->tried = 1;
+        self->ex = bn_extractor_new(p->kb, p->lang, p->opt->read);
+    }
+    run_job(p, self->ex, s);
+    pthread_mutex_lock(&p->lock);
+    if (!self->ex)
+        p->nomem = 1;
+    s->state = SLOT_DONE;
 }
 
 /* Hands the oldest finished record to the sink, in order. */
@@ -209,12 +240,16 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
+    /* the calling thread is one of the nthreads: it reads, emits and,
+     * when the oldest record is not done, extracts the next one itself
+     * (at -j 1 it does everything, with no hand-over at all) */
     pthread_t *threads = calloc((size_t)nthreads, sizeof *threads);
     int started = 0;
-    for (int i = 0; threads && i < nthreads; i++)
+    for (int i = 0; threads && i < nthreads - 1; i++)
         if (pthread_create(&threads[started], NULL, worker, &p) == 0)
             started++;
-    int bad = 0, eof = started == 0;
+    self_extractor self_ex = {NULL, 0};
+    int bad = 0, eof = !threads;
     double t0 = now(), last = t0;
     pthread_mutex_lock(&p.lock);
     for (;;) {
@@ -244,6 +279,12 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
             break;
         slot *s = &p.slots[p.head % p.window];
         while (s->state != SLOT_DONE) {
+            if (p.next_job < p.tail) {
+                /* a record no worker has taken: this thread does it
+                 * rather than sleep (it is one of the N threads) */
+                take_job(&p, &self_ex);
+                continue;
+            }
             /* wait for a batch, not for each record (every wake-up is a
              * system call): for the last record not yet done but the
              * `margin` last read, which keep the workers busy while this
@@ -274,7 +315,8 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     stats.seconds = now() - t0;
     if (sink->progress)
         sink->progress(sink->ctx, &stats, 1);
-    int nomem = p.nomem || started == 0;
+    int nomem = p.nomem || !threads;
+    bn_extractor_free(self_ex.ex);
     free(threads);
     free(p.slots);
     bn_input_free(in);

@@ -1,10 +1,11 @@
 /* Extraction over all inputs on N threads, results in input order.
  *
- * One thread reads raw records (bn_input_next_raw); worker threads decode
- * and extract them, each with its own extractor, and may turn each article
- * into bytes (the `render` callback: the JSON line of `extract`); the
- * calling thread hands articles, in input order, to `emit`.  At most a
- * window of a few records per worker is in flight, so memory does not grow
+ * The calling thread reads raw records (bn_input_next_raw); N - 1 worker
+ * threads and the calling thread, when the oldest record is not done yet,
+ * decode and extract them, each with its own extractor, and may turn each
+ * article into bytes (the `render` callback: the JSON line of `extract`);
+ * the calling thread hands articles, in input order, to `emit`.  At most a
+ * window of a few records per thread is in flight, so memory does not grow
  * with the input.  Output is the same for any number of threads. */
 #ifndef BN_PIPELINE_H
 #define BN_PIPELINE_H
@@ -48,7 +49,8 @@ typedef struct bn_pipeline_sink {
 } bn_pipeline_sink;
 
 typedef struct bn_pipeline_options {
-    int threads;                  /* workers; <= 0: the number of online CPUs */
+    int threads;                  /* threads that extract, the calling thread among them (1: no other
+                                     thread); <= 0: the number of online CPUs */
     volatile sig_atomic_t *stop;  /* when it turns non-zero (a signal handler's flag), no more records are
                                      read; those in flight are finished; may be NULL */
     const bn_input_options *input;

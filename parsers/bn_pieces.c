@@ -188,6 +188,24 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
     bn_status st = BN_OK;
     size_t i = tb;
     while (i < te && st == BN_OK) {
+        /* a word with no capital and no sentence break after it before
+         * one that opens a sentence (most words) does nothing below:
+         * those are passed over in a loop of their own, with one branch
+         * a word (the gap's first byte says whether it may end a
+         * sentence, as bn_may_end_sentence) */
+        if (i + 1 < te) {
+            const bn_token *w = t + i, *last = t + te - 1;
+            unsigned f = w->flags;
+            while (w < last) {
+                unsigned g = w[1].flags;
+                if ((f & BN_TOK_UPPER) |
+                    (g & (BN_TOK_UPPER | BN_TOK_DIGIT) & bn_may_end_sentence_mask[(unsigned char)s[w->end]]))
+                    break;
+                f = g;
+                w++;
+            }
+            i = (size_t)(w - t);
+        }
         int payload = -1;
         size_t m = (t[i].flags & BN_TOK_UPPER)
                        ? bn_phrases_match(lang->page_inline, s, &a->tokens, i, te, &payload)

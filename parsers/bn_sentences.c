@@ -112,6 +112,16 @@ bn_splitter *bn_splitter_new(const char *locale)
             bn_splitter_free(sp);
             return NULL;
         }
+#if defined(__SSE2__)
+    /* (quiet_mask passes over, unread, the ASCII bytes but controls and
+     * . ! ?, the continuation bytes and the lead bytes C3..CB: all must
+     * be plain) */
+    for (int b = 0; b < 0xCC; b++)
+        if (!sp->plain[b] && !(b < 0x20 || b == '.' || b == '!' || b == '?' || (b >= 0xC0 && b < 0xC3))) {
+            bn_splitter_free(sp);
+            return NULL;
+        }
+#endif
     return sp;
 }
 

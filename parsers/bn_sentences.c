@@ -477,11 +477,16 @@ bn_status bn_split_sentences(bn_splitter *sp, bn_article *a, const bn_lang *lang
         UErrorCode st = U_ZERO_ERROR;
         if (b.end - b.start > INT32_MAX / 2)
             return BN_ERR_NOMEM;
-        span_words w = {.v = a->tokens.v + bn_tokens_at(&a->tokens, b.start), .end = a->tokens.v + a->tokens.n,
-                        .base = b.start};
         /* (the text goes on past the span, to its NUL) */
         int32_t readable = a->text.len + 1 - b.start < INT32_MAX ? (int32_t)(a->text.len + 1 - b.start) : INT32_MAX;
-        int32_t n = to_utf16(sp, a->text.s + b.start, (int32_t)(b.end - b.start), readable, &w);
+#if defined(__SSE2__)
+        const span_words *words = NULL; /* (quiet_scan reads the words' bytes) */
+#else
+        span_words w = {.v = a->tokens.v + bn_tokens_at(&a->tokens, b.start), .end = a->tokens.v + a->tokens.n,
+                        .base = b.start};
+        const span_words *words = &w;
+#endif
+        int32_t n = to_utf16(sp, a->text.s + b.start, (int32_t)(b.end - b.start), readable, words);
         if (n < 0)
             return BN_ERR_NOMEM;
         ubrk_setText(sp->bi, sp->u16, n, &st);

@@ -4,6 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -569,10 +573,38 @@ static void run_tables_init(const folded_cp *v)
  * the eight are known to be the run's), then a byte a turn to the end
  * (text_clean 69.1 -> 50.7 M instructions on the slice).  A code point
  * cut at lim is left out, as one the automaton fails on. */
+/* The offsets of the eight bytes at p[j] (`j` their position) into o:
+ * in a run (code points of one to three bytes) a byte's code point
+ * starts as many bytes back as the byte ends a row of continuation
+ * bytes, of one or two: c + (c & the c before) a byte, c 1 for a
+ * continuation byte; *cont_before: c of the byte before (0 before a run,
+ * whose first byte starts a code point).  With SSE2 (x86-64's baseline)
+ * the eight subtractions are made in two vector registers, with no
+ * look-up a byte (text_clean 52.0 -> 43.9 M instructions on the slice). */
+static inline void run_offsets(const uint8_t *p, int32_t j, uint64_t *cont_before, uint32_t *o)
+{
+    uint64_t x;
+    memcpy(&x, p + j, 8);
+    uint64_t c = (x >> 7) & ~(x >> 6) & 0x0101010101010101ull;
+    uint64_t depth = c + (c & (c << 8 | *cont_before));
+    *cont_before = c >> 56;
+#if defined(__SSE2__)
+    __m128i z = _mm_setzero_si128();
+    __m128i d16 = _mm_unpacklo_epi8(_mm_cvtsi64_si128((long long)depth), z);
+    __m128i at = _mm_add_epi32(_mm_set1_epi32(j), _mm_setr_epi32(0, 1, 2, 3));
+    _mm_storeu_si128((__m128i *)o, _mm_sub_epi32(at, _mm_unpacklo_epi16(d16, z)));
+    _mm_storeu_si128((__m128i *)(o + 4), _mm_sub_epi32(_mm_add_epi32(at, _mm_set1_epi32(4)), _mm_unpackhi_epi16(d16, z)));
+#else
+    for (int k = 0; k < 8; k++)
+        o[k] = (uint32_t)(j + k) - (uint32_t)(depth >> (8 * k) & 0xFF);
+#endif
+}
+
 static inline int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t *w)
 {
     int32_t from = j;
     unsigned s = RUN_START; /* (states times 256, as run_dfa holds them) */
+    uint64_t cont_before = 0;
     while (lim - j >= 8) {
         unsigned st[9];
         st[0] = s;
@@ -580,9 +612,7 @@ static inline int32_t run_end(const uint8_t *p, int32_t j, int32_t lim, uint32_t
             st[k + 1] = run_dfa[st[k] + p[j + k]];
         if (st[8] == RUN_FAIL)
             break;
-        uint32_t *o = w + (j - from);
-        for (int k = 0; k < 8; k++)
-            o[k] = (uint32_t)(j + k) - run_depth[st[k] >> 8];
+        run_offsets(p, j, &cont_before, w + (j - from));
         s = st[8];
         j += 8;
     }

@@ -252,16 +252,17 @@ static inline size_t bn_final_punct_len(const char *s, size_t i, size_t end)
 /* Whether s[i..end) may open with closers and final punctuation: when
  * it does not, bn_final_punct_len(s, bn_skip_closers(s, i, end), end) is
  * 0 (its first byte starts neither). */
+/* 0xFF for a byte that may start the end of a sentence: . ! ? " ' ) ]
+ * and the lead bytes of … ” ’ (E2) and » (C2); else 0 (a mask: no
+ * branch on the byte). */
+static const uint8_t bn_may_end_sentence_mask[256] = {
+    ['.'] = 0xFF, ['!'] = 0xFF, ['?'] = 0xFF, ['"'] = 0xFF, ['\''] = 0xFF, [')'] = 0xFF, [']'] = 0xFF,
+    [0xE2] = 0xFF, [0xC2] = 0xFF,
+};
+
 static inline int bn_may_end_sentence(const char *s, size_t i, size_t end)
 {
-    if (i >= end)
-        return 0;
-    switch ((unsigned char)s[i]) {
-    case '.': case '!': case '?': case '"': case '\'': case ')': case ']': case 0xE2: case 0xC2:
-        return 1;
-    default:
-        return 0;
-    }
+    return i < end && bn_may_end_sentence_mask[(unsigned char)s[i]];
 }
 
 static inline size_t bn_skip_closers(const char *s, size_t i, size_t end)

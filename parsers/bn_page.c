@@ -180,8 +180,13 @@ static size_t glued_trail(const bn_text *t, size_t from, size_t end)
 static int credit(const bn_article *a, const bn_lang *lang, const line *ln)
 {
     const bn_token *t = a->tokens.v;
-    size_t from = bn_tokens_at(&a->tokens, ln->end > ln->start + 48 ? ln->end - 48 : ln->start);
-    for (size_t i = from > ln->tok_begin ? from : ln->tok_begin; i < ln->tok_end; i++) {
+    /* the first of the line's tokens in its last 48 bytes: a few words
+     * back from its end */
+    uint32_t from = ln->end > ln->start + 48 ? ln->end - 48 : ln->start;
+    size_t first = ln->tok_end;
+    while (first > ln->tok_begin && t[first - 1].start >= from)
+        first--;
+    for (size_t i = first; i < ln->tok_end; i++) {
         int payload = -1;
         size_t m = bn_phrases_match(lang->page_inline, a->text.s, &a->tokens, i, ln->tok_end, &payload);
         if (!m || payload != BN_CUE_CREDIT)
@@ -281,12 +286,14 @@ static int dateline(const bn_article *a, const bn_lang *lang, const line *ln, bn
     return found;
 }
 
-static kind classify(const bn_article *a, const bn_lang *lang, line *ln)
+/* may_image: whether the whole text has what has_image looks for (when
+ * it has not, no line has: has_image is not asked of each). */
+static kind classify(const bn_article *a, const bn_lang *lang, line *ln, int may_image)
 {
     const char *t = a->text.s + ln->start;
     size_t tl = ln->end - ln->start, ntok = ln->tok_end - ln->tok_begin;
     int payload = -1;
-    if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || has_image(t, tl))
+    if ((tl >= 3 && t[0] == '<' && t[tl - 1] == '>') || (may_image && has_image(t, tl)))
         return K_FURNITURE;
     if (printed_twice(t, tl))
         return K_FURNITURE; /* "A A": a headline printed twice */
@@ -360,18 +367,20 @@ static int same_text(const bn_article *a, const line *x, const line *y)
 }
 
 /* Whether the clean-text line [start, end) is to be kept whole: a
- * headline printed twice ("A A"), or the title the record gives. */
-static int keep_whole(const bn_article *a, uint32_t start, uint32_t end)
+ * headline printed twice ("A A"), or the title the record gives
+ * (title_len: its length). */
+static int keep_whole(const bn_article *a, size_t title_len, uint32_t start, uint32_t end)
 {
     const char *t = a->text.s + start;
     size_t tl = end - start;
-    return printed_twice(t, tl) || (a->title && strlen(a->title) == tl && memcmp(a->title, t, tl) == 0);
+    return printed_twice(t, tl) || (a->title && title_len == tl && memcmp(a->title, t, tl) == 0);
 }
 
 /* Splits the clean text into trimmed non-blank lines, and each line into
  * pieces (bn_pieces.h): the units classified below. */
 static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
 {
+    size_t title_len = a->title ? strlen(a->title) : 0;
     const char *s = a->text.s;
     size_t len = a->text.len, cap = 0, n = 0, pos = 0, pcap = 0, pn = 0, tok = 0; /* (tok: the last piece's end) */
     line *v = NULL;
@@ -389,13 +398,14 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
         if (start == end)
             continue;
         pn = 0;
-        if (keep_whole(a, start, end)) {
+        if (keep_whole(a, title_len, start, end)) {
             bn_piece *p = bn_arena_grow(&a->arena, pieces, &pcap, 1, sizeof *p);
             if (!p)
                 return NULL;
             pieces = p;
-            pieces[pn++] = (bn_piece){start, end, BN_PIECE_TEXT, 0};
-        } else if (bn_line_pieces(a, lang, start, end, &pieces, &pcap, &pn) != BN_OK) {
+            pieces[pn++] = (bn_piece){start, end, BN_PIECE_TEXT, 0, bn_tokens_at_hint(&a->tokens, tok, start),
+                                      bn_tokens_at(&a->tokens, end)};
+        } else if (bn_line_pieces(a, lang, start, end, tok, &pieces, &pcap, &pn) != BN_OK) {
             return NULL;
         }
         line *nv = bn_arena_grow(&a->arena, v, &cap, n + pn, sizeof *v);
@@ -403,11 +413,10 @@ static line *split_lines(bn_article *a, const bn_lang *lang, size_t *count)
             return NULL;
         v = nv;
         for (size_t k = 0; k < pn; k++) {
-            line ln = {.start = pieces[k].start, .end = pieces[k].end, .kind = K_SHORT, .label = L_DROP,
-                       .row = row, .piece = pieces[k].kind, .before_credit = pieces[k].before_credit,
-                       .alone = pn == 1};
-            ln.tok_begin = bn_tokens_at_hint(&a->tokens, tok, ln.start);
-            ln.tok_end = tok = bn_tokens_at(&a->tokens, ln.end);
+            line ln = {.start = pieces[k].start, .end = pieces[k].end, .tok_begin = pieces[k].tok_begin,
+                       .tok_end = pieces[k].tok_end, .kind = K_SHORT, .label = L_DROP, .row = row,
+                       .piece = pieces[k].kind, .before_credit = pieces[k].before_credit, .alone = pn == 1};
+            tok = ln.tok_end;
             v[n++] = ln;
         }
         row++;
@@ -427,6 +436,7 @@ enum zone { Z_HEADER, Z_BODY, Z_AFTER };
 
 static void label_lines(bn_article *a, line *v, size_t n, const char *given_title)
 {
+    size_t title_len = given_title ? strlen(given_title) : 0;
     enum zone zone = Z_HEADER;
     int in_list = 0, teaser_next = 0, have_title = 0;
     line *trail_title = NULL; /* a title cut out of a navigation trail */
@@ -487,8 +497,8 @@ static void label_lines(bn_article *a, line *v, size_t n, const char *given_titl
         /* the title: the record's, else the first headline of the page (a
          * sentence with its full stop is the body already; a question is a
          * fine headline) */
-        int is_title = given_title ? ln->end - ln->start == strlen(given_title) &&
-                                         memcmp(a->text.s + ln->start, given_title, strlen(given_title)) == 0
+        int is_title = given_title ? ln->end - ln->start == title_len &&
+                                         memcmp(a->text.s + ln->start, given_title, title_len) == 0
                                    : !ln->full_stop && ln->tok_end - ln->tok_begin <= 40;
         if (trail_title && zone == Z_HEADER && starts_like(a, ln, trail_title)) {
             /* the title printed on its own line too: that line is the title */
@@ -585,8 +595,9 @@ bn_status bn_page_layout(bn_article *a, const bn_lang *lang)
     line *v = split_lines(a, lang, &n);
     if (!v)
         return BN_ERR_NOMEM;
+    int may_image = has_image(a->text.s, a->text.len);
     for (size_t i = 0; i < n; i++)
-        v[i].kind = v[i].piece == BN_PIECE_TEXT ? classify(a, lang, &v[i])
+        v[i].kind = v[i].piece == BN_PIECE_TEXT ? classify(a, lang, &v[i], may_image)
                     : v[i].piece == BN_PIECE_END ? K_END
                                                  : K_FURNITURE;
     for (size_t i = n; i-- > 0;)

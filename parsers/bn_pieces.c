@@ -104,14 +104,20 @@ typedef struct cutter {
     bn_piece **v;
     size_t *cap, *n;
     uint32_t from;     /* where the open piece starts */
+    size_t from_tok;   /* its first token */
 } cutter;
 
-/* Closes the open piece at `to` with `kind`; the next starts at `to`. */
-static bn_status cut(cutter *c, uint32_t to, bn_piece_kind kind)
+/* Closes the open piece at `to` with `kind`; the next starts at `to`.
+ * tok: bn_tokens_at(to), which every caller knows (`to` is a token's
+ * start, or in the gap before it; the blanks trimmed from a piece hold
+ * no token start, so its tokens are from_tok to tok). */
+static bn_status cut(cutter *c, uint32_t to, size_t tok, bn_piece_kind kind)
 {
     const char *s = c->a->text.s;
     uint32_t start = c->from, end = to;
+    size_t tok_begin = c->from_tok;
     c->from = to;
+    c->from_tok = tok;
     while (start < end && is_blank(s[start]))
         start++;
     while (end > start && is_blank(s[end - 1]))
@@ -122,7 +128,7 @@ static bn_status cut(cutter *c, uint32_t to, bn_piece_kind kind)
     if (!v)
         return BN_ERR_NOMEM;
     *c->v = v;
-    v[*c->n] = (bn_piece){start, end, kind, 0};
+    v[*c->n] = (bn_piece){start, end, kind, 0, tok_begin, tok};
     if (kind == BN_PIECE_CREDIT && *c->n > 0 && v[*c->n - 1].kind == BN_PIECE_TEXT)
         v[*c->n - 1].before_credit = 1;
     (*c->n)++;
@@ -172,16 +178,34 @@ static int caption_credit(const bn_article *a, const bn_lang *lang, size_t i, si
     return (i > 0 && gap_has(a->text.s, t[i - 1].end, t[i].start, '(')) || credit_end(a, lang, i, m, te) >= te;
 }
 
-bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, bn_piece **v,
+bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, size_t hint, bn_piece **v,
                          size_t *cap, size_t *n)
 {
     const char *s = a->text.s;
     const bn_token *t = a->tokens.v;
-    size_t tb = bn_tokens_at(&a->tokens, start), te = bn_tokens_at(&a->tokens, end);
-    cutter c = {a, v, cap, n, start};
+    size_t tb = bn_tokens_at_hint(&a->tokens, hint, start), te = bn_tokens_at(&a->tokens, end);
+    cutter c = {a, v, cap, n, start, tb};
     bn_status st = BN_OK;
     size_t i = tb;
     while (i < te && st == BN_OK) {
+        /* a word with no capital and no sentence break after it before
+         * one that opens a sentence (most words) does nothing below:
+         * those are passed over in a loop of their own, with one branch
+         * a word (the gap's first byte says whether it may end a
+         * sentence, as bn_may_end_sentence) */
+        if (i + 1 < te) {
+            const bn_token *w = t + i, *last = t + te - 1;
+            unsigned f = w->flags;
+            while (w < last) {
+                unsigned g = w[1].flags;
+                if ((f & BN_TOK_UPPER) |
+                    (g & (BN_TOK_UPPER | BN_TOK_DIGIT) & bn_may_end_sentence_mask[(unsigned char)s[w->end]]))
+                    break;
+                f = g;
+                w++;
+            }
+            i = (size_t)(w - t);
+        }
         int payload = -1;
         size_t m = (t[i].flags & BN_TOK_UPPER)
                        ? bn_phrases_match(lang->page_inline, s, &a->tokens, i, te, &payload)
@@ -189,12 +213,12 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
         uint32_t after = m ? t[i + m - 1].end : 0; /* the gap after the phrase */
         uint32_t next = i + m < te ? t[i + m].start : end;
         if (m && (payload == BN_CUE_FURNITURE || payload == BN_CUE_INLINE_END)) {
-            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            st = cut(&c, t[i].start, i, BN_PIECE_TEXT);
             uint32_t e = (uint32_t)bn_skip_closers(s, after, next);
             while (e < next && (s[e] == ':' || s[e] == '.'))
                 e++;
             if (st == BN_OK)
-                st = cut(&c, e, payload == BN_CUE_FURNITURE ? BN_PIECE_FURNITURE : BN_PIECE_END);
+                st = cut(&c, e, i + m, payload == BN_CUE_FURNITURE ? BN_PIECE_FURNITURE : BN_PIECE_END);
             i += m;
             continue;
         }
@@ -216,7 +240,7 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                     uint32_t e = (uint32_t)(close - s) + 1;
                     while (e < t[j].start && (bn_final_punct_len(s, e, t[j].start) || bn_closer_len(s, e, t[j].start)))
                         e++; /* "(Ảnh: Reuters). Hai bên": the full stop is the caption's */
-                    st = cut(&c, e, BN_PIECE_TEXT);
+                    st = cut(&c, e, j, BN_PIECE_TEXT);
                 }
                 i = j;
                 continue;
@@ -230,12 +254,12 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
                 i = te; /* a credit ending the line stays with its caption */
                 continue;
             }
-            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            st = cut(&c, t[i].start, i, BN_PIECE_TEXT);
             uint32_t e = (uint32_t)bn_skip_closers(s, t[j - 1].end, j < te ? t[j].start : end);
             while (j < te && e < t[j].start && (s[e] == '.' || s[e] == ')'))
                 e++;
             if (st == BN_OK)
-                st = cut(&c, e, BN_PIECE_CREDIT);
+                st = cut(&c, e, j, BN_PIECE_CREDIT);
             i = j;
             continue;
         }
@@ -243,23 +267,23 @@ bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uin
             /* "Tin liên quan" followed by other headlines (the headings of
              * page.json "inline_headings": none that begins a sentence too,
              * as "Chủ đề" or "Nổi bật" can) */
-            st = cut(&c, t[i].start, BN_PIECE_TEXT);
+            st = cut(&c, t[i].start, i, BN_PIECE_TEXT);
             uint32_t e = after;
             while (e < next && (s[e] == ':' || is_blank(s[e])))
                 e++;
             if (st == BN_OK)
-                st = cut(&c, e, BN_PIECE_TEXT);
+                st = cut(&c, e, i + m, BN_PIECE_TEXT);
             i += m;
             continue;
         }
         if (i + 1 < te) {
             uint32_t brk = sentence_break(s, t[i].end, t[i + 1].start);
             if (brk && opens(&t[i + 1]) && !false_stop(a, lang, i) && !caption_credit(a, lang, i + 1, te))
-                st = cut(&c, brk, BN_PIECE_TEXT);
+                st = cut(&c, brk, i + 1, BN_PIECE_TEXT);
         }
         i++;
     }
     if (st == BN_OK)
-        st = cut(&c, end, BN_PIECE_TEXT);
+        st = cut(&c, end, te, BN_PIECE_TEXT);
     return st;
 }

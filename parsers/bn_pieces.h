@@ -25,11 +25,15 @@ typedef struct bn_piece {
     uint32_t start, end;  /* clean text, trimmed, never empty */
     bn_piece_kind kind;
     int before_credit;    /* a credit piece follows: this is a photo caption */
+    /* its tokens (bn_tokens_at of start and of end), known where it is
+     * cut: the page layout does not look for them */
+    size_t tok_begin, tok_end;
 } bn_piece;
 
 /* Appends the pieces of the clean-text line [start, end) (trimmed, not
- * empty) to *v (arena memory, *cap and *n as bn_arena_grow keeps them). */
-bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, bn_piece **v,
+ * empty) to *v (arena memory, *cap and *n as bn_arena_grow keeps them).
+ * hint: a token index that may be the line's first (bn_tokens_at_hint). */
+bn_status bn_line_pieces(bn_article *a, const bn_lang *lang, uint32_t start, uint32_t end, size_t hint, bn_piece **v,
                          size_t *cap, size_t *n);
 
 #endif

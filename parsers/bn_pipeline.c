@@ -278,13 +278,15 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
         if (p.head == p.tail)
             break;
         slot *s = &p.slots[p.head % p.window];
+        if (s->state != SLOT_DONE && p.next_job < p.tail) {
+            /* a record no worker has taken: this thread does it rather
+             * than sleep (it is one of the N threads), then emits what is
+             * done and refills the window, so that the workers do not run
+             * dry and sleep (each wake-up is a system call) */
+            take_job(&p, &self_ex);
+            continue;
+        }
         while (s->state != SLOT_DONE) {
-            if (p.next_job < p.tail) {
-                /* a record no worker has taken: this thread does it
-                 * rather than sleep (it is one of the N threads) */
-                take_job(&p, &self_ex);
-                continue;
-            }
             /* wait for a batch, not for each record (every wake-up is a
              * system call): for the last record not yet done but the
              * `margin` last read, which keep the workers busy while this

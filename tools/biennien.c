@@ -43,7 +43,7 @@ typedef struct options {
     int lenient;
     int quiet;
     bn_output_options out;
-    int jobs;      /* worker threads; 0: the number of CPUs */
+    int jobs;      /* threads that extract, this one among them; 0: the number of CPUs */
     size_t max_article_bytes; /* 0: the default */
     int progress;  /* 1: --progress, -1: --quiet, 0: when stderr is a terminal */
     const char **actors; /* --actor, repeatable */

@@ -264,6 +264,18 @@ static inline int32_t next_word(const bn_token *w, const bn_token *wend, uint32_
     return w < wend && (int32_t)(w->start - base) < len ? (int32_t)(w->start - base) : len;
 }
 
+/* The bytes of the quiet code point at p[i] (a plain byte, or a
+ * Vietnamese letter of three), 0 when it needs a look. */
+static inline int32_t quiet_bytes(const uint8_t *plain, const uint8_t *p, int32_t i, int32_t len)
+{
+    uint8_t b = p[i];
+    if (plain[b])
+        return 1;
+    if (b == 0xE1 && i + 2 < len && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80)
+        return 3; /* a Vietnamese letter */
+    return 0;
+}
+
 /* From p[i] in the quiet stretch to the next byte that needs a look (or
  * len): the words from w on passed over whole (word: where *w starts, as
  * next_word gives it), the text between them a byte at a time. */
@@ -272,13 +284,10 @@ static inline int32_t quiet_run(const uint8_t *plain, const uint8_t *p, int32_t 
 {
     for (;;) {
         while (i < *word) {
-            uint8_t b = p[i];
-            if (plain[b])
-                i++;
-            else if (b == 0xE1 && i + 2 < len && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80)
-                i += 3; /* a Vietnamese letter */
-            else
+            int32_t n = quiet_bytes(plain, p, i, len);
+            if (!n)
                 return i;
+            i += n;
         }
         if (i >= len)
             return len;
@@ -329,13 +338,10 @@ static inline int32_t quiet_scan(const uint8_t *plain, const uint8_t *p, int32_t
             if (i >= len)
                 break;
         }
-        uint8_t b = p[i];
-        if (plain[b])
-            i++;
-        else if (b == 0xE1 && i + 2 < len && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80)
-            i += 3; /* a Vietnamese letter */
-        else
+        int32_t n = quiet_bytes(plain, p, i, len);
+        if (!n)
             return i;
+        i += n;
     }
     return len;
 }

@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,40 +45,11 @@ struct bn_kb {
     phrase_index names;      /* of gatherings: "Thông điệp Liên bang" */
     char **variants;         /* pairs: a role's title, another way the press writes it */
     size_t nvariants, vcap;  /* strings, two per pair */
-    /* bn_kb_starts's filter, made at its first call, under starts_lock */
-    pthread_mutex_t starts_lock;
-    int starts_made; /* 1: made; -1: could not be */
-    bn_phrase_starts starts;
-    const bn_phrases *starts_sets[8];
-    size_t starts_n;
 };
 
 bn_kb *bn_kb_new(void)
 {
-    bn_kb *kb = calloc(1, sizeof(bn_kb));
-    if (kb && pthread_mutex_init(&kb->starts_lock, NULL) != 0) {
-        free(kb);
-        return NULL;
-    }
-    return kb;
-}
-
-const bn_phrase_starts *bn_kb_starts(const bn_kb *ckb, const bn_phrases *const *sets, size_t n)
-{
-    bn_kb *kb = (bn_kb *)ckb; /* the filter is a cache: the knowledge base does not change */
-    const bn_phrase_starts *out = NULL;
-    if (n > sizeof kb->starts_sets / sizeof *kb->starts_sets)
-        return NULL;
-    pthread_mutex_lock(&kb->starts_lock);
-    if (!kb->starts_made) {
-        kb->starts_made = bn_phrase_starts_init(&kb->starts, sets, n) == BN_OK ? 1 : -1;
-        memcpy(kb->starts_sets, sets, n * sizeof *sets);
-        kb->starts_n = n;
-    }
-    if (kb->starts_made == 1 && kb->starts_n == n && memcmp(kb->starts_sets, sets, n * sizeof *sets) == 0)
-        out = &kb->starts;
-    pthread_mutex_unlock(&kb->starts_lock);
-    return out;
+    return calloc(1, sizeof(bn_kb));
 }
 
 static void actor_clear(bn_kb_actor *a)
@@ -149,8 +119,6 @@ void bn_kb_free(bn_kb *kb)
     for (size_t i = 0; i < kb->nvariants; i++)
         free(kb->variants[i]);
     free(kb->variants);
-    bn_phrase_starts_clear(&kb->starts);
-    pthread_mutex_destroy(&kb->starts_lock);
     free(kb);
 }
 

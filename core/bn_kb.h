@@ -83,12 +83,6 @@ typedef struct bn_kb_ref {
  * NATO", "Tổng thư ký"); payloads index bn_kb_title(). */
 const bn_phrases *bn_kb_titles(const bn_kb *kb);
 
-/* A bn_phrase_starts of `sets` (up to eight: the knowledge base's and a
- * language's, which a stage looks up at every token), made at the first
- * call and kept with the knowledge base; thread-safe.  NULL when it could
- * not be made, or for other sets than the first call's. */
-const bn_phrase_starts *bn_kb_starts(const bn_kb *kb, const bn_phrases *const *sets, size_t n);
-
 /* The roles a title payload stands for (a title may be several people's:
  * every Secretary General's). */
 const bn_kb_ref *bn_kb_title(const bn_kb *kb, int payload, size_t *count);

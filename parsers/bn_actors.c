@@ -45,28 +45,30 @@ static void mark_quote_gaps(const bn_article *a, uint8_t *at)
     }
 }
 
-/* Per token, which of the sets of AT_ may start a phrase there: a byte of
- * the knowledge base's filter of them all (bn_kb_starts) a token, read
- * once, not a filter per set at each look-up (slice: 4 M look-ups, most
- * at tokens that start none); all may when there is no such filter (and
- * all bits are set then).  With AT_UPPER and AT_QUOTE.  NULL when out of
- * memory. */
-static const uint8_t *token_starts(bn_article *a, const bn_kb *kb, const bn_lang *lang)
+/* The sets of the AT_ bits, in their order. */
+bn_status bn_actor_starts_init(bn_phrase_starts *starts, const bn_kb *kb, const bn_lang *lang)
 {
     const bn_phrases *sets[] = {bn_kb_matcher(kb), lang->actor_words, bn_kb_gathering_names(kb),
                                 lang->dates->office_words, lang->visit_words};
-    const bn_phrase_starts *starts = bn_kb_starts(kb, sets, sizeof sets / sizeof *sets);
+    return bn_phrase_starts_init(starts, sets, sizeof sets / sizeof *sets);
+}
+
+/* Per token, which of the sets of AT_ may start a phrase there: a byte of
+ * the sets' filter (bn_actor_starts_init) a token, read once, not a
+ * filter per set at each look-up (slice: 4 M look-ups, most at tokens
+ * that start none).  With AT_UPPER and AT_QUOTE.  NULL when out of
+ * memory. */
+static const uint8_t *token_starts(bn_article *a, const bn_phrase_starts *starts)
+{
     uint8_t *at = bn_arena_alloc(&a->arena, a->tokens.n + AT_PAD);
     if (!at)
         return NULL;
     for (size_t i = 0; i < a->tokens.n; i++) {
         const bn_token *t = &a->tokens.v[i];
-        at[i] = starts ? (uint8_t)(bn_phrase_starts_at(starts, t->hash) | ((t->flags & BN_TOK_UPPER) ? AT_UPPER : 0))
-                       : 0xFF;
+        at[i] = (uint8_t)(bn_phrase_starts_at(starts, t->hash) | ((t->flags & BN_TOK_UPPER) ? AT_UPPER : 0));
     }
     memset(at + a->tokens.n, 0, AT_PAD);
-    if (starts)
-        mark_quote_gaps(a, at);
+    mark_quote_gaps(a, at);
     return at;
 }
 
@@ -85,7 +87,6 @@ static inline size_t match_set(const bn_article *a, const uint8_t *at, unsigned 
  * with no loop for the last few (at holds AT_PAD bytes of 0 after the
  * last token's: the bytes after end are read, not used).  Slice: 14 M
  * instructions fewer, 0.24 M mispredicts more with that loop. */
-
 static inline size_t next_start(const uint8_t *at, unsigned bit, size_t i, size_t end)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -1225,10 +1226,16 @@ static int names_agreement(const bn_article *a, const uint8_t *at, const bn_kb *
 
 bn_status bn_find_actors(bn_article *a, const bn_kb *kb, const bn_lang *lang)
 {
-    return bn_find_actors_memo(a, kb, lang, NULL);
+    bn_phrase_starts starts;
+    bn_status st = bn_actor_starts_init(&starts, kb, lang);
+    if (st == BN_OK)
+        st = bn_find_actors_memo(a, kb, lang, NULL, &starts);
+    bn_phrase_starts_clear(&starts);
+    return st;
 }
 
-bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lang, bn_fuzzy_memo *memo)
+bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lang, bn_fuzzy_memo *memo,
+                              const bn_phrase_starts *starts)
 {
     const bn_phrases *m = bn_kb_matcher(kb);
     find_ctx ctx = {0};
@@ -1239,7 +1246,7 @@ bn_status bn_find_actors_memo(bn_article *a, const bn_kb *kb, const bn_lang *lan
     ctx.lang = lang->code;
     if (kb_slots_init(&a->arena, &ctx.slot, 64) != BN_OK)
         return BN_ERR_NOMEM;
-    const uint8_t *at = ctx.at = token_starts(a, kb, lang);
+    const uint8_t *at = ctx.at = token_starts(a, starts);
     if (!at)
         return BN_ERR_NOMEM;
     /* (no room for them: find_gatherings looks the words up again) */

@@ -13,6 +13,7 @@ struct bn_extractor {
     bn_read_options opts;
     bn_splitter *splitter;
     bn_fuzzy_memo *fuzzy; /* misspelt names, remembered across this thread's articles */
+    bn_phrase_starts starts; /* of the actor stage's sets (bn_actor_starts_init) */
 };
 
 bn_extractor *bn_extractor_new(const bn_kb *kb, const bn_lang *lang, const bn_read_options *opts)
@@ -26,7 +27,7 @@ bn_extractor *bn_extractor_new(const bn_kb *kb, const bn_lang *lang, const bn_re
         ex->opts = *opts;
     ex->splitter = bn_splitter_new(lang->locale);
     ex->fuzzy = bn_fuzzy_memo_new(bn_kb_fuzzy(kb));
-    if (!ex->splitter || !ex->fuzzy) {
+    if (!ex->splitter || !ex->fuzzy || bn_actor_starts_init(&ex->starts, kb, lang) != BN_OK) {
         bn_extractor_free(ex);
         return NULL;
     }
@@ -39,6 +40,7 @@ void bn_extractor_free(bn_extractor *ex)
         return;
     bn_splitter_free(ex->splitter);
     bn_fuzzy_memo_free(ex->fuzzy);
+    bn_phrase_starts_clear(&ex->starts);
     free(ex);
 }
 
@@ -52,7 +54,7 @@ bn_status bn_extract(bn_extractor *ex, const bn_record *rec, bn_article **out, b
     if (st == BN_OK && (st = bn_split_sentences(ex->splitter, a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "cannot split \"%s\" into sentences", rec->id);
     /* actors first: the offices they hold date the article for the dates */
-    if (st == BN_OK && (st = bn_find_actors_memo(a, ex->kb, ex->lang, ex->fuzzy)) != BN_OK)
+    if (st == BN_OK && (st = bn_find_actors_memo(a, ex->kb, ex->lang, ex->fuzzy, &ex->starts)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory finding actors");
     if (st == BN_OK && (st = bn_tag_dates(a, ex->lang)) != BN_OK)
         bn_error_set(err, st, rec->path, rec->line, 1, 0, "out of memory tagging dates");

@@ -11,9 +11,9 @@
 #include "bn_arena.h"
 #include "bn_extract.h"
 
-/* A window of 8 records a worker; the calling thread sleeps until all but
- * the last 2 a worker are done (unc-, -j 1: 431 waits, not 663 waiting
- * for the first half).  A window of 32 waited less still but its records'
+/* A window of 8 records a thread; when it has nothing to extract, the
+ * calling thread sleeps until all but the last 2 a thread are done (unc-
+ * with one worker: 431 waits, not 663 waiting for the first half).  A window of 32 waited less still but its records'
  * memory in flight cost more L2 misses than the wake-ups cost: slice DLmr
  * 0.709 -> 0.796 M with the articles in flight; 16, with only their lines
  * and renderings, 0.499 -> 0.553 M (cost +0.3 %). */
@@ -170,27 +170,15 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The calling thread's extractor, made when it first takes a record. */
-typedef struct self_extractor {
-    bn_extractor *ex;
-    int tried;
-} self_extractor;
-
 /* The calling thread takes the next record not taken and extracts it
- * (called and returning with the lock held). */
-static void take_job(pipeline *p, self_extractor *self)
+ * with its own extractor ex (called and returning with the lock held). */
+static void take_job(pipeline *p, bn_extractor *ex)
 {
     slot *s = &p->slots[p->next_job++ % p->window];
     p->waiting_for = SIZE_MAX; /* nobody waits: no worker need wake it */
     pthread_mutex_unlock(&p->lock);
-    if (!self->tried) {
-        self->tried = 1;
-        self->ex = bn_extractor_new(p->kb, p->lang, p->opt->read);
-    }
-    run_job(p, self->ex, s);
+    run_job(p, ex, s);
     pthread_mutex_lock(&p->lock);
-    if (!self->ex)
-        p->nomem = 1;
     s->state = SLOT_DONE;
 }
 
@@ -248,7 +236,9 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     for (int i = 0; threads && i < nthreads - 1; i++)
         if (pthread_create(&threads[started], NULL, worker, &p) == 0)
             started++;
-    self_extractor self_ex = {NULL, 0};
+    bn_extractor *self_ex = bn_extractor_new(kb, lang, opt->read);
+    if (!self_ex)
+        p.nomem = 1;
     int bad = 0, eof = !threads;
     double t0 = now(), last = t0;
     pthread_mutex_lock(&p.lock);
@@ -283,7 +273,7 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
              * than sleep (it is one of the N threads), then emits what is
              * done and refills the window, so that the workers do not run
              * dry and sleep (each wake-up is a system call) */
-            take_job(&p, &self_ex);
+            take_job(&p, self_ex);
             continue;
         }
         while (s->state != SLOT_DONE) {
@@ -318,7 +308,7 @@ bn_status bn_pipeline_run(const char *const *paths, size_t npaths, const bn_kb *
     if (sink->progress)
         sink->progress(sink->ctx, &stats, 1);
     int nomem = p.nomem || !threads;
-    bn_extractor_free(self_ex.ex);
+    bn_extractor_free(self_ex);
     free(threads);
     free(p.slots);
     bn_input_free(in);
